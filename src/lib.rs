@@ -1,0 +1,107 @@
+//! # msc-therapy
+//!
+//! **A typed, validated vocabulary for mesenchymal stem/stromal cell (MSC) therapy, and rule
+//! engines that turn a product or a clinic's offer into cited findings.**
+//!
+//! ## MSC therapy in one page
+//!
+//! *Mesenchymal stem/stromal cells* (MSCs) are cells that stick to plastic in culture, carry the
+//! surface markers CD73, CD90 and CD105, and can be coaxed into bone, fat and cartilage cells in a
+//! dish. They are found in bone marrow, fat (adipose tissue), birth tissues such as the umbilical
+//! cord and its Wharton's jelly, and the pulp of teeth ([`TissueSource`]).
+//!
+//! They do **not** mostly work by turning into new tissue. They act as signalling cells — Arnold
+//! Caplan, who named them in 1991, later proposed "medicinal signalling cells"
+//! ([`MscDesignation`]). They release growth factors ([`SecretedFactor`]: VEGF, HGF, IGF-1,
+//! TGF-β), re-program inflammatory (M1) macrophages towards a repairing (M2) state, send out
+//! exosomes, and migrate towards injury ([`Mechanism`]). They are tried in more than a thousand
+//! trials, for osteoarthritis, Crohn's fistulas, graft-versus-host disease and much else
+//! ([`Indication`]); a handful of products are approved somewhere in the world.
+//!
+//! What a patient receives depends on where the cells come from ([`Donor`]: their own,
+//! *autologous*, or a donor's, *allogeneic*), what was done to them ([`ProcessingStep`]: spun in a
+//! centrifuge at the bedside, or grown for weeks in a laboratory), how they are given ([`Route`],
+//! [`ImageGuidance`]) and what release testing showed ([`ReleaseData`]: live cell count,
+//! viability, identity markers, sterility).
+//!
+//! In the US, those facts also decide the law that applies. Under 21 CFR Part 1271, cells that are
+//! only minimally manipulated, for homologous use, not combined with other articles, and either
+//! inert or autologous are "361 HCT/Ps": they need registration, not approval. Anything more —
+//! cells grown in culture, for instance — is a drug or biologic under section 351 of the PHS Act
+//! and needs an IND to be studied and a BLA to be sold.
+//!
+//! ## The crate
+//!
+//! ```text
+//! JSON / Rust values ──parse + validate──▶ Product (typed, always valid)
+//!                                              │   pure functions, no I/O
+//!                                              ▼
+//!                              rule engines ──▶ Findings (rule id, outcome, severity, facts, citation)
+//! ```
+//!
+//! - **Vocabulary**: every enum ([`TissueSource`], [`Route`], [`ProcessingStep`], [`RuleId`], …)
+//!   is one table; each row holds the machine name (the same in JSON, `Display` and `FromStr`), a
+//!   label for people and the facts rules need (FDA tissue class, basic functions, codes).
+//! - **Validated values**: [`Percent`], [`CellCount`], [`BodyWeightKg`], … check their range on
+//!   construction and on deserialization; documents reject unknown fields.
+//! - **Findings, not booleans**: every rule has a stable [`RuleId`], answers with an [`Outcome`]
+//!   and a [`Severity`], lists the [`Fact`]s it used and cites its source. Rules fail closed: a
+//!   missing fact makes the outcome [`Outcome::Undetermined`], never "met".
+//!
+//! ```
+//! # #[cfg(feature = "json")] {
+//! use msc_therapy::{Product, ProcessingStep, ManipulationLevel, FdaTissueClass};
+//!
+//! let product = Product::from_json(r#"{
+//!     "name": "Cultured bone-marrow MSCs",
+//!     "tissue": "bone_marrow",
+//!     "donor": "allogeneic_unrelated",
+//!     "processing": {"steps": ["culture_expansion", "cryopreservation"]},
+//!     "release": {"viability": [{"percent": 92.5, "timing": "post_thaw"}]}
+//! }"#)?;
+//!
+//! let tissue = product.tissue.unwrap();
+//! let class = tissue.info().fda_class.unwrap();
+//! assert_eq!(class, FdaTissueClass::CellsOrNonstructural);
+//! assert_eq!(ProcessingStep::CultureExpansion.level_for(class), ManipulationLevel::MoreThanMinimal);
+//! # }
+//! # Ok::<(), msc_therapy::DocumentError>(())
+//! ```
+//!
+//! ## Feature flags
+//!
+//! - `schemars` (default): derives [`schemars::JsonSchema`] for every input and output document,
+//!   so tools in other languages can validate documents and generate forms.
+//!   `cargo run --example export_schemas` writes them to `schemas/`.
+//! - `json` (default): `from_json` constructors that report the dotted path of the failing field
+//!   ([`DocumentError::path`]); pulls in `serde_json` and `serde_path_to_error`.
+//!
+//! With no features the crate still has every type, serde support and every rule.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod error;
+mod finding;
+mod product;
+mod rule_id;
+mod table;
+mod units;
+mod vocab;
+
+pub use error::{DocumentError, ValueError};
+pub use finding::{Fact, FactRole, FactValue, Finding, Outcome, Severity};
+pub use product::{
+    Certificate, Delivery, Dose, IdentityPanel, IntendedUse, PotencyResult, Processing, Product,
+    Recipient, ReleaseData, Viability,
+};
+pub use rule_id::{RuleId, RuleInfo};
+pub use units::{
+    BodyWeightKg, CellCount, CellsPerKg, CfuFrequency, EndotoxinEuPerMl, IsoDate, Millilitres,
+    Passage, Percent, PopulationDoublings, Text,
+};
+pub use vocab::*;
+
+/// Re-exported so that `strum::IntoEnumIterator` and `strum::EnumCount` work on the vocabulary
+/// without adding strum to your own dependencies.
+pub use strum;

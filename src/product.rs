@@ -1,0 +1,366 @@
+//! The product / treatment record: the input document every rule engine reads.
+
+use crate::{
+    AddedArticle, BodyWeightKg, CellCount, CellPreparation, CellsPerKg, Donor, EndotoxinEuPerMl,
+    CfuFrequency, ImageGuidance, Indication, IsoDate, Mechanism, Millilitres, MscDesignation, Passage, Percent,
+    PopulationDoublings, ProcessingStep, ProductState, Route, SecretedFactor, SupplyModel,
+    SurfaceMarker, TestOutcome, Text, TissueFunction, TissueSource, ViabilityMethod,
+    ViabilityTiming,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// **One MSC product or treatment, as a clinic, lab or registry describes it.**
+///
+/// It ties together where the cells come from ([`TissueSource`], [`Donor`]), what was done to
+/// them ([`Processing`]), what they are meant to do ([`IntendedUse`]), how they are given
+/// ([`Delivery`], [`Dose`]) and what release testing showed ([`ReleaseData`]).
+///
+/// Almost every field is optional, on purpose: a record states what is *known*. The rule engines
+/// never assume a missing fact in the product's favour; they report it as missing and the
+/// affected outcome as undetermined.
+///
+/// Unknown fields are rejected (`deny_unknown_fields`), so a misspelt field in regulatory data
+/// cannot pass unnoticed.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use msc_therapy::{Donor, Product, TissueSource};
+///
+/// let product = Product::from_json(r#"{
+///     "name": "Same-day bone marrow concentrate",
+///     "tissue": "bone_marrow",
+///     "donor": "autologous",
+///     "processing": {"steps": ["centrifugation"], "same_surgical_procedure": true}
+/// }"#)?;
+/// assert_eq!(product.tissue, Some(TissueSource::BoneMarrow));
+/// assert_eq!(product.donor, Some(Donor::Autologous));
+/// # }
+/// # Ok::<(), msc_therapy::DocumentError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Product::from_json`] returns a [`crate::DocumentError`] naming the path of the first bad
+/// field: `release.viability.0.percent: percentage must be between 0 and 100, got 140`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    /// The product's name as the maker or clinic gives it.
+    pub name: Text,
+    /// Free-text description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// What kind of preparation it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preparation: Option<CellPreparation>,
+    /// What the label calls the cells, if it calls them MSCs of any kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub designation: Option<MscDesignation>,
+    /// The tissue the cells come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tissue: Option<TissueSource>,
+    /// Who the cells come from, relative to the patient.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub donor: Option<Donor>,
+    /// How the product reaches the patient.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supply: Option<SupplyModel>,
+    /// What was done to the cells between recovery and use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing: Option<Processing>,
+    /// What the product is meant to do, as shown by its labelling and advertising.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intended_use: Option<IntendedUse>,
+    /// How it is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<Delivery>,
+    /// The mechanisms of action the maker claims.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mechanisms: Vec<Mechanism>,
+    /// Secreted factors the maker names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub secreted_factors: Vec<SecretedFactor>,
+    /// The dose given per administration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dose: Option<Dose>,
+    /// The patient receiving it, when the record is for one treatment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<Recipient>,
+    /// Release-testing results and the certificate of analysis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release: Option<ReleaseData>,
+}
+
+impl Product {
+    /// A record with a name and nothing else known.
+    #[must_use]
+    pub fn named(name: Text) -> Self {
+        Self {
+            name,
+            description: None,
+            preparation: None,
+            designation: None,
+            tissue: None,
+            donor: None,
+            supply: None,
+            processing: None,
+            intended_use: None,
+            delivery: None,
+            mechanisms: Vec::new(),
+            secreted_factors: Vec::new(),
+            dose: None,
+            recipient: None,
+            release: None,
+        }
+    }
+
+    /// Reads a product document from JSON.
+    ///
+    /// # Errors
+    ///
+    /// A [`crate::DocumentError`] with the path of the failing field: malformed JSON, an
+    /// unknown field, a wrong enum name or a value outside its domain.
+    #[cfg(feature = "json")]
+    pub fn from_json(json: &str) -> Result<Self, crate::DocumentError> {
+        crate::error::from_json(json)
+    }
+}
+
+/// **What was done to the cells between recovery from the donor and use in the patient.**
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::{Processing, ProcessingStep};
+///
+/// let p = Processing { steps: vec![ProcessingStep::CultureExpansion], ..Processing::default() };
+/// assert!(p.steps.contains(&ProcessingStep::CultureExpansion));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Processing {
+    /// Every processing step, in order. An empty list states that nothing was done.
+    #[serde(default)]
+    pub steps: Vec<ProcessingStep>,
+    /// Articles combined with the cells: saline, DMSO, hyaluronic acid, a scaffold, a drug.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub added_articles: Vec<AddedArticle>,
+    /// The cells were removed and put back into the same patient during one surgical procedure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_surgical_procedure: Option<bool>,
+    /// The maker holds data showing that steps whose effect "depends on data" keep the tissue's
+    /// relevant characteristics (FDA's minimal-manipulation test). Absent means no such data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimal_manipulation_data: Option<bool>,
+}
+
+/// **What the product is meant to do in the patient**, as its labelling, advertising and the
+/// statements of its sellers show (21 CFR 1271.10(a)(2) counts all of them).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct IntendedUse {
+    /// The functions the product is meant to perform in the recipient.
+    #[serde(default)]
+    pub functions: Vec<TissueFunction>,
+    /// The conditions it is meant to treat.
+    #[serde(default)]
+    pub indications: Vec<Indication>,
+    /// The product has an effect on the whole body, not just where it is placed
+    /// (21 CFR 1271.10(a)(4)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub systemic_effect: Option<bool>,
+    /// Its primary function depends on the metabolic activity of living cells — as MSCs acting
+    /// by secreting factors do (21 CFR 1271.10(a)(4)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub depends_on_living_cells: Option<bool>,
+    /// For reproductive use (21 CFR 1271.10(a)(4)(ii)(c)).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reproductive_use: bool,
+}
+
+/// **How the product is given.**
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Delivery {
+    /// The route of administration.
+    pub route: Route,
+    /// How the needle is guided, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guidance: Option<ImageGuidance>,
+}
+
+/// **The dose of one administration.**
+///
+/// Either the absolute number of viable cells, the number per kilogram, or both; with the
+/// recipient's weight the rules derive one from the other.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Dose {
+    /// Viable cells given in one administration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub viable_cells: Option<CellCount>,
+    /// Viable cells per kilogram of body weight in one administration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cells_per_kg: Option<CellsPerKg>,
+    /// The volume given in one administration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume_ml: Option<Millilitres>,
+    /// How many administrations the course has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub administrations: Option<u32>,
+}
+
+/// **The patient receiving a treatment.**
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Recipient {
+    /// Body weight.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight_kg: Option<BodyWeightKg>,
+}
+
+/// **Release-testing results for a lot or a bedside preparation, and its certificate.**
+///
+/// A *certificate of analysis* (CoA) is the document a manufacturer issues for one lot, listing
+/// each release test, its specification and its result. When `certificate` is present, the
+/// results below are the ones it reports.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReleaseData {
+    /// The certificate of analysis that reports these results, if one was issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<Certificate>,
+    /// Fresh or cryopreserved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<ProductState>,
+    /// Viable nucleated cells per dose (or per vial, for one-vial doses).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub viable_nucleated_cells: Option<CellCount>,
+    /// Total nucleated cells per dose, living and dead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_nucleated_cells: Option<CellCount>,
+    /// Viability measurements: the share of cells alive, with when and how it was measured.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub viability: Vec<Viability>,
+    /// Identity testing: surface markers, plastic adherence, differentiation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<IdentityPanel>,
+    /// Sterility test (e.g. USP <71>).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sterility: Option<TestOutcome>,
+    /// Mycoplasma test.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mycoplasma: Option<TestOutcome>,
+    /// Bacterial endotoxins (USP <85>), in EU/mL of the final product.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endotoxin_eu_per_ml: Option<EndotoxinEuPerMl>,
+    /// Culture passage at harvest, for expanded cells.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passage: Option<Passage>,
+    /// Cumulative population doublings at harvest, for expanded cells.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population_doublings: Option<PopulationDoublings>,
+    /// The product's own limit on passage number, from its specification.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passage_limit: Option<Passage>,
+    /// The product's own limit on population doublings, from its specification.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population_doubling_limit: Option<PopulationDoublings>,
+    /// Colony-forming units (fibroblast), CFU-F: colonies grown per million cells plated. The
+    /// functional test that shows living MSC-like cells are present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cfu_f_per_million: Option<CfuFrequency>,
+    /// A potency assay, such as suppression of T-cell proliferation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub potency: Option<PotencyResult>,
+}
+
+impl ReleaseData {
+    /// The viability figure the patient's product is judged on: the lowest post-thaw figure for
+    /// a cryopreserved product, the lowest figure for a fresh one; `None` when no figure applies.
+    #[must_use]
+    pub fn applicable_viability(&self) -> Option<Percent> {
+        let wanted = match self.state {
+            Some(ProductState::Cryopreserved) => Some(ViabilityTiming::PostThaw),
+            Some(ProductState::Fresh) => Some(ViabilityTiming::BeforeFreezing),
+            None => None,
+        };
+        self.viability
+            .iter()
+            .filter(|v| wanted.is_none_or(|t| v.timing == t))
+            .map(|v| v.percent)
+            .min_by(|a, b| a.get().total_cmp(&b.get()))
+    }
+}
+
+/// **The header of a certificate of analysis**: which lot it covers and who issued it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Certificate {
+    /// The lot (batch) number.
+    pub lot: Text,
+    /// The laboratory or manufacturer that issued it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<Text>,
+    /// The date of issue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_on: Option<IsoDate>,
+    /// The expiry date of the lot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_on: Option<IsoDate>,
+}
+
+/// **One viability measurement.**
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Viability {
+    /// The share of nucleated cells alive.
+    pub percent: Percent,
+    /// Before freezing (or fresh) or after thawing.
+    pub timing: ViabilityTiming,
+    /// The method used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<ViabilityMethod>,
+}
+
+/// **Identity testing against the ISCT minimal criteria.**
+///
+/// `markers` maps each [`SurfaceMarker`] measured to the percentage of cells positive for it,
+/// e.g. `{"cd73": 98.7, "hla_dr": 0.4}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct IdentityPanel {
+    /// Flow-cytometry results: percentage of cells positive for each marker.
+    #[serde(default)]
+    pub markers: BTreeMap<SurfaceMarker, Percent>,
+    /// The cells stick to plastic in standard culture.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plastic_adherent: Option<bool>,
+    /// The cells differentiated into bone, fat and cartilage cells in vitro.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trilineage_differentiation: Option<bool>,
+}
+
+/// **A potency assay result.**
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PotencyResult {
+    /// The assay, e.g. "inhibition of PHA-induced PBMC proliferation".
+    pub assay: Text,
+    /// The result met the product's specification.
+    pub meets_specification: bool,
+}

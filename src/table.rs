@@ -1,0 +1,113 @@
+//! The one macro that turns a table into a vocabulary enum.
+//!
+//! Every vocabulary of the crate (tissues, routes, processing steps, rule ids, …) is written as a
+//! table: one row per variant, holding the machine name, the label for people and, where the
+//! family has one, a row of facts (`info`). The macro derives from that single row:
+//!
+//! - the variant, with `#[serde(rename)]` and `#[strum(serialize)]` both set to the machine name,
+//!   so that JSON, `Display` and `FromStr` can never disagree;
+//! - `code()`, `label()` and `ALL`;
+//! - `info()`, returning the `'static` row of facts, when the table has an info type.
+//!
+//! Adding a variant is one row; the compiler then points at every `match` that must decide
+//! something about it.
+
+/// Defines a vocabulary enum from a table of rows.
+///
+/// Two forms:
+///
+/// ```text
+/// vocab! { /// doc
+///     pub enum Name { /// doc
+///         Variant => "machine_name", "Label for people";
+///     }
+/// }
+/// vocab! { /// doc
+///     pub enum Name: InfoType { /// doc
+///         Variant => "machine_name", "Label for people", InfoType { .. };
+///     }
+/// }
+/// ```
+macro_rules! vocab {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident : $info:ty {
+            $(
+                $(#[$vmeta:meta])*
+                $variant:ident => $code:literal, $label:literal, $row:expr;
+            )+
+        }
+    ) => {
+        vocab! {
+            $(#[$meta])*
+            $vis enum $name {
+                $(
+                    $(#[$vmeta])*
+                    $variant => $code, $label;
+                )+
+            }
+        }
+
+        impl $name {
+            /// The row of facts the crate's table holds for this variant.
+            #[must_use]
+            pub const fn info(self) -> &'static $info {
+                match self {
+                    $(Self::$variant => {
+                        const ROW: $info = $row;
+                        &ROW
+                    })+
+                }
+            }
+        }
+    };
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $(
+                $(#[$vmeta:meta])*
+                $variant:ident => $code:literal, $label:literal;
+            )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize,
+            strum::Display, strum::EnumString, strum::EnumIter, strum::IntoStaticStr,
+            strum::EnumCount, strum::AsRefStr,
+        )]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+        $vis enum $name {
+            $(
+                $(#[$vmeta])*
+                #[serde(rename = $code)]
+                #[strum(serialize = $code)]
+                $variant,
+            )+
+        }
+
+        impl $name {
+            /// Every variant, in table order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant,)+];
+
+            /// The stable machine name: the same string in JSON, `Display` and `FromStr`.
+            #[must_use]
+            pub const fn code(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $code,)+
+                }
+            }
+
+            /// A short label for people, e.g. in a report or a form.
+            #[must_use]
+            pub const fn label(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $label,)+
+                }
+            }
+        }
+    };
+}
+
+pub(crate) use vocab;

@@ -1,0 +1,647 @@
+//! Validated newtypes for the numbers and identifiers of release testing and dosing.
+//!
+//! Each type checks its value on construction (`new`) and on deserialization
+//! (`#[serde(try_from)]`), so a value of the type is always inside its domain.
+
+use crate::ValueError;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+fn finite(what: &'static str, value: f64) -> Result<f64, ValueError> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(ValueError::NotFinite { what, value })
+    }
+}
+
+fn in_range(what: &'static str, value: f64, min: f64, max: f64) -> Result<f64, ValueError> {
+    let value = finite(what, value)?;
+    if (min..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(ValueError::OutOfRange {
+            what,
+            value,
+            min,
+            max,
+        })
+    }
+}
+
+fn positive(what: &'static str, value: f64) -> Result<f64, ValueError> {
+    let value = finite(what, value)?;
+    if value > 0.0 {
+        Ok(value)
+    } else {
+        Err(ValueError::NotPositive { what, value })
+    }
+}
+
+/// Defines a finite `f64` newtype with a validating constructor.
+macro_rules! float_newtype {
+    (
+        $(#[$meta:meta])*
+        $name:ident, $what:literal, $check:expr, $schema:expr
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+        #[serde(try_from = "f64", into = "f64")]
+        pub struct $name(f64);
+
+        impl $name {
+            /// Validates and wraps `value`.
+            ///
+            /// # Errors
+            ///
+            /// A [`ValueError`] naming the quantity when `value` is outside the type's domain.
+            pub fn new(value: f64) -> Result<Self, ValueError> {
+                let check: fn(&'static str, f64) -> Result<f64, ValueError> = $check;
+                check($what, value).map(Self)
+            }
+
+            /// The value as a plain number.
+            #[must_use]
+            pub const fn get(self) -> f64 {
+                self.0
+            }
+        }
+
+        impl TryFrom<f64> for $name {
+            type Error = ValueError;
+            fn try_from(value: f64) -> Result<Self, ValueError> {
+                Self::new(value)
+            }
+        }
+
+        impl From<$name> for f64 {
+            fn from(value: $name) -> f64 {
+                value.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(&self.0, f)
+            }
+        }
+
+        #[cfg(feature = "schemars")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                $schema
+            }
+        }
+    };
+}
+
+float_newtype! {
+    /// **A percentage, from 0 to 100 inclusive.**
+    ///
+    /// Used for viability (the share of cells alive) and for flow-cytometry results (the share of
+    /// cells carrying a surface marker).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::Percent;
+    ///
+    /// assert_eq!(Percent::new(72.5)?.get(), 72.5);
+    /// assert!(Percent::new(-1.0).is_err());
+    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ValueError::OutOfRange`] below 0 or above 100; [`ValueError::NotFinite`] for NaN or infinity.
+    Percent, "percentage", |what, v| in_range(what, v, 0.0, 100.0),
+    schemars::json_schema!({
+        "type": "number", "minimum": 0, "maximum": 100,
+        "description": "A percentage from 0 to 100 inclusive."
+    })
+}
+
+float_newtype! {
+    /// **A body weight in kilograms, above 0 and at most 700.**
+    ///
+    /// Needed to turn an absolute cell dose into a dose per kilogram, and for the endotoxin limit,
+    /// which USP <85> states per kilogram of body weight.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::BodyWeightKg;
+    ///
+    /// assert_eq!(BodyWeightKg::new(70.0)?.get(), 70.0);
+    /// assert!(BodyWeightKg::new(0.0).is_err());
+    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ValueError::OutOfRange`] outside (0, 700]; [`ValueError::NotFinite`] for NaN or infinity.
+    BodyWeightKg, "body weight in kg", |what, v| {
+        let v = positive(what, v)?;
+        in_range(what, v, 0.0, 700.0)
+    },
+    schemars::json_schema!({
+        "type": "number", "exclusiveMinimum": 0, "maximum": 700,
+        "description": "Body weight in kilograms."
+    })
+}
+
+float_newtype! {
+    /// **A volume in millilitres, above 0.**
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::Millilitres;
+    ///
+    /// assert_eq!(Millilitres::new(3.8)?.get(), 3.8);
+    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ValueError::NotPositive`] for zero or less; [`ValueError::NotFinite`] for NaN or infinity.
+    Millilitres, "volume in mL", positive,
+    schemars::json_schema!({
+        "type": "number", "exclusiveMinimum": 0,
+        "description": "A volume in millilitres."
+    })
+}
+
+float_newtype! {
+    /// **An endotoxin concentration in endotoxin units per millilitre (EU/mL), 0 or above.**
+    ///
+    /// Endotoxins are fragments of bacterial cell walls that cause fever; the bacterial endotoxins
+    /// test (USP <85>, the LAL test) reports them in EU/mL of the final product.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::EndotoxinEuPerMl;
+    ///
+    /// assert_eq!(EndotoxinEuPerMl::new(0.25)?.get(), 0.25);
+    /// assert!(EndotoxinEuPerMl::new(-0.1).is_err());
+    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ValueError::OutOfRange`] below 0; [`ValueError::NotFinite`] for NaN or infinity.
+    EndotoxinEuPerMl, "endotoxin in EU/mL", |what, v| in_range(what, v, 0.0, f64::MAX),
+    schemars::json_schema!({
+        "type": "number", "minimum": 0,
+        "description": "Endotoxin concentration in EU/mL."
+    })
+}
+
+float_newtype! {
+    /// **A number of cumulative population doublings in culture, 0 or above.**
+    ///
+    /// Each doubling is one round in which the culture's cell number doubles; it measures how far
+    /// cells have been expanded more precisely than the passage number does.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::PopulationDoublings;
+    ///
+    /// assert_eq!(PopulationDoublings::new(12.5)?.get(), 12.5);
+    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ValueError::OutOfRange`] below 0 or above 200; [`ValueError::NotFinite`] for NaN or infinity.
+    PopulationDoublings, "population doublings", |what, v| in_range(what, v, 0.0, 200.0),
+    schemars::json_schema!({
+        "type": "number", "minimum": 0, "maximum": 200,
+        "description": "Cumulative population doublings in culture."
+    })
+}
+
+float_newtype! {
+    /// **A cell dose per kilogram of body weight, above 0 (cells/kg).**
+    ///
+    /// Systemic (intravenous) MSC doses are written this way: Ryoncil's label dose is
+    /// 2 × 10⁶ cells/kg.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::CellsPerKg;
+    ///
+    /// assert_eq!(CellsPerKg::new(2e6)?.get(), 2e6);
+    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ValueError::NotPositive`] for zero or less; [`ValueError::NotFinite`] for NaN or infinity.
+    CellsPerKg, "cells per kg", positive,
+    schemars::json_schema!({
+        "type": "number", "exclusiveMinimum": 0,
+        "description": "Cells per kilogram of body weight."
+    })
+}
+
+/// **A number of cells, a whole number of at least 1.**
+///
+/// Cell counts are read from JSON as numbers, so `1.2e8` and `120000000` both work; fractions,
+/// zero and negative numbers are rejected.
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::CellCount;
+///
+/// let dose = CellCount::new(1.2e8)?;
+/// assert_eq!(dose.get(), 120_000_000);
+/// assert_eq!(dose.to_string(), "1.20 × 10^8");
+/// assert!(CellCount::new(-5.0).is_err());
+/// # Ok::<(), msc_therapy::ValueError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ValueError::NotPositive`] below 1, [`ValueError::NotWhole`] for a fraction,
+/// [`ValueError::OutOfRange`] above 10¹⁵, [`ValueError::NotFinite`] for NaN or infinity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "f64", into = "f64")]
+pub struct CellCount(u64);
+
+impl CellCount {
+    /// The largest count accepted: 10¹⁵ cells, far above any dose, below `f64`'s exact range.
+    pub const MAX: u64 = 1_000_000_000_000_000;
+
+    /// Validates and wraps `value`.
+    ///
+    /// # Errors
+    ///
+    /// See the type's documentation.
+    pub fn new(value: f64) -> Result<Self, ValueError> {
+        const WHAT: &str = "cell count";
+        let value = positive(WHAT, value)?;
+        if value.fract() != 0.0 {
+            return Err(ValueError::NotWhole { what: WHAT, value });
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let max = Self::MAX as f64;
+        if value > max {
+            return Err(ValueError::OutOfRange {
+                what: WHAT,
+                value,
+                min: 1.0,
+                max,
+            });
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Ok(Self(value as u64))
+    }
+
+    /// Wraps a whole number of cells.
+    ///
+    /// # Errors
+    ///
+    /// [`ValueError::NotPositive`] for 0, [`ValueError::OutOfRange`] above [`CellCount::MAX`].
+    pub fn from_u64(value: u64) -> Result<Self, ValueError> {
+        #[allow(clippy::cast_precision_loss)]
+        Self::new(value as f64)
+    }
+
+    /// The count.
+    #[must_use]
+    pub const fn get(self) -> u64 {
+        self.0
+    }
+
+    /// The count as `f64` (exact: counts are capped at 10¹⁵).
+    #[must_use]
+    #[allow(clippy::cast_precision_loss)]
+    pub const fn as_f64(self) -> f64 {
+        self.0 as f64
+    }
+}
+
+impl TryFrom<f64> for CellCount {
+    type Error = ValueError;
+    fn try_from(value: f64) -> Result<Self, ValueError> {
+        Self::new(value)
+    }
+}
+
+impl From<CellCount> for f64 {
+    fn from(value: CellCount) -> f64 {
+        value.as_f64()
+    }
+}
+
+impl fmt::Display for CellCount {
+    /// Scientific notation as labs write it: `1.20 × 10^8`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_scientific(f, self.as_f64())
+    }
+}
+
+/// Writes `value` as `m.mm × 10^e` (or plainly below 1000).
+pub(crate) fn write_scientific(f: &mut fmt::Formatter<'_>, value: f64) -> fmt::Result {
+    if value.abs() < 1000.0 {
+        return write!(f, "{value}");
+    }
+    #[allow(clippy::cast_possible_truncation)]
+    let exp = value.abs().log10().floor() as i32;
+    let mantissa = value / 10f64.powi(exp);
+    write!(f, "{mantissa:.2} × 10^{exp}")
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for CellCount {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CellCount".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "number", "minimum": 1, "maximum": 1e15, "multipleOf": 1,
+            "description": "A whole number of cells (1.2e8 and 120000000 are both accepted)."
+        })
+    }
+}
+
+/// Defines a validated text newtype.
+macro_rules! text_newtype {
+    (
+        $(#[$meta:meta])*
+        $name:ident, $what:literal, $check:expr, $schema:expr
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// Validates and wraps `value`.
+            ///
+            /// # Errors
+            ///
+            /// A [`ValueError`] naming the field when `value` is empty or malformed.
+            pub fn new(value: impl Into<String>) -> Result<Self, ValueError> {
+                let value: String = value.into();
+                let check: fn(&'static str, &str) -> Result<(), ValueError> = $check;
+                check($what, &value)?;
+                Ok(Self(value))
+            }
+
+            /// The text.
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = ValueError;
+            fn try_from(value: String) -> Result<Self, ValueError> {
+                Self::new(value)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> String {
+                value.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = ValueError;
+            fn from_str(s: &str) -> Result<Self, ValueError> {
+                Self::new(s)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        #[cfg(feature = "schemars")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                $schema
+            }
+        }
+    };
+}
+
+fn non_blank(what: &'static str, value: &str) -> Result<(), ValueError> {
+    if value.trim().is_empty() {
+        Err(ValueError::Empty { what })
+    } else {
+        Ok(())
+    }
+}
+
+text_newtype! {
+    /// **A text that is not empty or only white space**: names, descriptions, lot numbers.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::Text;
+    ///
+    /// assert_eq!(Text::new("Lot 24-0117")?.as_str(), "Lot 24-0117");
+    /// assert_eq!(Text::new("  ").unwrap_err().to_string(), "text must not be empty");
+    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ValueError::Empty`] for an empty or blank string.
+    Text, "text", non_blank,
+    schemars::json_schema!({
+        "type": "string", "minLength": 1, "pattern": "\\S"
+    })
+}
+
+fn iso_date(what: &'static str, value: &str) -> Result<(), ValueError> {
+    let malformed = || ValueError::Malformed {
+        what,
+        expected: "a calendar date written YYYY-MM-DD",
+        value: value.to_owned(),
+    };
+    let bytes = value.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return Err(malformed());
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = value.get(range)?;
+        if part.bytes().all(|b| b.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
+    };
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return Err(malformed());
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(malformed()),
+    };
+    if day == 0 || day > days_in_month {
+        return Err(malformed());
+    }
+    Ok(())
+}
+
+text_newtype! {
+    /// **A calendar date written `YYYY-MM-DD`** (ISO 8601), checked to exist.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::IsoDate;
+    ///
+    /// assert!(IsoDate::new("2024-12-18").is_ok());
+    /// assert_eq!(
+    ///     IsoDate::new("2023-02-29").unwrap_err().to_string(),
+    ///     "date must be a calendar date written YYYY-MM-DD, got \"2023-02-29\""
+    /// );
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ValueError::Malformed`] when the text is not a real date in that form.
+    IsoDate, "date", iso_date,
+    schemars::json_schema!({
+        "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        "description": "A calendar date, YYYY-MM-DD."
+    })
+}
+
+/// **A culture passage number**: how many times cells were detached and re-seeded into new
+/// vessels (P0 is the primary culture). At most 100.
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::Passage;
+///
+/// assert_eq!(Passage::new(4)?.get(), 4);
+/// assert!(Passage::new(101).is_err());
+/// # Ok::<(), msc_therapy::ValueError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ValueError::OutOfRange`] above 100.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u32", into = "u32")]
+pub struct Passage(u32);
+
+impl Passage {
+    /// The highest passage number accepted.
+    pub const MAX: u32 = 100;
+
+    /// Validates and wraps `value`.
+    ///
+    /// # Errors
+    ///
+    /// [`ValueError::OutOfRange`] above [`Passage::MAX`].
+    pub fn new(value: u32) -> Result<Self, ValueError> {
+        if value > Self::MAX {
+            Err(ValueError::OutOfRange {
+                what: "passage number",
+                value: f64::from(value),
+                min: 0.0,
+                max: f64::from(Self::MAX),
+            })
+        } else {
+            Ok(Self(value))
+        }
+    }
+
+    /// The passage number.
+    #[must_use]
+    pub const fn get(self) -> u32 {
+        self.0
+    }
+}
+
+impl TryFrom<u32> for Passage {
+    type Error = ValueError;
+    fn try_from(value: u32) -> Result<Self, ValueError> {
+        Self::new(value)
+    }
+}
+
+impl From<Passage> for u32 {
+    fn from(value: Passage) -> u32 {
+        value.0
+    }
+}
+
+impl fmt::Display for Passage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "P{}", self.0)
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Passage {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Passage".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "integer", "minimum": 0, "maximum": 100,
+            "description": "Culture passage number (P0 = primary culture)."
+        })
+    }
+}
+
+float_newtype! {
+    /// **Colony-forming units (fibroblast) per million cells plated**, from 0 to 1,000,000.
+    ///
+    /// The CFU-F assay grows cells at low density and counts the colonies that form; it is the
+    /// functional test that living MSC-like cells are present. Published tests of commercial
+    /// umbilical-cord products found viable cells but no CFU-F at all (Berger et al. 2021).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::CfuFrequency;
+    ///
+    /// assert_eq!(CfuFrequency::new(0.0)?.get(), 0.0);
+    /// assert!(CfuFrequency::new(-1.0).is_err());
+    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ValueError::OutOfRange`] outside 0 to 1,000,000; [`ValueError::NotFinite`] for NaN or infinity.
+    CfuFrequency, "CFU-F per million cells", |what, v| in_range(what, v, 0.0, 1e6),
+    schemars::json_schema!({
+        "type": "number", "minimum": 0, "maximum": 1000000,
+        "description": "Colony-forming units (fibroblast) per million cells plated."
+    })
+}

@@ -1,0 +1,146 @@
+//! Indications: the conditions MSC products are tried or sold for.
+
+use crate::table::vocab;
+
+vocab! {
+    /// **The family of conditions an indication belongs to.**
+    ///
+    /// Used to tell "one condition" from "a myriad of diseases": an offer that claims to treat
+    /// conditions from many unrelated categories is the pattern FDA calls "an unproven treatment
+    /// for a myriad of diseases or conditions".
+    #[non_exhaustive]
+    pub enum IndicationCategory {
+        /// Joints, cartilage, tendons, ligaments, bone, spine.
+        Orthopaedic => "orthopaedic", "orthopaedic";
+        /// Autoimmune and chronic inflammatory disease.
+        Autoimmune => "autoimmune", "autoimmune / inflammatory";
+        /// Bowel disease and its complications.
+        Gastrointestinal => "gastrointestinal", "gastrointestinal";
+        /// Complications of transplantation, such as graft-versus-host disease.
+        Transplantation => "transplantation", "transplantation / immune";
+        /// Brain, spinal cord and nerves.
+        Neurological => "neurological", "neurological";
+        /// Heart and blood vessels.
+        Cardiovascular => "cardiovascular", "cardiovascular";
+        /// Lungs and airways.
+        Respiratory => "respiratory", "respiratory";
+        /// Chronic wounds and ulcers.
+        Wound => "wound", "wound healing";
+        /// Development of the brain in childhood (autism).
+        Neurodevelopmental => "neurodevelopmental", "neurodevelopmental";
+        /// Ageing, "longevity" and general wellness.
+        Ageing => "ageing", "ageing / wellness";
+        /// Blood formation, e.g. reconstitution after chemotherapy.
+        Hematologic => "hematologic", "blood formation";
+        /// Soft-tissue and cosmetic reconstruction.
+        Cosmetic => "cosmetic", "cosmetic / soft tissue";
+    }
+}
+
+/// **What the crate knows about an indication**: one row of the [`Indication`] table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndicationInfo {
+    /// The family of conditions.
+    pub category: IndicationCategory,
+    /// MONDO disease ontology id, where one exists.
+    pub mondo: Option<&'static str>,
+    /// ICD-10-CM code or category, where one fits (from a 2022 code set; check current CMS files).
+    pub icd10cm: Option<&'static str>,
+}
+
+const fn row(
+    category: IndicationCategory,
+    mondo: Option<&'static str>,
+    icd10cm: Option<&'static str>,
+) -> IndicationInfo {
+    IndicationInfo {
+        category,
+        mondo,
+        icd10cm,
+    }
+}
+
+use IndicationCategory as C;
+
+vocab! {
+    /// **A condition that an MSC product is studied, approved or sold for.**
+    ///
+    /// The list covers every condition the source texts name (the trial indications of the first
+    /// text, ACL tears and the strip-mall claims of the second), the indications of approved
+    /// products (ALS, critical limb ischaemia, myocardial infarction, cartilage defects, …) and
+    /// blood reconstitution, the one licensed use of cord blood in the US.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{Indication, IndicationCategory};
+    ///
+    /// let oa = Indication::KneeOsteoarthritis;
+    /// assert_eq!(oa.info().category, IndicationCategory::Orthopaedic);
+    /// assert_eq!(oa.info().mondo, Some("MONDO:0005416"));
+    /// assert_eq!("graft_versus_host_disease".parse::<Indication>()?, Indication::GraftVersusHostDisease);
+    /// # Ok::<(), strum::ParseError>(())
+    /// ```
+    #[non_exhaustive]
+    pub enum Indication: IndicationInfo {
+        /// Osteoarthritis of the knee: wear of joint cartilage. "The big one" for MSC clinics.
+        KneeOsteoarthritis => "knee_osteoarthritis", "knee osteoarthritis", row(C::Orthopaedic, Some("MONDO:0005416"), Some("M17"));
+        /// Osteoarthritis of another joint (hip, shoulder, ankle, hand).
+        Osteoarthritis => "osteoarthritis", "osteoarthritis (other joints)", row(C::Orthopaedic, None, Some("M19.90"));
+        /// A full-thickness cartilage defect (Cartistem's indication).
+        CartilageDefect => "cartilage_defect", "cartilage defect", row(C::Orthopaedic, None, None);
+        /// A tear of the anterior cruciate ligament of the knee.
+        AclTear => "acl_tear", "ACL tear", row(C::Orthopaedic, None, Some("S83.51"));
+        /// Tendon injury or tendinopathy (tennis elbow, rotator cuff, Achilles).
+        Tendinopathy => "tendinopathy", "tendon injury / tendinopathy", row(C::Orthopaedic, None, None);
+        /// Low back pain from a degenerated intervertebral disc.
+        DiscDegeneration => "disc_degeneration", "degenerative disc disease / back pain", row(C::Orthopaedic, None, Some("M51.36"));
+        /// Rheumatoid arthritis: autoimmune inflammation of joints.
+        RheumatoidArthritis => "rheumatoid_arthritis", "rheumatoid arthritis", row(C::Autoimmune, Some("MONDO:0008383"), Some("M06.9"));
+        /// Systemic lupus erythematosus.
+        Lupus => "lupus", "systemic lupus erythematosus", row(C::Autoimmune, Some("MONDO:0007915"), Some("M32.9"));
+        /// Multiple sclerosis.
+        MultipleSclerosis => "multiple_sclerosis", "multiple sclerosis", row(C::Neurological, Some("MONDO:0005301"), Some("G35"));
+        /// Crohn's disease: chronic inflammation of the bowel.
+        CrohnsDisease => "crohns_disease", "Crohn's disease", row(C::Gastrointestinal, Some("MONDO:0005011"), Some("K50.90"));
+        /// A perianal fistula in Crohn's disease (Alofisel, Cupistem).
+        PerianalFistula => "perianal_fistula", "perianal fistula in Crohn's disease", row(C::Gastrointestinal, Some("MONDO:0005537"), Some("K60.3"));
+        /// Graft-versus-host disease: donor immune cells attacking a transplant recipient
+        /// (Prochymal, Temcell, Ryoncil).
+        GraftVersusHostDisease => "graft_versus_host_disease", "graft-versus-host disease", row(C::Transplantation, Some("MONDO:0013730"), Some("D89.81"));
+        /// Spinal cord injury (Stemirac).
+        SpinalCordInjury => "spinal_cord_injury", "spinal cord injury", row(C::Neurological, Some("MONDO:0043797"), None);
+        /// Traumatic brain injury (Akuugo).
+        TraumaticBrainInjury => "traumatic_brain_injury", "traumatic brain injury", row(C::Neurological, None, None);
+        /// Amyotrophic lateral sclerosis (NeuroNata-R).
+        Als => "als", "amyotrophic lateral sclerosis (ALS)", row(C::Neurological, Some("MONDO:0004976"), Some("G12.21"));
+        /// Stroke.
+        Stroke => "stroke", "stroke", row(C::Neurological, None, None);
+        /// Parkinson's disease.
+        ParkinsonsDisease => "parkinsons_disease", "Parkinson's disease", row(C::Neurological, None, None);
+        /// Alzheimer's disease, one of the strip-mall claims the second text warns of.
+        AlzheimersDisease => "alzheimers_disease", "Alzheimer's disease", row(C::Neurological, None, None);
+        /// Autism, one of the strip-mall claims the second text warns of.
+        Autism => "autism", "autism", row(C::Neurodevelopmental, None, None);
+        /// Heart failure.
+        HeartFailure => "heart_failure", "heart failure", row(C::Cardiovascular, Some("MONDO:0005252"), Some("I50.9"));
+        /// Acute myocardial infarction (heart attack) (Hearticellgram-AMI).
+        AcuteMyocardialInfarction => "acute_myocardial_infarction", "acute myocardial infarction", row(C::Cardiovascular, None, None);
+        /// Critical limb ischaemia, e.g. from Buerger's disease (Stempeucel).
+        CriticalLimbIschemia => "critical_limb_ischemia", "critical limb ischaemia", row(C::Cardiovascular, Some("MONDO:0000491"), Some("I70.22"));
+        /// Chronic obstructive pulmonary disease.
+        Copd => "copd", "COPD", row(C::Respiratory, Some("MONDO:0005002"), Some("J44.9"));
+        /// Acute respiratory distress syndrome, e.g. from viral infection.
+        Ards => "ards", "ARDS", row(C::Respiratory, Some("MONDO:0006502"), Some("J80"));
+        /// A diabetic foot ulcer or other diabetic wound.
+        DiabeticWound => "diabetic_wound", "diabetic wound / foot ulcer", row(C::Wound, None, Some("E11.621"));
+        /// Another chronic wound that resists healing (pressure or venous ulcer, burn).
+        ChronicWound => "chronic_wound", "chronic wound", row(C::Wound, None, None);
+        /// Rebuilding blood formation after chemotherapy or in blood disorders (cord blood, HEMACORD).
+        HematopoieticReconstitution => "hematopoietic_reconstitution", "blood-forming reconstitution", row(C::Hematologic, None, None);
+        /// Soft-tissue (fat) defects and cosmetic reconstruction (Queencell).
+        SoftTissueDefect => "soft_tissue_defect", "soft-tissue defect / cosmetic", row(C::Cosmetic, None, None);
+        /// "Anti-ageing", "longevity" or general wellness.
+        AntiAgeing => "anti_ageing", "anti-ageing / longevity", row(C::Ageing, None, None);
+    }
+}

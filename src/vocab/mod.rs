@@ -1,0 +1,23 @@
+//! The vocabulary of MSC therapy, one file per family. Every enum here is defined by one table
+//! (see the `vocab!` macro); its rows carry the machine name, a label for people and the facts
+//! the rules need.
+
+mod indication;
+mod mechanism;
+mod processing;
+mod release;
+mod route;
+mod tissue;
+
+pub use indication::{Indication, IndicationCategory, IndicationInfo};
+pub use mechanism::{FactorInfo, Mechanism, MechanismInfo, MscDesignation, SecretedFactor};
+pub use processing::{
+    AddedArticle, ArticleInfo, CellPreparation, ManipulationLevel, PreparationInfo, ProcessingStep,
+    StepInfo,
+};
+pub use release::{
+    MarkerExpectation, MarkerInfo, ProductState, SurfaceMarker, TestOutcome, ViabilityMethod,
+    ViabilityTiming,
+};
+pub use route::{ImageGuidance, Route, RouteInfo};
+pub use tissue::{Donor, FdaTissueClass, SupplyModel, TissueFunction, TissueInfo, TissueSource};
