@@ -85,6 +85,7 @@ mod error;
 mod finding;
 mod product;
 mod rule_id;
+mod rules;
 mod table;
 mod units;
 mod vocab;

@@ -1,0 +1,4 @@
+//! The rule engines. Each module exposes one entry function and its report type; all are pure
+//! functions over validated documents, and all answer with [`crate::Finding`]s.
+//!
+//! Each engine adds its `mod` line below, in its own line, and its re-exports in `lib.rs`.
