@@ -77,9 +77,16 @@
 //!   ([`DocumentError::path`]); pulls in `serde_json` and `serde_path_to_error`.
 //!
 //! With no features the crate still has every type, serde support and every rule.
+//!
+//! ## Where to read next
+//!
+//! The [`guide`] teaches the domain step by step, each step with the type that carries it.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
+
+#[doc = include_str!("../docs/guide.md")]
+pub mod guide {}
 
 mod error;
 mod finding;

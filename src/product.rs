@@ -1,10 +1,10 @@
 //! The product / treatment record: the input document every rule engine reads.
 
 use crate::{
-    AddedArticle, BodyWeightKg, CellCount, CellPreparation, CellsPerKg, Donor, EndotoxinEuPerMl,
-    CfuFrequency, ImageGuidance, Indication, IsoDate, Mechanism, Millilitres, MscDesignation, Passage, Percent,
-    PopulationDoublings, ProcessingStep, ProductState, Route, SecretedFactor, SupplyModel,
-    SurfaceMarker, TestOutcome, Text, TissueFunction, TissueSource, ViabilityMethod,
+    AddedArticle, BodyWeightKg, CellCount, CellPreparation, CellsPerKg, CfuFrequency, Donor,
+    EndotoxinEuPerMl, ImageGuidance, Indication, IsoDate, Mechanism, Millilitres, MscDesignation,
+    Passage, Percent, PopulationDoublings, ProcessingStep, ProductState, Route, SecretedFactor,
+    SupplyModel, SurfaceMarker, TestOutcome, Text, TissueFunction, TissueSource, ViabilityMethod,
     ViabilityTiming,
 };
 use serde::{Deserialize, Serialize};
