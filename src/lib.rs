@@ -104,6 +104,10 @@ pub use product::{
     Recipient, ReleaseData, Viability,
 };
 pub use rule_id::{RuleId, RuleInfo};
+pub use rules::us::{
+    US_MYRIAD_INDICATION_CATEGORIES, UsAssessment, UsClassification, UsClassificationInfo,
+    classify_us,
+};
 pub use units::{
     BodyWeightKg, CellCount, CellsPerKg, CfuFrequency, EndotoxinEuPerMl, IsoDate, Millilitres,
     Passage, Percent, PopulationDoublings, Text,

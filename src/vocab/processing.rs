@@ -275,5 +275,9 @@ vocab! {
         ExtracellularVesicles => "extracellular_vesicles", "exosomes / extracellular vesicles (cell-free)", prep(false, false);
         /// Conditioned medium or "secretome", with no cells.
         ConditionedMedium => "conditioned_medium", "conditioned medium / secretome (cell-free)", prep(false, false);
+        /// Platelet-rich plasma (PRP): the patient's blood spun to concentrate platelets. A blood
+        /// product, so not an HCT/P at all (21 CFR 1271.3(d)(2); FDA MM/HU guidance, section V.A).
+        /// Holds no MSCs; listed so that PRP offers can be recognised and classified.
+        PlateletRichPlasma => "platelet_rich_plasma", "platelet-rich plasma (PRP)", prep(false, false);
     }
 }

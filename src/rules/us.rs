@@ -1,0 +1,1199 @@
+//! US classification under 21 CFR Part 1271: not an HCT/P, excepted under the same surgical
+//! procedure exception, a Section 361 HCT/P, or a Section 351 drug / biological product.
+//!
+//! The steps follow the order of FDA's own flowchart (MM/HU guidance, 2017, rev. 2020):
+//!
+//! 1. is the product an HCT/P at all (21 CFR 1271.3(d))?
+//! 2. does the same surgical procedure exception apply (21 CFR 1271.15(b))?
+//! 3. does it meet each of the four criteria of 21 CFR 1271.10(a)?
+//! 4. the outcome: 361 only when every criterion is affirmatively met; 351 when any fails
+//!    (21 CFR 1271.20); undetermined, with the missing facts, otherwise.
+//!
+//! Classification never formats strings: every reason is a `&'static str` and every fact a
+//! machine name or a number, so the function can run in a loop.
+
+use crate::table::vocab;
+use crate::{
+    CellPreparation, Donor, Fact, FdaTissueClass, Finding, IndicationCategory, ManipulationLevel,
+    Mechanism, Outcome, ProcessingStep, Product, RuleId, Severity, Text, TissueSource,
+};
+use serde::Serialize;
+use std::fmt;
+
+/// **The number of unrelated indication categories from which an offer becomes "an unproven
+/// treatment for a myriad of diseases or conditions"**, and so not for homologous use only.
+///
+/// FDA's MM/HU guidance (2017, rev. 2020, section IV, Q21-Q22) says that an HCT/P intended "for
+/// use as an unproven treatment for a myriad of diseases or conditions" is likely not intended for
+/// homologous use only, but gives no number. The crate draws the line at conditions from three
+/// or more distinct [`IndicationCategory`] values (e.g. knee osteoarthritis, multiple sclerosis and
+/// autism): a single source tissue has no basic function that spans three unrelated families of
+/// disease. It is a documented policy choice, not a figure from FDA.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(msc_therapy::US_MYRIAD_INDICATION_CATEGORIES, 3);
+/// ```
+pub const US_MYRIAD_INDICATION_CATEGORIES: usize = 3;
+
+/// **What the crate knows about a US classification**: one row of the [`UsClassification`]
+/// table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UsClassificationInfo {
+    /// What follows for the product and its maker, in one sentence.
+    pub consequence: &'static str,
+    /// Where that consequence comes from.
+    pub citation: &'static str,
+}
+
+const fn consequence(consequence: &'static str, citation: &'static str) -> UsClassificationInfo {
+    UsClassificationInfo {
+        consequence,
+        citation,
+    }
+}
+
+vocab! {
+    /// **How US law classifies a cell or tissue product under 21 CFR Part 1271.**
+    ///
+    /// An *HCT/P* is a human cell, tissue, or cellular or tissue-based product: human cells or
+    /// tissue meant to be implanted, transplanted, infused or transferred into a patient
+    /// (21 CFR 1271.3(d)). Section 361 of the Public Health Service (PHS) Act lets FDA prevent the
+    /// spread of communicable disease; an HCT/P that meets all four criteria of 21 CFR 1271.10(a)
+    /// is regulated *solely* under that section (a "361 HCT/P": register and list, no premarket
+    /// approval). One that fails any criterion is a drug or biological product under section 351
+    /// ("351": an IND to study it, a BLA to market it). A surgeon who removes a patient's tissue
+    /// and puts it back in the same operation falls outside Part 1271 altogether
+    /// (21 CFR 1271.15(b)).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::UsClassification;
+    ///
+    /// let c: UsClassification = "section_351_product".parse()?;
+    /// assert_eq!(c, UsClassification::Section351Product);
+    /// assert!(c.info().citation.contains("1271.20"));
+    /// # Ok::<(), strum::ParseError>(())
+    /// ```
+    #[non_exhaustive]
+    pub enum UsClassification: UsClassificationInfo {
+        /// Not an HCT/P: an exclusion of 21 CFR 1271.3(d) applies (animal cells, a blood product
+        /// such as PRP, a secreted or cell-free product, or minimally manipulated bone marrow for
+        /// homologous use). Part 1271 does not apply; other FDA law may.
+        NotAnHctp => "not_an_hctp", "not an HCT/P", consequence(
+            "Part 1271 does not apply; the product is governed by whatever other FDA law fits it (for instance as a blood product, or as a drug or biological product). This is not a finding that it is unregulated or approved.",
+            "21 CFR 1271.3(d)",
+        );
+        /// Removed from and put back into the same patient in one surgical procedure, still
+        /// "such HCT/P": the establishment need not comply with Part 1271.
+        ExceptedSameSurgicalProcedure => "excepted_same_surgical_procedure", "excepted: same surgical procedure", consequence(
+            "The establishment is not required to comply with Part 1271 for this procedure (no registration, listing, donor eligibility or current good tissue practice requirements), as long as every condition of the exception holds.",
+            "21 CFR 1271.15(b); FDA Same Surgical Procedure Exception guidance (Nov 2017); FDA MM/HU guidance section V.A",
+        );
+        /// Meets every criterion of 21 CFR 1271.10(a): regulated solely under section 361 of the
+        /// PHS Act and Part 1271.
+        Section361Hctp => "section_361_hctp", "Section 361 HCT/P", consequence(
+            "Regulated solely under PHS Act section 361 and Part 1271: the establishment must register and list each HCT/P with FDA (within 5 days of starting operations, updated every December) and comply with the rest of Part 1271; no premarket approval.",
+            "21 CFR 1271.10(b), 1271.21(a)-(b)",
+        );
+        /// Fails at least one criterion of 21 CFR 1271.10(a) and no exception applies: a drug
+        /// and/or biological product under section 351 of the PHS Act.
+        Section351Product => "section_351_product", "Section 351 drug / biological product", consequence(
+            "Regulated as a drug and/or biological product: an IND (21 CFR 312) is needed to study it in people and a BLA (PHS Act 351(a), 42 U.S.C. 262(a)) to market it; the establishment also registers and lists under 21 CFR 1271.1(b)(2).",
+            "21 CFR 1271.20; PHS Act section 351; FDA MM/HU guidance Q23-Q25",
+        );
+        /// A fact the decision needs is missing. Never read as 361: until the facts are supplied
+        /// the product has not been shown to meet the criteria.
+        Undetermined => "undetermined", "undetermined", consequence(
+            "The product cannot be classified on the facts given: supply the missing facts. It has not been shown to meet the 361 criteria, so it must not be treated as a 361 HCT/P; FDA's Tissue Reference Group or a Request for Designation (21 CFR Part 3) gives a formal answer.",
+            "21 CFR 1271.10(a), 1271.20; FDA MM/HU guidance Q26",
+        );
+    }
+}
+
+/// **The US classification of one product, with the reasons for it**: the outcome, the finding
+/// of every step, the criteria that failed and the facts that were missing.
+///
+/// Returned by [`classify_us`]. `Display` renders a short regulatory memo: a heading with the
+/// product's name and outcome, the consequence, the criteria that failed, the missing facts, then
+/// one line per step (met / not met / undetermined / not applicable, with reason, facts and
+/// citation).
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use msc_therapy::{classify_us, Product, RuleId, UsClassification};
+///
+/// let ryoncil = Product::from_json(r#"{
+///     "name": "Ryoncil (remestemcel-L)",
+///     "preparation": "culture_expanded_msc",
+///     "tissue": "bone_marrow",
+///     "donor": "allogeneic_unrelated",
+///     "processing": {"steps": ["culture_expansion", "cryopreservation"], "added_articles": ["storage_agent"]},
+///     "intended_use": {"functions": ["immunomodulation"], "indications": ["graft_versus_host_disease"]},
+///     "mechanisms": ["immunomodulation"]
+/// }"#)?;
+/// let report = classify_us(&ryoncil);
+/// assert_eq!(report.classification, UsClassification::Section351Product);
+/// assert!(report.failed.contains(&RuleId::UsMinimalManipulation));
+/// assert!(report.to_string().contains("Section 351"));
+/// # }
+/// # Ok::<(), msc_therapy::DocumentError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct UsAssessment {
+    /// The product's name, as the record gives it.
+    pub product: Text,
+    /// The outcome.
+    pub classification: UsClassification,
+    /// What the outcome means for the product (from the [`UsClassification`] table).
+    pub consequence: &'static str,
+    /// Where that consequence comes from.
+    pub citation: &'static str,
+    /// One finding per step, in the order of FDA's flowchart: `us.cfr1271.3.d`,
+    /// `us.cfr1271.15.b`, then `us.cfr1271.10.a.1` to `.a.4`. Steps after the one that decided
+    /// the outcome are [`Outcome::NotApplicable`].
+    pub findings: Vec<Finding>,
+    /// The criteria of 21 CFR 1271.10(a) that the product fails.
+    pub failed: Vec<RuleId>,
+    /// When the outcome is [`UsClassification::Undetermined`], the facts it lacks, as dotted
+    /// input paths (`processing.same_surgical_procedure`), or `tissue.fda_class` /
+    /// `tissue.basic_functions` when the tissue is one FDA's guidance does not classify. Empty
+    /// otherwise.
+    pub missing: Vec<&'static str>,
+}
+
+impl UsAssessment {
+    /// The finding of one step, if the assessment has it.
+    #[must_use]
+    pub fn finding(&self, rule: RuleId) -> Option<&Finding> {
+        self.findings.iter().find(|f| f.rule == rule)
+    }
+
+    /// The outcome of one step; [`Outcome::Undetermined`] if the assessment has no such step.
+    #[must_use]
+    pub fn outcome_of(&self, rule: RuleId) -> Outcome {
+        self.finding(rule)
+            .map_or(Outcome::Undetermined, |f| f.outcome)
+    }
+}
+
+impl fmt::Display for UsAssessment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "US classification under 21 CFR Part 1271: {}",
+            self.product
+        )?;
+        writeln!(f, "Outcome: {}", self.classification.label())?;
+        writeln!(f, "Consequence: {} [{}]", self.consequence, self.citation)?;
+        if !self.failed.is_empty() {
+            f.write_str("Criteria not met:")?;
+            for (i, rule) in self.failed.iter().enumerate() {
+                let sep = if i == 0 { " " } else { "; " };
+                write!(f, "{sep}{rule} ({})", rule.label())?;
+            }
+            writeln!(f)?;
+        }
+        if !self.missing.is_empty() {
+            writeln!(f, "Missing facts: {}", self.missing.join(", "))?;
+        }
+        f.write_str("Steps:")?;
+        for (i, finding) in self.findings.iter().enumerate() {
+            write!(f, "\n  {}. {finding}", i + 1)?;
+        }
+        Ok(())
+    }
+}
+
+/// **Classifies a product under 21 CFR Part 1271**, following FDA's flowchart, and says why.
+///
+/// Reads the product's tissue, donor, preparation, processing (steps, added articles, same
+/// surgical procedure, minimal-manipulation data), intended use, delivery route and claimed
+/// mechanisms. Fails closed: a product is a Section 361 HCT/P only when it is an HCT/P, and every
+/// criterion of 21 CFR 1271.10(a) is affirmatively met; a missing fact the decision needs makes
+/// the outcome [`UsClassification::Undetermined`] and is listed in [`UsAssessment::missing`].
+///
+/// Rules applied, in order (see each [`RuleId`] row for the citation):
+///
+/// - [`RuleId::UsIsHctp`]: animal cells, blood products (PRP), cell-free secreted products
+///   (exosomes, conditioned medium), a secreted fluid without cells, and minimally manipulated
+///   bone marrow for homologous use not combined with another article are not HCT/Ps.
+/// - [`RuleId::UsSameSurgicalProcedure`]: autologous, removed and implanted in the same surgical
+///   procedure, with only steps that keep it "such HCT/P" (rinsing, cutting, sizing, shaping,
+///   centrifugation) and no article other than those 1271.10(a)(3) allows.
+/// - [`RuleId::UsMinimalManipulation`]: each step judged with [`ProcessingStep::level_for`] on the
+///   tissue's class in the donor; a step whose effect depends on data counts as more than minimal
+///   unless `processing.minimal_manipulation_data` is `true`. A culture-expanded preparation
+///   implies culture expansion even if the step list omits it.
+/// - [`RuleId::UsHomologousUse`]: every intended function must be a basic function of the source
+///   tissue; indications from [`US_MYRIAD_INDICATION_CATEGORIES`] or more categories are "a
+///   myriad of diseases".
+/// - [`RuleId::UsNoCombination`]: only water, crystalloids and sterilizing, preserving or storage
+///   agents may be added.
+/// - [`RuleId::UsSystemicEffect`]: a systemic effect or dependence on living cells is allowed only
+///   for autologous use, a first- or second-degree blood relative, or reproductive use. When the
+///   record does not say, an intravenous or intra-arterial route is read as a systemic effect and
+///   any claimed MSC [`Mechanism`] as dependence on living cells, and the finding says so.
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::{
+///     classify_us, CellPreparation, Donor, Processing, ProcessingStep, Product, Text,
+///     TissueSource, UsClassification,
+/// };
+///
+/// // Fat moved from the belly to the face in one operation, only rinsed in between.
+/// let mut graft = Product::named(Text::new("Autologous fat graft")?);
+/// graft.tissue = Some(TissueSource::AdiposeTissue);
+/// graft.donor = Some(Donor::Autologous);
+/// graft.preparation = Some(CellPreparation::FatGraft);
+/// graft.processing = Some(Processing {
+///     steps: vec![ProcessingStep::Rinsing],
+///     same_surgical_procedure: Some(true),
+///     ..Processing::default()
+/// });
+/// let report = classify_us(&graft);
+/// assert_eq!(report.classification, UsClassification::ExceptedSameSurgicalProcedure);
+/// # Ok::<(), msc_therapy::ValueError>(())
+/// ```
+#[must_use]
+pub fn classify_us(product: &Product) -> UsAssessment {
+    let minimal = minimal_manipulation(product);
+    let homologous = homologous_use(product);
+    let combination = no_combination(product);
+    let systemic = systemic_effect(product);
+    let hctp = is_hctp(product, &minimal, &homologous, &combination);
+    let ssp = same_surgical_procedure(product);
+
+    let criteria_outcomes = [
+        minimal.outcome,
+        homologous.outcome,
+        combination.outcome,
+        systemic.outcome,
+    ];
+    let all_met = criteria_outcomes.iter().all(|o| *o == Outcome::Met);
+    let any_failed = criteria_outcomes.contains(&Outcome::NotMet);
+
+    let (classification, reached) = match (hctp.outcome, ssp.outcome) {
+        (Outcome::NotMet, _) => (UsClassification::NotAnHctp, Reached::HctpOnly),
+        (Outcome::Met, Outcome::Met) => (
+            UsClassification::ExceptedSameSurgicalProcedure,
+            Reached::ThroughException,
+        ),
+        // The exception does not apply: the four criteria decide.
+        (Outcome::Met, Outcome::NotMet | Outcome::NotApplicable) => {
+            let c = if any_failed {
+                UsClassification::Section351Product
+            } else if all_met {
+                UsClassification::Section361Hctp
+            } else {
+                UsClassification::Undetermined
+            };
+            (c, Reached::All)
+        }
+        // The exception might apply. A product meeting every criterion is 361 at the least
+        // (the stricter of the two possible answers); one that fails a criterion could still be
+        // excepted, so it stays undetermined.
+        (Outcome::Met, Outcome::Undetermined) => {
+            let c = if all_met {
+                UsClassification::Section361Hctp
+            } else {
+                UsClassification::Undetermined
+            };
+            (c, Reached::All)
+        }
+        (Outcome::Undetermined | Outcome::NotApplicable, _) => {
+            (UsClassification::Undetermined, Reached::All)
+        }
+    };
+
+    let mut findings = Vec::with_capacity(6);
+    findings.push(hctp);
+    match reached {
+        Reached::HctpOnly => {
+            findings.push(not_reached(ssp, NOT_REACHED_NOT_HCTP));
+            for c in [minimal, homologous, combination, systemic] {
+                findings.push(not_reached(c, NOT_REACHED_NOT_HCTP));
+            }
+        }
+        Reached::ThroughException => {
+            findings.push(ssp);
+            for c in [minimal, homologous, combination, systemic] {
+                findings.push(not_reached(c, NOT_REACHED_EXCEPTED));
+            }
+        }
+        Reached::All => {
+            findings.push(ssp);
+            findings.extend([minimal, homologous, combination, systemic]);
+        }
+    }
+
+    let failed = findings
+        .iter()
+        .filter(|f| is_criterion(f.rule) && f.outcome == Outcome::NotMet)
+        .map(|f| f.rule)
+        .collect();
+
+    let mut missing: Vec<&'static str> = Vec::new();
+    if classification == UsClassification::Undetermined {
+        for path in findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Undetermined)
+            .flat_map(|f| f.missing.iter())
+        {
+            if !missing.contains(path) {
+                missing.push(path);
+            }
+        }
+    }
+
+    let info = classification.info();
+    UsAssessment {
+        product: product.name.clone(),
+        classification,
+        consequence: info.consequence,
+        citation: info.citation,
+        findings,
+        failed,
+        missing,
+    }
+}
+
+enum Reached {
+    HctpOnly,
+    ThroughException,
+    All,
+}
+
+const NOT_REACHED_NOT_HCTP: &str =
+    "not reached: the product is not an HCT/P, so Part 1271 does not apply";
+const NOT_REACHED_EXCEPTED: &str = "not reached: the same surgical procedure exception applies, so the 1271.10(a) criteria are not needed";
+
+fn is_criterion(rule: RuleId) -> bool {
+    matches!(
+        rule,
+        RuleId::UsMinimalManipulation
+            | RuleId::UsHomologousUse
+            | RuleId::UsNoCombination
+            | RuleId::UsSystemicEffect
+    )
+}
+
+fn not_reached(mut finding: Finding, reason: &'static str) -> Finding {
+    finding.outcome = Outcome::NotApplicable;
+    finding.severity = Severity::Info;
+    finding.reason = Some(reason);
+    finding.missing.clear();
+    finding
+}
+
+/// Severity of a step's finding: a failed 1271.10(a) criterion or a missing fact needs an answer
+/// (an IND/BLA, or the fact); everything else is information.
+fn severity(rule: RuleId, outcome: Outcome) -> Severity {
+    match outcome {
+        Outcome::Undetermined => Severity::Warning,
+        Outcome::NotMet if is_criterion(rule) => Severity::Warning,
+        Outcome::Met | Outcome::NotMet | Outcome::NotApplicable => Severity::Info,
+    }
+}
+
+/// Builds a finding from an outcome, a reason and facts gathered by a rule.
+fn finish(
+    rule: RuleId,
+    outcome: Outcome,
+    path: &'static str,
+    reason: &'static str,
+    facts: Vec<Fact>,
+    missing: Vec<&'static str>,
+) -> Finding {
+    let mut finding = Finding::new(rule, outcome, severity(rule, outcome))
+        .at(path)
+        .because(reason);
+    finding.facts = facts;
+    if outcome == Outcome::Undetermined {
+        finding.missing = missing;
+    }
+    finding
+}
+
+fn push_missing(missing: &mut Vec<&'static str>, path: &'static str) {
+    if !missing.contains(&path) {
+        missing.push(path);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 1: is it an HCT/P? (21 CFR 1271.3(d))
+// ---------------------------------------------------------------------------------------------
+
+/// Why a preparation is, or is not, an HCT/P whatever its source (21 CFR 1271.3(d)).
+enum PreparationKind {
+    /// Cells or tissue: an HCT/P unless another exclusion applies.
+    CellsOrTissue,
+    /// A blood product (1271.3(d)(2)).
+    BloodProduct,
+    /// A secreted or extracted product with no cells, such as cell factors (1271.3(d)(3)).
+    CellFree,
+}
+
+const fn preparation_kind(preparation: CellPreparation) -> PreparationKind {
+    match preparation {
+        CellPreparation::PlateletRichPlasma => PreparationKind::BloodProduct,
+        CellPreparation::ExtracellularVesicles | CellPreparation::ConditionedMedium => {
+            PreparationKind::CellFree
+        }
+        CellPreparation::CultureExpandedMsc
+        | CellPreparation::BoneMarrowConcentrate
+        | CellPreparation::BoneMarrowAspirate
+        | CellPreparation::StromalVascularFraction
+        | CellPreparation::MicrofragmentedAdipose
+        | CellPreparation::FatGraft
+        | CellPreparation::PerinatalAllograft
+        | CellPreparation::CordBloodUnit
+        | CellPreparation::TissueSheet => PreparationKind::CellsOrTissue,
+    }
+}
+
+fn is_hctp(
+    product: &Product,
+    minimal: &Finding,
+    homologous: &Finding,
+    combination: &Finding,
+) -> Finding {
+    const RULE: RuleId = RuleId::UsIsHctp;
+    let mut facts = Vec::with_capacity(6);
+    let mut missing = Vec::new();
+    let verdict =
+        |outcome: Outcome, reason: &'static str, facts: Vec<Fact>, missing: Vec<&'static str>| {
+            finish(RULE, outcome, "tissue", reason, facts, missing)
+        };
+
+    match product.donor {
+        Some(donor) => facts.push(Fact::code("donor", donor.code())),
+        None => missing.push("donor"),
+    }
+    match product.preparation {
+        Some(p) => facts.push(Fact::code("preparation", p.code())),
+        None => missing.push("preparation"),
+    }
+    match product.tissue {
+        Some(t) => facts.push(Fact::code("tissue", t.code())),
+        None => missing.push("tissue"),
+    }
+
+    // Exclusions that one known fact decides.
+    if product.donor == Some(Donor::Xenogeneic) {
+        return verdict(
+            Outcome::NotMet,
+            "cells from an animal are not HCT/Ps (21 CFR 1271.3(d)(6))",
+            facts,
+            missing,
+        );
+    }
+    if let Some(p) = product.preparation {
+        match preparation_kind(p) {
+            PreparationKind::BloodProduct => {
+                return verdict(
+                    Outcome::NotMet,
+                    "a blood product such as platelet-rich plasma is not an HCT/P (21 CFR 1271.3(d)(2); MM/HU guidance V.A)",
+                    facts,
+                    missing,
+                );
+            }
+            PreparationKind::CellFree => {
+                return verdict(
+                    Outcome::NotMet,
+                    "a cell-free secreted product (cell factors, exosomes, conditioned medium) is not an HCT/P (21 CFR 1271.3(d)(3)); it cannot be a 361 HCT/P",
+                    facts,
+                    missing,
+                );
+            }
+            PreparationKind::CellsOrTissue => {}
+        }
+    }
+    if let (Some(tissue), Some(p)) = (product.tissue, product.preparation) {
+        if tissue.info().secreted_fluid && !p.info().live_cells {
+            return verdict(
+                Outcome::NotMet,
+                "a secreted body fluid without isolated cells is generally not an HCT/P (MM/HU guidance section III; 21 CFR 1271.3(d)(3))",
+                facts,
+                missing,
+            );
+        }
+    }
+
+    // Minimally manipulated bone marrow for homologous use, not combined: 1271.3(d)(4).
+    if product.tissue == Some(TissueSource::BoneMarrow) {
+        let parts = [minimal, homologous, combination];
+        for part in parts {
+            facts.push(Fact::code(part.rule.code(), part.outcome.code()).as_derived());
+        }
+        if parts.iter().all(|f| f.outcome == Outcome::Met) {
+            return verdict(
+                Outcome::NotMet,
+                "minimally manipulated bone marrow for homologous use, not combined with another article, is not an HCT/P (21 CFR 1271.3(d)(4))",
+                facts,
+                missing,
+            );
+        }
+        if !parts.iter().any(|f| f.outcome == Outcome::NotMet) {
+            for part in parts {
+                for path in &part.missing {
+                    push_missing(&mut missing, path);
+                }
+            }
+            return verdict(
+                Outcome::Undetermined,
+                "bone marrow is excluded from HCT/Ps when minimally manipulated, for homologous use and not combined with another article (21 CFR 1271.3(d)(4)); the facts do not yet show whether it is",
+                facts,
+                missing,
+            );
+        }
+    }
+
+    if missing.is_empty() {
+        let reason = if product.tissue.is_some_and(|t| t.info().secreted_fluid) {
+            "cells isolated from a secreted body fluid are HCT/Ps (MM/HU guidance section III)"
+        } else {
+            "human cells or tissue for implantation, transplantation, infusion or transfer; no exclusion of 21 CFR 1271.3(d) applies"
+        };
+        verdict(Outcome::Met, reason, facts, missing)
+    } else {
+        verdict(
+            Outcome::Undetermined,
+            "the donor, the preparation and the tissue are needed to rule out the exclusions of 21 CFR 1271.3(d)",
+            facts,
+            missing,
+        )
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 2: the same surgical procedure exception (21 CFR 1271.15(b))
+// ---------------------------------------------------------------------------------------------
+
+/// The processing steps the record states, plus culture expansion when the preparation is a
+/// culture-expanded one and the list omits it (fail closed).
+fn implied_culture_expansion(product: &Product) -> bool {
+    product
+        .preparation
+        .is_some_and(|p| p.info().culture_expanded)
+        && !product
+            .processing
+            .as_ref()
+            .is_some_and(|p| p.steps.contains(&ProcessingStep::CultureExpansion))
+}
+
+fn step_codes<'a>(steps: impl Iterator<Item = &'a ProcessingStep>) -> Vec<&'static str> {
+    steps.map(|s| s.code()).collect()
+}
+
+fn same_surgical_procedure(product: &Product) -> Finding {
+    const RULE: RuleId = RuleId::UsSameSurgicalProcedure;
+    let mut facts = Vec::with_capacity(5);
+    let mut missing = Vec::new();
+    let mut not_met: Option<&'static str> = None;
+    let mut path = "processing.same_surgical_procedure";
+
+    match product.donor {
+        Some(donor) => {
+            facts.push(Fact::code("donor", donor.code()));
+            if !donor.is_autologous() {
+                not_met.get_or_insert(
+                    "the exception covers only cells removed from and implanted into the same individual (autologous use)",
+                );
+                path = "donor";
+            }
+        }
+        None => missing.push("donor"),
+    }
+
+    match &product.processing {
+        None => missing.push("processing"),
+        Some(processing) => {
+            match processing.same_surgical_procedure {
+                Some(same) => {
+                    facts.push(Fact::flag("processing.same_surgical_procedure", same));
+                    if !same {
+                        if not_met.is_none() {
+                            path = "processing.same_surgical_procedure";
+                        }
+                        not_met.get_or_insert(
+                            "removal and implantation are not in the same surgical procedure (e.g. the cells come back at a later visit)",
+                        );
+                    }
+                }
+                None => missing.push("processing.same_surgical_procedure"),
+            }
+            facts.push(Fact::codes(
+                "processing.steps",
+                step_codes(processing.steps.iter()),
+            ));
+            let beyond: Vec<&'static str> = step_codes(
+                processing
+                    .steps
+                    .iter()
+                    .filter(|s| !s.info().keeps_same_surgical_procedure),
+            );
+            if !beyond.is_empty() {
+                if not_met.is_none() {
+                    path = "processing.steps";
+                }
+                not_met.get_or_insert(
+                    "a step beyond rinsing, cleansing, sizing, shaping and the like means the cells are no longer 'such HCT/P'",
+                );
+                facts.push(Fact::codes("processing.steps.beyond_such_hctp", beyond).as_derived());
+            }
+            let others: Vec<&'static str> = processing
+                .added_articles
+                .iter()
+                .filter(|a| !a.info().allowed_by_1271_10_a_3)
+                .map(|a| a.code())
+                .collect();
+            if !others.is_empty() {
+                if not_met.is_none() {
+                    path = "processing.added_articles";
+                }
+                not_met.get_or_insert(
+                    "combined with another article, the cells are no longer 'such HCT/P' in their original form (the crate's conservative reading of 1271.15(b))",
+                );
+                facts.push(
+                    Fact::codes("processing.added_articles.other_articles", others).as_derived(),
+                );
+            }
+        }
+    }
+    if implied_culture_expansion(product) {
+        if not_met.is_none() {
+            path = "preparation";
+        }
+        not_met.get_or_insert(
+            "a culture-expanded preparation has been grown in a laboratory, so it is no longer 'such HCT/P'",
+        );
+        facts.push(
+            Fact::code(
+                "preparation.implies",
+                ProcessingStep::CultureExpansion.code(),
+            )
+            .as_derived(),
+        );
+    }
+
+    if let Some(reason) = not_met {
+        finish(RULE, Outcome::NotMet, path, reason, facts, missing)
+    } else if !missing.is_empty() {
+        finish(
+            RULE,
+            Outcome::Undetermined,
+            path,
+            "the exception needs autologous use, removal and implantation in one surgical procedure, and the list of steps in between",
+            facts,
+            missing,
+        )
+    } else {
+        finish(
+            RULE,
+            Outcome::Met,
+            path,
+            "autologous cells removed and implanted in the same surgical procedure, with only steps that keep them 'such HCT/P'",
+            facts,
+            missing,
+        )
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 3: the four criteria of 21 CFR 1271.10(a)
+// ---------------------------------------------------------------------------------------------
+
+/// How one processing step resolves for the minimal-manipulation test.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum StepVerdict {
+    Minimal,
+    MinimalByData,
+    MoreThanMinimal,
+    NoData,
+    NeedsClass,
+}
+
+impl StepVerdict {
+    fn of(level: ManipulationLevel, data: Option<bool>) -> Self {
+        match level {
+            ManipulationLevel::Minimal => Self::Minimal,
+            ManipulationLevel::MoreThanMinimal => Self::MoreThanMinimal,
+            ManipulationLevel::DependsOnData if data == Some(true) => Self::MinimalByData,
+            ManipulationLevel::DependsOnData => Self::NoData,
+        }
+    }
+
+    fn is_minimal(self) -> bool {
+        matches!(self, Self::Minimal | Self::MinimalByData)
+    }
+
+    /// The verdict on a step when the tissue's class is unknown: what both classes agree on.
+    fn either_class(step: ProcessingStep, data: Option<bool>) -> Self {
+        let s = Self::of(step.level_for(FdaTissueClass::Structural), data);
+        let n = Self::of(step.level_for(FdaTissueClass::CellsOrNonstructural), data);
+        match (s.is_minimal(), n.is_minimal()) {
+            (true, true) if s == Self::Minimal && n == Self::Minimal => Self::Minimal,
+            (true, true) => Self::MinimalByData,
+            (false, false) if s == Self::MoreThanMinimal && n == Self::MoreThanMinimal => {
+                Self::MoreThanMinimal
+            }
+            (false, false) => Self::NoData,
+            _ => Self::NeedsClass,
+        }
+    }
+}
+
+fn minimal_manipulation(product: &Product) -> Finding {
+    const RULE: RuleId = RuleId::UsMinimalManipulation;
+    let mut facts = Vec::with_capacity(6);
+    let mut missing = Vec::new();
+
+    let class = match product.tissue {
+        Some(tissue) => {
+            facts.push(Fact::code("tissue", tissue.code()));
+            match tissue.info().fda_class {
+                Some(class) => {
+                    facts.push(Fact::code("tissue.fda_class", class.code()).as_derived());
+                    Some(class)
+                }
+                None => {
+                    missing.push("tissue.fda_class");
+                    None
+                }
+            }
+        }
+        None => {
+            missing.push("tissue");
+            None
+        }
+    };
+
+    let implied = implied_culture_expansion(product);
+    let data = product
+        .processing
+        .as_ref()
+        .and_then(|p| p.minimal_manipulation_data);
+    let listed: &[ProcessingStep] = match &product.processing {
+        Some(p) => {
+            facts.push(Fact::codes("processing.steps", step_codes(p.steps.iter())));
+            if let Some(d) = p.minimal_manipulation_data {
+                facts.push(Fact::flag("processing.minimal_manipulation_data", d));
+            }
+            &p.steps
+        }
+        None => {
+            push_missing(&mut missing, "processing");
+            &[]
+        }
+    };
+    let implied_step = implied.then_some(ProcessingStep::CultureExpansion);
+    if implied {
+        facts.push(
+            Fact::code(
+                "preparation.implies",
+                ProcessingStep::CultureExpansion.code(),
+            )
+            .as_derived(),
+        );
+    }
+
+    let mut more = Vec::new();
+    let mut no_data = Vec::new();
+    let mut needs_class = false;
+    for &step in listed.iter().chain(implied_step.iter()) {
+        let verdict = match class {
+            Some(c) => StepVerdict::of(step.level_for(c), data),
+            None => StepVerdict::either_class(step, data),
+        };
+        match verdict {
+            StepVerdict::Minimal | StepVerdict::MinimalByData => {}
+            StepVerdict::MoreThanMinimal => more.push(step.code()),
+            StepVerdict::NoData => no_data.push(step.code()),
+            StepVerdict::NeedsClass => needs_class = true,
+        }
+    }
+
+    if !more.is_empty() {
+        facts.push(Fact::codes("processing.steps.more_than_minimal", more).as_derived());
+        if !no_data.is_empty() {
+            facts.push(Fact::codes("processing.steps.without_data", no_data).as_derived());
+        }
+        return finish(
+            RULE,
+            Outcome::NotMet,
+            "processing.steps",
+            "a processing step alters the relevant characteristics the tissue had in the donor, so the product is more than minimally manipulated",
+            facts,
+            missing,
+        );
+    }
+    if !no_data.is_empty() {
+        facts.push(Fact::codes("processing.steps.without_data", no_data).as_derived());
+        return finish(
+            RULE,
+            Outcome::NotMet,
+            "processing.minimal_manipulation_data",
+            "a step can be minimal only with data on the specific process, and none is recorded: without such data FDA considers the processing more than minimal",
+            facts,
+            missing,
+        );
+    }
+    if product.processing.is_none() || needs_class {
+        return finish(
+            RULE,
+            Outcome::Undetermined,
+            "processing.steps",
+            "the processing and the tissue's FDA class (structural or nonstructural, as in the donor) are needed to judge manipulation",
+            facts,
+            missing,
+        );
+    }
+    let reason = match class {
+        Some(FdaTissueClass::Structural) => {
+            "every step keeps the original characteristics of the structural tissue relating to reconstruction, repair or replacement (1271.3(f)(1))"
+        }
+        Some(FdaTissueClass::CellsOrNonstructural) => {
+            "every step keeps the relevant biological characteristics of the cells or nonstructural tissue (1271.3(f)(2))"
+        }
+        None => "every step is minimal for structural and nonstructural tissue alike",
+    };
+    finish(
+        RULE,
+        Outcome::Met,
+        "processing.steps",
+        reason,
+        facts,
+        Vec::new(),
+    )
+}
+
+fn homologous_use(product: &Product) -> Finding {
+    const RULE: RuleId = RuleId::UsHomologousUse;
+    let mut facts = Vec::with_capacity(6);
+    let mut missing = Vec::new();
+
+    let basic = product.tissue.map(|t| t.info().basic_functions);
+    match product.tissue {
+        Some(tissue) => {
+            facts.push(Fact::code("tissue", tissue.code()));
+            if let Some(b) = basic {
+                facts.push(
+                    Fact::codes(
+                        "tissue.basic_functions",
+                        b.iter().map(|f| f.code()).collect(),
+                    )
+                    .as_limit(),
+                );
+            }
+        }
+        None => missing.push("tissue"),
+    }
+
+    let Some(intended) = &product.intended_use else {
+        missing.push("intended_use");
+        return finish(
+            RULE,
+            Outcome::Undetermined,
+            "intended_use",
+            "the intended use, as labelling and advertising show it, is needed to judge homologous use",
+            facts,
+            missing,
+        );
+    };
+
+    facts.push(Fact::codes(
+        "intended_use.functions",
+        intended.functions.iter().map(|f| f.code()).collect(),
+    ));
+    let mut categories: Vec<IndicationCategory> = Vec::with_capacity(4);
+    for indication in &intended.indications {
+        let category = indication.info().category;
+        if !categories.contains(&category) {
+            categories.push(category);
+        }
+    }
+    if !intended.indications.is_empty() {
+        facts.push(Fact::codes(
+            "intended_use.indications",
+            intended.indications.iter().map(|i| i.code()).collect(),
+        ));
+        #[allow(clippy::cast_precision_loss)]
+        let count = categories.len() as f64;
+        facts.push(Fact::number("intended_use.indication_categories", count).as_derived());
+    }
+    if categories.len() >= US_MYRIAD_INDICATION_CATEGORIES {
+        #[allow(clippy::cast_precision_loss)]
+        let limit = US_MYRIAD_INDICATION_CATEGORIES as f64;
+        facts.push(Fact::number("US_MYRIAD_INDICATION_CATEGORIES", limit).as_limit());
+        return finish(
+            RULE,
+            Outcome::NotMet,
+            "intended_use.indications",
+            "offered for a myriad of unrelated diseases or conditions, so not intended for homologous use only (MM/HU guidance Q21-Q22)",
+            facts,
+            missing,
+        );
+    }
+
+    let Some(basic) = basic else {
+        return finish(
+            RULE,
+            Outcome::Undetermined,
+            "tissue",
+            "the source tissue is needed to know its basic functions in the donor",
+            facts,
+            missing,
+        );
+    };
+    if intended.functions.is_empty() {
+        missing.push("intended_use.functions");
+        return finish(
+            RULE,
+            Outcome::Undetermined,
+            "intended_use.functions",
+            "the functions the product is meant to perform in the recipient are needed to judge homologous use",
+            facts,
+            missing,
+        );
+    }
+    let foreign: Vec<&'static str> = intended
+        .functions
+        .iter()
+        .filter(|f| !basic.contains(f))
+        .map(|f| f.code())
+        .collect();
+    if basic.is_empty() {
+        missing.push("tissue.basic_functions");
+        return finish(
+            RULE,
+            Outcome::Undetermined,
+            "tissue",
+            "FDA's guidance names no basic function for this tissue, so homologous use cannot be shown",
+            facts,
+            missing,
+        );
+    }
+    if !foreign.is_empty() {
+        facts.push(Fact::codes("intended_use.functions.not_basic", foreign).as_derived());
+        return finish(
+            RULE,
+            Outcome::NotMet,
+            "intended_use.functions",
+            "an intended function is not a basic function of the source tissue in the donor, so the use is not homologous",
+            facts,
+            missing,
+        );
+    }
+    finish(
+        RULE,
+        Outcome::Met,
+        "intended_use.functions",
+        "every intended function is a basic function the source tissue performs in the donor",
+        facts,
+        Vec::new(),
+    )
+}
+
+fn no_combination(product: &Product) -> Finding {
+    const RULE: RuleId = RuleId::UsNoCombination;
+    let Some(processing) = &product.processing else {
+        return finish(
+            RULE,
+            Outcome::Undetermined,
+            "processing.added_articles",
+            "the processing record is needed to know what was combined with the cells",
+            Vec::new(),
+            vec!["processing"],
+        );
+    };
+    let articles = &processing.added_articles;
+    let mut facts = vec![Fact::codes(
+        "processing.added_articles",
+        articles.iter().map(|a| a.code()).collect(),
+    )];
+    let others: Vec<&'static str> = articles
+        .iter()
+        .filter(|a| !a.info().allowed_by_1271_10_a_3)
+        .map(|a| a.code())
+        .collect();
+    if others.is_empty() {
+        let reason = if articles.is_empty() {
+            "nothing is combined with the cells"
+        } else {
+            "only water, crystalloids or sterilizing, preserving or storage agents are added (allowed if they raise no new clinical safety concern)"
+        };
+        finish(
+            RULE,
+            Outcome::Met,
+            "processing.added_articles",
+            reason,
+            facts,
+            Vec::new(),
+        )
+    } else {
+        facts.push(Fact::codes("processing.added_articles.other_articles", others).as_derived());
+        finish(
+            RULE,
+            Outcome::NotMet,
+            "processing.added_articles",
+            "the cells are combined with another article, which 1271.10(a)(3) does not allow",
+            facts,
+            Vec::new(),
+        )
+    }
+}
+
+/// Whether a claimed mechanism is the work of living cells (1271.10(a)(4)). Every mechanism of
+/// the table is: even exosomes are secreted by living cells.
+const fn mechanism_needs_living_cells(mechanism: Mechanism) -> bool {
+    match mechanism {
+        Mechanism::ParacrineSignalling
+        | Mechanism::Immunomodulation
+        | Mechanism::ExtracellularVesicles
+        | Mechanism::Homing
+        | Mechanism::DifferentiationEngraftment => true,
+    }
+}
+
+fn systemic_effect(product: &Product) -> Finding {
+    const RULE: RuleId = RuleId::UsSystemicEffect;
+    let mut facts = Vec::with_capacity(6);
+    let mut missing = Vec::new();
+    let path = "intended_use";
+
+    if let Some(donor) = product.donor {
+        facts.push(Fact::code("donor", donor.code()));
+    }
+    let reproductive = product.intended_use.as_ref().map(|u| u.reproductive_use);
+    if reproductive == Some(true) {
+        facts.push(Fact::flag("intended_use.reproductive_use", true));
+    }
+    let qualifies = product
+        .donor
+        .is_some_and(|d| d.is_autologous() || d.is_blood_relative())
+        || reproductive == Some(true);
+    if qualifies {
+        return finish(
+            RULE,
+            Outcome::Met,
+            "donor",
+            "for autologous use, a first- or second-degree blood relative, or reproductive use, so a systemic effect or dependence on living cells is allowed (1271.10(a)(4)(ii))",
+            facts,
+            missing,
+        );
+    }
+
+    let explicit_systemic = product
+        .intended_use
+        .as_ref()
+        .and_then(|u| u.systemic_effect);
+    let explicit_living = product
+        .intended_use
+        .as_ref()
+        .and_then(|u| u.depends_on_living_cells);
+    let mut derived = false;
+
+    let systemic = match explicit_systemic {
+        Some(s) => {
+            facts.push(Fact::flag("intended_use.systemic_effect", s));
+            Some(s)
+        }
+        None => match product.delivery {
+            Some(d) if d.route.info().systemic => {
+                derived = true;
+                facts.push(Fact::code("delivery.route", d.route.code()));
+                facts.push(Fact::flag("intended_use.systemic_effect", true).as_derived());
+                Some(true)
+            }
+            _ => None,
+        },
+    };
+    let living = match explicit_living {
+        Some(l) => {
+            facts.push(Fact::flag("intended_use.depends_on_living_cells", l));
+            Some(l)
+        }
+        None if product
+            .mechanisms
+            .iter()
+            .any(|m| mechanism_needs_living_cells(*m)) =>
+        {
+            derived = true;
+            facts.push(Fact::codes(
+                "mechanisms",
+                product.mechanisms.iter().map(|m| m.code()).collect(),
+            ));
+            facts.push(Fact::flag("intended_use.depends_on_living_cells", true).as_derived());
+            Some(true)
+        }
+        None => None,
+    };
+
+    if systemic == Some(true) || living == Some(true) {
+        let known_other = product
+            .donor
+            .is_some_and(|d| !(d.is_autologous() || d.is_blood_relative()));
+        if known_other && product.intended_use.is_some() {
+            let reason = if derived {
+                "has a systemic effect or depends on living cells (derived from the route or the claimed mechanisms, as the record does not say), and is neither autologous, for a close blood relative, nor reproductive"
+            } else {
+                "has a systemic effect or depends on the metabolic activity of living cells, and is neither autologous, for a first- or second-degree blood relative, nor reproductive"
+            };
+            return finish(RULE, Outcome::NotMet, path, reason, facts, missing);
+        }
+        if product.donor.is_none() {
+            missing.push("donor");
+        }
+        if product.intended_use.is_none() {
+            missing.push("intended_use");
+        }
+        return finish(
+            RULE,
+            Outcome::Undetermined,
+            path,
+            "has a systemic effect or depends on living cells; the donor and the intended use are needed to know whether it is autologous, for a close blood relative, or reproductive",
+            facts,
+            missing,
+        );
+    }
+    if systemic == Some(false) && living == Some(false) {
+        return finish(
+            RULE,
+            Outcome::Met,
+            path,
+            "no systemic effect and not dependent on the metabolic activity of living cells for its primary function (1271.10(a)(4)(i))",
+            facts,
+            missing,
+        );
+    }
+    if product.donor.is_none() {
+        missing.push("donor");
+    }
+    if product.intended_use.is_none() {
+        missing.push("intended_use");
+    } else {
+        if systemic.is_none() {
+            missing.push("intended_use.systemic_effect");
+        }
+        if living.is_none() {
+            missing.push("intended_use.depends_on_living_cells");
+        }
+    }
+    finish(
+        RULE,
+        Outcome::Undetermined,
+        path,
+        "whether it has a systemic effect or depends on living cells is not recorded, and the donor does not settle it",
+        facts,
+        missing,
+    )
+}
