@@ -103,7 +103,7 @@ pub enum ValueError {
 /// use msc_therapy::Product;
 ///
 /// let err = Product::from_json(r#"{"name": "X", "tisue": "bone_marrow"}"#).unwrap_err();
-/// assert_eq!(err.path(), ".");
+/// assert_eq!(err.path(), "tisue");
 /// assert!(err.to_string().contains("unknown field `tisue`"));
 /// # }
 /// ```

@@ -97,6 +97,10 @@ pub use product::{
     Recipient, ReleaseData, Viability,
 };
 pub use rule_id::{RuleId, RuleInfo};
+pub use rules::quality::{
+    CoaRequirement, DoseBasis, QualityPolicy, QualityReport, QualityVerdict, REFERENCE_DOSES,
+    ReferenceDose, assess_quality,
+};
 pub use units::{
     BodyWeightKg, CellCount, CellsPerKg, CfuFrequency, EndotoxinEuPerMl, IsoDate, Millilitres,
     Passage, Percent, PopulationDoublings, Text,
