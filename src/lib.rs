@@ -104,6 +104,10 @@ pub use product::{
     Recipient, ReleaseData, Viability,
 };
 pub use rule_id::{RuleId, RuleInfo};
+pub use rules::quality::{
+    CoaRequirement, DoseBasis, QualityPolicy, QualityReport, QualityVerdict, REFERENCE_DOSES,
+    ReferenceDose, assess_quality,
+};
 pub use rules::us::{
     US_MYRIAD_INDICATION_CATEGORIES, UsAssessment, UsClassification, UsClassificationInfo,
     classify_us,

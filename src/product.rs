@@ -264,6 +264,11 @@ pub struct ReleaseData {
     /// Bacterial endotoxins (USP <85>), in EU/mL of the final product.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endotoxin_eu_per_ml: Option<EndotoxinEuPerMl>,
+    /// The product's own endotoxin specification, in EU/mL, when its maker states one (e.g.
+    /// < 0.5 EU/mL). The quality rules hold the result against the lower of this and the
+    /// USP <85> limit K/M computed from the route, dose volume and body weight.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endotoxin_limit_eu_per_ml: Option<EndotoxinEuPerMl>,
     /// Culture passage at harvest, for expanded cells.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passage: Option<Passage>,
@@ -286,18 +291,46 @@ pub struct ReleaseData {
 }
 
 impl ReleaseData {
-    /// The viability figure the patient's product is judged on: the lowest post-thaw figure for
-    /// a cryopreserved product, the lowest figure for a fresh one; `None` when no figure applies.
+    /// The viability figure the patient's product is judged on, for the state recorded in
+    /// [`ReleaseData::state`]: see [`ReleaseData::viability_for`].
     #[must_use]
     pub fn applicable_viability(&self) -> Option<Percent> {
-        let wanted = match self.state {
-            Some(ProductState::Cryopreserved) => Some(ViabilityTiming::PostThaw),
-            Some(ProductState::Fresh) => Some(ViabilityTiming::BeforeFreezing),
-            None => None,
-        };
+        self.viability_for(self.state)
+    }
+
+    /// The viability figure a product in `state` is judged on.
+    ///
+    /// - Cryopreserved: the lowest **post-thaw** figure. A figure measured before freezing does
+    ///   not count, because freezing and thawing kill cells: with only such figures the answer
+    ///   is `None`, so the product is flagged rather than judged on a number it no longer has.
+    /// - Fresh or unknown state: the lowest figure of all, whatever its timing (the cautious
+    ///   choice when the timing cannot be matched to the state).
+    ///
+    /// `None` when no figure applies.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{Percent, ProductState, ReleaseData, Viability, ViabilityTiming};
+    ///
+    /// let release = ReleaseData {
+    ///     viability: vec![Viability {
+    ///         percent: Percent::new(95.0)?,
+    ///         timing: ViabilityTiming::BeforeFreezing,
+    ///         method: None,
+    ///     }],
+    ///     ..ReleaseData::default()
+    /// };
+    /// assert_eq!(release.viability_for(Some(ProductState::Fresh)), Some(Percent::new(95.0)?));
+    /// assert_eq!(release.viability_for(Some(ProductState::Cryopreserved)), None);
+    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// ```
+    #[must_use]
+    pub fn viability_for(&self, state: Option<ProductState>) -> Option<Percent> {
+        let post_thaw_only = matches!(state, Some(ProductState::Cryopreserved));
         self.viability
             .iter()
-            .filter(|v| wanted.is_none_or(|t| v.timing == t))
+            .filter(|v| !post_thaw_only || v.timing == ViabilityTiming::PostThaw)
             .map(|v| v.percent)
             .min_by(|a, b| a.get().total_cmp(&b.get()))
     }

@@ -60,6 +60,13 @@ macro_rules! float_newtype {
                 check($what, value).map(Self)
             }
 
+            /// Wraps a constant of the crate's own tables (policy defaults) without the runtime
+            /// check; each use is covered by a test that `new` accepts the same value.
+            #[allow(dead_code)]
+            pub(crate) const fn from_table(value: f64) -> Self {
+                Self(value)
+            }
+
             /// The value as a plain number.
             #[must_use]
             pub const fn get(self) -> f64 {
@@ -313,6 +320,13 @@ impl CellCount {
     pub fn from_u64(value: u64) -> Result<Self, ValueError> {
         #[allow(clippy::cast_precision_loss)]
         Self::new(value as f64)
+    }
+
+    /// Wraps a constant of the crate's own tables (policy defaults) without the runtime check;
+    /// each use is covered by a test that `from_u64` accepts the same value.
+    #[allow(dead_code)]
+    pub(crate) const fn from_table(value: u64) -> Self {
+        Self(value)
     }
 
     /// The count.

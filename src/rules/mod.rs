@@ -3,4 +3,5 @@
 //!
 //! Each engine adds its `mod` line below, in its own line, and its re-exports in `lib.rs`.
 
+pub(crate) mod quality;
 pub(crate) mod us;
