@@ -2,3 +2,6 @@
 //! functions over validated documents, and all answer with [`crate::Finding`]s.
 //!
 //! Each engine adds its `mod` line below, in its own line, and its re-exports in `lib.rs`.
+
+pub(crate) mod eu;
+pub(crate) mod jp;
