@@ -104,6 +104,8 @@ pub use product::{
     Recipient, ReleaseData, Viability,
 };
 pub use rule_id::{RuleId, RuleInfo};
+pub use rules::eu::{EuAssessment, EuClassification, classify_eu};
+pub use rules::jp::{AsrmRiskClass, JpAssessment, PmdActStatus, classify_jp};
 pub use rules::quality::{
     CoaRequirement, DoseBasis, QualityPolicy, QualityReport, QualityVerdict, REFERENCE_DOSES,
     ReferenceDose, assess_quality,

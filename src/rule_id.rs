@@ -184,5 +184,83 @@ vocab! {
         );
 
         // ---- Clinic offer (rules::offer) ----
+
+        // ---- EU: Regulation (EC) 1394/2007 (rules::eu) ----
+
+        /// First "engineered" criterion of Reg (EC) 1394/2007 Art 2(1)(c): substantial manipulation.
+        EuSubstantialManipulation => "eu.reg1394.2.1.c.1", "substantial manipulation", rule(
+            "The cells or tissues have been substantially manipulated: at least one processing step is not among the non-substantial manipulations of Annex I",
+            "Regulation (EC) No 1394/2007 Art 2(1)(c), first indent, and Annex I",
+            "Annex I lists thirteen manipulations that are not substantial: cutting, grinding, shaping, centrifugation, soaking in antibiotic or antimicrobial solutions, sterilization, irradiation, cell separation, concentration or purification, filtering, lyophilization, freezing, cryopreservation and vitrification. Culture expansion, enzymatic digestion, activation and genetic modification are not on the list. The list applies 'in particular', so the crate reads it conservatively: a step outside it counts as substantial, and a step it cannot name leaves the question open.",
+        );
+        /// Second "engineered" criterion of Reg (EC) 1394/2007 Art 2(1)(c): a different essential function.
+        EuEssentialFunction => "eu.reg1394.2.1.c.2", "not the same essential function", rule(
+            "The cells or tissues are not intended to be used for the same essential function(s) in the recipient as in the donor",
+            "Regulation (EC) No 1394/2007 Art 2(1)(c), second indent; EMA/CAT reflection paper on classification of ATMPs, EMA/CAT/600280/2010 Rev.1, section 2.2.3",
+            "Cells are engineered, even without substantial manipulation, when they are meant to do something in the patient other than what they did in the donor (non-homologous use). The crate compares the functions the product is meant to perform with the basic functions of its source tissue; any function outside them makes the use non-homologous.",
+        );
+        /// Which class of advanced therapy medicinal product an engineered product falls in.
+        EuAtmpClass => "eu.reg1394.2.1.a", "ATMP class", rule(
+            "An engineered product is an ATMP: a gene therapy medicinal product, a somatic cell therapy medicinal product, or a tissue engineered product",
+            "Regulation (EC) No 1394/2007 Art 2(1)(a)-(b); Directive 2001/83/EC Annex I Part IV as replaced by Directive 2009/120/EC",
+            "A tissue engineered product (TEP) is presented or used to regenerate, repair or replace a human tissue. A somatic cell therapy medicinal product (sCTMP) treats, prevents or diagnoses a disease through the pharmacological, immunological or metabolic action of its cells. Genetically modified cells point to a gene therapy medicinal product (GTMP). A product may fit both the TEP and the sCTMP definition; the tie-break usually quoted (Art 2(4): such a product is a TEP) has not been verified against the Regulation's text in the crate's reference, so the crate leaves that case open.",
+        );
+        /// Tissues and cells that are not ATMPs: Directive 2004/23/EC (SoHO Regulation from 2027).
+        EuTissuesAndCells => "eu.dir2004_23.2.1", "tissues and cells framework", rule(
+            "Human tissues and cells that are not medicinal products fall under Directive 2004/23/EC; for ATMPs it covers only donation, procurement and testing",
+            "Directive 2004/23/EC Art 2(1); Regulation (EU) 2024/1938 (SoHO), applicable from 7 August 2027",
+            "Directive 2004/23/EC sets quality and safety standards for the donation, procurement, testing, processing, preservation, storage and distribution of human tissues and cells. When the cells become a medicinal product such as an ATMP, the Directive still governs their donation, procurement and testing. Regulation (EU) 2024/1938 on substances of human origin (SoHO) repeals it and applies from 7 August 2027.",
+        );
+        /// The exclusion of autologous grafts within one surgical procedure, Dir 2004/23/EC Art 2(2)(a).
+        EuAutologousSameProcedure => "eu.dir2004_23.2.2.a", "autologous graft in the same surgical procedure", rule(
+            "The cells are used as an autologous graft within the same surgical procedure, which Directive 2004/23/EC excludes from its scope",
+            "Directive 2004/23/EC Art 2(2)(a)",
+            "Tissues and cells taken from a patient and returned to the same patient during one surgical procedure are outside the tissues and cells Directive. The exclusion needs both facts to be shown: the cells are the patient's own, and they are used within the same procedure.",
+        );
+        /// The hospital exemption for ATMPs (Art 28 Reg 1394/2007, inserting Art 3(7) Dir 2001/83/EC).
+        EuHospitalExemption => "eu.reg1394.28", "hospital exemption", rule(
+            "An ATMP prepared on a non-routine basis and used in a hospital of the same Member State under a medical practitioner's responsibility, for an individual prescription, is outside Directive 2001/83/EC",
+            "Regulation (EC) No 1394/2007 Art 28, inserting Art 3(7) into Directive 2001/83/EC",
+            "The hospital exemption lets a hospital make a custom ATMP for one patient without a marketing authorisation. Manufacture must be authorised by the Member State's competent authority, which must ensure national traceability, pharmacovigilance and quality standards equivalent to those for authorised ATMPs; practice differs between Member States (e.g. Germany's section 4b AMG). Whether a use qualifies depends on facts outside a product record.",
+        );
+        /// The CAT scientific recommendation on classification (Art 17 Reg 1394/2007).
+        EuCatClassification => "eu.reg1394.17", "CAT classification recommendation", rule(
+            "Any applicant developing a product based on genes, cells or tissues may ask the EMA for a scientific recommendation on whether it is an ATMP",
+            "Regulation (EC) No 1394/2007 Art 17; EMA/CAT procedural advice EMA/CAT/99623/2009 Rev.2",
+            "The Committee for Advanced Therapies (CAT) classification is optional and free of charge; the EMA answers within 60 days of a valid request, after consulting the Commission. It is the formal way to settle a borderline classification; this crate's answer is not.",
+        );
+
+        // ---- Japan: PMD Act / ASRM (rules::jp) ----
+
+        /// Class I cell categories of the Act on the Safety of Regenerative Medicine.
+        JpAsrmClassI => "jp.asrm.class_i", "ASRM Class I", rule(
+            "The technology uses a Class I cell category: allogeneic human cells, animal cells, cells into which genes have been introduced, or ES / iPS cells",
+            "Act on the Safety of Regenerative Medicine (Act No. 85 of 2013) Art 2(5) and Arts 7-10; MHLW Ordinance No. 110 of 26 Sep 2014",
+            "ASRM sorts regenerative medicine given in clinical research or private practice into three risk classes. Class I covers technologies whose effect on life and health is unclear or may be serious, and includes any use of cells from someone other than the patient, animal cells, genetically modified cells, and ES or iPS cells. Its plans are reviewed by a Certified Special Committee and then by MHLW, with a 90-day restriction period.",
+        );
+        /// Class II of the Act on the Safety of Regenerative Medicine.
+        JpAsrmClassII => "jp.asrm.class_ii", "ASRM Class II", rule(
+            "An autologous technology that is not Class I is Class II when it uses cultured cells or uses the cells for a non-homologous purpose (criteria as summarised, not confirmed against the ordinance)",
+            "Act on the Safety of Regenerative Medicine (Act No. 85 of 2013) Art 11; MHLW Ordinance No. 110 of 26 Sep 2014 (exact Class II criteria not confirmed)",
+            "Class II is medium risk: technologies already performed in humans, such as those using the patient's own somatic stem cells. The crate applies the commonly summarised criteria (cultured cells, or non-homologous use); the ordinance text and MHLW's classification flowchart were not available to confirm them, so a Class II or Class III answer should be checked there.",
+        );
+        /// Homologous use in the sense of MHLW notice 医政研発1031第1号.
+        JpHomologousUse => "jp.asrm.homologous_use", "homologous use (ASRM)", rule(
+            "The cells are given for a function similar to that of the cells at the target site (homologous use)",
+            "MHLW Health Policy Bureau R&D Division Director notice 医政研発1031第1号 (31 Oct 2014)",
+            "The notice's example: adipose-derived cells taken from abdominal fat and given to rebuild a breast after mastectomy are homologous; the same cells given intravenously to treat diabetes are not. The crate compares the intended functions with the basic functions of the source tissue.",
+        );
+        /// Regenerative medical products under the PMD Act.
+        JpRegenerativeMedicalProduct => "jp.pmd_act.regenerative_product", "regenerative medical product (PMD Act)", rule(
+            "Sold commercially, the product would be a regenerative medical product: processed live cells for repairing body structure or function or treating disease, or a gene therapy product",
+            "PMD Act (Act No. 145 of 1960 as amended by Act No. 84 of 2013, in force 25 Nov 2014), definition of regenerative medical products as summarised by PMDA (article number not confirmed in the crate's reference)",
+            "Japan has two tracks. Products made and sold commercially are 'regenerative medical products' under the PMD Act and need approval. The same cells used in clinical research or private practice in a medical institution fall under ASRM instead. The crate recognises processing that clearly goes beyond minimal manipulation (culture, genetic modification); Japan's own list of minimal operations was not available, so other processing leaves the question open.",
+        );
+        /// Conditional and time-limited approval under the PMD Act.
+        JpConditionalApproval => "jp.pmd_act.23_26", "conditional and time-limited approval", rule(
+            "A regenerative medical product that is not homogeneous, is presumed effective and is not presumed worthless for its harms may be approved with conditions and a time limit of at most seven years",
+            "PMD Act Art 23-26",
+            "Japan's conditional, time-limited approval lets a regenerative medical product reach patients on small trials. The holder must apply for full approval within the time limit. MSC products approved this way include Stemirac (2018) and Akuugo (2024); two of the first five products so approved did not reach full approval.",
+        );
     }
 }

@@ -3,5 +3,7 @@
 //!
 //! Each engine adds its `mod` line below, in its own line, and its re-exports in `lib.rs`.
 
+pub(crate) mod eu;
+pub(crate) mod jp;
 pub(crate) mod quality;
 pub(crate) mod us;

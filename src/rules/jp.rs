@@ -1,0 +1,505 @@
+//! Japan: the ASRM risk class and the PMD Act status of an MSC product.
+//!
+//! Since 25 November 2014 Japan regulates regenerative medicine on two tracks. Products made and
+//! sold commercially are *regenerative medical products* (再生医療等製品) under the PMD Act and
+//! need approval, possibly conditional and time-limited. The same kind of cells used in clinical
+//! research or private (uninsured) practice inside a medical institution fall under the Act on
+//! the Safety of Regenerative Medicine (ASRM), which sorts technologies into three risk classes.
+//!
+//! What the crate's reference could not confirm is said so in each finding: the exact Class II
+//! criteria of MHLW Ordinance No. 110, and Japan's own list of minimal operations.
+
+use crate::rules::eu::{FunctionMatch, compare_functions, function_facts, other_functions_fact};
+use crate::table::vocab;
+use crate::{CellPreparation, Fact, Finding, Outcome, ProcessingStep, Product, RuleId, Severity};
+use serde::Serialize;
+use std::fmt;
+
+/// The longest time limit of a conditional approval, in years (PMD Act Art 23-26).
+const CONDITIONAL_APPROVAL_MAX_YEARS: f64 = 7.0;
+
+vocab! {
+    /// **The risk class of a regenerative medicine technology under Japan's ASRM.**
+    ///
+    /// The Act on the Safety of Regenerative Medicine (ASRM, Act No. 85 of 2013) covers cell
+    /// therapies given in clinical research or private practice in medical institutions. The
+    /// class decides the review: Class I plans go to a Certified Special Committee and then to
+    /// MHLW with a 90-day restriction period; Class II and III plans are reviewed by a certified
+    /// committee and submitted to MHLW.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::AsrmRiskClass;
+    ///
+    /// assert_eq!(AsrmRiskClass::ClassI.to_string(), "class_i");
+    /// assert_eq!("class_iii".parse::<AsrmRiskClass>()?, AsrmRiskClass::ClassIII);
+    /// # Ok::<(), strum::ParseError>(())
+    /// ```
+    #[non_exhaustive]
+    pub enum AsrmRiskClass {
+        /// High risk: allogeneic, animal, genetically modified, ES or iPS cells (ASRM Art 2(5)).
+        ClassI => "class_i", "Class I (high risk)";
+        /// Medium risk: e.g. the patient's own cultured stem cells, or non-homologous use.
+        ClassII => "class_ii", "Class II (medium risk)";
+        /// Low risk: everything else (ASRM Art 2(7)), e.g. minimally processed autologous cells
+        /// for homologous use.
+        ClassIII => "class_iii", "Class III (low risk)";
+        /// The facts given do not decide the class.
+        Undetermined => "undetermined", "undetermined";
+    }
+}
+
+vocab! {
+    /// **Whether a product, sold commercially in Japan, would be a regenerative medical product.**
+    ///
+    /// Under the PMD Act a *regenerative medical product* is (1) processed — more than minimally
+    /// manipulated — live human or animal cells meant to rebuild, repair or form body structures
+    /// or functions, or to treat or prevent disease, or (2) a gene therapy product.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::PmdActStatus;
+    ///
+    /// assert_eq!(PmdActStatus::RegenerativeMedicalProduct.to_string(), "regenerative_medical_product");
+    /// ```
+    #[non_exhaustive]
+    pub enum PmdActStatus {
+        /// Processed live cells, or a gene therapy product: needs approval under the PMD Act.
+        RegenerativeMedicalProduct => "regenerative_medical_product", "regenerative medical product";
+        /// Neither processed live cells nor a gene therapy product.
+        NotRegenerativeMedicalProduct => "not_regenerative_medical_product", "not a regenerative medical product";
+        /// The facts given (or the crate's reference) do not decide it.
+        Undetermined => "undetermined", "undetermined";
+    }
+}
+
+/// **The Japanese classification of one product**: its ASRM risk class (clinical research and
+/// private practice) and its PMD Act status (commercial products), with the findings.
+///
+/// Produced by [`classify_jp`]. `Display` writes a short memo: both answers on the first line,
+/// then one line per finding.
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::{classify_jp, AsrmRiskClass, Product, Text};
+///
+/// let report = classify_jp(&Product::named(Text::new("unknown product")?));
+/// assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
+/// assert!(report.to_string().starts_with("Japan: ASRM undetermined"));
+/// # Ok::<(), msc_therapy::ValueError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct JpAssessment {
+    /// The ASRM risk class, for use in clinical research or private practice.
+    pub risk_class: AsrmRiskClass,
+    /// The PMD Act status, for commercial manufacture and sale.
+    pub pmd_act: PmdActStatus,
+    /// The findings, in the order the rules ran.
+    pub findings: Vec<Finding>,
+}
+
+impl JpAssessment {
+    /// The finding of one rule, if it ran.
+    #[must_use]
+    pub fn finding(&self, rule: RuleId) -> Option<&Finding> {
+        self.findings.iter().find(|f| f.rule == rule)
+    }
+}
+
+impl fmt::Display for JpAssessment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Japan: ASRM {} ({}); PMD Act {} ({})",
+            self.risk_class.code(),
+            self.risk_class.label(),
+            self.pmd_act.code(),
+            self.pmd_act.label()
+        )?;
+        for finding in &self.findings {
+            write!(f, "\n- {finding}")?;
+        }
+        Ok(())
+    }
+}
+
+/// **Classifies a product under Japanese law**: the ASRM risk class and the PMD Act status.
+///
+/// ASRM risk class:
+///
+/// 1. *Class I* when the cells are allogeneic or animal ([`crate::Donor`]) or genetically
+///    modified ([`ProcessingStep::GeneticModification`]). ES and iPS cells are Class I too, but
+///    the crate's vocabulary has no such source. Unknown donor, or unknown processing, leaves
+///    Class I open.
+/// 2. Otherwise *Class II* when the cells were cultured, or the use is not homologous. These
+///    criteria are the commonly summarised ones; MHLW Ordinance No. 110 was not available to
+///    confirm them, and every Class II or III finding says so.
+/// 3. Otherwise *Class III* ("other than Class I and II", ASRM Art 2(7)).
+///
+/// Homologous use follows MHLW notice 医政研発1031第1号: cells given for a function like that of
+/// the cells at the target site. The crate compares the intended functions with the source
+/// tissue's basic functions, as the EU rule does; the notice's example (fat-derived cells for
+/// breast reconstruction: homologous; the same cells IV for diabetes: not) comes out the same.
+///
+/// PMD Act: genetically modified or cultured live cells are a regenerative medical product;
+/// cell-free preparations are not. For other processing the answer is left open, because Japan's
+/// list of minimal operations was not available. A finding on conditional, time-limited
+/// approval (PMD Act Art 23-26, at most seven years) follows for products that may be
+/// regenerative medical products.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use msc_therapy::{classify_jp, AsrmRiskClass, PmdActStatus, Product};
+///
+/// let product = Product::from_json(r#"{
+///     "name": "Cultured bone-marrow MSCs for GvHD",
+///     "preparation": "culture_expanded_msc",
+///     "tissue": "bone_marrow",
+///     "donor": "allogeneic_unrelated",
+///     "processing": {"steps": ["culture_expansion", "cryopreservation"]}
+/// }"#)?;
+/// let report = classify_jp(&product);
+/// assert_eq!(report.risk_class, AsrmRiskClass::ClassI);
+/// assert_eq!(report.pmd_act, PmdActStatus::RegenerativeMedicalProduct);
+/// # }
+/// # Ok::<(), msc_therapy::DocumentError>(())
+/// ```
+#[must_use]
+pub fn classify_jp(product: &Product) -> JpAssessment {
+    let mut findings = Vec::new();
+    let risk_class = asrm(product, &mut findings);
+    let pmd_act = pmd_act(product, &mut findings);
+    JpAssessment {
+        risk_class,
+        pmd_act,
+        findings,
+    }
+}
+
+fn steps(product: &Product) -> Option<&[ProcessingStep]> {
+    product.processing.as_ref().map(|p| p.steps.as_slice())
+}
+
+fn step_facts(finding: Finding, product: &Product) -> Finding {
+    match steps(product) {
+        Some(steps) => finding.fact(Fact::codes(
+            "processing.steps",
+            steps.iter().map(|s| s.code()).collect(),
+        )),
+        None => finding,
+    }
+}
+
+fn is_genetically_modified(product: &Product) -> bool {
+    steps(product).is_some_and(|s| s.contains(&ProcessingStep::GeneticModification))
+}
+
+fn is_cultured(product: &Product) -> bool {
+    steps(product).is_some_and(|s| s.contains(&ProcessingStep::CultureExpansion))
+        || product
+            .preparation
+            .is_some_and(|p| p.info().culture_expanded)
+}
+
+fn is_cell_free(product: &Product) -> bool {
+    matches!(
+        product.preparation,
+        Some(CellPreparation::ExtracellularVesicles | CellPreparation::ConditionedMedium)
+    )
+}
+
+/// Steps whose place in the ASRM classes the crate's reference does not settle.
+fn unsettled_steps(product: &Product) -> Vec<&'static str> {
+    steps(product)
+        .unwrap_or_default()
+        .iter()
+        .filter(|s| {
+            matches!(
+                s,
+                ProcessingStep::ActivationPriming
+                    | ProcessingStep::Decellularization
+                    | ProcessingStep::Unclassified
+            )
+        })
+        .map(|s| s.code())
+        .collect()
+}
+
+fn asrm(product: &Product, findings: &mut Vec<Finding>) -> AsrmRiskClass {
+    if is_cell_free(product) {
+        findings.push(
+            Finding::new(RuleId::JpAsrmClassI, Outcome::Undetermined, Severity::Warning)
+                .at("preparation")
+                .fact(Fact::code(
+                    "preparation",
+                    product.preparation.map_or("none", CellPreparation::code),
+                ))
+                .because("ASRM's risk classes concern processed cells; how it treats a cell-free preparation is not in the crate's reference"),
+        );
+        return AsrmRiskClass::Undetermined;
+    }
+
+    let class_i = class_i(product);
+    let class_i_outcome = class_i.outcome;
+    findings.push(class_i);
+    if class_i_outcome == Outcome::Met {
+        return AsrmRiskClass::ClassI;
+    }
+
+    let homologous = homologous_use(product);
+    let homologous_outcome = homologous.outcome;
+    findings.push(homologous);
+
+    let class_ii = class_ii(product, homologous_outcome);
+    let class_ii_outcome = class_ii.outcome;
+    findings.push(class_ii);
+
+    match (class_i_outcome, class_ii_outcome) {
+        (Outcome::NotMet, Outcome::Met) => AsrmRiskClass::ClassII,
+        (Outcome::NotMet, Outcome::NotMet) => AsrmRiskClass::ClassIII,
+        _ => AsrmRiskClass::Undetermined,
+    }
+}
+
+/// ASRM Art 2(5): allogeneic, animal or genetically modified cells.
+fn class_i(product: &Product) -> Finding {
+    let mut base = step_facts(
+        Finding::new(
+            RuleId::JpAsrmClassI,
+            Outcome::Undetermined,
+            Severity::Warning,
+        )
+        .at("donor"),
+        product,
+    );
+    if let Some(donor) = product.donor {
+        base = base.fact(Fact::code("donor", donor.code()));
+    }
+    if is_genetically_modified(product) {
+        return Finding {
+            outcome: Outcome::Met,
+            severity: Severity::Info,
+            ..base
+                .at("processing.steps")
+                .because("genes were introduced into the cells")
+        };
+    }
+    match product.donor {
+        Some(d) if d.is_allogeneic() => Finding {
+            outcome: Outcome::Met,
+            severity: Severity::Info,
+            ..base.because("the cells come from a person other than the patient")
+        },
+        Some(crate::Donor::Xenogeneic) => Finding {
+            outcome: Outcome::Met,
+            severity: Severity::Info,
+            ..base.because("animal cells")
+        },
+        None => base
+            .because("who the cells come from is not given")
+            .missing("donor"),
+        Some(_) => {
+            let unsettled = unsettled_steps(product);
+            if steps(product).is_none() {
+                base.because("the patient's own cells, but without a processing record genetic modification cannot be ruled out")
+                    .missing("processing.steps")
+            } else if unsettled.contains(&ProcessingStep::Unclassified.code()) {
+                base.because("the patient's own cells, but an unclassified step could be a genetic modification")
+                    .missing("processing.steps")
+            } else {
+                Finding {
+                    outcome: Outcome::NotMet,
+                    severity: Severity::Info,
+                    ..base.because("the patient's own cells, not genetically modified (an ES or iPS source cannot be recorded in this crate's vocabulary)")
+                }
+            }
+        }
+    }
+}
+
+/// MHLW notice 医政研発1031第1号: homologous use.
+fn homologous_use(product: &Product) -> Finding {
+    let base = function_facts(
+        Finding::new(
+            RuleId::JpHomologousUse,
+            Outcome::Undetermined,
+            Severity::Warning,
+        )
+        .at("intended_use.functions"),
+        product,
+    );
+    match compare_functions(product) {
+        FunctionMatch::Same => Finding {
+            outcome: Outcome::Met,
+            severity: Severity::Info,
+            ..base.because("every intended function is a basic function of the source tissue")
+        },
+        FunctionMatch::Different(other) => Finding {
+            outcome: Outcome::NotMet,
+            ..base.fact(other_functions_fact(&other)).because(
+                "at least one intended function is not a basic function of the source tissue",
+            )
+        },
+        FunctionMatch::MissingTissue => base
+            .because("the source tissue is not given")
+            .missing("tissue"),
+        FunctionMatch::UnknownTissueFunctions => {
+            base.because("the crate lists no basic functions for this tissue")
+        }
+        FunctionMatch::MissingFunctions => base
+            .because("the intended functions are not given")
+            .missing("intended_use.functions"),
+    }
+}
+
+/// Class II: cultured cells or non-homologous use (criteria not confirmed against the ordinance).
+fn class_ii(product: &Product, homologous: Outcome) -> Finding {
+    let base = step_facts(
+        Finding::new(
+            RuleId::JpAsrmClassII,
+            Outcome::Undetermined,
+            Severity::Warning,
+        )
+        .at("processing.steps"),
+        product,
+    )
+    .fact(Fact::flag("derived.cultured", is_cultured(product)).as_derived());
+    let unsettled = unsettled_steps(product);
+    if is_cultured(product) {
+        Finding {
+            outcome: Outcome::Met,
+            severity: Severity::Info,
+            ..base.because(
+                "cultured cells (criterion as summarised; MHLW Ordinance No. 110 not confirmed)",
+            )
+        }
+    } else if homologous == Outcome::NotMet {
+        Finding {
+            outcome: Outcome::Met,
+            severity: Severity::Info,
+            ..base
+                .at("intended_use.functions")
+                .because("non-homologous use (criterion as summarised; MHLW Ordinance No. 110 not confirmed)")
+        }
+    } else if steps(product).is_none() {
+        base.because("without a processing record, culture cannot be ruled out")
+            .missing("processing.steps")
+    } else if !unsettled.is_empty() {
+        base.fact(Fact::codes("derived.unsettled_steps", unsettled).as_derived())
+            .because("a step whose ASRM class the crate's reference does not settle")
+    } else if homologous == Outcome::Met {
+        Finding {
+            outcome: Outcome::NotMet,
+            ..base.because("uncultured cells for homologous use, so Class III; the Class II criteria are not confirmed against MHLW Ordinance No. 110, and one summary places the patient's own somatic stem cells in Class II, so confirm with the MHLW classification flowchart")
+        }
+    } else {
+        base.because("whether the use is homologous is not decided")
+    }
+}
+
+fn pmd_act(product: &Product, findings: &mut Vec<Finding>) -> PmdActStatus {
+    let mut base = step_facts(
+        Finding::new(
+            RuleId::JpRegenerativeMedicalProduct,
+            Outcome::Undetermined,
+            Severity::Warning,
+        )
+        .at("processing.steps"),
+        product,
+    );
+    if let Some(preparation) = product.preparation {
+        base = base.fact(Fact::code("preparation", preparation.code()));
+    }
+    let live = product.preparation.map(|p| p.info().live_cells);
+    let (status, finding) = if is_genetically_modified(product) {
+        (
+            PmdActStatus::RegenerativeMedicalProduct,
+            Finding {
+                outcome: Outcome::Met,
+                ..base.because(
+                    "genetically modified cells: a gene therapy product or processed cells",
+                )
+            },
+        )
+    } else if is_cell_free(product) {
+        (
+            PmdActStatus::NotRegenerativeMedicalProduct,
+            Finding {
+                outcome: Outcome::NotMet,
+                severity: Severity::Info,
+                ..base.at("preparation").because(
+                    "a cell-free preparation holds no live cells and is not a gene therapy product",
+                )
+            },
+        )
+    } else if is_cultured(product) {
+        match live {
+            Some(true) => (
+                PmdActStatus::RegenerativeMedicalProduct,
+                Finding {
+                    outcome: Outcome::Met,
+                    ..base.because("cultured live cells are processed beyond minimal manipulation")
+                },
+            ),
+            Some(false) => (
+                PmdActStatus::NotRegenerativeMedicalProduct,
+                Finding {
+                    outcome: Outcome::NotMet,
+                    severity: Severity::Info,
+                    ..base
+                        .at("preparation")
+                        .because("the preparation does not deliver live cells")
+                },
+            ),
+            None => (
+                PmdActStatus::Undetermined,
+                base.at("preparation")
+                    .because(
+                        "cultured cells, but whether the product delivers live cells is not given",
+                    )
+                    .missing("preparation"),
+            ),
+        }
+    } else if steps(product).is_none() {
+        (
+            PmdActStatus::Undetermined,
+            base.because("no processing record")
+                .missing("processing.steps"),
+        )
+    } else {
+        (
+            PmdActStatus::Undetermined,
+            base.because("no culture or genetic modification; Japan's list of minimal operations is not in the crate's reference, so whether this processing makes 'processed' cells is left open"),
+        )
+    };
+    findings.push(finding);
+
+    let conditional = Finding::new(
+        RuleId::JpConditionalApproval,
+        Outcome::Undetermined,
+        Severity::Info,
+    )
+    .fact(
+        Fact::number(
+            "pmd_act.conditional_approval_max_years",
+            CONDITIONAL_APPROVAL_MAX_YEARS,
+        )
+        .with_unit("years")
+        .as_limit(),
+    );
+    findings.push(if status == PmdActStatus::NotRegenerativeMedicalProduct {
+        Finding {
+            outcome: Outcome::NotApplicable,
+            ..conditional.because("only regenerative medical products can receive it")
+        }
+    } else {
+        conditional.because("open to a regenerative medical product that is not homogeneous, is presumed effective and is not presumed worthless for its harms; those are judgements on clinical data, not in a product record")
+    });
+    status
+}

@@ -1,0 +1,666 @@
+//! EU (Regulation (EC) 1394/2007, Directive 2004/23/EC) and Japan (ASRM, PMD Act) classification.
+//!
+//! Expectations come from `shared/reference/eu-japan.md` sections 1 and 2: the Annex I list, the
+//! two alternative "engineered" criteria of Art 2(1)(c), the TEP / sCTMP definitions, the Art
+//! 2(2)(a) exclusion, the ASRM Class I cell categories and the MHLW homologous-use example.
+
+use msc_therapy::{
+    AsrmRiskClass, EuClassification, Finding, Outcome, PmdActStatus, ProcessingStep, Product,
+    RuleId, Severity, TissueFunction, TissueSource, classify_eu, classify_jp,
+};
+use proptest::prelude::*;
+
+fn product(json: &str) -> Product {
+    match serde_json::from_str(json) {
+        Ok(p) => p,
+        Err(e) => panic!("test document does not parse: {e}"),
+    }
+}
+
+fn eu_outcome(p: &Product, rule: RuleId) -> Outcome {
+    match classify_eu(p).finding(rule) {
+        Some(f) => f.outcome,
+        None => panic!("rule {rule} did not run"),
+    }
+}
+
+fn jp_finding(p: &Product, rule: RuleId) -> Finding {
+    match classify_jp(p).finding(rule) {
+        Some(f) => f.clone(),
+        None => panic!("rule {rule} did not run"),
+    }
+}
+
+/// Ryoncil-like: allogeneic bone-marrow MSCs, culture-expanded, given IV for GvHD, acting by
+/// immunomodulation.
+fn ryoncil_like() -> Product {
+    product(
+        r#"{
+        "name": "Ryoncil-like BM-MSC",
+        "preparation": "culture_expanded_msc",
+        "tissue": "bone_marrow",
+        "donor": "allogeneic_unrelated",
+        "processing": {"steps": ["culture_expansion", "cryopreservation"]},
+        "intended_use": {"functions": ["immunomodulation"], "indications": ["graft_versus_host_disease"]},
+        "mechanisms": ["immunomodulation"],
+        "delivery": {"route": "intravenous"}
+    }"#,
+    )
+}
+
+/// Same-day autologous bone marrow concentrate, centrifugation only, for a homologous
+/// (blood-forming) use.
+fn same_day_bmac(same_procedure: bool, function: &str) -> Product {
+    product(&format!(
+        r#"{{
+        "name": "Same-day BMAC",
+        "preparation": "bone_marrow_concentrate",
+        "tissue": "bone_marrow",
+        "donor": "autologous",
+        "processing": {{"steps": ["centrifugation"], "same_surgical_procedure": {same_procedure}}},
+        "intended_use": {{"functions": ["{function}"]}}
+    }}"#
+    ))
+}
+
+// ---------------------------------------------------------------- EU: engineered criteria
+
+#[test]
+fn annex_i_rows_match_the_thirteen_listed_manipulations() {
+    // Reference 1.3: cutting, grinding, shaping, centrifugation, soaking in antibiotic or
+    // antimicrobial solutions, sterilization, irradiation, cell separation/concentration/
+    // purification, filtering, lyophilization, freezing, cryopreservation, vitrification.
+    let expected = [
+        (ProcessingStep::Rinsing, false),
+        (ProcessingStep::Cutting, true),
+        (ProcessingStep::SizingShaping, true),
+        (ProcessingStep::Grinding, true),
+        (ProcessingStep::Centrifugation, true),
+        (ProcessingStep::DensityGradientSeparation, true),
+        (ProcessingStep::Filtering, true),
+        (ProcessingStep::EnzymaticDigestion, false),
+        (ProcessingStep::MechanicalDisruption, false),
+        (ProcessingStep::CultureExpansion, false),
+        (ProcessingStep::Cryopreservation, true),
+        (ProcessingStep::Lyophilization, true),
+        (ProcessingStep::Decellularization, false),
+        (ProcessingStep::Sterilization, true),
+        (ProcessingStep::GeneticModification, false),
+        (ProcessingStep::ActivationPriming, false),
+        (ProcessingStep::Unclassified, false),
+    ];
+    assert_eq!(
+        expected.len(),
+        ProcessingStep::ALL.len(),
+        "a step is missing from this test"
+    );
+    for (step, in_annex) in expected {
+        assert_eq!(step.info().eu_annex_i, in_annex, "{step}");
+    }
+}
+
+#[test]
+fn culture_expanded_bm_msc_for_gvhd_is_a_somatic_cell_therapy() {
+    let report = classify_eu(&ryoncil_like());
+    assert_eq!(report.classification, EuClassification::SomaticCellTherapy);
+    assert_eq!(report.classification.is_atmp(), Some(true));
+    // Culture is not in Annex I: substantial manipulation.
+    assert_eq!(
+        eu_outcome(&ryoncil_like(), RuleId::EuSubstantialManipulation),
+        Outcome::Met
+    );
+    // Bone marrow forms blood; immunomodulation is another essential function.
+    assert_eq!(
+        eu_outcome(&ryoncil_like(), RuleId::EuEssentialFunction),
+        Outcome::Met
+    );
+    assert_eq!(
+        eu_outcome(&ryoncil_like(), RuleId::EuAtmpClass),
+        Outcome::Met
+    );
+}
+
+#[test]
+fn same_day_autologous_bmac_for_homologous_use_is_not_an_atmp_and_is_excluded() {
+    let p = same_day_bmac(true, "hematopoiesis");
+    let report = classify_eu(&p);
+    assert_eq!(
+        report.classification,
+        EuClassification::ExcludedAutologousSameProcedure
+    );
+    assert_eq!(report.classification.is_atmp(), Some(false));
+    assert_eq!(
+        eu_outcome(&p, RuleId::EuSubstantialManipulation),
+        Outcome::NotMet
+    );
+    assert_eq!(eu_outcome(&p, RuleId::EuEssentialFunction), Outcome::NotMet);
+    assert_eq!(
+        eu_outcome(&p, RuleId::EuAutologousSameProcedure),
+        Outcome::Met
+    );
+    assert!(report.finding(RuleId::EuAtmpClass).is_none());
+}
+
+#[test]
+fn autologous_bmac_outside_the_same_procedure_falls_under_the_tissues_and_cells_directive() {
+    let p = same_day_bmac(false, "hematopoiesis");
+    let report = classify_eu(&p);
+    assert_eq!(
+        report.classification,
+        EuClassification::NotAtmpTissuesAndCells
+    );
+    assert_eq!(
+        eu_outcome(&p, RuleId::EuAutologousSameProcedure),
+        Outcome::NotMet
+    );
+    assert_eq!(eu_outcome(&p, RuleId::EuTissuesAndCells), Outcome::Met);
+}
+
+#[test]
+fn allogeneic_cells_are_never_an_autologous_graft() {
+    let mut p = same_day_bmac(true, "hematopoiesis");
+    p.donor = Some(msc_therapy::Donor::AllogeneicFirstDegreeRelative);
+    assert_eq!(
+        classify_eu(&p).classification,
+        EuClassification::NotAtmpTissuesAndCells
+    );
+    assert_eq!(
+        eu_outcome(&p, RuleId::EuAutologousSameProcedure),
+        Outcome::NotMet
+    );
+}
+
+#[test]
+fn autologous_exclusion_is_not_assumed_when_the_procedure_is_unknown() {
+    let mut p = same_day_bmac(true, "hematopoiesis");
+    if let Some(processing) = p.processing.as_mut() {
+        processing.same_surgical_procedure = None;
+    }
+    let report = classify_eu(&p);
+    assert_eq!(
+        report.classification,
+        EuClassification::NotAtmpTissuesAndCells
+    );
+    let excl = report.finding(RuleId::EuAutologousSameProcedure);
+    assert_eq!(excl.map(|f| f.outcome), Some(Outcome::Undetermined));
+    assert_eq!(
+        excl.map(|f| f.missing.clone()),
+        Some(vec!["processing.same_surgical_procedure"])
+    );
+}
+
+#[test]
+fn minimally_processed_marrow_for_a_non_homologous_use_is_engineered() {
+    // Art 2(1)(c): the criteria are alternatives. Centrifugation is Annex I, but cartilage
+    // repair is not what bone marrow does in the donor.
+    let p = same_day_bmac(true, "musculoskeletal_repair");
+    let report = classify_eu(&p);
+    assert_eq!(
+        eu_outcome(&p, RuleId::EuSubstantialManipulation),
+        Outcome::NotMet
+    );
+    assert_eq!(eu_outcome(&p, RuleId::EuEssentialFunction), Outcome::Met);
+    assert_eq!(
+        report.classification,
+        EuClassification::TissueEngineeredProduct
+    );
+}
+
+#[test]
+fn collagenase_digested_adipose_cells_are_substantially_manipulated() {
+    // Reference 1.3 (secondary, Raposio & Ciliberti 2017): collagenase digestion is substantial.
+    let p = product(
+        r#"{
+        "name": "Adipose SVF for breast reconstruction",
+        "preparation": "stromal_vascular_fraction",
+        "tissue": "adipose_tissue",
+        "donor": "autologous",
+        "processing": {"steps": ["enzymatic_digestion", "centrifugation"], "same_surgical_procedure": true},
+        "intended_use": {"functions": ["support", "cushioning"], "indications": ["soft_tissue_defect"]}
+    }"#,
+    );
+    let report = classify_eu(&p);
+    assert_eq!(
+        eu_outcome(&p, RuleId::EuSubstantialManipulation),
+        Outcome::Met
+    );
+    assert_eq!(eu_outcome(&p, RuleId::EuEssentialFunction), Outcome::NotMet);
+    assert_eq!(report.classification.is_atmp(), Some(true));
+    // Replacing soft tissue volume: the TEP purpose.
+    assert_eq!(
+        report.classification,
+        EuClassification::TissueEngineeredProduct
+    );
+    let manip = report.finding(RuleId::EuSubstantialManipulation);
+    assert_eq!(
+        manip
+            .and_then(|f| f.fact_named("derived.steps_outside_annex_i"))
+            .map(|f| f.value.to_string()),
+        Some("enzymatic_digestion".to_owned())
+    );
+}
+
+#[test]
+fn genetically_modified_cells_are_a_gene_therapy_product() {
+    let p = product(
+        r#"{
+        "name": "Modified MSCs",
+        "preparation": "culture_expanded_msc",
+        "tissue": "bone_marrow",
+        "donor": "autologous",
+        "processing": {"steps": ["genetic_modification", "culture_expansion"]},
+        "intended_use": {"functions": ["neural_repair"], "indications": ["traumatic_brain_injury"]}
+    }"#,
+    );
+    assert_eq!(
+        classify_eu(&p).classification,
+        EuClassification::GeneTherapy
+    );
+}
+
+#[test]
+fn a_product_fitting_both_tep_and_sctmp_is_left_open() {
+    // Cartilage repair (TEP purpose) claimed through paracrine action for a disease (sCTMP
+    // mode): the Art 2(4) tie-break is unverified, so the crate does not apply it.
+    let p = product(
+        r#"{
+        "name": "Cultured MSCs for cartilage",
+        "preparation": "culture_expanded_msc",
+        "tissue": "umbilical_cord_tissue",
+        "donor": "allogeneic_unrelated",
+        "processing": {"steps": ["culture_expansion"]},
+        "intended_use": {"functions": ["musculoskeletal_repair"], "indications": ["cartilage_defect"]},
+        "mechanisms": ["paracrine_signalling"]
+    }"#,
+    );
+    let report = classify_eu(&p);
+    assert_eq!(
+        report.classification,
+        EuClassification::AtmpClassUndetermined
+    );
+    assert_eq!(report.classification.is_atmp(), Some(true));
+    assert_eq!(eu_outcome(&p, RuleId::EuAtmpClass), Outcome::Undetermined);
+}
+
+#[test]
+fn missing_facts_leave_the_eu_classification_undetermined() {
+    let empty = product(r#"{"name": "unknown"}"#);
+    let report = classify_eu(&empty);
+    assert_eq!(report.classification, EuClassification::Undetermined);
+    let manip = report.finding(RuleId::EuSubstantialManipulation);
+    assert_eq!(
+        manip.map(|f| f.missing.clone()),
+        Some(vec!["processing.steps"])
+    );
+    let func = report.finding(RuleId::EuEssentialFunction);
+    assert_eq!(func.map(|f| f.missing.clone()), Some(vec!["tissue"]));
+}
+
+#[test]
+fn an_unclassified_step_leaves_the_manipulation_open() {
+    let mut p = same_day_bmac(true, "hematopoiesis");
+    if let Some(processing) = p.processing.as_mut() {
+        processing.steps.push(ProcessingStep::Unclassified);
+    }
+    assert_eq!(
+        eu_outcome(&p, RuleId::EuSubstantialManipulation),
+        Outcome::Undetermined
+    );
+    assert_eq!(
+        classify_eu(&p).classification,
+        EuClassification::Undetermined
+    );
+}
+
+#[test]
+fn unknown_donor_leaves_a_non_engineered_product_open() {
+    let mut p = same_day_bmac(true, "hematopoiesis");
+    p.donor = None;
+    assert_eq!(
+        classify_eu(&p).classification,
+        EuClassification::Undetermined
+    );
+    assert_eq!(
+        eu_outcome(&p, RuleId::EuTissuesAndCells),
+        Outcome::Undetermined
+    );
+}
+
+#[test]
+fn hospital_exemption_is_flagged_for_atmps_only_and_cat_route_always() {
+    let atmp = classify_eu(&ryoncil_like());
+    let he = atmp.finding(RuleId::EuHospitalExemption);
+    assert_eq!(he.map(|f| f.outcome), Some(Outcome::Undetermined));
+    assert_eq!(he.map(|f| f.severity), Some(Severity::Info));
+    assert!(atmp.finding(RuleId::EuCatClassification).is_some());
+
+    let not_atmp = classify_eu(&same_day_bmac(true, "hematopoiesis"));
+    assert_eq!(
+        not_atmp
+            .finding(RuleId::EuHospitalExemption)
+            .map(|f| f.outcome),
+        Some(Outcome::NotApplicable)
+    );
+    assert!(not_atmp.finding(RuleId::EuCatClassification).is_some());
+}
+
+#[test]
+fn every_finding_cites_its_article() {
+    let products = [
+        ryoncil_like(),
+        same_day_bmac(true, "hematopoiesis"),
+        product(r#"{"name": "unknown"}"#),
+    ];
+    for p in &products {
+        for f in classify_eu(p)
+            .findings
+            .iter()
+            .chain(classify_jp(p).findings.iter())
+        {
+            assert_eq!(f.citation, f.rule.info().citation);
+            assert!(
+                f.citation.contains("Art")
+                    || f.citation.contains("notice")
+                    || f.citation.contains("Act No."),
+                "{}: {}",
+                f.rule,
+                f.citation
+            );
+        }
+    }
+    assert!(
+        RuleId::EuSubstantialManipulation
+            .info()
+            .citation
+            .contains("1394/2007 Art 2(1)(c)")
+    );
+    assert!(
+        RuleId::EuAutologousSameProcedure
+            .info()
+            .citation
+            .contains("2004/23/EC Art 2(2)(a)")
+    );
+    assert!(
+        RuleId::EuHospitalExemption
+            .info()
+            .citation
+            .contains("Art 3(7)")
+    );
+    assert!(
+        RuleId::EuCatClassification
+            .info()
+            .citation
+            .contains("Art 17")
+    );
+    assert!(
+        RuleId::JpHomologousUse
+            .info()
+            .citation
+            .contains("医政研発1031第1号")
+    );
+    assert!(
+        RuleId::JpConditionalApproval
+            .info()
+            .citation
+            .contains("Art 23-26")
+    );
+}
+
+#[test]
+fn rule_ids_round_trip_through_their_machine_names() {
+    for (id, code) in [
+        (RuleId::EuSubstantialManipulation, "eu.reg1394.2.1.c.1"),
+        (RuleId::EuEssentialFunction, "eu.reg1394.2.1.c.2"),
+        (RuleId::EuAutologousSameProcedure, "eu.dir2004_23.2.2.a"),
+        (RuleId::JpAsrmClassI, "jp.asrm.class_i"),
+    ] {
+        assert_eq!(id.to_string(), code);
+        assert_eq!(code.parse::<RuleId>(), Ok(id));
+    }
+}
+
+#[test]
+fn eu_report_serializes_and_displays_a_memo() {
+    let report = classify_eu(&ryoncil_like());
+    let json = match serde_json::to_value(&report) {
+        Ok(v) => v,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(json["classification"], "somatic_cell_therapy");
+    assert_eq!(json["findings"][0]["rule"], "eu.reg1394.2.1.c.1");
+    let memo = report.to_string();
+    assert!(memo.starts_with("EU classification: somatic_cell_therapy"));
+    assert_eq!(memo.lines().count(), 1 + report.findings.len());
+}
+
+#[cfg(feature = "schemars")]
+#[test]
+fn report_schemas_describe_the_classification_names() {
+    let eu = serde_json::to_string(&schemars::schema_for!(msc_therapy::EuAssessment));
+    assert!(eu.is_ok_and(|s| s.contains("excluded_autologous_same_procedure")));
+    let jp = serde_json::to_string(&schemars::schema_for!(msc_therapy::JpAssessment));
+    assert!(
+        jp.is_ok_and(|s| s.contains("class_iii") && s.contains("regenerative_medical_product"))
+    );
+}
+
+// ---------------------------------------------------------------- Japan
+
+#[test]
+fn allogeneic_cultured_bm_msc_is_class_i_and_a_regenerative_medical_product() {
+    let report = classify_jp(&ryoncil_like());
+    assert_eq!(report.risk_class, AsrmRiskClass::ClassI);
+    assert_eq!(report.pmd_act, PmdActStatus::RegenerativeMedicalProduct);
+    assert_eq!(
+        jp_finding(&ryoncil_like(), RuleId::JpAsrmClassI).outcome,
+        Outcome::Met
+    );
+}
+
+#[test]
+fn autologous_cultured_msc_is_class_ii() {
+    let mut p = ryoncil_like();
+    p.donor = Some(msc_therapy::Donor::Autologous);
+    let report = classify_jp(&p);
+    assert_eq!(report.risk_class, AsrmRiskClass::ClassII);
+    assert_eq!(
+        jp_finding(&p, RuleId::JpAsrmClassI).outcome,
+        Outcome::NotMet
+    );
+    assert_eq!(jp_finding(&p, RuleId::JpAsrmClassII).outcome, Outcome::Met);
+}
+
+#[test]
+fn genetically_modified_autologous_cells_are_class_i() {
+    let mut p = ryoncil_like();
+    p.donor = Some(msc_therapy::Donor::Autologous);
+    if let Some(processing) = p.processing.as_mut() {
+        processing.steps.push(ProcessingStep::GeneticModification);
+    }
+    assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassI);
+    assert_eq!(
+        classify_eu(&p).classification,
+        EuClassification::GeneTherapy
+    );
+}
+
+#[test]
+fn animal_cells_are_class_i() {
+    let mut p = same_day_bmac(true, "hematopoiesis");
+    p.donor = Some(msc_therapy::Donor::Xenogeneic);
+    assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassI);
+    // Not engineered, but not human tissues and cells either: the EU answer stays open.
+    assert_eq!(
+        classify_eu(&p).classification,
+        EuClassification::Undetermined
+    );
+}
+
+fn adipose_cells(functions: &str, route: &str) -> Product {
+    product(&format!(
+        r#"{{
+        "name": "Adipose-derived cells",
+        "preparation": "stromal_vascular_fraction",
+        "tissue": "adipose_tissue",
+        "donor": "autologous",
+        "processing": {{"steps": ["enzymatic_digestion", "centrifugation"]}},
+        "intended_use": {{"functions": [{functions}]}},
+        "delivery": {{"route": "{route}"}}
+    }}"#
+    ))
+}
+
+#[test]
+fn mhlw_example_adipose_cells_for_breast_reconstruction_are_homologous() {
+    let p = adipose_cells(r#""support", "cushioning""#, "subcutaneous");
+    assert_eq!(
+        jp_finding(&p, RuleId::JpHomologousUse).outcome,
+        Outcome::Met
+    );
+    // Minimally processed autologous cells for homologous use: Class III (reference 2.2), with
+    // a warning that the Class II criteria are unconfirmed.
+    let report = classify_jp(&p);
+    assert_eq!(report.risk_class, AsrmRiskClass::ClassIII);
+    let class_ii = jp_finding(&p, RuleId::JpAsrmClassII);
+    assert_eq!(class_ii.outcome, Outcome::NotMet);
+    assert_eq!(class_ii.severity, Severity::Warning);
+}
+
+#[test]
+fn mhlw_example_adipose_cells_iv_for_diabetes_are_not_homologous() {
+    // The vocabulary has no diabetes indication; what matters is that the claimed function is
+    // not one of fat tissue's.
+    let p = adipose_cells(r#""general_regeneration""#, "intravenous");
+    assert_eq!(
+        jp_finding(&p, RuleId::JpHomologousUse).outcome,
+        Outcome::NotMet
+    );
+    assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassII);
+}
+
+#[test]
+fn autologous_same_day_bmac_for_homologous_use_is_class_iii() {
+    let p = same_day_bmac(true, "hematopoiesis");
+    assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassIII);
+    // Japan's list of minimal operations is not in the reference: the PMD Act status is open.
+    assert_eq!(classify_jp(&p).pmd_act, PmdActStatus::Undetermined);
+}
+
+#[test]
+fn missing_facts_leave_the_japanese_classification_undetermined() {
+    let empty = classify_jp(&product(r#"{"name": "unknown"}"#));
+    assert_eq!(empty.risk_class, AsrmRiskClass::Undetermined);
+    assert_eq!(empty.pmd_act, PmdActStatus::Undetermined);
+    let class_i = empty.finding(RuleId::JpAsrmClassI);
+    assert_eq!(class_i.map(|f| f.missing.clone()), Some(vec!["donor"]));
+
+    // Autologous, but no processing record: gene introduction cannot be ruled out.
+    let mut p = same_day_bmac(true, "hematopoiesis");
+    p.processing = None;
+    assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::Undetermined);
+
+    // Autologous and uncultured, but the use is not described.
+    let mut p = same_day_bmac(true, "hematopoiesis");
+    p.intended_use = None;
+    assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::Undetermined);
+}
+
+#[test]
+fn conditional_approval_is_flagged_with_its_seven_year_limit() {
+    let report = classify_jp(&ryoncil_like());
+    let f = report.finding(RuleId::JpConditionalApproval);
+    assert_eq!(f.map(|f| f.outcome), Some(Outcome::Undetermined));
+    let limit = f.and_then(|f| f.fact_named("pmd_act.conditional_approval_max_years"));
+    assert_eq!(limit.map(|l| l.value.to_string()), Some("7".to_owned()));
+
+    let exosomes = product(r#"{"name": "exosomes", "preparation": "extracellular_vesicles"}"#);
+    let report = classify_jp(&exosomes);
+    assert_eq!(report.pmd_act, PmdActStatus::NotRegenerativeMedicalProduct);
+    assert_eq!(
+        report
+            .finding(RuleId::JpConditionalApproval)
+            .map(|f| f.outcome),
+        Some(Outcome::NotApplicable)
+    );
+    assert_eq!(
+        classify_eu(&exosomes).classification,
+        EuClassification::Undetermined
+    );
+}
+
+#[test]
+fn jp_report_displays_a_memo() {
+    let memo = classify_jp(&ryoncil_like()).to_string();
+    assert!(memo.starts_with("Japan: ASRM class_i"));
+    assert!(memo.contains("jp.asrm.class_i"));
+}
+
+// ---------------------------------------------------------------- properties
+
+fn any_product() -> impl Strategy<Value = Product> {
+    (
+        proptest::option::of(proptest::sample::select(TissueSource::ALL)),
+        proptest::option::of(proptest::sample::select(msc_therapy::Donor::ALL)),
+        proptest::option::of(proptest::sample::subsequence(ProcessingStep::ALL, 0..4)),
+        proptest::option::of(proptest::bool::ANY),
+        proptest::sample::subsequence(TissueFunction::ALL, 0..3),
+    )
+        .prop_map(|(tissue, donor, steps, same, functions)| {
+            let mut p = product(r#"{"name": "generated"}"#);
+            p.tissue = tissue;
+            p.donor = donor;
+            p.processing = steps.map(|steps| msc_therapy::Processing {
+                steps,
+                same_surgical_procedure: same,
+                ..msc_therapy::Processing::default()
+            });
+            p.intended_use = Some(msc_therapy::IntendedUse {
+                functions,
+                ..msc_therapy::IntendedUse::default()
+            });
+            p
+        })
+}
+
+fn non_annex_i_step() -> impl Strategy<Value = ProcessingStep> {
+    let steps: Vec<ProcessingStep> = ProcessingStep::ALL
+        .iter()
+        .copied()
+        .filter(|s| !s.info().eu_annex_i)
+        .collect();
+    proptest::sample::select(steps)
+}
+
+proptest! {
+    #[test]
+    fn adding_a_non_annex_i_step_never_makes_a_product_not_an_atmp(
+        p in any_product(),
+        step in non_annex_i_step(),
+    ) {
+        let mut with_step = p.clone();
+        with_step.processing.get_or_insert_with(Default::default).steps.push(step);
+        let class = classify_eu(&with_step).classification;
+        prop_assert_ne!(class.is_atmp(), Some(false));
+        if step != ProcessingStep::Unclassified {
+            // A named step outside Annex I is substantial: always an ATMP.
+            prop_assert_eq!(class.is_atmp(), Some(true));
+        }
+    }
+
+    #[test]
+    fn missing_donor_or_processing_never_yields_a_determined_asrm_class_below_i(p in any_product()) {
+        let report = classify_jp(&p);
+        if p.donor.is_none() || p.processing.is_none() {
+            prop_assert!(matches!(report.risk_class, AsrmRiskClass::ClassI | AsrmRiskClass::Undetermined));
+        }
+    }
+
+    #[test]
+    fn undetermined_findings_never_claim_met(p in any_product()) {
+        for f in classify_eu(&p).findings.iter().chain(classify_jp(&p).findings.iter()) {
+            if !f.missing.is_empty() {
+                prop_assert_eq!(f.outcome, Outcome::Undetermined);
+            }
+        }
+    }
+}
