@@ -86,6 +86,8 @@ mod finding;
 mod product;
 mod rule_id;
 mod rules;
+#[cfg(feature = "schemars")]
+mod schema;
 mod table;
 mod units;
 mod vocab;
@@ -97,6 +99,8 @@ pub use product::{
     Recipient, ReleaseData, Viability,
 };
 pub use rule_id::{RuleId, RuleInfo};
+#[cfg(feature = "schemars")]
+pub use schema::{DocumentSchema, document_schemas};
 pub use units::{
     BodyWeightKg, CellCount, CellsPerKg, CfuFrequency, EndotoxinEuPerMl, IsoDate, Millilitres,
     Passage, Percent, PopulationDoublings, Text,
