@@ -93,6 +93,8 @@ mod finding;
 mod product;
 mod rule_id;
 mod rules;
+#[cfg(feature = "schemars")]
+mod schema;
 mod table;
 mod units;
 mod vocab;
@@ -114,6 +116,8 @@ pub use rules::us::{
     US_MYRIAD_INDICATION_CATEGORIES, UsAssessment, UsClassification, UsClassificationInfo,
     classify_us,
 };
+#[cfg(feature = "schemars")]
+pub use schema::{DocumentSchema, document_schemas};
 pub use units::{
     BodyWeightKg, CellCount, CellsPerKg, CfuFrequency, EndotoxinEuPerMl, IsoDate, Millilitres,
     Passage, Percent, PopulationDoublings, Text,

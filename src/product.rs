@@ -44,7 +44,7 @@ use std::collections::BTreeMap;
 /// # Errors
 ///
 /// [`Product::from_json`] returns a [`crate::DocumentError`] naming the path of the first bad
-/// field: `release.viability.0.percent: percentage must be between 0 and 100, got 140`.
+/// field: `release.viability[0].percent: percentage must be between 0 and 100, got 140`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -378,6 +378,7 @@ pub struct Viability {
 pub struct IdentityPanel {
     /// Flow-cytometry results: percentage of cells positive for each marker.
     #[serde(default)]
+    #[cfg_attr(feature = "schemars", schemars(schema_with = "marker_map_schema"))]
     pub markers: BTreeMap<SurfaceMarker, Percent>,
     /// The cells stick to plastic in standard culture.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -396,4 +397,19 @@ pub struct PotencyResult {
     pub assay: Text,
     /// The result met the product's specification.
     pub meets_specification: bool,
+}
+
+/// The schema of [`IdentityPanel::markers`]: an object whose keys must be [`SurfaceMarker`] names
+/// (`propertyNames`) and whose values are [`Percent`]s. schemars does not restrict the keys of a
+/// map keyed by a documented enum, so a validator would otherwise accept `{"cd7e": 99}`, which
+/// deserialization rejects.
+#[cfg(feature = "schemars")]
+fn marker_map_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let keys = generator.subschema_for::<SurfaceMarker>();
+    let values = generator.subschema_for::<Percent>();
+    schemars::json_schema!({
+        "type": "object",
+        "propertyNames": keys,
+        "additionalProperties": values,
+    })
 }

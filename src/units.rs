@@ -381,7 +381,7 @@ impl schemars::JsonSchema for CellCount {
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "type": "number", "minimum": 1, "maximum": 1e15, "multipleOf": 1,
+            "type": "number", "minimum": 1, "maximum": 1_000_000_000_000_000_u64, "multipleOf": 1,
             "description": "A whole number of cells (1.2e8 and 120000000 are both accepted)."
         })
     }
@@ -547,7 +547,7 @@ text_newtype! {
     /// [`ValueError::Malformed`] when the text is not a real date in that form.
     IsoDate, "date", iso_date,
     schemars::json_schema!({
-        "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
         "description": "A calendar date, YYYY-MM-DD."
     })
 }

@@ -1,0 +1,22 @@
+//! Writes the JSON Schema (draft 2020-12) of every input and output document to `schemas/`.
+//!
+//! Run `cargo run --example export_schemas` after changing a document type, and commit the
+//! result: `tests/schemas.rs` fails while the committed files differ from the generated ones.
+
+#[cfg(feature = "schemars")]
+fn main() -> std::io::Result<()> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    std::fs::create_dir_all(&dir)?;
+    for document in msc_therapy::document_schemas() {
+        let path = dir.join(document.file_name());
+        std::fs::write(&path, document.to_json_pretty())?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+#[cfg(not(feature = "schemars"))]
+fn main() {
+    eprintln!("export_schemas needs the `schemars` feature (on by default)");
+    std::process::exit(1);
+}

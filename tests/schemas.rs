@@ -1,0 +1,328 @@
+//! The committed JSON Schemas in `schemas/` are what the code generates, are strict draft 2020-12,
+//! and agree with deserialization: every sample document passes both, every broken document that
+//! is JSON fails both.
+#![cfg(all(feature = "schemars", feature = "json"))]
+
+use msc_therapy::{
+    Fact, Finding, Outcome, Product, RuleId, Severity, SurfaceMarker, document_schemas,
+};
+use serde_json::{Value, json};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn repo_path(parts: &[&str]) -> PathBuf {
+    let mut dir = Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf();
+    for part in parts {
+        dir.push(part);
+    }
+    dir
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+fn schema_value(name: &str) -> Value {
+    document_schemas()
+        .into_iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no schema named {name}"))
+        .schema
+        .to_value()
+}
+
+/// A strict draft 2020-12 validator: formats are asserted and unknown formats are errors.
+fn strict_validator(schema: &Value) -> jsonschema::Validator {
+    jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .should_ignore_unknown_formats(false)
+        .build(schema)
+        .unwrap_or_else(|e| panic!("schema does not build strictly: {e}"))
+}
+
+fn errors(validator: &jsonschema::Validator, instance: &Value) -> Vec<String> {
+    validator
+        .iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn the_documents_are_product_in_and_finding_out() {
+    let names: Vec<&str> = document_schemas().iter().map(|s| s.name).collect();
+    assert_eq!(names, ["product", "finding"]);
+}
+
+#[test]
+fn committed_schemas_match_the_generated_ones() {
+    let dir = repo_path(&["schemas"]);
+    for document in document_schemas() {
+        let path = dir.join(document.file_name());
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == document.to_json_pretty(),
+            "{} is missing or out of date: run `cargo run --example export_schemas` and commit schemas/",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn schemas_directory_holds_no_stale_schema() {
+    let expected: BTreeSet<String> = document_schemas().iter().map(|s| s.file_name()).collect();
+    let on_disk: BTreeSet<String> = std::fs::read_dir(repo_path(&["schemas"]))
+        .expect("schemas/ exists")
+        .map(|e| {
+            e.expect("dir entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(
+        on_disk, expected,
+        "schemas/ must hold exactly one file per document: delete stale files and run `cargo run --example export_schemas`"
+    );
+}
+
+#[test]
+fn schemas_are_deterministic_and_end_with_a_newline() {
+    for (a, b) in document_schemas().iter().zip(document_schemas().iter()) {
+        assert_eq!(a.to_json_pretty(), b.to_json_pretty());
+        assert!(a.to_json_pretty().ends_with("}\n"));
+        assert_eq!(
+            a.schema.get("$schema").and_then(Value::as_str),
+            Some("https://json-schema.org/draft/2020-12/schema")
+        );
+        assert!(a.schema.get("$id").is_none(), "{}: no $id", a.name);
+    }
+}
+
+/// The formats JSON Schema 2020-12 defines (Validation vocabulary, section 7.3).
+const STANDARD_FORMATS: &[&str] = &[
+    "date-time",
+    "date",
+    "time",
+    "duration",
+    "email",
+    "idn-email",
+    "hostname",
+    "idn-hostname",
+    "ipv4",
+    "ipv6",
+    "uri",
+    "uri-reference",
+    "iri",
+    "iri-reference",
+    "uuid",
+    "uri-template",
+    "json-pointer",
+    "relative-json-pointer",
+    "regex",
+];
+
+/// Every `format` keyword in a schema, with its JSON pointer. Keys of `properties`,
+/// `patternProperties` and `$defs` are names, not keywords, so a property called `format` is not
+/// mistaken for the keyword.
+fn formats(value: &Value, pointer: &str, found: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                let child_pointer = format!("{pointer}/{key}");
+                match key.as_str() {
+                    "format" => {
+                        if let Some(f) = child.as_str() {
+                            found.push((child_pointer, f.to_owned()));
+                        }
+                    }
+                    "properties" | "patternProperties" | "$defs" => {
+                        if let Value::Object(named) = child {
+                            for (name, sub) in named {
+                                formats(sub, &format!("{child_pointer}/{name}"), found);
+                            }
+                        }
+                    }
+                    _ => formats(child, &child_pointer, found),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                formats(item, &format!("{pointer}/{i}"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn schemas_use_only_standard_formats() {
+    for document in document_schemas() {
+        let mut found = Vec::new();
+        formats(document.schema.as_value(), "#", &mut found);
+        let odd: Vec<_> = found
+            .iter()
+            .filter(|(_, f)| !STANDARD_FORMATS.contains(&f.as_str()))
+            .collect();
+        assert!(
+            odd.is_empty(),
+            "{}: non-standard formats {odd:?}",
+            document.name
+        );
+    }
+}
+
+#[test]
+fn product_schema_keeps_the_standard_date_format() {
+    let mut found = Vec::new();
+    formats(&schema_value("product"), "#", &mut found);
+    assert_eq!(
+        found,
+        [("#/$defs/IsoDate/format".to_owned(), "date".to_owned())]
+    );
+}
+
+#[test]
+fn schemas_are_valid_draft_2020_12_and_build_strictly() {
+    for document in document_schemas() {
+        let value = document.schema.to_value();
+        jsonschema::meta::validate(&value)
+            .unwrap_or_else(|e| panic!("{}: not a valid schema: {e}", document.name));
+        strict_validator(&value);
+    }
+}
+
+#[test]
+fn sample_documents_validate_against_the_schema_and_deserialize() {
+    let validator = strict_validator(&schema_value("product"));
+    let dir = repo_path(&["examples", "data", "products"]);
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("examples/data/products exists") {
+        let path = entry.expect("dir entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let text = read(&path);
+        let value: Value = serde_json::from_str(&text).expect("sample is JSON");
+        let problems = errors(&validator, &value);
+        assert!(problems.is_empty(), "{}: {problems:?}", path.display());
+        Product::from_json(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        seen += 1;
+    }
+    assert_eq!(seen, 4, "the four sample documents of issue #2");
+}
+
+#[test]
+fn schema_rejects_every_broken_document_that_is_json() {
+    let validator = strict_validator(&schema_value("product"));
+    let dir = repo_path(&["tests", "data", "broken"]);
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/data/broken exists") {
+        let path = entry.expect("dir entry").path();
+        let text = read(&path);
+        // `NaN` and trailing text are not JSON: only the parser can reject them.
+        let Ok(value) = serde_json::from_str::<Value>(&text) else {
+            continue;
+        };
+        assert!(
+            !validator.is_valid(&value),
+            "{}: the schema accepts a document deserialization rejects",
+            path.display()
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 12);
+}
+
+fn product_with_markers(markers: Value) -> Value {
+    json!({"name": "X", "release": {"identity": {"markers": markers}}})
+}
+
+#[test]
+fn schema_accepts_every_surface_marker_name_as_a_key() {
+    let validator = strict_validator(&schema_value("product"));
+    for marker in SurfaceMarker::ALL {
+        let doc = product_with_markers(json!({ marker.code(): 50.0 }));
+        assert!(validator.is_valid(&doc), "{marker}");
+        assert!(Product::from_json(&doc.to_string()).is_ok());
+    }
+}
+
+#[test]
+fn schema_rejects_an_unknown_marker_key_as_serde_does() {
+    let validator = strict_validator(&schema_value("product"));
+    let doc = product_with_markers(json!({"cd7e": 99.0}));
+    assert!(!validator.is_valid(&doc));
+    assert!(Product::from_json(&doc.to_string()).is_err());
+    // A known key with a value out of range is rejected too.
+    let doc = product_with_markers(json!({"cd73": 101.0}));
+    assert!(!validator.is_valid(&doc));
+    assert!(Product::from_json(&doc.to_string()).is_err());
+}
+
+#[test]
+fn schema_and_serde_agree_on_dates() {
+    let validator = strict_validator(&schema_value("product"));
+    for (date, valid) in [
+        ("2024-02-29", true),
+        ("2023-02-29", false),
+        ("2024-13-01", false),
+        ("2024-1-01", false),
+    ] {
+        let doc = json!({"name": "X", "release": {"certificate": {"lot": "L", "issued_on": date}}});
+        assert_eq!(validator.is_valid(&doc), valid, "schema, {date}");
+        assert_eq!(
+            Product::from_json(&doc.to_string()).is_ok(),
+            valid,
+            "serde, {date}"
+        );
+    }
+}
+
+#[test]
+fn schema_and_serde_agree_on_cell_count_boundaries() {
+    let validator = strict_validator(&schema_value("product"));
+    for (count, valid) in [
+        (json!(1), true),
+        (json!(1.2e8), true),
+        (json!(1e15), true),
+        (json!(0), false),
+        (json!(1.5), false),
+        (json!(2e15), false),
+    ] {
+        let doc = json!({"name": "X", "dose": {"viable_cells": count}});
+        assert_eq!(validator.is_valid(&doc), valid, "schema, {count}");
+        assert_eq!(
+            Product::from_json(&doc.to_string()).is_ok(),
+            valid,
+            "serde, {count}"
+        );
+    }
+}
+
+#[test]
+fn a_serialized_finding_validates_against_the_finding_schema() {
+    let validator = strict_validator(&schema_value("finding"));
+    let finding = Finding::new(
+        RuleId::QualityViabilityMinimum,
+        Outcome::NotMet,
+        Severity::Blocking,
+    )
+    .at("release.viability")
+    .because("the post-thaw figure is below the minimum")
+    .fact(Fact::number("release.viability", 65.0).with_unit("%"))
+    .fact(
+        Fact::number("policy.min_viability_percent", 70.0)
+            .with_unit("%")
+            .as_limit(),
+    )
+    .fact(Fact::codes("processing.steps", vec!["culture_expansion"]))
+    .missing("release.identity");
+    let value = serde_json::to_value(&finding).expect("a finding serializes");
+    let problems = errors(&validator, &value);
+    assert!(problems.is_empty(), "{problems:?}");
+    // An outcome outside the vocabulary is not a finding.
+    let mut wrong = value;
+    wrong["outcome"] = json!("passed");
+    assert!(!validator.is_valid(&wrong));
+}
