@@ -285,6 +285,7 @@ fn misspelt_field_is_rejected_and_named() {
         "sterility",
         "mycoplasma",
         "endotoxin_eu_per_ml",
+        "endotoxin_limit_eu_per_ml",
         "passage",
         "population_doublings",
         "passage_limit",
