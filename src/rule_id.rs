@@ -232,6 +232,12 @@ vocab! {
 
         // ---- Japan: PMD Act / ASRM (rules::jp) ----
 
+        /// Technologies the ASRM Enforcement Order excludes from "regenerative medicine technologies".
+        JpAsrmExcluded => "jp.asrm_order.1", "excluded from ASRM", rule(
+            "The technology is one the ASRM Enforcement Order excludes: transfusion, haematopoietic stem cell transplantation, or processed germ cells",
+            "ASRM Enforcement Order (Cabinet Order No. 278 of 8 Aug 2014) Art 1; MHLW notice 医政発0926第1号 (26 Sep 2014)",
+            "Blood transfusion, haematopoietic stem cell transplantation and processed germ cells are not 'regenerative medicine technologies' under ASRM, so no risk class applies. Cells given to form blood, such as a marrow or cord blood graft, may be such a transplantation; the crate flags the question rather than deciding it.",
+        );
         /// Class I cell categories of the Act on the Safety of Regenerative Medicine.
         JpAsrmClassI => "jp.asrm.class_i", "ASRM Class I", rule(
             "The technology uses a Class I cell category: allogeneic human cells, animal cells, cells into which genes have been introduced, or ES / iPS cells",

@@ -5,8 +5,9 @@
 //! 2(2)(a) exclusion, the ASRM Class I cell categories and the MHLW homologous-use example.
 
 use msc_therapy::{
-    AsrmRiskClass, EuClassification, Finding, Outcome, PmdActStatus, ProcessingStep, Product,
-    RuleId, Severity, TissueFunction, TissueSource, classify_eu, classify_jp,
+    AsrmRiskClass, CellPreparation, EuClassification, Finding, Outcome, PmdActStatus,
+    ProcessingStep, Product, RuleId, Severity, TissueFunction, TissueSource, classify_eu,
+    classify_jp,
 };
 use proptest::prelude::*;
 
@@ -486,13 +487,47 @@ fn genetically_modified_autologous_cells_are_class_i() {
 
 #[test]
 fn animal_cells_are_class_i() {
-    let mut p = same_day_bmac(true, "hematopoiesis");
-    p.donor = Some(msc_therapy::Donor::Xenogeneic);
+    let p = product(
+        r#"{
+        "name": "Animal fat graft",
+        "preparation": "fat_graft",
+        "tissue": "adipose_tissue",
+        "donor": "xenogeneic",
+        "processing": {"steps": ["centrifugation"]},
+        "intended_use": {"functions": ["cushioning"]}
+    }"#,
+    );
     assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassI);
     // Not engineered, but not human tissues and cells either: the EU answer stays open.
     assert_eq!(
         classify_eu(&p).classification,
         EuClassification::Undetermined
+    );
+    assert_eq!(eu_outcome(&p, RuleId::EuTissuesAndCells), Outcome::NotMet);
+}
+
+#[test]
+fn non_viable_engineered_tissue_is_not_assumed_to_be_a_tep() {
+    // Art 2(1)(b): exclusively non-viable cells or tissues not acting principally by
+    // pharmacological, immunological or metabolic action are excluded from the TEP definition.
+    let p = product(
+        r#"{
+        "name": "Decellularised amnion sheet",
+        "preparation": "tissue_sheet",
+        "tissue": "amniotic_membrane",
+        "donor": "allogeneic_unrelated",
+        "processing": {"steps": ["decellularization"]},
+        "intended_use": {"functions": ["covering"]}
+    }"#,
+    );
+    assert_eq!(
+        eu_outcome(&p, RuleId::EuSubstantialManipulation),
+        Outcome::Met
+    );
+    assert_eq!(eu_outcome(&p, RuleId::EuAtmpClass), Outcome::Undetermined);
+    assert_ne!(
+        classify_eu(&p).classification,
+        EuClassification::TissueEngineeredProduct
     );
 }
 
@@ -539,11 +574,18 @@ fn mhlw_example_adipose_cells_iv_for_diabetes_are_not_homologous() {
 }
 
 #[test]
-fn autologous_same_day_bmac_for_homologous_use_is_class_iii() {
+fn marrow_given_to_form_blood_may_be_a_transplant_outside_asrm() {
+    // Cabinet Order No. 278 Art 1 excludes haematopoietic stem cell transplantation.
     let p = same_day_bmac(true, "hematopoiesis");
-    assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassIII);
+    let report = classify_jp(&p);
+    assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
+    assert_eq!(
+        report.finding(RuleId::JpAsrmExcluded).map(|f| f.outcome),
+        Some(Outcome::Undetermined)
+    );
+    assert!(report.finding(RuleId::JpAsrmClassI).is_none());
     // Japan's list of minimal operations is not in the reference: the PMD Act status is open.
-    assert_eq!(classify_jp(&p).pmd_act, PmdActStatus::Undetermined);
+    assert_eq!(report.pmd_act, PmdActStatus::Undetermined);
 }
 
 #[test]
@@ -555,14 +597,26 @@ fn missing_facts_leave_the_japanese_classification_undetermined() {
     assert_eq!(class_i.map(|f| f.missing.clone()), Some(vec!["donor"]));
 
     // Autologous, but no processing record: gene introduction cannot be ruled out.
-    let mut p = same_day_bmac(true, "hematopoiesis");
+    let mut p = adipose_cells(r#""support""#, "subcutaneous");
     p.processing = None;
-    assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::Undetermined);
+    let report = classify_jp(&p);
+    assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
+    assert_eq!(
+        report.finding(RuleId::JpAsrmClassI).map(|f| f.outcome),
+        Some(Outcome::Undetermined)
+    );
 
     // Autologous and uncultured, but the use is not described.
-    let mut p = same_day_bmac(true, "hematopoiesis");
+    let mut p = adipose_cells(r#""support""#, "subcutaneous");
     p.intended_use = None;
-    assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::Undetermined);
+    let report = classify_jp(&p);
+    assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
+    assert_eq!(
+        report
+            .finding(RuleId::JpHomologousUse)
+            .map(|f| f.missing.clone()),
+        Some(vec!["intended_use.functions"])
+    );
 }
 
 #[test]
@@ -604,9 +658,11 @@ fn any_product() -> impl Strategy<Value = Product> {
         proptest::option::of(proptest::sample::subsequence(ProcessingStep::ALL, 0..4)),
         proptest::option::of(proptest::bool::ANY),
         proptest::sample::subsequence(TissueFunction::ALL, 0..3),
+        proptest::option::of(proptest::sample::select(CellPreparation::ALL)),
     )
-        .prop_map(|(tissue, donor, steps, same, functions)| {
+        .prop_map(|(tissue, donor, steps, same, functions, preparation)| {
             let mut p = product(r#"{"name": "generated"}"#);
+            p.preparation = preparation;
             p.tissue = tissue;
             p.donor = donor;
             p.processing = steps.map(|steps| msc_therapy::Processing {
@@ -641,8 +697,9 @@ proptest! {
         with_step.processing.get_or_insert_with(Default::default).steps.push(step);
         let class = classify_eu(&with_step).classification;
         prop_assert_ne!(class.is_atmp(), Some(false));
-        if step != ProcessingStep::Unclassified {
-            // A named step outside Annex I is substantial: always an ATMP.
+        let viable = p.preparation.is_none_or(|prep| prep.info().live_cells);
+        if step != ProcessingStep::Unclassified && viable {
+            // A named step outside Annex I is substantial: always an ATMP (for viable cells).
             prop_assert_eq!(class.is_atmp(), Some(true));
         }
     }

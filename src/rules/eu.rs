@@ -154,7 +154,10 @@ impl fmt::Display for EuAssessment {
 ///    and leave the classification open.
 ///
 /// Cell-free preparations (exosomes, conditioned medium) contain no cells or tissues; their
-/// status is outside this engine and the classification is undetermined.
+/// status is outside this engine and the classification is undetermined. So is a product that
+/// would be a TEP but holds only non-viable cells ([`crate::PreparationInfo::live_cells`]) with
+/// no pharmacological, immunological or metabolic claim, which Art 2(1)(b) excludes from the
+/// TEP definition.
 ///
 /// The function is pure and never fails: missing facts give undetermined outcomes, listed in
 /// each finding's `missing`.
@@ -209,14 +212,16 @@ pub fn classify_eu(product: &Product) -> EuAssessment {
         Outcome::Met => {
             let (class, finding) = atmp_class(product);
             findings.push(finding);
-            findings.push(
-                Finding::new(RuleId::EuTissuesAndCells, Outcome::Met, Severity::Info)
-                    .because("for an ATMP the tissues and cells Directive covers only the donation, procurement and testing of the starting cells"),
-            );
-            findings.push(
-                Finding::new(RuleId::EuHospitalExemption, Outcome::Undetermined, Severity::Info)
-                    .because("the exemption may be available for an ATMP made on a non-routine basis in a hospital of the same Member State for an individual prescription; those facts are not in a product record"),
-            );
+            if class.is_atmp() == Some(true) {
+                findings.push(
+                    Finding::new(RuleId::EuTissuesAndCells, Outcome::Met, Severity::Info)
+                        .because("for an ATMP the tissues and cells Directive covers only the donation, procurement and testing of the starting cells"),
+                );
+                findings.push(
+                    Finding::new(RuleId::EuHospitalExemption, Outcome::Undetermined, Severity::Info)
+                        .because("the exemption may be available for an ATMP made on a non-routine basis in a hospital of the same Member State for an individual prescription; those facts are not in a product record"),
+                );
+            }
             class
         }
         Outcome::NotMet => {
@@ -497,6 +502,15 @@ fn atmp_class(product: &Product) -> (EuClassification, Finding) {
 
     let base = base.at("intended_use");
     let (class, finding) = match (tep, sctmp) {
+        (true, false) if product.preparation.is_some_and(|p| !p.info().live_cells) => (
+            EuClassification::Undetermined,
+            Finding {
+                outcome: Outcome::Undetermined,
+                ..base
+                    .fact(preparation_fact(product))
+                    .because("Art 2(1)(b) excludes from the TEP definition products of exclusively non-viable cells or tissues that do not act principally by pharmacological, immunological or metabolic action; the status of such a product is outside this engine")
+            },
+        ),
         (true, false) => (
             EuClassification::TissueEngineeredProduct,
             base.because("the product is presented to regenerate, repair or replace a tissue, and no pharmacological, immunological or metabolic mode of action for a disease is claimed"),

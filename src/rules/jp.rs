@@ -11,7 +11,10 @@
 
 use crate::rules::eu::{FunctionMatch, compare_functions, function_facts, other_functions_fact};
 use crate::table::vocab;
-use crate::{CellPreparation, Fact, Finding, Outcome, ProcessingStep, Product, RuleId, Severity};
+use crate::{
+    CellPreparation, Fact, Finding, Outcome, ProcessingStep, Product, RuleId, Severity,
+    TissueFunction,
+};
 use serde::Serialize;
 use std::fmt;
 
@@ -129,7 +132,10 @@ impl fmt::Display for JpAssessment {
 
 /// **Classifies a product under Japanese law**: the ASRM risk class and the PMD Act status.
 ///
-/// ASRM risk class:
+/// ASRM risk class. A use for blood formation (a basic function of marrow and cord blood) may
+/// be a haematopoietic stem cell transplantation, which the ASRM Enforcement Order (Art 1)
+/// excludes from ASRM; the class is then left undetermined with a finding saying why.
+/// Otherwise:
 ///
 /// 1. *Class I* when the cells are allogeneic or animal ([`crate::Donor`]) or genetically
 ///    modified ([`ProcessingStep::GeneticModification`]). ES and iPS cells are Class I too, but
@@ -241,6 +247,23 @@ fn asrm(product: &Product, findings: &mut Vec<Finding>) -> AsrmRiskClass {
                     product.preparation.map_or("none", CellPreparation::code),
                 ))
                 .because("ASRM's risk classes concern processed cells; how it treats a cell-free preparation is not in the crate's reference"),
+        );
+        return AsrmRiskClass::Undetermined;
+    }
+
+    let forms_blood = product
+        .intended_use
+        .as_ref()
+        .is_some_and(|u| u.functions.contains(&TissueFunction::Hematopoiesis))
+        || product.preparation == Some(CellPreparation::CordBloodUnit);
+    if forms_blood {
+        findings.push(
+            function_facts(
+                Finding::new(RuleId::JpAsrmExcluded, Outcome::Undetermined, Severity::Warning)
+                    .at("intended_use.functions"),
+                product,
+            )
+            .because("cells given to form blood may be a haematopoietic stem cell transplantation, which the Order excludes from ASRM; the crate does not decide whether this use is one"),
         );
         return AsrmRiskClass::Undetermined;
     }
