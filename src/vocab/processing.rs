@@ -204,10 +204,15 @@ vocab! {
         PreservingAgent => "preserving_agent", "preserving agent", ArticleInfo { allowed_by_1271_10_a_3: true, citation: A3 };
         /// A sterilizing agent, e.g. an antibiotic soak.
         SterilizingAgent => "sterilizing_agent", "sterilizing agent", ArticleInfo { allowed_by_1271_10_a_3: true, citation: A3 };
-        /// An anticoagulant used at harvest, e.g. heparin or ACD-A.
-        Anticoagulant => "anticoagulant", "anticoagulant (heparin, ACD-A)", ArticleInfo {
-            allowed_by_1271_10_a_3: false,
-            citation: "21 CFR 1271.10(a)(3): not among the articles listed; treat as another article unless FDA says otherwise",
+        /// An anticoagulant-preservative solution drawn with the tissue at harvest, e.g. ACD-A
+        /// (acid-citrate-dextrose) or heparin, to keep an aspirate from clotting until it is
+        /// processed. Read as a "preserving or storage agent" of 1271.10(a)(3): it keeps the
+        /// collected cells as they were and adds nothing meant to act on the patient. This is the
+        /// crate's reading — FDA's guidance does not name anticoagulants — and 1271.10(a)(3) still
+        /// requires that the agent raise no new clinical safety concern.
+        Anticoagulant => "anticoagulant", "anticoagulant-preservative (ACD-A, heparin)", ArticleInfo {
+            allowed_by_1271_10_a_3: true,
+            citation: "21 CFR 1271.10(a)(3) ('preserving, or storage agent'); the crate's reading for anticoagulant-preservative solutions used at harvest",
         };
         /// Hyaluronic acid or hyaluronate gel.
         HyaluronicAcid => "hyaluronic_acid", "hyaluronic acid", ArticleInfo { allowed_by_1271_10_a_3: false, citation: A3 };
