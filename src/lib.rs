@@ -88,6 +88,7 @@
 #[doc = include_str!("../docs/guide.md")]
 pub mod guide {}
 
+mod assessment;
 mod error;
 mod finding;
 mod product;
@@ -99,6 +100,7 @@ mod table;
 mod units;
 mod vocab;
 
+pub use assessment::{ProductAssessment, assess_product};
 pub use error::{DocumentError, ValueError};
 pub use finding::{Fact, FactRole, FactValue, Finding, Outcome, Severity};
 pub use product::{

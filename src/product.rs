@@ -9,6 +9,7 @@ use crate::{
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt;
 
 /// **One MSC product or treatment, as a clinic, lab or registry describes it.**
 ///
@@ -412,4 +413,90 @@ fn marker_map_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Sch
         "propertyNames": keys,
         "additionalProperties": values,
     })
+}
+
+impl fmt::Display for Product {
+    /// A short summary for people: what it is, where it comes from, what was done to it, how it
+    /// is given and what release testing showed. Unknown facts are written as "not stated".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fn or_unknown<T: AsRef<str>>(value: Option<T>) -> String {
+            value.map_or_else(|| "not stated".to_owned(), |v| v.as_ref().to_owned())
+        }
+        writeln!(f, "Product: {}", self.name)?;
+        writeln!(
+            f,
+            "  preparation: {}",
+            or_unknown(self.preparation.map(CellPreparation::label))
+        )?;
+        writeln!(
+            f,
+            "  source: {} from {} ({})",
+            or_unknown(self.tissue.map(TissueSource::label)),
+            or_unknown(self.donor.map(Donor::label)),
+            or_unknown(self.supply.map(SupplyModel::label)),
+        )?;
+        match &self.processing {
+            None => writeln!(f, "  processing: not stated")?,
+            Some(p) => {
+                let steps: Vec<&str> = p.steps.iter().map(|s| s.label()).collect();
+                write!(
+                    f,
+                    "  processing: {}",
+                    if steps.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        steps.join(", ")
+                    }
+                )?;
+                if p.same_surgical_procedure == Some(true) {
+                    write!(f, " (same surgical procedure)")?;
+                }
+                writeln!(f)?;
+            }
+        }
+        if let Some(use_) = &self.intended_use {
+            let indications: Vec<&str> = use_.indications.iter().map(|i| i.label()).collect();
+            if !indications.is_empty() {
+                writeln!(f, "  for: {}", indications.join(", "))?;
+            }
+        }
+        match &self.delivery {
+            None => writeln!(f, "  route: not stated")?,
+            Some(d) => writeln!(
+                f,
+                "  route: {}, guidance: {}",
+                d.route.label(),
+                or_unknown(d.guidance.map(ImageGuidance::label))
+            )?,
+        }
+        if let Some(dose) = &self.dose {
+            match (dose.viable_cells, dose.cells_per_kg) {
+                (Some(cells), _) => writeln!(f, "  dose: {cells} viable cells")?,
+                (None, Some(per_kg)) => {
+                    write!(f, "  dose: ")?;
+                    crate::units::write_scientific(f, per_kg.get())?;
+                    writeln!(f, " cells/kg")?;
+                }
+                (None, None) => writeln!(f, "  dose: not stated")?,
+            }
+        }
+        match &self.release {
+            None => writeln!(f, "  release testing: none reported")?,
+            Some(r) => {
+                write!(f, "  release testing:")?;
+                match &r.certificate {
+                    Some(c) => write!(f, " certificate of analysis for lot {}", c.lot)?,
+                    None => write!(f, " no certificate of analysis")?,
+                }
+                if let Some(v) = r.applicable_viability() {
+                    write!(f, "; viability {v} %")?;
+                }
+                if let Some(n) = r.viable_nucleated_cells {
+                    write!(f, "; {n} viable nucleated cells")?;
+                }
+                writeln!(f)?;
+            }
+        }
+        Ok(())
+    }
 }

@@ -4,7 +4,10 @@
 //! `cargo run --example export_schemas` writes each schema to `schemas/<name>.schema.json`, and a
 //! test fails when the committed files differ from what this module generates.
 
-use crate::{Finding, Product};
+use crate::{
+    EuAssessment, Finding, JpAssessment, Product, ProductAssessment, QualityPolicy, QualityReport,
+    UsAssessment,
+};
 use schemars::generate::SchemaSettings;
 use schemars::transform::{RestrictFormats, Transform};
 use schemars::{JsonSchema, Schema};
@@ -18,7 +21,13 @@ type Generate = fn() -> Schema;
 /// serializes) use [`output`].
 const DOCUMENTS: &[(&str, Generate)] = &[
     ("product", input::<Product>),
+    ("quality_policy", input::<QualityPolicy>),
     ("finding", output::<Finding>),
+    ("us_assessment", output::<UsAssessment>),
+    ("quality_report", output::<QualityReport>),
+    ("eu_assessment", output::<EuAssessment>),
+    ("jp_assessment", output::<JpAssessment>),
+    ("product_assessment", output::<ProductAssessment>),
 ];
 
 /// **The JSON Schema of one document the crate reads or writes.**
@@ -69,7 +78,9 @@ impl DocumentSchema {
 
 /// **The JSON Schemas of every input and output document**, in a fixed order.
 ///
-/// Currently `product` (input: [`Product`]) and `finding` (output: [`Finding`]).
+/// Inputs: `product` ([`Product`]) and `quality_policy` ([`QualityPolicy`]). Outputs: `finding`
+/// ([`Finding`]), `us_assessment`, `quality_report`, `eu_assessment`, `jp_assessment` and
+/// `product_assessment` ([`ProductAssessment`], all engines over one product).
 ///
 /// # Examples
 ///
