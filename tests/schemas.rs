@@ -48,9 +48,21 @@ fn errors(validator: &jsonschema::Validator, instance: &Value) -> Vec<String> {
 }
 
 #[test]
-fn the_documents_are_product_in_and_finding_out() {
+fn every_input_and_output_document_is_exported() {
     let names: Vec<&str> = document_schemas().iter().map(|s| s.name).collect();
-    assert_eq!(names, ["product", "finding"]);
+    assert_eq!(
+        names,
+        [
+            "product",
+            "quality_policy",
+            "finding",
+            "us_assessment",
+            "quality_report",
+            "eu_assessment",
+            "jp_assessment",
+            "product_assessment",
+        ]
+    );
 }
 
 #[test]
