@@ -157,6 +157,20 @@ impl QualityPolicy {
 
 vocab! {
     /// **How a reference dose is written**: per kilogram of body weight, or per administration.
+    ///
+    /// Cells given into a vein spread through the body, so systemic doses scale with body weight
+    /// (Ryoncil: 2 × 10⁶ cells/kg); cells injected into a joint or a lesion stay there, so their
+    /// dose is a number of cells per injection.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::DoseBasis;
+    ///
+    /// assert_eq!(DoseBasis::PerKg.label(), "cells/kg");
+    /// assert_eq!("per_administration".parse::<DoseBasis>()?, DoseBasis::PerAdministration);
+    /// # Ok::<(), strum::ParseError>(())
+    /// ```
     pub enum DoseBasis {
         /// Viable cells per kilogram of body weight (systemic routes).
         PerKg => "per_kg", "cells/kg";
@@ -166,6 +180,21 @@ vocab! {
 }
 
 /// **A published dose range for one route**: one row of [`REFERENCE_DOSES`].
+///
+/// The range spans the doses of approved products and clinical trials for that route, in
+/// viable cells per kilogram or per administration ([`DoseBasis`]). It is a yardstick for
+/// questions, not a limit.
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::{DoseBasis, REFERENCE_DOSES, Route};
+///
+/// let iv = REFERENCE_DOSES.iter().find(|r| r.route == Route::Intravenous).unwrap();
+/// assert_eq!(iv.basis, DoseBasis::PerKg);
+/// assert!(iv.min <= 2e6 && 2e6 <= iv.max); // Ryoncil's label dose
+/// assert!(iv.source.contains("RYONCIL"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ReferenceDose {
     /// The route.
@@ -753,6 +782,10 @@ fn dose_reference(p: &Profile<'_>) -> Finding {
                 .with_unit(unit)
                 .as_limit(),
         )
+        .fact(Fact::new(
+            "reference.context",
+            crate::FactValue::Text(std::borrow::Cow::Borrowed(reference.context)),
+        ))
         .fact(Fact::new(
             "reference.source",
             crate::FactValue::Text(std::borrow::Cow::Borrowed(reference.source)),
