@@ -157,6 +157,20 @@ impl QualityPolicy {
 
 vocab! {
     /// **How a reference dose is written**: per kilogram of body weight, or per administration.
+    ///
+    /// Cells given into a vein spread through the body, so systemic doses scale with body weight
+    /// (Ryoncil: 2 × 10⁶ cells/kg); cells injected into a joint or a lesion stay there, so their
+    /// dose is a number of cells per injection.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::DoseBasis;
+    ///
+    /// assert_eq!(DoseBasis::PerKg.label(), "cells/kg");
+    /// assert_eq!("per_administration".parse::<DoseBasis>()?, DoseBasis::PerAdministration);
+    /// # Ok::<(), strum::ParseError>(())
+    /// ```
     pub enum DoseBasis {
         /// Viable cells per kilogram of body weight (systemic routes).
         PerKg => "per_kg", "cells/kg";
@@ -166,6 +180,21 @@ vocab! {
 }
 
 /// **A published dose range for one route**: one row of [`REFERENCE_DOSES`].
+///
+/// The range spans the doses of approved products and clinical trials for that route, in
+/// viable cells per kilogram or per administration ([`DoseBasis`]). It is a yardstick for
+/// questions, not a limit.
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::{DoseBasis, REFERENCE_DOSES, Route};
+///
+/// let iv = REFERENCE_DOSES.iter().find(|r| r.route == Route::Intravenous).unwrap();
+/// assert_eq!(iv.basis, DoseBasis::PerKg);
+/// assert!(iv.min <= 2e6 && 2e6 <= iv.max); // Ryoncil's label dose
+/// assert!(iv.source.contains("RYONCIL"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ReferenceDose {
     /// The route.
@@ -423,8 +452,10 @@ impl<'a> Profile<'a> {
             .map(|w| w.get())
     }
 
-    /// The viable cells per dose: the lowest of the figures given (dose and release record).
-    fn viable_cells(&self) -> Option<(f64, &'static str)> {
+    /// The viable nucleated cells per dose, with the fact that carries them: the lowest figure
+    /// stated (in the dose or the release record); when neither is stated, total nucleated
+    /// cells × applicable viability (the calculation of Ph. Eur. 2.7.29), marked as derived.
+    fn viable_cells(&self) -> Option<(f64, Fact)> {
         let from_dose = self
             .product
             .dose
@@ -434,10 +465,23 @@ impl<'a> Profile<'a> {
             .release
             .and_then(|r| r.viable_nucleated_cells)
             .map(|c| (c.as_f64(), "release.viable_nucleated_cells"));
-        match (from_dose, from_release) {
-            (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
-            (a, b) => a.or(b),
+        let stated = [from_dose, from_release]
+            .into_iter()
+            .flatten()
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((count, path)) = stated {
+            return Some((count, Fact::number(path, count).with_unit("cells")));
         }
+        let release = self.release?;
+        let total = release.total_nucleated_cells?.as_f64();
+        let viability = release.viability_for(self.state)?.get();
+        let count = total * viability / 100.0;
+        Some((
+            count,
+            Fact::number("derived.viable_nucleated_cells", count)
+                .with_unit("cells")
+                .as_derived(),
+        ))
     }
 }
 
@@ -604,39 +648,50 @@ fn viable_cell_count(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
     let limit = Fact::number("policy.min_viable_cells", policy.min_viable_cells.as_f64())
         .with_unit("cells")
         .as_limit();
+    let total = p
+        .release
+        .and_then(|r| r.total_nucleated_cells)
+        .map(|t| Fact::number("release.total_nucleated_cells", t.as_f64()).with_unit("cells"));
     match p.viable_cells() {
-        Some((count, source)) => {
+        Some((count, fact)) => {
             let finding = if count >= policy.min_viable_cells.as_f64() {
                 met(RULE)
             } else {
                 Finding::new(RULE, Outcome::NotMet, Severity::Blocking)
                     .because("fewer live nucleated cells per dose than the policy minimum")
             };
+            let derived = fact.role == crate::FactRole::Derived;
             finding
-                .at(source)
-                .fact(Fact::number(source, count).with_unit("cells"))
-                .fact(limit)
+                .fact(fact)
+                .fact_opt(if derived { total } else { None })
         }
         None => Finding::new(RULE, Outcome::Undetermined, Severity::Blocking)
-            .at("release.viable_nucleated_cells")
             .because("the number of live nucleated cells per dose is not disclosed")
             .missing("release.viable_nucleated_cells")
-            .fact(limit),
+            .fact_opt(total),
     }
+    .at("release.viable_nucleated_cells")
+    .fact(limit)
 }
 
 /// The dose per kilogram: stated, or computed from the viable cells and the body weight.
-fn cells_per_kg(p: &Profile<'_>) -> Option<Fact> {
+fn cells_per_kg(p: &Profile<'_>) -> Option<(f64, Fact)> {
     if let Some(per_kg) = p.product.dose.and_then(|d| d.cells_per_kg) {
-        return Some(Fact::number("dose.cells_per_kg", per_kg.get()).with_unit("cells/kg"));
+        let value = per_kg.get();
+        return Some((
+            value,
+            Fact::number("dose.cells_per_kg", value).with_unit("cells/kg"),
+        ));
     }
     let (count, _) = p.viable_cells()?;
     let weight = p.weight_kg()?;
-    Some(
-        Fact::number("derived.cells_per_kg", count / weight)
+    let value = count / weight;
+    Some((
+        value,
+        Fact::number("derived.cells_per_kg", value)
             .with_unit("cells/kg")
             .as_derived(),
-    )
+    ))
 }
 
 fn dose_per_kg(p: &Profile<'_>) -> Finding {
@@ -659,7 +714,7 @@ fn dose_per_kg(p: &Profile<'_>) -> Finding {
         .fact(Fact::code("delivery.route", route.code()));
     }
     let finding = match cells_per_kg(p) {
-        Some(fact) => met(RULE).fact(fact),
+        Some((_, fact)) => met(RULE).fact(fact),
         None => {
             let mut f = Finding::new(RULE, Outcome::Undetermined, Severity::Warning)
                 .because("a systemic dose needs the cells per kg, or the cell count and the patient's weight");
@@ -694,18 +749,10 @@ fn dose_reference(p: &Profile<'_>) -> Finding {
     };
     let (dose, unit) = match reference.basis {
         DoseBasis::PerKg => (cells_per_kg(p), "cells/kg"),
-        DoseBasis::PerAdministration => (
-            p.viable_cells()
-                .map(|(n, source)| Fact::number(source, n).with_unit("cells")),
-            "cells",
-        ),
+        DoseBasis::PerAdministration => (p.viable_cells(), "cells"),
     };
     let finding = match dose {
-        Some(fact) => {
-            let value = match fact.value {
-                crate::FactValue::Number(n) => n,
-                _ => f64::NAN,
-            };
+        Some((value, fact)) => {
             let within = value >= reference.min && value <= reference.max;
             let f = if within {
                 met(RULE)
@@ -735,6 +782,10 @@ fn dose_reference(p: &Profile<'_>) -> Finding {
                 .with_unit(unit)
                 .as_limit(),
         )
+        .fact(Fact::new(
+            "reference.context",
+            crate::FactValue::Text(std::borrow::Cow::Borrowed(reference.context)),
+        ))
         .fact(Fact::new(
             "reference.source",
             crate::FactValue::Text(std::borrow::Cow::Borrowed(reference.source)),
@@ -1062,10 +1113,18 @@ fn endotoxin(p: &Profile<'_>) -> Finding {
         );
     }
     let severity = p.missing_test_severity();
+    // USP <85> applies unless the route is known and has no constant K (not parenteral).
+    let usp_applies = route.is_none_or(|r| r.info().endotoxin_k_eu_per_kg.is_some());
     let mut finding = match (measured, limit) {
-        (Some(m), Some(limit)) if m.get() <= limit => met(RULE),
-        (Some(_), Some(_)) => Finding::new(RULE, Outcome::NotMet, Severity::Blocking)
-            .because("endotoxin exceeds the limit for this route, volume and body weight"),
+        (Some(m), Some(limit)) if m.get() > limit => {
+            Finding::new(RULE, Outcome::NotMet, Severity::Blocking)
+                .because("endotoxin exceeds the limit for this route, volume and body weight")
+        }
+        (Some(_), Some(_)) if usp_applies && usp_limit.is_none() => {
+            Finding::new(RULE, Outcome::Undetermined, Severity::Warning)
+                .because("the result meets the product's own specification, but the USP <85> limit K/M for this dose and patient cannot be computed")
+        }
+        (Some(_), Some(_)) => met(RULE),
         (None, _) => {
             missing.insert(0, "release.endotoxin_eu_per_ml");
             Finding::new(RULE, Outcome::Undetermined, severity)
