@@ -22,6 +22,7 @@ use std::fmt;
 ///
 /// let product = Product::from_json(r#"{
 ///     "name": "Cultured marrow MSCs",
+///     "preparation": "culture_expanded_msc",
 ///     "tissue": "bone_marrow",
 ///     "donor": "allogeneic_unrelated",
 ///     "processing": {"steps": ["culture_expansion"]}
