@@ -50,7 +50,7 @@ vocab! {
         UsIsHctp => "us.cfr1271.3.d", "is an HCT/P", rule(
             "The product consists of human cells or tissues for implantation, transplantation, infusion or transfer, and no exclusion of 1271.3(d) applies",
             "21 CFR 1271.3(d); FDA MM/HU guidance (2017, rev. 2020), section III and footnote 4",
-            "Part 1271 only covers HCT/Ps. Minimally manipulated bone marrow for homologous use and not combined with another article, blood products such as platelet-rich plasma, secreted body fluids such as amniotic fluid, and cells from animals are not HCT/Ps; cells isolated from a secreted fluid are.",
+            "Part 1271 only covers HCT/Ps. Minimally manipulated bone marrow for homologous use and not combined with another article, blood products such as platelet-rich plasma, secreted or extracted products such as cell factors (so cell-free exosome or conditioned-medium products), secreted body fluids such as amniotic fluid, and cells from animals are not HCT/Ps; cells isolated from a secreted fluid are. Not being an HCT/P takes a product out of Part 1271, not out of FDA's reach.",
         );
         /// The same-surgical-procedure exception (21 CFR 1271.15(b)).
         UsSameSurgicalProcedure => "us.cfr1271.15.b", "same surgical procedure exception", rule(

@@ -818,6 +818,45 @@ fn same_surgical_procedure_exception_lost_by_enzymes_culture_or_a_second_visit()
     );
 }
 
+#[test]
+fn same_surgical_procedure_exception_lost_by_mixing_in_another_article() {
+    // Mixed with hyaluronic acid, the fat is no longer "such HCT/P" in its original form.
+    let mut p = fat_graft(Some(true));
+    if let Some(proc_) = p.processing.as_mut() {
+        proc_.added_articles.push(AddedArticle::HyaluronicAcid);
+    }
+    let report = classify_us(&p);
+    assert_eq!(
+        report.outcome_of(RuleId::UsSameSurgicalProcedure),
+        Outcome::NotMet
+    );
+    assert_eq!(report.classification, UsClassification::Section351Product);
+    assert_eq!(failed(&report), vec![RuleId::UsNoCombination]);
+
+    // Saline is a crystalloid: still excepted.
+    let mut p = fat_graft(Some(true));
+    if let Some(proc_) = p.processing.as_mut() {
+        proc_.added_articles.push(AddedArticle::Crystalloid);
+    }
+    assert_eq!(
+        classify_us(&p).classification,
+        UsClassification::ExceptedSameSurgicalProcedure
+    );
+}
+
+#[test]
+fn steps_after_the_deciding_one_are_not_applicable() {
+    let mut p = ryoncil();
+    p.donor = Some(Donor::Xenogeneic);
+    let report = classify_us(&p);
+    assert_eq!(report.findings.len(), 6);
+    assert_eq!(report.findings[0].rule, RuleId::UsIsHctp);
+    for finding in &report.findings[1..] {
+        assert_eq!(finding.outcome, Outcome::NotApplicable, "{}", finding.rule);
+    }
+    assert!(report.failed.is_empty());
+}
+
 // ---- Serialization, schema, rule table --------------------------------------------------------
 
 #[test]

@@ -494,7 +494,8 @@ fn is_hctp(
             "cells from an animal are not HCT/Ps (21 CFR 1271.3(d)(6))",
             facts,
             missing,
-        );
+        )
+        .at("donor");
     }
     if let Some(p) = product.preparation {
         match preparation_kind(p) {
@@ -504,7 +505,7 @@ fn is_hctp(
                     "a blood product such as platelet-rich plasma is not an HCT/P (21 CFR 1271.3(d)(2); MM/HU guidance V.A)",
                     facts,
                     missing,
-                );
+                ).at("preparation");
             }
             PreparationKind::CellFree => {
                 return verdict(
@@ -512,7 +513,7 @@ fn is_hctp(
                     "a cell-free secreted product (cell factors, exosomes, conditioned medium) is not an HCT/P (21 CFR 1271.3(d)(3)); it cannot be a 361 HCT/P",
                     facts,
                     missing,
-                );
+                ).at("preparation");
             }
             PreparationKind::CellsOrTissue => {}
         }
@@ -945,6 +946,9 @@ fn homologous_use(product: &Product) -> Finding {
     }
 
     let Some(basic) = basic else {
+        if intended.functions.is_empty() {
+            missing.push("intended_use.functions");
+        }
         return finish(
             RULE,
             Outcome::Undetermined,
@@ -965,12 +969,6 @@ fn homologous_use(product: &Product) -> Finding {
             missing,
         );
     }
-    let foreign: Vec<&'static str> = intended
-        .functions
-        .iter()
-        .filter(|f| !basic.contains(f))
-        .map(|f| f.code())
-        .collect();
     if basic.is_empty() {
         missing.push("tissue.basic_functions");
         return finish(
@@ -982,6 +980,12 @@ fn homologous_use(product: &Product) -> Finding {
             missing,
         );
     }
+    let foreign: Vec<&'static str> = intended
+        .functions
+        .iter()
+        .filter(|f| !basic.contains(f))
+        .map(|f| f.code())
+        .collect();
     if !foreign.is_empty() {
         facts.push(Fact::codes("intended_use.functions.not_basic", foreign).as_derived());
         return finish(
