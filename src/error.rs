@@ -48,6 +48,14 @@ pub enum ValueError {
         /// The largest value allowed.
         max: f64,
     },
+    /// The number must be zero or above.
+    #[error("{what} must not be negative, got {value}")]
+    Negative {
+        /// The quantity.
+        what: &'static str,
+        /// The value as given.
+        value: f64,
+    },
     /// The number must be above zero.
     #[error("{what} must be greater than zero, got {value}")]
     NotPositive {
