@@ -182,7 +182,8 @@ impl DocumentError {
         self.position.map(|(line, _)| line)
     }
 
-    /// The column of the source text where the problem was found, counted from 1.
+    /// The column of the source text where the problem was found, counted from 1; 0 when the
+    /// text ends before the line's first character (an empty document).
     #[must_use]
     pub fn column(&self) -> Option<usize> {
         self.position.map(|(_, column)| column)

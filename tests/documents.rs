@@ -537,3 +537,18 @@ fn marker_listed_twice_is_rejected_not_overwritten() {
         55,
     );
 }
+
+#[test]
+fn empty_and_non_object_documents_are_rejected() {
+    let err = Product::from_json("").expect_err("empty");
+    assert_eq!(
+        err.to_string(),
+        ".: EOF while parsing a value at line 1 column 0"
+    );
+    let err = Product::from_json("\"Ryoncil\"").expect_err("a string");
+    assert_eq!(err.path(), ".");
+    assert_eq!(
+        err.message(),
+        "invalid type: string \"Ryoncil\", expected struct Product"
+    );
+}

@@ -48,9 +48,40 @@ fn errors(validator: &jsonschema::Validator, instance: &Value) -> Vec<String> {
 }
 
 #[test]
-fn the_documents_are_product_in_and_finding_out() {
+fn documents_have_unique_file_stems_including_product_and_finding() {
     let names: Vec<&str> = document_schemas().iter().map(|s| s.name).collect();
-    assert_eq!(names, ["product", "finding"]);
+    assert!(names.contains(&"product"), "{names:?}");
+    assert!(names.contains(&"finding"), "{names:?}");
+    let unique: BTreeSet<&str> = names.iter().copied().collect();
+    assert_eq!(unique.len(), names.len(), "{names:?}");
+    for name in names {
+        assert!(
+            !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+            "{name:?} is a snake_case file stem"
+        );
+    }
+}
+
+#[test]
+fn product_schema_describes_input_and_finding_schema_output() {
+    // Input: what deserialization accepts; unknown members are refused.
+    let product = schema_value("product");
+    assert_eq!(product["title"], "Product");
+    assert_eq!(product["additionalProperties"], false);
+    assert_eq!(product["required"], json!(["name"]));
+    // Output: what serialization writes; fields skipped when empty are not required.
+    let finding = schema_value("finding");
+    assert_eq!(finding["title"], "Finding");
+    let required: BTreeSet<&str> = finding["required"]
+        .as_array()
+        .expect("required list")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(
+        required,
+        ["rule", "outcome", "severity", "summary", "citation"].into()
+    );
 }
 
 #[test]
