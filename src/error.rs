@@ -48,6 +48,14 @@ pub enum ValueError {
         /// The largest value allowed.
         max: f64,
     },
+    /// The number must be zero or above.
+    #[error("{what} must not be negative, got {value}")]
+    Negative {
+        /// The quantity.
+        what: &'static str,
+        /// The value as given.
+        value: f64,
+    },
     /// The number must be above zero.
     #[error("{what} must be greater than zero, got {value}")]
     NotPositive {
@@ -174,7 +182,8 @@ impl DocumentError {
         self.position.map(|(line, _)| line)
     }
 
-    /// The column of the source text where the problem was found, counted from 1.
+    /// The column of the source text where the problem was found, counted from 1; 0 when the
+    /// text ends before the line's first character (an empty document).
     #[must_use]
     pub fn column(&self) -> Option<usize> {
         self.position.map(|(_, column)| column)

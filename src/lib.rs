@@ -72,6 +72,7 @@
 //!
 //! - `schemars` (default): derives [`schemars::JsonSchema`] for every input and output document,
 //!   so tools in other languages can validate documents and generate forms.
+//!   `document_schemas()` returns the draft 2020-12 schema of every document;
 //!   `cargo run --example export_schemas` writes them to `schemas/`.
 //! - `json` (default): `from_json` constructors that report the dotted path of the failing field
 //!   ([`DocumentError::path`]); pulls in `serde_json` and `serde_path_to_error`.

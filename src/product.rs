@@ -378,7 +378,10 @@ pub struct Viability {
 #[serde(deny_unknown_fields)]
 pub struct IdentityPanel {
     /// Flow-cytometry results: percentage of cells positive for each marker.
-    #[serde(default)]
+    ///
+    /// A marker listed twice is an error ([`crate::ValueError::Duplicate`]), not "the last one
+    /// wins".
+    #[serde(default, deserialize_with = "unique_markers")]
     #[cfg_attr(feature = "schemars", schemars(schema_with = "marker_map_schema"))]
     pub markers: BTreeMap<SurfaceMarker, Percent>,
     /// The cells stick to plastic in standard culture.
@@ -499,4 +502,39 @@ impl fmt::Display for Product {
         }
         Ok(())
     }
+}
+
+/// Reads [`IdentityPanel::markers`], rejecting a marker that appears twice: JSON objects may
+/// repeat a key, and serde's map would silently keep the last value.
+fn unique_markers<'de, D>(deserializer: D) -> Result<BTreeMap<SurfaceMarker, Percent>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Markers;
+
+    impl<'de> serde::de::Visitor<'de> for Markers {
+        type Value = BTreeMap<SurfaceMarker, Percent>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a map from surface marker names to percentages")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut markers = BTreeMap::new();
+            while let Some((marker, percent)) = map.next_entry::<SurfaceMarker, Percent>()? {
+                if markers.insert(marker, percent).is_some() {
+                    return Err(serde::de::Error::custom(crate::ValueError::Duplicate {
+                        what: "identity panel",
+                        key: marker.code().to_owned(),
+                    }));
+                }
+            }
+            Ok(markers)
+        }
+    }
+
+    deserializer.deserialize_map(Markers)
 }

@@ -105,7 +105,7 @@ pub fn document_schemas() -> Vec<DocumentSchema> {
 fn settings() -> SchemaSettings {
     SchemaSettings::draft2020_12()
         .with_transform(RestrictFormats::default())
-        .with_transform(TrimDocSections)
+        .with_transform(PlainDescriptions)
 }
 
 /// The schema of a document the crate reads.
@@ -124,24 +124,21 @@ fn output<T: JsonSchema>() -> Schema {
         .into_root_schema_for::<T>()
 }
 
-/// Cuts rustdoc sections (`# Examples`, `# Errors`, …) out of descriptions: schemars copies whole
-/// doc comments, and Rust doctests mean nothing to a reader of the schema.
+/// Makes descriptions readable outside rustdoc: schemars copies whole doc comments, so this cuts
+/// the rustdoc sections (`# Examples`, `# Errors`, …), whose Rust doctests mean nothing to a
+/// reader of the schema, and turns intra-doc links (`` [`Percent`] ``) into plain code spans.
 #[derive(Debug, Clone, Copy)]
-struct TrimDocSections;
+struct PlainDescriptions;
 
-impl Transform for TrimDocSections {
+impl Transform for PlainDescriptions {
     fn transform(&mut self, schema: &mut Schema) {
-        if let Some(object) = schema.as_object_mut() {
-            if let Some(serde_json_value) = object.get_mut("description") {
-                if let Some(text) = serde_json_value.as_str() {
-                    let trimmed = text
-                        .split("\n# ")
-                        .next()
-                        .unwrap_or(text)
-                        .trim_end()
-                        .to_owned();
-                    *serde_json_value = trimmed.into();
-                }
+        if let Some(description) = schema
+            .as_object_mut()
+            .and_then(|object| object.get_mut("description"))
+        {
+            if let Some(text) = description.as_str() {
+                let before_sections = text.split("\n# ").next().unwrap_or(text).trim_end();
+                *description = before_sections.replace("[`", "`").replace("`]", "`").into();
             }
         }
         schemars::transform::transform_subschemas(self, schema);

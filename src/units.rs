@@ -29,6 +29,15 @@ fn in_range(what: &'static str, value: f64, min: f64, max: f64) -> Result<f64, V
     }
 }
 
+fn non_negative(what: &'static str, value: f64) -> Result<f64, ValueError> {
+    let value = finite(what, value)?;
+    if value >= 0.0 {
+        Ok(value)
+    } else {
+        Err(ValueError::Negative { what, value })
+    }
+}
+
 fn positive(what: &'static str, value: f64) -> Result<f64, ValueError> {
     let value = finite(what, value)?;
     if value > 0.0 {
@@ -200,8 +209,8 @@ float_newtype! {
     ///
     /// # Errors
     ///
-    /// [`ValueError::OutOfRange`] below 0; [`ValueError::NotFinite`] for NaN or infinity.
-    EndotoxinEuPerMl, "endotoxin in EU/mL", |what, v| in_range(what, v, 0.0, f64::MAX),
+    /// [`ValueError::Negative`] below 0; [`ValueError::NotFinite`] for NaN or infinity.
+    EndotoxinEuPerMl, "endotoxin in EU/mL", non_negative,
     schemars::json_schema!({
         "type": "number", "minimum": 0,
         "description": "Endotoxin concentration in EU/mL."

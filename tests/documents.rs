@@ -217,6 +217,87 @@ fn adipose_svf_sample_uses_enzymatic_digestion_on_structural_tissue() {
     assert_eq!(p.donor, Some(Donor::Autologous));
 }
 
+/// Every object in `value` with its path as `DocumentError::path` writes it.
+fn objects(value: &serde_json::Value, path: &str, found: &mut Vec<String>) {
+    let join = |key: &str| {
+        if path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    match value {
+        serde_json::Value::Object(map) => {
+            found.push(path.to_owned());
+            for (key, child) in map {
+                objects(child, &join(key), found);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                objects(item, &format!("{path}[{i}]"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The value at a path made by [`objects`].
+fn at_path<'a>(root: &'a mut serde_json::Value, path: &str) -> &'a mut serde_json::Value {
+    let mut node = root;
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, index) = match part.split_once('[') {
+            Some((key, rest)) => (key, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (part, None),
+        };
+        node = &mut node[key];
+        if let Some(i) = index {
+            node = &mut node[i];
+        }
+    }
+    node
+}
+
+#[test]
+fn unknown_fields_are_rejected_at_every_level() {
+    // The Ryoncil-modelled sample holds every input struct of the product document once.
+    let text = read(&data_dir(&[
+        "examples",
+        "data",
+        "products",
+        "cultured_bone_marrow_msc.json",
+    ]));
+    let original: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let mut paths = Vec::new();
+    objects(&original, "", &mut paths);
+    assert_eq!(paths.len(), 13, "{paths:?}");
+    for path in paths {
+        let mut doc = original.clone();
+        at_path(&mut doc, &path)["unexpected"] = serde_json::json!(1);
+        let err = Product::from_json(&doc.to_string()).expect_err(&path);
+        if path == "release.identity.markers" {
+            // A map keyed by surface markers: the key is an unknown marker name.
+            assert_eq!(err.path(), path);
+            assert!(
+                err.message().starts_with("unknown variant `unexpected`"),
+                "{err}"
+            );
+        } else {
+            let expected_path = if path.is_empty() {
+                "unexpected".to_owned()
+            } else {
+                format!("{path}.unexpected")
+            };
+            assert_eq!(err.path(), expected_path);
+            assert!(
+                err.message()
+                    .starts_with("unknown field `unexpected`, expected "),
+                "{err}"
+            );
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Broken documents
 // ---------------------------------------------------------------------------------------------
@@ -237,6 +318,7 @@ const BROKEN: &[&str] = &[
     "trailing_characters.json",
     "viability_not_a_list.json",
     "zero_body_weight.json",
+    "duplicate_marker.json",
 ];
 
 #[test]
@@ -443,5 +525,31 @@ fn error_without_a_position_displays_path_and_message_only() {
     assert_eq!(
         located.to_string(),
         "release.viability: no figure at line 3 column 7"
+    );
+}
+
+#[test]
+fn marker_listed_twice_is_rejected_not_overwritten() {
+    check_broken(
+        "duplicate_marker.json",
+        "release.identity.markers",
+        "identity panel lists cd73 more than once",
+        4,
+        55,
+    );
+}
+
+#[test]
+fn empty_and_non_object_documents_are_rejected() {
+    let err = Product::from_json("").expect_err("empty");
+    assert_eq!(
+        err.to_string(),
+        ".: EOF while parsing a value at line 1 column 0"
+    );
+    let err = Product::from_json("\"Ryoncil\"").expect_err("a string");
+    assert_eq!(err.path(), ".");
+    assert_eq!(
+        err.message(),
+        "invalid type: string \"Ryoncil\", expected struct Product"
     );
 }

@@ -48,20 +48,39 @@ fn errors(validator: &jsonschema::Validator, instance: &Value) -> Vec<String> {
 }
 
 #[test]
-fn every_input_and_output_document_is_exported() {
+fn documents_have_unique_file_stems_including_product_and_finding() {
     let names: Vec<&str> = document_schemas().iter().map(|s| s.name).collect();
+    assert!(names.contains(&"product"), "{names:?}");
+    assert!(names.contains(&"finding"), "{names:?}");
+    let unique: BTreeSet<&str> = names.iter().copied().collect();
+    assert_eq!(unique.len(), names.len(), "{names:?}");
+    for name in names {
+        assert!(
+            !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+            "{name:?} is a snake_case file stem"
+        );
+    }
+}
+
+#[test]
+fn product_schema_describes_input_and_finding_schema_output() {
+    // Input: what deserialization accepts; unknown members are refused.
+    let product = schema_value("product");
+    assert_eq!(product["title"], "Product");
+    assert_eq!(product["additionalProperties"], false);
+    assert_eq!(product["required"], json!(["name"]));
+    // Output: what serialization writes; fields skipped when empty are not required.
+    let finding = schema_value("finding");
+    assert_eq!(finding["title"], "Finding");
+    let required: BTreeSet<&str> = finding["required"]
+        .as_array()
+        .expect("required list")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
     assert_eq!(
-        names,
-        [
-            "product",
-            "quality_policy",
-            "finding",
-            "us_assessment",
-            "quality_report",
-            "eu_assessment",
-            "jp_assessment",
-            "product_assessment",
-        ]
+        required,
+        ["rule", "outcome", "severity", "summary", "citation"].into()
     );
 }
 
@@ -108,6 +127,20 @@ fn schemas_are_deterministic_and_end_with_a_newline() {
         );
         assert!(a.schema.get("$id").is_none(), "{}: no $id", a.name);
     }
+}
+
+#[test]
+fn descriptions_carry_no_rustdoc_syntax() {
+    for document in document_schemas() {
+        let text = document.to_json_pretty();
+        for rustdoc in ["# Examples", "# Errors", "```", "[`", "`]"] {
+            assert!(!text.contains(rustdoc), "{}: {rustdoc:?}", document.name);
+        }
+    }
+    // The descriptions themselves are kept.
+    let product = schema_value("product");
+    let description = product["description"].as_str().expect("a description");
+    assert!(description.starts_with("**One MSC product or treatment"));
 }
 
 /// The formats JSON Schema 2020-12 defines (Validation vocabulary, section 7.3).
@@ -224,26 +257,100 @@ fn sample_documents_validate_against_the_schema_and_deserialize() {
     assert_eq!(seen, 4, "the four sample documents of issue #2");
 }
 
+/// Broken documents a schema cannot judge, and why.
+const BEYOND_A_SCHEMA: &[(&str, &str)] = &[
+    (
+        "nan_viability.json",
+        "NaN is not JSON: only the parser sees it",
+    ),
+    (
+        "trailing_characters.json",
+        "text after the document is not JSON",
+    ),
+    (
+        "duplicate_marker.json",
+        "a JSON object with a repeated key reaches the validator with one of the values",
+    ),
+];
+
 #[test]
-fn schema_rejects_every_broken_document_that_is_json() {
+fn schema_rejects_every_broken_document_it_can_see() {
     let validator = strict_validator(&schema_value("product"));
     let dir = repo_path(&["tests", "data", "broken"]);
     let mut checked = 0;
     for entry in std::fs::read_dir(&dir).expect("tests/data/broken exists") {
         let path = entry.expect("dir entry").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         let text = read(&path);
-        // `NaN` and trailing text are not JSON: only the parser can reject them.
-        let Ok(value) = serde_json::from_str::<Value>(&text) else {
+        assert!(
+            Product::from_json(&text).is_err(),
+            "{name}: deserialization accepts it"
+        );
+        if BEYOND_A_SCHEMA.iter().any(|(n, _)| *n == name) {
             continue;
-        };
+        }
+        let value: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(
             !validator.is_valid(&value),
-            "{}: the schema accepts a document deserialization rejects",
-            path.display()
+            "{name}: the schema accepts a document deserialization rejects"
         );
         checked += 1;
     }
     assert_eq!(checked, 12);
+}
+
+/// Adds an `unexpected` member to every object of `value`, one at a time, and calls `check` on
+/// each altered copy of `root`.
+fn with_unexpected_member(root: &Value, check: &mut dyn FnMut(&Value)) {
+    fn pointers(value: &Value, pointer: String, found: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    pointers(child, format!("{pointer}/{key}"), found);
+                }
+                found.push(pointer);
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    pointers(item, format!("{pointer}/{i}"), found);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    pointers(root, String::new(), &mut found);
+    assert_eq!(found.len(), 13);
+    for pointer in found {
+        let mut doc = root.clone();
+        if let Some(Value::Object(map)) = doc.pointer_mut(&pointer) {
+            map.insert("unexpected".to_owned(), json!(1));
+        }
+        check(&doc);
+    }
+}
+
+#[test]
+fn schema_rejects_unknown_members_at_every_level_as_serde_does() {
+    let validator = strict_validator(&schema_value("product"));
+    let path = repo_path(&[
+        "examples",
+        "data",
+        "products",
+        "cultured_bone_marrow_msc.json",
+    ]);
+    let sample: Value = serde_json::from_str(&read(&path)).expect("JSON");
+    assert!(validator.is_valid(&sample));
+    with_unexpected_member(&sample, &mut |doc| {
+        assert!(!validator.is_valid(doc), "schema accepts {doc}");
+        assert!(
+            Product::from_json(&doc.to_string()).is_err(),
+            "serde accepts {doc}"
+        );
+    });
 }
 
 fn product_with_markers(markers: Value) -> Value {
@@ -337,4 +444,22 @@ fn a_serialized_finding_validates_against_the_finding_schema() {
     let mut wrong = value;
     wrong["outcome"] = json!("passed");
     assert!(!validator.is_valid(&wrong));
+}
+
+#[test]
+fn every_input_and_output_document_is_exported() {
+    let names: Vec<&str> = document_schemas().iter().map(|s| s.name).collect();
+    assert_eq!(
+        names,
+        [
+            "product",
+            "quality_policy",
+            "finding",
+            "us_assessment",
+            "quality_report",
+            "eu_assessment",
+            "jp_assessment",
+            "product_assessment",
+        ]
+    );
 }

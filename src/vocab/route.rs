@@ -48,9 +48,10 @@ vocab! {
             systemic: true, orthopaedic: false, endotoxin_k_eu_per_kg: Some(5.0), fda_higher_risk: true,
             snomed_ct: Some("47625008"), edqm: Some("20045000"),
         };
-        /// Into an artery, e.g. a limb artery for critical limb ischaemia.
+        /// Into an artery, e.g. a limb artery for critical limb ischaemia. Systemic like the
+        /// intravenous route, but not among the routes FDA named as higher risk.
         IntraArterial => "intra_arterial", "intra-arterial", RouteInfo {
-            systemic: true, orthopaedic: false, endotoxin_k_eu_per_kg: Some(5.0), fda_higher_risk: true,
+            systemic: true, orthopaedic: false, endotoxin_k_eu_per_kg: Some(5.0), fda_higher_risk: false,
             snomed_ct: Some("58100008"), edqm: Some("20023000"),
         };
         /// Into a joint space, e.g. the knee for osteoarthritis.

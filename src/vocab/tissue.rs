@@ -214,11 +214,13 @@ vocab! {
             isbt_abbreviation: None, citation: "FDA's MM/HU guidance does not classify synovial membrane",
         };
         /// Endometrium, including cells shed in menstrual blood. FDA's guidance does not classify it.
+        /// The Cell Ontology has no term for endometrial MSCs (the nearest is CL:0002255,
+        /// "stromal cell of endometrium").
         Endometrium => "endometrium", "endometrium / menstrual blood", TissueInfo {
             fda_class: None,
             basic_functions: &[],
             perinatal: false, secreted_fluid: false,
-            uberon: "UBERON:0001295", cell_ontology: Some("CL:0002255"),
+            uberon: "UBERON:0001295", cell_ontology: None,
             isbt_abbreviation: None, citation: "FDA's MM/HU guidance does not classify endometrium",
         };
     }

@@ -1,0 +1,92 @@
+//! Every public type is `Send + Sync + Clone + Debug`, so documents, tables and reports can be
+//! shared between threads. A type that loses one of these bounds stops this test compiling.
+
+use msc_therapy::*;
+
+fn assert_send_sync<T: Send + Sync + Clone + std::fmt::Debug + 'static>() {}
+
+macro_rules! all_send_sync {
+    ($($ty:ty),+ $(,)?) => {
+        #[test]
+        fn every_public_type_is_send_sync_clone_debug() {
+            $(assert_send_sync::<$ty>();)+
+        }
+    };
+}
+
+all_send_sync![
+    // Errors.
+    DocumentError,
+    ValueError,
+    // Findings and rules.
+    Fact,
+    FactRole,
+    FactValue,
+    Finding,
+    Outcome,
+    Severity,
+    RuleId,
+    RuleInfo,
+    // The product document.
+    Product,
+    Certificate,
+    Delivery,
+    Dose,
+    IdentityPanel,
+    IntendedUse,
+    PotencyResult,
+    Processing,
+    Recipient,
+    ReleaseData,
+    Viability,
+    // Validated values.
+    BodyWeightKg,
+    CellCount,
+    CellsPerKg,
+    CfuFrequency,
+    EndotoxinEuPerMl,
+    IsoDate,
+    Millilitres,
+    Passage,
+    Percent,
+    PopulationDoublings,
+    Text,
+    // Vocabulary and table rows.
+    AddedArticle,
+    ArticleInfo,
+    CellPreparation,
+    Donor,
+    FactorInfo,
+    FdaTissueClass,
+    ImageGuidance,
+    Indication,
+    IndicationCategory,
+    IndicationInfo,
+    ManipulationLevel,
+    MarkerExpectation,
+    MarkerInfo,
+    Mechanism,
+    MechanismInfo,
+    MscDesignation,
+    PreparationInfo,
+    ProcessingStep,
+    ProductState,
+    Route,
+    RouteInfo,
+    SecretedFactor,
+    StepInfo,
+    SupplyModel,
+    SurfaceMarker,
+    TestOutcome,
+    TissueFunction,
+    TissueInfo,
+    TissueSource,
+    ViabilityMethod,
+    ViabilityTiming,
+];
+
+#[cfg(feature = "schemars")]
+#[test]
+fn schema_types_are_send_sync_clone_debug() {
+    assert_send_sync::<DocumentSchema>();
+}
