@@ -90,8 +90,10 @@
 pub mod guide {}
 
 mod assessment;
+mod catalog;
 mod error;
 mod finding;
+mod offer;
 mod product;
 mod rule_id;
 mod rules;
@@ -102,8 +104,15 @@ mod units;
 mod vocab;
 
 pub use assessment::{ProductAssessment, assess_product};
+pub use catalog::{
+    ApprovedProduct, AuthorisationStatus, Confidence, Jurisdiction, JurisdictionInfo,
+};
 pub use error::{DocumentError, ValueError};
 pub use finding::{Fact, FactRole, FactValue, Finding, Outcome, Severity};
+pub use offer::{
+    Claim, ClaimInfo, ClaimKind, ClinicOffer, Disclosures, PatientContext, Price, TrialEvidence,
+    TrialPhase, TrialPhases, TrialResult, TrialStatus,
+};
 pub use product::{
     Certificate, Delivery, Dose, IdentityPanel, IntendedUse, PotencyResult, Processing, Product,
     Recipient, ReleaseData, Viability,
@@ -111,6 +120,10 @@ pub use product::{
 pub use rule_id::{RuleId, RuleInfo};
 pub use rules::eu::{EuAssessment, EuClassification, classify_eu};
 pub use rules::jp::{AsrmRiskClass, JpAssessment, PmdActStatus, classify_jp};
+pub use rules::offer::{
+    Expectation, ExpectationInfo, OfferEvaluation, OfferPolicy, PatientVerdict, Question,
+    evaluate_offer, evaluate_offer_with,
+};
 pub use rules::quality::{
     CoaRequirement, DoseBasis, QualityPolicy, QualityReport, QualityVerdict, REFERENCE_DOSES,
     ReferenceDose, assess_quality,
@@ -122,8 +135,8 @@ pub use rules::us::{
 #[cfg(feature = "schemars")]
 pub use schema::{DocumentSchema, document_schemas};
 pub use units::{
-    BodyWeightKg, CellCount, CellsPerKg, CfuFrequency, EndotoxinEuPerMl, IsoDate, Millilitres,
-    Passage, Percent, PopulationDoublings, Text,
+    BodyWeightKg, CellCount, CellsPerKg, CfuFrequency, CurrencyCode, EndotoxinEuPerMl, IsoDate,
+    Millilitres, MoneyAmount, NctId, Passage, Percent, PopulationDoublings, Text,
 };
 pub use vocab::*;
 

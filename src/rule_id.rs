@@ -185,6 +185,103 @@ vocab! {
 
         // ---- Clinic offer (rules::offer) ----
 
+        /// The clinic discloses the live, nucleated cell count it injects.
+        OfferLiveCellCount => "offer.checklist.live_cell_count", "live cell count disclosed", rule(
+            "The clinic states how many live, nucleated cells it will inject, and the count is in the millions",
+            "Source text 2, 'Actionable Steps: Ask for the Cell Count'",
+            "A clinic that cannot say exactly how many live, nucleated cells it injects should be walked out on. A 'whiff' of cells is not enough to trigger a biological response; counts are expected in the millions.",
+        );
+        /// The clinic discloses the source of the cells.
+        OfferSourceDisclosed => "offer.checklist.source", "source disclosed", rule(
+            "The clinic says which tissue the cells come from and whether they are the patient's own (autologous) or a donor's (allogeneic)",
+            "Source text 2, 'Actionable Steps: Verify the Source'; source text 1, FAQ 'How are MSCs obtained for treatment?'",
+            "Source and preparation change what the cells can do, and donor cells need proof that they are alive. A patient should know where the cells come from before agreeing.",
+        );
+        /// Donor cells come with a certificate of analysis.
+        OfferCertificateOfAnalysis => "offer.checklist.certificate_of_analysis", "certificate of analysis for donor cells", rule(
+            "For donor (allogeneic) cells, the clinic shows the lot's certificate of analysis proving cell viability",
+            "Source text 2, 'Actionable Steps: Verify the Source'",
+            "Donor cells from a bottle should come with a certificate of analysis that proves the cells are alive. If the cells are dead, the patient is 'just getting a very expensive shot of protein'.",
+        );
+        /// Orthopaedic injections are image-guided.
+        OfferImageGuidance => "offer.checklist.image_guidance", "image guidance for orthopaedic injections", rule(
+            "An injection into a joint, disc, tendon or bone is guided by ultrasound or fluoroscopy (X-ray)",
+            "Source text 2, 'Actionable Steps: Check the Imaging'",
+            "Orthopaedic injections should almost always be image-guided. A 'blind' injection has a high chance of putting the cells into the wrong tissue, which makes the treatment useless.",
+        );
+        /// A completed, positive Phase II or III trial exists for the condition.
+        OfferTrialEvidence => "offer.evidence.phase2_3_positive", "Phase II/III evidence for the condition", rule(
+            "At least one completed Phase 2 or Phase 3 trial with a positive result is cited for the patient's condition",
+            "Source text 2, 'Actionable Steps: Look Up the Research'; source text 1, 'What the Evidence Says'; ClinicalTrials.gov API v2 phases and overallStatus",
+            "Patients should look up their condition on ClinicalTrials.gov and see what phase the research is in. Without a successful Phase II or III trial for the condition, a patient is essentially an n=1 experiment; many MSC studies are small or early-phase.",
+        );
+        /// The patient has tried the standard treatments.
+        OfferCandidate => "offer.patient.standard_treatments_tried", "standard treatments tried first", rule(
+            "The patient has tried the standard treatments for the condition without enough benefit",
+            "Source text 1, FAQ 'Who is a good candidate for MSC therapy?' and 'Clinical Context'",
+            "Candidates are usually people with degenerative or inflammatory conditions who have not fully responded to standard treatments, selected after a physician's evaluation. MSC treatment is an adjunct, not a first choice.",
+        );
+        /// A physician supervises the treatment.
+        OfferPhysicianSupervision => "offer.setting.physician_supervision", "physician supervision", rule(
+            "A physician evaluates the patient and supervises the treatment",
+            "Source text 1, 'Clinical Context' and FAQ 'Are MSC therapies safe?'",
+            "Because MSC treatments involve live cells and complex biology, they must be performed under physician supervision; the favourable safety record comes from qualified providers in regulated settings.",
+        );
+        /// The treatment is given in a regulated setting.
+        OfferRegulatedSetting => "offer.setting.regulated", "regulated setting", rule(
+            "The treatment is given in a regulated setting: an approved product, a trial under an IND or equivalent, or a licensed facility within its regulator's rules",
+            "Source text 1, 'Clinical Context'; FDA Q&A on HCT/Ps (July 2021): products regulated as drugs need a BLA or an IND",
+            "MSC treatments must be performed in regulated settings to ensure safety and quality. Outside one, nobody checks what is in the syringe.",
+        );
+        /// The treatment is part of a registered trial.
+        OfferRegisteredTrial => "offer.setting.registered_trial", "given within a registered trial", rule(
+            "The treatment is given within a trial registered on ClinicalTrials.gov",
+            "Source text 2, 'Actionable Steps: Look Up the Research'; source text 1, 'What the Evidence Says'",
+            "MSC therapies are mostly experimental. Receiving one within a registered trial means a protocol, oversight and results that add to what is known, instead of an unrecorded n=1 experiment.",
+        );
+        /// Claim: "cures".
+        OfferClaimCure => "offer.claim.cures", "claim: cures", rule(
+            "The clinic does not claim that MSCs cure the condition",
+            "Source text 2, 'The Real-World Impact on Joints and Pain' and 'Manage Your Expectations'",
+            "MSCs reduce inflammation and pain for a time; they are not a cure ('Is it a cure? No.') and not a time machine. A promise of a cure misrepresents the treatment.",
+        );
+        /// Claim: the cells turn into new tissue.
+        OfferClaimNewTissue => "offer.claim.becomes_new_tissue", "claim: cells become new tissue", rule(
+            "The clinic does not claim that injected cells turn into new cartilage, organs or other tissue",
+            "Source text 2, opening and 'The Secret Sauce is the Secretome'; source text 1, 'How It Works'; Caplan AI, Stem Cells Transl Med 2017;6(6):1445-1451",
+            "MSCs act as signalling cells and mostly vanish after injection; that they become new tissue is a myth from the late 1990s. A clinic that says so has the biology backwards and may oversell the result.",
+        );
+        /// Claim: treats a myriad of unrelated conditions.
+        OfferManyConditions => "offer.claim.many_conditions", "unproven claims for many diseases", rule(
+            "The offer does not promote the product for conditions from many unrelated families (the 'myriad of diseases' pattern)",
+            "Source text 2, 'Why the FDA Is Cracking Down'; FDA MM/HU guidance (2017, rev. 2020), homologous use: 'an unproven treatment for a myriad of diseases or conditions'",
+            "Clinics that promise to treat everything from autism to Alzheimer's sell unproven products; FDA reads such promotion as a sign a product is not for homologous use. Counted by families of conditions (orthopaedic, neurological, …) so that related joint problems do not trigger it.",
+        );
+        /// Claim: FDA-approved.
+        OfferClaimFdaApproved => "offer.claim.fda_approved", "claim: FDA-approved", rule(
+            "A claim of FDA approval matches an FDA-approved MSC product for the condition named",
+            "FDA approval of Ryoncil (remestemcel-L-rknd), 18 Dec 2024; FDA, Important Patient and Consumer Information About Regenerative Medicine Therapies (2021); the crate's catalog of approved products",
+            "Ryoncil, for steroid-refractory acute GvHD in children, is the only FDA-approved MSC product. Any other claim of FDA approval, for knee osteoarthritis for example, is false.",
+        );
+        /// Claim: contains live stem cells.
+        OfferClaimLiveStemCells => "offer.claim.contains_live_stem_cells", "claim: live stem cells in a birth-tissue product", rule(
+            "A claim of live stem cells in an off-the-shelf birth-tissue product is backed by a test showing colony-forming (MSC-like) cells",
+            "Source text 2, 'Why the FDA Is Cracking Down'; Berger DR et al., Am J Sports Med 2021 (PMID 34398643); Panero AJ et al., Am J Sports Med 2019",
+            "Many off-the-shelf amniotic and umbilical products, once processed and frozen, contain no living MSCs; published tests of commercial umbilical-cord products found no colony-forming cells at all. Without a test, this is a dead-cell product sold as stem cells.",
+        );
+        /// Claim: no rejection of donor cells.
+        OfferClaimNoRejection => "offer.claim.no_rejection", "claim: no rejection", rule(
+            "A claim of 'no rejection' is not made as a guarantee for donor cells",
+            "Source text 2, 'The Future: Off-the-Shelf Healing'",
+            "MSCs lack most of the markers that trigger rejection, so donor cells can theoretically be given without anti-rejection drugs. Low immunogenicity is real, but not a guarantee: ask what reactions have been seen.",
+        );
+        /// Is any MSC product approved anywhere for the condition?
+        OfferApprovedAnywhere => "offer.catalog.approved_anywhere", "approved product for the condition", rule(
+            "Some MSC product holds a marketing authorisation, somewhere, for the patient's condition",
+            "The crate's catalog of approved MSC products (reference list of approvals, each entry cited)",
+            "For most conditions no MSC product is approved anywhere, and every offer is experimental. Where one is approved, it is approved for a narrow indication in one jurisdiction; a clinic's product is not that product unless it says so.",
+        );
+
         // ---- EU: Regulation (EC) 1394/2007 (rules::eu) ----
 
         /// First "engineered" criterion of Reg (EC) 1394/2007 Art 2(1)(c): substantial manipulation.

@@ -668,3 +668,112 @@ float_newtype! {
         "description": "Colony-forming units (fibroblast) per million cells plated."
     })
 }
+
+fn nct_id(what: &'static str, value: &str) -> Result<(), ValueError> {
+    let digits = value.strip_prefix("NCT");
+    if digits.is_some_and(|d| d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit())) {
+        Ok(())
+    } else {
+        Err(ValueError::Malformed {
+            what,
+            expected: "NCT followed by 8 digits",
+            value: value.to_owned(),
+        })
+    }
+}
+
+text_newtype! {
+    /// **A ClinicalTrials.gov registry number**: `NCT` followed by exactly 8 digits, e.g.
+    /// `NCT02336230` (the single-arm trial behind Ryoncil's approval).
+    ///
+    /// Every trial registered on ClinicalTrials.gov gets one; a patient can paste it into the
+    /// registry's search box to see the trial's phase, status and results. Letters must be upper
+    /// case, as the registry writes them.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::NctId;
+    ///
+    /// let id = NctId::new("NCT02336230")?;
+    /// assert_eq!(id.as_str(), "NCT02336230");
+    /// assert_eq!(
+    ///     NctId::new("NCT1234567").unwrap_err().to_string(),
+    ///     "NCT id must be NCT followed by 8 digits, got \"NCT1234567\""
+    /// );
+    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ValueError::Malformed`] when the text is not `NCT` followed by exactly 8 digits.
+    NctId, "NCT id", nct_id,
+    schemars::json_schema!({
+        "type": "string", "pattern": "^NCT[0-9]{8}$",
+        "description": "A ClinicalTrials.gov registry number: NCT followed by 8 digits."
+    })
+}
+
+fn currency_code(what: &'static str, value: &str) -> Result<(), ValueError> {
+    if value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase()) {
+        Ok(())
+    } else {
+        Err(ValueError::Malformed {
+            what,
+            expected: "three upper-case letters (ISO 4217, e.g. USD)",
+            value: value.to_owned(),
+        })
+    }
+}
+
+text_newtype! {
+    /// **A currency code in the form of ISO 4217**: three upper-case letters such as `USD`,
+    /// `EUR` or `JPY`.
+    ///
+    /// Only the form is checked, not membership in the ISO list (which changes over time).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::CurrencyCode;
+    ///
+    /// assert_eq!(CurrencyCode::new("USD")?.as_str(), "USD");
+    /// assert_eq!(
+    ///     CurrencyCode::new("usd").unwrap_err().to_string(),
+    ///     "currency code must be three upper-case letters (ISO 4217, e.g. USD), got \"usd\""
+    /// );
+    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ValueError::Malformed`] when the text is not three upper-case ASCII letters.
+    CurrencyCode, "currency code", currency_code,
+    schemars::json_schema!({
+        "type": "string", "pattern": "^[A-Z]{3}$",
+        "description": "An ISO 4217 currency code: three upper-case letters."
+    })
+}
+
+float_newtype! {
+    /// **An amount of money, 0 or above**, in the unit of a [`CurrencyCode`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::MoneyAmount;
+    ///
+    /// assert_eq!(MoneyAmount::new(5000.0)?.get(), 5000.0);
+    /// assert!(MoneyAmount::new(-1.0).is_err());
+    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ValueError::OutOfRange`] below 0; [`ValueError::NotFinite`] for NaN or infinity.
+    MoneyAmount, "amount of money", |what, v| in_range(what, v, 0.0, f64::MAX),
+    schemars::json_schema!({
+        "type": "number", "minimum": 0,
+        "description": "An amount of money in the offer's currency."
+    })
+}

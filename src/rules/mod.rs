@@ -5,5 +5,6 @@
 
 pub(crate) mod eu;
 pub(crate) mod jp;
+pub(crate) mod offer;
 pub(crate) mod quality;
 pub(crate) mod us;

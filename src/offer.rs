@@ -1,0 +1,537 @@
+//! The clinic offer: what a clinic proposes to a patient, what it told them, what it claims and
+//! the trial evidence it cites.
+
+use crate::table::vocab;
+use crate::{
+    CellCount, CurrencyCode, Indication, MoneyAmount, NctId, Product, RuleId, Text, ValueError,
+};
+use serde::{Deserialize, Serialize};
+
+/// **What the crate knows about a kind of marketing claim**: one row of the [`ClaimKind`] table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimInfo {
+    /// The rule that judges the claim.
+    pub rule: RuleId,
+    /// Why the claim is right or wrong, according to the source texts and references.
+    pub what_the_texts_say: &'static str,
+    /// Where that comes from.
+    pub citation: &'static str,
+}
+
+vocab! {
+    /// **A kind of claim a clinic makes about its cells**, each judged against the source texts.
+    ///
+    /// Claims come from the clinic's website, brochure or what its staff said. Each row holds why
+    /// the claim is right or wrong and the rule ([`RuleId`]) that judges it in an offer; some
+    /// claims are only wrong in context ("no rejection" is true of the patient's own cells,
+    /// "FDA-approved" is true of Ryoncil for paediatric GvHD).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{ClaimKind, RuleId};
+    ///
+    /// let claim: ClaimKind = "becomes_new_tissue".parse()?;
+    /// assert_eq!(claim.info().rule, RuleId::OfferClaimNewTissue);
+    /// assert!(claim.info().what_the_texts_say.contains("signal"));
+    /// # Ok::<(), strum::ParseError>(())
+    /// ```
+    #[non_exhaustive]
+    pub enum ClaimKind: ClaimInfo {
+        /// The treatment "cures" a disease.
+        Cures => "cures", "cures the disease", ClaimInfo {
+            rule: RuleId::OfferClaimCure,
+            what_the_texts_say: "MSCs calm inflammation and signal repair; for knee osteoarthritis patients report less pain for 12 to 24 months. 'Is it a cure? No.' They are not a time machine.",
+            citation: "Source text 2, 'The Real-World Impact on Joints and Pain' and 'Manage Your Expectations'",
+        };
+        /// The injected cells turn into new cartilage, bone, heart or other organs.
+        BecomesNewTissue => "becomes_new_tissue", "cells turn into new cartilage or organs", ClaimInfo {
+            rule: RuleId::OfferClaimNewTissue,
+            what_the_texts_say: "MSCs act by signalling (growth factors, exosomes, immune modulation) and mostly vanish after injection; turning into new tissue is a myth from the late 1990s, and they do not regrow a thick new layer of cartilage.",
+            citation: "Source text 2, opening and 'The Real-World Impact on Joints and Pain'; source text 1, 'How It Works'; Caplan AI, Stem Cells Transl Med 2017;6(6):1445-1451",
+        };
+        /// The treatment helps a long list of unrelated conditions.
+        TreatsManyConditions => "treats_many_conditions", "treats many unrelated conditions", ClaimInfo {
+            rule: RuleId::OfferManyConditions,
+            what_the_texts_say: "Strip-mall clinics 'promise to cure everything from autism to Alzheimer's'; FDA reads promotion as 'an unproven treatment for a myriad of diseases or conditions' as a sign the product is not for homologous use.",
+            citation: "Source text 2, 'Why the FDA Is Cracking Down'; FDA MM/HU guidance (2017, rev. 2020), homologous use",
+        };
+        /// The product is "FDA-approved" (for the offer's condition, or the conditions listed).
+        FdaApproved => "fda_approved", "FDA-approved", ClaimInfo {
+            rule: RuleId::OfferClaimFdaApproved,
+            what_the_texts_say: "The only FDA-approved MSC product is Ryoncil (remestemcel-L-rknd, December 2024), for steroid-refractory acute GvHD in children; FDA lists stem cells, cord blood, amniotic fluid and Wharton's jelly products sold by clinics as unapproved.",
+            citation: "FDA approval of Ryoncil, 18 Dec 2024; FDA, Important Patient and Consumer Information About Regenerative Medicine Therapies (2021)",
+        };
+        /// The product "contains live stem cells".
+        ContainsLiveStemCells => "contains_live_stem_cells", "contains live stem cells", ClaimInfo {
+            rule: RuleId::OfferClaimLiveStemCells,
+            what_the_texts_say: "Many off-the-shelf amniotic and umbilical products, once processed and frozen, contain no living MSCs: published tests found no colony-forming (MSC-like) cells in any commercial umbilical-cord product tested.",
+            citation: "Source text 2, 'Why the FDA Is Cracking Down'; Berger DR et al., Am J Sports Med 2021 (PMID 34398643); Panero AJ et al., Am J Sports Med 2019",
+        };
+        /// Donor cells cause "no rejection".
+        NoRejection => "no_rejection", "no rejection of donor cells", ClaimInfo {
+            rule: RuleId::OfferClaimNoRejection,
+            what_the_texts_say: "MSCs carry few of the markers that trigger rejection, so donor cells can *theoretically* be given without anti-rejection drugs; that is low immunogenicity, not a guarantee.",
+            citation: "Source text 2, 'The Future: Off-the-Shelf Healing'",
+        };
+    }
+}
+
+/// **One claim a clinic makes**: its kind, the conditions it names and its wording.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use msc_therapy::{Claim, ClaimKind, Indication};
+///
+/// let claim: Claim = serde_json::from_str(
+///     r#"{"kind": "fda_approved", "indications": ["knee_osteoarthritis"], "wording": "FDA-approved stem cells"}"#,
+/// ).unwrap();
+/// assert_eq!(claim.kind, ClaimKind::FdaApproved);
+/// assert_eq!(claim.indications, vec![Indication::KneeOsteoarthritis]);
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// What kind of claim it is.
+    pub kind: ClaimKind,
+    /// The conditions the claim names ("FDA-approved for knee arthritis", "treats autism,
+    /// Alzheimer's, …"). Empty means the offer's own indication.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indications: Vec<Indication>,
+    /// The clinic's words, as quoted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wording: Option<Text>,
+}
+
+impl Claim {
+    /// A claim of this kind with no conditions and no wording.
+    #[must_use]
+    pub const fn new(kind: ClaimKind) -> Self {
+        Self {
+            kind,
+            indications: Vec::new(),
+            wording: None,
+        }
+    }
+}
+
+vocab! {
+    /// **A clinical trial phase, as ClinicalTrials.gov names it** (API v2 `designModule.phases`).
+    ///
+    /// Phase 1 tests safety in a few people; Phase 2 looks for a signal that the treatment works
+    /// and finds a dose; Phase 3 compares it with standard care in many patients; Phase 4 follows
+    /// an approved product. `NA` is for studies without phases (e.g. device or behavioural
+    /// studies). A combined "Phase 1/2" trial is recorded as two phases, `["PHASE1", "PHASE2"]`:
+    /// the registry has no combined value.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::TrialPhase;
+    ///
+    /// assert_eq!("EARLY_PHASE1".parse::<TrialPhase>()?, TrialPhase::EarlyPhase1);
+    /// assert_eq!(TrialPhase::Phase3.to_string(), "PHASE3");
+    /// assert!(TrialPhase::Phase2.is_phase2_or_3());
+    /// # Ok::<(), strum::ParseError>(())
+    /// ```
+    pub enum TrialPhase {
+        /// Early Phase 1 (formerly "Phase 0"): exploratory, very few people.
+        EarlyPhase1 => "EARLY_PHASE1", "Early Phase 1";
+        /// Phase 1: safety and dose in a small group.
+        Phase1 => "PHASE1", "Phase 1";
+        /// Phase 2: first evidence of effect, in a larger group.
+        Phase2 => "PHASE2", "Phase 2";
+        /// Phase 3: confirmation against standard care in many patients.
+        Phase3 => "PHASE3", "Phase 3";
+        /// Phase 4: studies after approval.
+        Phase4 => "PHASE4", "Phase 4";
+        /// Not applicable: a study without phases.
+        NotApplicable => "NA", "Not Applicable";
+    }
+}
+
+impl TrialPhase {
+    /// Phase 2 or Phase 3: the phases the second source text asks a patient to look for.
+    #[must_use]
+    pub const fn is_phase2_or_3(self) -> bool {
+        matches!(self, Self::Phase2 | Self::Phase3)
+    }
+}
+
+vocab! {
+    /// **The overall recruitment status of a trial, as ClinicalTrials.gov names it**
+    /// (API v2 `overallStatus`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::TrialStatus;
+    ///
+    /// assert_eq!("COMPLETED".parse::<TrialStatus>()?, TrialStatus::Completed);
+    /// assert_eq!(TrialStatus::ALL.len(), 14);
+    /// # Ok::<(), strum::ParseError>(())
+    /// ```
+    #[non_exhaustive]
+    pub enum TrialStatus {
+        /// Running, no longer enrolling.
+        ActiveNotRecruiting => "ACTIVE_NOT_RECRUITING", "Active, not recruiting";
+        /// Finished normally.
+        Completed => "COMPLETED", "Completed";
+        /// Enrolling people chosen by invitation.
+        EnrollingByInvitation => "ENROLLING_BY_INVITATION", "Enrolling by invitation";
+        /// Not yet enrolling.
+        NotYetRecruiting => "NOT_YET_RECRUITING", "Not yet recruiting";
+        /// Enrolling.
+        Recruiting => "RECRUITING", "Recruiting";
+        /// Halted, may resume.
+        Suspended => "SUSPENDED", "Suspended";
+        /// Stopped early, will not resume.
+        Terminated => "TERMINATED", "Terminated";
+        /// Stopped before enrolling anyone.
+        Withdrawn => "WITHDRAWN", "Withdrawn";
+        /// Expanded access: available.
+        Available => "AVAILABLE", "Available";
+        /// Expanded access: no longer available.
+        NoLongerAvailable => "NO_LONGER_AVAILABLE", "No longer available";
+        /// Expanded access: temporarily not available.
+        TemporarilyNotAvailable => "TEMPORARILY_NOT_AVAILABLE", "Temporarily not available";
+        /// Expanded access: the product was approved for marketing.
+        ApprovedForMarketing => "APPROVED_FOR_MARKETING", "Approved for marketing";
+        /// Expanded access: the record is withheld.
+        Withheld => "WITHHELD", "Withheld";
+        /// Status not verified for a long time.
+        Unknown => "UNKNOWN", "Unknown status";
+    }
+}
+
+vocab! {
+    /// **What a trial found for its primary endpoint**, as the offer (or the patient's own
+    /// look-up) reports it.
+    pub enum TrialResult {
+        /// The primary endpoint was met.
+        Positive => "positive", "positive (primary endpoint met)";
+        /// The primary endpoint was missed.
+        Negative => "negative", "negative (primary endpoint missed)";
+        /// Some endpoints met, others not, or results disputed.
+        Mixed => "mixed", "mixed";
+        /// No results reported (yet).
+        NotReported => "not_reported", "not reported";
+    }
+}
+
+/// **The phases of one trial**: at least one, none twice, and `NA` only on its own.
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::{TrialPhase, TrialPhases};
+///
+/// let phases = TrialPhases::new(vec![TrialPhase::Phase1, TrialPhase::Phase2])?;
+/// assert!(phases.includes_phase2_or_3());
+/// assert_eq!(
+///     TrialPhases::new(vec![]).unwrap_err().to_string(),
+///     "trial phases must not be empty"
+/// );
+/// # Ok::<(), msc_therapy::ValueError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ValueError::Empty`] for no phase, [`ValueError::Duplicate`] for a phase listed twice,
+/// [`ValueError::Malformed`] for `NA` combined with a phase.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "Vec<TrialPhase>", into = "Vec<TrialPhase>")]
+pub struct TrialPhases(Vec<TrialPhase>);
+
+impl TrialPhases {
+    /// Validates and wraps a list of phases.
+    ///
+    /// # Errors
+    ///
+    /// See the type's documentation.
+    pub fn new(phases: Vec<TrialPhase>) -> Result<Self, ValueError> {
+        const WHAT: &str = "trial phases";
+        if phases.is_empty() {
+            return Err(ValueError::Empty { what: WHAT });
+        }
+        for (i, phase) in phases.iter().enumerate() {
+            if phases.iter().skip(i + 1).any(|p| p == phase) {
+                return Err(ValueError::Duplicate {
+                    what: WHAT,
+                    key: phase.code().to_owned(),
+                });
+            }
+        }
+        if phases.len() > 1 && phases.contains(&TrialPhase::NotApplicable) {
+            return Err(ValueError::Malformed {
+                what: WHAT,
+                expected: "NA on its own, not combined with a phase",
+                value: phases
+                    .iter()
+                    .map(|p| p.code())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+        Ok(Self(phases))
+    }
+
+    /// The phases, in the order given.
+    #[must_use]
+    pub fn as_slice(&self) -> &[TrialPhase] {
+        &self.0
+    }
+
+    /// The trial is (at least partly) a Phase 2 or Phase 3 trial.
+    #[must_use]
+    pub fn includes_phase2_or_3(&self) -> bool {
+        self.0.iter().any(|p| p.is_phase2_or_3())
+    }
+}
+
+impl TryFrom<Vec<TrialPhase>> for TrialPhases {
+    type Error = ValueError;
+    fn try_from(value: Vec<TrialPhase>) -> Result<Self, ValueError> {
+        Self::new(value)
+    }
+}
+
+impl From<TrialPhases> for Vec<TrialPhase> {
+    fn from(value: TrialPhases) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for TrialPhases {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TrialPhases".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = generator.subschema_for::<Vec<TrialPhase>>();
+        schema.insert("minItems".to_owned(), 1.into());
+        schema.insert("uniqueItems".to_owned(), true.into());
+        schema
+    }
+}
+
+/// **One clinical trial a clinic cites (or the patient found) as evidence.**
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use msc_therapy::{TrialEvidence, TrialStatus};
+///
+/// let trial: TrialEvidence = serde_json::from_str(r#"{
+///     "nct_id": "NCT02336230", "phases": ["PHASE3"], "status": "COMPLETED",
+///     "indication": "graft_versus_host_disease", "result": "positive"
+/// }"#).unwrap();
+/// assert_eq!(trial.status, TrialStatus::Completed);
+/// assert!(trial.is_completed_positive_phase2_or_3());
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TrialEvidence {
+    /// The ClinicalTrials.gov registry number.
+    pub nct_id: NctId,
+    /// The trial's phases.
+    pub phases: TrialPhases,
+    /// The overall status.
+    pub status: TrialStatus,
+    /// The condition studied.
+    pub indication: Indication,
+    /// What it found.
+    pub result: TrialResult,
+}
+
+impl TrialEvidence {
+    /// A completed Phase 2 or 3 trial whose primary endpoint was met.
+    #[must_use]
+    pub fn is_completed_positive_phase2_or_3(&self) -> bool {
+        self.phases.includes_phase2_or_3()
+            && self.status == TrialStatus::Completed
+            && self.result == TrialResult::Positive
+    }
+}
+
+/// **What the clinic told the patient**, as distinct from laboratory data in the product record.
+///
+/// The second source text's checklist is about disclosure: a clinic that cannot say how many
+/// live cells it injects should be walked out on, whatever its laboratory may know. A field left
+/// out means the clinic did not disclose it (or the patient does not know whether it did).
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::{CellCount, Disclosures};
+///
+/// let told = Disclosures {
+///     live_nucleated_cells: Some(CellCount::new(2.5e7)?),
+///     ..Disclosures::default()
+/// };
+/// assert!(told.certificate_of_analysis_shown.is_none());
+/// # Ok::<(), msc_therapy::ValueError>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Disclosures {
+    /// The number of live, nucleated cells per injection that the clinic stated. Absent: the
+    /// clinic did not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub live_nucleated_cells: Option<CellCount>,
+    /// The clinic said where the cells come from (which tissue) and whose they are (the
+    /// patient's own or a donor's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_disclosed: Option<bool>,
+    /// The clinic showed the certificate of analysis of the lot, with its viability result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate_of_analysis_shown: Option<bool>,
+    /// The registered trial under which the treatment is given, if it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trial_registration: Option<NctId>,
+}
+
+/// **The price the clinic quotes.**
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Price {
+    /// The currency.
+    pub currency: CurrencyCode,
+    /// The amount.
+    pub amount: MoneyAmount,
+    /// What the price covers ("one injection", "course of three").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub covers: Option<Text>,
+}
+
+/// **The patient's situation**, as far as the source texts make it matter.
+///
+/// The first source text: candidates are people "who have not fully responded to standard
+/// treatments", and treatment belongs "under physician supervision in regulated settings".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PatientContext {
+    /// The patient has tried the standard treatments for the condition without enough benefit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standard_treatments_tried: Option<bool>,
+    /// A physician evaluates the patient and supervises the treatment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub physician_supervised: Option<bool>,
+    /// The treatment is given in a regulated setting: an approved product, a trial under an
+    /// IND or equivalent, or a licensed facility working within its regulator's rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regulated_setting: Option<bool>,
+}
+
+/// **A clinic's offer of MSC treatment to a patient**: the input document of
+/// [`crate::evaluate_offer`].
+///
+/// It ties the [`Product`] record (where the cells come from, how they are prepared and given)
+/// to the condition the patient wants treated, what the clinic disclosed, the claims it makes,
+/// the trial evidence it cites, its price and the patient's situation.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use msc_therapy::{ClaimKind, ClinicOffer, Indication};
+///
+/// let offer = ClinicOffer::from_json(r#"{
+///     "product": {"name": "Umbilical stem cell shot", "tissue": "whartons_jelly"},
+///     "indication": "knee_osteoarthritis",
+///     "claims": [{"kind": "fda_approved"}]
+/// }"#)?;
+/// assert_eq!(offer.indication, Indication::KneeOsteoarthritis);
+/// assert_eq!(offer.claims[0].kind, ClaimKind::FdaApproved);
+/// # }
+/// # Ok::<(), msc_therapy::DocumentError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ClinicOffer::from_json`] returns a [`crate::DocumentError`] naming the failing field, e.g.
+/// `evidence[0].nct_id: NCT id must be NCT followed by 8 digits, got "NCT123"`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ClinicOffer {
+    /// The clinic's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clinic: Option<Text>,
+    /// The product or procedure offered.
+    pub product: Product,
+    /// The condition the patient wants treated.
+    pub indication: Indication,
+    /// What the clinic told the patient.
+    #[serde(default)]
+    pub disclosures: Disclosures,
+    /// The claims the clinic makes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Claim>,
+    /// The trials cited as evidence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<TrialEvidence>,
+    /// The price quoted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<Price>,
+    /// The patient's situation.
+    #[serde(default)]
+    pub patient: PatientContext,
+}
+
+impl ClinicOffer {
+    /// An offer of `product` for `indication`, with nothing disclosed, claimed or cited.
+    #[must_use]
+    pub fn new(product: Product, indication: Indication) -> Self {
+        Self {
+            clinic: None,
+            product,
+            indication,
+            disclosures: Disclosures::default(),
+            claims: Vec::new(),
+            evidence: Vec::new(),
+            price: None,
+            patient: PatientContext::default(),
+        }
+    }
+
+    /// Reads an offer document from JSON.
+    ///
+    /// # Errors
+    ///
+    /// A [`crate::DocumentError`] with the path of the failing field: malformed JSON, an
+    /// unknown field, a wrong enum name or a value outside its domain.
+    #[cfg(feature = "json")]
+    pub fn from_json(json: &str) -> Result<Self, crate::DocumentError> {
+        crate::error::from_json(json)
+    }
+
+    /// Every condition the offer is for or claims to treat: its indication, the conditions named
+    /// in its claims and in the product's intended use, each once, in that order.
+    #[must_use]
+    pub fn claimed_conditions(&self) -> Vec<Indication> {
+        let mut all = vec![self.indication];
+        let from_claims = self.claims.iter().flat_map(|c| c.indications.iter());
+        let from_use = self
+            .product
+            .intended_use
+            .iter()
+            .flat_map(|u| u.indications.iter());
+        for ind in from_claims.chain(from_use) {
+            if !all.contains(ind) {
+                all.push(*ind);
+            }
+        }
+        all
+    }
+}

@@ -1,0 +1,928 @@
+//! The clinic-offer checklist (issue #5): parsing, evidence types, claims and the evaluation.
+//!
+//! Expectations come from the two source texts (`/work/shared/seeds`): the second text's
+//! "Actionable Steps for Evaluating MSC Therapy" (cell count, source and certificate of analysis,
+//! imaging, Phase II/III research, expectations) and the first text's "Clinical Context" and FAQ
+//! (candidates not helped enough by standard treatment; physician supervision in regulated
+//! settings); and from the reference list of approved products (Ryoncil is the only FDA-approved
+//! MSC product, for paediatric steroid-refractory acute GvHD).
+#![cfg(feature = "json")]
+
+use msc_therapy::{
+    CellCount, CellPreparation, CfuFrequency, Claim, ClaimKind, ClinicOffer, Delivery, Donor,
+    Expectation, ImageGuidance, Indication, NctId, OfferEvaluation, OfferPolicy, Outcome,
+    PatientVerdict, Question, ReleaseData, Route, RuleId, Severity, SupplyModel, Text,
+    TissueSource, TrialEvidence, TrialPhase, TrialPhases, TrialResult, TrialStatus, evaluate_offer,
+    evaluate_offer_with,
+};
+use proptest::prelude::*;
+
+const TRIAL_SITE: &str = include_str!("../examples/data/offers/trial_site.json");
+const STRIP_MALL: &str = include_str!("../examples/data/offers/strip_mall_umbilical.json");
+const SAME_DAY_BMAC: &str = include_str!("../examples/data/offers/same_day_bmac.json");
+
+fn trial_site() -> ClinicOffer {
+    ClinicOffer::from_json(TRIAL_SITE).expect("trial_site.json parses")
+}
+
+fn in_group(eval: &OfferEvaluation, rule: RuleId) -> &'static str {
+    if eval.walk_away.iter().any(|f| f.rule == rule) {
+        "walk_away"
+    } else if eval.ask_first.iter().any(|f| f.rule == rule) {
+        "ask_first"
+    } else if eval.good_signs.iter().any(|f| f.rule == rule) {
+        "good_signs"
+    } else if eval.notes.iter().any(|f| f.rule == rule) {
+        "notes"
+    } else {
+        "absent"
+    }
+}
+
+fn outcome(eval: &OfferEvaluation, rule: RuleId) -> Outcome {
+    eval.finding(rule).expect("rule reported").outcome
+}
+
+fn trial(
+    id: &str,
+    phases: &[TrialPhase],
+    status: TrialStatus,
+    ind: Indication,
+    result: TrialResult,
+) -> TrialEvidence {
+    TrialEvidence {
+        nct_id: NctId::new(id).expect("valid NCT id"),
+        phases: TrialPhases::new(phases.to_vec()).expect("valid phases"),
+        status,
+        indication: ind,
+        result,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The three sample offers
+// ---------------------------------------------------------------------------------------------
+
+/// A registered Phase 3 site: culture-expanded donor cells with a live count in the tens of
+/// millions, a certificate of analysis, ultrasound guidance, a completed positive Phase 2 trial
+/// for knee osteoarthritis, a patient who tried standard care, a physician, a regulated setting.
+/// Every item of both texts' checklists is met, so the texts would see only good signs.
+#[test]
+fn trial_site_sample_shows_good_signs() {
+    let eval = evaluate_offer(&trial_site());
+    assert_eq!(eval.verdict, PatientVerdict::GoodSigns, "{eval}");
+    assert!(eval.walk_away.is_empty() && eval.ask_first.is_empty());
+    for rule in [
+        RuleId::OfferLiveCellCount,
+        RuleId::OfferSourceDisclosed,
+        RuleId::OfferCertificateOfAnalysis,
+        RuleId::OfferImageGuidance,
+        RuleId::OfferTrialEvidence,
+        RuleId::OfferCandidate,
+        RuleId::OfferPhysicianSupervision,
+        RuleId::OfferRegulatedSetting,
+        RuleId::OfferRegisteredTrial,
+    ] {
+        assert_eq!(in_group(&eval, rule), "good_signs", "{rule}");
+    }
+    assert!(eval.questions.is_empty());
+}
+
+/// The strip-mall clinic of the second text: an off-the-shelf umbilical (Wharton's jelly) "stem
+/// cell" shot for ten conditions from autism to Alzheimer's, "FDA-approved", "live stem cells",
+/// no cell count. The text: "If a clinic can't tell you exactly how many live, nucleated cells
+/// they are injecting, walk out."
+#[test]
+fn strip_mall_sample_is_walk_away() {
+    let eval = evaluate_offer(&ClinicOffer::from_json(STRIP_MALL).expect("parses"));
+    assert_eq!(eval.verdict, PatientVerdict::WalkAway);
+    for rule in [
+        RuleId::OfferLiveCellCount,
+        RuleId::OfferManyConditions,
+        RuleId::OfferClaimFdaApproved,
+        RuleId::OfferClaimLiveStemCells,
+        RuleId::OfferClaimCure,
+    ] {
+        assert_eq!(in_group(&eval, rule), "walk_away", "{rule}");
+    }
+    // Donor cells with no certificate of analysis: ask for it.
+    assert_eq!(
+        in_group(&eval, RuleId::OfferCertificateOfAnalysis),
+        "ask_first"
+    );
+    assert!(eval.questions.contains(&Question::LiveCellCount));
+    assert!(eval.questions.contains(&Question::FdaApproval));
+}
+
+/// Same-day autologous bone-marrow concentrate for knee osteoarthritis, ultrasound-guided, live
+/// count disclosed (3.5 × 10⁸). It passes the cell-count, source and imaging checks (a
+/// certificate of analysis is for donor cells "from a bottle", not the patient's own). But it
+/// cites only a phase-less outcomes study: "If there are no successful Phase II or III trials
+/// for your condition, you are essentially an n=1 experiment". So: ask first, on that one item.
+#[test]
+fn same_day_bmac_sample_is_ask_first_on_evidence_only() {
+    let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).expect("parses"));
+    assert_eq!(eval.verdict, PatientVerdict::AskFirst, "{eval}");
+    let asked: Vec<RuleId> = eval.ask_first.iter().map(|f| f.rule).collect();
+    assert_eq!(asked, vec![RuleId::OfferTrialEvidence]);
+    assert_eq!(in_group(&eval, RuleId::OfferImageGuidance), "good_signs");
+    assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "good_signs");
+    assert_eq!(
+        outcome(&eval, RuleId::OfferCertificateOfAnalysis),
+        Outcome::NotApplicable
+    );
+    assert_eq!(eval.questions, vec![Question::TrialEvidence]);
+    assert!(eval.expectations.contains(&Expectation::Experimental));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checklist item 1: the live cell count ("walk out" without it; "in the millions")
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn no_live_cell_count_is_walk_away() {
+    let mut offer = trial_site();
+    offer.disclosures.live_nucleated_cells = None;
+    let eval = evaluate_offer(&offer);
+    assert_eq!(eval.verdict, PatientVerdict::WalkAway);
+    let f = eval.finding(RuleId::OfferLiveCellCount).unwrap();
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::NotMet, Severity::Blocking)
+    );
+    assert_eq!(f.missing, vec!["disclosures.live_nucleated_cells"]);
+}
+
+#[test]
+fn a_whiff_of_cells_below_a_million_is_ask_first() {
+    let mut offer = trial_site();
+    offer.disclosures.live_nucleated_cells = Some(CellCount::new(500_000.0).unwrap());
+    let eval = evaluate_offer(&offer);
+    assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "ask_first");
+    assert_eq!(eval.verdict, PatientVerdict::AskFirst);
+
+    offer.disclosures.live_nucleated_cells = Some(CellCount::new(2e6).unwrap());
+    assert_eq!(
+        in_group(&evaluate_offer(&offer), RuleId::OfferLiveCellCount),
+        "good_signs"
+    );
+}
+
+#[test]
+fn cell_count_threshold_comes_from_the_policy() {
+    let mut offer = trial_site();
+    offer.disclosures.live_nucleated_cells = Some(CellCount::new(2e6).unwrap());
+    let strict = OfferPolicy {
+        min_live_cells: CellCount::new(1e7).unwrap(),
+        ..OfferPolicy::default()
+    };
+    let eval = evaluate_offer_with(&offer, &strict);
+    assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "ask_first");
+    let limit = eval
+        .finding(RuleId::OfferLiveCellCount)
+        .unwrap()
+        .fact_named("policy.min_live_cells")
+        .unwrap();
+    assert_eq!(
+        limit.to_string(),
+        "policy.min_live_cells = 1.00 × 10^7 cells"
+    );
+}
+
+#[test]
+fn cell_free_products_have_no_cell_count_to_ask_for() {
+    let mut offer = trial_site();
+    offer.product.preparation = Some(CellPreparation::ExtracellularVesicles);
+    offer.disclosures.live_nucleated_cells = None;
+    let eval = evaluate_offer(&offer);
+    assert_eq!(
+        outcome(&eval, RuleId::OfferLiveCellCount),
+        Outcome::NotApplicable
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checklist item 2: the source (own cells or donor's, which tissue)
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn undisclosed_source_is_ask_first() {
+    let mut offer = trial_site();
+    offer.disclosures.source_disclosed = Some(false);
+    let eval = evaluate_offer(&offer);
+    assert_eq!(in_group(&eval, RuleId::OfferSourceDisclosed), "ask_first");
+    assert_eq!(eval.verdict, PatientVerdict::AskFirst);
+    assert!(eval.questions.contains(&Question::Source));
+
+    offer.disclosures.source_disclosed = None;
+    let eval = evaluate_offer(&offer);
+    assert_eq!(
+        outcome(&eval, RuleId::OfferSourceDisclosed),
+        Outcome::Undetermined
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checklist item 3: certificate of analysis for donor cells
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn donor_cells_without_certificate_of_analysis_are_ask_first() {
+    let mut offer = trial_site();
+    offer.disclosures.certificate_of_analysis_shown = Some(false);
+    let eval = evaluate_offer(&offer);
+    assert_eq!(
+        in_group(&eval, RuleId::OfferCertificateOfAnalysis),
+        "ask_first"
+    );
+    assert_eq!(
+        outcome(&eval, RuleId::OfferCertificateOfAnalysis),
+        Outcome::NotMet
+    );
+    assert_eq!(eval.verdict, PatientVerdict::AskFirst);
+}
+
+#[test]
+fn own_cells_need_no_certificate_but_unknown_donor_is_an_open_question() {
+    let mut offer = trial_site();
+    offer.disclosures.certificate_of_analysis_shown = None;
+    offer.product.donor = Some(Donor::Autologous);
+    let eval = evaluate_offer(&offer);
+    assert_eq!(
+        outcome(&eval, RuleId::OfferCertificateOfAnalysis),
+        Outcome::NotApplicable
+    );
+
+    offer.product.donor = None;
+    let eval = evaluate_offer(&offer);
+    assert_eq!(
+        in_group(&eval, RuleId::OfferCertificateOfAnalysis),
+        "ask_first"
+    );
+    assert_eq!(
+        outcome(&eval, RuleId::OfferCertificateOfAnalysis),
+        Outcome::Undetermined
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checklist item 4: image guidance for orthopaedic injections
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn blind_joint_injection_is_ask_first() {
+    let mut offer = trial_site();
+    offer.product.delivery = Some(Delivery {
+        route: Route::IntraArticular,
+        guidance: Some(ImageGuidance::Landmark),
+    });
+    let eval = evaluate_offer(&offer);
+    assert_eq!(in_group(&eval, RuleId::OfferImageGuidance), "ask_first");
+    assert_eq!(outcome(&eval, RuleId::OfferImageGuidance), Outcome::NotMet);
+    assert!(eval.questions.contains(&Question::ImageGuidance));
+}
+
+#[test]
+fn joint_injection_with_unstated_guidance_is_undetermined() {
+    let mut offer = trial_site();
+    offer.product.delivery = Some(Delivery {
+        route: Route::Intradiscal,
+        guidance: None,
+    });
+    let eval = evaluate_offer(&offer);
+    assert_eq!(in_group(&eval, RuleId::OfferImageGuidance), "ask_first");
+    assert_eq!(
+        outcome(&eval, RuleId::OfferImageGuidance),
+        Outcome::Undetermined
+    );
+}
+
+#[test]
+fn fluoroscopy_counts_and_intravenous_needs_no_guidance() {
+    let mut offer = trial_site();
+    offer.product.delivery = Some(Delivery {
+        route: Route::Periarticular,
+        guidance: Some(ImageGuidance::Fluoroscopy),
+    });
+    assert_eq!(
+        in_group(&evaluate_offer(&offer), RuleId::OfferImageGuidance),
+        "good_signs"
+    );
+    offer.product.delivery = Some(Delivery {
+        route: Route::Intravenous,
+        guidance: None,
+    });
+    assert_eq!(
+        outcome(&evaluate_offer(&offer), RuleId::OfferImageGuidance),
+        Outcome::NotApplicable
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checklist item 5: a completed, positive Phase II or III trial for the condition
+// ---------------------------------------------------------------------------------------------
+
+fn evidence_group(evidence: Vec<TrialEvidence>) -> (&'static str, Outcome) {
+    let mut offer = trial_site();
+    offer.evidence = evidence;
+    let eval = evaluate_offer(&offer);
+    (
+        in_group(&eval, RuleId::OfferTrialEvidence),
+        outcome(&eval, RuleId::OfferTrialEvidence),
+    )
+}
+
+#[test]
+fn completed_positive_phase_2_or_3_for_the_condition_is_a_good_sign() {
+    use TrialPhase::*;
+    let koa = Indication::KneeOsteoarthritis;
+    let ok = |phases: &[TrialPhase]| {
+        evidence_group(vec![trial(
+            "NCT09990011",
+            phases,
+            TrialStatus::Completed,
+            koa,
+            TrialResult::Positive,
+        )])
+    };
+    assert_eq!(ok(&[Phase2]), ("good_signs", Outcome::Met));
+    assert_eq!(ok(&[Phase3]), ("good_signs", Outcome::Met));
+    // A Phase 2/3 trial is two phases on ClinicalTrials.gov.
+    assert_eq!(ok(&[Phase2, Phase3]), ("good_signs", Outcome::Met));
+    // Phase 1 and phase-less studies are not Phase II/III evidence.
+    assert_eq!(ok(&[Phase1]), ("ask_first", Outcome::NotMet));
+    assert_eq!(ok(&[EarlyPhase1]), ("ask_first", Outcome::NotMet));
+    assert_eq!(ok(&[NotApplicable]), ("ask_first", Outcome::NotMet));
+    assert_eq!(ok(&[Phase4]), ("ask_first", Outcome::NotMet));
+}
+
+#[test]
+fn evidence_must_be_completed_positive_and_for_this_condition() {
+    let koa = Indication::KneeOsteoarthritis;
+    let p3 = [TrialPhase::Phase3];
+    assert_eq!(
+        evidence_group(vec![trial(
+            "NCT09990012",
+            &p3,
+            TrialStatus::Terminated,
+            koa,
+            TrialResult::Positive
+        )]),
+        ("ask_first", Outcome::NotMet)
+    );
+    assert_eq!(
+        evidence_group(vec![trial(
+            "NCT09990013",
+            &p3,
+            TrialStatus::Completed,
+            koa,
+            TrialResult::Negative
+        )]),
+        ("ask_first", Outcome::NotMet)
+    );
+    assert_eq!(
+        evidence_group(vec![trial(
+            "NCT09990014",
+            &p3,
+            TrialStatus::Completed,
+            koa,
+            TrialResult::Mixed
+        )]),
+        ("ask_first", Outcome::NotMet)
+    );
+    assert_eq!(
+        evidence_group(vec![trial(
+            "NCT02336230",
+            &p3,
+            TrialStatus::Completed,
+            Indication::GraftVersusHostDisease,
+            TrialResult::Positive
+        )]),
+        ("ask_first", Outcome::NotMet)
+    );
+}
+
+#[test]
+fn no_evidence_cited_says_so_plainly() {
+    let mut offer = trial_site();
+    offer.evidence.clear();
+    let eval = evaluate_offer(&offer);
+    let f = eval.finding(RuleId::OfferTrialEvidence).unwrap();
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::Undetermined, Severity::Warning)
+    );
+    assert!(f.reason.unwrap().contains("n=1 experiment"));
+    assert!(eval.expectations.contains(&Expectation::Experimental));
+    assert!(eval.to_string().contains("n=1 experiment"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checklist items 6-8: candidate, physician supervision, regulated setting (first text)
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn standard_treatments_not_tried_is_ask_first() {
+    let mut offer = trial_site();
+    offer.patient.standard_treatments_tried = Some(false);
+    let eval = evaluate_offer(&offer);
+    assert_eq!(in_group(&eval, RuleId::OfferCandidate), "ask_first");
+    assert_eq!(eval.verdict, PatientVerdict::AskFirst);
+    offer.patient.standard_treatments_tried = None;
+    assert_eq!(
+        outcome(&evaluate_offer(&offer), RuleId::OfferCandidate),
+        Outcome::Undetermined
+    );
+}
+
+#[test]
+fn no_physician_supervision_is_walk_away() {
+    let mut offer = trial_site();
+    offer.patient.physician_supervised = Some(false);
+    let eval = evaluate_offer(&offer);
+    assert_eq!(
+        in_group(&eval, RuleId::OfferPhysicianSupervision),
+        "walk_away"
+    );
+    assert_eq!(eval.verdict, PatientVerdict::WalkAway);
+    offer.patient.physician_supervised = None;
+    assert_eq!(
+        in_group(&evaluate_offer(&offer), RuleId::OfferPhysicianSupervision),
+        "ask_first"
+    );
+}
+
+#[test]
+fn unregulated_setting_is_walk_away() {
+    let mut offer = trial_site();
+    offer.patient.regulated_setting = Some(false);
+    let eval = evaluate_offer(&offer);
+    assert_eq!(in_group(&eval, RuleId::OfferRegulatedSetting), "walk_away");
+    assert_eq!(eval.verdict, PatientVerdict::WalkAway);
+}
+
+#[test]
+fn registered_trial_is_a_good_sign_and_its_absence_only_a_note() {
+    let mut offer = trial_site();
+    assert_eq!(
+        in_group(&evaluate_offer(&offer), RuleId::OfferRegisteredTrial),
+        "good_signs"
+    );
+    offer.disclosures.trial_registration = None;
+    let eval = evaluate_offer(&offer);
+    assert_eq!(in_group(&eval, RuleId::OfferRegisteredTrial), "notes");
+    assert_eq!(eval.verdict, PatientVerdict::GoodSigns);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Claims
+// ---------------------------------------------------------------------------------------------
+
+fn with_claim(claim: Claim) -> OfferEvaluation {
+    let mut offer = trial_site();
+    offer.claims.push(claim);
+    evaluate_offer(&offer)
+}
+
+#[test]
+fn cure_claim_is_walk_away() {
+    let eval = with_claim(Claim::new(ClaimKind::Cures));
+    assert_eq!(in_group(&eval, RuleId::OfferClaimCure), "walk_away");
+    assert_eq!(eval.verdict, PatientVerdict::WalkAway);
+}
+
+#[test]
+fn differentiation_myth_is_ask_first() {
+    let eval = with_claim(Claim::new(ClaimKind::BecomesNewTissue));
+    assert_eq!(in_group(&eval, RuleId::OfferClaimNewTissue), "ask_first");
+    assert!(eval.questions.contains(&Question::Mechanism));
+    // The claim's row says why, and it agrees with the Mechanism table.
+    assert!(
+        ClaimKind::BecomesNewTissue
+            .info()
+            .what_the_texts_say
+            .contains("myth")
+    );
+    assert!(
+        !msc_therapy::Mechanism::DifferentiationEngraftment
+            .info()
+            .supported
+    );
+}
+
+#[test]
+fn many_unrelated_conditions_is_walk_away() {
+    // Knee OA (orthopaedic), autism (neurodevelopmental), Alzheimer's (neurological): three
+    // unrelated families, "everything from autism to Alzheimer's".
+    let eval = with_claim(Claim {
+        kind: ClaimKind::TreatsManyConditions,
+        indications: vec![Indication::Autism, Indication::AlzheimersDisease],
+        wording: None,
+    });
+    assert_eq!(in_group(&eval, RuleId::OfferManyConditions), "walk_away");
+    assert_eq!(eval.verdict, PatientVerdict::WalkAway);
+}
+
+#[test]
+fn many_conditions_counted_from_intended_use_even_without_the_claim() {
+    let mut offer = trial_site();
+    offer.product.intended_use.as_mut().unwrap().indications = vec![
+        Indication::KneeOsteoarthritis,
+        Indication::Copd,
+        Indication::AntiAgeing,
+    ];
+    assert_eq!(
+        in_group(&evaluate_offer(&offer), RuleId::OfferManyConditions),
+        "walk_away"
+    );
+}
+
+#[test]
+fn related_joint_conditions_are_not_a_myriad() {
+    let eval = with_claim(Claim {
+        kind: ClaimKind::TreatsManyConditions,
+        indications: vec![
+            Indication::Osteoarthritis,
+            Indication::Tendinopathy,
+            Indication::AclTear,
+        ],
+        wording: None,
+    });
+    assert_eq!(in_group(&eval, RuleId::OfferManyConditions), "notes");
+    assert_eq!(outcome(&eval, RuleId::OfferManyConditions), Outcome::Met);
+}
+
+#[test]
+fn fda_approval_claim_for_knee_osteoarthritis_is_false() {
+    let eval = with_claim(Claim::new(ClaimKind::FdaApproved));
+    let f = eval.finding(RuleId::OfferClaimFdaApproved).unwrap();
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::NotMet, Severity::Blocking)
+    );
+    assert_eq!(
+        f.fact_named("no_fda_approved_msc_product_for")
+            .unwrap()
+            .value
+            .to_string(),
+        "knee_osteoarthritis"
+    );
+    assert_eq!(eval.verdict, PatientVerdict::WalkAway);
+}
+
+#[test]
+fn fda_approval_claim_checked_against_the_catalog_for_gvhd() {
+    let mut offer = trial_site();
+    offer.indication = Indication::GraftVersusHostDisease;
+    offer.claims = vec![Claim::new(ClaimKind::FdaApproved)];
+    // Ryoncil is FDA-approved for (paediatric SR-a)GvHD; a product named as Ryoncil passes.
+    offer.product.name = Text::new("Ryoncil (remestemcel-L-rknd)").unwrap();
+    assert_eq!(
+        in_group(&evaluate_offer(&offer), RuleId::OfferClaimFdaApproved),
+        "good_signs"
+    );
+    // Another product claiming the same approval must show it is that product.
+    offer.product.name = Text::new("Clinic's own MSC infusion").unwrap();
+    let eval = evaluate_offer(&offer);
+    assert_eq!(in_group(&eval, RuleId::OfferClaimFdaApproved), "ask_first");
+    assert_eq!(
+        outcome(&eval, RuleId::OfferClaimFdaApproved),
+        Outcome::Undetermined
+    );
+}
+
+fn off_the_shelf_umbilical() -> ClinicOffer {
+    let mut offer = trial_site();
+    offer.product.tissue = Some(TissueSource::WhartonsJelly);
+    offer.product.supply = Some(SupplyModel::OffTheShelf);
+    offer.product.preparation = Some(CellPreparation::PerinatalAllograft);
+    offer.product.release = None;
+    offer.claims = vec![Claim::new(ClaimKind::ContainsLiveStemCells)];
+    offer
+}
+
+#[test]
+fn live_stem_cells_in_off_the_shelf_birth_tissue_is_walk_away() {
+    let eval = evaluate_offer(&off_the_shelf_umbilical());
+    let f = eval.finding(RuleId::OfferClaimLiveStemCells).unwrap();
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::NotMet, Severity::Blocking)
+    );
+    assert_eq!(f.missing, vec!["product.release.cfu_f_per_million"]);
+    assert_eq!(eval.verdict, PatientVerdict::WalkAway);
+}
+
+#[test]
+fn live_stem_cell_claim_backed_by_colonies_or_for_bone_marrow_is_not_walk_away() {
+    let mut offer = off_the_shelf_umbilical();
+    offer.product.release = Some(ReleaseData {
+        cfu_f_per_million: Some(CfuFrequency::new(30_000.0).unwrap()),
+        ..ReleaseData::default()
+    });
+    assert_eq!(
+        outcome(&evaluate_offer(&offer), RuleId::OfferClaimLiveStemCells),
+        Outcome::Met
+    );
+    // Zero colonies is what Berger et al. found: still walk away.
+    offer.product.release = Some(ReleaseData {
+        cfu_f_per_million: Some(CfuFrequency::new(0.0).unwrap()),
+        ..ReleaseData::default()
+    });
+    assert_eq!(
+        in_group(&evaluate_offer(&offer), RuleId::OfferClaimLiveStemCells),
+        "walk_away"
+    );
+
+    let mut bmac = ClinicOffer::from_json(SAME_DAY_BMAC).unwrap();
+    bmac.claims
+        .push(Claim::new(ClaimKind::ContainsLiveStemCells));
+    assert_eq!(
+        outcome(&evaluate_offer(&bmac), RuleId::OfferClaimLiveStemCells),
+        Outcome::NotApplicable
+    );
+}
+
+#[test]
+fn no_rejection_is_a_question_for_donor_cells_only() {
+    let eval = with_claim(Claim::new(ClaimKind::NoRejection));
+    assert_eq!(in_group(&eval, RuleId::OfferClaimNoRejection), "ask_first");
+    let mut bmac = ClinicOffer::from_json(SAME_DAY_BMAC).unwrap();
+    bmac.claims.push(Claim::new(ClaimKind::NoRejection));
+    assert_eq!(
+        outcome(&evaluate_offer(&bmac), RuleId::OfferClaimNoRejection),
+        Outcome::NotApplicable
+    );
+}
+
+#[test]
+fn every_claim_kind_names_a_rule_with_a_citation() {
+    for kind in ClaimKind::ALL {
+        let info = kind.info();
+        assert!(info.rule.code().starts_with("offer."), "{kind}");
+        assert!(!info.citation.is_empty() && !info.what_the_texts_say.is_empty());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The catalog inside the evaluation, expectations, questions, display
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn approved_anywhere_note_uses_the_catalog() {
+    let eval = evaluate_offer(&trial_site());
+    let f = eval.finding(RuleId::OfferApprovedAnywhere).unwrap();
+    // StemOne (India, 2022) is the one MSC product authorised for knee osteoarthritis.
+    assert_eq!(f.outcome, Outcome::Met);
+    assert!(
+        f.fact_named("approved_products")
+            .unwrap()
+            .value
+            .to_string()
+            .contains("StemOne")
+    );
+
+    let mut offer = trial_site();
+    offer.indication = Indication::Autism;
+    let eval = evaluate_offer(&offer);
+    assert_eq!(
+        outcome(&eval, RuleId::OfferApprovedAnywhere),
+        Outcome::NotMet
+    );
+}
+
+#[test]
+fn expectations_follow_the_texts() {
+    let eval = evaluate_offer(&trial_site());
+    assert_eq!(eval.expectations.first(), Some(&Expectation::NotACure));
+    assert!(
+        eval.expectations
+            .contains(&Expectation::PainReliefForMonths)
+    );
+    assert!(
+        eval.expectations
+            .contains(&Expectation::RehabilitationWindow)
+    );
+    assert!(!eval.expectations.contains(&Expectation::Experimental));
+    assert!(
+        Expectation::PainReliefForMonths
+            .info()
+            .text
+            .contains("12 to 24 months")
+    );
+
+    let mut offer = trial_site();
+    offer.indication = Indication::GraftVersusHostDisease;
+    let eval = evaluate_offer(&offer);
+    assert!(
+        !eval
+            .expectations
+            .contains(&Expectation::PainReliefForMonths)
+    );
+}
+
+#[test]
+fn display_is_a_patient_summary() {
+    let text = evaluate_offer(&ClinicOffer::from_json(STRIP_MALL).unwrap()).to_string();
+    assert!(text.starts_with("Verdict: walk away"));
+    assert!(text.contains("Walk away:\n"));
+    assert!(text.contains("Questions to ask the clinic:\n  1. "));
+    assert!(text.contains(Question::LiveCellCount.label()));
+    assert!(text.contains("What to expect:\n"));
+}
+
+#[test]
+fn evaluation_serializes_with_machine_names() {
+    let eval = evaluate_offer(&ClinicOffer::from_json(STRIP_MALL).unwrap());
+    let json = serde_json::to_value(&eval).unwrap();
+    assert_eq!(json["verdict"], "walk_away");
+    assert_eq!(
+        json["walk_away"][0]["rule"],
+        "offer.checklist.live_cell_count"
+    );
+    assert_eq!(json["walk_away"][0]["severity"], "blocking");
+    assert_eq!(json["questions"][0], "live_cell_count");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing and validation
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn nct_id_is_validated_with_path_and_message() {
+    let err = ClinicOffer::from_json(
+        r#"{"product": {"name": "x"}, "indication": "knee_osteoarthritis",
+            "evidence": [{"nct_id": "NCT123", "phases": ["PHASE2"], "status": "COMPLETED",
+                          "indication": "knee_osteoarthritis", "result": "positive"}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.path(), "evidence[0].nct_id");
+    assert!(
+        err.message()
+            .starts_with("NCT id must be NCT followed by 8 digits, got \"NCT123\"")
+    );
+    assert_eq!(
+        NctId::new("nct02336230").unwrap_err().to_string(),
+        "NCT id must be NCT followed by 8 digits, got \"nct02336230\""
+    );
+    assert!(NctId::new("NCT023362301").is_err());
+    assert!(NctId::new("NCT0233623a").is_err());
+}
+
+#[test]
+fn trial_phase_and_status_use_clinicaltrials_gov_names() {
+    let phases: Vec<&str> = TrialPhase::ALL.iter().map(|p| p.code()).collect();
+    assert_eq!(
+        phases,
+        ["EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"]
+    );
+    let mut statuses: Vec<&str> = TrialStatus::ALL.iter().map(|s| s.code()).collect();
+    statuses.sort_unstable();
+    let mut expected = [
+        "ACTIVE_NOT_RECRUITING",
+        "COMPLETED",
+        "ENROLLING_BY_INVITATION",
+        "NOT_YET_RECRUITING",
+        "RECRUITING",
+        "SUSPENDED",
+        "TERMINATED",
+        "WITHDRAWN",
+        "AVAILABLE",
+        "NO_LONGER_AVAILABLE",
+        "TEMPORARILY_NOT_AVAILABLE",
+        "APPROVED_FOR_MARKETING",
+        "WITHHELD",
+        "UNKNOWN",
+    ];
+    expected.sort_unstable();
+    assert_eq!(statuses, expected);
+}
+
+#[test]
+fn trial_phases_are_validated() {
+    use TrialPhase::*;
+    let one_two = TrialPhases::new(vec![Phase1, Phase2]).unwrap();
+    assert_eq!(one_two.as_slice(), &[Phase1, Phase2]);
+    assert_eq!(
+        TrialPhases::new(vec![]).unwrap_err().to_string(),
+        "trial phases must not be empty"
+    );
+    assert_eq!(
+        TrialPhases::new(vec![Phase2, Phase2])
+            .unwrap_err()
+            .to_string(),
+        "trial phases lists PHASE2 more than once"
+    );
+    assert_eq!(
+        TrialPhases::new(vec![NotApplicable, Phase2])
+            .unwrap_err()
+            .to_string(),
+        "trial phases must be NA on its own, not combined with a phase, got \"NA, PHASE2\""
+    );
+    let err = ClinicOffer::from_json(
+        r#"{"product": {"name": "x"}, "indication": "knee_osteoarthritis",
+            "evidence": [{"nct_id": "NCT02336230", "phases": [], "status": "COMPLETED",
+                          "indication": "knee_osteoarthritis", "result": "positive"}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.path(), "evidence[0].phases");
+}
+
+#[test]
+fn offers_reject_unknown_fields_and_bad_prices() {
+    let err = ClinicOffer::from_json(
+        r#"{"product": {"name": "x"}, "indication": "knee_osteoarthritis", "disclosure": {}}"#,
+    )
+    .unwrap_err();
+    assert!(err.message().contains("unknown field `disclosure`"));
+    let err = ClinicOffer::from_json(
+        r#"{"product": {"name": "x"}, "indication": "knee_osteoarthritis",
+            "price": {"currency": "usd", "amount": 10}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.path(), "price.currency");
+    let err = ClinicOffer::from_json(
+        r#"{"product": {"name": "x"}, "indication": "knee_osteoarthritis",
+            "price": {"currency": "USD", "amount": -10}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.path(), "price.amount");
+}
+
+#[test]
+fn offers_round_trip_through_json() {
+    for json in [TRIAL_SITE, STRIP_MALL, SAME_DAY_BMAC] {
+        let offer = ClinicOffer::from_json(json).unwrap();
+        let again = ClinicOffer::from_json(&serde_json::to_string(&offer).unwrap()).unwrap();
+        assert_eq!(offer, again);
+    }
+}
+
+#[cfg(feature = "schemars")]
+#[test]
+fn samples_validate_against_the_json_schema() {
+    let schema = serde_json::to_value(schemars::schema_for!(ClinicOffer)).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for json in [TRIAL_SITE, STRIP_MALL, SAME_DAY_BMAC] {
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert!(validator.is_valid(&value), "{json}");
+    }
+    let mut bad: serde_json::Value = serde_json::from_str(TRIAL_SITE).unwrap();
+    bad["evidence"][0]["nct_id"] = "NCT1".into();
+    assert!(!validator.is_valid(&bad));
+    let mut bad: serde_json::Value = serde_json::from_str(TRIAL_SITE).unwrap();
+    bad["evidence"][0]["phases"] = serde_json::json!([]);
+    assert!(!validator.is_valid(&bad));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+// ---------------------------------------------------------------------------------------------
+
+fn flag() -> impl Strategy<Value = Option<bool>> {
+    prop_oneof![Just(None), Just(Some(true)), Just(Some(false))]
+}
+
+proptest! {
+    #[test]
+    fn nct_ids_with_eight_digits_parse(n in 0u32..100_000_000) {
+        let id = format!("NCT{n:08}");
+        let parsed = NctId::new(id.clone()).unwrap();
+        prop_assert_eq!(parsed.as_str(), id.as_str());
+        let short = format!("NCT{}", n % 10_000_000);
+        prop_assert!(NctId::new(short).is_err());
+    }
+
+    /// Fail closed: whatever is missing or false, nothing undetermined or failed is ever a
+    /// good sign, and the verdict is the worst group present.
+    #[test]
+    fn verdict_is_the_worst_group_and_good_signs_are_met(
+        source in flag(), coa in flag(), tried in flag(), physician in flag(), regulated in flag(),
+        count in prop::option::of(1u64..1_000_000_000),
+        donor in prop::option::of(prop::sample::select(Donor::ALL.to_vec())),
+    ) {
+        let mut offer = trial_site();
+        offer.disclosures.source_disclosed = source;
+        offer.disclosures.certificate_of_analysis_shown = coa;
+        offer.disclosures.live_nucleated_cells = count.map(|c| CellCount::from_u64(c).unwrap());
+        offer.patient.standard_treatments_tried = tried;
+        offer.patient.physician_supervised = physician;
+        offer.patient.regulated_setting = regulated;
+        offer.product.donor = donor;
+        let eval = evaluate_offer(&offer);
+        prop_assert!(eval.good_signs.iter().all(|f| f.outcome == Outcome::Met && f.severity == Severity::Info));
+        prop_assert!(eval.walk_away.iter().all(|f| f.severity == Severity::Blocking && f.outcome != Outcome::Met));
+        prop_assert!(eval.ask_first.iter().all(|f| f.severity == Severity::Warning && f.outcome != Outcome::Met));
+        let expected = if !eval.walk_away.is_empty() {
+            PatientVerdict::WalkAway
+        } else if !eval.ask_first.is_empty() {
+            PatientVerdict::AskFirst
+        } else {
+            PatientVerdict::GoodSigns
+        };
+        prop_assert_eq!(eval.verdict, expected);
+        if count.is_none() {
+            prop_assert_eq!(eval.verdict, PatientVerdict::WalkAway);
+        }
+    }
+}
