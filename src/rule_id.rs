@@ -275,6 +275,18 @@ vocab! {
             "Source text 2, 'The Future: Off-the-Shelf Healing'",
             "MSCs lack most of the markers that trigger rejection, so donor cells can theoretically be given without anti-rejection drugs. Low immunogenicity is real, but not a guarantee: ask what reactions have been seen.",
         );
+        /// The product's release data, as judged by the quality engine.
+        OfferReleaseQuality => "offer.quality.release", "release quality", rule(
+            "The product's release data meet every blocking quality requirement (the quality engine's verdict)",
+            "The crate's quality rules (quality.*): Ph. Eur. 2.7.29, USP <71>/<85>, ISCT minimal criteria (Dominici et al. 2006), Berger et al. 2021; source text 2, 'Verify the Source'",
+            "A product whose own release data fail a blocking requirement (too few living cells, contamination, no MSC-like cells in a perinatal product) must not be used as described: a patient should walk away. Incomplete data leave the question open.",
+        );
+        /// The product's US pathway, from the US classification.
+        OfferUsPathway => "offer.us.pathway", "US pathway to the patient", rule(
+            "A product that US law treats as a drug or biological product (section 351) is offered within a registered trial (under an IND) or is approved",
+            "21 CFR 1271.20; PHS Act section 351; 21 CFR Part 312; FDA Q&A on HCT/Ps regulated as drugs (July 2021): a BLA or an IND must be in effect",
+            "If cells are manipulated too much (grown in a laboratory, for example) or used for something their tissue does not do, US law treats them as a drug that needs years of trials. Until it is approved, it may only be given to patients within a trial under an IND.",
+        );
         /// Is any MSC product approved anywhere for the condition?
         OfferApprovedAnywhere => "offer.catalog.approved_anywhere", "approved product for the condition", rule(
             "Some MSC product holds a marketing authorisation, somewhere, for the patient's condition",

@@ -11,9 +11,9 @@
 use msc_therapy::{
     CellCount, CellPreparation, CfuFrequency, Claim, ClaimKind, ClinicOffer, Delivery, Donor,
     Expectation, ImageGuidance, Indication, NctId, OfferEvaluation, OfferPolicy, Outcome,
-    PatientVerdict, Question, ReleaseData, Route, RuleId, Severity, SupplyModel, Text,
-    TissueSource, TrialEvidence, TrialPhase, TrialPhases, TrialResult, TrialStatus, evaluate_offer,
-    evaluate_offer_with,
+    PatientVerdict, QualityVerdict, Question, ReleaseData, Route, RuleId, Severity, SupplyModel,
+    TestOutcome, Text, TissueSource, TrialEvidence, TrialPhase, TrialPhases, TrialResult,
+    TrialStatus, UsClassification, evaluate_offer, evaluate_offer_with,
 };
 use proptest::prelude::*;
 
@@ -82,9 +82,12 @@ fn trial_site_sample_shows_good_signs() {
         RuleId::OfferPhysicianSupervision,
         RuleId::OfferRegulatedSetting,
         RuleId::OfferRegisteredTrial,
+        RuleId::OfferReleaseQuality,
     ] {
         assert_eq!(in_group(&eval, rule), "good_signs", "{rule}");
     }
+    // A culture-expanded product, given within its registered trial, as US law requires.
+    assert_eq!(outcome(&eval, RuleId::OfferUsPathway), Outcome::Met);
     assert!(eval.questions.is_empty());
 }
 
@@ -471,7 +474,77 @@ fn registered_trial_is_a_good_sign_and_its_absence_only_a_note() {
     offer.disclosures.trial_registration = None;
     let eval = evaluate_offer(&offer);
     assert_eq!(in_group(&eval, RuleId::OfferRegisteredTrial), "notes");
-    assert_eq!(eval.verdict, PatientVerdict::GoodSigns);
+    // For an autologous bedside product the missing registration changes nothing.
+    let mut bmac = ClinicOffer::from_json(SAME_DAY_BMAC).unwrap();
+    bmac.disclosures.trial_registration = None;
+    assert_eq!(evaluate_offer(&bmac).verdict, PatientVerdict::AskFirst);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The other engines inside the evaluation: US classification and release quality
+// ---------------------------------------------------------------------------------------------
+
+/// Culture-expanded donor cells are a section 351 product in the US (21 CFR 1271.10(a)(1),
+/// 1271.20): they may be given before approval only within a trial under an IND.
+#[test]
+fn us_section_351_product_outside_a_registered_trial_is_ask_first() {
+    let offer = trial_site();
+    let eval = evaluate_offer(&offer);
+    assert_eq!(eval.us, msc_therapy::classify_us(&offer.product));
+    assert_eq!(eval.us.classification, UsClassification::Section351Product);
+    assert_eq!(outcome(&eval, RuleId::OfferUsPathway), Outcome::Met);
+
+    let mut outside = trial_site();
+    outside.disclosures.trial_registration = None;
+    let eval = evaluate_offer(&outside);
+    assert_eq!(in_group(&eval, RuleId::OfferUsPathway), "ask_first");
+    assert_eq!(eval.verdict, PatientVerdict::AskFirst);
+    assert!(eval.questions.contains(&Question::RegulatedSetting));
+}
+
+/// Same-day autologous concentrate: the same-surgical-procedure exception (21 CFR 1271.15(b)).
+#[test]
+fn us_excepted_bedside_product_needs_no_approval_pathway() {
+    let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).unwrap());
+    assert_eq!(
+        eval.us.classification,
+        UsClassification::ExceptedSameSurgicalProcedure
+    );
+    assert_eq!(
+        outcome(&eval, RuleId::OfferUsPathway),
+        Outcome::NotApplicable
+    );
+}
+
+#[test]
+fn failed_release_quality_is_walk_away() {
+    let mut offer = trial_site();
+    assert_eq!(
+        in_group(&evaluate_offer(&offer), RuleId::OfferReleaseQuality),
+        "good_signs"
+    );
+    // A positive sterility test fails a blocking release requirement (21 CFR 610.12).
+    offer.product.release.as_mut().unwrap().sterility = Some(TestOutcome::Positive);
+    let eval = evaluate_offer(&offer);
+    assert_eq!(eval.quality.verdict, QualityVerdict::Fail);
+    let f = eval.finding(RuleId::OfferReleaseQuality).unwrap();
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::NotMet, Severity::Blocking)
+    );
+    let failed = f.fact_named("quality.failed").unwrap().value.to_string();
+    assert!(failed.contains("quality.safety.sterility"));
+    assert_eq!(eval.verdict, PatientVerdict::WalkAway);
+}
+
+#[test]
+fn quality_threshold_comes_from_the_offer_policy() {
+    let offer = trial_site(); // post-thaw viability 91.8 %
+    let mut policy = OfferPolicy::default();
+    policy.quality.min_viability_percent = msc_therapy::Percent::new(95.0).unwrap();
+    let eval = evaluate_offer_with(&offer, &policy);
+    assert_eq!(eval.quality.verdict, QualityVerdict::Fail);
+    assert_eq!(eval.verdict, PatientVerdict::WalkAway);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -609,7 +682,13 @@ fn live_stem_cells_in_off_the_shelf_birth_tissue_is_walk_away() {
         (f.outcome, f.severity),
         (Outcome::NotMet, Severity::Blocking)
     );
-    assert_eq!(f.missing, vec!["product.release.cfu_f_per_million"]);
+    assert_eq!(
+        f.missing,
+        vec![
+            "product.release.cfu_f_per_million",
+            "product.release.identity.markers"
+        ]
+    );
     assert_eq!(eval.verdict, PatientVerdict::WalkAway);
 }
 
@@ -729,6 +808,7 @@ fn display_is_a_patient_summary() {
     assert!(text.contains("Questions to ask the clinic:\n  1. "));
     assert!(text.contains(Question::LiveCellCount.label()));
     assert!(text.contains("What to expect:\n"));
+    assert!(text.contains("US classification (21 CFR Part 1271): Section 351"));
 }
 
 #[test]
@@ -742,6 +822,8 @@ fn evaluation_serializes_with_machine_names() {
     );
     assert_eq!(json["walk_away"][0]["severity"], "blocking");
     assert_eq!(json["questions"][0], "live_cell_count");
+    assert_eq!(json["us"]["classification"], "section_351_product");
+    assert!(json["quality"]["findings"].is_array());
 }
 
 // ---------------------------------------------------------------------------------------------

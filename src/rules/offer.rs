@@ -5,7 +5,11 @@ use crate::{
     ApprovedProduct, CellCount, CellPreparation, ClaimKind, ClinicOffer, Fact, FactValue, Finding,
     Indication, IndicationCategory, Jurisdiction, Outcome, RuleId, Severity, SupplyModel,
 };
-use serde::Serialize;
+use crate::{
+    QualityPolicy, QualityReport, QualityVerdict, UsAssessment, UsClassification, assess_quality,
+    classify_us,
+};
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -21,11 +25,12 @@ use std::fmt;
 /// assert_eq!(policy.min_live_cells.get(), 1_000_000);
 /// assert_eq!(policy.myriad_min_categories, US_MYRIAD_INDICATION_CATEGORIES);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
 pub struct OfferPolicy {
     /// The smallest live, nucleated cell count per injection the clinic should state. Default:
-    /// [`crate::QualityPolicy`]'s `min_viable_cells` (10⁶), from the second source text's "you
+    /// [`QualityPolicy`]'s `min_viable_cells` (10⁶), from the second source text's "you
     /// generally want to see counts in the millions" ('Ask for the Cell Count'). Here it is
     /// held against what the clinic *told* the patient, not against release data.
     pub min_live_cells: CellCount,
@@ -34,14 +39,30 @@ pub struct OfferPolicy {
     /// (MM/HU guidance, homologous use). Default: [`crate::US_MYRIAD_INDICATION_CATEGORIES`]
     /// (3), the same threshold the US engine uses for homologous use.
     pub myriad_min_categories: usize,
+    /// The policy the product's release data are assessed with ([`assess_quality`]).
+    pub quality: QualityPolicy,
 }
 
 impl Default for OfferPolicy {
     fn default() -> Self {
+        let quality = QualityPolicy::default();
         Self {
-            min_live_cells: crate::QualityPolicy::default().min_viable_cells,
+            min_live_cells: quality.min_viable_cells,
             myriad_min_categories: crate::US_MYRIAD_INDICATION_CATEGORIES,
+            quality,
         }
+    }
+}
+
+impl OfferPolicy {
+    /// Reads a policy document from JSON; fields left out keep their defaults.
+    ///
+    /// # Errors
+    ///
+    /// A [`crate::DocumentError`] with the path of the failing field.
+    #[cfg(feature = "json")]
+    pub fn from_json(json: &str) -> Result<Self, crate::DocumentError> {
+        crate::error::from_json(json)
     }
 }
 
@@ -109,7 +130,8 @@ impl Question {
             RuleId::OfferTrialEvidence => Self::TrialEvidence,
             RuleId::OfferCandidate => Self::StandardTreatments,
             RuleId::OfferPhysicianSupervision => Self::Physician,
-            RuleId::OfferRegulatedSetting => Self::RegulatedSetting,
+            RuleId::OfferRegulatedSetting | RuleId::OfferUsPathway => Self::RegulatedSetting,
+            RuleId::OfferReleaseQuality => Self::CertificateOfAnalysis,
             RuleId::OfferClaimCure => Self::Outcomes,
             RuleId::OfferClaimNewTissue => Self::Mechanism,
             RuleId::OfferManyConditions => Self::ManyConditions,
@@ -203,6 +225,10 @@ pub struct OfferEvaluation {
     pub questions: Vec<Question>,
     /// What to expect if the patient goes ahead.
     pub expectations: Vec<Expectation>,
+    /// The product's US classification under 21 CFR Part 1271 ([`classify_us`]).
+    pub us: UsAssessment,
+    /// The assessment of the product's release data ([`assess_quality`]).
+    pub quality: QualityReport,
 }
 
 impl OfferEvaluation {
@@ -268,7 +294,12 @@ impl fmt::Display for OfferEvaluation {
                 writeln!(f, "  - {} [{}]", e.info().text, e.info().citation)?;
             }
         }
-        Ok(())
+        writeln!(
+            f,
+            "US classification (21 CFR Part 1271): {}",
+            self.us.classification.label()
+        )?;
+        write!(f, "Release quality: {}", self.quality.verdict.label())
     }
 }
 
@@ -329,6 +360,8 @@ pub fn evaluate_offer(offer: &ClinicOffer) -> OfferEvaluation {
 /// **Evaluates a clinic's offer** with the thresholds of `policy`.
 #[must_use]
 pub fn evaluate_offer_with(offer: &ClinicOffer, policy: &OfferPolicy) -> OfferEvaluation {
+    let us = classify_us(&offer.product);
+    let quality = assess_quality(&offer.product, &policy.quality);
     let mut c = Collector { items: Vec::new() };
     live_cell_count(offer, policy, &mut c);
     source(offer, &mut c);
@@ -337,8 +370,10 @@ pub fn evaluate_offer_with(offer: &ClinicOffer, policy: &OfferPolicy) -> OfferEv
     let has_evidence = trial_evidence(offer, &mut c);
     patient_and_setting(offer, &mut c);
     many_conditions(offer, policy, &mut c);
-    claims(offer, &mut c);
+    claims(offer, &quality, &mut c);
     approved_anywhere(offer, &mut c);
+    release_quality(&quality, &mut c);
+    us_pathway(offer, &us, &mut c);
 
     let mut eval = OfferEvaluation {
         verdict: PatientVerdict::GoodSigns,
@@ -348,6 +383,8 @@ pub fn evaluate_offer_with(offer: &ClinicOffer, policy: &OfferPolicy) -> OfferEv
         notes: Vec::new(),
         questions: Vec::new(),
         expectations: Vec::new(),
+        us,
+        quality,
     };
     for (group, finding) in c.items {
         if matches!(group, Group::WalkAway | Group::AskFirst) {
@@ -723,7 +760,7 @@ fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector)
     }
 }
 
-fn claims(offer: &ClinicOffer, c: &mut Collector) {
+fn claims(offer: &ClinicOffer, quality: &QualityReport, c: &mut Collector) {
     let mut seen: Vec<ClaimKind> = Vec::new();
     for claim in &offer.claims {
         if seen.contains(&claim.kind) && claim.kind != ClaimKind::FdaApproved {
@@ -749,7 +786,7 @@ fn claims(offer: &ClinicOffer, c: &mut Collector) {
                 // Judged with every condition the offer names, by `many_conditions`.
             }
             ClaimKind::FdaApproved => fda_claim(offer, &claim.indications, c),
-            ClaimKind::ContainsLiveStemCells => live_stem_cells_claim(offer, c),
+            ClaimKind::ContainsLiveStemCells => live_stem_cells_claim(offer, quality, c),
             ClaimKind::NoRejection => no_rejection_claim(offer, c),
         }
     }
@@ -814,7 +851,7 @@ fn fda_claim(offer: &ClinicOffer, named: &[Indication], c: &mut Collector) {
     }
 }
 
-fn live_stem_cells_claim(offer: &ClinicOffer, c: &mut Collector) {
+fn live_stem_cells_claim(offer: &ClinicOffer, quality: &QualityReport, c: &mut Collector) {
     let rule = RuleId::OfferClaimLiveStemCells;
     let product = &offer.product;
     let Some(tissue) = product.tissue else {
@@ -827,37 +864,43 @@ fn live_stem_cells_claim(offer: &ClinicOffer, c: &mut Collector) {
     };
     let off_the_shelf = product.supply == Some(SupplyModel::OffTheShelf)
         || product.preparation == Some(CellPreparation::PerinatalAllograft);
+    let tissue_fact = Fact::code("product.tissue", tissue.code());
     if !(tissue.info().perinatal && off_the_shelf) {
         c.add(Group::Note, rule, Outcome::NotApplicable, |f| {
             f.at("product.tissue")
-                .fact(Fact::code("product.tissue", tissue.code()))
+                .fact(tissue_fact)
                 .because("Not an off-the-shelf birth-tissue product; whether living cells are present is for the cell count and the quality findings.")
         });
         return;
     }
-    let cfu = product.release.as_ref().and_then(|r| r.cfu_f_per_million);
-    let tissue_fact = Fact::code("product.tissue", tissue.code());
-    match cfu {
-        Some(cfu) if cfu.get() > 0.0 => {
-            c.add(Group::Note, rule, Outcome::Met, |f| {
-                f.at("product.release.cfu_f_per_million")
-                    .fact(tissue_fact)
-                    .fact(Fact::number("product.release.cfu_f_per_million", cfu.get()))
-                    .because("A colony-forming (CFU-F) test shows MSC-like cells in the product.")
-            });
-        }
-        other => {
-            c.add(Group::WalkAway, rule, Outcome::NotMet, |f| {
-                let f = f
-                    .at("product.release.cfu_f_per_million")
-                    .fact(tissue_fact)
-                    .because("An off-the-shelf birth-tissue product sold as live stem cells, with no test showing colony-forming cells: published tests of such products found none.");
-                match other {
-                    Some(cfu) => f.fact(Fact::number("product.release.cfu_f_per_million", cfu.get())),
-                    None => f.missing("product.release.cfu_f_per_million"),
-                }
-            });
-        }
+    // Whether the product shows MSCs (identity markers or colony-forming cells) is the quality
+    // engine's perinatal rule; the claim is judged on its outcome.
+    let evidence = quality
+        .finding(RuleId::QualityPerinatalMscEvidence)
+        .map_or(Outcome::Undetermined, |f| f.outcome);
+    let evidence_fact =
+        Fact::code(RuleId::QualityPerinatalMscEvidence.code(), evidence.code()).as_derived();
+    if evidence == Outcome::Met {
+        c.add(Group::Note, rule, Outcome::Met, |f| {
+            f.at("product.release")
+                .fact(tissue_fact)
+                .fact(evidence_fact)
+                .because("Identity markers or a colony-forming (CFU-F) test show MSC-like cells in the product.")
+        });
+    } else {
+        c.add(Group::WalkAway, rule, Outcome::NotMet, |f| {
+            let f = f
+                .at("product.release")
+                .fact(tissue_fact)
+                .fact(evidence_fact)
+                .because("An off-the-shelf birth-tissue product sold as live stem cells, with no test showing MSC-like (colony-forming) cells: published tests of such products found none.");
+            if evidence == Outcome::Undetermined {
+                f.missing("product.release.cfu_f_per_million")
+                    .missing("product.release.identity.markers")
+            } else {
+                f
+            }
+        });
     }
 }
 
@@ -907,5 +950,80 @@ fn approved_anywhere(offer: &ClinicOffer, c: &mut Collector) {
                 .fact(owned("approved_products", approved.join("; ")))
                 .because("MSC products are authorised for this condition in some jurisdictions; the product offered is not one of them unless the clinic shows it.")
         });
+    }
+}
+
+fn release_quality(quality: &QualityReport, c: &mut Collector) {
+    let rule = RuleId::OfferReleaseQuality;
+    let verdict = Fact::code("quality.verdict", quality.verdict.code()).as_derived();
+    let failed: Vec<&'static str> = quality
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Blocking && f.outcome == Outcome::NotMet)
+        .map(|f| f.rule.code())
+        .collect();
+    match quality.verdict {
+        QualityVerdict::Fail => {
+            c.add(Group::WalkAway, rule, Outcome::NotMet, |f| {
+                f.at("product.release")
+                    .fact(verdict)
+                    .fact(Fact::codes("quality.failed", failed).as_derived())
+                    .because("The product's own release data fail a blocking quality requirement (see the quality findings): it must not be used as described.")
+            });
+        }
+        QualityVerdict::Pass | QualityVerdict::PassWithWarnings => {
+            c.add(Group::GoodSign, rule, Outcome::Met, |f| {
+                f.at("product.release")
+                    .fact(verdict)
+                    .because("The product's release data meet every blocking quality requirement.")
+            });
+        }
+        QualityVerdict::Undetermined => {
+            c.add(Group::Note, rule, Outcome::Undetermined, |f| {
+                f.at("product.release").fact(verdict).because(
+                    "The product's release data are incomplete, so its quality cannot be judged (see the quality findings for what is missing).",
+                )
+            });
+        }
+    }
+}
+
+fn us_pathway(offer: &ClinicOffer, us: &UsAssessment, c: &mut Collector) {
+    let rule = RuleId::OfferUsPathway;
+    let class = Fact::code("us.classification", us.classification.code()).as_derived();
+    match us.classification {
+        UsClassification::Section351Product => match &offer.disclosures.trial_registration {
+            Some(id) => {
+                let id = id.as_str().to_owned();
+                c.add(Group::Note, rule, Outcome::Met, |f| {
+                    f.at("disclosures.trial_registration")
+                        .fact(class)
+                        .fact(owned("disclosures.trial_registration", id))
+                        .because("In the US this is a drug or biological product, and it is offered within a registered trial, the way such products may be given before approval.")
+                });
+            }
+            None => {
+                c.add(Group::AskFirst, rule, Outcome::NotMet, |f| {
+                    f.at("disclosures.trial_registration")
+                        .fact(class)
+                        .missing("disclosures.trial_registration")
+                        .because("In the US this is a drug or biological product: it may only be given under an IND (a registered trial) or once approved. Ask which one applies.")
+                });
+            }
+        },
+        UsClassification::Undetermined => {
+            c.add(Group::Note, rule, Outcome::Undetermined, |f| {
+                f.at("product").fact(class).because(
+                    "The product's US classification cannot be decided on the facts given (see the US assessment).",
+                )
+            });
+        }
+        _ => {
+            c.add(Group::Note, rule, Outcome::NotApplicable, |f| {
+                f.at("product").fact(class).because(
+                    "In the US the product needs no FDA approval (see the US assessment); that says nothing about whether it works.",
+                )
+            });
+        }
     }
 }
