@@ -735,6 +735,42 @@ fn no_rejection_is_a_question_for_donor_cells_only() {
 }
 
 #[test]
+fn every_offer_rule_that_can_warn_raises_a_question() {
+    let informational = [RuleId::OfferRegisteredTrial, RuleId::OfferApprovedAnywhere];
+    let offer_rules = RuleId::ALL
+        .iter()
+        .filter(|r| r.code().starts_with("offer."));
+    for rule in offer_rules {
+        assert_eq!(
+            Question::for_rule(*rule).is_some(),
+            !informational.contains(rule),
+            "{rule}"
+        );
+    }
+}
+
+#[test]
+fn the_offer_policy_reads_from_json_with_defaults() {
+    let policy = OfferPolicy::from_json(r#"{"myriad_min_categories": 2}"#).unwrap();
+    assert_eq!(policy.min_live_cells.get(), 1_000_000);
+    // Knee OA with rheumatoid arthritis: two families, a myriad under this stricter policy only.
+    let mut offer = trial_site();
+    offer.claims.push(Claim {
+        kind: ClaimKind::TreatsManyConditions,
+        indications: vec![Indication::RheumatoidArthritis],
+        wording: None,
+    });
+    assert_eq!(
+        in_group(&evaluate_offer(&offer), RuleId::OfferManyConditions),
+        "notes"
+    );
+    let eval = evaluate_offer_with(&offer, &policy);
+    assert_eq!(in_group(&eval, RuleId::OfferManyConditions), "walk_away");
+    let err = OfferPolicy::from_json(r#"{"min_live_cells": 0}"#).unwrap_err();
+    assert_eq!(err.path(), "min_live_cells");
+}
+
+#[test]
 fn every_claim_kind_names_a_rule_with_a_citation() {
     for kind in ClaimKind::ALL {
         let info = kind.info();

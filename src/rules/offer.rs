@@ -186,8 +186,14 @@ vocab! {
 
 /// **The evaluation of a clinic's offer**, grouped as the patient would act on it.
 ///
-/// `Display` writes a plain-language summary for the patient: the verdict, then each group with
-/// one line per finding (its reason and citation), the questions to ask and what to expect.
+/// The verdict is the worst group with a finding. `us` and `quality` hold the full reports of
+/// the US and quality engines for the offer's product, for readers who want the regulatory
+/// detail behind the two patient findings drawn from them.
+///
+/// `Display` writes a plain-language summary for the patient: the verdict, then each group
+/// ("Walk away", "Ask first", "Good signs", "For your information") with one line per finding
+/// (its reason, rule id and citation), the numbered questions to ask the clinic, what to expect,
+/// and one line each for the US classification and the release-quality verdict.
 ///
 /// # Examples
 ///
@@ -347,7 +353,30 @@ fn owned(name: &'static str, text: String) -> Fact {
 /// default [`OfferPolicy`].
 ///
 /// Pure: no I/O, no clock. Never fails: a fact the offer does not give makes its item an open
-/// question (ask first), never a good sign.
+/// question (ask first), never a good sign. It runs [`classify_us`] and [`assess_quality`] on
+/// the offer's product and turns their results into two patient findings, without repeating
+/// their logic.
+///
+/// | Rule | Walk away | Ask first | Good sign |
+/// |---|---|---|---|
+/// | [`RuleId::OfferLiveCellCount`] | no count stated | count below a million | count in the millions |
+/// | [`RuleId::OfferSourceDisclosed`] | | not disclosed / unknown | tissue and donor disclosed |
+/// | [`RuleId::OfferCertificateOfAnalysis`] | | donor cells, no CoA / unknown | donor cells, CoA shown (not applicable to own cells) |
+/// | [`RuleId::OfferImageGuidance`] | | joint, disc, tendon or bone injection that is blind / guidance unknown | ultrasound, fluoroscopy, … |
+/// | [`RuleId::OfferTrialEvidence`] | | no completed positive Phase 2/3 trial for the condition | one is cited |
+/// | [`RuleId::OfferCandidate`] | | standard treatments not tried / unknown | tried |
+/// | [`RuleId::OfferPhysicianSupervision`] | not supervised | unknown | supervised |
+/// | [`RuleId::OfferRegulatedSetting`] | not regulated | unknown | regulated |
+/// | [`RuleId::OfferRegisteredTrial`] | | | given within a registered trial (else a note) |
+/// | [`RuleId::OfferManyConditions`] | conditions from 3+ families | | (a note when fewer) |
+/// | [`RuleId::OfferClaimCure`] | "cures" | | |
+/// | [`RuleId::OfferClaimNewTissue`] | | "turns into new tissue" | |
+/// | [`RuleId::OfferClaimFdaApproved`] | no FDA-approved MSC product for the condition | one exists, but not named as this product | the product is that product |
+/// | [`RuleId::OfferClaimLiveStemCells`] | off-the-shelf birth tissue without MSC evidence | tissue unknown | (a note when shown) |
+/// | [`RuleId::OfferClaimNoRejection`] | | donor cells / donor unknown | (not applicable to own cells) |
+/// | [`RuleId::OfferReleaseQuality`] | quality verdict fail | | pass, or pass with warnings (a note when undetermined) |
+/// | [`RuleId::OfferUsPathway`] | | US section 351 product outside a registered trial | (a note otherwise) |
+/// | [`RuleId::OfferApprovedAnywhere`] | | | (always a note: which products are authorised where) |
 ///
 /// # Examples
 ///
