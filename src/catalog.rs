@@ -62,6 +62,15 @@ vocab! {
     /// *Conditional* approvals (Japan's conditional and time-limited approval, Canada's NOC/c,
     /// Korea's and China's conditional approvals, New Zealand's provisional consent) let a
     /// product be sold while confirmatory evidence is gathered.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::AuthorisationStatus;
+    ///
+    /// assert!(AuthorisationStatus::Conditional.in_force());
+    /// assert!(!AuthorisationStatus::Withdrawn.in_force());
+    /// ```
     pub enum AuthorisationStatus {
         /// A full marketing authorisation, in force.
         Authorised => "authorised", "authorised";

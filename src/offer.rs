@@ -210,7 +210,17 @@ vocab! {
 
 vocab! {
     /// **What a trial found for its primary endpoint**, as the offer (or the patient's own
-    /// look-up) reports it.
+    /// look-up) reports it. Only [`TrialResult::Positive`] counts as evidence that a treatment
+    /// works.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::TrialResult;
+    ///
+    /// assert_eq!("not_reported".parse::<TrialResult>()?, TrialResult::NotReported);
+    /// # Ok::<(), strum::ParseError>(())
+    /// ```
     pub enum TrialResult {
         /// The primary endpoint was met.
         Positive => "positive", "positive (primary endpoint met)";
@@ -400,6 +410,16 @@ pub struct Disclosures {
 }
 
 /// **The price the clinic quotes.**
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::{CurrencyCode, MoneyAmount, Price};
+///
+/// let price = Price { currency: CurrencyCode::new("USD")?, amount: MoneyAmount::new(5000.0)?, covers: None };
+/// assert_eq!(price.amount.get(), 5000.0);
+/// # Ok::<(), msc_therapy::ValueError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -416,7 +436,17 @@ pub struct Price {
 /// **The patient's situation**, as far as the source texts make it matter.
 ///
 /// The first source text: candidates are people "who have not fully responded to standard
-/// treatments", and treatment belongs "under physician supervision in regulated settings".
+/// treatments", and treatment belongs "under physician supervision in regulated settings". A
+/// field left out is unknown, and the checklist treats it as an open question.
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::PatientContext;
+///
+/// let patient = PatientContext { physician_supervised: Some(true), ..PatientContext::default() };
+/// assert!(patient.regulated_setting.is_none());
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -72,6 +72,15 @@ vocab! {
     /// The verdict is the worst group with any finding: one walk-away finding makes the offer
     /// [`PatientVerdict::WalkAway`], otherwise one open question makes it
     /// [`PatientVerdict::AskFirst`], otherwise [`PatientVerdict::GoodSigns`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::PatientVerdict;
+    ///
+    /// assert_eq!(PatientVerdict::WalkAway.to_string(), "walk_away");
+    /// assert_eq!(PatientVerdict::AskFirst.label(), "ask first");
+    /// ```
     pub enum PatientVerdict {
         /// A red flag the source texts say to walk away from.
         WalkAway => "walk_away", "walk away";
@@ -85,6 +94,15 @@ vocab! {
 vocab! {
     /// **A question to put to the clinic**, raised by a walk-away or ask-first finding. The
     /// label is the question, as a patient would ask it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{Question, RuleId};
+    ///
+    /// let q = Question::for_rule(RuleId::OfferImageGuidance).unwrap();
+    /// assert_eq!(q.label(), "Will the injection be guided by ultrasound or fluoroscopy?");
+    /// ```
     #[non_exhaustive]
     pub enum Question {
         /// For [`RuleId::OfferLiveCellCount`].
@@ -154,6 +172,16 @@ pub struct ExpectationInfo {
 
 vocab! {
     /// **What a patient should expect from MSC treatment**, per the source texts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::Expectation;
+    ///
+    /// let e = Expectation::PainReliefForMonths;
+    /// assert!(e.info().text.contains("12 to 24 months"));
+    /// assert!(e.info().citation.starts_with("Source text 2"));
+    /// ```
     #[non_exhaustive]
     pub enum Expectation: ExpectationInfo {
         /// Not a cure.
