@@ -5,8 +5,8 @@
 //! test fails when the committed files differ from what this module generates.
 
 use crate::{
-    EuAssessment, Finding, JpAssessment, Product, ProductAssessment, QualityPolicy, QualityReport,
-    UsAssessment,
+    ClinicOffer, EuAssessment, Finding, JpAssessment, OfferEvaluation, OfferPolicy, Product,
+    ProductAssessment, QualityPolicy, QualityReport, UsAssessment,
 };
 use schemars::generate::SchemaSettings;
 use schemars::transform::{RestrictFormats, Transform};
@@ -28,6 +28,9 @@ const DOCUMENTS: &[(&str, Generate)] = &[
     ("eu_assessment", output::<EuAssessment>),
     ("jp_assessment", output::<JpAssessment>),
     ("product_assessment", output::<ProductAssessment>),
+    ("clinic_offer", input::<ClinicOffer>),
+    ("offer_policy", input::<OfferPolicy>),
+    ("offer_evaluation", output::<OfferEvaluation>),
 ];
 
 /// **The JSON Schema of one document the crate reads or writes.**

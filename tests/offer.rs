@@ -977,10 +977,24 @@ fn offers_round_trip_through_json() {
 }
 
 #[cfg(feature = "schemars")]
+fn exported_schema(name: &str) -> serde_json::Value {
+    msc_therapy::document_schemas()
+        .into_iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no schema named {name}"))
+        .schema
+        .to_value()
+}
+
+#[cfg(feature = "schemars")]
 #[test]
 fn samples_validate_against_the_json_schema() {
-    let schema = serde_json::to_value(schemars::schema_for!(ClinicOffer)).unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
+    let schema = exported_schema("clinic_offer");
+    let validator = jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .should_ignore_unknown_formats(false)
+        .build(&schema)
+        .unwrap();
     for json in [TRIAL_SITE, STRIP_MALL, SAME_DAY_BMAC] {
         let value: serde_json::Value = serde_json::from_str(json).unwrap();
         assert!(validator.is_valid(&value), "{json}");
@@ -991,6 +1005,24 @@ fn samples_validate_against_the_json_schema() {
     let mut bad: serde_json::Value = serde_json::from_str(TRIAL_SITE).unwrap();
     bad["evidence"][0]["phases"] = serde_json::json!([]);
     assert!(!validator.is_valid(&bad));
+}
+
+#[cfg(feature = "schemars")]
+#[test]
+fn evaluations_validate_against_the_output_schema() {
+    let validator = jsonschema::draft202012::new(&exported_schema("offer_evaluation")).unwrap();
+    for json in [TRIAL_SITE, STRIP_MALL, SAME_DAY_BMAC] {
+        let eval = evaluate_offer(&ClinicOffer::from_json(json).unwrap());
+        let value = serde_json::to_value(&eval).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+    let policy = jsonschema::draft202012::new(&exported_schema("offer_policy")).unwrap();
+    assert!(policy.is_valid(&serde_json::to_value(OfferPolicy::default()).unwrap()));
+    assert!(!policy.is_valid(&serde_json::json!({"min_live_cells": 0})));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -460,6 +460,9 @@ fn every_input_and_output_document_is_exported() {
             "eu_assessment",
             "jp_assessment",
             "product_assessment",
+            "clinic_offer",
+            "offer_policy",
+            "offer_evaluation",
         ]
     );
 }
