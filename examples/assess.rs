@@ -1,27 +1,39 @@
-//! The crate's main job, end to end: read a product document, validate it, and print what every
-//! rule engine concludes about it.
+//! The crate's main job, end to end: read a clinic's offer or a product document, validate it,
+//! and print what the rule engines conclude.
 //!
 //! ```text
-//! cargo run --example assess                                   # a bundled sample product
+//! cargo run --example assess                                   # a bundled sample clinic offer
+//! cargo run --example assess -- examples/data/offers/trial_site.json
 //! cargo run --example assess -- examples/data/products/adipose_svf.json
 //! cat product.json | cargo run --example assess -- -           # read standard input
-//! cargo run --example assess -- --json PRODUCT.json            # the assessment as JSON
+//! cargo run --example assess -- --json DOCUMENT.json           # the result as JSON
 //! cargo run --example assess -- --policy lab-policy.json PRODUCT.json
 //! ```
 //!
-//! With `--json` it prints a `ProductAssessment` document (schema:
-//! `schemas/product_assessment.schema.json`): the parsed product followed by the US, quality, EU
-//! and Japan findings. A document that fails validation is reported with the path of the bad
-//! field, and the program exits with status 2.
+//! A document with a top-level `product` member is a clinic offer (`ClinicOffer`); anything else
+//! is read as a product (`Product`).
+//!
+//! - An offer is evaluated as a patient would act on it (walk away / ask first / good signs), with
+//!   the questions to ask and what to expect, the US classification and the release quality.
+//!   `--json` prints the `OfferEvaluation` (schema: `schemas/offer_evaluation.schema.json`).
+//! - A product gets every engine: US 21 CFR 1271, release quality, EU and Japan. `--json` prints
+//!   the `ProductAssessment` (schema: `schemas/product_assessment.schema.json`).
+//!
+//! `--policy` replaces the default `QualityPolicy` (schema: `schemas/quality_policy.schema.json`).
+//! A document that fails validation is reported with the path of the bad field, and the program
+//! exits with status 2.
 
-use msc_therapy::{DocumentError, Product, QualityPolicy, assess_product};
+use msc_therapy::{
+    ClinicOffer, DocumentError, OfferPolicy, Product, QualityPolicy, assess_product,
+    evaluate_offer_with,
+};
 use std::io::Read;
 use std::process::ExitCode;
 
-/// The document shown when no path is given.
+/// The document evaluated when no path is given: a strip-mall clinic's umbilical "stem cell" shot.
 const BUNDLED: (&str, &str) = (
-    "examples/data/products/cultured_bone_marrow_msc.json",
-    include_str!("data/products/cultured_bone_marrow_msc.json"),
+    "examples/data/offers/strip_mall_umbilical.json",
+    include_str!("data/offers/strip_mall_umbilical.json"),
 );
 
 const USAGE: &str = "usage: assess [--json] [--policy POLICY.json] [PATH | -]";
@@ -75,6 +87,36 @@ fn invalid(source: &str, err: &DocumentError) -> String {
     format!("{source} is not a valid document:\n  {err}")
 }
 
+/// A clinic offer has a top-level `product` member; a product document never does.
+fn is_offer(text: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(text)
+        .is_ok_and(|value| value.get("product").is_some())
+}
+
+/// Writes to standard output; a reader that stops early (`| head`) ends the program quietly.
+fn emit(text: &dyn std::fmt::Display) -> Result<(), (u8, String)> {
+    use std::io::Write;
+    match writeln!(std::io::stdout().lock(), "{text}") {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err((74, format!("cannot write to standard output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn show<T: serde::Serialize + std::fmt::Display>(
+    json: bool,
+    result: &T,
+) -> Result<(), (u8, String)> {
+    if json {
+        let out = serde_json::to_string_pretty(result)
+            .map_err(|e| (70, format!("cannot write JSON: {e}")))?;
+        emit(&out)
+    } else {
+        emit(result)
+    }
+}
+
 fn run() -> Result<(), (u8, String)> {
     let args = parse_args().map_err(|e| (64, e))?;
     let policy = match &args.policy {
@@ -88,19 +130,25 @@ fn run() -> Result<(), (u8, String)> {
         None => (BUNDLED.0.to_owned(), BUNDLED.1.to_owned()),
         Some(path) => (path.clone(), read(path).map_err(|e| (66, e))?),
     };
-    let product = Product::from_json(&text).map_err(|e| (2, invalid(&source, &e)))?;
-    let assessment = assess_product(&product, &policy);
-    if args.json {
-        let out = serde_json::to_string_pretty(&assessment)
-            .map_err(|e| (70, format!("cannot write JSON: {e}")))?;
-        println!("{out}");
-    } else {
-        if args.input.is_none() {
-            println!("(no document given: assessing the bundled sample {source})\n");
-        }
-        println!("{assessment}");
+    if args.input.is_none() && !args.json {
+        emit(&format_args!(
+            "(no document given: evaluating the bundled sample {source})\n"
+        ))?;
     }
-    Ok(())
+    if is_offer(&text) {
+        let offer = ClinicOffer::from_json(&text).map_err(|e| (2, invalid(&source, &e)))?;
+        // The patient's "counts in the millions" follows the laboratory's own minimum.
+        let offer_policy = OfferPolicy {
+            min_live_cells: policy.min_viable_cells,
+            quality: policy,
+            ..OfferPolicy::default()
+        };
+        let evaluation = evaluate_offer_with(&offer, &offer_policy);
+        show(args.json, &evaluation)
+    } else {
+        let product = Product::from_json(&text).map_err(|e| (2, invalid(&source, &e)))?;
+        show(args.json, &assess_product(&product, &policy))
+    }
 }
 
 fn main() -> ExitCode {
