@@ -517,13 +517,17 @@ fn non_viable_engineered_tissue_is_not_assumed_to_be_a_tep() {
         "tissue": "amniotic_membrane",
         "donor": "allogeneic_unrelated",
         "processing": {"steps": ["decellularization"]},
-        "intended_use": {"functions": ["covering"]}
+        "intended_use": {"functions": ["musculoskeletal_repair"]}
     }"#,
     );
+    // Decellularisation is not in Annex I, and no cited source names it substantial: open.
     assert_eq!(
         eu_outcome(&p, RuleId::EuSubstantialManipulation),
-        Outcome::Met
+        Outcome::Undetermined
     );
+    // Repairing tendon is not what amnion does in the donor (covering, barrier): engineered by
+    // the second indent, and a regenerative purpose would point to a TEP.
+    assert_eq!(eu_outcome(&p, RuleId::EuEssentialFunction), Outcome::Met);
     assert_eq!(eu_outcome(&p, RuleId::EuAtmpClass), Outcome::Undetermined);
     assert_ne!(
         classify_eu(&p).classification,
@@ -698,8 +702,9 @@ proptest! {
         let class = classify_eu(&with_step).classification;
         prop_assert_ne!(class.is_atmp(), Some(false));
         let viable = p.preparation.is_none_or(|prep| prep.info().live_cells);
-        if step != ProcessingStep::Unclassified && viable {
-            // A named step outside Annex I is substantial: always an ATMP (for viable cells).
+        if step.info().eu_named_substantial && viable {
+            // A step named as substantial (culture, enzymatic digestion, genetic modification)
+            // settles Art 2(1)(c): always an ATMP (for viable cells).
             prop_assert_eq!(class.is_atmp(), Some(true));
         }
     }
@@ -720,4 +725,36 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn a_step_outside_annex_i_but_not_named_substantial_is_left_to_the_cat() {
+    // Annex I lists non-substantial manipulations "in particular": rinsing is not listed, but
+    // nothing in the reference calls it substantial. A rinsed fat graft put back for soft-tissue
+    // volume (cushioning, a basic function of fat) is not shown to be an ATMP; it is not shown
+    // not to be one either.
+    use msc_therapy::{Donor, Indication, IntendedUse, Processing, Text};
+    let mut graft = Product::named(Text::new("Rinsed fat graft").unwrap());
+    graft.tissue = Some(TissueSource::AdiposeTissue);
+    graft.donor = Some(Donor::Autologous);
+    graft.preparation = Some(CellPreparation::FatGraft);
+    graft.processing = Some(Processing {
+        steps: vec![ProcessingStep::Rinsing],
+        same_surgical_procedure: Some(true),
+        ..Processing::default()
+    });
+    graft.intended_use = Some(IntendedUse {
+        functions: vec![TissueFunction::Cushioning],
+        indications: vec![Indication::SoftTissueDefect],
+        ..IntendedUse::default()
+    });
+    let report = classify_eu(&graft);
+    assert_eq!(
+        report
+            .finding(RuleId::EuSubstantialManipulation)
+            .map(|f| f.outcome),
+        Some(Outcome::Undetermined)
+    );
+    assert_ne!(report.classification.is_atmp(), Some(true));
+    assert_ne!(report.classification.is_atmp(), Some(false));
 }

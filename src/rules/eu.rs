@@ -133,10 +133,11 @@ impl fmt::Display for EuAssessment {
 /// The steps, in the Regulation's order:
 ///
 /// 1. *Substantial manipulation* (Art 2(1)(c), first indent): any processing step outside the
-///    thirteen manipulations of Annex I ([`crate::StepInfo::eu_annex_i`]). The list applies "in
-///    particular", so a step outside it is read as substantial (the cautious reading; the CAT
-///    may judge a step outside the list not substantial). An [`ProcessingStep::Unclassified`]
-///    step, or no processing record, leaves the question open.
+///    thirteen manipulations of Annex I ([`crate::StepInfo::eu_annex_i`]). Steps a cited source
+///    names as substantial ([`crate::StepInfo::eu_named_substantial`]: cell culture, enzymatic
+///    digestion, genetic modification) settle it. The list applies "in particular", so any other
+///    step outside it (rinsing, mechanical disruption, an [`ProcessingStep::Unclassified`]
+///    step) leaves the question open for the CAT, as does a missing processing record.
 /// 2. *Not the same essential function* (Art 2(1)(c), second indent): any intended function
 ///    ([`crate::IntendedUse::functions`]) outside the source tissue's basic functions
 ///    ([`crate::TissueInfo::basic_functions`]).
@@ -288,18 +289,25 @@ fn substantial_manipulation(product: &Product) -> Finding {
     let outside: Vec<ProcessingStep> = steps
         .iter()
         .copied()
-        .filter(|s| *s != ProcessingStep::Unclassified && !s.info().eu_annex_i)
+        .filter(|s| !s.info().eu_annex_i)
+        .collect();
+    let named: Vec<ProcessingStep> = outside
+        .iter()
+        .copied()
+        .filter(|s| s.info().eu_named_substantial)
         .collect();
     let base = base
         .fact(Fact::codes("processing.steps", step_codes(steps)))
         .fact(Fact::codes("derived.steps_outside_annex_i", step_codes(&outside)).as_derived());
-    if !outside.is_empty() {
+    if !named.is_empty() {
         Finding {
             outcome: Outcome::Met,
-            ..base.because("at least one step is not among the Annex I manipulations, so it is read as substantial")
+            ..base
+                .fact(Fact::codes("derived.steps_named_substantial", step_codes(&named)).as_derived())
+                .because("a step is a substantial manipulation (cell culture, enzymatic digestion or genetic modification): not among the Annex I manipulations")
         }
-    } else if steps.contains(&ProcessingStep::Unclassified) {
-        base.because("a step the crate cannot classify: it may or may not be among the Annex I manipulations")
+    } else if !outside.is_empty() {
+        base.because("a step is not among the Annex I manipulations, whose list applies 'in particular': whether it is substantial is for the CAT to say (Art 17)")
             .missing("processing.steps")
     } else {
         Finding {

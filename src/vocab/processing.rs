@@ -33,6 +33,11 @@ pub struct StepInfo {
     pub keeps_same_surgical_procedure: bool,
     /// Listed in Annex I of Regulation (EC) 1394/2007 as *not* a substantial manipulation.
     pub eu_annex_i: bool,
+    /// Named as a *substantial* manipulation by a source the crate cites: cell culture and
+    /// collagenase digestion (EMA's view as reported by Raposio & Ciliberti, Ann Med Surg 2017),
+    /// and genetic modification (which makes a gene therapy medicinal product). Annex I applies
+    /// "in particular", so a step that is neither listed nor named here is left to the CAT.
+    pub eu_named_substantial: bool,
     /// Where the judgement comes from.
     pub citation: &'static str,
 }
@@ -67,96 +72,96 @@ vocab! {
         /// Rinsing or cleansing, e.g. washing blood from lipoaspirate.
         Rinsing => "rinsing", "rinsing / cleansing", StepInfo {
             on_structural: ManipulationLevel::Minimal, on_nonstructural: ManipulationLevel::Minimal,
-            keeps_same_surgical_procedure: true, eu_annex_i: false, citation: SSP,
+            keeps_same_surgical_procedure: true, eu_annex_i: false, eu_named_substantial: false, citation: SSP,
         };
         /// Cutting tissue into pieces.
         Cutting => "cutting", "cutting", StepInfo {
             on_structural: ManipulationLevel::Minimal, on_nonstructural: ManipulationLevel::Minimal,
-            keeps_same_surgical_procedure: true, eu_annex_i: true, citation: MMHU,
+            keeps_same_surgical_procedure: true, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
         };
         /// Sizing or shaping tissue to fit a defect.
         SizingShaping => "sizing_shaping", "sizing / shaping", StepInfo {
             on_structural: ManipulationLevel::Minimal, on_nonstructural: ManipulationLevel::Minimal,
-            keeps_same_surgical_procedure: true, eu_annex_i: true, citation: SSP,
+            keeps_same_surgical_procedure: true, eu_annex_i: true, eu_named_substantial: false, citation: SSP,
         };
         /// Grinding or morselizing tissue into particles.
         Grinding => "grinding", "grinding / morselizing", StepInfo {
             on_structural: ManipulationLevel::DependsOnData, on_nonstructural: ManipulationLevel::DependsOnData,
-            keeps_same_surgical_procedure: false, eu_annex_i: true, citation: MMHU,
+            keeps_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
         };
         /// Spinning in a centrifuge to concentrate cells or remove fluid and debris, as in bone
         /// marrow concentrate (BMAC) or decanting lipoaspirate.
         Centrifugation => "centrifugation", "centrifugation / concentration", StepInfo {
             on_structural: ManipulationLevel::Minimal, on_nonstructural: ManipulationLevel::Minimal,
-            keeps_same_surgical_procedure: true, eu_annex_i: true,
+            keeps_same_surgical_procedure: true, eu_annex_i: true, eu_named_substantial: false,
             citation: "FDA SSP guidance Example 7-1 (centrifuged lipoaspirate stays such HCT/P); MM/HU guidance",
         };
         /// Separating cells by density gradient (e.g. Ficoll) to isolate mononuclear cells.
         DensityGradientSeparation => "density_gradient_separation", "density-gradient separation", StepInfo {
             on_structural: ManipulationLevel::MoreThanMinimal, on_nonstructural: ManipulationLevel::Minimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: true, citation: MMHU,
+            keeps_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
         };
         /// Filtering.
         Filtering => "filtering", "filtering", StepInfo {
             on_structural: ManipulationLevel::DependsOnData, on_nonstructural: ManipulationLevel::Minimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: true, citation: MMHU,
+            keeps_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
         };
         /// Digesting tissue with enzymes (e.g. collagenase) to free cells, as in making SVF from
         /// fat. More than minimal for structural tissue (MM/HU Example 14-1; *US v. US Stem Cell
         /// Clinic*, 11th Cir. 2021); substantial in the EU.
         EnzymaticDigestion => "enzymatic_digestion", "enzymatic digestion", StepInfo {
             on_structural: ManipulationLevel::MoreThanMinimal, on_nonstructural: ManipulationLevel::MoreThanMinimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: false,
+            keeps_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: true,
             citation: "FDA MM/HU guidance Example 14-1; US v. US Stem Cell Clinic, 998 F.3d 1302 (11th Cir. 2021)",
         };
         /// Breaking up tissue mechanically (e.g. micro-fragmenting fat) to release cells.
         MechanicalDisruption => "mechanical_disruption", "mechanical disruption / micro-fragmentation", StepInfo {
             on_structural: ManipulationLevel::DependsOnData, on_nonstructural: ManipulationLevel::DependsOnData,
-            keeps_same_surgical_procedure: false, eu_annex_i: false, citation: MMHU,
+            keeps_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: false, citation: MMHU,
         };
         /// Growing cells in the laboratory to multiply them ("expansion"), over passages. Alters
         /// "multipotency and capacity for self-renewal" (MM/HU Example 16-1); the source texts warn
         /// that cells expanded too long "get tired" and lose potency.
         CultureExpansion => "culture_expansion", "culture expansion", StepInfo {
             on_structural: ManipulationLevel::MoreThanMinimal, on_nonstructural: ManipulationLevel::MoreThanMinimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: false,
+            keeps_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: true,
             citation: "FDA MM/HU guidance Q4, Examples 14-1 and 16-1; US v. Regenerative Sciences, 741 F.3d 1314 (D.C. Cir. 2014)",
         };
         /// Freezing for storage with a cryoprotectant, below −135 °C.
         Cryopreservation => "cryopreservation", "cryopreservation", StepInfo {
             on_structural: ManipulationLevel::Minimal, on_nonstructural: ManipulationLevel::Minimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: true, citation: MMHU,
+            keeps_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
         };
         /// Freeze-drying. Kills cells, so it alters cells' biological characteristics.
         Lyophilization => "lyophilization", "lyophilization (freeze-drying)", StepInfo {
             on_structural: ManipulationLevel::DependsOnData, on_nonstructural: ManipulationLevel::MoreThanMinimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: true, citation: MMHU,
+            keeps_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
         };
         /// Removing cells from a tissue to leave its matrix.
         Decellularization => "decellularization", "decellularization", StepInfo {
             on_structural: ManipulationLevel::DependsOnData, on_nonstructural: ManipulationLevel::MoreThanMinimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: false, citation: MMHU,
+            keeps_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: false, citation: MMHU,
         };
         /// Terminal sterilization, e.g. by gamma irradiation.
         Sterilization => "sterilization", "sterilization / irradiation", StepInfo {
             on_structural: ManipulationLevel::DependsOnData, on_nonstructural: ManipulationLevel::MoreThanMinimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: true, citation: MMHU,
+            keeps_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
         };
         /// Changing the cells' genes, even transiently (e.g. Akuugo's SB623 cells).
         GeneticModification => "genetic_modification", "genetic modification", StepInfo {
             on_structural: ManipulationLevel::MoreThanMinimal, on_nonstructural: ManipulationLevel::MoreThanMinimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: false, citation: MMHU,
+            keeps_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: true, citation: MMHU,
         };
         /// Activating or "priming" cells, e.g. with interferon-gamma, to change their behaviour.
         /// Alters the "differentiation and activation state".
         ActivationPriming => "activation_priming", "activation / priming", StepInfo {
             on_structural: ManipulationLevel::MoreThanMinimal, on_nonstructural: ManipulationLevel::MoreThanMinimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: false, citation: MMHU,
+            keeps_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: false, citation: MMHU,
         };
         /// A step the document names that the crate cannot classify. Never assumed harmless.
         Unclassified => "unclassified", "unclassified step", StepInfo {
             on_structural: ManipulationLevel::DependsOnData, on_nonstructural: ManipulationLevel::DependsOnData,
-            keeps_same_surgical_procedure: false, eu_annex_i: false,
+            keeps_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: false,
             citation: "21 CFR 1271.3(f); FDA MM/HU guidance: without data, processing is more than minimal",
         };
     }
