@@ -1,11 +1,13 @@
 //! Speed of the crate's main paths, measured with criterion (never with timed tests).
 //!
 //! `cargo bench` runs: parsing and validating a full product document; each rule engine alone on
-//! a parsed product; and every engine together (`assess_product`), for the four sample products.
+//! a parsed product; every engine together (`assess_product`) for the four sample products; and
+//! the evaluation of each sample clinic offer (`evaluate_offer`), the crate's main job.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use msc_therapy::{
-    Product, QualityPolicy, assess_product, assess_quality, classify_eu, classify_jp, classify_us,
+    ClinicOffer, Product, QualityPolicy, assess_product, assess_quality, classify_eu, classify_jp,
+    classify_us, evaluate_offer,
 };
 use std::hint::black_box;
 
@@ -25,6 +27,21 @@ const SAMPLES: &[(&str, &str)] = &[
     (
         "adipose_svf",
         include_str!("../examples/data/products/adipose_svf.json"),
+    ),
+];
+
+const OFFERS: &[(&str, &str)] = &[
+    (
+        "strip_mall_umbilical",
+        include_str!("../examples/data/offers/strip_mall_umbilical.json"),
+    ),
+    (
+        "same_day_bmac",
+        include_str!("../examples/data/offers/same_day_bmac.json"),
+    ),
+    (
+        "trial_site",
+        include_str!("../examples/data/offers/trial_site.json"),
     ),
 ];
 
@@ -75,5 +92,17 @@ fn bench_all(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_parse, bench_engines, bench_all);
+fn bench_offers(c: &mut Criterion) {
+    let mut group = c.benchmark_group("evaluate_offer");
+    for (name, json) in OFFERS {
+        let offer = match ClinicOffer::from_json(json) {
+            Ok(offer) => offer,
+            Err(err) => panic!("bundled offer does not parse: {err}"),
+        };
+        group.bench_function(*name, |b| b.iter(|| evaluate_offer(black_box(&offer))));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_parse, bench_engines, bench_all, bench_offers);
 criterion_main!(benches);
