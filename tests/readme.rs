@@ -41,3 +41,76 @@ fn readme_names_the_two_commands() {
     assert!(README.contains("cargo run --example assess"));
     assert!(README.contains("cargo test --all-features"));
 }
+
+/// The README's tables of sample outcomes: each row's claim, checked against the engines.
+/// The expectations are the regulation's answers, as the README explains them.
+#[test]
+fn readme_sample_tables_match_the_engines() {
+    use msc_therapy::{
+        PatientVerdict, Product, QualityPolicy, QualityVerdict, UsClassification, assess_quality,
+        classify_us,
+    };
+    let products: [(&str, &str, UsClassification, QualityVerdict); 4] = [
+        (
+            "cultured_bone_marrow_msc.json",
+            include_str!("../examples/data/products/cultured_bone_marrow_msc.json"),
+            UsClassification::Section351Product,
+            QualityVerdict::Pass,
+        ),
+        (
+            "same_day_bmac.json",
+            include_str!("../examples/data/products/same_day_bmac.json"),
+            UsClassification::ExceptedSameSurgicalProcedure,
+            QualityVerdict::PassWithWarnings,
+        ),
+        (
+            "umbilical_off_the_shelf.json",
+            include_str!("../examples/data/products/umbilical_off_the_shelf.json"),
+            UsClassification::Section351Product,
+            QualityVerdict::Undetermined,
+        ),
+        (
+            "adipose_svf.json",
+            include_str!("../examples/data/products/adipose_svf.json"),
+            UsClassification::Section351Product,
+            QualityVerdict::PassWithWarnings,
+        ),
+    ];
+    for (file, json, us, quality) in products {
+        assert!(README.contains(file), "README lists {file}");
+        let product = match Product::from_json(json) {
+            Ok(p) => p,
+            Err(e) => panic!("{file}: {e}"),
+        };
+        assert_eq!(classify_us(&product).classification, us, "{file}");
+        assert_eq!(
+            assess_quality(&product, &QualityPolicy::default()).verdict,
+            quality,
+            "{file}"
+        );
+    }
+    let offers: [(&str, &str, PatientVerdict); 3] = [
+        (
+            "strip_mall_umbilical.json",
+            BUNDLED,
+            PatientVerdict::WalkAway,
+        ),
+        (
+            "same_day_bmac.json",
+            include_str!("../examples/data/offers/same_day_bmac.json"),
+            PatientVerdict::AskFirst,
+        ),
+        (
+            "trial_site.json",
+            include_str!("../examples/data/offers/trial_site.json"),
+            PatientVerdict::GoodSigns,
+        ),
+    ];
+    for (file, json, verdict) in offers {
+        let offer = match ClinicOffer::from_json(json) {
+            Ok(o) => o,
+            Err(e) => panic!("{file}: {e}"),
+        };
+        assert_eq!(evaluate_offer(&offer).verdict, verdict, "{file}");
+    }
+}
