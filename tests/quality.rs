@@ -1215,6 +1215,39 @@ fn an_isct_identity_panel_shows_mscs_in_a_cord_product_without_a_cfu_assay() {
     );
 }
 
+#[test]
+fn donor_cells_need_a_certificate_even_when_prepared_at_the_bedside() {
+    // Source text 2: "If it's donor tissue ... ask for the Certificate of Analysis". Donor cells
+    // need one whatever the supply model, even never cultured.
+    let report = assess(json!({
+        "name": "Donor marrow concentrate",
+        "preparation": "bone_marrow_concentrate",
+        "tissue": "bone_marrow",
+        "donor": "allogeneic_unrelated",
+        "supply": "point_of_care",
+        "processing": {"steps": ["centrifugation"]}
+    }));
+    let f = finding(&report, RuleId::QualityCertificatePresent);
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::Undetermined, Severity::Blocking)
+    );
+
+    // A lot made away from the bedside needs one even from the patient's own cells.
+    let report = assess(json!({
+        "name": "Banked own marrow concentrate",
+        "preparation": "bone_marrow_concentrate",
+        "tissue": "bone_marrow",
+        "donor": "autologous",
+        "supply": "patient_specific",
+        "processing": {"steps": ["centrifugation"]}
+    }));
+    assert_eq!(
+        finding(&report, RuleId::QualityCertificatePresent).outcome,
+        Outcome::Undetermined
+    );
+}
+
 // ---- Property: worsening any measured value never improves the verdict ----
 
 #[derive(Debug, Clone)]
