@@ -1248,6 +1248,29 @@ fn donor_cells_need_a_certificate_even_when_prepared_at_the_bedside() {
     );
 }
 
+#[test]
+fn a_colony_count_alone_fills_the_perinatal_entry_of_the_record() {
+    // For birth tissue the record must show identity markers or a CFU-F assay: either one.
+    let report = assess(json!({
+        "name": "Umbilical cord allograft",
+        "preparation": "perinatal_allograft",
+        "tissue": "umbilical_cord_tissue",
+        "donor": "allogeneic_unrelated",
+        "supply": "off_the_shelf",
+        "release": {"state": "cryopreserved",
+                    "viable_nucleated_cells": 1.5e7,
+                    "viability": [{"percent": 80, "timing": "post_thaw"}],
+                    "cfu_f_per_million": 20}
+    }));
+    let entries = finding(&report, RuleId::QualityCertificateEntries);
+    assert!(
+        !entries
+            .missing
+            .contains(&"release.identity or release.cfu_f_per_million"),
+        "{entries}"
+    );
+}
+
 // ---- Property: worsening any measured value never improves the verdict ----
 
 #[derive(Debug, Clone)]
