@@ -976,6 +976,301 @@ fn display_groups_findings_by_severity() {
     assert!(warning < expansion && expansion < info, "{text}");
 }
 
+// ---- Gaps found by mutation testing (cargo-mutants) ----
+
+#[test]
+fn the_total_count_is_shown_only_when_the_live_count_is_derived_from_it() {
+    // A stated live count is the fact used; the total is not needed.
+    let mut lot = good_lot();
+    set(
+        &mut lot,
+        &["release", "total_nucleated_cells"],
+        json!(160_000_000),
+    );
+    let report = assess(lot.clone());
+    let f = finding(&report, RuleId::QualityViableCellCount);
+    assert_eq!(f.outcome, Outcome::Met);
+    assert!(
+        f.fact_named("release.total_nucleated_cells").is_none(),
+        "{f}"
+    );
+
+    // Ph. Eur. 2.7.29: without a stated live count, total x viability is used, and the total
+    // is shown as the input it came from.
+    remove(&mut lot, &["release", "viable_nucleated_cells"]);
+    remove(&mut lot, &["dose", "viable_cells"]);
+    let report = assess(lot);
+    let f = finding(&report, RuleId::QualityViableCellCount);
+    assert_eq!(number(f, "release.total_nucleated_cells"), 160_000_000.0);
+    assert_eq!(
+        f.fact_named("derived.viable_nucleated_cells")
+            .map(|x| x.role),
+        Some(FactRole::Derived)
+    );
+}
+
+#[test]
+fn an_expanded_lot_without_identity_data_is_blocked_until_it_shows_them() {
+    // ISCT 2006: MSCs must express CD105, CD73 and CD90 and lack the haematopoietic markers.
+    // A culture-expanded lot that reports no panel has not shown it.
+    let mut lot = good_lot();
+    remove(&mut lot, &["release", "identity"]);
+    let report = assess(lot.clone());
+    for rule in [
+        RuleId::QualityIdentityPositiveMarkers,
+        RuleId::QualityIdentityNegativeMarkers,
+    ] {
+        let f = finding(&report, rule);
+        assert_eq!(
+            (f.outcome, f.severity),
+            (Outcome::Undetermined, Severity::Blocking),
+            "{rule}"
+        );
+    }
+    assert!(
+        finding(&report, RuleId::QualityIdentityPositiveMarkers)
+            .missing
+            .contains(&"release.identity.markers.cd73")
+    );
+    assert_eq!(report.verdict, QualityVerdict::Undetermined);
+
+    // A lot that is not called MSC gets the plain reason, not the "called MSC" one.
+    remove(&mut lot, &["designation"]);
+    let report = assess(lot);
+    let f = finding(&report, RuleId::QualityIdentityPositiveMarkers);
+    assert_eq!(f.outcome, Outcome::Undetermined);
+    assert!(
+        !f.reason.unwrap_or_default().contains("called mesenchymal"),
+        "{f}"
+    );
+}
+
+#[test]
+fn a_partial_panel_is_not_described_as_no_identity_data() {
+    // Called MSC, with every marker but CD73 measured: the finding asks for CD73 and does not
+    // say that no identity data were reported.
+    let mut lot = good_lot();
+    remove(&mut lot, &["release", "identity", "markers", "cd73"]);
+    let report = assess(lot);
+    let f = finding(&report, RuleId::QualityIdentityPositiveMarkers);
+    assert_eq!(f.outcome, Outcome::Undetermined);
+    assert_eq!(f.missing, vec!["release.identity.markers.cd73"]);
+    assert!(
+        !f.reason.unwrap_or_default().contains("no identity data"),
+        "{f}"
+    );
+}
+
+#[test]
+fn a_marker_outside_the_isct_limit_is_reported_as_such() {
+    // CD105 at 90 % is below the ISCT 95 %: every marker was measured, one fails.
+    let report = assess(with_marker("cd105", 90.0));
+    let f = finding(&report, RuleId::QualityIdentityPositiveMarkers);
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::NotMet, Severity::Blocking)
+    );
+    let reason = f.reason.unwrap_or_default();
+    assert!(reason.contains("ISCT limit"), "{f}");
+    assert!(!reason.contains("not every"), "{f}");
+    assert!(f.missing.is_empty(), "{f}");
+}
+
+#[test]
+fn mycoplasma_is_asked_of_cultured_cells_but_a_reported_positive_always_counts() {
+    // Mycoplasma contaminate cell cultures: a same-day bedside concentrate was never cultured.
+    let concentrate = json!({
+        "name": "Same-day BMAC",
+        "preparation": "bone_marrow_concentrate",
+        "tissue": "bone_marrow",
+        "donor": "autologous",
+        "supply": "point_of_care",
+        "processing": {"steps": ["centrifugation"]}
+    });
+    let f = finding(&assess(concentrate.clone()), RuleId::QualityMycoplasma).clone();
+    assert_eq!(f.outcome, Outcome::NotApplicable);
+
+    // But a positive result, once reported, is contamination: never ignored.
+    let mut positive = concentrate;
+    set(
+        &mut positive,
+        &["release"],
+        json!({"mycoplasma": "positive"}),
+    );
+    let report = assess(positive);
+    let f = finding(&report, RuleId::QualityMycoplasma);
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::NotMet, Severity::Blocking)
+    );
+    assert_eq!(report.verdict, QualityVerdict::Fail);
+}
+
+#[test]
+fn population_doublings_without_a_limit_are_not_judged_met() {
+    // No universal doubling limit exists: 30 doublings with no limit stated is a question.
+    let mut lot = good_lot();
+    remove(&mut lot, &["release", "passage"]);
+    remove(&mut lot, &["release", "passage_limit"]);
+    set(&mut lot, &["release", "population_doublings"], json!(30.0));
+    let f = finding(&assess(lot), RuleId::QualityExpansionLimit).clone();
+    assert_eq!(f.outcome, Outcome::Undetermined);
+    assert_eq!(f.missing, vec!["release.population_doubling_limit"]);
+}
+
+#[test]
+fn the_processing_is_asked_for_only_when_culture_expansion_is_unknown() {
+    // Known to be expanded (good lot), no limit: ask for the limit, not the processing.
+    let mut lot = good_lot();
+    remove(&mut lot, &["release", "passage_limit"]);
+    let f = finding(&assess(lot), RuleId::QualityExpansionLimit).clone();
+    assert_eq!(f.outcome, Outcome::Undetermined);
+    assert!(!f.missing.contains(&"processing.steps"), "{f}");
+
+    // Nothing says whether the cells were cultured: the processing is asked for too.
+    let report = assess(json!({"name": "Cell vial", "release": {"passage": 3}}));
+    let f = finding(&report, RuleId::QualityExpansionLimit);
+    assert_eq!(f.outcome, Outcome::Undetermined);
+    assert!(f.missing.contains(&"processing.steps"), "{f}");
+}
+
+#[test]
+fn the_perinatal_rule_applies_to_birth_tissue_only() {
+    // Bone marrow is not perinatal tissue.
+    let report = assess(good_lot());
+    assert_eq!(
+        finding(&report, RuleId::QualityPerinatalMscEvidence).outcome,
+        Outcome::NotApplicable
+    );
+
+    // An umbilical cord product must show identity or colony-forming cells on its release
+    // record (Berger et al. 2021 found none in commercial cord products).
+    let report = assess(json!({
+        "name": "Umbilical cord allograft",
+        "preparation": "perinatal_allograft",
+        "tissue": "umbilical_cord_tissue",
+        "donor": "allogeneic_unrelated",
+        "supply": "off_the_shelf",
+        "release": {"state": "cryopreserved",
+                    "viable_nucleated_cells": 1.5e7,
+                    "viability": [{"percent": 80, "timing": "post_thaw"}]}
+    }));
+    let entries = finding(&report, RuleId::QualityCertificateEntries);
+    assert!(
+        entries
+            .missing
+            .contains(&"release.identity or release.cfu_f_per_million"),
+        "{entries}"
+    );
+}
+
+#[test]
+fn an_off_the_shelf_vial_of_unknown_tissue_is_still_held_to_msc_evidence() {
+    // Off-the-shelf "stem cell" vials are typically birth tissue; an unstated tissue does not
+    // exempt one. No colony-forming cells: not shown to be MSCs.
+    let report = assess(json!({
+        "name": "Stem cell vial",
+        "preparation": "perinatal_allograft",
+        "donor": "allogeneic_unrelated",
+        "supply": "off_the_shelf",
+        "release": {"cfu_f_per_million": 0}
+    }));
+    assert_eq!(
+        finding(&report, RuleId::QualityPerinatalMscEvidence).outcome,
+        Outcome::NotMet
+    );
+}
+
+#[test]
+fn a_bedside_product_of_unknown_tissue_is_asked_for_the_tissue() {
+    // Not off the shelf and the tissue unknown: whether it is birth tissue cannot be told.
+    let report = assess(json!({
+        "name": "Clinic cell injection",
+        "supply": "point_of_care",
+        "release": {"cfu_f_per_million": 0}
+    }));
+    let f = finding(&report, RuleId::QualityPerinatalMscEvidence);
+    assert_eq!(f.outcome, Outcome::Undetermined);
+    assert_eq!(f.missing, vec!["tissue"]);
+}
+
+#[test]
+fn an_isct_identity_panel_shows_mscs_in_a_cord_product_without_a_cfu_assay() {
+    // Identity markers within the ISCT 2006 limits are evidence of MSCs on their own.
+    let mut cord = json!({
+        "name": "Umbilical cord MSC lot",
+        "preparation": "perinatal_allograft",
+        "tissue": "umbilical_cord_tissue",
+        "donor": "allogeneic_unrelated",
+        "supply": "off_the_shelf",
+        "release": {"state": "cryopreserved",
+                    "viable_nucleated_cells": 1.5e7,
+                    "viability": [{"percent": 80, "timing": "post_thaw"}]}
+    });
+    let panel = good_lot()["release"]["identity"].clone();
+    set(&mut cord, &["release", "identity"], panel);
+    assert_eq!(
+        finding(&assess(cord), RuleId::QualityPerinatalMscEvidence).outcome,
+        Outcome::Met
+    );
+}
+
+#[test]
+fn donor_cells_need_a_certificate_even_when_prepared_at_the_bedside() {
+    // Source text 2: "If it's donor tissue ... ask for the Certificate of Analysis". Donor cells
+    // need one whatever the supply model, even never cultured.
+    let report = assess(json!({
+        "name": "Donor marrow concentrate",
+        "preparation": "bone_marrow_concentrate",
+        "tissue": "bone_marrow",
+        "donor": "allogeneic_unrelated",
+        "supply": "point_of_care",
+        "processing": {"steps": ["centrifugation"]}
+    }));
+    let f = finding(&report, RuleId::QualityCertificatePresent);
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::Undetermined, Severity::Blocking)
+    );
+
+    // A lot made away from the bedside needs one even from the patient's own cells.
+    let report = assess(json!({
+        "name": "Banked own marrow concentrate",
+        "preparation": "bone_marrow_concentrate",
+        "tissue": "bone_marrow",
+        "donor": "autologous",
+        "supply": "patient_specific",
+        "processing": {"steps": ["centrifugation"]}
+    }));
+    assert_eq!(
+        finding(&report, RuleId::QualityCertificatePresent).outcome,
+        Outcome::Undetermined
+    );
+}
+
+#[test]
+fn a_colony_count_alone_fills_the_perinatal_entry_of_the_record() {
+    // For birth tissue the record must show identity markers or a CFU-F assay: either one.
+    let report = assess(json!({
+        "name": "Umbilical cord allograft",
+        "preparation": "perinatal_allograft",
+        "tissue": "umbilical_cord_tissue",
+        "donor": "allogeneic_unrelated",
+        "supply": "off_the_shelf",
+        "release": {"state": "cryopreserved",
+                    "viable_nucleated_cells": 1.5e7,
+                    "viability": [{"percent": 80, "timing": "post_thaw"}],
+                    "cfu_f_per_million": 20}
+    }));
+    let entries = finding(&report, RuleId::QualityCertificateEntries);
+    assert!(
+        !entries
+            .missing
+            .contains(&"release.identity or release.cfu_f_per_million"),
+        "{entries}"
+    );
+}
+
 // ---- Property: worsening any measured value never improves the verdict ----
 
 #[derive(Debug, Clone)]

@@ -919,6 +919,265 @@ fn us_rule_ids_cite_their_sections() {
     }
 }
 
+// ---- Gaps found by mutation testing (cargo-mutants) ------------------------------------------
+
+fn us_finding(report: &UsAssessment, rule: RuleId) -> &msc_therapy::Finding {
+    report
+        .finding(rule)
+        .unwrap_or_else(|| panic!("the assessment has a {rule} finding"))
+}
+
+#[test]
+fn memo_names_every_failed_criterion_and_only_when_one_failed() {
+    // Ryoncil fails (a)(1), (a)(2) and (a)(4): the memo names all three, in the order of
+    // 1271.10(a), separated by semicolons.
+    let memo = classify_us(&ryoncil()).to_string();
+    let expected = [
+        RuleId::UsMinimalManipulation,
+        RuleId::UsHomologousUse,
+        RuleId::UsSystemicEffect,
+    ]
+    .iter()
+    .map(|r| format!("{r} ({})", r.label()))
+    .collect::<Vec<_>>()
+    .join("; ");
+    assert!(
+        memo.contains(&format!("Criteria not met: {expected}\n")),
+        "{memo}"
+    );
+    // A 361 HCT/P meets every criterion: no such line.
+    let memo = classify_us(&amniotic_membrane_covering()).to_string();
+    assert!(!memo.contains("Criteria not met"), "{memo}");
+}
+
+#[test]
+fn a_failed_criterion_needs_an_answer_while_an_exclusion_or_exception_is_information() {
+    // A failed 1271.10(a) criterion makes the product a 351 product (IND/BLA): a warning.
+    let report = classify_us(&ryoncil());
+    let criterion = us_finding(&report, RuleId::UsMinimalManipulation);
+    assert_eq!(criterion.outcome, Outcome::NotMet);
+    assert_eq!(criterion.severity, msc_therapy::Severity::Warning);
+    // The same surgical procedure exception not applying is no defect in itself.
+    let exception = us_finding(&report, RuleId::UsSameSurgicalProcedure);
+    assert_eq!(exception.outcome, Outcome::NotMet);
+    assert_eq!(exception.severity, msc_therapy::Severity::Info);
+
+    // PRP is a blood product, not an HCT/P (1271.3(d)(2)): information, not a problem.
+    let mut prp = same_day_bmac_for_knee_oa();
+    prp.preparation = Some(CellPreparation::PlateletRichPlasma);
+    let report = classify_us(&prp);
+    let hctp = us_finding(&report, RuleId::UsIsHctp);
+    assert_eq!(hctp.outcome, Outcome::NotMet);
+    assert_eq!(hctp.severity, msc_therapy::Severity::Info);
+}
+
+#[test]
+fn minimal_manipulation_without_a_processing_record_names_it_as_missing() {
+    let mut p = svf_for_arthritis();
+    p.processing = None;
+    let report = classify_us(&p);
+    let finding = us_finding(&report, RuleId::UsMinimalManipulation);
+    assert_eq!(finding.outcome, Outcome::Undetermined);
+    assert_eq!(finding.missing, vec!["processing"]);
+}
+
+#[test]
+fn marrow_exclusion_unresolved_without_processing_names_it_once() {
+    // 1271.3(d)(4) excludes marrow only when minimally manipulated and not combined: both need
+    // the processing record, which is named once.
+    let mut p = same_day_bmac_for_knee_oa();
+    p.intended_use = Some(use_for(
+        &[TissueFunction::Hematopoiesis],
+        &[Indication::HematopoieticReconstitution],
+    ));
+    p.processing = None;
+    let report = classify_us(&p);
+    let hctp = us_finding(&report, RuleId::UsIsHctp);
+    assert_eq!(hctp.outcome, Outcome::Undetermined);
+    assert_eq!(hctp.missing, vec!["processing"]);
+    assert_eq!(report.classification, UsClassification::Undetermined);
+}
+
+fn dental_pulp_sheet(steps: &[ProcessingStep], data: Option<bool>) -> Product {
+    // Dental pulp: FDA's guidance gives it no structural / nonstructural class.
+    let mut p = named("Dental pulp tissue");
+    p.preparation = Some(CellPreparation::TissueSheet);
+    p.tissue = Some(TissueSource::DentalPulp);
+    p.donor = Some(Donor::AllogeneicUnrelated);
+    p.processing = Some(Processing {
+        steps: steps.to_vec(),
+        minimal_manipulation_data: data,
+        ..Processing::default()
+    });
+    p
+}
+
+#[test]
+fn filtering_with_data_is_minimal_whatever_the_tissue_class() {
+    // Filtering is minimal for nonstructural tissue and, with data, for structural tissue: both
+    // readings agree, so the unknown class does not matter.
+    let report = classify_us(&dental_pulp_sheet(&[ProcessingStep::Filtering], Some(true)));
+    assert_eq!(
+        report.outcome_of(RuleId::UsMinimalManipulation),
+        Outcome::Met
+    );
+}
+
+#[test]
+fn without_data_an_unclassified_tissue_fails_on_the_missing_data() {
+    // "If no data show that processing meets the minimal-manipulation definition, FDA considers
+    // the processing more than minimal": a step that needs data fails without it, whichever
+    // class the tissue has, and the finding points at the missing data.
+    for step in [ProcessingStep::Grinding, ProcessingStep::Lyophilization] {
+        let report = classify_us(&dental_pulp_sheet(&[step], None));
+        let finding = us_finding(&report, RuleId::UsMinimalManipulation);
+        assert_eq!(finding.outcome, Outcome::NotMet, "{step}");
+        assert_eq!(
+            finding.path,
+            Some("processing.minimal_manipulation_data"),
+            "{step}"
+        );
+        assert_eq!(
+            finding
+                .fact_named("processing.steps.without_data")
+                .map(|f| &f.value),
+            Some(&msc_therapy::FactValue::Codes(vec![step.code()])),
+            "{step}"
+        );
+        assert!(
+            finding
+                .fact_named("processing.steps.more_than_minimal")
+                .is_none()
+        );
+    }
+    // Culture expansion alters the cells whatever the class (MM/HU Ex 16-1): the step itself
+    // is the problem, not missing data.
+    let report = classify_us(&dental_pulp_sheet(
+        &[ProcessingStep::CultureExpansion],
+        None,
+    ));
+    let finding = us_finding(&report, RuleId::UsMinimalManipulation);
+    assert_eq!(finding.outcome, Outcome::NotMet);
+    assert_eq!(finding.path, Some("processing.steps"));
+    assert_eq!(
+        finding
+            .fact_named("processing.steps.more_than_minimal")
+            .map(|f| &f.value),
+        Some(&msc_therapy::FactValue::Codes(vec!["culture_expansion"]))
+    );
+}
+
+#[test]
+fn minimal_manipulation_names_both_the_altering_and_the_unsupported_steps() {
+    let mut p = amniotic_membrane_covering();
+    if let Some(proc_) = p.processing.as_mut() {
+        proc_.steps.push(ProcessingStep::CultureExpansion);
+        proc_.steps.push(ProcessingStep::Grinding);
+    }
+    let report = classify_us(&p);
+    let finding = us_finding(&report, RuleId::UsMinimalManipulation);
+    assert_eq!(finding.outcome, Outcome::NotMet);
+    assert_eq!(
+        finding
+            .fact_named("processing.steps.more_than_minimal")
+            .map(|f| &f.value),
+        Some(&msc_therapy::FactValue::Codes(vec!["culture_expansion"]))
+    );
+    assert_eq!(
+        finding
+            .fact_named("processing.steps.without_data")
+            .map(|f| &f.value),
+        Some(&msc_therapy::FactValue::Codes(vec!["grinding"]))
+    );
+}
+
+#[test]
+fn myriad_finding_states_how_many_categories_it_counted() {
+    // Knee osteoarthritis, multiple sclerosis and autism: three unrelated families of disease.
+    let mut p = amniotic_membrane_covering();
+    if let Some(u) = p.intended_use.as_mut() {
+        u.indications = vec![
+            Indication::KneeOsteoarthritis,
+            Indication::MultipleSclerosis,
+            Indication::Autism,
+        ];
+    }
+    let report = classify_us(&p);
+    let finding = us_finding(&report, RuleId::UsHomologousUse);
+    assert_eq!(finding.outcome, Outcome::NotMet);
+    assert_eq!(
+        finding
+            .fact_named("intended_use.indication_categories")
+            .map(|f| &f.value),
+        Some(&msc_therapy::FactValue::Number(3.0))
+    );
+}
+
+#[test]
+fn reproductive_use_is_stated_as_a_fact_only_when_claimed() {
+    let mut p = amniotic_membrane_covering();
+    if let Some(u) = p.intended_use.as_mut() {
+        u.depends_on_living_cells = Some(true);
+    }
+    let report = classify_us(&p);
+    let finding = us_finding(&report, RuleId::UsSystemicEffect);
+    assert_eq!(finding.outcome, Outcome::NotMet);
+    assert!(
+        finding
+            .fact_named("intended_use.reproductive_use")
+            .is_none(),
+        "{finding}"
+    );
+
+    // 1271.10(a)(4)(ii)(c): reproductive use qualifies, and the finding says why.
+    if let Some(u) = p.intended_use.as_mut() {
+        u.reproductive_use = true;
+    }
+    let report = classify_us(&p);
+    let finding = us_finding(&report, RuleId::UsSystemicEffect);
+    assert_eq!(finding.outcome, Outcome::Met);
+    assert_eq!(
+        finding
+            .fact_named("intended_use.reproductive_use")
+            .map(|f| &f.value),
+        Some(&msc_therapy::FactValue::Bool(true))
+    );
+}
+
+#[test]
+fn a_local_route_is_not_read_as_a_systemic_effect() {
+    // Only an intravenous or intra-arterial route stands in for a systemic effect; an injection
+    // into a joint says nothing either way.
+    let mut p = amniotic_membrane_covering();
+    if let Some(u) = p.intended_use.as_mut() {
+        u.systemic_effect = None;
+    }
+    p.delivery = Some(Delivery {
+        route: Route::IntraArticular,
+        guidance: None,
+    });
+    let report = classify_us(&p);
+    let finding = us_finding(&report, RuleId::UsSystemicEffect);
+    assert_eq!(finding.outcome, Outcome::Undetermined);
+    assert!(finding.missing.contains(&"intended_use.systemic_effect"));
+}
+
+#[test]
+fn living_cells_from_an_unknown_donor_are_undetermined_not_351() {
+    // Living cells pass 1271.10(a)(4) for autologous use or a close blood relative: with the
+    // donor unknown, the criterion cannot be judged either way.
+    let mut p = amniotic_membrane_covering();
+    p.donor = None;
+    if let Some(u) = p.intended_use.as_mut() {
+        u.depends_on_living_cells = Some(true);
+    }
+    let report = classify_us(&p);
+    let finding = us_finding(&report, RuleId::UsSystemicEffect);
+    assert_eq!(finding.outcome, Outcome::Undetermined);
+    assert!(finding.missing.contains(&"donor"));
+    assert!(!report.failed.contains(&RuleId::UsSystemicEffect));
+}
+
 // ---- Properties -------------------------------------------------------------------------------
 
 fn arb_option<T: Clone + std::fmt::Debug + 'static>(
