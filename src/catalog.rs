@@ -71,6 +71,7 @@ vocab! {
     /// assert!(AuthorisationStatus::Conditional.in_force());
     /// assert!(!AuthorisationStatus::Withdrawn.in_force());
     /// ```
+    #[non_exhaustive]
     pub enum AuthorisationStatus {
         /// A full marketing authorisation, in force.
         Authorised => "authorised", "authorised";

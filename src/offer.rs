@@ -221,6 +221,7 @@ vocab! {
     /// assert_eq!("not_reported".parse::<TrialResult>()?, TrialResult::NotReported);
     /// # Ok::<(), strum::ParseError>(())
     /// ```
+    #[non_exhaustive]
     pub enum TrialResult {
         /// The primary endpoint was met.
         Positive => "positive", "positive (primary endpoint met)";
