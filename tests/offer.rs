@@ -848,6 +848,48 @@ fn display_is_a_patient_summary() {
 }
 
 #[test]
+fn the_summary_shows_informative_notes_and_leaves_out_rules_that_do_not_apply() {
+    // Same-day BMAC from the patient's own marrow: the certificate of analysis does not apply
+    // (it is for donor cells "from a bottle"); whether any MSC product is authorised for knee
+    // osteoarthritis is worth knowing.
+    let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).expect("parses"));
+    let text = eval.to_string();
+    let certificate = eval
+        .finding(RuleId::OfferCertificateOfAnalysis)
+        .expect("reported");
+    assert_eq!(certificate.outcome, Outcome::NotApplicable);
+    assert!(
+        !text.contains(certificate.reason.expect("has a reason")),
+        "{text}"
+    );
+    let approved = eval
+        .finding(RuleId::OfferApprovedAnywhere)
+        .expect("reported");
+    assert_ne!(approved.outcome, Outcome::NotApplicable);
+    assert!(text.contains("For your information:\n"), "{text}");
+    assert!(
+        text.contains(approved.reason.expect("has a reason")),
+        "{text}"
+    );
+}
+
+#[test]
+fn exactly_one_million_live_cells_is_in_the_millions() {
+    // Source text 2: "You generally want to see counts in the millions": 10^6 is the first.
+    let mut offer = trial_site();
+    offer.disclosures.live_nucleated_cells = Some(CellCount::new(1e6).unwrap());
+    let eval = evaluate_offer(&offer);
+    assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "good_signs");
+    assert_eq!(outcome(&eval, RuleId::OfferLiveCellCount), Outcome::Met);
+
+    offer.disclosures.live_nucleated_cells = Some(CellCount::new(999_999.0).unwrap());
+    assert_eq!(
+        in_group(&evaluate_offer(&offer), RuleId::OfferLiveCellCount),
+        "ask_first"
+    );
+}
+
+#[test]
 fn evaluation_serializes_with_machine_names() {
     let eval = evaluate_offer(&ClinicOffer::from_json(STRIP_MALL).unwrap());
     let json = serde_json::to_value(&eval).unwrap();
