@@ -723,6 +723,70 @@ fn live_stem_cell_claim_backed_by_colonies_or_for_bone_marrow_is_not_walk_away()
 }
 
 #[test]
+fn a_product_named_by_its_nonproprietary_name_is_the_approved_product() {
+    // Ryoncil's nonproprietary name is remestemcel-L-rknd (approved-products.json).
+    let mut offer = trial_site();
+    offer.indication = Indication::GraftVersusHostDisease;
+    offer.claims = vec![Claim::new(ClaimKind::FdaApproved)];
+    offer.product.name = Text::new("Remestemcel-L-rknd infusion").unwrap();
+    let eval = evaluate_offer(&offer);
+    assert_eq!(in_group(&eval, RuleId::OfferClaimFdaApproved), "good_signs");
+    assert_eq!(outcome(&eval, RuleId::OfferClaimFdaApproved), Outcome::Met);
+}
+
+#[test]
+fn every_fda_claim_is_checked_but_a_repeated_claim_counts_once() {
+    // Ryoncil is approved for GvHD, not for knee osteoarthritis: a second FDA claim naming knee
+    // osteoarthritis is false even after a true one.
+    let mut offer = trial_site();
+    offer.indication = Indication::GraftVersusHostDisease;
+    offer.product.name = Text::new("Ryoncil (remestemcel-L-rknd)").unwrap();
+    offer.claims = vec![
+        Claim::new(ClaimKind::FdaApproved),
+        Claim {
+            kind: ClaimKind::FdaApproved,
+            indications: vec![Indication::KneeOsteoarthritis],
+            wording: None,
+        },
+        Claim::new(ClaimKind::Cures),
+        Claim::new(ClaimKind::Cures),
+    ];
+    let eval = evaluate_offer(&offer);
+    let fda: Vec<Outcome> = eval
+        .findings()
+        .filter(|f| f.rule == RuleId::OfferClaimFdaApproved)
+        .map(|f| f.outcome)
+        .collect();
+    assert!(fda.contains(&Outcome::Met), "{fda:?}");
+    assert!(fda.contains(&Outcome::NotMet), "{fda:?}");
+    assert_eq!(
+        eval.findings()
+            .filter(|f| f.rule == RuleId::OfferClaimCure)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn birth_tissue_sold_off_the_shelf_or_as_an_allograft_is_held_to_the_live_stem_cell_check() {
+    // Source text 2: off-the-shelf "amniotic" or "umbilical" products often hold no live MSCs.
+    // Off the shelf, whatever the preparation is called:
+    let mut offer = off_the_shelf_umbilical();
+    offer.product.preparation = Some(CellPreparation::CultureExpandedMsc);
+    assert_eq!(
+        in_group(&evaluate_offer(&offer), RuleId::OfferClaimLiveStemCells),
+        "walk_away"
+    );
+    // A perinatal allograft, even when the supply model is not recorded:
+    let mut offer = off_the_shelf_umbilical();
+    offer.product.supply = None;
+    assert_eq!(
+        in_group(&evaluate_offer(&offer), RuleId::OfferClaimLiveStemCells),
+        "walk_away"
+    );
+}
+
+#[test]
 fn no_rejection_is_a_question_for_donor_cells_only() {
     let eval = with_claim(Claim::new(ClaimKind::NoRejection));
     assert_eq!(in_group(&eval, RuleId::OfferClaimNoRejection), "ask_first");
