@@ -787,6 +787,21 @@ fn birth_tissue_sold_off_the_shelf_or_as_an_allograft_is_held_to_the_live_stem_c
 }
 
 #[test]
+fn an_off_the_shelf_bone_marrow_lot_is_not_judged_as_birth_tissue() {
+    // The published tests that found no MSC-like cells concern amniotic and umbilical
+    // products; a donor bone-marrow MSC lot with a release record is judged by its quality.
+    let eval = with_claim(Claim::new(ClaimKind::ContainsLiveStemCells));
+    assert_eq!(
+        outcome(&eval, RuleId::OfferClaimLiveStemCells),
+        Outcome::NotApplicable
+    );
+    assert_ne!(
+        in_group(&eval, RuleId::OfferClaimLiveStemCells),
+        "walk_away"
+    );
+}
+
+#[test]
 fn no_rejection_is_a_question_for_donor_cells_only() {
     let eval = with_claim(Claim::new(ClaimKind::NoRejection));
     assert_eq!(in_group(&eval, RuleId::OfferClaimNoRejection), "ask_first");
