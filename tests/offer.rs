@@ -538,6 +538,32 @@ fn failed_release_quality_is_walk_away() {
 }
 
 #[test]
+fn the_failed_quality_list_names_failures_not_missing_results() {
+    // A positive sterility test fails; a mycoplasma result not reported is an open question,
+    // not a failure.
+    let mut offer = trial_site();
+    let release = offer.product.release.as_mut().unwrap();
+    release.sterility = Some(TestOutcome::Positive);
+    release.mycoplasma = None;
+    let eval = evaluate_offer(&offer);
+    let mycoplasma = eval
+        .quality
+        .finding(RuleId::QualityMycoplasma)
+        .expect("reported");
+    assert_eq!(
+        (mycoplasma.outcome, mycoplasma.severity),
+        (Outcome::Undetermined, Severity::Blocking)
+    );
+    let f = eval.finding(RuleId::OfferReleaseQuality).unwrap();
+    assert_eq!(
+        f.fact_named("quality.failed").map(|x| &x.value),
+        Some(&msc_therapy::FactValue::Codes(vec![
+            RuleId::QualitySterility.code()
+        ]))
+    );
+}
+
+#[test]
 fn quality_threshold_comes_from_the_offer_policy() {
     let offer = trial_site(); // post-thaw viability 91.8 %
     let mut policy = OfferPolicy::default();
