@@ -564,6 +564,20 @@ fn the_failed_quality_list_names_failures_not_missing_results() {
 }
 
 #[test]
+fn an_undetermined_us_classification_is_never_read_as_needing_no_approval() {
+    // Whose cells they are is unknown: the 1271.3(d) and 1271.10(a)(4) questions stay open, so
+    // the offer must not be told the product needs no FDA approval.
+    let mut offer = trial_site();
+    offer.product.donor = None;
+    let eval = evaluate_offer(&offer);
+    assert_eq!(eval.us.classification, UsClassification::Undetermined);
+    assert_eq!(
+        outcome(&eval, RuleId::OfferUsPathway),
+        Outcome::Undetermined
+    );
+}
+
+#[test]
 fn quality_threshold_comes_from_the_offer_policy() {
     let offer = trial_site(); // post-thaw viability 91.8 %
     let mut policy = OfferPolicy::default();
