@@ -643,6 +643,30 @@ fn conditional_approval_is_flagged_with_its_seven_year_limit() {
 }
 
 #[test]
+fn cell_free_exosomes_from_cultured_msc_are_not_an_atmp_class() {
+    // A TEP "contains or consists of engineered cells or tissues"; an sCTMP "contains or
+    // consists of cells or tissues" (Reg 1394/2007 Art 2(1)(b); Dir 2001/83/EC Annex I Part IV).
+    // Vesicles from cultured MSCs, claimed to immunomodulate, contain no cells.
+    let exosomes = product(
+        r#"{
+        "name": "MSC exosomes",
+        "preparation": "extracellular_vesicles",
+        "tissue": "bone_marrow",
+        "donor": "allogeneic_unrelated",
+        "processing": {"steps": ["culture_expansion"]},
+        "intended_use": {"functions": ["immunomodulation"], "indications": ["graft_versus_host_disease"]},
+        "mechanisms": ["extracellular_vesicles"]
+    }"#,
+    );
+    let report = classify_eu(&exosomes);
+    assert_eq!(report.classification, EuClassification::Undetermined);
+    assert_eq!(
+        report.finding(RuleId::EuAtmpClass).map(|f| f.outcome),
+        Some(Outcome::Undetermined)
+    );
+}
+
+#[test]
 fn jp_report_displays_a_memo() {
     let memo = classify_jp(&ryoncil_like()).to_string();
     assert!(memo.starts_with("Japan: ASRM class_i"));
