@@ -667,6 +667,20 @@ fn cell_free_exosomes_from_cultured_msc_are_not_an_atmp_class() {
 }
 
 #[test]
+fn an_engineered_criterion_that_is_not_met_is_information_only() {
+    // Centrifugation is an Annex I manipulation and blood formation is marrow's own function:
+    // neither Art 2(1)(c) criterion is met, and there is nothing to answer.
+    let report = classify_eu(&same_day_bmac(true, "hematopoiesis"));
+    for rule in [
+        RuleId::EuSubstantialManipulation,
+        RuleId::EuEssentialFunction,
+    ] {
+        let f = report.finding(rule).map(|f| (f.outcome, f.severity));
+        assert_eq!(f, Some((Outcome::NotMet, Severity::Info)), "{rule}");
+    }
+}
+
+#[test]
 fn jp_report_displays_a_memo() {
     let memo = classify_jp(&ryoncil_like()).to_string();
     assert!(memo.starts_with("Japan: ASRM class_i"));
