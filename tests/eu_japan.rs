@@ -681,6 +681,28 @@ fn an_engineered_criterion_that_is_not_met_is_information_only() {
 }
 
 #[test]
+fn homing_and_engraftment_are_not_a_pharmacological_mode_of_action() {
+    // TEP: presented to regenerate, repair or replace a tissue. Cells said to home to the
+    // lesion and become cartilage claim no pharmacological, immunological or metabolic action
+    // (the sCTMP purpose), even for a named disease.
+    let p = product(
+        r#"{
+        "name": "Cultured chondrogenic MSCs",
+        "preparation": "culture_expanded_msc",
+        "tissue": "bone_marrow",
+        "donor": "autologous",
+        "processing": {"steps": ["culture_expansion"]},
+        "intended_use": {"functions": ["musculoskeletal_repair"], "indications": ["knee_osteoarthritis"]},
+        "mechanisms": ["homing", "differentiation_engraftment"]
+    }"#,
+    );
+    assert_eq!(
+        classify_eu(&p).classification,
+        EuClassification::TissueEngineeredProduct
+    );
+}
+
+#[test]
 fn jp_report_displays_a_memo() {
     let memo = classify_jp(&ryoncil_like()).to_string();
     assert!(memo.starts_with("Japan: ASRM class_i"));
