@@ -647,6 +647,66 @@ fn conditional_approval_is_flagged_with_its_seven_year_limit() {
 }
 
 #[test]
+fn cell_free_exosomes_from_cultured_msc_are_not_an_atmp_class() {
+    // A TEP "contains or consists of engineered cells or tissues"; an sCTMP "contains or
+    // consists of cells or tissues" (Reg 1394/2007 Art 2(1)(b); Dir 2001/83/EC Annex I Part IV).
+    // Vesicles from cultured MSCs, claimed to immunomodulate, contain no cells.
+    let exosomes = product(
+        r#"{
+        "name": "MSC exosomes",
+        "preparation": "extracellular_vesicles",
+        "tissue": "bone_marrow",
+        "donor": "allogeneic_unrelated",
+        "processing": {"steps": ["culture_expansion"]},
+        "intended_use": {"functions": ["immunomodulation"], "indications": ["graft_versus_host_disease"]},
+        "mechanisms": ["extracellular_vesicles"]
+    }"#,
+    );
+    let report = classify_eu(&exosomes);
+    assert_eq!(report.classification, EuClassification::Undetermined);
+    assert_eq!(
+        report.finding(RuleId::EuAtmpClass).map(|f| f.outcome),
+        Some(Outcome::Undetermined)
+    );
+}
+
+#[test]
+fn an_engineered_criterion_that_is_not_met_is_information_only() {
+    // Centrifugation is an Annex I manipulation and blood formation is marrow's own function:
+    // neither Art 2(1)(c) criterion is met, and there is nothing to answer.
+    let report = classify_eu(&same_day_bmac(true, "hematopoiesis"));
+    for rule in [
+        RuleId::EuSubstantialManipulation,
+        RuleId::EuEssentialFunction,
+    ] {
+        let f = report.finding(rule).map(|f| (f.outcome, f.severity));
+        assert_eq!(f, Some((Outcome::NotMet, Severity::Info)), "{rule}");
+    }
+}
+
+#[test]
+fn homing_and_engraftment_are_not_a_pharmacological_mode_of_action() {
+    // TEP: presented to regenerate, repair or replace a tissue. Cells said to home to the
+    // lesion and become cartilage claim no pharmacological, immunological or metabolic action
+    // (the sCTMP purpose), even for a named disease.
+    let p = product(
+        r#"{
+        "name": "Cultured chondrogenic MSCs",
+        "preparation": "culture_expanded_msc",
+        "tissue": "bone_marrow",
+        "donor": "autologous",
+        "processing": {"steps": ["culture_expansion"]},
+        "intended_use": {"functions": ["musculoskeletal_repair"], "indications": ["knee_osteoarthritis"]},
+        "mechanisms": ["homing", "differentiation_engraftment"]
+    }"#,
+    );
+    assert_eq!(
+        classify_eu(&p).classification,
+        EuClassification::TissueEngineeredProduct
+    );
+}
+
+#[test]
 fn jp_report_displays_a_memo() {
     let memo = classify_jp(&ryoncil_like()).to_string();
     assert!(memo.starts_with("Japan: ASRM class_i"));

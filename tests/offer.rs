@@ -538,6 +538,46 @@ fn failed_release_quality_is_walk_away() {
 }
 
 #[test]
+fn the_failed_quality_list_names_failures_not_missing_results() {
+    // A positive sterility test fails; a mycoplasma result not reported is an open question,
+    // not a failure.
+    let mut offer = trial_site();
+    let release = offer.product.release.as_mut().unwrap();
+    release.sterility = Some(TestOutcome::Positive);
+    release.mycoplasma = None;
+    let eval = evaluate_offer(&offer);
+    let mycoplasma = eval
+        .quality
+        .finding(RuleId::QualityMycoplasma)
+        .expect("reported");
+    assert_eq!(
+        (mycoplasma.outcome, mycoplasma.severity),
+        (Outcome::Undetermined, Severity::Blocking)
+    );
+    let f = eval.finding(RuleId::OfferReleaseQuality).unwrap();
+    assert_eq!(
+        f.fact_named("quality.failed").map(|x| &x.value),
+        Some(&msc_therapy::FactValue::Codes(vec![
+            RuleId::QualitySterility.code()
+        ]))
+    );
+}
+
+#[test]
+fn an_undetermined_us_classification_is_never_read_as_needing_no_approval() {
+    // Whose cells they are is unknown: the 1271.3(d) and 1271.10(a)(4) questions stay open, so
+    // the offer must not be told the product needs no FDA approval.
+    let mut offer = trial_site();
+    offer.product.donor = None;
+    let eval = evaluate_offer(&offer);
+    assert_eq!(eval.us.classification, UsClassification::Undetermined);
+    assert_eq!(
+        outcome(&eval, RuleId::OfferUsPathway),
+        Outcome::Undetermined
+    );
+}
+
+#[test]
 fn quality_threshold_comes_from_the_offer_policy() {
     let offer = trial_site(); // post-thaw viability 91.8 %
     let mut policy = OfferPolicy::default();
@@ -723,6 +763,85 @@ fn live_stem_cell_claim_backed_by_colonies_or_for_bone_marrow_is_not_walk_away()
 }
 
 #[test]
+fn a_product_named_by_its_nonproprietary_name_is_the_approved_product() {
+    // Ryoncil's nonproprietary name is remestemcel-L-rknd (approved-products.json).
+    let mut offer = trial_site();
+    offer.indication = Indication::GraftVersusHostDisease;
+    offer.claims = vec![Claim::new(ClaimKind::FdaApproved)];
+    offer.product.name = Text::new("Remestemcel-L-rknd infusion").unwrap();
+    let eval = evaluate_offer(&offer);
+    assert_eq!(in_group(&eval, RuleId::OfferClaimFdaApproved), "good_signs");
+    assert_eq!(outcome(&eval, RuleId::OfferClaimFdaApproved), Outcome::Met);
+}
+
+#[test]
+fn every_fda_claim_is_checked_but_a_repeated_claim_counts_once() {
+    // Ryoncil is approved for GvHD, not for knee osteoarthritis: a second FDA claim naming knee
+    // osteoarthritis is false even after a true one.
+    let mut offer = trial_site();
+    offer.indication = Indication::GraftVersusHostDisease;
+    offer.product.name = Text::new("Ryoncil (remestemcel-L-rknd)").unwrap();
+    offer.claims = vec![
+        Claim::new(ClaimKind::FdaApproved),
+        Claim {
+            kind: ClaimKind::FdaApproved,
+            indications: vec![Indication::KneeOsteoarthritis],
+            wording: None,
+        },
+        Claim::new(ClaimKind::Cures),
+        Claim::new(ClaimKind::Cures),
+    ];
+    let eval = evaluate_offer(&offer);
+    let fda: Vec<Outcome> = eval
+        .findings()
+        .filter(|f| f.rule == RuleId::OfferClaimFdaApproved)
+        .map(|f| f.outcome)
+        .collect();
+    assert!(fda.contains(&Outcome::Met), "{fda:?}");
+    assert!(fda.contains(&Outcome::NotMet), "{fda:?}");
+    assert_eq!(
+        eval.findings()
+            .filter(|f| f.rule == RuleId::OfferClaimCure)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn birth_tissue_sold_off_the_shelf_or_as_an_allograft_is_held_to_the_live_stem_cell_check() {
+    // Source text 2: off-the-shelf "amniotic" or "umbilical" products often hold no live MSCs.
+    // Off the shelf, whatever the preparation is called:
+    let mut offer = off_the_shelf_umbilical();
+    offer.product.preparation = Some(CellPreparation::CultureExpandedMsc);
+    assert_eq!(
+        in_group(&evaluate_offer(&offer), RuleId::OfferClaimLiveStemCells),
+        "walk_away"
+    );
+    // A perinatal allograft, even when the supply model is not recorded:
+    let mut offer = off_the_shelf_umbilical();
+    offer.product.supply = None;
+    assert_eq!(
+        in_group(&evaluate_offer(&offer), RuleId::OfferClaimLiveStemCells),
+        "walk_away"
+    );
+}
+
+#[test]
+fn an_off_the_shelf_bone_marrow_lot_is_not_judged_as_birth_tissue() {
+    // The published tests that found no MSC-like cells concern amniotic and umbilical
+    // products; a donor bone-marrow MSC lot with a release record is judged by its quality.
+    let eval = with_claim(Claim::new(ClaimKind::ContainsLiveStemCells));
+    assert_eq!(
+        outcome(&eval, RuleId::OfferClaimLiveStemCells),
+        Outcome::NotApplicable
+    );
+    assert_ne!(
+        in_group(&eval, RuleId::OfferClaimLiveStemCells),
+        "walk_away"
+    );
+}
+
+#[test]
 fn no_rejection_is_a_question_for_donor_cells_only() {
     let eval = with_claim(Claim::new(ClaimKind::NoRejection));
     assert_eq!(in_group(&eval, RuleId::OfferClaimNoRejection), "ask_first");
@@ -845,6 +964,48 @@ fn display_is_a_patient_summary() {
     assert!(text.contains(Question::LiveCellCount.label()));
     assert!(text.contains("What to expect:\n"));
     assert!(text.contains("US classification (21 CFR Part 1271): Section 351"));
+}
+
+#[test]
+fn the_summary_shows_informative_notes_and_leaves_out_rules_that_do_not_apply() {
+    // Same-day BMAC from the patient's own marrow: the certificate of analysis does not apply
+    // (it is for donor cells "from a bottle"); whether any MSC product is authorised for knee
+    // osteoarthritis is worth knowing.
+    let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).expect("parses"));
+    let text = eval.to_string();
+    let certificate = eval
+        .finding(RuleId::OfferCertificateOfAnalysis)
+        .expect("reported");
+    assert_eq!(certificate.outcome, Outcome::NotApplicable);
+    assert!(
+        !text.contains(certificate.reason.expect("has a reason")),
+        "{text}"
+    );
+    let approved = eval
+        .finding(RuleId::OfferApprovedAnywhere)
+        .expect("reported");
+    assert_ne!(approved.outcome, Outcome::NotApplicable);
+    assert!(text.contains("For your information:\n"), "{text}");
+    assert!(
+        text.contains(approved.reason.expect("has a reason")),
+        "{text}"
+    );
+}
+
+#[test]
+fn exactly_one_million_live_cells_is_in_the_millions() {
+    // Source text 2: "You generally want to see counts in the millions": 10^6 is the first.
+    let mut offer = trial_site();
+    offer.disclosures.live_nucleated_cells = Some(CellCount::new(1e6).unwrap());
+    let eval = evaluate_offer(&offer);
+    assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "good_signs");
+    assert_eq!(outcome(&eval, RuleId::OfferLiveCellCount), Outcome::Met);
+
+    offer.disclosures.live_nucleated_cells = Some(CellCount::new(999_999.0).unwrap());
+    assert_eq!(
+        in_group(&evaluate_offer(&offer), RuleId::OfferLiveCellCount),
+        "ask_first"
+    );
 }
 
 #[test]
