@@ -702,6 +702,58 @@ fn homing_and_engraftment_are_not_a_pharmacological_mode_of_action() {
     );
 }
 
+fn eu_severity(report: &msc_therapy::EuAssessment, rule: RuleId) -> Option<(Outcome, Severity)> {
+    report.finding(rule).map(|f| (f.outcome, f.severity))
+}
+
+#[test]
+fn eu_open_questions_are_warnings_and_settled_answers_information() {
+    // Same-day autologous marrow for blood formation: Directive 2004/23/EC Art 2(2)(a) excludes
+    // it; the Directive does not apply and the classification is settled.
+    let settled = classify_eu(&same_day_bmac(true, "hematopoiesis"));
+    assert_eq!(
+        eu_severity(&settled, RuleId::EuTissuesAndCells),
+        Some((Outcome::NotMet, Severity::Info))
+    );
+    assert_eq!(
+        eu_severity(&settled, RuleId::EuCatClassification).map(|x| x.1),
+        Some(Severity::Info)
+    );
+
+    // Whether it is the same surgical procedure is unknown: the exclusion is an open question.
+    let mut p = same_day_bmac(true, "hematopoiesis");
+    if let Some(processing) = p.processing.as_mut() {
+        processing.same_surgical_procedure = None;
+    }
+    assert_eq!(
+        eu_severity(&classify_eu(&p), RuleId::EuAutologousSameProcedure),
+        Some((Outcome::Undetermined, Severity::Warning))
+    );
+
+    // Donor unknown: whether the Directive applies is open, and so is the classification,
+    // for which a CAT recommendation (Art 17) is the formal route.
+    let mut p = same_day_bmac(true, "hematopoiesis");
+    p.donor = None;
+    let open = classify_eu(&p);
+    assert_eq!(
+        eu_severity(&open, RuleId::EuTissuesAndCells),
+        Some((Outcome::Undetermined, Severity::Warning))
+    );
+    assert_eq!(
+        eu_severity(&open, RuleId::EuCatClassification).map(|x| x.1),
+        Some(Severity::Warning)
+    );
+
+    // Animal cells are not human tissues and cells: the Directive does not cover them, and
+    // their status is left for the reader to settle.
+    let mut p = same_day_bmac(true, "hematopoiesis");
+    p.donor = Some(msc_therapy::Donor::Xenogeneic);
+    assert_eq!(
+        eu_severity(&classify_eu(&p), RuleId::EuTissuesAndCells),
+        Some((Outcome::NotMet, Severity::Warning))
+    );
+}
+
 #[test]
 fn jp_report_displays_a_memo() {
     let memo = classify_jp(&ryoncil_like()).to_string();
