@@ -472,6 +472,24 @@ fn autologous_cultured_msc_is_class_ii() {
 }
 
 #[test]
+fn culture_is_read_from_the_preparation_or_from_the_steps() {
+    // Either fact shows the cells were cultured; one missing from the record does not hide it.
+    let mut p = ryoncil_like();
+    p.donor = Some(msc_therapy::Donor::Autologous);
+    if let Some(processing) = p.processing.as_mut() {
+        processing.steps = vec![ProcessingStep::Cryopreservation];
+    }
+    let report = classify_jp(&p);
+    assert_eq!(report.risk_class, AsrmRiskClass::ClassII);
+    assert_eq!(report.pmd_act, PmdActStatus::RegenerativeMedicalProduct);
+
+    let mut p = ryoncil_like();
+    p.donor = Some(msc_therapy::Donor::Autologous);
+    p.preparation = None;
+    assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassII);
+}
+
+#[test]
 fn genetically_modified_autologous_cells_are_class_i() {
     let mut p = ryoncil_like();
     p.donor = Some(msc_therapy::Donor::Autologous);
