@@ -490,6 +490,33 @@ fn culture_is_read_from_the_preparation_or_from_the_steps() {
 }
 
 #[test]
+fn a_step_the_crate_cannot_classify_leaves_the_asrm_class_open() {
+    // Class I covers genetically modified cells: an unclassified step could be one, so the
+    // patient's own uncultured cells are not placed below Class I.
+    let mut p = adipose_cells(r#""support""#, "subcutaneous");
+    if let Some(processing) = p.processing.as_mut() {
+        processing.steps.push(ProcessingStep::Unclassified);
+    }
+    let report = classify_jp(&p);
+    assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
+    let class_i = jp_finding(&p, RuleId::JpAsrmClassI);
+    assert_eq!(class_i.outcome, Outcome::Undetermined);
+    assert_eq!(class_i.missing, vec!["processing.steps"]);
+
+    // Activation (priming) is not settled by the reference either: Class II stays open.
+    let mut p = adipose_cells(r#""support""#, "subcutaneous");
+    if let Some(processing) = p.processing.as_mut() {
+        processing.steps.push(ProcessingStep::ActivationPriming);
+    }
+    let report = classify_jp(&p);
+    assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
+    assert_eq!(
+        jp_finding(&p, RuleId::JpAsrmClassII).outcome,
+        Outcome::Undetermined
+    );
+}
+
+#[test]
 fn genetically_modified_autologous_cells_are_class_i() {
     let mut p = ryoncil_like();
     p.donor = Some(msc_therapy::Donor::Autologous);
