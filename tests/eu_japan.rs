@@ -524,6 +524,12 @@ fn genetically_modified_autologous_cells_are_class_i() {
         processing.steps.push(ProcessingStep::GeneticModification);
     }
     assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassI);
+    // A settled class: information, not an open question.
+    let class_i = jp_finding(&p, RuleId::JpAsrmClassI);
+    assert_eq!(
+        (class_i.outcome, class_i.severity),
+        (Outcome::Met, Severity::Info)
+    );
     assert_eq!(
         classify_eu(&p).classification,
         EuClassification::GeneTherapy
