@@ -805,6 +805,44 @@ fn eu_open_questions_are_warnings_and_settled_answers_information() {
     );
 }
 
+fn jp_severity(p: &Product, rule: RuleId) -> (Outcome, Severity) {
+    let f = jp_finding(p, rule);
+    (f.outcome, f.severity)
+}
+
+#[test]
+fn settled_asrm_answers_are_information() {
+    // Donor cells (Class I), the patient's own cultured cells (not Class I; Class II) and an
+    // MHLW-style homologous use are answers, not open questions.
+    assert_eq!(
+        jp_severity(&ryoncil_like(), RuleId::JpAsrmClassI),
+        (Outcome::Met, Severity::Info)
+    );
+    let mut own = ryoncil_like();
+    own.donor = Some(msc_therapy::Donor::Autologous);
+    assert_eq!(
+        jp_severity(&own, RuleId::JpAsrmClassI),
+        (Outcome::NotMet, Severity::Info)
+    );
+    assert_eq!(
+        jp_severity(&own, RuleId::JpAsrmClassII),
+        (Outcome::Met, Severity::Info)
+    );
+    let mut animal = ryoncil_like();
+    animal.donor = Some(msc_therapy::Donor::Xenogeneic);
+    assert_eq!(
+        jp_severity(&animal, RuleId::JpAsrmClassI),
+        (Outcome::Met, Severity::Info)
+    );
+    assert_eq!(
+        jp_severity(
+            &adipose_cells(r#""support""#, "subcutaneous"),
+            RuleId::JpHomologousUse
+        ),
+        (Outcome::Met, Severity::Info)
+    );
+}
+
 #[test]
 fn jp_report_displays_a_memo() {
     let memo = classify_jp(&ryoncil_like()).to_string();
