@@ -844,6 +844,36 @@ fn settled_asrm_answers_are_information() {
 }
 
 #[test]
+fn the_pmd_act_finding_states_its_answer() {
+    // Cultured live cells (processed cells) and genetically modified cells are regenerative
+    // medical products; a cell-free preparation holds no cells and is not one.
+    let cultured = jp_finding(&ryoncil_like(), RuleId::JpRegenerativeMedicalProduct);
+    assert_eq!(cultured.outcome, Outcome::Met);
+
+    let mut modified = adipose_cells(r#""support""#, "subcutaneous");
+    if let Some(processing) = modified.processing.as_mut() {
+        processing.steps.push(ProcessingStep::GeneticModification);
+    }
+    assert_eq!(
+        jp_finding(&modified, RuleId::JpRegenerativeMedicalProduct).outcome,
+        Outcome::Met
+    );
+
+    let exosomes = product(r#"{"name": "exosomes", "preparation": "extracellular_vesicles"}"#);
+    assert_eq!(
+        jp_severity(&exosomes, RuleId::JpRegenerativeMedicalProduct),
+        (Outcome::NotMet, Severity::Info)
+    );
+
+    // Non-homologous use places uncultured cells in Class II: a settled answer.
+    let p = adipose_cells(r#""general_regeneration""#, "intravenous");
+    assert_eq!(
+        jp_severity(&p, RuleId::JpAsrmClassII),
+        (Outcome::Met, Severity::Info)
+    );
+}
+
+#[test]
 fn jp_report_displays_a_memo() {
     let memo = classify_jp(&ryoncil_like()).to_string();
     assert!(memo.starts_with("Japan: ASRM class_i"));
