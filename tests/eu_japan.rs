@@ -874,6 +874,27 @@ fn the_pmd_act_finding_states_its_answer() {
 }
 
 #[test]
+fn cultured_cells_that_are_no_longer_alive_are_not_a_regenerative_medical_product() {
+    // PMD Act: a regenerative medical product is processed *live* cells (or a gene therapy).
+    // A freeze-dried sheet made from cultured cells delivers no live cells.
+    let p = product(
+        r#"{
+        "name": "Freeze-dried cultured cell sheet",
+        "preparation": "tissue_sheet",
+        "tissue": "amniotic_membrane",
+        "donor": "allogeneic_unrelated",
+        "processing": {"steps": ["culture_expansion", "lyophilization"]}
+    }"#,
+    );
+    let report = classify_jp(&p);
+    assert_eq!(report.pmd_act, PmdActStatus::NotRegenerativeMedicalProduct);
+    assert_eq!(
+        jp_severity(&p, RuleId::JpRegenerativeMedicalProduct),
+        (Outcome::NotMet, Severity::Info)
+    );
+}
+
+#[test]
 fn jp_report_displays_a_memo() {
     let memo = classify_jp(&ryoncil_like()).to_string();
     assert!(memo.starts_with("Japan: ASRM class_i"));
