@@ -472,6 +472,51 @@ fn autologous_cultured_msc_is_class_ii() {
 }
 
 #[test]
+fn culture_is_read_from_the_preparation_or_from_the_steps() {
+    // Either fact shows the cells were cultured; one missing from the record does not hide it.
+    let mut p = ryoncil_like();
+    p.donor = Some(msc_therapy::Donor::Autologous);
+    if let Some(processing) = p.processing.as_mut() {
+        processing.steps = vec![ProcessingStep::Cryopreservation];
+    }
+    let report = classify_jp(&p);
+    assert_eq!(report.risk_class, AsrmRiskClass::ClassII);
+    assert_eq!(report.pmd_act, PmdActStatus::RegenerativeMedicalProduct);
+
+    let mut p = ryoncil_like();
+    p.donor = Some(msc_therapy::Donor::Autologous);
+    p.preparation = None;
+    assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassII);
+}
+
+#[test]
+fn a_step_the_crate_cannot_classify_leaves_the_asrm_class_open() {
+    // Class I covers genetically modified cells: an unclassified step could be one, so the
+    // patient's own uncultured cells are not placed below Class I.
+    let mut p = adipose_cells(r#""support""#, "subcutaneous");
+    if let Some(processing) = p.processing.as_mut() {
+        processing.steps.push(ProcessingStep::Unclassified);
+    }
+    let report = classify_jp(&p);
+    assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
+    let class_i = jp_finding(&p, RuleId::JpAsrmClassI);
+    assert_eq!(class_i.outcome, Outcome::Undetermined);
+    assert_eq!(class_i.missing, vec!["processing.steps"]);
+
+    // Activation (priming) is not settled by the reference either: Class II stays open.
+    let mut p = adipose_cells(r#""support""#, "subcutaneous");
+    if let Some(processing) = p.processing.as_mut() {
+        processing.steps.push(ProcessingStep::ActivationPriming);
+    }
+    let report = classify_jp(&p);
+    assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
+    assert_eq!(
+        jp_finding(&p, RuleId::JpAsrmClassII).outcome,
+        Outcome::Undetermined
+    );
+}
+
+#[test]
 fn genetically_modified_autologous_cells_are_class_i() {
     let mut p = ryoncil_like();
     p.donor = Some(msc_therapy::Donor::Autologous);
@@ -479,6 +524,12 @@ fn genetically_modified_autologous_cells_are_class_i() {
         processing.steps.push(ProcessingStep::GeneticModification);
     }
     assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassI);
+    // A settled class: information, not an open question.
+    let class_i = jp_finding(&p, RuleId::JpAsrmClassI);
+    assert_eq!(
+        (class_i.outcome, class_i.severity),
+        (Outcome::Met, Severity::Info)
+    );
     assert_eq!(
         classify_eu(&p).classification,
         EuClassification::GeneTherapy
@@ -703,6 +754,147 @@ fn homing_and_engraftment_are_not_a_pharmacological_mode_of_action() {
     assert_eq!(
         classify_eu(&p).classification,
         EuClassification::TissueEngineeredProduct
+    );
+}
+
+fn eu_severity(report: &msc_therapy::EuAssessment, rule: RuleId) -> Option<(Outcome, Severity)> {
+    report.finding(rule).map(|f| (f.outcome, f.severity))
+}
+
+#[test]
+fn eu_open_questions_are_warnings_and_settled_answers_information() {
+    // Same-day autologous marrow for blood formation: Directive 2004/23/EC Art 2(2)(a) excludes
+    // it; the Directive does not apply and the classification is settled.
+    let settled = classify_eu(&same_day_bmac(true, "hematopoiesis"));
+    assert_eq!(
+        eu_severity(&settled, RuleId::EuTissuesAndCells),
+        Some((Outcome::NotMet, Severity::Info))
+    );
+    assert_eq!(
+        eu_severity(&settled, RuleId::EuCatClassification).map(|x| x.1),
+        Some(Severity::Info)
+    );
+
+    // Whether it is the same surgical procedure is unknown: the exclusion is an open question.
+    let mut p = same_day_bmac(true, "hematopoiesis");
+    if let Some(processing) = p.processing.as_mut() {
+        processing.same_surgical_procedure = None;
+    }
+    assert_eq!(
+        eu_severity(&classify_eu(&p), RuleId::EuAutologousSameProcedure),
+        Some((Outcome::Undetermined, Severity::Warning))
+    );
+
+    // Donor unknown: whether the Directive applies is open, and so is the classification,
+    // for which a CAT recommendation (Art 17) is the formal route.
+    let mut p = same_day_bmac(true, "hematopoiesis");
+    p.donor = None;
+    let open = classify_eu(&p);
+    assert_eq!(
+        eu_severity(&open, RuleId::EuTissuesAndCells),
+        Some((Outcome::Undetermined, Severity::Warning))
+    );
+    assert_eq!(
+        eu_severity(&open, RuleId::EuCatClassification).map(|x| x.1),
+        Some(Severity::Warning)
+    );
+
+    // Animal cells are not human tissues and cells: the Directive does not cover them, and
+    // their status is left for the reader to settle.
+    let mut p = same_day_bmac(true, "hematopoiesis");
+    p.donor = Some(msc_therapy::Donor::Xenogeneic);
+    assert_eq!(
+        eu_severity(&classify_eu(&p), RuleId::EuTissuesAndCells),
+        Some((Outcome::NotMet, Severity::Warning))
+    );
+}
+
+fn jp_severity(p: &Product, rule: RuleId) -> (Outcome, Severity) {
+    let f = jp_finding(p, rule);
+    (f.outcome, f.severity)
+}
+
+#[test]
+fn settled_asrm_answers_are_information() {
+    // Donor cells (Class I), the patient's own cultured cells (not Class I; Class II) and an
+    // MHLW-style homologous use are answers, not open questions.
+    assert_eq!(
+        jp_severity(&ryoncil_like(), RuleId::JpAsrmClassI),
+        (Outcome::Met, Severity::Info)
+    );
+    let mut own = ryoncil_like();
+    own.donor = Some(msc_therapy::Donor::Autologous);
+    assert_eq!(
+        jp_severity(&own, RuleId::JpAsrmClassI),
+        (Outcome::NotMet, Severity::Info)
+    );
+    assert_eq!(
+        jp_severity(&own, RuleId::JpAsrmClassII),
+        (Outcome::Met, Severity::Info)
+    );
+    let mut animal = ryoncil_like();
+    animal.donor = Some(msc_therapy::Donor::Xenogeneic);
+    assert_eq!(
+        jp_severity(&animal, RuleId::JpAsrmClassI),
+        (Outcome::Met, Severity::Info)
+    );
+    assert_eq!(
+        jp_severity(
+            &adipose_cells(r#""support""#, "subcutaneous"),
+            RuleId::JpHomologousUse
+        ),
+        (Outcome::Met, Severity::Info)
+    );
+}
+
+#[test]
+fn the_pmd_act_finding_states_its_answer() {
+    // Cultured live cells (processed cells) and genetically modified cells are regenerative
+    // medical products; a cell-free preparation holds no cells and is not one.
+    let cultured = jp_finding(&ryoncil_like(), RuleId::JpRegenerativeMedicalProduct);
+    assert_eq!(cultured.outcome, Outcome::Met);
+
+    let mut modified = adipose_cells(r#""support""#, "subcutaneous");
+    if let Some(processing) = modified.processing.as_mut() {
+        processing.steps.push(ProcessingStep::GeneticModification);
+    }
+    assert_eq!(
+        jp_finding(&modified, RuleId::JpRegenerativeMedicalProduct).outcome,
+        Outcome::Met
+    );
+
+    let exosomes = product(r#"{"name": "exosomes", "preparation": "extracellular_vesicles"}"#);
+    assert_eq!(
+        jp_severity(&exosomes, RuleId::JpRegenerativeMedicalProduct),
+        (Outcome::NotMet, Severity::Info)
+    );
+
+    // Non-homologous use places uncultured cells in Class II: a settled answer.
+    let p = adipose_cells(r#""general_regeneration""#, "intravenous");
+    assert_eq!(
+        jp_severity(&p, RuleId::JpAsrmClassII),
+        (Outcome::Met, Severity::Info)
+    );
+}
+
+#[test]
+fn cultured_cells_that_are_no_longer_alive_are_not_a_regenerative_medical_product() {
+    // PMD Act: a regenerative medical product is processed *live* cells (or a gene therapy).
+    // A freeze-dried sheet made from cultured cells delivers no live cells.
+    let p = product(
+        r#"{
+        "name": "Freeze-dried cultured cell sheet",
+        "preparation": "tissue_sheet",
+        "tissue": "amniotic_membrane",
+        "donor": "allogeneic_unrelated",
+        "processing": {"steps": ["culture_expansion", "lyophilization"]}
+    }"#,
+    );
+    let report = classify_jp(&p);
+    assert_eq!(report.pmd_act, PmdActStatus::NotRegenerativeMedicalProduct);
+    assert_eq!(
+        jp_severity(&p, RuleId::JpRegenerativeMedicalProduct),
+        (Outcome::NotMet, Severity::Info)
     );
 }
 

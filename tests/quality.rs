@@ -1271,6 +1271,27 @@ fn a_colony_count_alone_fills_the_perinatal_entry_of_the_record() {
     );
 }
 
+#[test]
+fn exosomes_from_cultured_cells_are_not_held_to_cell_identity_criteria() {
+    // ISCT 2006 defines MSCs, which are cells: a cell-free preparation made from cultured
+    // cells, with no marker panel, is not judged on them.
+    let report = assess(json!({
+        "name": "MSC exosomes",
+        "preparation": "extracellular_vesicles",
+        "processing": {"steps": ["culture_expansion"]}
+    }));
+    for rule in [
+        RuleId::QualityIdentityPositiveMarkers,
+        RuleId::QualityIdentityNegativeMarkers,
+    ] {
+        assert_eq!(
+            finding(&report, rule).outcome,
+            Outcome::NotApplicable,
+            "{rule}"
+        );
+    }
+}
+
 // ---- Property: worsening any measured value never improves the verdict ----
 
 #[derive(Debug, Clone)]
