@@ -350,11 +350,7 @@ pub(crate) fn compare_functions(product: &Product) -> FunctionMatch {
     if functions.is_empty() {
         return FunctionMatch::MissingFunctions;
     }
-    let other: Vec<TissueFunction> = functions
-        .iter()
-        .copied()
-        .filter(|f| !basic.contains(f))
-        .collect();
+    let other: Vec<TissueFunction> = tissue.non_basic_functions(functions).collect();
     if other.is_empty() {
         FunctionMatch::Same
     } else {

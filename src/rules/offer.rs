@@ -784,16 +784,10 @@ fn patient_and_setting(offer: &ClinicOffer, c: &mut Collector) {
 fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector) {
     let rule = RuleId::OfferManyConditions;
     let conditions = offer.claimed_conditions();
-    let mut categories: Vec<IndicationCategory> = Vec::new();
-    for ind in &conditions {
-        let cat = ind.info().category;
-        if !categories.contains(&cat) {
-            categories.push(cat);
-        }
-    }
+    let categories = Indication::distinct_categories(&conditions);
     let facts = |f: Finding| {
         #[allow(clippy::cast_precision_loss)]
-        let count = categories.len() as f64;
+        let count = categories as f64;
         #[allow(clippy::cast_precision_loss)]
         let limit = policy.myriad_min_categories as f64;
         f.at("claims")
@@ -804,7 +798,7 @@ fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector)
             .fact(Fact::number("claimed_condition_families", count).as_derived())
             .fact(Fact::number("policy.myriad_min_categories", limit).as_limit())
     };
-    if categories.len() >= policy.myriad_min_categories {
+    if categories >= policy.myriad_min_categories {
         c.add(Group::WalkAway, rule, Outcome::NotMet, |f| {
             facts(f).because("The offer promotes the product for many unrelated conditions: the 'cure everything from autism to Alzheimer's' pattern of unproven treatments.")
         });

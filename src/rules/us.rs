@@ -14,7 +14,7 @@
 
 use crate::table::vocab;
 use crate::{
-    CellPreparation, Donor, Fact, FdaTissueClass, Finding, IndicationCategory, ManipulationLevel,
+    CellPreparation, Donor, Fact, FdaTissueClass, Finding, Indication, ManipulationLevel,
     Mechanism, Outcome, ProcessingStep, Product, RuleId, Severity, Text, TissueSource,
 };
 use serde::Serialize;
@@ -915,23 +915,17 @@ fn homologous_use(product: &Product) -> Finding {
         "intended_use.functions",
         intended.functions.iter().map(|f| f.code()).collect(),
     ));
-    let mut categories: Vec<IndicationCategory> = Vec::with_capacity(4);
-    for indication in &intended.indications {
-        let category = indication.info().category;
-        if !categories.contains(&category) {
-            categories.push(category);
-        }
-    }
+    let categories = Indication::distinct_categories(&intended.indications);
     if !intended.indications.is_empty() {
         facts.push(Fact::codes(
             "intended_use.indications",
             intended.indications.iter().map(|i| i.code()).collect(),
         ));
         #[allow(clippy::cast_precision_loss)]
-        let count = categories.len() as f64;
+        let count = categories as f64;
         facts.push(Fact::number("intended_use.indication_categories", count).as_derived());
     }
-    if categories.len() >= US_MYRIAD_INDICATION_CATEGORIES {
+    if categories >= US_MYRIAD_INDICATION_CATEGORIES {
         #[allow(clippy::cast_precision_loss)]
         let limit = US_MYRIAD_INDICATION_CATEGORIES as f64;
         facts.push(Fact::number("US_MYRIAD_INDICATION_CATEGORIES", limit).as_limit());
@@ -980,11 +974,11 @@ fn homologous_use(product: &Product) -> Finding {
             missing,
         );
     }
-    let foreign: Vec<&'static str> = intended
-        .functions
-        .iter()
-        .filter(|f| !basic.contains(f))
-        .map(|f| f.code())
+    let foreign: Vec<&'static str> = product
+        .tissue
+        .into_iter()
+        .flat_map(|tissue| tissue.non_basic_functions(&intended.functions))
+        .map(crate::TissueFunction::code)
         .collect();
     if !foreign.is_empty() {
         facts.push(Fact::codes("intended_use.functions.not_basic", foreign).as_derived());

@@ -144,3 +144,32 @@ vocab! {
         AntiAgeing => "anti_ageing", "anti-ageing / longevity", row(C::Ageing, None, None);
     }
 }
+
+impl Indication {
+    /// **How many distinct families of conditions ([`IndicationCategory`]) a list names.**
+    ///
+    /// The measure behind FDA's "unproven treatment for a myriad of diseases or conditions": the
+    /// US homologous-use rule and the clinic-offer checklist both count this way.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::Indication;
+    ///
+    /// // Two orthopaedic conditions are one family; autism adds a second.
+    /// let listed = [Indication::KneeOsteoarthritis, Indication::AclTear, Indication::Autism];
+    /// assert_eq!(Indication::distinct_categories(&listed), 2);
+    /// assert_eq!(Indication::distinct_categories(&[]), 0);
+    /// ```
+    #[must_use]
+    pub fn distinct_categories(indications: &[Self]) -> usize {
+        let mut seen: Vec<IndicationCategory> = Vec::with_capacity(indications.len());
+        for indication in indications {
+            let category = indication.info().category;
+            if !seen.contains(&category) {
+                seen.push(category);
+            }
+        }
+        seen.len()
+    }
+}

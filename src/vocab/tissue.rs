@@ -303,3 +303,32 @@ vocab! {
         OffTheShelf => "off_the_shelf", "off-the-shelf (donor lot in a vial)";
     }
 }
+
+impl TissueSource {
+    /// **The intended functions that are not basic functions of this tissue in the donor.**
+    ///
+    /// The comparison at the heart of homologous use (US, 21 CFR 1271.3(c)), the "same essential
+    /// function" (EU, Reg 1394/2007 Art 2(1)(c)) and Japan's homologous-use notice. An empty
+    /// result means every intended function is a basic one; note that a tissue with no listed
+    /// basic functions ([`TissueInfo::basic_functions`] empty) makes every function "other", so
+    /// callers check that first.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{TissueFunction, TissueSource};
+    ///
+    /// let membrane = TissueSource::AmnioticMembrane;
+    /// // Covering a wound is what amnion does; calming inflammation is not.
+    /// let intended = [TissueFunction::Covering, TissueFunction::Immunomodulation];
+    /// let other: Vec<_> = membrane.non_basic_functions(&intended).collect();
+    /// assert_eq!(other, [TissueFunction::Immunomodulation]);
+    /// ```
+    pub fn non_basic_functions(
+        self,
+        intended: &[TissueFunction],
+    ) -> impl Iterator<Item = TissueFunction> + '_ {
+        let basic = self.info().basic_functions;
+        intended.iter().copied().filter(move |f| !basic.contains(f))
+    }
+}
