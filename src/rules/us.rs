@@ -26,7 +26,7 @@ use std::fmt;
 /// FDA's MM/HU guidance (2017, rev. 2020, section IV, Q21-Q22) says that an HCT/P intended "for
 /// use as an unproven treatment for a myriad of diseases or conditions" is likely not intended for
 /// homologous use only, but gives no number. The crate draws the line at conditions from three
-/// or more distinct [`IndicationCategory`] values (e.g. knee osteoarthritis, multiple sclerosis and
+/// or more distinct [`IndicationCategory`](crate::IndicationCategory) values (e.g. knee osteoarthritis, multiple sclerosis and
 /// autism): a single source tissue has no basic function that spans three unrelated families of
 /// disease. It is a documented policy choice, not a figure from FDA.
 ///
