@@ -91,6 +91,10 @@ pub mod guide {}
 
 mod assessment;
 mod catalog;
+#[cfg(feature = "json")]
+mod de;
+#[cfg(feature = "json")]
+mod document;
 mod error;
 mod finding;
 mod offer;
@@ -107,7 +111,9 @@ pub use assessment::{ProductAssessment, assess_product};
 pub use catalog::{
     ApprovedProduct, AuthorisationStatus, Confidence, Jurisdiction, JurisdictionInfo,
 };
-pub use error::{DocumentError, ValueError};
+#[cfg(feature = "json")]
+pub use de::{MAX_LIST_LEN, MAX_STRING_BYTES};
+pub use error::{DocumentError, DocumentErrorKind, UnknownCode, ValueError};
 pub use finding::{Fact, FactRole, FactValue, Finding, Outcome, Severity};
 pub use offer::{
     Claim, ClaimInfo, ClaimKind, ClinicOffer, Disclosures, PatientContext, Price, TrialEvidence,

@@ -54,9 +54,15 @@ macro_rules! float_newtype {
         $name:ident, $what:literal, $check:expr, $schema:expr
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
-        #[serde(try_from = "f64", into = "f64")]
+        #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
+        #[serde(into = "f64")]
         pub struct $name(f64);
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                Self::new(f64::deserialize(deserializer)?).map_err(crate::error::invalid_value)
+            }
+        }
 
         impl $name {
             /// Validates and wraps `value`.
@@ -288,9 +294,15 @@ float_newtype! {
 ///
 /// [`ValueError::NotPositive`] below 1, [`ValueError::NotWhole`] for a fraction,
 /// [`ValueError::OutOfRange`] above 10¹⁵, [`ValueError::NotFinite`] for NaN or infinity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "f64", into = "f64")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "f64")]
 pub struct CellCount(u64);
+
+impl<'de> Deserialize<'de> for CellCount {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Self::new(f64::deserialize(deserializer)?).map_err(crate::error::invalid_value)
+    }
+}
 
 impl CellCount {
     /// The largest count accepted: 10¹⁵ cells, far above any dose, below `f64`'s exact range.
@@ -403,9 +415,20 @@ macro_rules! text_newtype {
         $name:ident, $what:literal, $check:expr, $schema:expr
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(try_from = "String", into = "String")]
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name(String);
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                Self::new(String::deserialize(deserializer)?).map_err(crate::error::invalid_value)
+            }
+        }
 
         impl $name {
             /// Validates and wraps `value`.
@@ -577,9 +600,15 @@ text_newtype! {
 /// # Errors
 ///
 /// [`ValueError::OutOfRange`] above 100.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u32", into = "u32")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "u32")]
 pub struct Passage(u32);
+
+impl<'de> Deserialize<'de> for Passage {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Self::new(u32::deserialize(deserializer)?).map_err(crate::error::invalid_value)
+    }
+}
 
 impl Passage {
     /// The highest passage number accepted.

@@ -17,6 +17,8 @@ macro_rules! all_send_sync {
 all_send_sync![
     // Errors.
     DocumentError,
+    DocumentErrorKind,
+    UnknownCode,
     ValueError,
     // Findings and rules.
     Fact,

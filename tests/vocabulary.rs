@@ -9,7 +9,8 @@ use msc_therapy::{
     AddedArticle, CellPreparation, Donor, FactRole, FdaTissueClass, ImageGuidance, Indication,
     IndicationCategory, ManipulationLevel, MarkerExpectation, Mechanism, MscDesignation, Outcome,
     ProcessingStep, ProductState, Route, RuleId, SecretedFactor, Severity, SupplyModel,
-    SurfaceMarker, TestOutcome, TissueFunction, TissueSource, ViabilityMethod, ViabilityTiming,
+    SurfaceMarker, TestOutcome, TissueFunction, TissueSource, UnknownCode, ViabilityMethod,
+    ViabilityTiming,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -50,7 +51,7 @@ fn check_names<E>(
         + EnumCount
         + Into<&'static str>
         + AsRef<str>,
-    <E as FromStr>::Err: Debug,
+    E: FromStr<Err = UnknownCode> + for<'a> TryFrom<&'a str, Error = UnknownCode>,
 {
     let iterated: Vec<E> = E::iter().collect();
     assert_eq!(
@@ -99,8 +100,45 @@ fn check_names<E>(
         assert_eq!(l, l.trim(), "{v:?}: label has no outer white space");
         assert!(labels.insert(l), "{v:?}: label {l:?} used twice");
     }
-    assert!("not_a_name".parse::<E>().is_err());
+    // The error names the input and lists every code, in table order.
+    let err = "not_a_name".parse::<E>().expect_err("not a code");
+    assert_eq!(err.input(), "not_a_name");
+    let listed: Vec<&str> = all.iter().map(|&v| code(v)).collect();
+    assert_eq!(err.allowed(), listed.as_slice());
+    assert!(err.to_string().contains(" `not_a_name`, expected one of `"));
+    assert_eq!(E::try_from("not_a_name").err(), Some(err));
     assert!(serde_json::from_str::<E>("\"not_a_name\"").is_err());
+}
+
+#[test]
+fn parse_error_names_the_input_and_every_allowed_code() {
+    let err = "frozen".parse::<ProductState>().expect_err("not a code");
+    assert_eq!(
+        err.to_string(),
+        "unknown product state `frozen`, expected one of `fresh`, `cryopreserved`"
+    );
+    assert_eq!(err.vocabulary(), "ProductState");
+    let err = "bone_marow".parse::<Donor>().expect_err("not a donor");
+    assert_eq!(
+        err.to_string(),
+        "unknown donor `bone_marow`, expected one of `autologous`, \
+         `allogeneic_first_degree_relative`, `allogeneic_second_degree_relative`, \
+         `allogeneic_unrelated`, `xenogeneic`"
+    );
+    // A long input is cut to a short prefix.
+    let long = "x".repeat(500);
+    let err = long.parse::<ProductState>().expect_err("long");
+    assert_eq!(err.input(), long);
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "unknown product state `{}…`, expected one of `fresh`, `cryopreserved`",
+            "x".repeat(32)
+        )
+    );
+    // An acronym stays one word.
+    let err = "x".parse::<RuleId>().expect_err("not a rule");
+    assert!(err.to_string().starts_with("unknown rule id `x`"), "{err}");
 }
 
 macro_rules! names_agree {
