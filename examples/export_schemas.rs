@@ -1,4 +1,6 @@
-//! Writes the JSON Schema (draft 2020-12) of every input and output document to `schemas/`.
+//! Writes the JSON Schema (draft 2020-12) of every input and output document to `schemas/`, the
+//! definitions they share (`definitions.schema.json`) and every vocabulary term with its code,
+//! label and facts (`vocabulary.json`).
 //!
 //! Run `cargo run --example export_schemas` after changing a document type, and commit the
 //! result: `tests/schemas.rs` fails while the committed files differ from the generated ones.
@@ -12,6 +14,9 @@ fn main() -> std::io::Result<()> {
         std::fs::write(&path, document.to_json_pretty())?;
         println!("wrote {}", path.display());
     }
+    let path = dir.join("vocabulary.json");
+    std::fs::write(&path, format!("{:#}\n", msc_therapy::vocabulary_json()))?;
+    println!("wrote {}", path.display());
     Ok(())
 }
 

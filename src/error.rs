@@ -415,6 +415,7 @@ impl DocumentError {
 /// What the crate's own checks report while serde is deserializing, kept aside (per thread)
 /// because serde's error type carries only a message.
 #[derive(Debug, Clone)]
+#[cfg_attr(not(feature = "json"), allow(dead_code))]
 enum Cause {
     /// A newtype's check failed.
     Value(ValueError),
@@ -457,6 +458,7 @@ pub(crate) fn duplicate_key<E: serde::de::Error>(key: &str, error: ValueError) -
 }
 
 /// The deserialization error for an input limit exceeded.
+#[cfg(feature = "json")]
 pub(crate) fn too_large<E: serde::de::Error>(message: String) -> E {
     let err = E::custom(&message);
     set_cause(message, Cause::TooLarge);

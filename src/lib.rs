@@ -106,6 +106,8 @@ mod schema;
 mod table;
 mod units;
 mod vocab;
+#[cfg(feature = "schemars")]
+mod vocabulary;
 
 pub use assessment::{ProductAssessment, assess_product};
 pub use catalog::{
@@ -139,12 +141,14 @@ pub use rules::us::{
     classify_us,
 };
 #[cfg(feature = "schemars")]
-pub use schema::{DocumentSchema, document_schemas};
+pub use schema::{DocumentSchema, SCHEMA_BASE_URI, document_schemas};
 pub use units::{
     BodyWeightKg, CellCount, CellsPerKg, CfuFrequency, CurrencyCode, EndotoxinEuPerMl, IsoDate,
     Millilitres, MoneyAmount, NctId, Passage, Percent, PopulationDoublings, Text,
 };
 pub use vocab::*;
+#[cfg(feature = "schemars")]
+pub use vocabulary::vocabulary_json;
 
 /// Re-exported so that `strum::IntoEnumIterator` and `strum::EnumCount` work on the vocabulary
 /// without adding strum to your own dependencies.

@@ -180,8 +180,9 @@ pub struct IntendedUse {
     /// by secreting factors do (21 CFR 1271.10(a)(4)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub depends_on_living_cells: Option<bool>,
-    /// For reproductive use (21 CFR 1271.10(a)(4)(ii)(c)).
+    /// For reproductive use (21 CFR 1271.10(a)(4)(ii)(c)). Absent means not for reproductive use.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "schemars", schemars(extend("default" = false)))]
     pub reproductive_use: bool,
 }
 

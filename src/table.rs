@@ -96,6 +96,11 @@ macro_rules! vocab {
             /// Every machine name, in table order (the codes `FromStr` and JSON accept).
             pub const CODES: &'static [&'static str] = &[$($code,)+];
 
+            /// The Rust name of every variant, in table order (parallel to `CODES`): lets the
+            /// schema export write `Outcome::Met` as the code a JSON reader sees.
+            #[allow(dead_code)]
+            pub(crate) const VARIANT_NAMES: &'static [&'static str] = &[$(stringify!($variant),)+];
+
             /// The stable machine name: the same string in JSON, `Display` and `FromStr`.
             #[must_use]
             pub const fn code(self) -> &'static str {

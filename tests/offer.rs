@@ -1143,8 +1143,7 @@ fn exported_schema(name: &str) -> serde_json::Value {
         .into_iter()
         .find(|s| s.name == name)
         .unwrap_or_else(|| panic!("no schema named {name}"))
-        .schema
-        .to_value()
+        .bundled()
 }
 
 #[cfg(feature = "schemars")]
