@@ -81,13 +81,23 @@
 //!
 //! ## Where to read next
 //!
-//! The [`guide`] teaches the domain step by step, each step with the type that carries it.
+//! The [`guide`] teaches the domain step by step, each step with the type that carries it; the
+//! [`glossary`] expands every acronym (IND, BLA, HCT/P, MM/HU, ATMP, ASRM, CFU-F, K/M, …); the
+//! documentation of [`RuleId`] lists every rule with its citation and explanation.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[doc = include_str!("../docs/guide.md")]
 pub mod guide {}
+
+#[doc = include_str!("../docs/glossary.md")]
+pub mod glossary {}
+
+/// The README's code blocks, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 mod assessment;
 mod catalog;
@@ -100,6 +110,7 @@ mod finding;
 mod offer;
 mod product;
 mod rule_id;
+mod rule_table;
 mod rules;
 #[cfg(feature = "schemars")]
 mod schema;
