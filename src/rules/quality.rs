@@ -390,7 +390,7 @@ impl<'a> Profile<'a> {
     fn new(product: &'a Product) -> Self {
         let release = product.release.as_ref();
         let live = product.preparation.is_none_or(|p| p.info().live_cells);
-        let steps = product.processing.as_ref().map(|p| p.steps.as_slice());
+        let steps = product.processing.as_ref().and_then(|p| p.steps_known());
         let step = |s: ProcessingStep| steps.is_some_and(|steps| steps.contains(&s));
         let expansion = if product
             .preparation
@@ -583,7 +583,12 @@ fn viability_minimum(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
         None => {
             let reported = p.release.is_some_and(|r| !r.viability.is_empty());
             let finding = Finding::new(RULE, Outcome::Undetermined, Severity::Blocking);
-            if reported {
+            if reported && p.state.is_none() {
+                finding
+                    .because("only viability before freezing is reported and whether the product was frozen is not stated: a figure taken before freezing describes the product only if it was given fresh")
+                    .missing("release.state")
+                    .missing("release.viability (post_thaw)")
+            } else if reported {
                 finding
                     .because("the product is cryopreserved and only viability before freezing is reported; it is judged on post-thaw viability")
                     .missing("release.viability (post_thaw)")
