@@ -38,8 +38,8 @@ use std::fmt;
 #[serde(default, deny_unknown_fields)]
 pub struct CoaRequirement {
     /// Supply models that require a CoA. Default: off-the-shelf lots and patient-specific
-    /// batches — anything made away from the bedside. The source text asks for the CoA of any
-    /// "donor tissue from a bottle".
+    /// batches — anything made away from the bedside. "Mesenchymal Stem Cells: What Science Is
+    /// Actually Getting Right (and Wrong)" asks for the CoA of any donor tissue supplied in a vial.
     pub supply: Vec<SupplyModel>,
     /// Cells from anyone but the patient (allogeneic, or animal) require a CoA. Default: yes.
     pub non_autologous: bool,
@@ -103,8 +103,9 @@ pub struct QualityPolicy {
     /// Table 2: ≥ 70 %; others ask 80-90 %), and the figure FDA-advised release tests give
     /// ("generally > 70 %", World J Med Genet 2015, Table 3).
     pub min_viability_percent: Percent,
-    /// The fewest viable nucleated cells per dose accepted. Default 10⁶: the source text's
-    /// "you generally want to see counts in the millions".
+    /// The fewest viable nucleated cells per dose accepted. Default 10⁶: counts "in the
+    /// millions", as "Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)"
+    /// tells patients to expect.
     pub min_viable_cells: CellCount,
     /// The lowest share of cells positive for CD73, CD90 and CD105. Default 95 % (ISCT,
     /// Dominici et al. 2006).

@@ -24,7 +24,7 @@ use std::fmt;
 /// **The number of unrelated indication categories from which an offer becomes "an unproven
 /// treatment for a myriad of diseases or conditions"**, and so not for homologous use only.
 ///
-/// FDA's MM/HU guidance (2017, rev. 2020, section IV, Q21-Q22) says that an HCT/P intended "for
+/// FDA's MM/HU guidance (2017, rev. 2020, section IV, Q17, after Example 17-2) says that an HCT/P intended "for
 /// use as an unproven treatment for a myriad of diseases or conditions" is likely not intended for
 /// homologous use only, but gives no number. The crate draws the line at conditions from three
 /// or more distinct [`IndicationCategory`](crate::IndicationCategory) values (e.g. knee osteoarthritis, multiple sclerosis and
