@@ -397,8 +397,7 @@ pub(crate) fn plain(text: &str) -> String {
         })
         .filter(|p| !p.is_empty())
         .collect();
-    let text = paragraphs
-        .join("\n\n")
+    let text = without_link_targets(&paragraphs.join("\n\n"))
         .replace("[`", "`")
         .replace("`]", "`")
         .replace(
@@ -420,6 +419,36 @@ pub(crate) fn plain(text: &str) -> String {
         out.push_str(&json_name(span));
         out.push('`');
         rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `text` with every Markdown link `[label](target)` reduced to its label: the targets are Rust
+/// paths (`crate::Product::site_of_use`) that mean nothing outside rustdoc.
+fn without_link_targets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let link = after.find("](").and_then(|close| {
+            let target = &after[close + 2..];
+            let end = target.find(')')?;
+            let label = &after[..close];
+            let plain_target = !target[..end].contains(char::is_whitespace);
+            (plain_target && !label.contains('[')).then_some((label, close + 2 + end + 1))
+        });
+        out.push_str(&rest[..open]);
+        match link {
+            Some((label, consumed)) => {
+                out.push_str(label);
+                rest = &after[consumed..];
+            }
+            None => {
+                out.push('[');
+                rest = after;
+            }
+        }
     }
     out.push_str(rest);
     out

@@ -55,6 +55,7 @@ vocabularies![
     CellPreparation,
     Route,
     ImageGuidance,
+    SiteOfUse,
     Mechanism,
     SecretedFactor,
     MscDesignation,

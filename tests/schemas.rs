@@ -599,17 +599,86 @@ fn every_object_of_every_schema_is_closed() {
     }
 }
 
+/// Every property of `object` that is not required, with its schema.
+fn optional_properties(object: &Value) -> Vec<(&str, &Value)> {
+    let required: BTreeSet<&str> = object["required"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    object["properties"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(name, _)| !required.contains(name.as_str()))
+        .map(|(name, schema)| (name.as_str(), schema))
+        .collect()
+}
+
+/// The property accepts `null` (an `Option` the parser reads as absent).
+fn accepts_null(schema: &Value) -> bool {
+    let null = json!("null");
+    schema["type"] == null
+        || schema["type"].as_array().is_some_and(|t| t.contains(&null))
+        || schema["anyOf"]
+            .as_array()
+            .is_some_and(|options| options.iter().any(|o| o["type"] == null))
+}
+
 #[test]
-fn a_boolean_with_a_default_says_so() {
+fn an_optional_boolean_is_nullable_or_says_its_default() {
+    // A tool generated from the schema (pydantic, TypeScript) writes a default for an optional
+    // boolean; the schema must say what absence means: unknown (nullable) or a stated default.
     let shared = schema_value("definitions");
+    let mut checked = 0;
+    let mut objects = Vec::new();
+    for name in [
+        "product",
+        "clinic_offer",
+        "quality_policy",
+        "offer_policy",
+        "definitions",
+    ] {
+        let value = if name == "definitions" {
+            shared.clone()
+        } else {
+            schema_value(name)
+        };
+        object_schemas(&value, format!("{name}#"), &mut Vec::new());
+        objects.push((name, value));
+    }
+    for (name, value) in &objects {
+        let mut found = Vec::new();
+        object_schemas(value, format!("{name}#"), &mut found);
+        for (pointer, object) in found {
+            for (property, schema) in optional_properties(object) {
+                let boolean = schema["type"] == "boolean"
+                    || schema["type"]
+                        .as_array()
+                        .is_some_and(|t| t.contains(&json!("boolean")));
+                if boolean {
+                    assert!(
+                        accepts_null(schema) || schema.get("default").is_some(),
+                        "{pointer}/{property}: an optional boolean without a default"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= 5, "{checked} optional booleans checked");
+    // reproductive_use: absent is unknown (issue #8), so it is nullable, not defaulted to false.
     let reproductive = &shared["$defs"]["IntendedUse"]["properties"]["reproductive_use"];
-    assert_eq!(reproductive["type"], "boolean");
-    assert_eq!(reproductive["default"], false);
-    // And what a generated model writes for the default is a valid document.
+    assert!(accepts_null(reproductive));
     let validator = strict_validator(&schema_value("product"));
-    let doc = json!({"name": "X", "intended_use": {"reproductive_use": false}});
-    assert!(validator.is_valid(&doc));
-    assert!(Product::from_json(&doc.to_string()).is_ok());
+    for doc in [
+        json!({"name": "X", "intended_use": {"reproductive_use": false}}),
+        json!({"name": "X", "intended_use": {"reproductive_use": null}}),
+    ] {
+        assert!(validator.is_valid(&doc), "{doc}");
+        assert!(Product::from_json(&doc.to_string()).is_ok(), "{doc}");
+    }
 }
 
 /// The schema and the parser give the same answer on `doc`, and that answer is `valid`.
