@@ -278,6 +278,14 @@ pub enum DocumentErrorKind {
     Io,
 }
 
+/// A conversion that cannot fail (a validated value passed where one is expected) is never a
+/// value error; this lets the builders take either a plain value or the validated type.
+impl From<std::convert::Infallible> for ValueError {
+    fn from(never: std::convert::Infallible) -> Self {
+        match never {}
+    }
+}
+
 /// **A document (product, offer, policy) that could not be read.**
 ///
 /// [`DocumentError::kind`] says what kind of problem it is, [`DocumentError::path`] where: the
@@ -365,6 +373,25 @@ impl DocumentError {
         let mut this = Self::new(DocumentErrorKind::InvalidValue, path, &error);
         this.source = Some(Box::new(error));
         this
+    }
+
+    /// The same error for a field of a document nested at `prefix` (`release`): the path
+    /// becomes `release.viability[0].percent`.
+    #[must_use]
+    pub(crate) fn within(mut self, prefix: &str) -> Self {
+        self.path = if self.path == "." {
+            prefix.to_owned()
+        } else if self.path.starts_with('[') {
+            format!("{prefix}{}", self.path)
+        } else {
+            format!("{prefix}.{}", self.path)
+        };
+        self
+    }
+
+    /// Changes the kind (a builder's repeated marker is a duplicate, not a value out of range).
+    pub(crate) fn set_kind(&mut self, kind: DocumentErrorKind) {
+        self.kind = kind;
     }
 
     /// The same error, located at `line` and `column` (both counted from 1) of the source text.

@@ -100,6 +100,7 @@ pub mod glossary {}
 pub struct ReadmeDoctests;
 
 mod assessment;
+mod builders;
 mod catalog;
 #[cfg(feature = "json")]
 mod de;
@@ -121,6 +122,9 @@ mod vocab;
 mod vocabulary;
 
 pub use assessment::{ProductAssessment, assess_product};
+pub use builders::{
+    CertificateBuilder, ClinicOfferBuilder, DoseBuilder, ProductBuilder, ReleaseDataBuilder,
+};
 pub use catalog::{
     ApprovedProduct, AuthorisationStatus, Confidence, Jurisdiction, JurisdictionInfo,
 };

@@ -371,6 +371,15 @@ impl TryFrom<f64> for CellCount {
     }
 }
 
+impl TryFrom<u64> for CellCount {
+    type Error = ValueError;
+
+    /// See [`CellCount::from_u64`].
+    fn try_from(value: u64) -> Result<Self, ValueError> {
+        Self::from_u64(value)
+    }
+}
+
 impl From<CellCount> for f64 {
     fn from(value: CellCount) -> f64 {
         value.as_f64()
@@ -453,6 +462,13 @@ macro_rules! text_newtype {
         impl TryFrom<String> for $name {
             type Error = ValueError;
             fn try_from(value: String) -> Result<Self, ValueError> {
+                Self::new(value)
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = ValueError;
+            fn try_from(value: &str) -> Result<Self, ValueError> {
                 Self::new(value)
             }
         }

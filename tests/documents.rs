@@ -877,3 +877,197 @@ fn percentages_read_back_exactly() {
         assert_eq!(read.to_bits(), percent.to_bits(), "{percent}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Builders (issue #11, item 4)
+// ---------------------------------------------------------------------------------------------
+
+/// The Ryoncil-modelled sample lot, built in Rust with the builders: one `?` for the whole lot.
+fn cultured_bone_marrow_lot() -> Result<Product, msc_therapy::DocumentError> {
+    use SurfaceMarker::*;
+    use msc_therapy::{
+        AddedArticle, CellPreparation, Certificate, Delivery, Dose, Indication, IntendedUse,
+        Mechanism, MscDesignation, Processing, ReleaseData, SecretedFactor, SupplyModel,
+        TestOutcome, TissueFunction, ViabilityMethod,
+    };
+    let mut release = ReleaseData::builder()
+        .certificate(
+            Certificate::builder("BM-MSC-25-0142")
+                .issuer("Illustrative cGMP cell-processing facility")
+                .issued_on("2025-03-14")
+                .expires_on("2027-03-13"),
+        )
+        .state(ProductState::Cryopreserved)
+        .viable_nucleated_cells(4.0e7)
+        .total_nucleated_cells(45_000_000_u64)
+        .viability_by(
+            95.1,
+            ViabilityTiming::BeforeFreezing,
+            ViabilityMethod::FlowCytometry,
+        )
+        .viability_by(
+            88.9,
+            ViabilityTiming::PostThaw,
+            ViabilityMethod::FlowCytometry,
+        );
+    for (marker, percent) in [
+        (Cd73, 99.2),
+        (Cd90, 98.7),
+        (Cd105, 97.9),
+        (Cd45, 0.3),
+        (Cd34, 0.2),
+        (Cd14, 0.4),
+        (Cd19, 0.1),
+        (HlaDr, 0.6),
+    ] {
+        release = release.marker(marker, percent);
+    }
+    let release = release
+        .plastic_adherent(true)
+        .trilineage_differentiation(true)
+        .sterility(TestOutcome::Negative)
+        .mycoplasma(TestOutcome::Negative)
+        .endotoxin_eu_per_ml(0.25)
+        .passage(4_u32)
+        .population_doublings(16.5)
+        .passage_limit(5_u32)
+        .population_doubling_limit(25.0)
+        .potency("inhibition of PHA-induced PBMC proliferation", true);
+    Product::builder("Culture-expanded allogeneic bone-marrow MSCs for steroid-refractory acute GvHD")
+        .description(
+            "Illustrative lot record modelled on the US label of Ryoncil (remestemcel-L-rknd, approved 18 Dec 2024): allogeneic bone-marrow mesenchymal stromal cells from healthy adult donors, culture-expanded, cryopreserved in a DMSO-containing medium and given intravenously at 2 x 10^6 MSC/kg twice a week for 4 weeks (8 infusions) to children with steroid-refractory acute graft-versus-host disease. The dose follows the label; the release figures are illustrative, not the manufacturer's.",
+        )
+        .preparation(CellPreparation::CultureExpandedMsc)
+        .designation(MscDesignation::MesenchymalStromalCell)
+        .tissue(TissueSource::BoneMarrow)
+        .donor(Donor::AllogeneicUnrelated)
+        .supply(SupplyModel::OffTheShelf)
+        .processing(
+            Processing::of_steps([ProcessingStep::CultureExpansion, ProcessingStep::Cryopreservation])
+                .with_added_articles([AddedArticle::StorageAgent, AddedArticle::Crystalloid])
+                .with_same_surgical_procedure(false),
+        )
+        .intended_use(
+            IntendedUse::new()
+                .with_functions([TissueFunction::Immunomodulation])
+                .with_indications([Indication::GraftVersusHostDisease])
+                .with_systemic_effect(true)
+                .with_dependence_on_living_cells(true),
+        )
+        .delivery(Delivery::new(Route::Intravenous))
+        .mechanisms([Mechanism::Immunomodulation, Mechanism::ParacrineSignalling])
+        .secreted_factors([SecretedFactor::Pge2, SecretedFactor::Ido, SecretedFactor::TgfBeta])
+        .dose(
+            Dose::builder()
+                .viable_cells(4.0e7)
+                .cells_per_kg(2.0e6)
+                .volume_ml(6.0)
+                .administrations(8),
+        )
+        .recipient_weight_kg(20.0)
+        .release(release)
+        .build()
+}
+
+#[test]
+fn a_lot_built_with_the_builders_is_the_same_lot_as_its_json() {
+    let built = cultured_bone_marrow_lot().expect("every value is valid");
+    assert_eq!(built, sample("cultured_bone_marrow_msc.json"));
+}
+
+#[test]
+fn builder_errors_have_the_path_and_kind_of_the_json_error() {
+    use msc_therapy::{Certificate, ClinicOffer, Dose, Indication, ReleaseData};
+    let from_json = Product::from_json(
+        r#"{"name": "X", "release": {"viability": [{"percent": 90, "timing": "post_thaw"}, {"percent": 140, "timing": "post_thaw"}]}}"#,
+    )
+    .expect_err("140 %");
+    let built = Product::builder("X")
+        .release(
+            ReleaseData::builder()
+                .viability(90.0, ViabilityTiming::PostThaw)
+                .viability(140.0, ViabilityTiming::PostThaw),
+        )
+        .build()
+        .expect_err("140 %");
+    assert_eq!(
+        (built.kind(), built.path(), built.message()),
+        (from_json.kind(), from_json.path(), from_json.message())
+    );
+    assert_eq!(built.path(), "release.viability[1].percent");
+    assert!(built.value_error().is_some());
+
+    // A marker given twice, a blank name, a bad date under the certificate, an offer's product.
+    let twice = Product::builder("X")
+        .release(
+            ReleaseData::builder()
+                .marker(SurfaceMarker::Cd73, 99.0)
+                .marker(SurfaceMarker::Cd73, 12.0),
+        )
+        .build()
+        .expect_err("twice");
+    assert_eq!(
+        (twice.kind(), twice.path(), twice.message()),
+        (
+            DocumentErrorKind::DuplicateField,
+            "release.identity.markers.cd73",
+            "identity panel lists cd73 more than once"
+        )
+    );
+    let blank = Product::builder("\u{200B}").build().expect_err("blank");
+    assert_eq!(blank.to_string(), "name: text must not be empty");
+    let date = Product::builder("X")
+        .release(
+            ReleaseData::builder().certificate(Certificate::builder("L").issued_on("2023-02-29")),
+        )
+        .build()
+        .expect_err("date");
+    assert_eq!(date.path(), "release.certificate.issued_on");
+    let dose = Product::builder("X")
+        .dose(Dose::builder().viable_cells(1.5))
+        .build()
+        .expect_err("fraction");
+    assert_eq!(
+        dose.to_string(),
+        "dose.viable_cells: cell count must be a whole number, got 1.5"
+    );
+    let offer = ClinicOffer::builder(
+        Product::builder("X").recipient_weight_kg(0.0),
+        Indication::KneeOsteoarthritis,
+    )
+    .build()
+    .expect_err("weight");
+    assert_eq!(offer.path(), "product.recipient.weight_kg");
+    // The first problem wins.
+    let first = Product::builder("")
+        .recipient_weight_kg(0.0)
+        .build()
+        .expect_err("two problems");
+    assert_eq!(first.path(), "name");
+}
+
+#[test]
+fn an_identity_panel_rejects_a_marker_given_twice() {
+    use msc_therapy::{IdentityPanel, Percent, ValueError};
+    let p = |v: f64| Percent::new(v).expect("a percentage");
+    let panel = IdentityPanel::try_from(vec![
+        (SurfaceMarker::Cd73, p(99.0)),
+        (SurfaceMarker::Cd90, p(98.0)),
+    ])
+    .expect("distinct markers");
+    assert_eq!(panel.markers.len(), 2);
+    let twice = IdentityPanel::try_from([
+        (SurfaceMarker::Cd73, p(99.0)),
+        (SurfaceMarker::Cd73, p(1.0)),
+    ]);
+    assert_eq!(
+        twice,
+        Err(ValueError::Duplicate {
+            what: "identity panel",
+            key: "cd73".to_owned()
+        })
+    );
+    let mut panel = panel;
+    assert!(panel.insert_marker(SurfaceMarker::Cd90, p(1.0)).is_err());
+    assert_eq!(panel.markers[&SurfaceMarker::Cd90], p(98.0), "unchanged");
+}
