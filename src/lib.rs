@@ -110,6 +110,7 @@ mod error;
 mod finding;
 mod offer;
 mod product;
+mod report;
 mod rule_id;
 mod rule_table;
 mod rules;
@@ -140,6 +141,7 @@ pub use product::{
     Certificate, Delivery, Dose, IdentityPanel, IntendedUse, PotencyResult, Processing, Product,
     Recipient, ReleaseData, Viability,
 };
+pub use report::{Headline, Report};
 pub use rule_id::{RuleId, RuleInfo};
 pub use rules::eu::{EuAssessment, EuClassification, classify_eu};
 pub use rules::jp::{AsrmRiskClass, JpAssessment, PmdActStatus, classify_jp};

@@ -864,3 +864,100 @@ fn vocabulary_json_is_committed_and_lists_every_code() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Outputs: to_json, the shared headline accessor
+// ---------------------------------------------------------------------------------------------
+
+fn sample_product(name: &str) -> Product {
+    let text = read(&repo_path(&["examples", "data", "products", name]));
+    Product::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+#[test]
+fn to_json_writes_what_the_output_schemas_describe() {
+    use msc_therapy::{QualityPolicy, assess_product};
+    let validator = strict_validator(&schema_value("product_assessment"));
+    for name in [
+        "cultured_bone_marrow_msc.json",
+        "same_day_bmac.json",
+        "adipose_svf.json",
+    ] {
+        let assessment = assess_product(&sample_product(name), &QualityPolicy::default());
+        let compact = assessment.to_json();
+        assert_eq!(
+            compact,
+            serde_json::to_string(&assessment).expect("serializes")
+        );
+        let value: Value = serde_json::from_str(&compact).expect("JSON");
+        let problems = errors(&validator, &value);
+        assert!(problems.is_empty(), "{name}: {problems:?}");
+        let pretty: Value = serde_json::from_str(&assessment.to_json_pretty()).expect("JSON");
+        assert_eq!(pretty, value);
+        assert!(assessment.to_json_pretty().contains("\n  \"product\": {"));
+    }
+}
+
+#[test]
+fn every_report_gives_its_headline_through_one_accessor() {
+    use msc_therapy::{
+        AsrmRiskClass, EuClassification, Headline, PatientVerdict, PmdActStatus, QualityPolicy,
+        Report, UsClassification, assess_product, evaluate_offer,
+    };
+    // Modelled on Ryoncil: culture-expanded allogeneic marrow MSCs are a 351 product (FDA
+    // approved them under a BLA, Dec 2024), an sCTMP in the EU (as EMA's CAT classifies
+    // expanded MSCs for immunomodulation) and, as allogeneic cells, ASRM Class I in Japan.
+    let lot = assess_product(
+        &sample_product("cultured_bone_marrow_msc.json"),
+        &QualityPolicy::default(),
+    );
+    assert_eq!(
+        lot.us.headline(),
+        Headline::Us(UsClassification::Section351Product)
+    );
+    assert_eq!(
+        lot.eu.headline(),
+        Headline::Eu(EuClassification::SomaticCellTherapy)
+    );
+    assert_eq!(
+        lot.jp.headline(),
+        Headline::Japan {
+            risk_class: AsrmRiskClass::ClassI,
+            pmd_act: PmdActStatus::RegenerativeMedicalProduct
+        }
+    );
+    assert_eq!(
+        lot.jp.headline().codes(),
+        ["class_i", "regenerative_medical_product"]
+    );
+    assert_eq!(
+        lot.us.headline().to_string(),
+        "Section 351 drug / biological product"
+    );
+    let reports: [&dyn Report; 4] = [&lot.us, &lot.quality, &lot.eu, &lot.jp];
+    for report in reports {
+        assert!(report.findings().count() > 0, "{}", report.headline());
+    }
+    assert_eq!(lot.us.findings().count(), lot.us.findings.len());
+    // The strip-mall offer: the second source text's red flags say walk away.
+    let text = read(&repo_path(&[
+        "examples",
+        "data",
+        "offers",
+        "strip_mall_umbilical.json",
+    ]));
+    let offer = ClinicOffer::from_json(&text).expect("offer");
+    let evaluation = evaluate_offer(&offer);
+    assert_eq!(
+        evaluation.headline(),
+        Headline::Offer(PatientVerdict::WalkAway)
+    );
+    assert!(evaluation.headline().is_settled());
+    assert_eq!(
+        evaluation.findings().count(),
+        evaluation.walk_away.len()
+            + evaluation.ask_first.len()
+            + evaluation.good_signs.len()
+            + evaluation.notes.len()
+    );
+}

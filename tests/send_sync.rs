@@ -101,6 +101,13 @@ all_send_sync![
     AsrmRiskClass,
     PmdActStatus,
     ProductAssessment,
+    Headline,
+    // Builders.
+    ProductBuilder,
+    ReleaseDataBuilder,
+    DoseBuilder,
+    CertificateBuilder,
+    ClinicOfferBuilder,
     // Clinic offers, evidence and the catalog.
     ClinicOffer,
     Claim,
