@@ -35,6 +35,7 @@ use std::fmt;
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct ProductAssessment {
     /// The product assessed.
     pub product: Product,

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 /// **What the crate knows about a jurisdiction**: one row of the [`Jurisdiction`] table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct JurisdictionInfo {
     /// The regulator that grants marketing authorisations for cell therapies there.
     pub regulator: &'static str,
@@ -129,6 +130,7 @@ vocab! {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct ApprovedProduct {
     /// The trade name.
     pub name: &'static str,

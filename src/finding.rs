@@ -93,6 +93,7 @@ impl fmt::Display for FactValue {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Fact {
     /// What the fact is: an input path like `release.viability` or a policy field.
     pub name: &'static str,
@@ -194,6 +195,7 @@ impl fmt::Display for Fact {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Finding {
     /// The rule's stable id.
     pub rule: RuleId,

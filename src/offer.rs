@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// **What the crate knows about a kind of marketing claim**: one row of the [`ClaimKind`] table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ClaimInfo {
     /// The rule that judges the claim.
     pub rule: RuleId,

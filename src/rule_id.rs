@@ -4,6 +4,7 @@ use crate::table::vocab;
 
 /// **What the crate knows about a rule**: one row of the [`RuleId`] table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RuleInfo {
     /// One line: what the rule requires.
     pub summary: &'static str,

@@ -98,6 +98,7 @@ impl EuClassification {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct EuAssessment {
     /// Where EU law places the product.
     pub classification: EuClassification,

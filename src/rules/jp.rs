@@ -96,6 +96,7 @@ vocab! {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct JpAssessment {
     /// The ASRM risk class, for use in clinical research or private practice.
     pub risk_class: AsrmRiskClass,

@@ -163,6 +163,7 @@ impl Question {
 
 /// **What the crate knows about an expectation**: one row of the [`Expectation`] table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ExpectationInfo {
     /// The expectation, in a sentence for the patient.
     pub text: &'static str,
@@ -244,6 +245,7 @@ vocab! {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct OfferEvaluation {
     /// What to do.
     pub verdict: PatientVerdict,

@@ -197,6 +197,7 @@ vocab! {
 /// assert!(iv.source.contains("RYONCIL"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct ReferenceDose {
     /// The route.
     pub route: Route,
@@ -305,6 +306,7 @@ vocab! {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct QualityReport {
     /// The overall verdict.
     pub verdict: QualityVerdict,

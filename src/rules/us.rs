@@ -41,6 +41,7 @@ pub const US_MYRIAD_INDICATION_CATEGORIES: usize = 3;
 /// **What the crate knows about a US classification**: one row of the [`UsClassification`]
 /// table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct UsClassificationInfo {
     /// What follows for the product and its maker, in one sentence.
     pub consequence: &'static str,
@@ -146,6 +147,7 @@ vocab! {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct UsAssessment {
     /// The product's name, as the record gives it.
     pub product: Text,

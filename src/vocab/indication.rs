@@ -40,6 +40,7 @@ vocab! {
 
 /// **What the crate knows about an indication**: one row of the [`Indication`] table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct IndicationInfo {
     /// The family of conditions.
     pub category: IndicationCategory,

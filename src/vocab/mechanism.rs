@@ -4,6 +4,7 @@ use crate::table::vocab;
 
 /// **What the crate knows about a mechanism**: one row of the [`Mechanism`] table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct MechanismInfo {
     /// What the mechanism does, in one sentence.
     pub what_it_does: &'static str,
@@ -63,6 +64,7 @@ vocab! {
 
 /// **What the crate knows about a secreted factor**: one row of the [`SecretedFactor`] table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct FactorInfo {
     /// The HGNC gene symbol that encodes it (for PGE2, the enzyme that makes it).
     pub gene: &'static str,

@@ -16,6 +16,7 @@ vocab! {
 
 /// **What the crate knows about a surface marker**: one row of the [`SurfaceMarker`] table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct MarkerInfo {
     /// What the ISCT minimal criteria expect.
     pub expectation: MarkerExpectation,
