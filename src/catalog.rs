@@ -15,7 +15,7 @@ use crate::{Donor, Indication, Route, TissueSource};
 use serde::Serialize;
 
 /// **What the crate knows about a jurisdiction**: one row of the [`Jurisdiction`] table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct JurisdictionInfo {
     /// The regulator that grants marketing authorisations for cell therapies there.

@@ -851,6 +851,36 @@ fn vocabulary_json_is_committed_and_lists_every_code() {
             assert_eq!(terms(name), codes, "{name}");
         }
     }
+    // The facts are the rows the engines read.
+    for (route, term) in msc_therapy::Route::ALL.iter().zip(
+        vocabulary["vocabularies"]["Route"]["terms"]
+            .as_array()
+            .expect("routes"),
+    ) {
+        let info = route.info();
+        assert_eq!(term["facts"]["systemic"], json!(info.systemic), "{route}");
+        assert_eq!(
+            term["facts"]["endotoxin_k_eu_per_kg"],
+            json!(info.endotoxin_k_eu_per_kg),
+            "{route}"
+        );
+        assert_eq!(term["label"], json!(route.label()), "{route}");
+    }
+    for (rule, term) in RuleId::ALL.iter().zip(
+        vocabulary["vocabularies"]["RuleId"]["terms"]
+            .as_array()
+            .expect("rules"),
+    ) {
+        assert_eq!(
+            term["facts"]["citation"],
+            json!(rule.info().citation),
+            "{rule}"
+        );
+    }
+    let tissue = &vocabulary["vocabularies"]["TissueSource"]["terms"][0];
+    assert_eq!(tissue["code"], "bone_marrow");
+    assert_eq!(tissue["facts"]["fda_class"], "cells_or_nonstructural");
+    assert_eq!(tissue["facts"]["basic_functions"], json!(["hematopoiesis"]));
     // Every term has a label.
     for (name, v) in vocabulary["vocabularies"]
         .as_object()

@@ -40,7 +40,7 @@ pub const US_MYRIAD_INDICATION_CATEGORIES: usize = 3;
 
 /// **What the crate knows about a US classification**: one row of the [`UsClassification`]
 /// table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UsClassificationInfo {
     /// What follows for the product and its maker, in one sentence.

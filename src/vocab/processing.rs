@@ -46,7 +46,7 @@ impl ManipulationLevel {
 }
 
 /// **What the crate knows about a processing step**: one row of the [`ProcessingStep`] table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct StepInfo {
     /// FDA's view of the step applied to structural tissue (or cells isolated from it).
@@ -415,7 +415,7 @@ pub const TISSUE_STEP_EXAMPLES: &[TissueStepExample] = {
 };
 
 /// **What the crate knows about an added article**: one row of the [`AddedArticle`] table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ArticleInfo {
     /// One of the articles 21 CFR 1271.10(a)(3) allows: water, crystalloids, or a sterilizing,
@@ -475,7 +475,7 @@ vocab! {
 }
 
 /// **What the crate knows about a preparation**: one row of the [`CellPreparation`] table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PreparationInfo {
     /// The product is meant to deliver living cells, so viability and cell counts must be shown.
