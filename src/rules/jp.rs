@@ -48,6 +48,10 @@ vocab! {
         /// Low risk: everything else (ASRM Art 2(7)), e.g. minimally processed autologous cells
         /// for homologous use.
         ClassIII => "class_iii", "Class III (low risk)";
+        /// Not a regenerative medicine technology at all: the preparation holds no cells
+        /// (exosomes, conditioned medium), and ASRM concerns processed cells. Not "no risk":
+        /// such products have no approval and no ASRM review.
+        OutsideAsrm => "outside_asrm", "outside ASRM (no cells)";
         /// The facts given do not decide the class.
         Undetermined => "undetermined", "undetermined";
     }
@@ -132,6 +136,12 @@ impl fmt::Display for JpAssessment {
 
 /// **Classifies a product under Japanese law**: the ASRM risk class and the PMD Act status.
 ///
+/// ASRM scope first ([`RuleId::JpAsrmScope`]): ASRM concerns technologies that use processed
+/// cells. A preparation with no cells at all (exosomes, conditioned medium) is outside it
+/// ([`AsrmRiskClass::OutsideAsrm`]); one with cells or tissue but no living cells is left open
+/// (its scope is not settled by the crate's sources); an unstated preparation is asked about,
+/// and the class is worked out as if it held cells, the reading that keeps ASRM in force.
+///
 /// ASRM risk class. A use for blood formation (a basic function of marrow and cord blood) may
 /// be a haematopoietic stem cell transplantation, which the ASRM Enforcement Order (Art 1)
 /// excludes from ASRM; the class is then left undetermined with a finding saying why.
@@ -152,7 +162,7 @@ impl fmt::Display for JpAssessment {
 /// breast reconstruction: homologous; the same cells IV for diabetes: not) comes out the same.
 ///
 /// PMD Act: genetically modified or cultured live cells are a regenerative medical product;
-/// cell-free preparations are not. For other processing the answer is left open, because Japan's
+/// cell-free preparations, and preparations that deliver no live cells, are not. For other processing the answer is left open, because Japan's
 /// list of minimal operations was not available. A finding on conditional, time-limited
 /// approval (PMD Act Art 23-26, at most seven years) follows for products that may be
 /// regenerative medical products.
@@ -238,16 +248,16 @@ fn unsettled_steps(product: &Product) -> Vec<&'static str> {
 }
 
 fn asrm(product: &Product, findings: &mut Vec<Finding>) -> AsrmRiskClass {
-    if is_cell_free(product) {
-        findings.push(
-            Finding::new(RuleId::JpAsrmClassI, Outcome::Undetermined, Severity::Warning)
-                .at("preparation")
-                .fact(Fact::code(
-                    "preparation",
-                    product.preparation.map_or("none", CellPreparation::code),
-                ))
-                .because("ASRM's risk classes concern processed cells; how it treats a cell-free preparation is not in the crate's reference"),
-        );
+    let scope = asrm_scope(product);
+    let scope_outcome = scope.outcome;
+    let no_living_cells = product
+        .preparation
+        .is_some_and(|p| !p.info().live_cells && p != CellPreparation::PlateletRichPlasma);
+    findings.push(scope);
+    if scope_outcome == Outcome::NotMet {
+        return AsrmRiskClass::OutsideAsrm;
+    }
+    if no_living_cells {
         return AsrmRiskClass::Undetermined;
     }
 
@@ -287,6 +297,44 @@ fn asrm(product: &Product, findings: &mut Vec<Finding>) -> AsrmRiskClass {
         (Outcome::NotMet, Outcome::Met) => AsrmRiskClass::ClassII,
         (Outcome::NotMet, Outcome::NotMet) => AsrmRiskClass::ClassIII,
         _ => AsrmRiskClass::Undetermined,
+    }
+}
+
+/// ASRM Art 2: does the technology use cells at all?
+fn asrm_scope(product: &Product) -> Finding {
+    let base = Finding::new(RuleId::JpAsrmScope, Outcome::Met, Severity::Info).at("preparation");
+    let Some(preparation) = product.preparation else {
+        // Read as within ASRM, the reading that keeps its review in force; a cell-free
+        // preparation would be outside it.
+        return Finding {
+            outcome: Outcome::Undetermined,
+            severity: Severity::Warning,
+            ..base
+                .because("what kind of preparation it is is not given; the risk class below assumes it holds processed cells, since a cell-free preparation (exosomes, conditioned medium) would be outside ASRM")
+                .missing("preparation")
+        };
+    };
+    let base = base.fact(Fact::code("preparation", preparation.code()));
+    if is_cell_free(product) {
+        Finding {
+            outcome: Outcome::NotMet,
+            ..base.because("the preparation holds no cells, and ASRM concerns technologies using processed cells: exosomes and culture supernatant are outside it, so no ASRM plan, committee review or risk class applies; no such product is approved either, and the physician bears responsibility for its use (MHLW office notice, 31 Jul 2024)")
+        }
+    } else if preparation == CellPreparation::PlateletRichPlasma {
+        Finding {
+            outcome: Outcome::Met,
+            ..base.because("blood-derived cell preparations such as platelet-rich plasma are regenerative medicine technologies under ASRM; MHLW's notice 医政研発1031第1号 classifies uncultured peripheral-blood techniques by their site of use")
+        }
+    } else if !preparation.info().live_cells {
+        Finding {
+            outcome: Outcome::Undetermined,
+            severity: Severity::Warning,
+            ..base.because("the preparation holds cells or tissue but no living cells; whether ASRM, which concerns processed cells, covers such a preparation is not settled by the crate's sources, so no risk class is given")
+        }
+    } else {
+        base.because(
+            "the preparation delivers living cells: a technology using processed cells within ASRM",
+        )
     }
 }
 
@@ -445,6 +493,7 @@ fn pmd_act(product: &Product, findings: &mut Vec<Finding>) -> PmdActStatus {
             PmdActStatus::RegenerativeMedicalProduct,
             Finding {
                 outcome: Outcome::Met,
+                severity: Severity::Info,
                 ..base.because(
                     "genetically modified cells: a gene therapy product or processed cells",
                 )
@@ -461,33 +510,36 @@ fn pmd_act(product: &Product, findings: &mut Vec<Finding>) -> PmdActStatus {
                 )
             },
         )
+    } else if live == Some(false) {
+        (
+            PmdActStatus::NotRegenerativeMedicalProduct,
+            Finding {
+                outcome: Outcome::NotMet,
+                severity: Severity::Info,
+                ..base
+                    .at("preparation")
+                    .because("the preparation does not deliver live cells, and the definition concerns processed live cells")
+            },
+        )
     } else if is_cultured(product) {
-        match live {
-            Some(true) => (
+        if live == Some(true) {
+            (
                 PmdActStatus::RegenerativeMedicalProduct,
                 Finding {
                     outcome: Outcome::Met,
+                    severity: Severity::Info,
                     ..base.because("cultured live cells are processed beyond minimal manipulation")
                 },
-            ),
-            Some(false) => (
-                PmdActStatus::NotRegenerativeMedicalProduct,
-                Finding {
-                    outcome: Outcome::NotMet,
-                    severity: Severity::Info,
-                    ..base
-                        .at("preparation")
-                        .because("the preparation does not deliver live cells")
-                },
-            ),
-            None => (
+            )
+        } else {
+            (
                 PmdActStatus::Undetermined,
                 base.at("preparation")
                     .because(
                         "cultured cells, but whether the product delivers live cells is not given",
                     )
                     .missing("preparation"),
-            ),
+            )
         }
     } else if steps(product).is_none() {
         (
@@ -522,7 +574,10 @@ fn pmd_act(product: &Product, findings: &mut Vec<Finding>) -> PmdActStatus {
             ..conditional.because("only regenerative medical products can receive it")
         }
     } else {
-        conditional.because("open to a regenerative medical product that is not homogeneous, is presumed effective and is not presumed worthless for its harms; those are judgements on clinical data, not in a product record")
+        Finding {
+            severity: Severity::Warning,
+            ..conditional.because("ask whether the product holds (or seeks) a conditional, time-limited approval: it is open to a regenerative medical product that is not homogeneous, is presumed effective and is not presumed worthless for its harms; those are judgements on clinical data, not in a product record, and the holder must apply for full approval within the time limit")
+        }
     });
     status
 }
