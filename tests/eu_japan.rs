@@ -864,14 +864,24 @@ fn mhlw_example_adipose_cells_iv_for_diabetes_are_not_homologous() {
 #[test]
 fn marrow_given_to_form_blood_may_be_a_transplant_outside_asrm() {
     // Cabinet Order No. 278 Art 1 excludes haematopoietic stem cell transplantation.
+    // The question is a warning; the class given is the one the technology has if ASRM
+    // applies (the patient's own uncultured marrow for its own function: Class III).
     let p = same_day_bmac(true, "hematopoiesis");
     let report = classify_jp(&p);
-    assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
     assert_eq!(
-        report.finding(RuleId::JpAsrmExcluded).map(|f| f.outcome),
-        Some(Outcome::Undetermined)
+        report
+            .finding(RuleId::JpAsrmExcluded)
+            .map(|f| (f.outcome, f.severity)),
+        Some((Outcome::Undetermined, Severity::Warning))
     );
-    assert!(report.finding(RuleId::JpAsrmClassI).is_none());
+    assert_eq!(report.risk_class, AsrmRiskClass::ClassIII);
+    // Not for blood formation: no exclusion question.
+    let cartilage = same_day_bmac(true, "musculoskeletal_repair");
+    assert!(
+        classify_jp(&cartilage)
+            .finding(RuleId::JpAsrmExcluded)
+            .is_none()
+    );
     // Japan's list of minimal operations is not in the reference: the PMD Act status is open.
     assert_eq!(report.pmd_act, PmdActStatus::Undetermined);
 }
@@ -915,7 +925,11 @@ fn conditional_approval_is_flagged_with_its_seven_year_limit() {
     let limit = f.and_then(|f| f.fact_named("pmd_act.conditional_approval_max_years"));
     assert_eq!(limit.map(|l| l.value.to_string()), Some("7".to_owned()));
 
-    let exosomes = product(r#"{"name": "exosomes", "preparation": "extracellular_vesicles"}"#);
+    // The steps are stated: without them a genetic modification (a gene therapy product) could
+    // not be ruled out.
+    let exosomes = product(
+        r#"{"name": "exosomes", "preparation": "extracellular_vesicles", "processing": {"steps": ["culture_expansion"]}}"#,
+    );
     let report = classify_jp(&exosomes);
     assert_eq!(report.pmd_act, PmdActStatus::NotRegenerativeMedicalProduct);
     assert_eq!(
@@ -1096,7 +1110,11 @@ fn the_pmd_act_finding_states_its_answer() {
         Outcome::Met
     );
 
-    let exosomes = product(r#"{"name": "exosomes", "preparation": "extracellular_vesicles"}"#);
+    // The steps are stated: without them a genetic modification (a gene therapy product) could
+    // not be ruled out.
+    let exosomes = product(
+        r#"{"name": "exosomes", "preparation": "extracellular_vesicles", "processing": {"steps": ["culture_expansion"]}}"#,
+    );
     assert_eq!(
         jp_severity(&exosomes, RuleId::JpRegenerativeMedicalProduct),
         (Outcome::NotMet, Severity::Info)
@@ -1370,11 +1388,12 @@ fn a_preparation_with_no_living_cells_has_an_open_asrm_scope() {
     }"#,
     );
     let report = classify_jp(&p);
-    assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
     assert_eq!(
         jp_severity(&p, RuleId::JpAsrmScope),
         (Outcome::Undetermined, Severity::Warning)
     );
+    // The class is the one it has if ASRM applies: donor tissue is Class I.
+    assert_eq!(report.risk_class, AsrmRiskClass::ClassI);
     // The preparation is stated; nothing in the record is missing for this question.
     assert!(jp_finding(&p, RuleId::JpAsrmScope).missing.is_empty());
     // The PMD Act needs live cells: settled.

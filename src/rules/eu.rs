@@ -709,16 +709,34 @@ fn not_engineered(product: &Product, findings: &mut Vec<Finding>) -> EuClassific
         Severity::Info,
     )
     .at("processing.same_surgical_procedure");
-    let Some(donor) = product.donor else {
-        findings.push(Finding {
+    let (Some(donor), Some(preparation)) = (product.donor, product.preparation) else {
+        // Not engineered does not yet mean human tissues and cells: the product must be shown
+        // to hold human cells or tissues (not animal cells, not a cell-free preparation).
+        let mut open = Finding {
             outcome: Outcome::Undetermined,
             severity: Severity::Warning,
-            ..tc.because("who the cells come from is not given: human tissues and cells fall under the Directive, animal cells do not")
-                .missing("donor")
-        });
+            ..tc.because("who the cells come from, or what the preparation is, is not given: human tissues and cells fall under the Directive; animal cells, blood components and cell-free preparations do not")
+        };
+        if product.donor.is_none() {
+            open = open.missing("donor");
+        }
+        if product.preparation.is_none() {
+            open = open.missing("preparation");
+        }
+        findings.push(open);
         return EuClassification::Undetermined;
     };
-    let tc = tc.fact(Fact::code("donor", donor.code()));
+    let tc = tc
+        .fact(Fact::code("donor", donor.code()))
+        .fact(Fact::code("preparation", preparation.code()));
+    if preparation == CellPreparation::PlateletRichPlasma {
+        findings.push(Finding {
+            outcome: Outcome::NotMet,
+            severity: Severity::Warning,
+            ..tc.at("preparation").because("platelet-rich plasma is a blood component, which Art 2(2)(b) leaves to the blood Directive 2002/98/EC; its status is outside this engine")
+        });
+        return EuClassification::Undetermined;
+    }
     if donor == Donor::Xenogeneic {
         findings.push(Finding {
             outcome: Outcome::NotMet,

@@ -138,14 +138,14 @@ impl fmt::Display for JpAssessment {
 ///
 /// ASRM scope first ([`RuleId::JpAsrmScope`]): ASRM concerns technologies that use processed
 /// cells. A preparation with no cells at all (exosomes, conditioned medium) is outside it
-/// ([`AsrmRiskClass::OutsideAsrm`]); one with cells or tissue but no living cells is left open
-/// (its scope is not settled by the crate's sources); an unstated preparation is asked about,
-/// and the class is worked out as if it held cells, the reading that keeps ASRM in force.
+/// ([`AsrmRiskClass::OutsideAsrm`]). A preparation with cells or tissue but no living cells
+/// (whose scope the crate's sources do not settle), an unstated preparation, and a use for
+/// blood formation (a basic function of marrow and cord blood, which may be a haematopoietic
+/// stem cell transplantation, excluded from ASRM by the Enforcement Order, Art 1) each get a
+/// warning, and the class is still worked out as if ASRM applied: the reading that keeps its
+/// review in force, so that taking a fact away never lowers the class.
 ///
-/// ASRM risk class. A use for blood formation (a basic function of marrow and cord blood) may
-/// be a haematopoietic stem cell transplantation, which the ASRM Enforcement Order (Art 1)
-/// excludes from ASRM; the class is then left undetermined with a finding saying why.
-/// Otherwise:
+/// ASRM risk class:
 ///
 /// 1. *Class I* when the cells are allogeneic or animal ([`crate::Donor`]) or genetically
 ///    modified ([`ProcessingStep::GeneticModification`]). ES and iPS cells are Class I too, but
@@ -248,17 +248,15 @@ fn unsettled_steps(product: &Product) -> Vec<&'static str> {
 }
 
 fn asrm(product: &Product, findings: &mut Vec<Finding>) -> AsrmRiskClass {
+    // Only a settled "no cells" ends the analysis. An open scope question (no living cells, an
+    // unstated preparation, a possible blood stem cell transplant) is a finding of its own, and
+    // the class is still worked out as if ASRM applied: the reading that keeps its review in
+    // force, so that a fact taken away never turns a class into a lower one.
     let scope = asrm_scope(product);
     let scope_outcome = scope.outcome;
-    let no_living_cells = product
-        .preparation
-        .is_some_and(|p| !p.info().live_cells && p != CellPreparation::PlateletRichPlasma);
     findings.push(scope);
     if scope_outcome == Outcome::NotMet {
         return AsrmRiskClass::OutsideAsrm;
-    }
-    if no_living_cells {
-        return AsrmRiskClass::Undetermined;
     }
 
     let forms_blood = product
@@ -273,9 +271,8 @@ fn asrm(product: &Product, findings: &mut Vec<Finding>) -> AsrmRiskClass {
                     .at("intended_use.functions"),
                 product,
             )
-            .because("cells given to form blood may be a haematopoietic stem cell transplantation, which the Order excludes from ASRM; the crate does not decide whether this use is one"),
+            .because("cells given to form blood may be a haematopoietic stem cell transplantation, which the Order excludes from ASRM; the crate does not decide whether this use is one, and gives the class the technology has if ASRM applies"),
         );
-        return AsrmRiskClass::Undetermined;
     }
 
     let class_i = class_i(product);
@@ -329,7 +326,7 @@ fn asrm_scope(product: &Product) -> Finding {
         Finding {
             outcome: Outcome::Undetermined,
             severity: Severity::Warning,
-            ..base.because("the preparation holds cells or tissue but no living cells; whether ASRM, which concerns processed cells, covers such a preparation is not settled by the crate's sources, so no risk class is given")
+            ..base.because("the preparation holds cells or tissue but no living cells; whether ASRM, which concerns processed cells, covers such a preparation is not settled by the crate's sources; the class given is the one it has if ASRM applies")
         }
     } else {
         base.because(
@@ -458,9 +455,16 @@ fn class_ii(product: &Product, homologous: Outcome) -> Finding {
                 .at("intended_use.functions")
                 .because("non-homologous use (criterion as summarised; MHLW Ordinance No. 110 not confirmed)")
         }
-    } else if steps(product).is_none() {
-        base.because("without a processing record, culture cannot be ruled out")
-            .missing("processing.steps")
+    } else if steps(product).is_none() || product.preparation.is_none() {
+        let mut open =
+            base.because("culture cannot be ruled out: the processing steps and the kind of preparation both say whether the cells were cultured");
+        if steps(product).is_none() {
+            open = open.missing("processing.steps");
+        }
+        if product.preparation.is_none() {
+            open = open.missing("preparation");
+        }
+        open
     } else if !unsettled.is_empty() {
         base.fact(Fact::codes("derived.unsettled_steps", unsettled).as_derived())
             .because("a step whose ASRM class the crate's reference does not settle")
@@ -499,6 +503,14 @@ fn pmd_act(product: &Product, findings: &mut Vec<Finding>) -> PmdActStatus {
                 )
             },
         )
+    } else if live == Some(false) && steps(product).is_none() {
+        // No live cells, but without the steps a genetic modification (a gene therapy
+        // product) cannot be ruled out.
+        (
+            PmdActStatus::Undetermined,
+            base.because("the preparation delivers no live cells, but without the processing steps a genetic modification, which would make a gene therapy product, cannot be ruled out")
+                .missing("processing.steps"),
+        )
     } else if is_cell_free(product) {
         (
             PmdActStatus::NotRegenerativeMedicalProduct,
@@ -506,7 +518,7 @@ fn pmd_act(product: &Product, findings: &mut Vec<Finding>) -> PmdActStatus {
                 outcome: Outcome::NotMet,
                 severity: Severity::Info,
                 ..base.at("preparation").because(
-                    "a cell-free preparation holds no live cells and is not a gene therapy product",
+                    "a cell-free preparation holds no live cells, and its cells were not genetically modified: not a gene therapy product",
                 )
             },
         )
