@@ -52,6 +52,13 @@ fn ryoncil_like() -> Product {
 /// Same-day autologous bone marrow concentrate, centrifugation only, for a homologous
 /// (blood-forming) use.
 fn same_day_bmac(same_procedure: bool, function: &str) -> Product {
+    // The indication and route that go with the function: blood formation is given into a
+    // vein to rebuild blood formation; cartilage repair is injected into the knee.
+    let (indication, route) = match function {
+        "hematopoiesis" => ("hematopoietic_reconstitution", "intravenous"),
+        "musculoskeletal_repair" => ("knee_osteoarthritis", "intra_articular"),
+        other => panic!("no fixture for {other}"),
+    };
     product(&format!(
         r#"{{
         "name": "Same-day BMAC",
@@ -59,7 +66,8 @@ fn same_day_bmac(same_procedure: bool, function: &str) -> Product {
         "tissue": "bone_marrow",
         "donor": "autologous",
         "processing": {{"steps": ["centrifugation"], "same_surgical_procedure": {same_procedure}}},
-        "intended_use": {{"functions": ["{function}"]}}
+        "intended_use": {{"functions": ["{function}"], "indications": ["{indication}"]}},
+        "delivery": {{"route": "{route}"}}
     }}"#
     ))
 }
@@ -78,6 +86,8 @@ fn annex_i_rows_match_the_thirteen_listed_manipulations() {
         (ProcessingStep::Grinding, true),
         (ProcessingStep::Centrifugation, true),
         (ProcessingStep::DensityGradientSeparation, true),
+        // "cell separation, concentration or purification".
+        (ProcessingStep::CellIsolation, true),
         (ProcessingStep::Filtering, true),
         (ProcessingStep::EnzymaticDigestion, false),
         (ProcessingStep::MechanicalDisruption, false),
@@ -217,7 +227,7 @@ fn collagenase_digested_adipose_cells_are_substantially_manipulated() {
         "tissue": "adipose_tissue",
         "donor": "autologous",
         "processing": {"steps": ["enzymatic_digestion", "centrifugation"], "same_surgical_procedure": true},
-        "intended_use": {"functions": ["support", "cushioning"], "indications": ["soft_tissue_defect"]}
+        "intended_use": {"functions": ["support", "cushioning"], "indications": ["soft_tissue_defect"], "site_of_use": "breast"}
     }"#,
     );
     let report = classify_eu(&p);
@@ -235,7 +245,7 @@ fn collagenase_digested_adipose_cells_are_substantially_manipulated() {
     let manip = report.finding(RuleId::EuSubstantialManipulation);
     assert_eq!(
         manip
-            .and_then(|f| f.fact_named("derived.steps_outside_annex_i"))
+            .and_then(|f| f.fact_named("derived.steps_substantial"))
             .map(|f| f.value.to_string()),
         Some("enzymatic_digestion".to_owned())
     );
@@ -311,10 +321,11 @@ fn a_product_presented_both_to_repair_tissue_and_to_immunomodulate_is_a_tep_with
         eu_severity(&report, RuleId::EuAtmpClass),
         Some((Outcome::Met, Severity::Warning))
     );
-    // The same cells presented only to immunomodulate: an sCTMP.
+    // The same cells presented only to immunomodulate, for rheumatoid arthritis: an sCTMP.
     let mut immune_only = both.clone();
     if let Some(use_) = immune_only.intended_use.as_mut() {
-        use_.functions = vec![TissueFunction::Immunomodulation];
+        use_.functions = Some(vec![TissueFunction::Immunomodulation]);
+        use_.indications = Some(vec![msc_therapy::Indication::RheumatoidArthritis]);
     }
     assert_eq!(
         classify_eu(&immune_only).classification,
@@ -323,17 +334,18 @@ fn a_product_presented_both_to_repair_tissue_and_to_immunomodulate_is_a_tep_with
 }
 
 #[test]
-fn a_pharmacological_mechanism_for_a_disease_makes_an_sctmp_when_no_function_is_claimed() {
+fn a_pharmacological_mechanism_for_an_indication_makes_an_sctmp_when_no_function_is_claimed() {
     // Dir 2001/83/EC Annex I Part IV 2.2(b): "treating ... a disease through the
-    // pharmacological, immunological or metabolic action of its cells".
+    // pharmacological, immunological or metabolic action of its cells". "Anti-ageing" implies
+    // no tissue to repair and no immunological function; the claimed paracrine action decides.
     let p = product(
         r#"{
-        "name": "Cultured MSCs for COPD",
+        "name": "Cultured MSC infusions",
         "preparation": "culture_expanded_msc",
         "tissue": "bone_marrow",
         "donor": "allogeneic_unrelated",
         "processing": {"steps": ["culture_expansion"]},
-        "intended_use": {"indications": ["copd"]},
+        "intended_use": {"indications": ["anti_ageing"]},
         "mechanisms": ["paracrine_signalling"]
     }"#,
     );
@@ -342,9 +354,9 @@ fn a_pharmacological_mechanism_for_a_disease_makes_an_sctmp_when_no_function_is_
         EuClassification::SomaticCellTherapy
     );
     // Without the mechanism nothing is claimed that decides the class; the finding lists what
-    // could decide it, and nothing that is given.
+    // could decide it and is absent, and nothing that is given.
     let mut silent = p.clone();
-    silent.mechanisms.clear();
+    silent.mechanisms = None;
     let report = classify_eu(&silent);
     assert_eq!(
         report.classification,
@@ -357,6 +369,15 @@ fn a_pharmacological_mechanism_for_a_disease_makes_an_sctmp_when_no_function_is_
             Severity::Warning,
             vec!["intended_use.functions", "mechanisms"]
         ))
+    );
+    // An indication that implies an immunological function decides it too: GvHD.
+    let mut gvhd = silent.clone();
+    if let Some(use_) = gvhd.intended_use.as_mut() {
+        use_.indications = Some(vec![msc_therapy::Indication::GraftVersusHostDisease]);
+    }
+    assert_eq!(
+        classify_eu(&gvhd).classification,
+        EuClassification::SomaticCellTherapy
     );
 }
 
@@ -486,14 +507,21 @@ fn missing_facts_leave_the_eu_classification_undetermined() {
         Some(vec!["processing.steps"])
     );
     let func = report.finding(RuleId::EuEssentialFunction);
-    assert_eq!(func.map(|f| f.missing.clone()), Some(vec!["tissue"]));
+    // Homology needs the tissue, the intended use and where the product goes.
+    assert_eq!(
+        func.map(|f| f.missing.clone()),
+        Some(vec!["tissue", "intended_use", "delivery.route"])
+    );
 }
 
 #[test]
 fn an_unclassified_step_leaves_the_manipulation_open() {
     let mut p = same_day_bmac(true, "hematopoiesis");
     if let Some(processing) = p.processing.as_mut() {
-        processing.steps.push(ProcessingStep::Unclassified);
+        processing
+            .steps
+            .get_or_insert_with(Vec::new)
+            .push(ProcessingStep::Unclassified);
     }
     let report = classify_eu(&p);
     let manipulation = report.finding(RuleId::EuSubstantialManipulation);
@@ -710,7 +738,7 @@ fn culture_is_read_from_the_preparation_or_from_the_steps() {
     let mut p = ryoncil_like();
     p.donor = Some(msc_therapy::Donor::Autologous);
     if let Some(processing) = p.processing.as_mut() {
-        processing.steps = vec![ProcessingStep::Cryopreservation];
+        processing.steps = Some(vec![ProcessingStep::Cryopreservation]);
     }
     let report = classify_jp(&p);
     assert_eq!(report.risk_class, AsrmRiskClass::ClassII);
@@ -728,7 +756,10 @@ fn a_step_the_crate_cannot_classify_leaves_the_asrm_class_open() {
     // patient's own uncultured cells are not placed below Class I.
     let mut p = adipose_cells(r#""support""#, "subcutaneous");
     if let Some(processing) = p.processing.as_mut() {
-        processing.steps.push(ProcessingStep::Unclassified);
+        processing
+            .steps
+            .get_or_insert_with(Vec::new)
+            .push(ProcessingStep::Unclassified);
     }
     let report = classify_jp(&p);
     assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
@@ -739,7 +770,10 @@ fn a_step_the_crate_cannot_classify_leaves_the_asrm_class_open() {
     // Activation (priming) is not settled by the reference either: Class II stays open.
     let mut p = adipose_cells(r#""support""#, "subcutaneous");
     if let Some(processing) = p.processing.as_mut() {
-        processing.steps.push(ProcessingStep::ActivationPriming);
+        processing
+            .steps
+            .get_or_insert_with(Vec::new)
+            .push(ProcessingStep::ActivationPriming);
     }
     let report = classify_jp(&p);
     assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
@@ -754,7 +788,10 @@ fn genetically_modified_autologous_cells_are_class_i() {
     let mut p = ryoncil_like();
     p.donor = Some(msc_therapy::Donor::Autologous);
     if let Some(processing) = p.processing.as_mut() {
-        processing.steps.push(ProcessingStep::GeneticModification);
+        processing
+            .steps
+            .get_or_insert_with(Vec::new)
+            .push(ProcessingStep::GeneticModification);
     }
     assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassI);
     // A settled class: information, not an open question.
@@ -778,7 +815,8 @@ fn animal_cells_are_class_i() {
         "tissue": "adipose_tissue",
         "donor": "xenogeneic",
         "processing": {"steps": ["centrifugation"]},
-        "intended_use": {"functions": ["cushioning"]}
+        "intended_use": {"functions": ["cushioning"], "indications": ["soft_tissue_defect"]},
+        "delivery": {"route": "subcutaneous"}
     }"#,
     );
     assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassI);
@@ -820,6 +858,13 @@ fn non_viable_engineered_tissue_is_not_assumed_to_be_a_tep() {
 }
 
 fn adipose_cells(functions: &str, route: &str) -> Product {
+    // Filling soft tissue for support and cushioning (the MHLW breast-reconstruction example),
+    // or "regeneration" with no tissue named.
+    let indication = if functions.contains("general_regeneration") {
+        "anti_ageing"
+    } else {
+        "soft_tissue_defect"
+    };
     product(&format!(
         r#"{{
         "name": "Adipose-derived cells",
@@ -827,7 +872,7 @@ fn adipose_cells(functions: &str, route: &str) -> Product {
         "tissue": "adipose_tissue",
         "donor": "autologous",
         "processing": {{"steps": ["enzymatic_digestion", "centrifugation"]}},
-        "intended_use": {{"functions": [{functions}]}},
+        "intended_use": {{"functions": [{functions}], "indications": ["{indication}"]}},
         "delivery": {{"route": "{route}"}}
     }}"#
     ))
@@ -913,7 +958,7 @@ fn missing_facts_leave_the_japanese_classification_undetermined() {
         report
             .finding(RuleId::JpHomologousUse)
             .map(|f| f.missing.clone()),
-        Some(vec!["intended_use.functions"])
+        Some(vec!["intended_use"])
     );
 }
 
@@ -1103,7 +1148,10 @@ fn the_pmd_act_finding_states_its_answer() {
 
     let mut modified = adipose_cells(r#""support""#, "subcutaneous");
     if let Some(processing) = modified.processing.as_mut() {
-        processing.steps.push(ProcessingStep::GeneticModification);
+        processing
+            .steps
+            .get_or_insert_with(Vec::new)
+            .push(ProcessingStep::GeneticModification);
     }
     assert_eq!(
         jp_finding(&modified, RuleId::JpRegenerativeMedicalProduct).outcome,
@@ -1173,12 +1221,12 @@ fn any_product() -> impl Strategy<Value = Product> {
             p.tissue = tissue;
             p.donor = donor;
             p.processing = steps.map(|steps| msc_therapy::Processing {
-                steps,
+                steps: Some(steps),
                 same_surgical_procedure: same,
                 ..msc_therapy::Processing::default()
             });
             p.intended_use = Some(msc_therapy::IntendedUse {
-                functions,
+                functions: Some(functions),
                 ..msc_therapy::IntendedUse::default()
             });
             p
@@ -1203,7 +1251,7 @@ proptest! {
         step in possibly_substantial_step(),
     ) {
         let mut with_step = p.clone();
-        with_step.processing.get_or_insert_with(Default::default).steps.push(step);
+        with_step.processing.get_or_insert_with(Default::default).steps.get_or_insert_with(Vec::new).push(step);
         let class = classify_eu(&with_step).classification;
         prop_assert_ne!(class.is_atmp(), Some(false));
         let viable = p.preparation.is_none_or(|prep| prep.info().live_cells);
@@ -1251,13 +1299,17 @@ fn an_autologous_fat_graft_rinsed_in_the_same_procedure_is_excluded_from_the_dir
     graft.donor = Some(Donor::Autologous);
     graft.preparation = Some(CellPreparation::FatGraft);
     graft.processing = Some(Processing {
-        steps: vec![ProcessingStep::Rinsing],
+        steps: Some(vec![ProcessingStep::Rinsing]),
         same_surgical_procedure: Some(true),
         ..Processing::default()
     });
+    graft.delivery = Some(msc_therapy::Delivery {
+        route: msc_therapy::Route::Subcutaneous,
+        guidance: None,
+    });
     graft.intended_use = Some(IntendedUse {
-        functions: vec![TissueFunction::Cushioning],
-        indications: vec![Indication::SoftTissueDefect],
+        functions: Some(vec![TissueFunction::Cushioning]),
+        indications: Some(vec![Indication::SoftTissueDefect]),
         ..IntendedUse::default()
     });
     let report = classify_eu(&graft);

@@ -8,6 +8,7 @@
 //! tissues and cells under Directive 2004/23/EC (Regulation (EU) 2024/1938 from 7 August 2027),
 //! unless they are an autologous graft used within the same surgical procedure (Art 2(2)(a)).
 
+use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
 use crate::{
     CellPreparation, Donor, Fact, Finding, Mechanism, Outcome, ProcessingStep, Product, RuleId,
@@ -163,6 +164,7 @@ impl ProcessingStep {
             | Self::Centrifugation
             | Self::DensityGradientSeparation
             | Self::Filtering
+            | Self::CellIsolation
             | Self::Cryopreservation
             | Self::Lyophilization
             | Self::Sterilization => EuManipulation::AnnexI,
@@ -381,7 +383,24 @@ fn step_codes(steps: &[ProcessingStep]) -> Vec<&'static str> {
 
 /// The processing steps, when the record states them.
 fn stated_steps(product: &Product) -> Option<&[ProcessingStep]> {
-    product.processing.as_ref().map(|p| p.steps.as_slice())
+    product.processing.as_ref().and_then(|p| p.steps_known())
+}
+
+/// The steps the kind of preparation implies (culture for culture-expanded MSCs), whatever the
+/// processing record says: the less favourable reading of the two.
+fn implied_steps(product: &Product) -> &'static [ProcessingStep] {
+    product.preparation.map_or(&[], |p| p.info().implies)
+}
+
+/// Every step known to have been done: the stated ones and those the preparation implies.
+fn known_steps(product: &Product) -> Vec<ProcessingStep> {
+    let mut steps: Vec<ProcessingStep> = stated_steps(product).unwrap_or_default().to_vec();
+    for step in implied_steps(product) {
+        if !steps.contains(step) {
+            steps.push(*step);
+        }
+    }
+    steps
 }
 
 /// The steps of `steps` that EU law judges as `kind`.
@@ -395,28 +414,26 @@ fn steps_judged(steps: &[ProcessingStep], kind: EuManipulation) -> Vec<&'static 
 
 /// Art 2(1)(c), first indent: substantial manipulation.
 fn substantial_manipulation(product: &Product) -> Finding {
-    let base = Finding::new(
+    let mut base = Finding::new(
         RuleId::EuSubstantialManipulation,
         Outcome::Undetermined,
         Severity::Warning,
     )
     .at("processing.steps");
-    let Some(steps) = stated_steps(product) else {
-        return base
-            .because("the processing steps are not given: they decide whether the manipulation is substantial")
-            .missing("processing.steps");
-    };
-    let outside: Vec<ProcessingStep> = steps
-        .iter()
-        .copied()
-        .filter(|s| s.eu_manipulation() != EuManipulation::AnnexI)
-        .collect();
-    let substantial = steps_judged(steps, EuManipulation::Substantial);
-    let open = steps_judged(steps, EuManipulation::ForTheCat);
-    let base = base
-        .fact(Fact::codes("processing.steps", step_codes(steps)))
-        .fact(Fact::codes("derived.steps_outside_annex_i", step_codes(&outside)).as_derived());
+    let stated = stated_steps(product);
+    if let Some(steps) = stated {
+        base = base.fact(Fact::codes("processing.steps", step_codes(steps)));
+    }
+    let implied = implied_steps(product);
+    if !implied.is_empty() {
+        base = base.fact(
+            Fact::codes("derived.steps_implied_by_preparation", step_codes(implied)).as_derived(),
+        );
+    }
+    let steps = known_steps(product);
+    let substantial = steps_judged(&steps, EuManipulation::Substantial);
     if !substantial.is_empty() {
+        // Settled by what is known, whatever else the record leaves out.
         return Finding {
             outcome: Outcome::Met,
             severity: Severity::Info,
@@ -425,6 +442,19 @@ fn substantial_manipulation(product: &Product) -> Finding {
                 .because("a step is a substantial manipulation (cell culture, enzymatic digestion or genetic modification)")
         };
     }
+    if stated.is_none() {
+        return base
+            .because("the processing steps are not stated: they decide whether the manipulation is substantial")
+            .missing("processing.steps");
+    }
+    let outside: Vec<ProcessingStep> = steps
+        .iter()
+        .copied()
+        .filter(|s| s.eu_manipulation() != EuManipulation::AnnexI)
+        .collect();
+    let base =
+        base.fact(Fact::codes("derived.steps_outside_annex_i", step_codes(&outside)).as_derived());
+    let open = steps_judged(&steps, EuManipulation::ForTheCat);
     if !open.is_empty() {
         // The steps are given; what is open is how the law judges one of them, which only the
         // CAT can settle. No input field is missing.
@@ -432,8 +462,8 @@ fn substantial_manipulation(product: &Product) -> Finding {
             .fact(Fact::codes("derived.steps_for_the_cat", open).as_derived())
             .because("a step is not among the Annex I manipulations, whose list applies 'in particular', and no cited source settles it: whether it is substantial is for the CAT to say (Art 17)");
     }
-    let like_annex = steps_judged(steps, EuManipulation::LikeCuttingAndGrinding);
-    let no_property = steps_judged(steps, EuManipulation::AchievesNoProperty);
+    let like_annex = steps_judged(&steps, EuManipulation::LikeCuttingAndGrinding);
+    let no_property = steps_judged(&steps, EuManipulation::AchievesNoProperty);
     let mut base = base;
     if !like_annex.is_empty() {
         base = base
@@ -454,119 +484,61 @@ fn substantial_manipulation(product: &Product) -> Finding {
     }
 }
 
-/// How the intended functions compare with the source tissue's basic functions.
-pub(crate) enum FunctionMatch {
-    /// Every intended function is a basic function of the source tissue.
-    Same,
-    /// At least one intended function is not.
-    Different(Vec<TissueFunction>),
-    /// The source tissue is not given.
-    MissingTissue,
-    /// The crate's table lists no basic functions for the tissue.
-    UnknownTissueFunctions,
-    /// No intended function is given.
-    MissingFunctions,
-}
-
-/// Compares `intended_use.functions` with the tissue's basic functions (shared with the Japanese
-/// homologous-use rule).
-pub(crate) fn compare_functions(product: &Product) -> FunctionMatch {
-    let Some(tissue) = product.tissue else {
-        return FunctionMatch::MissingTissue;
-    };
-    let basic = tissue.info().basic_functions;
-    if basic.is_empty() {
-        return FunctionMatch::UnknownTissueFunctions;
-    }
-    let functions = claimed_functions(product);
-    if functions.is_empty() {
-        return FunctionMatch::MissingFunctions;
-    }
-    let other: Vec<TissueFunction> = tissue.non_basic_functions(functions).collect();
-    if other.is_empty() {
-        FunctionMatch::Same
-    } else {
-        FunctionMatch::Different(other)
-    }
-}
-
-/// The functions the product is presented to perform.
-fn claimed_functions(product: &Product) -> &[TissueFunction] {
-    product
-        .intended_use
-        .as_ref()
-        .map(|u| u.functions.as_slice())
-        .unwrap_or_default()
-}
-
-/// The facts both function rules report.
-pub(crate) fn function_facts(mut finding: Finding, product: &Product) -> Finding {
-    if let Some(tissue) = product.tissue {
-        finding = finding.fact(Fact::code("tissue", tissue.code())).fact(
-            Fact::codes(
-                "derived.tissue_basic_functions",
-                tissue
-                    .info()
-                    .basic_functions
-                    .iter()
-                    .map(|f| f.code())
-                    .collect(),
-            )
-            .as_derived(),
-        );
-    }
-    if let Some(use_) = &product.intended_use {
-        finding = finding.fact(Fact::codes(
-            "intended_use.functions",
-            use_.functions.iter().map(|f| f.code()).collect(),
-        ));
-    }
-    finding
-}
-
-/// The derived fact listing intended functions outside the tissue's basic functions.
-pub(crate) fn other_functions_fact(other: &[TissueFunction]) -> Fact {
-    Fact::codes(
-        "derived.functions_not_basic_to_tissue",
-        other.iter().map(|f| f.code()).collect(),
-    )
-    .as_derived()
-}
-
-/// Art 2(1)(c), second indent: not the same essential function(s).
+/// Art 2(1)(c), second indent: not the same essential function(s), judged on the site of use
+/// and the functions the indications imply as well as the declared ones (the shared
+/// homologous-use analysis).
 fn essential_function(product: &Product) -> Finding {
-    let base = function_facts(
-        Finding::new(
-            RuleId::EuEssentialFunction,
-            Outcome::Undetermined,
-            Severity::Warning,
-        )
-        .at("intended_use.functions"),
-        product,
-    );
-    match compare_functions(product) {
-        FunctionMatch::Same => Finding {
+    let h = homologous::analyse(product);
+    let mut base = Finding::new(
+        RuleId::EuEssentialFunction,
+        Outcome::Undetermined,
+        Severity::Warning,
+    )
+    .at("intended_use");
+    for fact in h.facts() {
+        base = base.fact(fact);
+    }
+    match h.verdict {
+        HomologousVerdict::Homologous => Finding {
             outcome: Outcome::NotMet,
             severity: Severity::Info,
-            ..base.because("every intended function is a basic function of the source tissue")
+            ..base.because("every declared and implied function is a basic function of the source tissue, performed by the recipient's tissue at the site of use: the same essential function(s), in the same anatomical or histological environment")
         },
-        FunctionMatch::Different(other) => Finding {
+        HomologousVerdict::NotHomologous(why) => Finding {
             outcome: Outcome::Met,
             severity: Severity::Info,
-            ..base.fact(other_functions_fact(&other)).because(
-                "at least one intended function is not a basic function of the source tissue",
-            )
+            ..base.at(why.path()).because(why.reason())
         },
-        FunctionMatch::MissingTissue => base
-            .because("the source tissue is not given")
-            .missing("tissue"),
-        FunctionMatch::UnknownTissueFunctions => {
-            base.because("the crate lists no basic functions for this tissue")
+        HomologousVerdict::Undetermined => {
+            let mut open =
+                base.because("a fact the comparison of functions needs is missing");
+            for path in &h.missing {
+                open = open.missing(path);
+            }
+            open
         }
-        FunctionMatch::MissingFunctions => base
-            .because("the intended functions are not given")
-            .missing("intended_use.functions"),
     }
+}
+
+/// The functions the product is presented to perform: the declared ones and those its
+/// indications imply.
+fn claimed_functions(product: &Product) -> Vec<TissueFunction> {
+    let intended = product.intended_use.as_ref();
+    let mut functions: Vec<TissueFunction> = intended
+        .and_then(|u| u.functions_known())
+        .unwrap_or_default()
+        .to_vec();
+    for indication in intended
+        .and_then(|u| u.indications_known())
+        .unwrap_or_default()
+    {
+        for f in indication.info().implies {
+            if !functions.contains(f) {
+                functions.push(*f);
+            }
+        }
+    }
+    functions
 }
 
 /// A function that regenerates, repairs or replaces a tissue (the TEP purpose).
@@ -582,7 +554,14 @@ const fn is_regenerative(function: TissueFunction) -> bool {
         | TissueFunction::WoundHealing
         | TissueFunction::Angiogenesis
         | TissueFunction::NeuralRepair
-        | TissueFunction::CardiacRepair => true,
+        | TissueFunction::CardiacRepair
+        // Connecting, lubricating, contracting, conducting or exchanging gas in place of the
+        // recipient's own tissue is replacing or repairing what that tissue does.
+        | TissueFunction::Connection
+        | TissueFunction::Lubrication
+        | TissueFunction::Contraction
+        | TissueFunction::NerveConduction
+        | TissueFunction::GasExchange => true,
         // Blood formation and unnamed "regeneration" name no tissue to regenerate, repair or
         // replace; immunomodulation is the sCTMP purpose.
         TissueFunction::Hematopoiesis
@@ -603,23 +582,25 @@ const fn is_pharmacological(mechanism: Mechanism) -> bool {
 
 /// Art 2(1)(a)-(b), Art 2(4) and Dir 2001/83/EC Annex I Part IV: which ATMP class.
 fn atmp_class(product: &Product) -> (EuClassification, Finding) {
-    let steps = stated_steps(product).unwrap_or_default();
+    let steps = known_steps(product);
     let functions = claimed_functions(product);
-    let indications = product
-        .intended_use
-        .as_ref()
-        .map(|u| u.indications.as_slice());
+    let intended = product.intended_use.as_ref();
+    let indications = intended.and_then(|u| u.indications_known());
     let has_indication = indications.is_some_and(|i| !i.is_empty());
+    let mechanisms = product.mechanisms_known().unwrap_or_default();
 
     let base = Finding::new(RuleId::EuAtmpClass, Outcome::Met, Severity::Info)
-        .fact(Fact::codes("processing.steps", step_codes(steps)))
-        .fact(Fact::codes(
-            "intended_use.functions",
-            functions.iter().map(|f| f.code()).collect(),
-        ))
+        .fact(Fact::codes("derived.steps_known", step_codes(&steps)).as_derived())
+        .fact(
+            Fact::codes(
+                "derived.functions_claimed",
+                functions.iter().map(|f| f.code()).collect(),
+            )
+            .as_derived(),
+        )
         .fact(Fact::codes(
             "mechanisms",
-            product.mechanisms.iter().map(|m| m.code()).collect(),
+            mechanisms.iter().map(|m| m.code()).collect(),
         ));
 
     if steps.contains(&ProcessingStep::GeneticModification) {
@@ -634,13 +615,10 @@ fn atmp_class(product: &Product) -> (EuClassification, Finding) {
 
     // The claims that decide the class: what the product is presented to do.
     let repair_claim = functions.iter().any(|f| is_regenerative(*f))
-        || product
-            .mechanisms
-            .contains(&Mechanism::DifferentiationEngraftment);
+        || mechanisms.contains(&Mechanism::DifferentiationEngraftment);
     let immunological_claim = functions.contains(&TissueFunction::Immunomodulation);
     // A mechanism alone decides only when no function claim does.
-    let mechanism_claim =
-        has_indication && product.mechanisms.iter().any(|m| is_pharmacological(*m));
+    let mechanism_claim = has_indication && mechanisms.iter().any(|m| is_pharmacological(*m));
     let non_viable = product.preparation.is_some_and(|p| !p.info().live_cells);
 
     let base = base.at("intended_use");
@@ -681,15 +659,15 @@ fn atmp_class(product: &Product) -> (EuClassification, Finding) {
                 "no claimed function or mechanism points to the TEP or the sCTMP definition",
             )
         };
-        // Facts whose presence could settle the class: a claimed function, or a mechanism
-        // claimed for a named indication.
-        if functions.is_empty() {
+        // Facts whose presence could settle the class, when they are absent: a declared
+        // function, an indication (which implies functions), a mechanism.
+        if intended.and_then(|u| u.functions_known()).is_none() {
             open = open.missing("intended_use.functions");
         }
-        if !has_indication {
+        if indications.is_none() {
             open = open.missing("intended_use.indications");
         }
-        if product.mechanisms.is_empty() {
+        if product.mechanisms_known().is_none() {
             open = open.missing("mechanisms");
         }
         (EuClassification::AtmpClassUndetermined, open)

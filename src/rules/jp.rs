@@ -9,7 +9,7 @@
 //! What the crate's reference could not confirm is said so in each finding: the exact Class II
 //! criteria of MHLW Ordinance No. 110, and Japan's own list of minimal operations.
 
-use crate::rules::eu::{FunctionMatch, compare_functions, function_facts, other_functions_fact};
+use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
 use crate::{
     CellPreparation, Fact, Finding, Outcome, ProcessingStep, Product, RuleId, Severity,
@@ -199,7 +199,7 @@ pub fn classify_jp(product: &Product) -> JpAssessment {
 }
 
 fn steps(product: &Product) -> Option<&[ProcessingStep]> {
-    product.processing.as_ref().map(|p| p.steps.as_slice())
+    product.processing.as_ref().and_then(|p| p.steps_known())
 }
 
 fn step_facts(finding: Finding, product: &Product) -> Finding {
@@ -259,20 +259,27 @@ fn asrm(product: &Product, findings: &mut Vec<Finding>) -> AsrmRiskClass {
         return AsrmRiskClass::OutsideAsrm;
     }
 
-    let forms_blood = product
-        .intended_use
-        .as_ref()
-        .is_some_and(|u| u.functions.contains(&TissueFunction::Hematopoiesis))
+    let intended = product.intended_use.as_ref();
+    let declared = intended
+        .and_then(|u| u.functions_known())
+        .unwrap_or_default();
+    let implied_blood = intended
+        .and_then(|u| u.indications_known())
+        .unwrap_or_default()
+        .iter()
+        .any(|i| i.info().implies.contains(&TissueFunction::Hematopoiesis));
+    let forms_blood = declared.contains(&TissueFunction::Hematopoiesis)
+        || implied_blood
         || product.preparation == Some(CellPreparation::CordBloodUnit);
     if forms_blood {
-        findings.push(
-            function_facts(
-                Finding::new(RuleId::JpAsrmExcluded, Outcome::Undetermined, Severity::Warning)
-                    .at("intended_use.functions"),
-                product,
-            )
-            .because("cells given to form blood may be a haematopoietic stem cell transplantation, which the Order excludes from ASRM; the crate does not decide whether this use is one, and gives the class the technology has if ASRM applies"),
-        );
+        let mut excluded =
+            Finding::new(RuleId::JpAsrmExcluded, Outcome::Undetermined, Severity::Warning)
+                .at("intended_use")
+                .because("cells given to form blood may be a haematopoietic stem cell transplantation, which the Order excludes from ASRM; the crate does not decide whether this use is one, and gives the class the technology has if ASRM applies");
+        for fact in homologous::analyse(product).facts() {
+            excluded = excluded.fact(fact);
+        }
+        findings.push(excluded);
     }
 
     let class_i = class_i(product);
@@ -391,38 +398,37 @@ fn class_i(product: &Product) -> Finding {
     }
 }
 
-/// MHLW notice 医政研発1031第1号: homologous use.
+/// MHLW notice 医政研発1031第1号: homologous use — cells with a function like that of the cells
+/// at the target site (the shared homologous-use analysis, on the site of use).
 fn homologous_use(product: &Product) -> Finding {
-    let base = function_facts(
-        Finding::new(
-            RuleId::JpHomologousUse,
-            Outcome::Undetermined,
-            Severity::Warning,
-        )
-        .at("intended_use.functions"),
-        product,
-    );
-    match compare_functions(product) {
-        FunctionMatch::Same => Finding {
+    let h = homologous::analyse(product);
+    let mut base = Finding::new(
+        RuleId::JpHomologousUse,
+        Outcome::Undetermined,
+        Severity::Warning,
+    )
+    .at("intended_use");
+    for fact in h.facts() {
+        base = base.fact(fact);
+    }
+    match h.verdict {
+        HomologousVerdict::Homologous => Finding {
             outcome: Outcome::Met,
             severity: Severity::Info,
-            ..base.because("every intended function is a basic function of the source tissue")
+            ..base.because("every declared and implied function is a basic function of the source tissue and is performed by the cells at the target site")
         },
-        FunctionMatch::Different(other) => Finding {
+        HomologousVerdict::NotHomologous(why) => Finding {
             outcome: Outcome::NotMet,
-            ..base.fact(other_functions_fact(&other)).because(
-                "at least one intended function is not a basic function of the source tissue",
-            )
+            severity: Severity::Info,
+            ..base.at(why.path()).because(why.reason())
         },
-        FunctionMatch::MissingTissue => base
-            .because("the source tissue is not given")
-            .missing("tissue"),
-        FunctionMatch::UnknownTissueFunctions => {
-            base.because("the crate lists no basic functions for this tissue")
+        HomologousVerdict::Undetermined => {
+            let mut open = base.because("a fact the comparison of functions needs is missing");
+            for path in &h.missing {
+                open = open.missing(path);
+            }
+            open
         }
-        FunctionMatch::MissingFunctions => base
-            .because("the intended functions are not given")
-            .missing("intended_use.functions"),
     }
 }
 
