@@ -1490,3 +1490,126 @@ fn an_open_conditional_approval_question_is_a_warning() {
         (Outcome::Undetermined, Severity::Warning)
     );
 }
+
+// ---------------------------------------------------------------- site of use
+
+/// An autologous fat graft, rinsed and given back in the same procedure, declared to cushion
+/// and support, given by `route` (with the indication that goes with it).
+fn fat_graft(route: &str, indication: &str) -> Product {
+    product(&format!(
+        r#"{{
+        "name": "Rinsed fat graft",
+        "preparation": "fat_graft",
+        "tissue": "adipose_tissue",
+        "donor": "autologous",
+        "processing": {{"steps": ["rinsing"], "same_surgical_procedure": true}},
+        "intended_use": {{"functions": ["cushioning", "support"], "indications": ["{indication}"]}},
+        "delivery": {{"route": "{route}"}}
+    }}"#
+    ))
+}
+
+#[test]
+fn a_fat_graft_given_into_a_vein_is_not_used_for_the_same_essential_function() {
+    // Art 2(1)(c), second indent, read with the CAT's "same anatomical or histological
+    // environment": in the bloodstream fat can cushion and support nothing, whatever the record
+    // declares. Engineered, so an ATMP, and no longer an autologous graft the Directive
+    // excludes.
+    let iv = fat_graft("intravenous", "soft_tissue_defect");
+    let report = classify_eu(&iv);
+    assert_eq!(
+        eu_severity(&report, RuleId::EuEssentialFunction),
+        Some((Outcome::Met, Severity::Info))
+    );
+    assert_eq!(report.classification.is_atmp(), Some(true));
+    assert!(report.finding(RuleId::EuAutologousSameProcedure).is_none());
+    // Under the skin, the same graft does what fat did in the donor.
+    let under_the_skin = classify_eu(&fat_graft("subcutaneous", "soft_tissue_defect"));
+    assert_eq!(
+        under_the_skin.classification,
+        EuClassification::ExcludedAutologousSameProcedure
+    );
+}
+
+#[test]
+fn a_fat_graft_injected_into_heart_muscle_for_heart_failure_is_a_tep() {
+    // Heart muscle contracts; fat does not. Treating heart failure implies repairing heart
+    // muscle, which is not a basic function of fat: a different essential function, and a
+    // repair claim, so a tissue engineered product.
+    let heart = fat_graft("intramyocardial", "heart_failure");
+    let report = classify_eu(&heart);
+    assert_eq!(
+        eu_outcome(&heart, RuleId::EuEssentialFunction),
+        Outcome::Met
+    );
+    assert_eq!(
+        report.classification,
+        EuClassification::TissueEngineeredProduct
+    );
+}
+
+#[test]
+fn japan_fat_cells_given_into_a_vein_are_not_homologous_whatever_is_declared() {
+    // MHLW notice 医政研発1031第1号: homologous means a function like that of the cells at the
+    // target site. The notice's own pair: fat-derived cells to rebuild a breast are homologous;
+    // the same cells into a vein are not. Declaring "cushioning" does not change where they go.
+    let breast = product(
+        r#"{
+        "name": "Adipose cells for breast reconstruction",
+        "preparation": "stromal_vascular_fraction",
+        "tissue": "adipose_tissue",
+        "donor": "autologous",
+        "processing": {"steps": ["enzymatic_digestion", "centrifugation"]},
+        "intended_use": {"functions": ["cushioning", "support"], "indications": ["soft_tissue_defect"], "site_of_use": "breast"}
+    }"#,
+    );
+    assert_eq!(
+        jp_severity(&breast, RuleId::JpHomologousUse),
+        (Outcome::Met, Severity::Info)
+    );
+    assert_eq!(classify_jp(&breast).risk_class, AsrmRiskClass::ClassIII);
+
+    let mut vein = breast.clone();
+    if let Some(use_) = vein.intended_use.as_mut() {
+        use_.site_of_use = None;
+    }
+    vein.delivery = Some(msc_therapy::Delivery {
+        route: msc_therapy::Route::Intravenous,
+        guidance: None,
+    });
+    assert_eq!(
+        jp_severity(&vein, RuleId::JpHomologousUse),
+        (Outcome::NotMet, Severity::Info)
+    );
+    assert_eq!(classify_jp(&vein).risk_class, AsrmRiskClass::ClassII);
+
+    // A stated site and a route that contradict it: judged at both, the less favourable reading.
+    let mut both = breast.clone();
+    both.delivery = vein.delivery;
+    assert_eq!(
+        jp_finding(&both, RuleId::JpHomologousUse).outcome,
+        Outcome::NotMet
+    );
+}
+
+#[test]
+fn japan_marrow_into_the_knee_for_osteoarthritis_is_not_homologous() {
+    // Marrow forms blood; a knee joint does not. Treating osteoarthritis implies repairing
+    // cartilage, which is not marrow's function: non-homologous, so Class II although the
+    // cells are the patient's own and uncultured.
+    let p = same_day_bmac(true, "musculoskeletal_repair");
+    assert_eq!(
+        jp_finding(&p, RuleId::JpHomologousUse).outcome,
+        Outcome::NotMet
+    );
+    assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassII);
+    // Declaring blood formation for the same knee injection does not make it homologous.
+    let mut declared = p.clone();
+    if let Some(use_) = declared.intended_use.as_mut() {
+        use_.functions = Some(vec![TissueFunction::Hematopoiesis]);
+    }
+    assert_eq!(
+        jp_finding(&declared, RuleId::JpHomologousUse).outcome,
+        Outcome::NotMet
+    );
+}

@@ -243,9 +243,13 @@ impl fmt::Display for EuAssessment {
 ///    the properties the first indent names) are not substantial; any other step (activation,
 ///    decellularisation, an [`ProcessingStep::Unclassified`] step) leaves the question to the
 ///    CAT. A missing processing record leaves it open too.
-/// 2. *Not the same essential function* (Art 2(1)(c), second indent): any intended function
-///    ([`crate::IntendedUse::functions`]) outside the source tissue's basic functions
-///    ([`crate::TissueInfo::basic_functions`]).
+/// 2. *Not the same essential function* (Art 2(1)(c), second indent), judged in "the same
+///    anatomical or histological environment": the source tissue's basic functions
+///    ([`crate::TissueInfo::basic_functions`]) against what the recipient's tissue does at the
+///    site of use ([`crate::Product::site_of_use`], stated or derived from the route) and the
+///    functions the indications imply ([`crate::IndicationInfo::implies`]) as well as the
+///    declared ones ([`crate::IntendedUse::functions`]). A fat graft given into a vein or into
+///    heart muscle is not used for the same essential function, whatever is declared.
 /// 3. Engineered (either criterion met) means an ATMP. A genetic modification step makes it a
 ///    GTMP. Otherwise the class follows the principal mode of action the product is presented
 ///    with: a claim to regenerate, repair or replace a tissue (a regenerative function, or

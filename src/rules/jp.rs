@@ -157,9 +157,11 @@ impl fmt::Display for JpAssessment {
 /// 3. Otherwise *Class III* ("other than Class I and II", ASRM Art 2(7)).
 ///
 /// Homologous use follows MHLW notice 医政研発1031第1号: cells given for a function like that of
-/// the cells at the target site. The crate compares the intended functions with the source
-/// tissue's basic functions, as the EU rule does; the notice's example (fat-derived cells for
-/// breast reconstruction: homologous; the same cells IV for diabetes: not) comes out the same.
+/// the cells at the target site. The crate compares the source tissue's basic functions with
+/// what the cells at the target site do (the site of use, stated or derived from the route) and
+/// with the functions the indications imply as well as the declared ones, as the EU rule does;
+/// the notice's example (fat-derived cells for breast reconstruction: homologous; the same cells
+/// IV for diabetes: not) comes out the same.
 ///
 /// PMD Act: genetically modified or cultured live cells are a regenerative medical product;
 /// cell-free preparations, and preparations that deliver no live cells, are not. For other processing the answer is left open, because Japan's
