@@ -289,6 +289,15 @@ pub struct ReleaseData {
     /// A potency assay, such as suppression of T-cell proliferation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub potency: Option<PotencyResult>,
+    /// The lot (batch) these data describe, as the product's label gives it. The certificate of
+    /// analysis must be for this lot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lot: Option<Text>,
+    /// Whether a certificate of analysis was issued for the lot. `false` states that none was
+    /// (distinct from absent: not stated); `false` together with a `certificate` is a
+    /// contradiction the quality rules report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate_issued: Option<bool>,
 }
 
 impl ReleaseData {

@@ -374,6 +374,8 @@ fn misspelt_field_is_rejected_and_named() {
         "population_doubling_limit",
         "cfu_f_per_million",
         "potency",
+        "lot",
+        "certificate_issued",
     ]);
     check_broken(
         "unknown_field.json",

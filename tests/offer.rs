@@ -20,9 +20,14 @@ use proptest::prelude::*;
 const TRIAL_SITE: &str = include_str!("../examples/data/offers/trial_site.json");
 const STRIP_MALL: &str = include_str!("../examples/data/offers/strip_mall_umbilical.json");
 const SAME_DAY_BMAC: &str = include_str!("../examples/data/offers/same_day_bmac.json");
+const RYONCIL: &str = include_str!("../examples/data/offers/ryoncil_on_label.json");
 
 fn trial_site() -> ClinicOffer {
     ClinicOffer::from_json(TRIAL_SITE).expect("trial_site.json parses")
+}
+
+fn ryoncil_on_label() -> ClinicOffer {
+    ClinicOffer::from_json(RYONCIL).expect("ryoncil_on_label.json parses")
 }
 
 fn in_group(eval: &OfferEvaluation, rule: RuleId) -> &'static str {
@@ -121,20 +126,37 @@ fn strip_mall_sample_is_walk_away() {
 /// count disclosed (3.5 × 10⁸). It passes the cell-count, source and imaging checks (a
 /// certificate of analysis is for donor cells "from a bottle", not the patient's own). But it
 /// cites only a phase-less outcomes study: "If there are no successful Phase II or III trials
-/// for your condition, you are essentially an n=1 experiment". So: ask first, on that one item.
+/// for your condition, you are essentially an n=1 experiment". And its release record has no
+/// sterility or endotoxin result (21 CFR 610.12, USP <85>): warnings for a bedside product, which
+/// need an answer. So: ask first, on those two items.
 #[test]
-fn same_day_bmac_sample_is_ask_first_on_evidence_only() {
+fn same_day_bmac_sample_is_ask_first_on_evidence_and_release_warnings() {
     let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).expect("parses"));
     assert_eq!(eval.verdict, PatientVerdict::AskFirst, "{eval}");
     let asked: Vec<RuleId> = eval.ask_first.iter().map(|f| f.rule).collect();
-    assert_eq!(asked, vec![RuleId::OfferTrialEvidence]);
+    assert_eq!(
+        asked,
+        vec![RuleId::OfferTrialEvidence, RuleId::OfferReleaseQuality]
+    );
+    assert_eq!(eval.quality.verdict, QualityVerdict::PassWithWarnings);
+    let warnings = eval
+        .finding(RuleId::OfferReleaseQuality)
+        .unwrap()
+        .fact_named("quality.warnings")
+        .unwrap()
+        .value
+        .to_string();
+    assert!(warnings.contains("quality.safety.sterility"), "{warnings}");
     assert_eq!(in_group(&eval, RuleId::OfferImageGuidance), "good_signs");
     assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "good_signs");
     assert_eq!(
         outcome(&eval, RuleId::OfferCertificateOfAnalysis),
         Outcome::NotApplicable
     );
-    assert_eq!(eval.questions, vec![Question::TrialEvidence]);
+    assert_eq!(
+        eval.questions,
+        vec![Question::TrialEvidence, Question::ReleaseData]
+    );
     assert!(eval.expectations.contains(&Expectation::Experimental));
 }
 
@@ -282,7 +304,14 @@ fn blind_joint_injection_is_ask_first() {
     let eval = evaluate_offer(&offer);
     assert_eq!(in_group(&eval, RuleId::OfferImageGuidance), "ask_first");
     assert_eq!(outcome(&eval, RuleId::OfferImageGuidance), Outcome::NotMet);
-    assert!(eval.questions.contains(&Question::ImageGuidance));
+    // The offer already says how the needle is guided (it is not): the question is answered.
+    assert!(!eval.questions.contains(&Question::ImageGuidance));
+    offer.product.delivery.as_mut().unwrap().guidance = None;
+    assert!(
+        evaluate_offer(&offer)
+            .questions
+            .contains(&Question::ImageGuidance)
+    );
 }
 
 #[test]
@@ -490,8 +519,11 @@ fn registered_trial_is_a_good_sign_and_its_absence_only_a_note() {
 fn us_section_351_product_outside_a_registered_trial_is_ask_first() {
     let offer = trial_site();
     let eval = evaluate_offer(&offer);
-    assert_eq!(eval.us, msc_therapy::classify_us(&offer.product));
-    assert_eq!(eval.us.classification, UsClassification::Section351Product);
+    assert_eq!(eval.us, Some(msc_therapy::classify_us(&offer.product)));
+    assert_eq!(
+        eval.us.as_ref().unwrap().classification,
+        UsClassification::Section351Product
+    );
     assert_eq!(outcome(&eval, RuleId::OfferUsPathway), Outcome::Met);
 
     let mut outside = trial_site();
@@ -507,7 +539,7 @@ fn us_section_351_product_outside_a_registered_trial_is_ask_first() {
 fn us_excepted_bedside_product_needs_no_approval_pathway() {
     let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).unwrap());
     assert_eq!(
-        eval.us.classification,
+        eval.us.as_ref().unwrap().classification,
         UsClassification::ExceptedSameSurgicalProcedure
     );
     assert_eq!(
@@ -570,7 +602,10 @@ fn an_undetermined_us_classification_is_never_read_as_needing_no_approval() {
     let mut offer = trial_site();
     offer.product.donor = None;
     let eval = evaluate_offer(&offer);
-    assert_eq!(eval.us.classification, UsClassification::Undetermined);
+    assert_eq!(
+        eval.us.as_ref().unwrap().classification,
+        UsClassification::Undetermined
+    );
     assert_eq!(
         outcome(&eval, RuleId::OfferUsPathway),
         Outcome::Undetermined
@@ -593,7 +628,7 @@ fn quality_threshold_comes_from_the_offer_policy() {
 
 fn with_claim(claim: Claim) -> OfferEvaluation {
     let mut offer = trial_site();
-    offer.claims.push(claim);
+    offer.claims.get_or_insert_with(Vec::new).push(claim);
     evaluate_offer(&offer)
 }
 
@@ -629,7 +664,7 @@ fn many_unrelated_conditions_is_walk_away() {
     // unrelated families, "everything from autism to Alzheimer's".
     let eval = with_claim(Claim {
         kind: ClaimKind::TreatsManyConditions,
-        indications: vec![Indication::Autism, Indication::AlzheimersDisease],
+        indications: Some(vec![Indication::Autism, Indication::AlzheimersDisease]),
         wording: None,
     });
     assert_eq!(in_group(&eval, RuleId::OfferManyConditions), "walk_away");
@@ -654,11 +689,11 @@ fn many_conditions_counted_from_intended_use_even_without_the_claim() {
 fn related_joint_conditions_are_not_a_myriad() {
     let eval = with_claim(Claim {
         kind: ClaimKind::TreatsManyConditions,
-        indications: vec![
+        indications: Some(vec![
             Indication::Osteoarthritis,
             Indication::Tendinopathy,
             Indication::AclTear,
-        ],
+        ]),
         wording: None,
     });
     assert_eq!(in_group(&eval, RuleId::OfferManyConditions), "notes");
@@ -683,25 +718,43 @@ fn fda_approval_claim_for_knee_osteoarthritis_is_false() {
     assert_eq!(eval.verdict, PatientVerdict::WalkAway);
 }
 
+/// Ryoncil (remestemcel-L-rknd) is FDA-approved for steroid-refractory acute GvHD in children:
+/// an allogeneic bone-marrow product given intravenously (the catalog's label entry). A claim of
+/// FDA approval is true of the product the offer names by its catalog key, when the offer
+/// matches the approval; it is false of a product whose facts contradict it, whatever it is
+/// called.
 #[test]
 fn fda_approval_claim_checked_against_the_catalog_for_gvhd() {
-    let mut offer = trial_site();
-    offer.indication = Indication::GraftVersusHostDisease;
-    offer.claims = vec![Claim::new(ClaimKind::FdaApproved)];
-    // Ryoncil is FDA-approved for (paediatric SR-a)GvHD; a product named as Ryoncil passes.
-    offer.product.name = Text::new("Ryoncil (remestemcel-L-rknd)").unwrap();
+    let offer = ryoncil_on_label();
     assert_eq!(
         in_group(&evaluate_offer(&offer), RuleId::OfferClaimFdaApproved),
         "good_signs"
     );
-    // Another product claiming the same approval must show it is that product.
-    offer.product.name = Text::new("Clinic's own MSC infusion").unwrap();
-    let eval = evaluate_offer(&offer);
+    // The trial site's intra-articular knee product, for GvHD, claiming the same approval
+    // without naming a product: its route contradicts the only FDA-approved product.
+    let mut knee = trial_site();
+    knee.indication = Indication::GraftVersusHostDisease;
+    knee.claims = Some(vec![Claim::new(ClaimKind::FdaApproved)]);
+    let eval = evaluate_offer(&knee);
+    let f = eval.finding(RuleId::OfferClaimFdaApproved).unwrap();
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::NotMet, Severity::Blocking)
+    );
+    assert_eq!(
+        f.fact_named("contradicts").unwrap().value.to_string(),
+        "product.delivery.route"
+    );
+    // An intravenous bone-marrow product that does not name its approval must show it.
+    let mut unnamed = ryoncil_on_label();
+    unnamed.authorisation = None;
+    let eval = evaluate_offer(&unnamed);
     assert_eq!(in_group(&eval, RuleId::OfferClaimFdaApproved), "ask_first");
     assert_eq!(
         outcome(&eval, RuleId::OfferClaimFdaApproved),
         Outcome::Undetermined
     );
+    assert!(eval.questions.contains(&Question::FdaApproval));
 }
 
 fn off_the_shelf_umbilical() -> ClinicOffer {
@@ -710,7 +763,7 @@ fn off_the_shelf_umbilical() -> ClinicOffer {
     offer.product.supply = Some(SupplyModel::OffTheShelf);
     offer.product.preparation = Some(CellPreparation::PerinatalAllograft);
     offer.product.release = None;
-    offer.claims = vec![Claim::new(ClaimKind::ContainsLiveStemCells)];
+    offer.claims = Some(vec![Claim::new(ClaimKind::ContainsLiveStemCells)]);
     offer
 }
 
@@ -755,6 +808,7 @@ fn live_stem_cell_claim_backed_by_colonies_or_for_bone_marrow_is_not_walk_away()
 
     let mut bmac = ClinicOffer::from_json(SAME_DAY_BMAC).unwrap();
     bmac.claims
+        .get_or_insert_with(Vec::new)
         .push(Claim::new(ClaimKind::ContainsLiveStemCells));
     assert_eq!(
         outcome(&evaluate_offer(&bmac), RuleId::OfferClaimLiveStemCells),
@@ -762,35 +816,47 @@ fn live_stem_cell_claim_backed_by_colonies_or_for_bone_marrow_is_not_walk_away()
     );
 }
 
+/// The name proves nothing: "Remestemcel-L-rknd infusion" is not identified as Ryoncil by its
+/// name; only the catalog key or an authorisation number names a product.
 #[test]
-fn a_product_named_by_its_nonproprietary_name_is_the_approved_product() {
-    // Ryoncil's nonproprietary name is remestemcel-L-rknd (approved-products.json).
-    let mut offer = trial_site();
-    offer.indication = Indication::GraftVersusHostDisease;
-    offer.claims = vec![Claim::new(ClaimKind::FdaApproved)];
-    offer.product.name = Text::new("Remestemcel-L-rknd infusion").unwrap();
-    let eval = evaluate_offer(&offer);
-    assert_eq!(in_group(&eval, RuleId::OfferClaimFdaApproved), "good_signs");
-    assert_eq!(outcome(&eval, RuleId::OfferClaimFdaApproved), Outcome::Met);
+fn a_product_is_never_identified_by_its_name() {
+    let mut offer = ryoncil_on_label();
+    offer.authorisation = None;
+    for name in [
+        "Ryoncil",
+        "Remestemcel-L-rknd infusion",
+        "RYONCIL (remestemcel-L-rknd)",
+    ] {
+        offer.product.name = Text::new(name).unwrap();
+        let eval = evaluate_offer(&offer);
+        assert_eq!(eval.product, None, "{name}");
+        assert_ne!(
+            in_group(&eval, RuleId::OfferClaimFdaApproved),
+            "good_signs",
+            "{name}"
+        );
+        assert_eq!(
+            outcome(&eval, RuleId::OfferProductIdentity),
+            Outcome::NotApplicable
+        );
+    }
 }
 
 #[test]
 fn every_fda_claim_is_checked_but_a_repeated_claim_counts_once() {
     // Ryoncil is approved for GvHD, not for knee osteoarthritis: a second FDA claim naming knee
     // osteoarthritis is false even after a true one.
-    let mut offer = trial_site();
-    offer.indication = Indication::GraftVersusHostDisease;
-    offer.product.name = Text::new("Ryoncil (remestemcel-L-rknd)").unwrap();
-    offer.claims = vec![
+    let mut offer = ryoncil_on_label();
+    offer.claims = Some(vec![
         Claim::new(ClaimKind::FdaApproved),
         Claim {
             kind: ClaimKind::FdaApproved,
-            indications: vec![Indication::KneeOsteoarthritis],
+            indications: Some(vec![Indication::KneeOsteoarthritis]),
             wording: None,
         },
         Claim::new(ClaimKind::Cures),
         Claim::new(ClaimKind::Cures),
-    ];
+    ]);
     let eval = evaluate_offer(&offer);
     let fda: Vec<Outcome> = eval
         .findings()
@@ -846,7 +912,9 @@ fn no_rejection_is_a_question_for_donor_cells_only() {
     let eval = with_claim(Claim::new(ClaimKind::NoRejection));
     assert_eq!(in_group(&eval, RuleId::OfferClaimNoRejection), "ask_first");
     let mut bmac = ClinicOffer::from_json(SAME_DAY_BMAC).unwrap();
-    bmac.claims.push(Claim::new(ClaimKind::NoRejection));
+    bmac.claims
+        .get_or_insert_with(Vec::new)
+        .push(Claim::new(ClaimKind::NoRejection));
     assert_eq!(
         outcome(&evaluate_offer(&bmac), RuleId::OfferClaimNoRejection),
         Outcome::NotApplicable
@@ -874,9 +942,9 @@ fn the_offer_policy_reads_from_json_with_defaults() {
     assert_eq!(policy.min_live_cells.get(), 1_000_000);
     // Knee OA with rheumatoid arthritis: two families, a myriad under this stricter policy only.
     let mut offer = trial_site();
-    offer.claims.push(Claim {
+    offer.claims.get_or_insert_with(Vec::new).push(Claim {
         kind: ClaimKind::TreatsManyConditions,
-        indications: vec![Indication::RheumatoidArthritis],
+        indications: Some(vec![Indication::RheumatoidArthritis]),
         wording: None,
     });
     assert_eq!(
@@ -913,7 +981,7 @@ fn approved_anywhere_note_uses_the_catalog() {
             .unwrap()
             .value
             .to_string()
-            .contains("StemOne")
+            .contains("stemone_in")
     );
 
     let mut offer = trial_site();
