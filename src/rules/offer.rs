@@ -1302,7 +1302,6 @@ fn image_guidance(offer: &ClinicOffer, c: &mut Collector) {
     }
 }
 
-
 /// Returns whether the offer has evidence for the condition: a qualifying trial, or a full
 /// authorisation of the product it names, for this condition, where it is given.
 fn trial_evidence(
