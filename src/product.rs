@@ -214,9 +214,9 @@ pub struct Dose {
     /// The volume given in one administration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume_ml: Option<Millilitres>,
-    /// How many administrations the course has.
+    /// How many administrations the course has: at least one (0 is refused).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub administrations: Option<u32>,
+    pub administrations: Option<std::num::NonZeroU32>,
 }
 
 /// **The patient receiving a treatment.**

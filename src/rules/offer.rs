@@ -297,7 +297,7 @@ impl Question {
             Self::ImageGuidance => offer.product.delivery.is_some_and(|d| d.guidance.is_some()),
             Self::Physician => offer.patient.physician_supervised.is_some(),
             Self::Jurisdiction => offer.jurisdiction.is_some(),
-            Self::FdaApproval | Self::ProductIdentity => offer.authorisation.is_some(),
+            Self::FdaApproval => offer.authorisation.is_some(),
             Self::RegulatedSetting | Self::EuPathway | Self::JpPathway | Self::NationalPathway => {
                 named
             }
@@ -1786,7 +1786,7 @@ fn release_quality(quality: &QualityReport, c: &mut Collector) {
         }
         QualityVerdict::PassWithWarnings => {
             let open = listed(Severity::Warning, None);
-            c.add(Group::AskFirst, rule, Outcome::Met, |f| {
+            c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
                 f.at("product.release")
                     .fact(verdict)
                     .fact(Fact::codes("quality.warnings", open).as_derived())

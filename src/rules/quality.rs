@@ -972,7 +972,9 @@ fn dose_per_kg(p: &Profile<'_>) -> Finding {
         .fact(Fact::code("delivery.route", route.code()))
 }
 
-/// How a dose compares with the reference doses for its route and condition.
+/// How a dose compares with the reference doses for its route and condition. "Far below" means
+/// at least the policy factor below every label dose that compares (or, when no label dose
+/// compares, every trial range).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum DoseVerdict {
     /// The comparison does not apply (no living cells, no reference of the product's kind).
@@ -1067,6 +1069,14 @@ fn compare_profile_dose(
     let per_administration = p.viable_cells();
     let mut within = false;
     let mut compared = 0_usize;
+    // "Far below" is judged against the label doses when any compares, else the trial ranges.
+    let labels_compare = rows.iter().any(|r| {
+        r.product.is_some()
+            && match r.basis {
+                DoseBasis::PerKg => per_kg.is_some(),
+                DoseBasis::PerAdministration => per_administration.is_some(),
+            }
+    });
     let mut all_far_below = true;
     // The row shown: the first one the dose lies within, else the closest (by ratio).
     let mut nearest: Option<(&ReferenceDose, f64)> = None;
@@ -1079,7 +1089,9 @@ fn compare_profile_dose(
         compared += 1;
         let inside = value >= row.min && value <= row.max;
         within |= inside;
-        all_far_below &= value * factor.get() < row.min;
+        if row.product.is_some() || !labels_compare {
+            all_far_below &= value * factor.get() <= row.min;
+        }
         let distance = if inside {
             0.0
         } else {
