@@ -639,8 +639,13 @@ impl ClinicOffer {
                 None => complete = false,
             }
         }
-        match &self.product.intended_use {
-            Some(use_) => add(&use_.indications),
+        match self
+            .product
+            .intended_use
+            .as_ref()
+            .and_then(|u| u.indications_known())
+        {
+            Some(list) => add(list),
             None => complete = false,
         }
         (all, complete)
