@@ -170,7 +170,8 @@ vocab! {
 }
 
 impl TrialPhase {
-    /// Phase 2 or Phase 3: the phases the second source text asks a patient to look for.
+    /// Phase 2 or Phase 3: the phases a patient is told to look for ("Mesenchymal Stem Cells:
+    /// What Science Is Actually Getting Right (and Wrong)", 'Look Up the Research').
     #[must_use]
     pub const fn is_phase2_or_3(self) -> bool {
         matches!(self, Self::Phase2 | Self::Phase3)
@@ -389,8 +390,9 @@ impl TrialEvidence {
 
 /// **What the clinic told the patient**, as distinct from laboratory data in the product record.
 ///
-/// The second source text's checklist is about disclosure: a clinic that cannot say how many
-/// live cells it injects should be walked out on, whatever its laboratory may know. A field left
+/// The checklist of "Mesenchymal Stem Cells: What Science Is Actually Getting Right (and
+/// Wrong)" is about disclosure: a clinic that cannot say how many live cells it injects should
+/// be walked out on, whatever its laboratory may know. A field left
 /// out means the clinic did not disclose it (or the patient does not know whether it did).
 ///
 /// # Examples
@@ -451,7 +453,7 @@ pub struct Price {
 
 /// **The patient's situation**, as far as the source texts make it matter.
 ///
-/// The first source text: candidates are people "who have not fully responded to standard
+/// The "Mesenchymal Stem Cells (MSC)" overview: candidates are people "who have not fully responded to standard
 /// treatments", and treatment belongs "under physician supervision in regulated settings". A
 /// field left out is unknown, and the checklist treats it as an open question.
 ///

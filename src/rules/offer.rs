@@ -121,9 +121,10 @@ impl schemars::JsonSchema for ConditionFamilies {
 #[serde(default, deny_unknown_fields)]
 pub struct OfferPolicy {
     /// The smallest live, nucleated cell count per injection the clinic should state (at least
-    /// 1). Default: [`QualityPolicy`]'s `min_viable_cells` (10⁶), from the second source text's
-    /// "you generally want to see counts in the millions" ('Ask for the Cell Count'). Here it
-    /// is held against what the clinic *told* the patient, not against release data.
+    /// 1). Default: [`QualityPolicy`]'s `min_viable_cells` (10⁶): counts "in the millions"
+    /// ("Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)", 'Ask for
+    /// the Cell Count'). Here it is held against what the clinic *told* the patient, not against
+    /// release data.
     pub min_live_cells: CellCount,
     /// How many distinct families of conditions ([`IndicationCategory`]) an offer may name
     /// before it matches FDA's "unproven treatment for a myriad of diseases or conditions"
@@ -1110,7 +1111,7 @@ fn live_cell_count(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector)
         c.add(Group::WalkAway, rule, Outcome::NotMet, |f| {
             f.at("disclosures.live_nucleated_cells")
                 .missing("disclosures.live_nucleated_cells")
-                .because("The clinic does not say how many live, nucleated cells it will inject: the second text's advice is to walk out.")
+                .because("The clinic does not say how many live, nucleated cells it will inject: the patient's checklist says to walk out.")
         });
         return;
     };

@@ -177,34 +177,38 @@ impl schemars::JsonSchema for DoseFactor {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct QualityPolicy {
-    /// The lowest viability accepted, in percent of nucleated cells alive. Default 70 %: the
+    /// The lowest viability accepted, in percent of nucleated cells alive (a [`Percent`], 0 to
+    /// 100). Default 70 %: the
     /// low end of published MSC release specifications (J Transl Med 2018 s12967-018-1659-4,
     /// Table 2: ≥ 70 %; others ask 80-90 %), and the figure FDA-advised release tests give
     /// ("generally > 70 %", World J Med Genet 2015, Table 3).
     pub min_viability_percent: Percent,
-    /// The fewest viable nucleated cells per dose accepted. Default 10⁶: counts "in the
+    /// The fewest viable nucleated cells per dose accepted (a [`CellCount`]: a whole number, at
+    /// least 1). Default 10⁶: counts "in the
     /// millions", as "Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)"
     /// tells patients to expect.
     pub min_viable_cells: CellCount,
-    /// The lowest share of cells positive for CD73, CD90 and CD105. Default 95 % (ISCT,
+    /// The lowest share of cells positive for CD73, CD90 and CD105 (0 to 100 %). Default 95 % (ISCT,
     /// Dominici et al. 2006).
     pub positive_marker_min_percent: Percent,
-    /// The highest share of cells positive for each negative marker. Default 2 % (ISCT,
+    /// The highest share of cells positive for each negative marker (0 to 100 %). Default 2 % (ISCT,
     /// Dominici et al. 2006).
     pub negative_marker_max_percent: Percent,
-    /// A passage number no product may exceed, on top of each product's own limit. Default
+    /// A passage number no product may exceed, on top of each product's own limit (a
+    /// [`Passage`], 0 to 100). Default
     /// none: no consensus numeric limit exists in a citable source (products set their own).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_passage: Option<Passage>,
     /// A number of population doublings no product may exceed, on top of each product's own
-    /// limit. Default none, for the same reason as `max_passage`.
+    /// limit (a [`PopulationDoublings`]). Default none, for the same reason as `max_passage`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_population_doublings: Option<PopulationDoublings>,
     /// Which products must come with a certificate of analysis.
     pub require_coa_for: CoaRequirement,
     /// A dose this many times below every label dose for its route and condition is "far
-    /// below" (a warning): domain (1, 1000], default 10. The source text: "a 'whiff' of cells
-    /// isn't enough to trigger a biological response".
+    /// below" (a warning): a [`DoseFactor`], greater than 1 and at most 1000; default 10.
+    /// "Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)": "a 'whiff' of
+    /// cells isn't enough to trigger a biological response".
     pub dose_far_below_factor: DoseFactor,
     /// The date of the assessment, passed by the caller (the crate reads no clock). With it, a
     /// certificate of analysis that has expired is a finding; without it (the default), expiry
