@@ -111,7 +111,10 @@ fn cultured_bone_marrow_sample_follows_the_ryoncil_label() {
     let dose = p.dose.expect("dose");
     // Label: 2 × 10^6 MSC/kg per infusion, twice a week for 4 weeks = 8 infusions.
     assert_eq!(dose.cells_per_kg.map(|c| c.get()), Some(2e6));
-    assert_eq!(dose.administrations, Some(2 * 4));
+    assert_eq!(
+        dose.administrations.map(std::num::NonZeroU32::get),
+        Some(2 * 4)
+    );
     let weight = p.recipient.and_then(|r| r.weight_kg).expect("weight").get();
     assert_eq!(
         dose.viable_cells.map(|c| c.as_f64()),
@@ -378,6 +381,8 @@ fn misspelt_field_is_rejected_and_named() {
         "population_doubling_limit",
         "cfu_f_per_million",
         "potency",
+        "lot",
+        "certificate_issued",
     ]);
     check_broken(
         "unknown_field.json",
