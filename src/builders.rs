@@ -333,7 +333,7 @@ impl Dose {
     /// use msc_therapy::Dose;
     ///
     /// let dose = Dose::builder().cells_per_kg(2e6).administrations(8).build()?;
-    /// assert_eq!(dose.administrations, Some(8));
+    /// assert_eq!(dose.administrations.map(|n| n.get()), Some(8));
     /// let err = Dose::builder().viable_cells(0_u64).build().unwrap_err();
     /// assert_eq!(err.to_string(), "viable_cells: cell count must be greater than zero, got 0");
     /// # Ok::<(), msc_therapy::DocumentError>(())
@@ -374,9 +374,21 @@ impl DoseBuilder {
         self
     }
 
-    /// How many administrations the course has.
+    /// How many administrations the course has: at least one.
+    ///
+    /// Zero is recorded as a problem (`administrations: administrations must be greater than
+    /// zero, got 0`) and reported by `build`.
     pub fn administrations(mut self, count: u32) -> Self {
-        self.dose.administrations = Some(count);
+        self.dose.administrations = std::num::NonZeroU32::new(count);
+        if self.dose.administrations.is_none() {
+            self.problem.record(DocumentError::invalid_value(
+                "administrations",
+                ValueError::NotPositive {
+                    what: "administrations",
+                    value: f64::from(count),
+                },
+            ));
+        }
         self
     }
 
@@ -977,7 +989,7 @@ struct ClinicOfferParts {
     source_disclosed: Option<bool>,
     certificate_of_analysis_shown: Option<bool>,
     trial_registration: Option<NctId>,
-    claims: Vec<Claim>,
+    claims: Option<Vec<Claim>>,
     evidence: Vec<TrialEvidence>,
     price: Option<Price>,
     patient: PatientContext,
@@ -1023,7 +1035,7 @@ impl ClinicOffer {
                 source_disclosed: None,
                 certificate_of_analysis_shown: None,
                 trial_registration: None,
-                claims: Vec::new(),
+                claims: None,
                 evidence: Vec::new(),
                 price: None,
                 patient: PatientContext::default(),
@@ -1079,9 +1091,16 @@ impl ClinicOfferBuilder {
         self
     }
 
-    /// Adds a claim the clinic makes.
+    /// Adds a claim the clinic makes. Without `claim` or [`Self::no_claims`], the claims are
+    /// not stated, which the offer rules treat as an open question.
     pub fn claim(mut self, claim: Claim) -> Self {
-        self.offer.claims.push(claim);
+        self.offer.claims.get_or_insert_with(Vec::new).push(claim);
+        self
+    }
+
+    /// States that the clinic makes no claims at all (`"claims": []`).
+    pub fn no_claims(mut self) -> Self {
+        self.offer.claims.get_or_insert_with(Vec::new);
         self
     }
 

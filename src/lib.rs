@@ -127,15 +127,17 @@ pub use builders::{
     CertificateBuilder, ClinicOfferBuilder, DoseBuilder, ProductBuilder, ReleaseDataBuilder,
 };
 pub use catalog::{
-    ApprovedProduct, AuthorisationStatus, Confidence, Jurisdiction, JurisdictionInfo,
+    ApprovedProduct, AuthorisationKind, AuthorisationNumber, AuthorisationStatus, CatalogKey,
+    Confidence, DoseRange, Jurisdiction, JurisdictionInfo, LabelDose, NumberKind,
+    RegulatoryFramework,
 };
 #[cfg(feature = "json")]
 pub use de::{MAX_LIST_LEN, MAX_STRING_BYTES};
 pub use error::{DocumentError, DocumentErrorKind, UnknownCode, ValueError};
 pub use finding::{Fact, FactRole, FactValue, Finding, Outcome, Severity};
 pub use offer::{
-    Claim, ClaimInfo, ClaimKind, ClinicOffer, Disclosures, PatientContext, Price, TrialEvidence,
-    TrialPhase, TrialPhases, TrialResult, TrialStatus,
+    Claim, ClaimInfo, ClaimKind, ClinicOffer, Disclosures, PatientContext, Price, ProductReference,
+    TrialEvidence, TrialPhase, TrialPhases, TrialResult, TrialStatus,
 };
 pub use product::{
     Certificate, Delivery, Dose, IdentityPanel, IntendedUse, PotencyResult, Processing, Product,
@@ -143,15 +145,15 @@ pub use product::{
 };
 pub use report::{Headline, Report};
 pub use rule_id::{RuleId, RuleInfo};
-pub use rules::eu::{EuAssessment, EuClassification, classify_eu};
+pub use rules::eu::{EuAssessment, EuClassification, EuManipulation, classify_eu};
 pub use rules::jp::{AsrmRiskClass, JpAssessment, PmdActStatus, classify_jp};
 pub use rules::offer::{
-    Expectation, ExpectationInfo, OfferEvaluation, OfferPolicy, PatientVerdict, Question,
-    evaluate_offer, evaluate_offer_with,
+    ConditionFamilies, Expectation, ExpectationInfo, OfferEvaluation, OfferPolicy, PatientVerdict,
+    Question, evaluate_offer, evaluate_offer_with,
 };
 pub use rules::quality::{
-    CoaRequirement, DoseBasis, QualityPolicy, QualityReport, QualityVerdict, REFERENCE_DOSES,
-    ReferenceDose, assess_quality,
+    CoaRequirement, DoseBasis, DoseFactor, QualityPolicy, QualityReport, QualityVerdict,
+    REFERENCE_DOSES, ReferenceDose, assess_quality,
 };
 pub use rules::us::{
     US_MYRIAD_INDICATION_CATEGORIES, UsAssessment, UsClassification, UsClassificationInfo,

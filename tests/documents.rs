@@ -114,7 +114,10 @@ fn cultured_bone_marrow_sample_follows_the_ryoncil_label() {
     let dose = p.dose.expect("dose");
     // Label: 2 × 10^6 MSC/kg per infusion, twice a week for 4 weeks = 8 infusions.
     assert_eq!(dose.cells_per_kg.map(|c| c.get()), Some(2e6));
-    assert_eq!(dose.administrations, Some(2 * 4));
+    assert_eq!(
+        dose.administrations.map(std::num::NonZeroU32::get),
+        Some(2 * 4)
+    );
     let weight = p.recipient.and_then(|r| r.weight_kg).expect("weight").get();
     assert_eq!(
         dose.viable_cells.map(|c| c.as_f64()),
@@ -395,6 +398,8 @@ fn misspelt_field_is_rejected_and_named() {
         "population_doubling_limit",
         "cfu_f_per_million",
         "potency",
+        "lot",
+        "certificate_issued",
     ]);
     check_broken(
         "unknown_field.json",
@@ -765,7 +770,7 @@ fn a_value_outside_its_domain_has_the_value_error_as_source() {
     assert_eq!(err.path(), "dose.administrations");
     assert_eq!(
         err.message(),
-        "invalid value: integer `1099511627776`, expected u32"
+        "invalid value: integer `1099511627776`, expected a nonzero u32"
     );
     assert!(err.source().is_none());
 }
@@ -777,7 +782,12 @@ fn whole_numbers_written_with_a_decimal_point_are_integers() {
         r#"{"name": "X", "dose": {"administrations": 8.0}, "release": {"passage": 3.0, "passage_limit": 5e0}}"#,
     )
     .expect("whole numbers");
-    assert_eq!(p.dose.and_then(|d| d.administrations), Some(8));
+    assert_eq!(
+        p.dose
+            .and_then(|d| d.administrations)
+            .map(std::num::NonZeroU32::get),
+        Some(8)
+    );
     let release = p.release.expect("release");
     assert_eq!(release.passage.map(|p| p.get()), Some(3));
     assert_eq!(release.passage_limit.map(|p| p.get()), Some(5));
