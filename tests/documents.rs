@@ -780,7 +780,12 @@ fn whole_numbers_written_with_a_decimal_point_are_integers() {
         r#"{"name": "X", "dose": {"administrations": 8.0}, "release": {"passage": 3.0, "passage_limit": 5e0}}"#,
     )
     .expect("whole numbers");
-    assert_eq!(p.dose.and_then(|d| d.administrations), Some(8));
+    assert_eq!(
+        p.dose
+            .and_then(|d| d.administrations)
+            .map(std::num::NonZeroU32::get),
+        Some(8)
+    );
     let release = p.release.expect("release");
     assert_eq!(release.passage.map(|p| p.get()), Some(3));
     assert_eq!(release.passage_limit.map(|p| p.get()), Some(5));
