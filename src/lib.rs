@@ -91,6 +91,7 @@ pub mod guide {}
 
 mod assessment;
 mod catalog;
+mod coding;
 mod error;
 mod finding;
 mod offer;
@@ -106,6 +107,9 @@ mod vocab;
 pub use assessment::{ProductAssessment, assess_product};
 pub use catalog::{
     ApprovedProduct, AuthorisationStatus, Confidence, Jurisdiction, JurisdictionInfo,
+};
+pub use coding::{
+    CodeRelation, CodeSystem, CodeSystemInfo, Coded, Coding, CodingError, MSC_CELL_TYPE, TermCoding,
 };
 pub use error::{DocumentError, ValueError};
 pub use finding::{Fact, FactRole, FactValue, Finding, Outcome, Severity};

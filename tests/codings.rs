@@ -1,0 +1,450 @@
+//! Codes both ways: every code in the crate's tables reads back as its term (or, when it is
+//! only broader than the term, is refused as that term); no code names two terms; every code
+//! has its system's form. Then the mappings the reference gives (codes.json of the project's
+//! reference: MONDO, DOID, ICD-10-CM including the FY2026 multiple-sclerosis subcodes, ICD-11,
+//! SNOMED CT via MONDO and the FHIR route-codes value set, EDQM Standard Terms, UBERON, Cell
+//! Ontology, HGNC), and the exact messages of every error.
+
+use msc_therapy::{
+    AddedArticle, CellPreparation, ClaimKind, CodeRelation, CodeSystem, Coded, Coding, CodingError,
+    Donor, FdaTissueClass, ImageGuidance, Indication, IndicationCategory, ManipulationLevel,
+    MarkerExpectation, Mechanism, MscDesignation, ProcessingStep, ProductState, Route,
+    SecretedFactor, SupplyModel, SurfaceMarker, TestOutcome, TissueFunction, TissueSource,
+    TrialPhase, TrialResult, TrialStatus, ViabilityMethod, ViabilityTiming,
+};
+use std::collections::BTreeMap;
+
+/// Every code of `V` reads back as its term when the code identifies the term; a code listed
+/// only as broader is refused with [`CodingError::Broader`] naming the term it is exported for.
+fn round_trip<V: Coded>() -> usize {
+    let mut identifying: BTreeMap<(CodeSystem, String), V> = BTreeMap::new();
+    for &term in V::terms() {
+        for row in term.codings() {
+            if row.relation.identifies_term() {
+                let key = (row.coding.system, row.coding.code.to_string());
+                if let Some(other) = identifying.insert(key, term) {
+                    panic!(
+                        "{} names two {} terms: {other:?} and {term:?}",
+                        row.coding,
+                        V::VOCABULARY
+                    );
+                }
+            }
+        }
+    }
+    let mut checked = 0;
+    for &term in V::terms() {
+        for row in term.codings() {
+            let coding = &row.coding;
+            assert!(
+                coding.system.is_well_formed(&coding.code),
+                "{coding} has the form of a {} code",
+                coding.system.label()
+            );
+            let read = V::from_coding(coding.system.uri(), &coding.code);
+            let key = (coding.system, coding.code.to_string());
+            match identifying.get(&key) {
+                Some(&named) => {
+                    assert_eq!(read, Ok(named), "{coding} reads back");
+                    if row.relation.identifies_term() {
+                        assert_eq!(named, term, "{coding} reads back as {term:?}");
+                    }
+                }
+                None => {
+                    assert_eq!(row.relation, CodeRelation::CodeIsBroader);
+                    assert_eq!(
+                        read,
+                        Err(CodingError::Broader {
+                            vocabulary: V::VOCABULARY,
+                            system: coding.system,
+                            code: coding.code.to_string(),
+                            term: term.machine_name(),
+                        }),
+                        "{coding} is refused as {term:?}"
+                    );
+                }
+            }
+            assert_eq!(V::from_coded(coding), read, "from_coded agrees");
+            checked += 1;
+        }
+    }
+    checked
+}
+
+#[test]
+fn every_code_of_every_vocabulary_round_trips() {
+    let total = round_trip::<Indication>()
+        + round_trip::<Route>()
+        + round_trip::<TissueSource>()
+        + round_trip::<SecretedFactor>()
+        + round_trip::<SurfaceMarker>()
+        + round_trip::<TrialPhase>()
+        + round_trip::<IndicationCategory>()
+        + round_trip::<ImageGuidance>()
+        + round_trip::<FdaTissueClass>()
+        + round_trip::<TissueFunction>()
+        + round_trip::<Donor>()
+        + round_trip::<SupplyModel>()
+        + round_trip::<ProcessingStep>()
+        + round_trip::<ManipulationLevel>()
+        + round_trip::<AddedArticle>()
+        + round_trip::<CellPreparation>()
+        + round_trip::<Mechanism>()
+        + round_trip::<MscDesignation>()
+        + round_trip::<MarkerExpectation>()
+        + round_trip::<TestOutcome>()
+        + round_trip::<ProductState>()
+        + round_trip::<ViabilityTiming>()
+        + round_trip::<ViabilityMethod>()
+        + round_trip::<TrialStatus>()
+        + round_trip::<TrialResult>()
+        + round_trip::<ClaimKind>();
+    // The tables are not empty: the round trip above checked real rows.
+    assert!(total > 100, "{total} codes checked");
+}
+
+#[test]
+fn the_cell_ontology_terms_of_msc_tissues_have_the_ontologys_form() {
+    for &tissue in TissueSource::ALL {
+        if let Some(row) = tissue.msc_cell_type() {
+            assert_eq!(row.coding.system, CodeSystem::CellOntology);
+            assert!(CodeSystem::CellOntology.is_well_formed(&row.coding.code));
+        }
+    }
+    assert_eq!(msc_therapy::MSC_CELL_TYPE.coding.code, "CL:0000134");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mappings from the reference
+// ---------------------------------------------------------------------------------------------
+
+const SNOMED: &str = "http://snomed.info/sct";
+const ICD10CM: &str = "http://hl7.org/fhir/sid/icd-10-cm";
+const MONDO: &str = "http://purl.obolibrary.org/obo/mondo.owl";
+const UBERON: &str = "http://purl.obolibrary.org/obo/uberon.owl";
+const EDQM: &str = "http://standardterms.edqm.eu";
+const HGNC: &str = "http://www.genenames.org";
+
+#[test]
+fn diagnosis_codes_from_a_health_record_read_as_indications() {
+    let cases = [
+        (MONDO, "MONDO:0005416", Indication::KneeOsteoarthritis),
+        (ICD10CM, "M17.9", Indication::KneeOsteoarthritis),
+        (ICD10CM, "M17.11", Indication::KneeOsteoarthritis),
+        (
+            "http://id.who.int/icd/release/11/mms",
+            "FA01",
+            Indication::KneeOsteoarthritis,
+        ),
+        (ICD10CM, "D89.81", Indication::GraftVersusHostDisease),
+        // Acute GvHD is a kind of GvHD.
+        (ICD10CM, "D89.810", Indication::GraftVersusHostDisease),
+        (SNOMED, "402355000", Indication::GraftVersusHostDisease),
+        (ICD10CM, "K50", Indication::CrohnsDisease),
+        (SNOMED, "7620006", Indication::CrohnsDisease),
+        (ICD10CM, "M06.9", Indication::RheumatoidArthritis),
+        (ICD10CM, "G12.21", Indication::Als),
+        (ICD10CM, "J44.9", Indication::Copd),
+        (ICD10CM, "J80", Indication::Ards),
+        (ICD10CM, "I50.9", Indication::HeartFailure),
+        (
+            "http://purl.obolibrary.org/obo/doid.owl",
+            "DOID:6000",
+            Indication::HeartFailure,
+        ),
+        (ICD10CM, "E11.621", Indication::DiabeticWound),
+        (ICD10CM, "S83.519A", Indication::AclTear),
+        (SNOMED, "90584004", Indication::SpinalCordInjury),
+    ];
+    for (system, code, expected) in cases {
+        assert_eq!(
+            Indication::from_coding(system, code),
+            Ok(expected),
+            "{code}"
+        );
+    }
+}
+
+/// ICD-10-CM FY2026 (1 October 2025) made G35 a header over G35.A (relapsing-remitting),
+/// G35.B0-B2 (primary progressive), G35.C0-C2 (secondary progressive) and G35.D
+/// (unspecified). A record coded before or after the change reads as multiple sclerosis.
+#[test]
+fn multiple_sclerosis_reads_from_the_old_code_and_every_fy2026_subcode() {
+    for code in [
+        "G35", "G35.A", "G35.B0", "G35.B1", "G35.B2", "G35.C0", "G35.C1", "G35.C2", "G35.D",
+    ] {
+        assert_eq!(
+            Indication::from_coding(ICD10CM, code),
+            Ok(Indication::MultipleSclerosis),
+            "{code}"
+        );
+    }
+    let g35 = Indication::MultipleSclerosis
+        .codings()
+        .iter()
+        .find(|r| r.coding.code == "G35")
+        .expect("G35 is listed");
+    assert!(
+        g35.release.contains("non-billable header"),
+        "{}",
+        g35.release
+    );
+    let subcode = Indication::MultipleSclerosis
+        .codings()
+        .iter()
+        .find(|r| r.coding.code == "G35.A")
+        .expect("G35.A is listed");
+    assert_eq!(subcode.relation, CodeRelation::CodeIsNarrower);
+    assert!(subcode.release.contains("FY2026"));
+}
+
+/// "Limb ischemia" does not show *critical* limb ischaemia, osteoarthritis of any joint does
+/// not show a joint other than the knee, and perianal Crohn disease is more than a fistula:
+/// such codes are exported with the term but never read as it (fail closed).
+#[test]
+fn a_broader_code_is_never_read_as_the_narrower_term() {
+    let err = Indication::from_coding(MONDO, "MONDO:0000491").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "MONDO code \"MONDO:0000491\" is broader than the indication term `critical_limb_ischemia` and cannot be read as it"
+    );
+    assert!(matches!(
+        Indication::from_coding(MONDO, "MONDO:0005178"),
+        Err(CodingError::Broader {
+            term: "osteoarthritis",
+            ..
+        })
+    ));
+    assert!(matches!(
+        Indication::from_coding(SNOMED, "235796008"),
+        Err(CodingError::Broader {
+            term: "perianal_fistula",
+            ..
+        })
+    ));
+    // The intracardiac route also covers injection into the heart's chambers.
+    assert!(matches!(
+        Route::from_coding(SNOMED, "372460008"),
+        Err(CodingError::Broader {
+            term: "intramyocardial",
+            ..
+        })
+    ));
+    assert_eq!(
+        Route::from_coding(SNOMED, "446435000"),
+        Ok(Route::Intramyocardial)
+    );
+}
+
+#[test]
+fn route_codes_read_from_snomed_ct_and_edqm_under_every_published_uri() {
+    assert_eq!(
+        Route::from_coding(SNOMED, "47625008"),
+        Ok(Route::Intravenous)
+    );
+    assert_eq!(
+        Route::from_coding(SNOMED, "12130007"),
+        Ok(Route::IntraArticular)
+    );
+    assert_eq!(
+        Route::from_coding(SNOMED, "72607000"),
+        Ok(Route::Intrathecal)
+    );
+    assert_eq!(Route::from_coding(EDQM, "20045000"), Ok(Route::Intravenous));
+    for uri in [
+        "https://standardterms.edqm.eu",
+        "urn:oid:0.4.0.127.0.16.1.1.2.1",
+    ] {
+        assert_eq!(
+            Route::from_coding(uri, "20042000"),
+            Ok(Route::Intrathecal),
+            "{uri}"
+        );
+    }
+    // The reference's EDQM "cutaneous use" for topical is a low-confidence choice: not listed.
+    assert!(
+        Route::Topical
+            .codings()
+            .iter()
+            .all(|r| r.coding.system != CodeSystem::Edqm)
+    );
+}
+
+#[test]
+fn tissues_read_from_uberon_and_genes_from_hgnc() {
+    let tissues = [
+        ("UBERON:0002371", TissueSource::BoneMarrow),
+        ("UBERON:0001013", TissueSource::AdiposeTissue),
+        ("UBERON:0003422", TissueSource::WhartonsJelly),
+        ("UBERON:0002331", TissueSource::UmbilicalCordTissue),
+        ("UBERON:0012168", TissueSource::UmbilicalCordBlood),
+        ("UBERON:0000305", TissueSource::AmnioticMembrane),
+        ("UBERON:0001754", TissueSource::DentalPulp),
+    ];
+    for (code, tissue) in tissues {
+        assert_eq!(
+            TissueSource::from_coding(UBERON, code),
+            Ok(tissue),
+            "{code}"
+        );
+    }
+    assert_eq!(
+        SurfaceMarker::from_coding(HGNC, "HGNC:8021"),
+        Ok(SurfaceMarker::Cd73)
+    );
+    assert_eq!(
+        SurfaceMarker::from_coding("http://www.genenames.org/geneId", "HGNC:9666"),
+        Ok(SurfaceMarker::Cd45)
+    );
+    assert_eq!(
+        SecretedFactor::from_coding(HGNC, "HGNC:12680"),
+        Ok(SecretedFactor::Vegf)
+    );
+    // The reference did not confirm THY1's HGNC id: CD90 carries no code.
+    assert!(SurfaceMarker::Cd90.codings().is_empty());
+    assert_eq!(
+        TrialPhase::from_coding(
+            "http://terminology.hl7.org/CodeSystem/research-study-phase",
+            "phase-2"
+        ),
+        Ok(TrialPhase::Phase2)
+    );
+}
+
+#[test]
+fn terms_without_a_code_say_so_with_an_empty_list() {
+    // The reference found no MONDO, DOID or ICD code for these conditions and routes.
+    assert!(Indication::CartilageDefect.codings().is_empty());
+    assert!(Indication::Autism.codings().is_empty());
+    assert!(Route::Intracerebral.codings().is_empty());
+    assert!(ProcessingStep::CultureExpansion.codings().is_empty());
+    assert!(TissueSource::UmbilicalCordBlood.msc_cell_type().is_none());
+}
+
+/// The codes the vocabulary rows carry agree with the code tables (the rows' MONDO, SNOMED
+/// CT, EDQM, UBERON, Cell Ontology and HGNC columns).
+#[test]
+fn the_vocabulary_rows_codes_appear_in_the_code_tables() {
+    fn listed<V: Coded>(term: V, system: CodeSystem, code: &str) -> bool {
+        term.codings()
+            .iter()
+            .any(|r| r.coding.system == system && r.coding.code == code)
+    }
+    for &i in Indication::ALL {
+        if let Some(mondo) = i.info().mondo {
+            assert!(listed(i, CodeSystem::Mondo, mondo), "{i:?} {mondo}");
+        }
+    }
+    for &r in Route::ALL {
+        if let Some(code) = r.info().snomed_ct {
+            assert!(listed(r, CodeSystem::SnomedCt, code), "{r:?} {code}");
+        }
+        if let Some(code) = r.info().edqm {
+            assert!(listed(r, CodeSystem::Edqm, code), "{r:?} {code}");
+        }
+    }
+    for &t in TissueSource::ALL {
+        assert!(listed(t, CodeSystem::Uberon, t.info().uberon), "{t:?}");
+        assert_eq!(
+            t.msc_cell_type().map(|r| r.coding.code.as_ref()),
+            t.info().cell_ontology,
+            "{t:?}"
+        );
+    }
+    for &f in SecretedFactor::ALL {
+        if let Some(hgnc) = f.info().hgnc {
+            assert!(listed(f, CodeSystem::Hgnc, hgnc), "{f:?} {hgnc}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn every_error_names_the_field_or_system_and_the_problem() {
+    assert_eq!(
+        Indication::from_coding("http://loinc.org", "1234-5")
+            .unwrap_err()
+            .to_string(),
+        "coding.system \"http://loinc.org\" is not a code system the crate reads (SNOMED CT, ICD-10-CM, ICD-11, MONDO, DOID, UBERON, CL, EDQM, HGNC, research-study-phase)"
+    );
+    assert_eq!(
+        Indication::from_coding(ICD10CM, "m17.9")
+            .unwrap_err()
+            .to_string(),
+        "coding.code must be an ICD-10-CM code: a letter, a digit, a letter or digit, then optionally a dot and 1 to 4 letters or digits, got \"m17.9\""
+    );
+    assert_eq!(
+        Route::from_coding(MONDO, "MONDO:0005416")
+            .unwrap_err()
+            .to_string(),
+        "route terms carry no MONDO codes"
+    );
+    assert_eq!(
+        Route::from_coding(SNOMED, "123456789")
+            .unwrap_err()
+            .to_string(),
+        "SNOMED CT code \"123456789\" names no route term"
+    );
+    // A cell type is not a tissue.
+    assert_eq!(
+        TissueSource::from_coding("http://purl.obolibrary.org/obo/cl.owl", "CL:0002540")
+            .unwrap_err()
+            .to_string(),
+        "tissue source terms carry no Cell Ontology codes"
+    );
+}
+
+#[test]
+fn a_coding_document_is_checked_on_deserialization() {
+    let coding: Coding =
+        serde_json::from_str(r#"{"system": "https://standardterms.edqm.eu", "code": "20045000"}"#)
+            .unwrap();
+    assert_eq!(coding.system, CodeSystem::Edqm);
+    // Serialized under the system's FHIR URI.
+    assert_eq!(
+        serde_json::to_string(&coding).unwrap(),
+        r#"{"system":"http://standardterms.edqm.eu","code":"20045000"}"#
+    );
+    let cases = [
+        (
+            r#"{"system": "http://snomed.info/sct", "code": "47625008", "version": "x"}"#,
+            "unknown field `version`",
+        ),
+        (
+            r#"{"system": "http://snomed.info/sct", "code": "IV"}"#,
+            "coding.code must be a SNOMED CT identifier of 6 to 18 digits, got \"IV\"",
+        ),
+        (
+            r#"{"system": "http://snomed.info/sct", "code": "47625008", "display": " "}"#,
+            "coding.display must not be blank",
+        ),
+        (
+            r#"{"system": "snomed", "code": "47625008"}"#,
+            "coding.system \"snomed\"",
+        ),
+        (
+            r#"["http://snomed.info/sct", "47625008"]"#,
+            "invalid type: sequence",
+        ),
+    ];
+    for (json, message) in cases {
+        let err = serde_json::from_str::<Coding>(json)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with(message), "{json}: {err}");
+    }
+}
+
+#[test]
+fn the_coding_types_are_send_sync_clone_debug() {
+    fn assert_send_sync<T: Send + Sync + Clone + std::fmt::Debug + 'static>() {}
+    assert_send_sync::<CodeSystem>();
+    assert_send_sync::<msc_therapy::CodeSystemInfo>();
+    assert_send_sync::<Coding>();
+    assert_send_sync::<CodeRelation>();
+    assert_send_sync::<msc_therapy::TermCoding>();
+    assert_send_sync::<CodingError>();
+}
