@@ -92,6 +92,8 @@ pub mod guide {}
 mod assessment;
 mod catalog;
 mod coding;
+#[cfg(feature = "json")]
+mod ctgov;
 mod error;
 mod finding;
 mod offer;
@@ -110,6 +112,10 @@ pub use catalog::{
 };
 pub use coding::{
     CodeRelation, CodeSystem, CodeSystemInfo, Coded, Coding, CodingError, MSC_CELL_TYPE, TermCoding,
+};
+#[cfg(feature = "json")]
+pub use ctgov::{
+    CtGovError, InterventionType, RegistryStudy, StudyCondition, StudyIntervention, StudyType,
 };
 pub use error::{DocumentError, ValueError};
 pub use finding::{Fact, FactRole, FactValue, Finding, Outcome, Severity};
