@@ -20,7 +20,7 @@ use crate::table::vocab;
 use crate::{
     AddedArticle, CellPreparation, ClaimKind, Confidence, Donor, FdaTissueClass, ImageGuidance,
     Indication, IndicationCategory, ManipulationLevel, MarkerExpectation, Mechanism,
-    MscDesignation, ProcessingStep, ProductState, Route, SecretedFactor, SupplyModel,
+    MscDesignation, ProcessingStep, ProductState, Route, SecretedFactor, SiteOfUse, SupplyModel,
     SurfaceMarker, TestOutcome, TissueFunction, TissueSource, TrialPhase, TrialResult, TrialStatus,
     ViabilityMethod, ViabilityTiming,
 };
@@ -933,6 +933,41 @@ pub static MSC_CELL_TYPE: TermCoding = row(
     High,
     CL,
 );
+
+impl Coded for SiteOfUse {
+    const VOCABULARY: &'static str = "site of use";
+    fn terms() -> &'static [Self] {
+        Self::ALL
+    }
+    fn machine_name(self) -> &'static str {
+        self.code()
+    }
+    /// Only the UBERON terms the reference confirms; the site table's other UBERON ids are not
+    /// in it.
+    #[rustfmt::skip]
+    fn codings(self) -> &'static [TermCoding] {
+        match self {
+            Self::IntervertebralDisc => const { &[row(S::Uberon, "UBERON:0001066", Some("intervertebral disk"), Same, High, UBERON)] },
+            Self::HeartMuscle => const { &[row(S::Uberon, "UBERON:0002349", Some("myocardium"), Same, High, UBERON)] },
+            // The site also covers the airways.
+            Self::Lung => const { &[row(S::Uberon, "UBERON:0002048", Some("lung"), Narrower, High, UBERON)] },
+            Self::JointSpace
+            | Self::Bone
+            | Self::TendonLigament
+            | Self::SkeletalMuscle
+            | Self::SkinOrWoundSurface
+            | Self::Dermis
+            | Self::Subcutaneous
+            | Self::Breast
+            | Self::EyeSurface
+            | Self::CoronaryCirculation
+            | Self::SystemicCirculation
+            | Self::CentralNervousSystem
+            | Self::BoneMarrowCavity
+            | Self::PerianalFistulaTract => &[],
+        }
+    }
+}
 
 impl Coded for SecretedFactor {
     const VOCABULARY: &'static str = "secreted factor";

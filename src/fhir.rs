@@ -25,12 +25,12 @@ impl Product {
     ///
     /// | Product fact | R5 element |
     /// |---|---|
-    /// | the preparation | `productCategory`: `cells` (system `http://hl7.org/fhir/product-category`) for cell preparations, `tissue` for sheets and perinatal allografts, `fluid` for platelet-rich plasma, `biologicalAgent` for cell-free exosome or secretome products; absent when the preparation is not stated |
+    /// | the preparation | `productCategory`: `cells` (system `http://hl7.org/fhir/product-category`) for cell preparations, `tissue` for sheets, perinatal allografts and decellularized matrices, `fluid` for platelet-rich plasma and secreted fluids, `biologicalAgent` for cell-free exosome or secretome products; absent when the preparation is not stated |
     /// | what the cells are | `productCode`: the Cell Ontology term for MSCs of the source tissue (generic CL:0000134 when the tissue has none) for culture-expanded MSCs, and as text the ICCBBA–ISCT class-name abbreviation (`MSC(M)`, `MSC(AT)`, `MSC(CB)`, `MSC(WJ)`) and the preparation. The ISBT 128 product description codes for MSCs are in ICCBBA's licensed database and are not used |
     /// | the lot on the certificate of analysis | `identifier` (type text "lot number") |
     /// | the lot's expiry | `expirationDate` |
     /// | the donor relationship | `collection.source`, a reference by description (the crate holds no patient or donor records) |
-    /// | source tissue, donor relationship, processing steps and added articles, state (fresh or cryopreserved), intended indications, route, viability, viable and total nucleated cells, identity markers, plastic adherence, tri-lineage differentiation, sterility, mycoplasma, endotoxin, passage, population doublings, CFU-F, potency | one `property` entry each |
+    /// | source tissue, donor relationship, processing steps (or "none" when the record states that nothing was done) and added articles, state (fresh or cryopreserved), intended indications, site of use, route, viability, viable and total nucleated cells, identity markers, plastic adherence, tri-lineage differentiation, sterility, mycoplasma, endotoxin, passage, population doublings, CFU-F, potency | one `property` entry each |
     ///
     /// A `property` has a `type` (CodeableConcept, example binding: any concept may be used) and a
     /// value. Each type is written as text naming the fact; identity markers carry the HGNC code of
@@ -139,14 +139,19 @@ impl Product {
             ));
         }
         if let Some(processing) = &self.processing {
-            for step in &processing.steps {
-                out.push(concept_property(
+            match processing.steps_known() {
+                None => {}
+                Some([]) => out.push(property(
                     "processing step",
-                    step.codings(),
-                    step.label(),
-                ));
+                    json!({"valueCodeableConcept": {"text": "none (the record states that nothing was done)"}}),
+                )),
+                Some(steps) => {
+                    for step in steps {
+                        out.push(concept_property("processing step", step.codings(), step.label()));
+                    }
+                }
             }
-            for article in &processing.added_articles {
+            for article in processing.added_articles_known().unwrap_or_default() {
                 out.push(concept_property(
                     "added article",
                     article.codings(),
@@ -155,11 +160,18 @@ impl Product {
             }
         }
         if let Some(use_) = &self.intended_use {
-            for indication in &use_.indications {
+            for indication in use_.indications_known().unwrap_or_default() {
                 out.push(concept_property(
                     "intended indication",
                     indication.codings(),
                     indication.label(),
+                ));
+            }
+            if let Some(site) = use_.site_of_use {
+                out.push(concept_property(
+                    "site of use",
+                    site.codings(),
+                    site.label(),
                 ));
             }
         }
@@ -274,12 +286,21 @@ impl Product {
 /// The R5 product category of a preparation.
 const fn category(preparation: CellPreparation) -> (&'static str, &'static str) {
     match preparation {
-        CellPreparation::TissueSheet | CellPreparation::PerinatalAllograft => ("tissue", "Tissue"),
-        CellPreparation::PlateletRichPlasma => ("fluid", "Fluid"),
+        CellPreparation::TissueSheet
+        | CellPreparation::PerinatalAllograft
+        | CellPreparation::DecellularizedMatrix => ("tissue", "Tissue"),
+        CellPreparation::PlateletRichPlasma | CellPreparation::SecretedFluid => ("fluid", "Fluid"),
         CellPreparation::ExtracellularVesicles | CellPreparation::ConditionedMedium => {
             ("biologicalAgent", "BiologicalAgent")
         }
-        _ => ("cells", "Cells"),
+        CellPreparation::CultureExpandedMsc
+        | CellPreparation::BoneMarrowConcentrate
+        | CellPreparation::BoneMarrowAspirate
+        | CellPreparation::StromalVascularFraction
+        | CellPreparation::MicrofragmentedAdipose
+        | CellPreparation::FatGraft
+        | CellPreparation::CordBloodUnit
+        | CellPreparation::CulturedCells => ("cells", "Cells"),
     }
 }
 

@@ -9,8 +9,8 @@ use msc_therapy::{
     AddedArticle, CellPreparation, ClaimKind, CodeRelation, CodeSystem, Coded, Coding, CodingError,
     Donor, FdaTissueClass, ImageGuidance, Indication, IndicationCategory, ManipulationLevel,
     MarkerExpectation, Mechanism, MscDesignation, ProcessingStep, ProductState, Route,
-    SecretedFactor, SupplyModel, SurfaceMarker, TestOutcome, TissueFunction, TissueSource,
-    TrialPhase, TrialResult, TrialStatus, ViabilityMethod, ViabilityTiming,
+    SecretedFactor, SiteOfUse, SupplyModel, SurfaceMarker, TestOutcome, TissueFunction,
+    TissueSource, TrialPhase, TrialResult, TrialStatus, ViabilityMethod, ViabilityTiming,
 };
 use std::collections::BTreeMap;
 
@@ -79,6 +79,7 @@ fn every_code_of_every_vocabulary_round_trips() {
         + round_trip::<SecretedFactor>()
         + round_trip::<SurfaceMarker>()
         + round_trip::<TrialPhase>()
+        + round_trip::<SiteOfUse>()
         + round_trip::<IndicationCategory>()
         + round_trip::<ImageGuidance>()
         + round_trip::<FdaTissueClass>()

@@ -370,3 +370,24 @@ fn every_coding_in_the_export_is_well_formed() {
     }
     walk(&p.to_fhir());
 }
+
+/// Absent is unknown: no processing steps stated gives no processing property; an empty list
+/// states that nothing was done, and the resource says so.
+#[test]
+fn stated_no_processing_differs_from_processing_not_stated() {
+    let not_stated = Product::from_json(r#"{"name": "X", "processing": {}}"#)
+        .unwrap()
+        .to_fhir();
+    assert!(property(&not_stated, "processing step").is_empty());
+    let none = Product::from_json(r#"{"name": "X", "processing": {"steps": []}}"#)
+        .unwrap()
+        .to_fhir();
+    let steps = property(&none, "processing step");
+    assert_eq!(steps.len(), 1);
+    assert!(
+        steps[0]["valueCodeableConcept"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("none")
+    );
+}
