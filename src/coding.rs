@@ -218,7 +218,6 @@ impl CodeSystem {
 ///
 /// Deserialization fails with a [`CodingError`] message naming the field and the problem.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(try_from = "RawCoding")]
 pub struct Coding {
     /// The code system.
@@ -230,7 +229,8 @@ pub struct Coding {
     pub display: Option<Cow<'static, str>>,
 }
 
-/// The unchecked members of a [`Coding`] document.
+/// One code of one code system, in the shape of a FHIR Coding: the system's URI, the code and
+/// optionally the system's wording for it.
 #[derive(Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -244,8 +244,8 @@ struct RawFields {
     display: Option<String>,
 }
 
-/// A [`RawFields`] read from a JSON object only: serde's derived struct reader would also
-/// accept an array of the members in order.
+// The members of a coding, read from a JSON object only: serde's derived struct reader would
+// also accept an array of the members in order.
 struct RawCoding(RawFields);
 
 impl<'de> Deserialize<'de> for RawCoding {
@@ -269,7 +269,7 @@ impl<'de> Deserialize<'de> for RawCoding {
 }
 
 #[cfg(feature = "schemars")]
-impl schemars::JsonSchema for RawCoding {
+impl schemars::JsonSchema for Coding {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Coding".into()
     }
@@ -458,6 +458,28 @@ pub enum CodingError {
         system: CodeSystem,
         /// The code as given.
         code: String,
+    },
+    /// A condition outside the list must be named by a diagnosis code.
+    #[error(
+        "coding.system must be a code system for conditions (SNOMED CT, ICD-10-CM, ICD-11, MONDO, DOID), got {}",
+        .system.label()
+    )]
+    NotACondition {
+        /// The system given.
+        system: CodeSystem,
+    },
+    /// A condition given by code names a listed indication: it must be named by that term.
+    #[error(
+        "{} code \"{code}\" names the listed indication `{term}`: name it as \"{term}\"",
+        .system.label()
+    )]
+    ListedIndication {
+        /// The system.
+        system: CodeSystem,
+        /// The code as given.
+        code: String,
+        /// The machine name of the listed term.
+        term: &'static str,
     },
     /// The code is listed only as broader than a term: it cannot be read as that term.
     #[error(
@@ -1083,4 +1105,225 @@ uncoded! {
     TrialStatus => "trial status",
     TrialResult => "trial result",
     ClaimKind => "claim kind",
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditions outside the Indication list
+// ---------------------------------------------------------------------------------------------
+
+/// **A condition outside the crate's [`Indication`] list, named by a code and its wording.**
+///
+/// MSC products are offered for far more conditions than any list holds. A record names such a
+/// condition by a diagnosis code (SNOMED CT, ICD-10-CM, ICD-11, MONDO or the Disease Ontology)
+/// and the wording it uses, inside the same `indications` list as the listed terms:
+///
+/// ```json
+/// "indications": ["knee_osteoarthritis", {"coding": {"system": "http://purl.obolibrary.org/obo/mondo.owl", "code": "MONDO:0005265"}, "text": "inflammatory bowel disease"}]
+/// ```
+///
+/// The rules know nothing of such a condition, and read it so that the product gains nothing
+/// from it: the functions it needs are unknown, so homologous use cannot be shown (fail
+/// closed); it matches no approved product; and for the "myriad of diseases" test each
+/// unlisted condition counts as a family of conditions of its own, since it cannot be shown to
+/// share one.
+///
+/// A code that names a listed term ([`Coded::from_coding`] succeeds) is refused: the condition
+/// must then be named by that term, so that the rules see it (identity by key, not by text).
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use msc_therapy::CodedCondition;
+///
+/// let c: CodedCondition = serde_json::from_str(r#"{
+///     "coding": {"system": "http://snomed.info/sct", "code": "23986001"},
+///     "text": "glaucoma"
+/// }"#).unwrap();
+/// assert_eq!(c.text.as_str(), "glaucoma");
+/// let listed = serde_json::from_str::<CodedCondition>(r#"{
+///     "coding": {"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "M17.9"},
+///     "text": "knee arthritis"
+/// }"#).unwrap_err();
+/// assert!(listed.to_string().starts_with("ICD-10-CM code \"M17.9\" names the listed indication `knee_osteoarthritis`"));
+/// # }
+/// ```
+///
+/// # Errors
+///
+/// Deserialization fails with a [`CodingError`] message: a coding that is not a diagnosis
+/// code ([`CodingError::NotACondition`]), one that names a listed indication
+/// ([`CodingError::ListedIndication`]), a blank text, or a malformed coding.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawCondition")]
+pub struct CodedCondition {
+    /// The diagnosis code.
+    pub coding: Coding,
+    /// The wording of the record.
+    pub text: crate::Text,
+}
+
+impl CodedCondition {
+    /// A condition outside the list, checking that the code is a diagnosis code and names no
+    /// listed indication.
+    ///
+    /// # Errors
+    ///
+    /// [`CodingError::NotACondition`] or [`CodingError::ListedIndication`].
+    pub fn new(coding: Coding, text: crate::Text) -> Result<Self, CodingError> {
+        if !matches!(
+            coding.system,
+            CodeSystem::SnomedCt
+                | CodeSystem::Icd10Cm
+                | CodeSystem::Icd11Mms
+                | CodeSystem::Icd11Foundation
+                | CodeSystem::Mondo
+                | CodeSystem::DiseaseOntology
+        ) {
+            return Err(CodingError::NotACondition {
+                system: coding.system,
+            });
+        }
+        if let Ok(term) = Indication::from_coded(&coding) {
+            return Err(CodingError::ListedIndication {
+                system: coding.system,
+                code: coding.code.to_string(),
+                term: term.code(),
+            });
+        }
+        Ok(Self { coding, text })
+    }
+
+    /// How many families of conditions a list of listed indications and unlisted conditions
+    /// spans, for the "myriad of diseases" test: the listed terms' distinct
+    /// [`IndicationCategory`]s, plus one for each distinct unlisted condition (by code), which
+    /// cannot be shown to share a family.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{CodeSystem, CodedCondition, Coding, Indication, Text};
+    ///
+    /// let glaucoma = CodedCondition::new(Coding::new(CodeSystem::SnomedCt, "23986001")?, Text::new("glaucoma").unwrap())?;
+    /// let listed = [Indication::KneeOsteoarthritis, Indication::AclTear];
+    /// assert_eq!(CodedCondition::families(&listed, &[glaucoma.clone(), glaucoma]), 2);
+    /// # Ok::<(), msc_therapy::CodingError>(())
+    /// ```
+    #[must_use]
+    pub fn families(listed: &[Indication], unlisted: &[Self]) -> usize {
+        let mut codes: Vec<(&CodeSystem, &str)> = Vec::with_capacity(unlisted.len());
+        for c in unlisted {
+            let key = (&c.coding.system, c.coding.code.as_ref());
+            if !codes.contains(&key) {
+                codes.push(key);
+            }
+        }
+        Indication::distinct_categories(listed) + codes.len()
+    }
+}
+
+/// A condition outside the crate's list of indications, named by a diagnosis code (SNOMED CT,
+/// ICD-10-CM, ICD-11, MONDO or the Disease Ontology) and the wording of the record. A code that
+/// names a listed indication is refused: name it by that indication.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+struct ConditionFields {
+    /// The diagnosis code.
+    coding: Coding,
+    /// The wording of the record.
+    text: crate::Text,
+}
+
+// The members of a condition, read from a JSON object only.
+struct RawCondition(ConditionFields);
+
+impl<'de> Deserialize<'de> for RawCondition {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Object;
+        impl<'de> serde::de::Visitor<'de> for Object {
+            type Value = RawCondition;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a condition object with coding and text")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<RawCondition, A::Error> {
+                ConditionFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(RawCondition)
+            }
+        }
+        deserializer.deserialize_map(Object)
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for CodedCondition {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CodedCondition".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        ConditionFields::json_schema(generator)
+    }
+}
+
+impl TryFrom<RawCondition> for CodedCondition {
+    type Error = CodingError;
+    fn try_from(RawCondition(raw): RawCondition) -> Result<Self, CodingError> {
+        Self::new(raw.coding, raw.text)
+    }
+}
+
+/// **One entry of an `indications` list**: a listed [`Indication`] by its machine name, or a
+/// [`CodedCondition`] outside the list.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum StatedIndication {
+    /// A term of the crate's list.
+    Listed(Indication),
+    /// A condition outside the list.
+    Unlisted(CodedCondition),
+}
+
+impl<'de> Deserialize<'de> for StatedIndication {
+    /// A string is read as a listed [`Indication`] (with serde's message naming the valid
+    /// names when it is none of them), an object as a [`CodedCondition`].
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entry;
+        impl<'de> serde::de::Visitor<'de> for Entry {
+            type Value = StatedIndication;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an indication name or a condition object with coding and text")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<StatedIndication, E> {
+                Indication::deserialize(serde::de::value::StrDeserializer::<E>::new(v))
+                    .map(StatedIndication::Listed)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<StatedIndication, A::Error> {
+                CodedCondition::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(StatedIndication::Unlisted)
+            }
+        }
+        deserializer.deserialize_any(Entry)
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for StatedIndication {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "StatedIndication".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let listed = generator.subschema_for::<Indication>();
+        let unlisted = generator.subschema_for::<CodedCondition>();
+        schemars::json_schema!({
+            "description": "A condition: a listed indication by its name, or a condition outside the list as a diagnosis code and its wording.",
+            "anyOf": [listed, unlisted]
+        })
+    }
 }

@@ -30,7 +30,7 @@ impl Product {
     /// | the lot on the certificate of analysis | `identifier` (type text "lot number") |
     /// | the lot's expiry | `expirationDate` |
     /// | the donor relationship | `collection.source`, a reference by description (the crate holds no patient or donor records) |
-    /// | source tissue, donor relationship, processing steps (or "none" when the record states that nothing was done) and added articles, state (fresh or cryopreserved), intended indications, site of use, route, viability, viable and total nucleated cells, identity markers, plastic adherence, tri-lineage differentiation, sterility, mycoplasma, endotoxin, passage, population doublings, CFU-F, potency | one `property` entry each |
+    /// | source tissue, donor relationship, processing steps (or "none" when the record states that nothing was done) and added articles, state (fresh or cryopreserved), intended indications (listed terms and conditions outside the list, with their code), site of use, route, viability, viable and total nucleated cells, identity markers, plastic adherence, tri-lineage differentiation, sterility, mycoplasma, endotoxin, passage, population doublings, CFU-F, potency | one `property` entry each |
     ///
     /// A `property` has a `type` (CodeableConcept, example binding: any concept may be used) and a
     /// value. Each type is written as text naming the fact; identity markers carry the HGNC code of
@@ -165,6 +165,15 @@ impl Product {
                     "intended indication",
                     indication.codings(),
                     indication.label(),
+                ));
+            }
+            for condition in &use_.other_indications {
+                out.push(property(
+                    "intended indication",
+                    json!({"valueCodeableConcept": {
+                        "coding": [coding(&condition.coding)],
+                        "text": condition.text.as_str(),
+                    }}),
                 ));
             }
             if let Some(site) = use_.site_of_use {

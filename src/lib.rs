@@ -116,7 +116,8 @@ pub use catalog::{
     ApprovedProduct, AuthorisationStatus, Confidence, Jurisdiction, JurisdictionInfo,
 };
 pub use coding::{
-    CodeRelation, CodeSystem, CodeSystemInfo, Coded, Coding, CodingError, MSC_CELL_TYPE, TermCoding,
+    CodeRelation, CodeSystem, CodeSystemInfo, Coded, CodedCondition, Coding, CodingError,
+    MSC_CELL_TYPE, StatedIndication, TermCoding,
 };
 #[cfg(feature = "json")]
 pub use ctgov::{

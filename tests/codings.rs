@@ -449,3 +449,176 @@ fn the_coding_types_are_send_sync_clone_debug() {
     assert_send_sync::<msc_therapy::TermCoding>();
     assert_send_sync::<CodingError>();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Conditions outside the list
+// ---------------------------------------------------------------------------------------------
+
+/// Fat moved under the skin to fill a soft-tissue defect cushions and supports as fat does in
+/// the donor: homologous use (FDA MM/HU guidance, Example 19-6(a)).
+const FAT_GRAFT: &str = r#"{
+    "name": "Fat graft",
+    "tissue": "adipose_tissue",
+    "intended_use": {
+        "functions": ["cushioning"],
+        "indications": ["soft_tissue_defect"],
+        "site_of_use": "subcutaneous"
+    }
+}"#;
+
+/// SNOMED CT 23986001 glaucoma: a condition no term of the crate's list covers.
+const GLAUCOMA: &str =
+    r#"{"coding": {"system": "http://snomed.info/sct", "code": "23986001"}, "text": "glaucoma"}"#;
+
+fn with_unlisted(doc: &str, unlisted: &[&str]) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(doc).unwrap();
+    for u in unlisted {
+        v["intended_use"]["indications"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::from_str(u).unwrap());
+    }
+    v.to_string()
+}
+
+#[test]
+fn an_unlisted_condition_is_read_from_the_indications_list_and_written_back() {
+    let text = with_unlisted(FAT_GRAFT, &[GLAUCOMA]);
+    let product = msc_therapy::Product::from_json(&text).unwrap();
+    let intended = product.intended_use.as_ref().unwrap();
+    assert_eq!(
+        intended.indications,
+        Some(vec![Indication::SoftTissueDefect])
+    );
+    assert_eq!(intended.other_indications.len(), 1);
+    assert_eq!(intended.other_indications[0].coding.code, "23986001");
+    let again: serde_json::Value = serde_json::to_value(&product).unwrap();
+    assert_eq!(
+        again["intended_use"]["indications"][1]["coding"]["code"],
+        "23986001"
+    );
+    assert_eq!(
+        msc_therapy::Product::from_json(&again.to_string()).unwrap(),
+        product
+    );
+}
+
+#[test]
+fn an_unlisted_condition_must_be_a_diagnosis_code_that_names_no_listed_term() {
+    let read = |entry: &str| {
+        msc_therapy::Product::from_json(&with_unlisted(FAT_GRAFT, &[entry]))
+            .unwrap_err()
+            .to_string()
+    };
+    let listed = read(
+        r#"{"coding": {"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "D89.810"}, "text": "acute GvHD"}"#,
+    );
+    assert!(
+        listed.starts_with("intended_use.indications[1]: ICD-10-CM code \"D89.810\" names the listed indication `graft_versus_host_disease`: name it as \"graft_versus_host_disease\""),
+        "{listed}"
+    );
+    let uberon = read(
+        r#"{"coding": {"system": "http://purl.obolibrary.org/obo/uberon.owl", "code": "UBERON:0002371"}, "text": "marrow"}"#,
+    );
+    assert!(
+        uberon.contains("coding.system must be a code system for conditions (SNOMED CT, ICD-10-CM, ICD-11, MONDO, DOID), got UBERON"),
+        "{uberon}"
+    );
+    let blank = read(
+        r#"{"coding": {"system": "http://snomed.info/sct", "code": "23986001"}, "text": " "}"#,
+    );
+    assert!(blank.contains("text must not be empty"), "{blank}");
+    let unknown_name = msc_therapy::Product::from_json(
+        r#"{"name": "X", "intended_use": {"indications": ["knee_oa"]}}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        unknown_name
+            .starts_with("intended_use.indications[0]: unknown variant `knee_oa`, expected one of"),
+        "{unknown_name}"
+    );
+}
+
+/// A condition outside the list needs functions the crate cannot name: the fat graft's
+/// homologous use is no longer shown (fail closed), and the missing fact is named.
+#[test]
+fn an_unlisted_condition_leaves_homologous_use_undetermined() {
+    use msc_therapy::{Outcome, RuleId, classify_us};
+    let plain = msc_therapy::Product::from_json(FAT_GRAFT).unwrap();
+    let met = classify_us(&plain);
+    assert_eq!(
+        met.finding(RuleId::UsHomologousUse).unwrap().outcome,
+        Outcome::Met
+    );
+    let with = msc_therapy::Product::from_json(&with_unlisted(FAT_GRAFT, &[GLAUCOMA])).unwrap();
+    let open = classify_us(&with);
+    let finding = open.finding(RuleId::UsHomologousUse).unwrap();
+    assert_eq!(finding.outcome, Outcome::Undetermined);
+    assert!(finding.missing.contains(&"intended_use.indications"));
+}
+
+/// Each unlisted condition counts as a family of its own: one orthopaedic term and two
+/// unlisted conditions are three families, FDA's "myriad of diseases" line
+/// (`US_MYRIAD_INDICATION_CATEGORIES`) in both the US rule and the offer checklist.
+#[test]
+fn unlisted_conditions_count_for_the_myriad_of_diseases() {
+    use msc_therapy::{
+        ClinicOffer, Outcome, RuleId, US_MYRIAD_INDICATION_CATEGORIES, classify_us, evaluate_offer,
+    };
+    assert_eq!(US_MYRIAD_INDICATION_CATEGORIES, 3);
+    let doc = r#"{
+        "name": "Umbilical stem cell shot",
+        "tissue": "whartons_jelly",
+        "intended_use": {"indications": ["knee_osteoarthritis"]}
+    }"#;
+    let tinnitus = r#"{"coding": {"system": "http://snomed.info/sct", "code": "60862001"}, "text": "tinnitus"}"#;
+    let product =
+        msc_therapy::Product::from_json(&with_unlisted(doc, &[GLAUCOMA, tinnitus])).unwrap();
+    let us = classify_us(&product);
+    let finding = us.finding(RuleId::UsHomologousUse).unwrap();
+    assert_eq!(finding.outcome, Outcome::NotMet);
+    assert!(
+        finding.reason.unwrap_or_default().contains("myriad"),
+        "{:?}",
+        finding.reason
+    );
+    // The same code twice is one condition: two families, under the line.
+    let twice =
+        msc_therapy::Product::from_json(&with_unlisted(doc, &[GLAUCOMA, GLAUCOMA])).unwrap();
+    assert!(
+        !classify_us(&twice)
+            .finding(RuleId::UsHomologousUse)
+            .unwrap()
+            .reason
+            .unwrap_or_default()
+            .contains("myriad")
+    );
+
+    let offer = ClinicOffer::new(product, Indication::KneeOsteoarthritis);
+    let evaluation = evaluate_offer(&offer);
+    let many = evaluation.finding(RuleId::OfferManyConditions).unwrap();
+    assert_eq!(many.outcome, Outcome::NotMet);
+}
+
+#[test]
+fn a_coded_condition_counts_families_by_code() {
+    let glaucoma: msc_therapy::CodedCondition = serde_json::from_str(GLAUCOMA).unwrap();
+    assert_eq!(
+        msc_therapy::CodedCondition::families(&[], std::slice::from_ref(&glaucoma)),
+        1
+    );
+    assert_eq!(
+        msc_therapy::CodedCondition::families(
+            &[Indication::KneeOsteoarthritis, Indication::AclTear],
+            &[]
+        ),
+        1
+    );
+    assert!(
+        serde_json::from_str::<msc_therapy::CodedCondition>(
+            r#"[{"system": "http://snomed.info/sct", "code": "23986001"}, "glaucoma"]"#
+        )
+        .is_err()
+    );
+}

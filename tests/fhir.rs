@@ -391,3 +391,20 @@ fn stated_no_processing_differs_from_processing_not_stated() {
             .starts_with("none")
     );
 }
+
+#[test]
+fn a_condition_outside_the_list_is_exported_with_its_code_and_wording() {
+    let r = Product::from_json(
+        r#"{"name": "X", "intended_use": {"indications": ["knee_osteoarthritis",
+            {"coding": {"system": "http://snomed.info/sct", "code": "23986001"}, "text": "glaucoma"}]}}"#,
+    )
+    .unwrap()
+    .to_fhir();
+    let indications = property(&r, "intended indication");
+    assert_eq!(indications.len(), 2);
+    let glaucoma = &indications[1]["valueCodeableConcept"];
+    assert_eq!(glaucoma["coding"][0]["system"], "http://snomed.info/sct");
+    assert_eq!(glaucoma["coding"][0]["code"], "23986001");
+    assert_eq!(glaucoma["text"], "glaucoma");
+    assert_r5_shape(&r);
+}
