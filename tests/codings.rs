@@ -622,3 +622,40 @@ fn a_coded_condition_counts_families_by_code() {
         .is_err()
     );
 }
+
+/// Adding a worse fact: naming an unlisted condition in any example product's (or the fat
+/// graft's) indications never makes homologous use met, and no product stays or becomes a 361
+/// HCT/P, which needs homologous use shown.
+#[test]
+fn adding_an_unlisted_condition_never_improves_the_us_classification() {
+    use msc_therapy::{Outcome, RuleId, UsClassification, classify_us};
+    let dir = format!("{}/examples/data/products", env!("CARGO_MANIFEST_DIR"));
+    let mut docs = vec![FAT_GRAFT.to_owned()];
+    for entry in std::fs::read_dir(dir).unwrap() {
+        docs.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    for doc in docs {
+        let mut v: serde_json::Value = serde_json::from_str(&doc).unwrap();
+        if v["intended_use"]["indications"].as_array().is_none() {
+            v["intended_use"]["indications"] = serde_json::json!([]);
+        }
+        let before = classify_us(&msc_therapy::Product::from_json(&v.to_string()).unwrap());
+        let after = classify_us(
+            &msc_therapy::Product::from_json(&with_unlisted(&v.to_string(), &[GLAUCOMA])).unwrap(),
+        );
+        assert_ne!(
+            after.finding(RuleId::UsHomologousUse).unwrap().outcome,
+            Outcome::Met,
+            "{}",
+            before.product
+        );
+        // 361 needs homologous use shown, so an unlisted condition rules it out.
+        assert_ne!(
+            after.classification,
+            UsClassification::Section361Hctp,
+            "{} was {:?}",
+            before.product,
+            before.classification
+        );
+    }
+}
