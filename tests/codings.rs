@@ -448,6 +448,8 @@ fn the_coding_types_are_send_sync_clone_debug() {
     assert_send_sync::<CodeRelation>();
     assert_send_sync::<msc_therapy::TermCoding>();
     assert_send_sync::<CodingError>();
+    assert_send_sync::<msc_therapy::CodedCondition>();
+    assert_send_sync::<msc_therapy::StatedIndication>();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -387,3 +387,14 @@ fn broken_records_get_an_error_naming_the_field() {
         "{truncated}"
     );
 }
+
+#[test]
+fn the_import_types_are_send_sync_clone_debug() {
+    fn assert_send_sync<T: Send + Sync + Clone + std::fmt::Debug + 'static>() {}
+    assert_send_sync::<RegistryStudy>();
+    assert_send_sync::<msc_therapy::StudyCondition>();
+    assert_send_sync::<msc_therapy::StudyIntervention>();
+    assert_send_sync::<StudyType>();
+    assert_send_sync::<InterventionType>();
+    assert_send_sync::<CtGovError>();
+}
