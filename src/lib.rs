@@ -112,6 +112,9 @@
 //!   ([`DocumentError::path`]), and `to_json` / `to_json_pretty` on every report; pulls in
 //!   `serde_json` and `serde_path_to_error`. Documents are JSON objects only, with at most
 //!   10 000 entries per list and 1 MiB per string.
+//!   Also enables the ClinicalTrials.gov API v2 import ([`RegistryStudy::from_ctgov_json`]).
+//! - `fhir`: `Product::to_fhir`, the product as an HL7 FHIR R5 `BiologicallyDerivedProduct`
+//!   resource (implies `json`).
 //!
 //! With no features the crate still has every type, serde support and every rule.
 //!
@@ -138,11 +141,16 @@ pub struct ReadmeDoctests;
 mod assessment;
 mod builders;
 mod catalog;
+mod coding;
+#[cfg(feature = "json")]
+mod ctgov;
 #[cfg(feature = "json")]
 mod de;
 #[cfg(feature = "json")]
 mod document;
 mod error;
+#[cfg(feature = "fhir")]
+mod fhir;
 mod finding;
 mod offer;
 mod product;
@@ -166,6 +174,14 @@ pub use catalog::{
     ApprovedProduct, AuthorisationKind, AuthorisationNumber, AuthorisationStatus, CatalogKey,
     Confidence, DoseRange, Jurisdiction, JurisdictionInfo, LabelDose, NumberKind,
     RegulatoryFramework,
+};
+pub use coding::{
+    CodeRelation, CodeSystem, CodeSystemInfo, Coded, CodedCondition, Coding, CodingError,
+    MSC_CELL_TYPE, StatedIndication, TermCoding,
+};
+#[cfg(feature = "json")]
+pub use ctgov::{
+    CtGovError, InterventionType, RegistryStudy, StudyCondition, StudyIntervention, StudyType,
 };
 #[cfg(feature = "json")]
 pub use de::{MAX_LIST_LEN, MAX_STRING_BYTES};
