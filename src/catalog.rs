@@ -256,6 +256,7 @@ pub struct DoseRange {
 /// whose dose the sources did not retrieve, has no number.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct LabelDose {
     /// The dose, in the source's words.
     pub text: &'static str,
