@@ -26,7 +26,7 @@ use serde_json::{Map, Value, json};
 
 /// Cases per property when `PROPTEST_CASES` is not set: enough to cover every vocabulary value
 /// many times while keeping a CI run of one test file well under 30 seconds.
-pub const DEFAULT_CASES: u32 = 192;
+pub const DEFAULT_CASES: u32 = 1024;
 
 /// The proptest configuration: `PROPTEST_CASES` cases (default [`DEFAULT_CASES`]), no failure
 /// persistence files.
