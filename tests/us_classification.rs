@@ -1479,3 +1479,35 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn once_a_criterion_fails_the_other_criteria_gaps_are_not_missing_facts() {
+    // Donor fat injected into a knee for arthritis: not homologous (MM/HU Example 19-6(b)).
+    // The preparation is not stated, so the product might be a cell-free or blood product and
+    // not an HCT/P at all: that is the one fact that can still change the answer. What was
+    // added to the cells is not stated either, but with homologous use failed it cannot turn
+    // the product into a 361 HCT/P, so it is not listed.
+    let mut p = named("Donor fat for the knee");
+    p.tissue = Some(TissueSource::AdiposeTissue);
+    p.donor = Some(Donor::AllogeneicUnrelated);
+    p.processing = Some(Processing {
+        steps: Some(vec![ProcessingStep::Rinsing]),
+        ..Processing::default()
+    });
+    p.intended_use = Some(use_for(
+        &[TissueFunction::Cushioning],
+        &[Indication::KneeOsteoarthritis],
+    ));
+    p.delivery = Some(Delivery {
+        route: Route::IntraArticular,
+        guidance: None,
+    });
+    let report = classify_us(&p);
+    assert_eq!(report.classification, UsClassification::Undetermined);
+    assert!(report.failed.contains(&RuleId::UsHomologousUse));
+    assert_eq!(
+        report.outcome_of(RuleId::UsNoCombination),
+        Outcome::Undetermined
+    );
+    assert_eq!(report.missing, vec!["preparation"]);
+}
