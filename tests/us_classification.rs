@@ -1511,3 +1511,27 @@ fn once_a_criterion_fails_the_other_criteria_gaps_are_not_missing_facts() {
     );
     assert_eq!(report.missing, vec!["preparation"]);
 }
+
+#[test]
+fn same_day_marrow_whose_use_is_unknown_is_outside_part_1271_either_way() {
+    // Minimally manipulated marrow for homologous use is not an HCT/P (1271.3(d)(4)); for any
+    // other use it is an HCT/P, here put back in the same surgical procedure (1271.15(b)). With
+    // the use unknown, both answers keep Part 1271 out: the crate answers with the exception,
+    // and still shows the HCT/P question as open.
+    let mut p = same_day_bmac_for_knee_oa();
+    p.intended_use = None;
+    let report = classify_us(&p);
+    assert_eq!(
+        report.classification,
+        UsClassification::ExceptedSameSurgicalProcedure
+    );
+    assert_eq!(report.outcome_of(RuleId::UsIsHctp), Outcome::Undetermined);
+    // Not when the exception itself is open.
+    if let Some(proc_) = p.processing.as_mut() {
+        proc_.same_surgical_procedure = None;
+    }
+    assert_eq!(
+        classify_us(&p).classification,
+        UsClassification::Undetermined
+    );
+}

@@ -228,6 +228,8 @@ impl fmt::Display for UsAssessment {
 /// - [`RuleId::UsIsHctp`]: animal cells, blood products (PRP), cell-free secreted products
 ///   (exosomes, conditioned medium), a secreted fluid without cells, and minimally manipulated
 ///   bone marrow for homologous use not combined with another article are not HCT/Ps.
+///   When the marrow exclusion is the only open question and the exception applies, the answer is
+///   the exception: Part 1271 does not apply either way.
 /// - [`RuleId::UsSameSurgicalProcedure`]: autologous, removed and implanted in the same surgical
 ///   procedure, with only steps that keep it "such HCT/P" (rinsing, cutting, sizing, shaping,
 ///   centrifugation) and no article other than those 1271.10(a)(3) allows.
@@ -320,6 +322,14 @@ pub fn classify_us(product: &Product) -> UsAssessment {
             };
             (c, Reached::All)
         }
+        // Bone marrow whose only open question is the 1271.3(d)(4) exclusion (minimally
+        // manipulated, homologous, not combined), put back in the same surgical procedure:
+        // either it is not an HCT/P or it is an HCT/P under the exception — Part 1271 does not
+        // apply either way, and the exception is the answer the facts establish.
+        (Outcome::Undetermined, Outcome::Met) if marrow_exclusion_only_open(product) => (
+            UsClassification::ExceptedSameSurgicalProcedure,
+            Reached::ThroughException,
+        ),
         (Outcome::Undetermined | Outcome::NotApplicable, _) => {
             (UsClassification::Undetermined, Reached::All)
         }
@@ -379,6 +389,14 @@ pub fn classify_us(product: &Product) -> UsAssessment {
         failed,
         missing,
     }
+}
+
+/// Whether the HCT/P question can be open only because of the bone marrow exclusion: the tissue
+/// is bone marrow and the donor and preparation, which decide the other exclusions, are known.
+fn marrow_exclusion_only_open(product: &Product) -> bool {
+    product.tissue == Some(TissueSource::BoneMarrow)
+        && product.donor.is_some()
+        && product.preparation.is_some()
 }
 
 enum Reached {
