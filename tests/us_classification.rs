@@ -1518,8 +1518,14 @@ fn same_day_marrow_whose_use_is_unknown_is_outside_part_1271_either_way() {
     // other use it is an HCT/P, here put back in the same surgical procedure (1271.15(b)). With
     // the use unknown, both answers keep Part 1271 out: the crate answers with the exception,
     // and still shows the HCT/P question as open.
+    // Given into a vein, where infused marrow cells can rebuild blood formation (MM/HU
+    // Example 19-1(a)), so the site alone does not settle homologous use.
     let mut p = same_day_bmac_for_knee_oa();
     p.intended_use = None;
+    p.delivery = Some(Delivery {
+        route: Route::Intravenous,
+        guidance: None,
+    });
     let report = classify_us(&p);
     assert_eq!(
         report.classification,
