@@ -72,6 +72,7 @@ vocabularies![
     TrialStatus,
     TrialResult,
     Jurisdiction,
+    CatalogKey,
     AuthorisationStatus,
     Confidence,
     Outcome,
