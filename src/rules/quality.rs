@@ -8,10 +8,9 @@
 
 use crate::table::vocab;
 use crate::{
-    CatalogKey, CellCount, CellPreparation, Donor, EndotoxinEuPerMl, Fact, Finding, Indication,
-    IsoDate, Outcome, Passage, Percent, PopulationDoublings, ProcessingStep, Product, ProductState,
-    ReleaseData, Route, RuleId, Severity, SupplyModel, SurfaceMarker, TestOutcome, ValueError,
-    ViabilityTiming,
+    CatalogKey, CellCount, Donor, EndotoxinEuPerMl, Fact, Finding, Indication, IsoDate, Outcome,
+    Passage, Percent, PopulationDoublings, ProcessingStep, Product, ProductState, ReleaseData,
+    Route, RuleId, Severity, SupplyModel, SurfaceMarker, TestOutcome, ValueError, ViabilityTiming,
 };
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -617,30 +616,6 @@ enum Expansion {
     Unknown,
 }
 
-/// Preparations that are not grown in culture by definition (made at the bedside, or a unit of
-/// blood): for these the preparation alone shows no culture step was done. A tissue sheet, an
-/// allograft, a matrix or a cell-free product may or may not involve culture (cell sheets,
-/// exosomes from cultured cells), so only the step list can say.
-const fn never_cultured(preparation: CellPreparation) -> bool {
-    match preparation {
-        CellPreparation::BoneMarrowConcentrate
-        | CellPreparation::BoneMarrowAspirate
-        | CellPreparation::StromalVascularFraction
-        | CellPreparation::MicrofragmentedAdipose
-        | CellPreparation::FatGraft
-        | CellPreparation::CordBloodUnit
-        | CellPreparation::PlateletRichPlasma
-        | CellPreparation::SecretedFluid => true,
-        CellPreparation::CultureExpandedMsc
-        | CellPreparation::CulturedCells
-        | CellPreparation::PerinatalAllograft
-        | CellPreparation::TissueSheet
-        | CellPreparation::DecellularizedMatrix
-        | CellPreparation::ExtracellularVesicles
-        | CellPreparation::ConditionedMedium => false,
-    }
-}
-
 /// The facts about a product that several rules share.
 struct Profile<'a> {
     product: &'a Product,
@@ -667,7 +642,9 @@ impl<'a> Profile<'a> {
             || step(ProcessingStep::CultureExpansion)
         {
             Expansion::Yes
-        } else if product.preparation.is_some_and(never_cultured) || steps.is_some() {
+        } else if product.preparation.is_some() && steps.is_some() {
+            // Both the preparation and the steps are stated and neither shows culture: leaving
+            // either out leaves culture open (fail closed).
             Expansion::No
         } else {
             Expansion::Unknown
