@@ -809,7 +809,8 @@ impl Coded for Indication {
             | Self::ChronicWound
             | Self::HematopoieticReconstitution
             | Self::SoftTissueDefect
-            | Self::AntiAgeing => &[],
+            | Self::AntiAgeing
+            | Self::CerebralPalsy => &[],
         }
     }
 }
