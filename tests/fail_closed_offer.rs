@@ -143,9 +143,10 @@ fn release(favourable: bool, count: u64) -> BoxedStrategy<Value> {
         0.05f64..0.4,
         1u32..6,
         prop::bool::ANY,
+        (prop::option::of(any::<bool>()), if favourable { 96.0..99.9 } else { 80.0..99.9 }),
     )
         .prop_map(
-            move |(sterility, mycoplasma, viability, timing, state, same_lot, endotoxin, passage, cfu)| {
+            move |(sterility, mycoplasma, viability, timing, state, same_lot, endotoxin, passage, cfu, (issued, cd73))| {
                 let mut r = json!({
                     "lot": "LOT-1",
                     "certificate": {"lot": if same_lot || favourable { "LOT-1" } else { "LOT-2" },
@@ -153,7 +154,7 @@ fn release(favourable: bool, count: u64) -> BoxedStrategy<Value> {
                     "state": state,
                     "viable_nucleated_cells": count,
                     "viability": [{"percent": viability, "timing": timing}],
-                    "identity": {"markers": {"cd73": 99.0, "cd90": 98.0, "cd105": 97.0, "cd45": 0.5,
+                    "identity": {"markers": {"cd73": cd73, "cd90": 98.0, "cd105": 97.0, "cd45": 0.5,
                                              "cd34": 0.5, "cd14": 0.5, "cd19": 0.5, "hla_dr": 0.5},
                                  "plastic_adherent": true, "trilineage_differentiation": true},
                     "sterility": sterility,
@@ -164,6 +165,9 @@ fn release(favourable: bool, count: u64) -> BoxedStrategy<Value> {
                 });
                 if cfu || favourable {
                     r["cfu_f_per_million"] = json!(40000);
+                }
+                if let (Some(issued), false) = (issued, favourable) {
+                    r["certificate_issued"] = json!(issued);
                 }
                 r
             },
@@ -226,7 +230,25 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
         })),
         prop::bool::ANY,
         prop::bool::ANY,
-        10.0f64..90.0,
+        (
+            10.0f64..90.0,
+            maybe(pick(&["mesenchymal_stem_cell", "mesenchymal_stromal_cell"])),
+            pick(if favourable {
+                &["crystalloid"]
+            } else {
+                &["crystalloid", "hyaluronic_acid"]
+            }),
+            pick(if favourable {
+                &["immunomodulation"]
+            } else {
+                &[
+                    "immunomodulation",
+                    "general_regeneration",
+                    "musculoskeletal_repair",
+                ]
+            }),
+            prop::option::of(any::<bool>()),
+        ),
     );
     let rest = (
         pick(INDICATIONS),
@@ -236,18 +258,26 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
             "germany",
             "japan",
             "india",
+            "south_korea",
+            "canada",
             "other",
         ])),
         // A named authorisation the offer may contradict is not a favourable value.
         if favourable {
             Just(None).boxed()
         } else {
-            maybe(pick(&[
-                "ryoncil_us",
-                "stemirac_jp",
-                "stemone_in",
-                "alofisel_eu",
-            ]))
+            maybe(prop_oneof![
+                pick(&[
+                    "ryoncil_us",
+                    "stemirac_jp",
+                    "stemone_in",
+                    "alofisel_eu",
+                    "temcell_jp"
+                ])
+                .prop_map(|k| json!({"catalog_key": k})),
+                pick(&["23000FZX00001000", "EU/1/17/1261", "BLA 000001"])
+                    .prop_map(|n| json!({"authorisation_number": n})),
+            ])
             .boxed()
         },
         flag(favourable),
@@ -257,7 +287,19 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
         flag(favourable),
         maybe(claims(favourable)),
         prop::bool::ANY,
-        prop::bool::ANY,
+        (
+            prop::bool::ANY,
+            pick(if favourable {
+                &["PHASE3"]
+            } else {
+                &["PHASE3", "PHASE1", "NA"]
+            }),
+            pick(if favourable {
+                &["positive"]
+            } else {
+                &["positive", "negative", "not_reported"]
+            }),
+        ),
     );
     (product, rest, release(favourable, 0).prop_map(|_| ()))
         .prop_flat_map(move |(p, r, ())| {
@@ -265,8 +307,8 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
             (Just((p, r)), maybe(release(favourable, count)))
         })
         .prop_map(move |((p, r), release)| {
-            let (count, prep, tissue, donor, supply, route, guidance, expanded, with_use, weight) =
-                p;
+            let (count, prep, tissue, donor, supply, route, guidance, expanded, with_use, more) = p;
+            let (weight, designation, article, function, systemic) = more;
             let (
                 indication,
                 place,
@@ -278,11 +320,12 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
                 regulated,
                 claims,
                 trial,
-                evidence,
+                (evidence, phase, result),
             ) = r;
             let mut product = Map::new();
             product.insert("name".into(), json!("Generated product"));
             insert(&mut product, "preparation", prep);
+            insert(&mut product, "designation", designation);
             insert(&mut product, "tissue", tissue);
             insert(&mut product, "donor", donor);
             insert(&mut product, "supply", supply);
@@ -293,13 +336,13 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
             };
             product.insert(
                 "processing".into(),
-                json!({"steps": steps, "added_articles": ["crystalloid"]}),
+                json!({"steps": steps, "added_articles": [article]}),
             );
             if with_use {
                 product.insert(
                     "intended_use".into(),
-                    json!({"functions": ["immunomodulation"], "indications": [indication.clone()],
-                           "systemic_effect": false, "depends_on_living_cells": true}),
+                    json!({"functions": [function], "indications": [indication.clone()],
+                           "systemic_effect": systemic.unwrap_or(false), "depends_on_living_cells": true}),
                 );
             }
             if let Some(route) = route {
@@ -317,10 +360,11 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
 
             let mut doc = Map::new();
             insert(&mut doc, "jurisdiction", place);
-            insert(
-                &mut doc,
-                "authorisation",
-                key.map(|k| json!({"catalog_key": k})),
+            insert(&mut doc, "authorisation", key);
+            doc.insert("clinic".into(), json!("Generated clinic"));
+            doc.insert(
+                "price".into(),
+                json!({"currency": "USD", "amount": 5000, "covers": "one injection"}),
             );
             doc.insert("product".into(), Value::Object(product));
             doc.insert("indication".into(), indication.clone());
@@ -336,8 +380,8 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
             if evidence {
                 doc.insert(
                     "evidence".into(),
-                    json!([{"nct_id": "NCT09990001", "phases": ["PHASE3"], "status": "COMPLETED",
-                            "indication": indication, "result": "positive"}]),
+                    json!([{"nct_id": "NCT09990001", "phases": [phase], "status": "COMPLETED",
+                            "indication": indication, "result": result}]),
                 );
             }
             let mut patient = Map::new();

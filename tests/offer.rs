@@ -1224,10 +1224,19 @@ fn samples_validate_against_the_json_schema() {
         .should_ignore_unknown_formats(false)
         .build(&schema)
         .unwrap();
-    for json in [TRIAL_SITE, STRIP_MALL, SAME_DAY_BMAC] {
+    for json in [TRIAL_SITE, STRIP_MALL, SAME_DAY_BMAC, RYONCIL] {
         let value: serde_json::Value = serde_json::from_str(json).unwrap();
         assert!(validator.is_valid(&value), "{json}");
     }
+    // A product is named by key or number, one of the two, and by nothing else.
+    let mut bad: serde_json::Value = serde_json::from_str(RYONCIL).unwrap();
+    bad["authorisation"] = serde_json::json!({"name": "Ryoncil"});
+    assert!(!validator.is_valid(&bad));
+    assert!(ClinicOffer::from_json(&bad.to_string()).is_err());
+    bad["authorisation"] = serde_json::json!({"catalog_key": "ryoncil"});
+    assert!(!validator.is_valid(&bad));
+    let err = ClinicOffer::from_json(&bad.to_string()).unwrap_err();
+    assert_eq!(err.path(), "authorisation.catalog_key");
     let mut bad: serde_json::Value = serde_json::from_str(TRIAL_SITE).unwrap();
     bad["evidence"][0]["nct_id"] = "NCT1".into();
     assert!(!validator.is_valid(&bad));
@@ -1240,7 +1249,7 @@ fn samples_validate_against_the_json_schema() {
 #[test]
 fn evaluations_validate_against_the_output_schema() {
     let validator = jsonschema::draft202012::new(&exported_schema("offer_evaluation")).unwrap();
-    for json in [TRIAL_SITE, STRIP_MALL, SAME_DAY_BMAC] {
+    for json in [TRIAL_SITE, STRIP_MALL, SAME_DAY_BMAC, RYONCIL] {
         let eval = evaluate_offer(&ClinicOffer::from_json(json).unwrap());
         let value = serde_json::to_value(&eval).unwrap();
         let errors: Vec<String> = validator
@@ -1252,6 +1261,8 @@ fn evaluations_validate_against_the_output_schema() {
     let policy = jsonschema::draft202012::new(&exported_schema("offer_policy")).unwrap();
     assert!(policy.is_valid(&serde_json::to_value(OfferPolicy::default()).unwrap()));
     assert!(!policy.is_valid(&serde_json::json!({"min_live_cells": 0})));
+    assert!(!policy.is_valid(&serde_json::json!({"myriad_min_categories": 0})));
+    assert!(!policy.is_valid(&serde_json::json!({"quality": {"dose_far_below_factor": 1}})));
 }
 
 // ---------------------------------------------------------------------------------------------
