@@ -120,7 +120,7 @@ pub use product::{
     Recipient, ReleaseData, Viability,
 };
 pub use rule_id::{RuleId, RuleInfo};
-pub use rules::eu::{EuAssessment, EuClassification, classify_eu};
+pub use rules::eu::{EuAssessment, EuClassification, EuManipulation, classify_eu};
 pub use rules::jp::{AsrmRiskClass, JpAssessment, PmdActStatus, classify_jp};
 pub use rules::offer::{
     ConditionFamilies, Expectation, ExpectationInfo, OfferEvaluation, OfferPolicy, PatientVerdict,

@@ -340,83 +340,89 @@ vocab! {
 
         /// First "engineered" criterion of Reg (EC) 1394/2007 Art 2(1)(c): substantial manipulation.
         EuSubstantialManipulation => "eu.reg1394.2.1.c.1", "substantial manipulation", rule(
-            "The cells or tissues have been substantially manipulated: at least one processing step is not among the non-substantial manipulations of Annex I",
-            "Regulation (EC) No 1394/2007 Art 2(1)(c), first indent, and Annex I",
-            "Annex I lists thirteen manipulations that are not substantial: cutting, grinding, shaping, centrifugation, soaking in antibiotic or antimicrobial solutions, sterilization, irradiation, cell separation, concentration or purification, filtering, lyophilization, freezing, cryopreservation and vitrification. Culture expansion, enzymatic digestion, activation and genetic modification are not on the list. The list applies 'in particular', so the crate reads it conservatively: a step outside it counts as substantial, and a step it cannot name leaves the question open.",
+            "The cells or tissues have been substantially manipulated: at least one processing step is a substantial manipulation, not among the non-substantial manipulations of Annex I",
+            "Regulation (EC) No 1394/2007 of the European Parliament and of the Council of 13 November 2007 on advanced therapy medicinal products (OJ L 324, 10.12.2007, p. 121), Art 2(1)(c), first indent, and Annex I; EMA's view that collagenase digestion and cell culture are substantial, as reported by Raposio & Ciliberti, Ann Med Surg 2017 (PMID 29204274)",
+            "Annex I lists thirteen manipulations that are not substantial: cutting, grinding, shaping, centrifugation, soaking in antibiotic or antimicrobial solutions, sterilization, irradiation, cell separation, concentration or purification, filtering, lyophilization, freezing, cryopreservation and vitrification. The list applies 'in particular', so other steps are judged by the definition: a manipulation is substantial when it achieves 'biological characteristics, physiological functions or structural properties relevant for the intended regeneration, repair or replacement'. Culture expansion, enzymatic digestion and genetic modification are substantial. Rinsing and washing achieve none of those properties and are not. Mechanical fragmentation of tissue (micro-fragmented fat) is judged as Annex I's cutting and grinding. Activation, decellularisation and steps the crate cannot name are left to the CAT.",
         );
         /// Second "engineered" criterion of Reg (EC) 1394/2007 Art 2(1)(c): a different essential function.
         EuEssentialFunction => "eu.reg1394.2.1.c.2", "not the same essential function", rule(
             "The cells or tissues are not intended to be used for the same essential function(s) in the recipient as in the donor",
-            "Regulation (EC) No 1394/2007 Art 2(1)(c), second indent; EMA/CAT reflection paper on classification of ATMPs, EMA/CAT/600280/2010 Rev.1, section 2.2.3",
-            "Cells are engineered, even without substantial manipulation, when they are meant to do something in the patient other than what they did in the donor (non-homologous use). The crate compares the functions the product is meant to perform with the basic functions of its source tissue; any function outside them makes the use non-homologous.",
+            "Regulation (EC) No 1394/2007 of the European Parliament and of the Council of 13 November 2007 on advanced therapy medicinal products, Art 2(1)(c), second indent; EMA Committee for Advanced Therapies, Reflection paper on classification of advanced therapy medicinal products, EMA/CAT/600280/2010 Rev.1 (2015), section 2.2.3",
+            "Cells are engineered, even without substantial manipulation, when they are meant to do something in the patient other than what they did in the donor (non-homologous use). The CAT's reading, as summarised in the literature, is that the cells keep their original function(s) 'in the same anatomical or histological environment'. The crate compares the source tissue's basic functions with the functions the recipient's tissue performs at the site of use (stated, or derived from the route) and with the functions the indications imply as well as those declared: an autologous fat graft given into a vein or into heart muscle does not do there what fat did in the donor, whatever the record declares.",
         );
         /// Which class of advanced therapy medicinal product an engineered product falls in.
         EuAtmpClass => "eu.reg1394.2.1.a", "ATMP class", rule(
-            "An engineered product is an ATMP: a gene therapy medicinal product, a somatic cell therapy medicinal product, or a tissue engineered product",
-            "Regulation (EC) No 1394/2007 Art 2(1)(a)-(b); Directive 2001/83/EC Annex I Part IV as replaced by Directive 2009/120/EC",
-            "A tissue engineered product (TEP) is presented or used to regenerate, repair or replace a human tissue. A somatic cell therapy medicinal product (sCTMP) treats, prevents or diagnoses a disease through the pharmacological, immunological or metabolic action of its cells. Genetically modified cells point to a gene therapy medicinal product (GTMP). A product may fit both the TEP and the sCTMP definition; the tie-break usually quoted (Art 2(4): such a product is a TEP) has not been verified against the Regulation's text in the crate's reference, so the crate leaves that case open.",
+            "An engineered product is an ATMP: a gene therapy medicinal product, a somatic cell therapy medicinal product, or a tissue engineered product, by the mode of action it is presented with",
+            "Regulation (EC) No 1394/2007 of the European Parliament and of the Council of 13 November 2007 on advanced therapy medicinal products, Art 2(1)(a)-(b) and recital 3 (Art 2(4)-(5) not read: no stored copy of their text was found); Commission Directive 2009/120/EC of 14 September 2009, replacing Directive 2001/83/EC Annex I Part IV, points 2.1-2.2",
+            "A tissue engineered product (TEP) 'is presented as having properties for, or is used in or administered to human beings with a view to regenerating, repairing or replacing a human tissue'. A somatic cell therapy medicinal product (sCTMP) is presented 'with a view to treating, preventing or diagnosing a disease through the pharmacological, immunological or metabolic action of its cells or tissues'. Genetically modified cells point to a gene therapy medicinal product (GTMP). The class follows the claim: a tissue-repair claim makes a TEP even when the repair is said to work through paracrine signalling. A product presented both ways fits both definitions; Art 2(4) is widely reported to make it a TEP ('a product which may fall within the definition of a tissue engineered product and within the definition of a somatic cell therapy medicinal product shall be considered as a tissue engineered product'), and the crate applies that with a warning, because the Regulation's own text of Art 2(4) and 2(5) could not be read. EMA examples: ex-vivo expanded allogeneic bone-marrow MSCs for GvHD, sCTMP (CAT, 28 March 2019); adipose-derived MSCs for diabetic foot ulcers, and for bone and cartilage defects including osteoarthritis, TEP (CAT monthly report, 119th meeting, October 2019).",
         );
         /// Tissues and cells that are not ATMPs: Directive 2004/23/EC (SoHO Regulation from 2027).
         EuTissuesAndCells => "eu.dir2004_23.2.1", "tissues and cells framework", rule(
             "Human tissues and cells that are not medicinal products fall under Directive 2004/23/EC; for ATMPs it covers only donation, procurement and testing",
-            "Directive 2004/23/EC Art 2(1); Regulation (EU) 2024/1938 (SoHO), applicable from 7 August 2027",
+            "Directive 2004/23/EC of the European Parliament and of the Council of 31 March 2004 on standards of quality and safety for human tissues and cells, Art 2(1); Regulation (EU) 2024/1938 of the European Parliament and of the Council of 13 June 2024 on substances of human origin (SoHO), applicable from 7 August 2027",
             "Directive 2004/23/EC sets quality and safety standards for the donation, procurement, testing, processing, preservation, storage and distribution of human tissues and cells. When the cells become a medicinal product such as an ATMP, the Directive still governs their donation, procurement and testing. Regulation (EU) 2024/1938 on substances of human origin (SoHO) repeals it and applies from 7 August 2027.",
         );
         /// The exclusion of autologous grafts within one surgical procedure, Dir 2004/23/EC Art 2(2)(a).
         EuAutologousSameProcedure => "eu.dir2004_23.2.2.a", "autologous graft in the same surgical procedure", rule(
             "The cells are used as an autologous graft within the same surgical procedure, which Directive 2004/23/EC excludes from its scope",
-            "Directive 2004/23/EC Art 2(2)(a)",
-            "Tissues and cells taken from a patient and returned to the same patient during one surgical procedure are outside the tissues and cells Directive. The exclusion needs both facts to be shown: the cells are the patient's own, and they are used within the same procedure.",
+            "Directive 2004/23/EC of the European Parliament and of the Council of 31 March 2004 on standards of quality and safety for human tissues and cells, Art 2(2)(a)",
+            "Tissues and cells taken from a patient and returned to the same patient during one surgical procedure are outside the tissues and cells Directive. The exclusion needs both facts to be shown: the cells are the patient's own, and they are used within the same procedure. It applies only to cells that are not engineered: a fat graft rinsed before it is put back is one; a fat graft given into a vein is not, because fat does not do there what it did in the donor.",
         );
         /// The hospital exemption for ATMPs (Art 28 Reg 1394/2007, inserting Art 3(7) Dir 2001/83/EC).
         EuHospitalExemption => "eu.reg1394.28", "hospital exemption", rule(
             "An ATMP prepared on a non-routine basis and used in a hospital of the same Member State under a medical practitioner's responsibility, for an individual prescription, is outside Directive 2001/83/EC",
-            "Regulation (EC) No 1394/2007 Art 28, inserting Art 3(7) into Directive 2001/83/EC",
-            "The hospital exemption lets a hospital make a custom ATMP for one patient without a marketing authorisation. Manufacture must be authorised by the Member State's competent authority, which must ensure national traceability, pharmacovigilance and quality standards equivalent to those for authorised ATMPs; practice differs between Member States (e.g. Germany's section 4b AMG). Whether a use qualifies depends on facts outside a product record.",
+            "Regulation (EC) No 1394/2007 of the European Parliament and of the Council of 13 November 2007 on advanced therapy medicinal products, Art 28, inserting Art 3(7) into Directive 2001/83/EC",
+            "The hospital exemption lets a hospital make a custom ATMP for one patient without a marketing authorisation. Manufacture must be authorised by the Member State's competent authority, which must ensure national traceability, pharmacovigilance and quality standards equivalent to those for authorised ATMPs; practice differs between Member States (e.g. Germany's section 4b AMG). Whether a use qualifies depends on facts outside a product record, so for an ATMP the crate asks.",
         );
         /// The CAT scientific recommendation on classification (Art 17 Reg 1394/2007).
         EuCatClassification => "eu.reg1394.17", "CAT classification recommendation", rule(
             "Any applicant developing a product based on genes, cells or tissues may ask the EMA for a scientific recommendation on whether it is an ATMP",
-            "Regulation (EC) No 1394/2007 Art 17; EMA/CAT procedural advice EMA/CAT/99623/2009 Rev.2",
+            "Regulation (EC) No 1394/2007 of the European Parliament and of the Council of 13 November 2007 on advanced therapy medicinal products, Art 17; EMA Committee for Advanced Therapies, procedural advice EMA/CAT/99623/2009 Rev.2 (5 November 2021)",
             "The Committee for Advanced Therapies (CAT) classification is optional and free of charge; the EMA answers within 60 days of a valid request, after consulting the Commission. It is the formal way to settle a borderline classification; this crate's answer is not.",
         );
 
         // ---- Japan: PMD Act / ASRM (rules::jp) ----
 
+        /// Whether a technology uses cells at all, so that ASRM can apply.
+        JpAsrmScope => "jp.asrm.2.scope", "within ASRM (processed cells)", rule(
+            "The technology uses processed human or animal cells, which ASRM covers; a preparation with no cells is outside it",
+            "Act on the Safety of Regenerative Medicine (Act No. 85 of 27 November 2013), Art 2 (definitions); MHLW Health Policy Bureau R&D Policy Division office notice on treatments using stem-cell culture supernatant and exosomes (31 July 2024); Japanese Society for Regenerative Medicine guidance on extracellular vesicles, reported by Kyodo News (30 April 2024)",
+            "ASRM governs regenerative medicine technologies that use processed cells. Exosomes and culture supernatant are not cells, so they are outside ASRM: no plan, committee review or risk class applies, and no such product is approved. MHLW's 2024 office notice reminds physicians that they bear the responsibility for such treatments, and its Health Sciences Council is reviewing the risk classes with extracellular vesicles in view. Whether ASRM covers tissue with no living cells is not settled by the crate's sources.",
+        );
         /// Technologies the ASRM Enforcement Order excludes from "regenerative medicine technologies".
         JpAsrmExcluded => "jp.asrm_order.1", "excluded from ASRM", rule(
             "The technology is one the ASRM Enforcement Order excludes: transfusion, haematopoietic stem cell transplantation, or processed germ cells",
-            "ASRM Enforcement Order (Cabinet Order No. 278 of 8 Aug 2014) Art 1; MHLW notice 医政発0926第1号 (26 Sep 2014)",
+            "Order for Enforcement of the Act on the Safety of Regenerative Medicine (Cabinet Order No. 278 of 8 August 2014), Art 1; MHLW Health Policy Bureau notice 医政発0926第1号 (26 September 2014)",
             "Blood transfusion, haematopoietic stem cell transplantation and processed germ cells are not 'regenerative medicine technologies' under ASRM, so no risk class applies. Cells given to form blood, such as a marrow or cord blood graft, may be such a transplantation; the crate flags the question rather than deciding it.",
         );
         /// Class I cell categories of the Act on the Safety of Regenerative Medicine.
         JpAsrmClassI => "jp.asrm.class_i", "ASRM Class I", rule(
             "The technology uses a Class I cell category: allogeneic human cells, animal cells, cells into which genes have been introduced, or ES / iPS cells",
-            "Act on the Safety of Regenerative Medicine (Act No. 85 of 2013) Art 2(5) and Arts 7-10; MHLW Ordinance No. 110 of 26 Sep 2014",
+            "Act on the Safety of Regenerative Medicine (Act No. 85 of 27 November 2013), Art 2(5) and Arts 7-10; MHLW Ordinance for Enforcement of the Act (Ordinance No. 110 of 26 September 2014)",
             "ASRM sorts regenerative medicine given in clinical research or private practice into three risk classes. Class I covers technologies whose effect on life and health is unclear or may be serious, and includes any use of cells from someone other than the patient, animal cells, genetically modified cells, and ES or iPS cells. Its plans are reviewed by a Certified Special Committee and then by MHLW, with a 90-day restriction period.",
         );
         /// Class II of the Act on the Safety of Regenerative Medicine.
         JpAsrmClassII => "jp.asrm.class_ii", "ASRM Class II", rule(
             "An autologous technology that is not Class I is Class II when it uses cultured cells or uses the cells for a non-homologous purpose (criteria as summarised, not confirmed against the ordinance)",
-            "Act on the Safety of Regenerative Medicine (Act No. 85 of 2013) Art 11; MHLW Ordinance No. 110 of 26 Sep 2014 (exact Class II criteria not confirmed)",
+            "Act on the Safety of Regenerative Medicine (Act No. 85 of 27 November 2013), Art 2(6) and Art 11; MHLW Ordinance for Enforcement of the Act (Ordinance No. 110 of 26 September 2014; exact Class II criteria not read)",
             "Class II is medium risk: technologies already performed in humans, such as those using the patient's own somatic stem cells. The crate applies the commonly summarised criteria (cultured cells, or non-homologous use); the ordinance text and MHLW's classification flowchart were not available to confirm them, so a Class II or Class III answer should be checked there.",
         );
         /// Homologous use in the sense of MHLW notice 医政研発1031第1号.
         JpHomologousUse => "jp.asrm.homologous_use", "homologous use (ASRM)", rule(
             "The cells are given for a function similar to that of the cells at the target site (homologous use)",
-            "MHLW Health Policy Bureau R&D Division Director notice 医政研発1031第1号 (31 Oct 2014)",
-            "The notice's example: adipose-derived cells taken from abdominal fat and given to rebuild a breast after mastectomy are homologous; the same cells given intravenously to treat diabetes are not. The crate compares the intended functions with the basic functions of the source tissue.",
+            "MHLW Health Policy Bureau Research and Development Division Director notice 医政研発1031第1号 (31 October 2014), on the classification of regenerative medicine technologies under the Act on the Safety of Regenerative Medicine",
+            "The notice's example: adipose-derived cells taken from abdominal fat and given to rebuild a breast after mastectomy are homologous; the same cells given intravenously to treat diabetes are not. For uncultured peripheral-blood techniques, use on the skin or in the mouth is homologous, injection into a joint (poorly vascularised tissue) is not. The crate compares the source tissue's basic functions with the functions the cells at the target site perform (the site of use, stated or derived from the route) and with the functions the indications imply as well as those declared.",
         );
         /// Regenerative medical products under the PMD Act.
         JpRegenerativeMedicalProduct => "jp.pmd_act.regenerative_product", "regenerative medical product (PMD Act)", rule(
             "Sold commercially, the product would be a regenerative medical product: processed live cells for repairing body structure or function or treating disease, or a gene therapy product",
-            "PMD Act (Act No. 145 of 1960 as amended by Act No. 84 of 2013, in force 25 Nov 2014), definition of regenerative medical products as summarised by PMDA (article number not confirmed in the crate's reference)",
-            "Japan has two tracks. Products made and sold commercially are 'regenerative medical products' under the PMD Act and need approval. The same cells used in clinical research or private practice in a medical institution fall under ASRM instead. The crate recognises processing that clearly goes beyond minimal manipulation (culture, genetic modification); Japan's own list of minimal operations was not available, so other processing leaves the question open.",
+            "Act on Securing Quality, Efficacy and Safety of Products Including Pharmaceuticals and Medical Devices (PMD Act; Act No. 145 of 1960 as amended by Act No. 84 of 27 November 2013, in force 25 November 2014), Art 2(9), definition of regenerative medical products as summarised by PMDA (the Act's own text was not read)",
+            "Japan has two tracks. Products made and sold commercially are 'regenerative medical products' under the PMD Act and need approval. The same cells used in clinical research or private practice in a medical institution fall under ASRM instead. The definition needs live cells: a preparation without them is not one. The crate recognises processing that clearly goes beyond minimal manipulation (culture, genetic modification); Japan's own list of minimal operations was not available, so other processing leaves the question open.",
         );
         /// Conditional and time-limited approval under the PMD Act.
         JpConditionalApproval => "jp.pmd_act.23_26", "conditional and time-limited approval", rule(
             "A regenerative medical product that is not homogeneous, is presumed effective and is not presumed worthless for its harms may be approved with conditions and a time limit of at most seven years",
-            "PMD Act Art 23-26",
+            "Act on Securing Quality, Efficacy and Safety of Products Including Pharmaceuticals and Medical Devices (PMD Act; Act No. 145 of 1960 as amended by Act No. 84 of 27 November 2013), Art 23-26",
             "Japan's conditional, time-limited approval lets a regenerative medical product reach patients on small trials. The holder must apply for full approval within the time limit. MSC products approved this way include Stemirac (2018) and Akuugo (2024); two of the first five products so approved did not reach full approval.",
         );
     }

@@ -671,14 +671,12 @@ impl<'a> Profile<'a> {
         }
     }
 
-    /// Severity of a missing release test: blocking for a manufactured lot, a warning for a
-    /// same-day autologous bedside product.
-    fn missing_test_severity(&self) -> Severity {
-        if self.bedside_autologous {
-            Severity::Warning
-        } else {
-            Severity::Blocking
-        }
+    /// Severity of a missing safety result (sterility, endotoxin): blocking, as a failing result
+    /// would be, for every product including a same-day bedside one. A result that could fail
+    /// the lot is a fact its verdict needs: leaving it out must never read better than
+    /// reporting a failure.
+    const fn missing_test_severity(&self) -> Severity {
+        Severity::Blocking
     }
 
     fn perinatal(&self) -> Option<bool> {
@@ -950,7 +948,7 @@ fn dose_per_kg(p: &Profile<'_>) -> Finding {
         return not_applicable(RULE, CELL_FREE);
     }
     let Some(route) = p.route() else {
-        return Finding::new(RULE, Outcome::Undetermined, Severity::Info)
+        return Finding::new(RULE, Outcome::Undetermined, Severity::Warning)
             .because(
                 "the route is not stated, so whether the dose must be written per kg is unknown",
             )
@@ -1231,16 +1229,16 @@ const fn pair_path(marker: SurfaceMarker) -> &'static str {
     }
 }
 
-/// Whether identity rules apply, and how much a failure matters.
+/// Whether identity rules apply, and how much a failure matters. The scope follows from what
+/// the product is (live cells, culture-expanded, called MSCs), never from whether a panel was
+/// reported: otherwise leaving a panel out would take a product out of the rules.
 fn identity_scope(p: &Profile<'_>) -> Result<Severity, &'static str> {
-    let panel = p.release.is_some_and(|r| r.identity.is_some());
-    if !p.live && !panel {
+    if !p.live {
         return Err(CELL_FREE);
     }
     match p.expansion {
-        Expansion::Yes => Ok(Severity::Blocking),
-        Expansion::Unknown => Ok(Severity::Warning),
-        Expansion::No if p.called_msc || panel => Ok(Severity::Warning),
+        Expansion::Yes | Expansion::Unknown => Ok(Severity::Blocking),
+        Expansion::No if p.called_msc => Ok(Severity::Warning),
         Expansion::No => Err(
             "the product is neither culture-expanded nor called MSCs, so the ISCT identity criteria are not its release criteria",
         ),
@@ -1429,15 +1427,16 @@ fn sterility(p: &Profile<'_>) -> Finding {
 fn mycoplasma(p: &Profile<'_>) -> Finding {
     const RULE: RuleId = RuleId::QualityMycoplasma;
     let result = p.release.and_then(|r| r.mycoplasma);
+    // Whether the cells were cultured decides whether the test is a release criterion, never
+    // whether a result was reported: culture unknown is judged as culture (fail closed).
     let severity = match p.expansion {
-        Expansion::Yes => Severity::Blocking,
-        Expansion::Unknown => Severity::Warning,
-        Expansion::No if result.is_some() => Severity::Info,
+        Expansion::Yes | Expansion::Unknown => Severity::Blocking,
         Expansion::No => {
             return not_applicable(
                 RULE,
-                "the cells were not grown in culture, where mycoplasma contaminate",
-            );
+                "the cells were not grown in culture, where mycoplasma contaminate, so mycoplasma testing is not a release criterion",
+            )
+            .fact_opt(result.map(|o| Fact::code("release.mycoplasma", o.code())));
         }
     };
     test_outcome(RULE, "release.mycoplasma", result, severity)
@@ -1449,10 +1448,10 @@ fn endotoxin(p: &Profile<'_>) -> Finding {
     let spec = p.release.and_then(|r| r.endotoxin_limit_eu_per_ml);
     let route = p.route();
     if let Some(route) = route {
-        if route.info().endotoxin_k_eu_per_kg.is_none() && spec.is_none() {
+        if route.info().endotoxin_k_eu_per_kg.is_none() {
             return not_applicable(
                 RULE,
-                "USP <85> sets no endotoxin constant for this route (not parenteral)",
+                "USP <85> sets no endotoxin constant for this route (not parenteral), so endotoxin is not a release criterion",
             )
             .fact(Fact::code("delivery.route", route.code()));
         }
@@ -1524,7 +1523,7 @@ fn endotoxin(p: &Profile<'_>) -> Finding {
                 .because("endotoxin exceeds the limit for this route, volume and body weight")
         }
         (Some(_), Some(_)) if usp_applies && usp_limit.is_none() => {
-            Finding::new(RULE, Outcome::Undetermined, Severity::Warning)
+            Finding::new(RULE, Outcome::Undetermined, Severity::Blocking)
                 .because("the result meets the product's own specification, but the USP <85> limit K/M for this dose and patient cannot be computed")
         }
         (Some(_), Some(_)) => met(RULE),
@@ -1602,12 +1601,13 @@ fn expansion_limit(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
     } else if judged_passage || judged_doublings {
         met(RULE)
     } else if passage.is_none() && doublings.is_none() {
-        Finding::new(RULE, Outcome::Undetermined, Severity::Warning)
+        // As blocking as exceeding the limit: leaving the figures out must not read better.
+        Finding::new(RULE, Outcome::Undetermined, Severity::Blocking)
             .because("a culture-expanded product reports neither passage number nor population doublings")
             .missing("release.passage")
             .missing("release.population_doublings")
     } else {
-        Finding::new(RULE, Outcome::Undetermined, Severity::Warning)
+        Finding::new(RULE, Outcome::Undetermined, Severity::Blocking)
             .because("no limit is stated to judge the expansion against; no universal limit exists, so the product's specification must give one")
             .missing(if passage.is_some() {
                 "release.passage_limit"
