@@ -127,10 +127,10 @@ fn strip_mall_sample_is_walk_away() {
 /// certificate of analysis is for donor cells "from a bottle", not the patient's own). But it
 /// cites only a phase-less outcomes study: "If there are no successful Phase II or III trials
 /// for your condition, you are essentially an n=1 experiment". And its release record has no
-/// sterility or endotoxin result (21 CFR 610.12, USP <85>): warnings for a bedside product, which
-/// need an answer. So: ask first, on those two items.
+/// sterility or endotoxin result (21 CFR 610.12, USP <85>), which leaves its quality an open
+/// question. So: ask first, on those two items.
 #[test]
-fn same_day_bmac_sample_is_ask_first_on_evidence_and_release_warnings() {
+fn same_day_bmac_sample_is_ask_first_on_evidence_and_release_data() {
     let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).expect("parses"));
     assert_eq!(eval.verdict, PatientVerdict::AskFirst, "{eval}");
     let asked: Vec<RuleId> = eval.ask_first.iter().map(|f| f.rule).collect();
@@ -138,15 +138,15 @@ fn same_day_bmac_sample_is_ask_first_on_evidence_and_release_warnings() {
         asked,
         vec![RuleId::OfferTrialEvidence, RuleId::OfferReleaseQuality]
     );
-    assert_eq!(eval.quality.verdict, QualityVerdict::PassWithWarnings);
-    let warnings = eval
+    assert_eq!(eval.quality.verdict, QualityVerdict::Undetermined);
+    let open = eval
         .finding(RuleId::OfferReleaseQuality)
         .unwrap()
-        .fact_named("quality.warnings")
+        .fact_named("quality.undetermined")
         .unwrap()
         .value
         .to_string();
-    assert!(warnings.contains("quality.safety.sterility"), "{warnings}");
+    assert!(open.contains("quality.safety.sterility"), "{open}");
     assert_eq!(in_group(&eval, RuleId::OfferImageGuidance), "good_signs");
     assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "good_signs");
     assert_eq!(
