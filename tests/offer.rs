@@ -1879,3 +1879,52 @@ fn policies_refuse_numbers_outside_their_domain() {
     assert_eq!(err.path(), "dose.administrations");
     assert!(msc_therapy::ConditionFamilies::new(1).is_err());
 }
+
+/// Obnitix is authorised nationally in Germany (section 4b AMG) for steroid-refractory acute
+/// GvHD, 1-2 × 10⁶ cells/kg IV: in Germany, named and matching, it is an authorised product given
+/// as authorised under EU law's classification (an ATMP), so the EU pathway is a good sign.
+#[test]
+fn obnitix_in_germany_is_an_authorised_product_on_label() {
+    let offer = patched(
+        RYONCIL,
+        serde_json::json!({"jurisdiction": "germany", "authorisation": {"catalog_key": "obnitix_de"}, "claims": []}),
+    );
+    let eval = evaluate_offer(&offer);
+    assert!(eval.eu.is_some() && eval.us.is_none());
+    assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "good_signs");
+    assert_eq!(in_group(&eval, RuleId::OfferEuPathway), "good_signs");
+    // A national authorisation is not a full marketing authorisation: it is not the evidence a
+    // completed Phase II/III trial is.
+    assert_eq!(in_group(&eval, RuleId::OfferTrialEvidence), "ask_first");
+    // The same product named in France would claim a German authorisation it does not hold.
+    let mut abroad = offer.clone();
+    abroad.jurisdiction = Some(msc_therapy::Jurisdiction::EuropeanUnion);
+    assert_eq!(
+        contradicted(&evaluate_offer(&abroad), RuleId::OfferProductIdentity),
+        ["jurisdiction"]
+    );
+}
+
+/// A product named by its catalog key that holds no FDA approval (TEMCELL, approved in Japan)
+/// cannot carry a claim of FDA approval.
+#[test]
+fn a_claim_of_fda_approval_for_a_product_approved_elsewhere_is_false() {
+    let offer = patched(
+        RYONCIL,
+        serde_json::json!({"authorisation": {"catalog_key": "temcell_jp"}}),
+    );
+    let eval = evaluate_offer(&offer);
+    let f = eval.finding(RuleId::OfferClaimFdaApproved).unwrap();
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::NotMet, Severity::Blocking)
+    );
+    assert_eq!(
+        f.fact_named("catalog.jurisdiction")
+            .unwrap()
+            .value
+            .to_string(),
+        "japan"
+    );
+    assert_eq!(eval.verdict, PatientVerdict::WalkAway);
+}
