@@ -270,9 +270,15 @@ vocab! {
 ///
 /// [`ValueError::Empty`] for no phase, [`ValueError::Duplicate`] for a phase listed twice,
 /// [`ValueError::Malformed`] for `NA` combined with a phase.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "Vec<TrialPhase>", into = "Vec<TrialPhase>")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "Vec<TrialPhase>")]
 pub struct TrialPhases(Vec<TrialPhase>);
+
+impl<'de> Deserialize<'de> for TrialPhases {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Self::new(Vec::deserialize(deserializer)?).map_err(crate::error::invalid_value)
+    }
+}
 
 impl TrialPhases {
     /// Validates and wraps a list of phases.
@@ -342,6 +348,11 @@ impl schemars::JsonSchema for TrialPhases {
         let mut schema = generator.subschema_for::<Vec<TrialPhase>>();
         schema.insert("minItems".to_owned(), 1.into());
         schema.insert("uniqueItems".to_owned(), true.into());
+        // `NA` only on its own: a list of two or more must not contain it.
+        schema.insert(
+            "not".to_owned(),
+            schemars::json_schema!({"minItems": 2, "contains": {"const": "NA"}}).to_value(),
+        );
         schema
     }
 }

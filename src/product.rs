@@ -633,10 +633,13 @@ where
             let mut markers = BTreeMap::new();
             while let Some((marker, percent)) = map.next_entry::<SurfaceMarker, Percent>()? {
                 if markers.insert(marker, percent).is_some() {
-                    return Err(serde::de::Error::custom(crate::ValueError::Duplicate {
-                        what: "identity panel",
-                        key: marker.code().to_owned(),
-                    }));
+                    return Err(crate::error::duplicate_key(
+                        marker.code(),
+                        crate::ValueError::Duplicate {
+                            what: "identity panel",
+                            key: marker.code().to_owned(),
+                        },
+                    ));
                 }
             }
             Ok(markers)

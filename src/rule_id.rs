@@ -40,8 +40,12 @@ vocab! {
     /// let id: RuleId = "us.cfr1271.10.a.1".parse()?;
     /// assert_eq!(id, RuleId::UsMinimalManipulation);
     /// assert!(id.info().citation.contains("1271.10(a)(1)"));
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
+    ///
+    /// # Every rule
+    ///
+    #[doc = include_str!("../docs/rules.md")]
     #[non_exhaustive]
     pub enum RuleId: RuleInfo {
         // ---- US: 21 CFR Part 1271 (rules::us) ----

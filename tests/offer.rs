@@ -1,6 +1,6 @@
 //! The clinic-offer checklist (issue #5): parsing, evidence types, claims and the evaluation.
 //!
-//! Expectations come from the two source texts (`/work/shared/seeds`): the second text's
+//! Expectations come from the two source texts (the "Mesenchymal Stem Cells (MSC)" overview and "Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)"): the second text's
 //! "Actionable Steps for Evaluating MSC Therapy" (cell count, source and certificate of analysis,
 //! imaging, Phase II/III research, expectations) and the first text's "Clinical Context" and FAQ
 //! (candidates not helped enough by standard treatment; physician supervision in regulated
@@ -1211,8 +1211,7 @@ fn exported_schema(name: &str) -> serde_json::Value {
         .into_iter()
         .find(|s| s.name == name)
         .unwrap_or_else(|| panic!("no schema named {name}"))
-        .schema
-        .to_value()
+        .bundled()
 }
 
 #[cfg(feature = "schemars")]
