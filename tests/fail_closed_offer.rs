@@ -9,7 +9,8 @@
 //!    ask first: `after <= max(before, ask_first)`. A deleted fact becomes an open question,
 //!    never a good sign. (Deleting an unfavourable fact may turn walk away into ask first.)
 //! 2. **Absent is unknown, from favourable documents.** For offers generated from favourable
-//!    values only, deleting any key never improves the verdict: `after <= before`.
+//!    values only (and consistent ones: cells cryopreserved in processing are released
+//!    cryopreserved), deleting any key never improves the verdict: `after <= before`.
 //! 3. **A worse fact is never better.** Adding a worse fact (a positive sterility test, a
 //!    claim of a cure, no physician, a blind joint injection, a smaller cell count, a lower
 //!    viability, a certificate for another lot, …) never improves the verdict:
@@ -356,6 +357,15 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
                 json!({"viable_cells": count, "volume_ml": 5, "administrations": 1}),
             );
             product.insert("recipient".into(), json!({"weight_kg": weight}));
+            // A favourable record is also a consistent one: cells cryopreserved in processing
+            // are released cryopreserved, with a post-thaw viability.
+            let release = release.map(|mut r| {
+                if favourable && expanded {
+                    r["state"] = json!("cryopreserved");
+                    r["viability"][0]["timing"] = json!("post_thaw");
+                }
+                r
+            });
             insert(&mut product, "release", release);
 
             let mut doc = Map::new();
