@@ -78,6 +78,8 @@ vocabularies![
     NumberKind,
     CatalogKey,
     Confidence,
+    CatalogKey,
+    NumberKind,
     Outcome,
     Severity,
     FactRole,
