@@ -362,6 +362,36 @@ proptest! {
     }
 }
 
+proptest! {
+    /// No silence is neutral, and `missing` is exact: an undetermined finding is never mere
+    /// information; a finding that lists missing facts is undetermined; and every fact it lists
+    /// as missing is absent from the document (it never asks for what was given).
+    #[test]
+    fn open_findings_are_questions_and_name_only_absent_facts(doc in document()) {
+        let Some(product) = parse(&doc) else {
+            return Err(TestCaseError::fail(format!("generated document does not parse: {doc}")));
+        };
+        let eu = classify_eu(&product);
+        let jp = classify_jp(&product);
+        for f in eu.findings.iter().chain(jp.findings.iter()) {
+            if f.outcome == msc_therapy::Outcome::Undetermined {
+                prop_assert_ne!(f.severity, msc_therapy::Severity::Info, "{} in {}", f.rule, doc);
+            }
+            if !f.missing.is_empty() {
+                prop_assert_eq!(f.outcome, msc_therapy::Outcome::Undetermined, "{} in {}", f.rule, doc);
+            }
+            for path in &f.missing {
+                let pointer = format!("/{}", path.replace('.', "/"));
+                prop_assert!(
+                    doc.pointer(&pointer).is_none(),
+                    "{} lists {} as missing, but {} gives it",
+                    f.rule, path, doc
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn deleting_the_steps_of_a_cultured_product_is_not_read_as_no_processing() {
     // The property above, on one document a reader can check by hand.

@@ -387,8 +387,8 @@ fn class_i(product: &Product) -> Finding {
                 base.because("the patient's own cells, but without a processing record genetic modification cannot be ruled out")
                     .missing("processing.steps")
             } else if unsettled.contains(&ProcessingStep::Unclassified.code()) {
+                // The steps are given; what is open is what the unclassified one is.
                 base.because("the patient's own cells, but an unclassified step could be a genetic modification")
-                    .missing("processing.steps")
             } else {
                 Finding {
                     outcome: Outcome::NotMet,
