@@ -1,8 +1,11 @@
 //! EU (Regulation (EC) 1394/2007, Directive 2004/23/EC) and Japan (ASRM, PMD Act) classification.
 //!
-//! Expectations come from `shared/reference/eu-japan.md` sections 1 and 2: the Annex I list, the
-//! two alternative "engineered" criteria of Art 2(1)(c), the TEP / sCTMP definitions, the Art
-//! 2(2)(a) exclusion, the ASRM Class I cell categories and the MHLW homologous-use example.
+//! Expectations come from the texts themselves: Regulation (EC) No 1394/2007 (Art 2(1), Annex I,
+//! recital 3), Directive 2001/83/EC Annex I Part IV as replaced by Directive 2009/120/EC,
+//! Directive 2004/23/EC Art 2, EMA CAT classification recommendations (28 March 2019;
+//! EMA/693827/2016; CAT monthly report of the 119th meeting, October 2019), the Act on the Safety
+//! of Regenerative Medicine and MHLW notice 医政研発1031第1号, the PMD Act Art 23-26, and the
+//! Japanese Society for Regenerative Medicine's 2024 guidance on extracellular vesicles.
 
 use msc_therapy::{
     AsrmRiskClass, CellPreparation, EuClassification, Finding, Outcome, PmdActStatus,
@@ -76,7 +79,7 @@ fn same_day_bmac(same_procedure: bool, function: &str) -> Product {
 
 #[test]
 fn annex_i_rows_match_the_thirteen_listed_manipulations() {
-    // Reference 1.3: cutting, grinding, shaping, centrifugation, soaking in antibiotic or
+    // Reg 1394/2007 Annex I: cutting, grinding, shaping, centrifugation, soaking in antibiotic or
     // antimicrobial solutions, sterilization, irradiation, cell separation/concentration/
     // purification, filtering, lyophilization, freezing, cryopreservation, vitrification.
     let expected = [
@@ -219,7 +222,8 @@ fn minimally_processed_marrow_for_a_non_homologous_use_is_engineered() {
 
 #[test]
 fn collagenase_digested_adipose_cells_are_substantially_manipulated() {
-    // Reference 1.3 (secondary, Raposio & Ciliberti 2017): collagenase digestion is substantial.
+    // EMA's view as reported by Raposio & Ciliberti, Ann Med Surg 2017: collagenase digestion is
+    // substantial.
     let p = product(
         r#"{
         "name": "Adipose SVF for breast reconstruction",
@@ -886,7 +890,7 @@ fn mhlw_example_adipose_cells_for_breast_reconstruction_are_homologous() {
         jp_finding(&p, RuleId::JpHomologousUse).outcome,
         Outcome::Met
     );
-    // Minimally processed autologous cells for homologous use: Class III (reference 2.2), with
+    // Minimally processed autologous cells for homologous use: Class III (ASRM Art 2(7): neither Class I nor II), with
     // a warning that the Class II criteria are unconfirmed.
     let report = classify_jp(&p);
     assert_eq!(report.risk_class, AsrmRiskClass::ClassIII);

@@ -6,7 +6,7 @@
 //! research or private (uninsured) practice inside a medical institution fall under the Act on
 //! the Safety of Regenerative Medicine (ASRM), which sorts technologies into three risk classes.
 //!
-//! What the crate's reference could not confirm is said so in each finding: the exact Class II
+//! What the crate's sources could not confirm is said so in each finding: the exact Class II
 //! criteria of MHLW Ordinance No. 110, and Japan's own list of minimal operations.
 
 use crate::rules::homologous::{self, HomologousVerdict};
@@ -77,7 +77,7 @@ vocab! {
         RegenerativeMedicalProduct => "regenerative_medical_product", "regenerative medical product";
         /// Neither processed live cells nor a gene therapy product.
         NotRegenerativeMedicalProduct => "not_regenerative_medical_product", "not a regenerative medical product";
-        /// The facts given (or the crate's reference) do not decide it.
+        /// The facts given (or the crate's sources) do not decide it.
         Undetermined => "undetermined", "undetermined";
     }
 }
@@ -232,7 +232,7 @@ fn is_cell_free(product: &Product) -> bool {
     )
 }
 
-/// Steps whose place in the ASRM classes the crate's reference does not settle.
+/// Steps whose place in the ASRM classes the crate's sources do not settle.
 fn unsettled_steps(product: &Product) -> Vec<&'static str> {
     steps(product)
         .unwrap_or_default()
@@ -475,7 +475,7 @@ fn class_ii(product: &Product, homologous: Outcome) -> Finding {
         open
     } else if !unsettled.is_empty() {
         base.fact(Fact::codes("derived.unsettled_steps", unsettled).as_derived())
-            .because("a step whose ASRM class the crate's reference does not settle")
+            .because("a step whose ASRM class the crate's sources do not settle")
     } else if homologous == Outcome::Met {
         Finding {
             outcome: Outcome::NotMet,
@@ -570,7 +570,7 @@ fn pmd_act(product: &Product, findings: &mut Vec<Finding>) -> PmdActStatus {
     } else {
         (
             PmdActStatus::Undetermined,
-            base.because("no culture or genetic modification; Japan's list of minimal operations is not in the crate's reference, so whether this processing makes 'processed' cells is left open"),
+            base.because("no culture or genetic modification; Japan's list of minimal operations is not in the crate's sources, so whether this processing makes 'processed' cells is left open"),
         )
     };
     findings.push(finding);
