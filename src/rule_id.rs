@@ -40,8 +40,12 @@ vocab! {
     /// let id: RuleId = "us.cfr1271.10.a.1".parse()?;
     /// assert_eq!(id, RuleId::UsMinimalManipulation);
     /// assert!(id.info().citation.contains("1271.10(a)(1)"));
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
+    ///
+    /// # Every rule
+    ///
+    #[doc = include_str!("../docs/rules.md")]
     #[non_exhaustive]
     pub enum RuleId: RuleInfo {
         // ---- US: 21 CFR Part 1271 (rules::us) ----
@@ -176,6 +180,12 @@ vocab! {
             "'Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)', Actionable Steps: Verify the Source (a Certificate of Analysis for donor tissue); 21 CFR 610.1-610.14 (lot release tests for biological products)",
             "A certificate of analysis lists, for one lot, each release test, its specification and its result. Without it nobody can show what is in the vial.",
         );
+        /// The certificate of analysis is consistent: dates in order, the product's lot, not expired.
+        QualityCertificateConsistent => "quality.coa.consistent", "certificate of analysis consistent", rule(
+            "The certificate of analysis is for the product's lot, expires after it was issued, and (on the evaluation date the caller gives) has not expired; a record stating that no certificate was issued is reported as such",
+            "21 CFR 610.1-610.14 (lot release of biological products); 21 CFR 610.53 (dating periods); \"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Verify the Source'",
+            "A certificate of analysis vouches for one lot up to its expiry date. A certificate for another lot says nothing about the vial in hand; one that expires before it was issued is not a real certificate; an expired lot is past its dating period.",
+        );
         /// The certificate holds the entries required for the product type.
         QualityCertificateEntries => "quality.coa.entries", "certificate entries", rule(
             "The release record holds every entry required for the product type (a same-day autologous concentrate needs fewer than an allogeneic expanded lot)",
@@ -188,73 +198,73 @@ vocab! {
         /// The clinic discloses the live, nucleated cell count it injects.
         OfferLiveCellCount => "offer.checklist.live_cell_count", "live cell count disclosed", rule(
             "The clinic states how many live, nucleated cells it will inject, and the count is in the millions",
-            "Source text 2, 'Actionable Steps: Ask for the Cell Count'",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Actionable Steps: Ask for the Cell Count'",
             "A clinic that cannot say exactly how many live, nucleated cells it injects should be walked out on. A 'whiff' of cells is not enough to trigger a biological response; counts are expected in the millions.",
         );
         /// The clinic discloses the source of the cells.
         OfferSourceDisclosed => "offer.checklist.source", "source disclosed", rule(
             "The clinic says which tissue the cells come from and whether they are the patient's own (autologous) or a donor's (allogeneic)",
-            "Source text 2, 'Actionable Steps: Verify the Source'; source text 1, FAQ 'How are MSCs obtained for treatment?'",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Actionable Steps: Verify the Source'; \"Mesenchymal Stem Cells (MSC)\" overview, FAQ 'How are MSCs obtained for treatment?'",
             "Source and preparation change what the cells can do, and donor cells need proof that they are alive. A patient should know where the cells come from before agreeing.",
         );
         /// Donor cells come with a certificate of analysis.
         OfferCertificateOfAnalysis => "offer.checklist.certificate_of_analysis", "certificate of analysis for donor cells", rule(
             "For donor (allogeneic) cells, the clinic shows the lot's certificate of analysis proving cell viability",
-            "Source text 2, 'Actionable Steps: Verify the Source'",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Actionable Steps: Verify the Source'",
             "Donor cells from a bottle should come with a certificate of analysis that proves the cells are alive. If the cells are dead, the patient is 'just getting a very expensive shot of protein'.",
         );
         /// Orthopaedic injections are image-guided.
         OfferImageGuidance => "offer.checklist.image_guidance", "image guidance for orthopaedic injections", rule(
             "An injection into a joint, disc, tendon or bone is guided by ultrasound or fluoroscopy (X-ray)",
-            "Source text 2, 'Actionable Steps: Check the Imaging'",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Actionable Steps: Check the Imaging'",
             "Orthopaedic injections should almost always be image-guided. A 'blind' injection has a high chance of putting the cells into the wrong tissue, which makes the treatment useless.",
         );
         /// A completed, positive Phase II or III trial exists for the condition.
         OfferTrialEvidence => "offer.evidence.phase2_3_positive", "Phase II/III evidence for the condition", rule(
             "At least one completed Phase 2 or Phase 3 trial with a positive result is cited for the patient's condition",
-            "Source text 2, 'Actionable Steps: Look Up the Research'; source text 1, 'What the Evidence Says'; ClinicalTrials.gov API v2 phases and overallStatus",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Actionable Steps: Look Up the Research'; \"Mesenchymal Stem Cells (MSC)\" overview, 'What the Evidence Says'; ClinicalTrials.gov API v2 phases and overallStatus",
             "Patients should look up their condition on ClinicalTrials.gov and see what phase the research is in. Without a successful Phase II or III trial for the condition, a patient is essentially an n=1 experiment; many MSC studies are small or early-phase.",
         );
         /// The patient has tried the standard treatments.
         OfferCandidate => "offer.patient.standard_treatments_tried", "standard treatments tried first", rule(
             "The patient has tried the standard treatments for the condition without enough benefit",
-            "Source text 1, FAQ 'Who is a good candidate for MSC therapy?' and 'Clinical Context'",
+            "\"Mesenchymal Stem Cells (MSC)\" overview, FAQ 'Who is a good candidate for MSC therapy?' and 'Clinical Context'",
             "Candidates are usually people with degenerative or inflammatory conditions who have not fully responded to standard treatments, selected after a physician's evaluation. MSC treatment is an adjunct, not a first choice.",
         );
         /// A physician supervises the treatment.
         OfferPhysicianSupervision => "offer.setting.physician_supervision", "physician supervision", rule(
             "A physician evaluates the patient and supervises the treatment",
-            "Source text 1, 'Clinical Context' and FAQ 'Are MSC therapies safe?'",
+            "\"Mesenchymal Stem Cells (MSC)\" overview, 'Clinical Context' and FAQ 'Are MSC therapies safe?'",
             "Because MSC treatments involve live cells and complex biology, they must be performed under physician supervision; the favourable safety record comes from qualified providers in regulated settings.",
         );
         /// The treatment is given in a regulated setting.
         OfferRegulatedSetting => "offer.setting.regulated", "regulated setting", rule(
             "The treatment is given in a regulated setting: an approved product, a trial under an IND or equivalent, or a licensed facility within its regulator's rules",
-            "Source text 1, 'Clinical Context'; FDA Q&A on HCT/Ps (July 2021): products regulated as drugs need a BLA or an IND",
+            "\"Mesenchymal Stem Cells (MSC)\" overview, 'Clinical Context'; FDA Q&A on HCT/Ps (July 2021): products regulated as drugs need a BLA or an IND",
             "MSC treatments must be performed in regulated settings to ensure safety and quality. Outside one, nobody checks what is in the syringe.",
         );
         /// The treatment is part of a registered trial.
         OfferRegisteredTrial => "offer.setting.registered_trial", "given within a registered trial", rule(
             "The treatment is given within a trial registered on ClinicalTrials.gov",
-            "Source text 2, 'Actionable Steps: Look Up the Research'; source text 1, 'What the Evidence Says'",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Actionable Steps: Look Up the Research'; \"Mesenchymal Stem Cells (MSC)\" overview, 'What the Evidence Says'",
             "MSC therapies are mostly experimental. Receiving one within a registered trial means a protocol, oversight and results that add to what is known, instead of an unrecorded n=1 experiment.",
         );
         /// Claim: "cures".
         OfferClaimCure => "offer.claim.cures", "claim: cures", rule(
             "The clinic does not claim that MSCs cure the condition",
-            "Source text 2, 'The Real-World Impact on Joints and Pain' and 'Manage Your Expectations'",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'The Real-World Impact on Joints and Pain' and 'Manage Your Expectations'",
             "MSCs reduce inflammation and pain for a time; they are not a cure ('Is it a cure? No.') and not a time machine. A promise of a cure misrepresents the treatment.",
         );
         /// Claim: the cells turn into new tissue.
         OfferClaimNewTissue => "offer.claim.becomes_new_tissue", "claim: cells become new tissue", rule(
             "The clinic does not claim that injected cells turn into new cartilage, organs or other tissue",
-            "Source text 2, opening and 'The Secret Sauce is the Secretome'; source text 1, 'How It Works'; Caplan AI, Stem Cells Transl Med 2017;6(6):1445-1451",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", opening and 'The Secret Sauce is the Secretome'; \"Mesenchymal Stem Cells (MSC)\" overview, 'How It Works'; Caplan AI, Stem Cells Transl Med 2017;6(6):1445-1451",
             "MSCs act as signalling cells and mostly vanish after injection; that they become new tissue is a myth from the late 1990s. A clinic that says so has the biology backwards and may oversell the result.",
         );
         /// Claim: treats a myriad of unrelated conditions.
         OfferManyConditions => "offer.claim.many_conditions", "unproven claims for many diseases", rule(
             "The offer does not promote the product for conditions from many unrelated families (the 'myriad of diseases' pattern)",
-            "Source text 2, 'Why the FDA Is Cracking Down'; FDA MM/HU guidance (2017, rev. 2020), homologous use: 'an unproven treatment for a myriad of diseases or conditions'",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Why the FDA Is Cracking Down'; FDA MM/HU guidance (2017, rev. 2020), homologous use: 'an unproven treatment for a myriad of diseases or conditions'",
             "Clinics that promise to treat everything from autism to Alzheimer's sell unproven products; FDA reads such promotion as a sign a product is not for homologous use. Counted by families of conditions (orthopaedic, neurological, …) so that related joint problems do not trigger it.",
         );
         /// Claim: FDA-approved.
@@ -266,19 +276,19 @@ vocab! {
         /// Claim: contains live stem cells.
         OfferClaimLiveStemCells => "offer.claim.contains_live_stem_cells", "claim: live stem cells in a birth-tissue product", rule(
             "A claim of live stem cells in an off-the-shelf birth-tissue product is backed by a test showing colony-forming (MSC-like) cells",
-            "Source text 2, 'Why the FDA Is Cracking Down'; Berger DR et al., Am J Sports Med 2021 (PMID 34398643); Panero AJ et al., Am J Sports Med 2019",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Why the FDA Is Cracking Down'; Berger DR et al., Am J Sports Med 2021 (PMID 34398643); Panero AJ et al., Am J Sports Med 2019",
             "Many off-the-shelf amniotic and umbilical products, once processed and frozen, contain no living MSCs; published tests of commercial umbilical-cord products found no colony-forming cells at all. Without a test, this is a dead-cell product sold as stem cells.",
         );
         /// Claim: no rejection of donor cells.
         OfferClaimNoRejection => "offer.claim.no_rejection", "claim: no rejection", rule(
             "A claim of 'no rejection' is not made as a guarantee for donor cells",
-            "Source text 2, 'The Future: Off-the-Shelf Healing'",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'The Future: Off-the-Shelf Healing'",
             "MSCs lack most of the markers that trigger rejection, so donor cells can theoretically be given without anti-rejection drugs. Low immunogenicity is real, but not a guarantee: ask what reactions have been seen.",
         );
         /// The product's release data, as judged by the quality engine.
         OfferReleaseQuality => "offer.quality.release", "release quality", rule(
             "The product's release data meet every blocking quality requirement (the quality engine's verdict)",
-            "The crate's quality rules (quality.*): Ph. Eur. 2.7.29, USP <71>/<85>, ISCT minimal criteria (Dominici et al. 2006), Berger et al. 2021; source text 2, 'Verify the Source'",
+            "The crate's quality rules (quality.*): Ph. Eur. 2.7.29, USP <71>/<85>, ISCT minimal criteria (Dominici et al. 2006), Berger et al. 2021; \"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Verify the Source'",
             "A product whose own release data fail a blocking requirement (too few living cells, contamination, no MSC-like cells in a perinatal product) must not be used as described: a patient should walk away. Incomplete data leave the question open.",
         );
         /// The product's US pathway, from the US classification.
@@ -286,6 +296,42 @@ vocab! {
             "A product that US law treats as a drug or biological product (section 351) is offered within a registered trial (under an IND) or is approved",
             "21 CFR 1271.20; PHS Act section 351; 21 CFR Part 312; FDA Q&A on HCT/Ps regulated as drugs (July 2021): a BLA or an IND must be in effect",
             "If cells are manipulated too much (grown in a laboratory, for example) or used for something their tissue does not do, US law treats them as a drug that needs years of trials. Until it is approved, it may only be given to patients within a trial under an IND.",
+        );
+        /// The authorised product the offer names matches the catalog entry.
+        OfferProductIdentity => "offer.catalog.product_identity", "named authorised product matches the catalog", rule(
+            "The authorised product an offer names (by catalog key or authorisation number) matches the catalog entry: tissue, donor, preparation, route, indication, jurisdiction and status",
+            "The crate's catalog of approved MSC products (each entry cited to its label or regulator); FDA, Important Patient and Consumer Information About Regenerative Medicine Therapies (2021)",
+            "An approval covers one product, made from one tissue, for one use, in one jurisdiction. A clinic that names an approved product but offers cells from another tissue or donor, by another route, for another condition or in another country is not giving that product: the approval it claims does not cover what it sells.",
+        );
+        /// Where the treatment is given.
+        OfferJurisdiction => "offer.jurisdiction", "where the treatment is given", rule(
+            "The offer states the country (or union) where the treatment is given, so that the law that applies can be read",
+            "21 CFR Part 1271; Regulation (EC) No 1394/2007; PMD Act and Act on the Safety of Regenerative Medicine (Act No. 85 of 2013)",
+            "Which approval, trial or licence a treatment needs depends on where it is given: US, EU and Japanese law classify the same cells differently. Without the place, the pathway is an open question; the crate does not assume the United States.",
+        );
+        /// The EU pathway, from the EU classification.
+        OfferEuPathway => "offer.eu.pathway", "EU pathway to the patient", rule(
+            "An ATMP given in the EU holds a marketing authorisation, is given in an authorised clinical trial, or under a hospital exemption",
+            "Regulation (EC) No 1394/2007 Art 2, Art 28 (hospital exemption, inserting Art 3(7) into Directive 2001/83/EC); Regulation (EU) No 536/2014 (clinical trials)",
+            "In the EU, engineered cells (for example grown in culture) are advanced therapy medicinal products. They reach patients with a marketing authorisation, within an authorised trial, or, for a custom product made in a hospital for one patient, under a hospital exemption the Member State authorises.",
+        );
+        /// The Japanese pathway, from the Japanese classification.
+        OfferJpPathway => "offer.jp.pathway", "Japanese pathway to the patient", rule(
+            "In Japan, cells are given as an approved regenerative medical product (PMD Act) or under a provision plan for regenerative medicine reviewed by a certified committee (ASRM)",
+            "PMD Act (Act No. 145 of 1960 as amended by Act No. 84 of 2013); Act on the Safety of Regenerative Medicine (Act No. 85 of 2013) Arts 4 and 7-10",
+            "Japan has two tracks: commercial products need PMD Act approval (full, or conditional and time-limited); the same cells used in clinical research or private practice need a provision plan reviewed by a certified committee and submitted to MHLW, whatever the ASRM risk class.",
+        );
+        /// The pathway in a jurisdiction the crate has no engine for.
+        OfferNationalPathway => "offer.national.pathway", "national pathway to the patient", rule(
+            "Where the crate has no classification engine, the treatment is given with an authorisation the catalog confirms, or the clinic names its national authorisation or trial",
+            "The crate's catalog of approved MSC products; \"Mesenchymal Stem Cells (MSC)\" overview, 'Clinical Context'",
+            "Outside the US, the EU and Japan the crate cannot classify a product. An approved product used as approved is a good sign; otherwise the patient should ask which national authorisation, licence or registered trial covers the treatment.",
+        );
+        /// The dose compared with the label doses for the same route and condition.
+        OfferDoseReference => "offer.dose.reference", "dose compared with label doses", rule(
+            "The dose is not far below every label dose for its route and condition (a policy factor, by default 10 times below)",
+            "Label doses of the catalog's products (RYONCIL US label 2024; TEMCELL; STEMIRAC; Cupistem; Alofisel EU SmPC; Stempeucel; StemOne; Hearticellgram-AMI; NeuroNata-R; Obnitix); \"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Ask for the Cell Count'",
+            "A 'whiff' of cells is not enough to trigger a biological response. Approved products give a sense of scale for each route and condition: a dose ten times smaller than every one of them deserves an answer before the patient agrees. Bedside concentrates have no label dose of their own kind, so they are not compared.",
         );
         /// Is any MSC product approved anywhere for the condition?
         OfferApprovedAnywhere => "offer.catalog.approved_anywhere", "approved product for the condition", rule(
