@@ -1618,3 +1618,71 @@ fn japan_marrow_into_the_knee_for_osteoarthritis_is_not_homologous() {
         Outcome::NotMet
     );
 }
+
+// ---------------------------------------------------------------- Japan: authorisations
+
+fn stemirac_record() -> Product {
+    product(
+        r#"{
+        "name": "Autologous marrow MSCs for spinal cord injury",
+        "preparation": "culture_expanded_msc",
+        "tissue": "bone_marrow",
+        "donor": "autologous",
+        "processing": {"steps": ["culture_expansion"]},
+        "intended_use": {"indications": ["spinal_cord_injury"]},
+        "delivery": {"route": "intravenous"}
+    }"#,
+    )
+}
+
+#[test]
+fn a_conditional_time_limited_approval_is_expressed_by_its_catalog_key() {
+    // PMD Act Art 23-26: Stemirac was approved with conditions and a time limit (28 Dec 2018).
+    use msc_therapy::{CatalogKey, classify_jp_authorised};
+    let report = classify_jp_authorised(&stemirac_record(), CatalogKey::StemiracJp);
+    assert_eq!(report.pmd_act, PmdActStatus::RegenerativeMedicalProduct);
+    let f = report.finding(RuleId::JpConditionalApproval);
+    assert_eq!(
+        f.map(|f| (f.outcome, f.severity)),
+        Some((Outcome::Met, Severity::Info))
+    );
+    assert_eq!(
+        f.and_then(|f| f.fact_named("authorisation.catalog_key"))
+            .map(|x| x.value.to_string()),
+        Some("stemirac_jp".to_owned())
+    );
+    // TEMCELL HS Inj. holds a full approval: the conditional route does not apply.
+    let temcell = classify_jp_authorised(&ryoncil_like(), CatalogKey::TemcellJp);
+    assert_eq!(
+        temcell
+            .finding(RuleId::JpConditionalApproval)
+            .map(|f| f.outcome),
+        Some(Outcome::NotApplicable)
+    );
+    // Without the authorisation the same record only raises the question.
+    assert_eq!(
+        jp_finding(&stemirac_record(), RuleId::JpConditionalApproval).outcome,
+        Outcome::Undetermined
+    );
+}
+
+#[test]
+fn an_authorisation_that_contradicts_the_record_or_lies_abroad_is_not_applied() {
+    use msc_therapy::{CatalogKey, classify_jp_authorised};
+    // Stemirac is autologous: a record of donor cells is not Stemirac.
+    let mut donor = stemirac_record();
+    donor.donor = Some(msc_therapy::Donor::AllogeneicUnrelated);
+    let f = classify_jp_authorised(&donor, CatalogKey::StemiracJp)
+        .finding(RuleId::JpConditionalApproval)
+        .cloned();
+    assert_eq!(
+        f.map(|f| (f.outcome, f.severity)),
+        Some((Outcome::Undetermined, Severity::Warning))
+    );
+    // A US approval says nothing about Japan.
+    let ryoncil = ryoncil_like();
+    assert_eq!(
+        classify_jp_authorised(&ryoncil, CatalogKey::RyoncilUs),
+        classify_jp(&ryoncil)
+    );
+}
