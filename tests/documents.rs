@@ -768,7 +768,7 @@ fn a_value_outside_its_domain_has_the_value_error_as_source() {
     assert_eq!(err.path(), "dose.administrations");
     assert_eq!(
         err.message(),
-        "invalid value: integer `1099511627776`, expected u32"
+        "invalid value: integer `1099511627776`, expected a nonzero u32"
     );
     assert!(err.source().is_none());
 }
