@@ -1686,3 +1686,48 @@ fn an_authorisation_that_contradicts_the_record_or_lies_abroad_is_not_applied() 
         classify_jp(&ryoncil)
     );
 }
+
+#[test]
+fn alofisel_allogeneic_expanded_adipose_cells_for_perianal_fistula_are_an_sctmp() {
+    // EMA, EPAR summary for the public, Alofisel (darvadstrocel, 2018): "a type of advanced
+    // therapy medicine called a 'somatic cell therapy product'". Its cells are presented as
+    // acting by immunomodulation; closing the fistula is the effect, not a claim to rebuild
+    // tissue.
+    let alofisel = product(
+        r#"{
+        "name": "Alofisel-like darvadstrocel",
+        "preparation": "culture_expanded_msc",
+        "tissue": "adipose_tissue",
+        "donor": "allogeneic_unrelated",
+        "processing": {"steps": ["enzymatic_digestion", "culture_expansion"]},
+        "intended_use": {"indications": ["perianal_fistula"]},
+        "mechanisms": ["immunomodulation"],
+        "delivery": {"route": "intralesional"}
+    }"#,
+    );
+    let report = classify_eu(&alofisel);
+    assert_eq!(report.classification, EuClassification::SomaticCellTherapy);
+    assert_eq!(
+        eu_severity(&report, RuleId::EuAtmpClass),
+        Some((Outcome::Met, Severity::Info))
+    );
+    // Declaring the immunomodulatory function gives the same answer.
+    let mut declared = alofisel.clone();
+    if let Some(use_) = declared.intended_use.as_mut() {
+        use_.functions = Some(vec![TissueFunction::Immunomodulation]);
+    }
+    assert_eq!(
+        classify_eu(&declared).classification,
+        EuClassification::SomaticCellTherapy
+    );
+    // Presented instead for wound healing (the CAT's 2019 PRP + SVF case): a TEP. A declared
+    // function is more specific than a mechanism.
+    let mut healing = alofisel.clone();
+    if let Some(use_) = healing.intended_use.as_mut() {
+        use_.functions = Some(vec![TissueFunction::WoundHealing]);
+    }
+    assert_eq!(
+        classify_eu(&healing).classification,
+        EuClassification::TissueEngineeredProduct
+    );
+}

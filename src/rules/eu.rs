@@ -252,12 +252,14 @@ impl fmt::Display for EuAssessment {
 ///    heart muscle is not used for the same essential function, whatever is declared.
 /// 3. Engineered (either criterion met) means an ATMP. A genetic modification step makes it a
 ///    GTMP. Otherwise the class follows the principal mode of action the product is presented
-///    with: a claim to regenerate, repair or replace a tissue (a regenerative function, or
-///    cells said to become new tissue) makes a TEP; a claim to treat a disease through the
-///    immunological action of the cells (an immunomodulatory function), or — when no function
-///    is claimed that settles it — a pharmacological or immunological mechanism (paracrine
-///    signalling, extracellular vesicles, immunomodulation) for a named indication, makes an
-///    sCTMP. A paracrine mechanism behind a tissue-repair claim is how the repair is said to
+///    with, read from the most specific evidence there is: the declared functions; else the
+///    mechanisms that name a mode of action (cells said to become new tissue: repair;
+///    immunomodulation: immunological); else the functions the indications imply
+///    ([`crate::IndicationInfo::implies`]). A claim to regenerate, repair or replace a tissue
+///    makes a TEP; a claim to treat a disease through the immunological action of the cells
+///    makes an sCTMP (Alofisel, presented as immunomodulatory for perianal fistulas, is one in
+///    its EPAR); a generic pharmacological mechanism (paracrine signalling, extracellular
+///    vesicles) for an indication makes an sCTMP only when nothing else decides. A paracrine mechanism behind a tissue-repair claim is how the repair is said to
 ///    happen, not a second claim: the product stays a TEP. A product presented with both a
 ///    repair claim and an immunological claim fits both definitions; Art 2(4) is reported to
 ///    make such a product a TEP, and the crate applies that, with a warning, because the
@@ -617,15 +619,35 @@ fn atmp_class(product: &Product) -> (EuClassification, Finding) {
         );
     }
 
-    // The claims that decide the class: what the product is presented to do.
-    let repair_claim = functions.iter().any(|f| is_regenerative(*f))
-        || mechanisms.contains(&Mechanism::DifferentiationEngraftment);
-    let immunological_claim = functions.contains(&TissueFunction::Immunomodulation);
-    // A mechanism alone decides only when no function claim does.
+    // The claims that decide the class: what the product is presented to do, taken from the
+    // most specific evidence there is. First the declared functions; then the mechanisms that
+    // name a mode of action (cells becoming tissue: repair; immunomodulation: immunological);
+    // then the functions the indications imply. A generic pharmacological mechanism (paracrine
+    // signalling, vesicles) for an indication decides only when none of those does.
+    let declared = intended
+        .and_then(|u| u.functions_known())
+        .unwrap_or_default();
+    let claims = |fs: &[TissueFunction]| {
+        (
+            fs.iter().any(|f| is_regenerative(*f)),
+            fs.contains(&TissueFunction::Immunomodulation),
+        )
+    };
+    let by_mechanism = (
+        mechanisms.contains(&Mechanism::DifferentiationEngraftment),
+        mechanisms.contains(&Mechanism::Immunomodulation),
+    );
+    let ((repair_claim, immunological_claim), basis) = if claims(declared) != (false, false) {
+        (claims(declared), "intended_use.functions")
+    } else if by_mechanism != (false, false) {
+        (by_mechanism, "mechanisms")
+    } else {
+        (claims(&functions), "intended_use.indications")
+    };
     let mechanism_claim = has_indication && mechanisms.iter().any(|m| is_pharmacological(*m));
     let non_viable = product.preparation.is_some_and(|p| !p.info().live_cells);
 
-    let base = base.at("intended_use");
+    let base = base.at(basis);
     let (class, finding) = if repair_claim && non_viable {
         (
             EuClassification::Undetermined,
