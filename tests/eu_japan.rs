@@ -1711,6 +1711,14 @@ fn alofisel_allogeneic_expanded_adipose_cells_for_perianal_fistula_are_an_sctmp(
         eu_severity(&report, RuleId::EuAtmpClass),
         Some((Outcome::Met, Severity::Info))
     );
+    // The record names only the indication: the EPAR's classification of the product
+    // authorised for it decides, not the wound healing the indication implies.
+    let mut indication_only = alofisel.clone();
+    indication_only.mechanisms = None;
+    assert_eq!(
+        classify_eu(&indication_only).classification,
+        EuClassification::SomaticCellTherapy
+    );
     // Declaring the immunomodulatory function gives the same answer.
     let mut declared = alofisel.clone();
     if let Some(use_) = declared.intended_use.as_mut() {

@@ -11,8 +11,8 @@
 use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
 use crate::{
-    CellPreparation, Donor, Fact, Finding, Mechanism, Outcome, ProcessingStep, Product, RuleId,
-    Severity, TissueFunction,
+    CellPreparation, Donor, Fact, Finding, Indication, Mechanism, Outcome, ProcessingStep, Product,
+    RuleId, Severity, TissueFunction,
 };
 use serde::Serialize;
 use std::fmt;
@@ -586,6 +586,42 @@ const fn is_pharmacological(mechanism: Mechanism) -> bool {
     )
 }
 
+/// How a product for an indication is presented, where an EU classification of the product
+/// authorised for it says so: `(repair, immunological)`. Alofisel (darvadstrocel), the one MSC
+/// product authorised in the EU for perianal fistulas in Crohn's disease, is "a 'somatic cell
+/// therapy product'" (EMA, EPAR summary for the public, 2018): presented for the immunological
+/// action of its cells, not to rebuild tissue.
+const fn eu_precedent(indication: Indication) -> Option<(bool, bool)> {
+    match indication {
+        Indication::PerianalFistula => Some((false, true)),
+        _ => None,
+    }
+}
+
+/// The repair and immunological claims the indications carry: an EU precedent where there is
+/// one, else the functions they imply.
+fn indication_claims(product: &Product) -> (bool, bool) {
+    let indications = product
+        .intended_use
+        .as_ref()
+        .and_then(|u| u.indications_known())
+        .unwrap_or_default();
+    let mut repair = false;
+    let mut immunological = false;
+    for indication in indications {
+        let (r, i) = eu_precedent(*indication).unwrap_or_else(|| {
+            let implies = indication.info().implies;
+            (
+                implies.iter().any(|f| is_regenerative(*f)),
+                implies.contains(&TissueFunction::Immunomodulation),
+            )
+        });
+        repair |= r;
+        immunological |= i;
+    }
+    (repair, immunological)
+}
+
 /// Art 2(1)(a)-(b), Art 2(4) and Dir 2001/83/EC Annex I Part IV: which ATMP class.
 fn atmp_class(product: &Product) -> (EuClassification, Finding) {
     let steps = known_steps(product);
@@ -642,7 +678,7 @@ fn atmp_class(product: &Product) -> (EuClassification, Finding) {
     } else if by_mechanism != (false, false) {
         (by_mechanism, "mechanisms")
     } else {
-        (claims(&functions), "intended_use.indications")
+        (indication_claims(product), "intended_use.indications")
     };
     let mechanism_claim = has_indication && mechanisms.iter().any(|m| is_pharmacological(*m));
     let non_viable = product.preparation.is_some_and(|p| !p.info().live_cells);
