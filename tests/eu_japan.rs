@@ -1739,3 +1739,103 @@ fn alofisel_allogeneic_expanded_adipose_cells_for_perianal_fistula_are_an_sctmp(
         EuClassification::TissueEngineeredProduct
     );
 }
+
+// ---------------------------------------------------------------- approved products
+
+/// A record of a catalogued product as its authorisation describes it: tissue, donor,
+/// preparation, route and indications, nothing else.
+fn record_of(key: msc_therapy::CatalogKey) -> Product {
+    let entry = key.product();
+    let mut p = Product::named(msc_therapy::Text::new(entry.name).expect("a name"));
+    p.tissue = Some(entry.tissue);
+    p.donor = Some(entry.donor);
+    p.preparation = Some(entry.preparation);
+    p.delivery = Some(msc_therapy::Delivery {
+        route: entry.route,
+        guidance: None,
+    });
+    p.intended_use = Some(msc_therapy::IntendedUse {
+        indications: Some(entry.indications.to_vec()),
+        ..msc_therapy::IntendedUse::default()
+    });
+    p
+}
+
+#[test]
+fn mscs_authorised_in_the_eu_are_atmps_of_their_class() {
+    use msc_therapy::CatalogKey;
+    // Alofisel: "a 'somatic cell therapy product'" (EMA EPAR summary, 2018).
+    assert_eq!(
+        classify_eu(&record_of(CatalogKey::AlofiselEu)).classification,
+        EuClassification::SomaticCellTherapy
+    );
+    // Obnitix (MSC-FFM, for GvHD) is made under a national ATMP authorisation (Germany,
+    // section 4b AMG, Paul-Ehrlich-Institut): an ATMP, for the immunological action of its cells.
+    assert_eq!(
+        classify_eu(&record_of(CatalogKey::ObnitixDe)).classification,
+        EuClassification::SomaticCellTherapy
+    );
+}
+
+#[test]
+fn mscs_approved_in_japan_are_regenerative_medical_products_with_their_approval_kind() {
+    use msc_therapy::{CatalogKey, classify_jp_authorised};
+    // MHLW approvals (PMD Act): TEMCELL HS Inj. (2015) and Alofisel (2021) in full; STEMIRAC
+    // (28 Dec 2018) and AKUUGO (31 Jul 2024) with conditions and a time limit (Art 23-26).
+    // Processing as the products' descriptions give it: cultured MSCs; AKUUGO's SB623 cells are
+    // also transiently transfected (genetically modified).
+    use ProcessingStep::{CultureExpansion, GeneticModification};
+    for (key, steps, conditional, class) in [
+        (
+            CatalogKey::TemcellJp,
+            vec![CultureExpansion],
+            false,
+            AsrmRiskClass::ClassI,
+        ),
+        (
+            CatalogKey::AlofiselJp,
+            vec![CultureExpansion],
+            false,
+            AsrmRiskClass::ClassI,
+        ),
+        (
+            CatalogKey::StemiracJp,
+            vec![CultureExpansion],
+            true,
+            AsrmRiskClass::ClassII,
+        ),
+        (
+            CatalogKey::AkuugoJp,
+            vec![CultureExpansion, GeneticModification],
+            true,
+            AsrmRiskClass::ClassI,
+        ),
+    ] {
+        let mut record = record_of(key);
+        record.processing = Some(msc_therapy::Processing {
+            steps: Some(steps),
+            ..msc_therapy::Processing::default()
+        });
+        let plain = classify_jp(&record);
+        // Cultured live cells: regenerative medical products on the record alone.
+        assert_eq!(
+            plain.pmd_act,
+            PmdActStatus::RegenerativeMedicalProduct,
+            "{key}"
+        );
+        // The same cells in clinical research or private practice: donor cells are Class I,
+        // the patient's own cultured cells Class II.
+        assert_eq!(plain.risk_class, class, "{key}");
+        let authorised = classify_jp_authorised(&record, key);
+        let f = authorised.finding(RuleId::JpConditionalApproval);
+        assert_eq!(
+            f.map(|f| f.outcome),
+            Some(if conditional {
+                Outcome::Met
+            } else {
+                Outcome::NotApplicable
+            }),
+            "{key}"
+        );
+    }
+}
