@@ -74,6 +74,8 @@ vocabularies![
     Jurisdiction,
     AuthorisationStatus,
     Confidence,
+    CatalogKey,
+    NumberKind,
     Outcome,
     Severity,
     FactRole,
