@@ -82,6 +82,7 @@ vocabularies![
     RuleId,
     UsClassification,
     EuClassification,
+    EuManipulation,
     AsrmRiskClass,
     PmdActStatus,
     QualityVerdict,
