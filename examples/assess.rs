@@ -8,6 +8,7 @@
 //! cat product.json | cargo run --example assess -- -           # read standard input
 //! cargo run --example assess -- --json DOCUMENT.json           # the result as JSON
 //! cargo run --example assess -- --policy lab-policy.json PRODUCT.json
+//! cargo run --example assess --features fhir -- --fhir PRODUCT.json   # HL7 FHIR R5 resource
 //! ```
 //!
 //! A document with a top-level `product` member is a clinic offer (`ClinicOffer`); anything else
@@ -18,6 +19,9 @@
 //!   `--json` prints the `OfferEvaluation` (schema: `schemas/offer_evaluation.schema.json`).
 //! - A product gets every engine: US 21 CFR 1271, release quality, EU and Japan. `--json` prints
 //!   the `ProductAssessment` (schema: `schemas/product_assessment.schema.json`).
+//!
+//! `--fhir PATH` prints the product at PATH as an HL7 FHIR R5 `BiologicallyDerivedProduct`
+//! resource (`Product::to_fhir`; needs the crate feature `fhir`) instead of assessing it.
 //!
 //! `--policy` replaces the default `QualityPolicy` (schema: `schemas/quality_policy.schema.json`).
 //! A document that fails validation is reported with the path of the bad field, and the program
@@ -36,10 +40,12 @@ const BUNDLED: (&str, &str) = (
     include_str!("data/offers/strip_mall_umbilical.json"),
 );
 
-const USAGE: &str = "usage: assess [--json] [--policy POLICY.json] [PATH | -]";
+const USAGE: &str =
+    "usage: assess [--json] [--policy POLICY.json] [PATH | -]\n       assess --fhir PRODUCT.json";
 
 struct Args {
     json: bool,
+    fhir: Option<String>,
     policy: Option<String>,
     input: Option<String>,
 }
@@ -47,6 +53,7 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         json: false,
+        fhir: None,
         policy: None,
         input: None,
     };
@@ -54,6 +61,9 @@ fn parse_args() -> Result<Args, String> {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--json" => args.json = true,
+            "--fhir" => {
+                args.fhir = Some(it.next().ok_or("--fhir needs a product file name")?);
+            }
             "--policy" => {
                 args.policy = Some(it.next().ok_or("--policy needs a file name")?);
             }
@@ -117,8 +127,35 @@ fn show<T: serde::Serialize + std::fmt::Display>(
     }
 }
 
+/// Prints the product at `path` as an HL7 FHIR R5 `BiologicallyDerivedProduct` resource.
+#[cfg(feature = "fhir")]
+fn fhir(path: &str) -> Result<(), (u8, String)> {
+    let text = read(path).map_err(|e| (66, e))?;
+    let product = Product::from_json(&text).map_err(|e| (2, invalid(path, &e)))?;
+    let out = serde_json::to_string_pretty(&product.to_fhir())
+        .map_err(|e| (70, format!("cannot write JSON: {e}")))?;
+    emit(&out)
+}
+
+#[cfg(not(feature = "fhir"))]
+fn fhir(_: &str) -> Result<(), (u8, String)> {
+    Err((
+        64,
+        "--fhir needs the crate feature `fhir`: cargo run --example assess --features fhir -- --fhir PRODUCT.json".to_owned(),
+    ))
+}
+
 fn run() -> Result<(), (u8, String)> {
     let args = parse_args().map_err(|e| (64, e))?;
+    if let Some(path) = &args.fhir {
+        if args.input.is_some() || args.json || args.policy.is_some() {
+            return Err((
+                64,
+                format!("--fhir takes one product and no other option\n{USAGE}"),
+            ));
+        }
+        return fhir(path);
+    }
     let policy = match &args.policy {
         None => QualityPolicy::default(),
         Some(path) => {

@@ -101,6 +101,7 @@ fn fat_graft(same_procedure: Option<bool>) -> Product {
         depends_on_living_cells: Some(false),
         reproductive_use: Some(false),
         site_of_use: None,
+        other_indications: Vec::new(),
     });
     // Under the skin, where fat cushions and supports (MM/HU guidance Example 19-6(a)).
     p.delivery = Some(Delivery {
@@ -162,6 +163,7 @@ fn amniotic_membrane_covering() -> Product {
         depends_on_living_cells: Some(false),
         reproductive_use: Some(false),
         site_of_use: Some(SiteOfUse::SkinOrWoundSurface),
+        other_indications: Vec::new(),
     });
     p.delivery = Some(Delivery {
         route: Route::Topical,
@@ -189,6 +191,7 @@ fn cord_blood(donor: Donor, functions: &[TissueFunction], indications: &[Indicat
         depends_on_living_cells: Some(true),
         reproductive_use: Some(false),
         site_of_use: None,
+        other_indications: Vec::new(),
     });
     p.delivery = Some(Delivery {
         route: Route::Intravenous,
@@ -409,6 +412,7 @@ fn amniotic_membrane_injected_for_inflammation_is_351_non_homologous() {
         depends_on_living_cells: Some(false),
         reproductive_use: Some(false),
         site_of_use: None,
+        other_indications: Vec::new(),
     });
     p.delivery = Some(Delivery {
         route: Route::IntraArticular,
@@ -1327,7 +1331,7 @@ prop_compose! {
         depends_on_living_cells in arb_option(BOOLS),
         reproductive_use in any::<bool>(),
     ) -> IntendedUse {
-        IntendedUse { functions: Some(functions), indications: Some(indications), systemic_effect, depends_on_living_cells, reproductive_use: Some(reproductive_use), site_of_use: None }
+        IntendedUse { functions: Some(functions), indications: Some(indications), systemic_effect, depends_on_living_cells, reproductive_use: Some(reproductive_use), site_of_use: None, other_indications: Vec::new() }
     }
 }
 

@@ -141,11 +141,12 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
     let indications = intended.and_then(|u| u.indications_known());
     match intended {
         None => missing.push("intended_use"),
-        Some(_) => {
+        Some(u) => {
             if declared.is_none() {
                 missing.push("intended_use.functions");
             }
-            if indications.is_none() {
+            // A condition outside the list needs functions the crate cannot name: unknown.
+            if indications.is_none() || !u.other_indications.is_empty() {
                 missing.push("intended_use.indications");
             }
         }

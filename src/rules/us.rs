@@ -15,8 +15,8 @@
 use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
 use crate::{
-    CellPreparation, Donor, Fact, FdaTissueClass, Finding, Indication, ManipulationLevel,
-    Mechanism, Outcome, ProcessingStep, Product, RuleId, Severity, Text, TissueSource,
+    CellPreparation, Donor, Fact, FdaTissueClass, Finding, ManipulationLevel, Mechanism, Outcome,
+    ProcessingStep, Product, RuleId, Severity, Text, TissueSource,
 };
 use serde::Serialize;
 use std::fmt;
@@ -902,7 +902,11 @@ fn homologous_use(product: &Product) -> Finding {
     let mut facts = analysis.facts();
 
     if let Some(indications) = analysis.indications {
-        let categories = Indication::distinct_categories(indications);
+        let unlisted = product
+            .intended_use
+            .as_ref()
+            .map_or(&[][..], |u| u.other_indications.as_slice());
+        let categories = crate::CodedCondition::families(indications, unlisted);
         if categories > 0 {
             #[allow(clippy::cast_precision_loss)]
             let count = categories as f64;
