@@ -119,7 +119,7 @@ vocab! {
 }
 
 /// **What the crate knows about a code system**: one row of the [`CodeSystem`] table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct CodeSystemInfo {
     /// The form a code of the system has, in words (used in error messages).
     pub form: &'static str,
@@ -808,7 +808,8 @@ impl Coded for Indication {
             | Self::ChronicWound
             | Self::HematopoieticReconstitution
             | Self::SoftTissueDefect
-            | Self::AntiAgeing => &[],
+            | Self::AntiAgeing
+            | Self::CerebralPalsy => &[],
         }
     }
 }

@@ -71,6 +71,8 @@ vocabularies![
     TrialPhase,
     TrialStatus,
     TrialResult,
+    CodeSystem,
+    CodeRelation,
     Jurisdiction,
     AuthorisationStatus,
     Confidence,
