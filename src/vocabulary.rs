@@ -88,6 +88,7 @@ vocabularies![
     RuleId,
     UsClassification,
     EuClassification,
+    EuManipulation,
     AsrmRiskClass,
     PmdActStatus,
     QualityVerdict,
