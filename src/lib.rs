@@ -95,6 +95,7 @@ mod error;
 mod finding;
 mod offer;
 mod product;
+mod readback;
 mod rule_id;
 mod rules;
 #[cfg(feature = "schemars")]
@@ -108,7 +109,9 @@ pub use catalog::{
     ApprovedProduct, AuthorisationStatus, Confidence, Jurisdiction, JurisdictionInfo,
 };
 pub use error::{DocumentError, ValueError};
-pub use finding::{Fact, FactRole, FactValue, Finding, Outcome, Severity};
+pub use finding::{
+    Codes, Compact, Fact, FactRole, FactValue, Facts, Finding, Outcome, Paths, Severity,
+};
 pub use offer::{
     Claim, ClaimInfo, ClaimKind, ClinicOffer, Disclosures, PatientContext, Price, TrialEvidence,
     TrialPhase, TrialPhases, TrialResult, TrialStatus,

@@ -5,8 +5,8 @@
 //! test fails when the committed files differ from what this module generates.
 
 use crate::{
-    ClinicOffer, EuAssessment, Finding, JpAssessment, OfferEvaluation, OfferPolicy, Product,
-    ProductAssessment, QualityPolicy, QualityReport, UsAssessment,
+    ClinicOffer, Compact, EuAssessment, Finding, JpAssessment, OfferEvaluation, OfferPolicy,
+    Product, ProductAssessment, QualityPolicy, QualityReport, UsAssessment,
 };
 use schemars::generate::SchemaSettings;
 use schemars::transform::{RestrictFormats, Transform};
@@ -18,7 +18,8 @@ type Generate = fn() -> Schema;
 /// Every document, in the order they are exported: `(file stem, schema generator)`.
 ///
 /// Input documents (read by `from_json`) use [`input`], output documents (reports the crate
-/// serializes) use [`output`].
+/// serializes) use [`output`]. Each output has two forms: `<name>` (full: findings carry their
+/// rule's summary and citation) and `<name>_compact` ([`Compact`]: rule ids and data only).
 const DOCUMENTS: &[(&str, Generate)] = &[
     ("product", input::<Product>),
     ("quality_policy", input::<QualityPolicy>),
@@ -31,6 +32,20 @@ const DOCUMENTS: &[(&str, Generate)] = &[
     ("clinic_offer", input::<ClinicOffer>),
     ("offer_policy", input::<OfferPolicy>),
     ("offer_evaluation", output::<OfferEvaluation>),
+    // The compact form of every output: findings without their rule's summary and citation.
+    ("finding_compact", output::<Compact<Finding>>),
+    ("us_assessment_compact", output::<Compact<UsAssessment>>),
+    ("quality_report_compact", output::<Compact<QualityReport>>),
+    ("eu_assessment_compact", output::<Compact<EuAssessment>>),
+    ("jp_assessment_compact", output::<Compact<JpAssessment>>),
+    (
+        "product_assessment_compact",
+        output::<Compact<ProductAssessment>>,
+    ),
+    (
+        "offer_evaluation_compact",
+        output::<Compact<OfferEvaluation>>,
+    ),
 ];
 
 /// **The JSON Schema of one document the crate reads or writes.**

@@ -185,7 +185,7 @@ fn autologous_exclusion_is_not_assumed_when_the_procedure_is_unknown() {
     let excl = report.finding(RuleId::EuAutologousSameProcedure);
     assert_eq!(excl.map(|f| f.outcome), Some(Outcome::Undetermined));
     assert_eq!(
-        excl.map(|f| f.missing.clone()),
+        excl.map(|f| f.missing.iter_str().collect::<Vec<_>>()),
         Some(vec!["processing.same_surgical_procedure"])
     );
 }
@@ -290,11 +290,14 @@ fn missing_facts_leave_the_eu_classification_undetermined() {
     assert_eq!(report.classification, EuClassification::Undetermined);
     let manip = report.finding(RuleId::EuSubstantialManipulation);
     assert_eq!(
-        manip.map(|f| f.missing.clone()),
+        manip.map(|f| f.missing.iter_str().collect::<Vec<_>>()),
         Some(vec!["processing.steps"])
     );
     let func = report.finding(RuleId::EuEssentialFunction);
-    assert_eq!(func.map(|f| f.missing.clone()), Some(vec!["tissue"]));
+    assert_eq!(
+        func.map(|f| f.missing.iter_str().collect::<Vec<_>>()),
+        Some(vec!["tissue"])
+    );
 }
 
 #[test]
@@ -358,14 +361,14 @@ fn every_finding_cites_its_article() {
             .iter()
             .chain(classify_jp(p).findings.iter())
         {
-            assert_eq!(f.citation, f.rule.info().citation);
+            assert_eq!(f.citation(), f.rule.info().citation);
             assert!(
-                f.citation.contains("Art")
-                    || f.citation.contains("notice")
-                    || f.citation.contains("Act No."),
+                f.citation().contains("Art")
+                    || f.citation().contains("notice")
+                    || f.citation().contains("Act No."),
                 "{}: {}",
                 f.rule,
-                f.citation
+                f.citation()
             );
         }
     }
@@ -649,7 +652,10 @@ fn missing_facts_leave_the_japanese_classification_undetermined() {
     assert_eq!(empty.risk_class, AsrmRiskClass::Undetermined);
     assert_eq!(empty.pmd_act, PmdActStatus::Undetermined);
     let class_i = empty.finding(RuleId::JpAsrmClassI);
-    assert_eq!(class_i.map(|f| f.missing.clone()), Some(vec!["donor"]));
+    assert_eq!(
+        class_i.map(|f| f.missing.iter_str().collect::<Vec<_>>()),
+        Some(vec!["donor"])
+    );
 
     // Autologous, but no processing record: gene introduction cannot be ruled out.
     let mut p = adipose_cells(r#""support""#, "subcutaneous");
@@ -669,7 +675,7 @@ fn missing_facts_leave_the_japanese_classification_undetermined() {
     assert_eq!(
         report
             .finding(RuleId::JpHomologousUse)
-            .map(|f| f.missing.clone()),
+            .map(|f| f.missing.iter_str().collect::<Vec<_>>()),
         Some(vec!["intended_use.functions"])
     );
 }

@@ -415,7 +415,7 @@ fn no_evidence_cited_says_so_plainly() {
         (f.outcome, f.severity),
         (Outcome::Undetermined, Severity::Warning)
     );
-    assert!(f.reason.unwrap().contains("n=1 experiment"));
+    assert!(f.reason.as_deref().unwrap().contains("n=1 experiment"));
     assert!(eval.expectations.contains(&Expectation::Experimental));
     assert!(eval.to_string().contains("n=1 experiment"));
 }
@@ -557,9 +557,9 @@ fn the_failed_quality_list_names_failures_not_missing_results() {
     let f = eval.finding(RuleId::OfferReleaseQuality).unwrap();
     assert_eq!(
         f.fact_named("quality.failed").map(|x| &x.value),
-        Some(&msc_therapy::FactValue::Codes(vec![
-            RuleId::QualitySterility.code()
-        ]))
+        Some(&msc_therapy::FactValue::Codes(
+            vec![RuleId::QualitySterility.code()].into()
+        ))
     );
 }
 
@@ -978,7 +978,7 @@ fn the_summary_shows_informative_notes_and_leaves_out_rules_that_do_not_apply() 
         .expect("reported");
     assert_eq!(certificate.outcome, Outcome::NotApplicable);
     assert!(
-        !text.contains(certificate.reason.expect("has a reason")),
+        !text.contains(certificate.reason.as_deref().expect("has a reason")),
         "{text}"
     );
     let approved = eval
@@ -987,7 +987,7 @@ fn the_summary_shows_informative_notes_and_leaves_out_rules_that_do_not_apply() 
     assert_ne!(approved.outcome, Outcome::NotApplicable);
     assert!(text.contains("For your information:\n"), "{text}");
     assert!(
-        text.contains(approved.reason.expect("has a reason")),
+        text.contains(approved.reason.as_deref().expect("has a reason")),
         "{text}"
     );
 }

@@ -463,6 +463,13 @@ fn every_input_and_output_document_is_exported() {
             "clinic_offer",
             "offer_policy",
             "offer_evaluation",
+            "finding_compact",
+            "us_assessment_compact",
+            "quality_report_compact",
+            "eu_assessment_compact",
+            "jp_assessment_compact",
+            "product_assessment_compact",
+            "offer_evaluation_compact",
         ]
     );
 }

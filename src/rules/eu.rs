@@ -96,8 +96,9 @@ impl EuClassification {
 /// assert!(report.to_string().starts_with("EU classification: undetermined"));
 /// # Ok::<(), msc_therapy::ValueError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct EuAssessment {
     /// Where EU law places the product.
     pub classification: EuClassification,

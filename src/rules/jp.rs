@@ -94,8 +94,9 @@ vocab! {
 /// assert!(report.to_string().starts_with("Japan: ASRM undetermined"));
 /// # Ok::<(), msc_therapy::ValueError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct JpAssessment {
     /// The ASRM risk class, for use in clinical research or private practice.
     pub risk_class: AsrmRiskClass,

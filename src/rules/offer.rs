@@ -242,8 +242,9 @@ vocab! {
 /// # }
 /// # Ok::<(), msc_therapy::DocumentError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct OfferEvaluation {
     /// What to do.
     pub verdict: PatientVerdict,
@@ -288,8 +289,8 @@ fn write_group(f: &mut fmt::Formatter<'_>, title: &str, findings: &[Finding]) ->
     }
     writeln!(f, "{title}:")?;
     for finding in findings {
-        let text = finding.reason.unwrap_or(finding.summary);
-        writeln!(f, "  - {text} [{}; {}]", finding.rule, finding.citation)?;
+        let text = finding.reason.as_deref().unwrap_or(finding.summary());
+        writeln!(f, "  - {text} [{}; {}]", finding.rule, finding.citation())?;
     }
     Ok(())
 }

@@ -302,8 +302,9 @@ vocab! {
 /// # }
 /// # Ok::<(), msc_therapy::DocumentError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct QualityReport {
     /// The overall verdict.
     pub verdict: QualityVerdict,

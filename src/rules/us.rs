@@ -15,7 +15,7 @@
 use crate::table::vocab;
 use crate::{
     CellPreparation, Donor, Fact, FdaTissueClass, Finding, Indication, ManipulationLevel,
-    Mechanism, Outcome, ProcessingStep, Product, RuleId, Severity, Text, TissueSource,
+    Mechanism, Outcome, Paths, ProcessingStep, Product, RuleId, Severity, Text, TissueSource,
 };
 use serde::Serialize;
 use std::fmt;
@@ -143,17 +143,22 @@ vocab! {
 /// # }
 /// # Ok::<(), msc_therapy::DocumentError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct UsAssessment {
     /// The product's name, as the record gives it.
     pub product: Text,
     /// The outcome.
     pub classification: UsClassification,
     /// What the outcome means for the product (from the [`UsClassification`] table).
-    pub consequence: &'static str,
+    // Spelled `core::primitive::str` so that serde does not borrow it from the input: it is
+    // looked up in the table when read back.
+    #[serde(deserialize_with = "crate::readback::us_consequence")]
+    pub consequence: &'static core::primitive::str,
     /// Where that consequence comes from.
-    pub citation: &'static str,
+    #[serde(deserialize_with = "crate::readback::us_citation")]
+    pub citation: &'static core::primitive::str,
     /// One finding per step, in the order of FDA's flowchart: `us.cfr1271.3.d`,
     /// `us.cfr1271.15.b`, then `us.cfr1271.10.a.1` to `.a.4`. Steps after the one that decided
     /// the outcome are [`Outcome::NotApplicable`].
@@ -164,7 +169,7 @@ pub struct UsAssessment {
     /// input paths (`processing.same_surgical_procedure`), or `tissue.fda_class` /
     /// `tissue.basic_functions` when the tissue is one FDA's guidance does not classify. Empty
     /// otherwise.
-    pub missing: Vec<&'static str>,
+    pub missing: Paths,
 }
 
 impl UsAssessment {
@@ -340,7 +345,7 @@ pub fn classify_us(product: &Product) -> UsAssessment {
         .map(|f| f.rule)
         .collect();
 
-    let mut missing: Vec<&'static str> = Vec::new();
+    let mut missing = Paths::new();
     if classification == UsClassification::Undetermined {
         for path in findings
             .iter()
@@ -348,7 +353,7 @@ pub fn classify_us(product: &Product) -> UsAssessment {
             .flat_map(|f| f.missing.iter())
         {
             if !missing.contains(path) {
-                missing.push(path);
+                missing.push(path.clone());
             }
         }
     }
@@ -388,7 +393,7 @@ fn is_criterion(rule: RuleId) -> bool {
 fn not_reached(mut finding: Finding, reason: &'static str) -> Finding {
     finding.outcome = Outcome::NotApplicable;
     finding.severity = Severity::Info;
-    finding.reason = Some(reason);
+    finding.reason = Some(reason.into());
     finding.missing.clear();
     finding
 }
@@ -410,14 +415,14 @@ fn finish(
     path: &'static str,
     reason: &'static str,
     facts: Vec<Fact>,
-    missing: Vec<&'static str>,
+    missing: impl Into<Paths>,
 ) -> Finding {
     let mut finding = Finding::new(rule, outcome, severity(rule, outcome))
         .at(path)
         .because(reason);
-    finding.facts = facts;
+    finding.facts = facts.into();
     if outcome == Outcome::Undetermined {
-        finding.missing = missing;
+        finding.missing = missing.into();
     }
     finding
 }
@@ -468,11 +473,10 @@ fn is_hctp(
 ) -> Finding {
     const RULE: RuleId = RuleId::UsIsHctp;
     let mut facts = Vec::with_capacity(6);
-    let mut missing = Vec::new();
-    let verdict =
-        |outcome: Outcome, reason: &'static str, facts: Vec<Fact>, missing: Vec<&'static str>| {
-            finish(RULE, outcome, "tissue", reason, facts, missing)
-        };
+    let mut missing = Paths::new();
+    let verdict = |outcome: Outcome, reason: &'static str, facts: Vec<Fact>, missing: Paths| {
+        finish(RULE, outcome, "tissue", reason, facts, missing)
+    };
 
     match product.donor {
         Some(donor) => facts.push(Fact::code("donor", donor.code())),
@@ -546,7 +550,9 @@ fn is_hctp(
         if !parts.iter().any(|f| f.outcome == Outcome::NotMet) {
             for part in parts {
                 for path in &part.missing {
-                    push_missing(&mut missing, path);
+                    if !missing.contains(path) {
+                        missing.push(path.clone());
+                    }
                 }
             }
             return verdict(
