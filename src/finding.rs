@@ -270,7 +270,49 @@ impl Facts {
     pub fn push(&mut self, fact: Fact) {
         self.0.push(fact);
     }
+
+    /// Inserts a fact at `index`, shifting the later ones.
+    ///
+    /// # Panics
+    ///
+    /// If `index` is greater than the number of facts, as `Vec::insert` does.
+    pub fn insert(&mut self, index: usize, fact: Fact) {
+        self.0.insert(index, fact);
+    }
 }
+
+impl IntoIterator for Facts {
+    type Item = Fact;
+    type IntoIter = FactsIntoIter;
+
+    fn into_iter(self) -> FactsIntoIter {
+        FactsIntoIter(self.0.into_iter())
+    }
+}
+
+/// **The facts of a [`Facts`] list, by value**, in order: what `for fact in facts` iterates.
+#[derive(Debug, Clone)]
+pub struct FactsIntoIter(smallvec::IntoIter<[Fact; 4]>);
+
+impl Iterator for FactsIntoIter {
+    type Item = Fact;
+
+    fn next(&mut self) -> Option<Fact> {
+        self.0.next()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for FactsIntoIter {
+    fn next_back(&mut self) -> Option<Fact> {
+        self.0.next_back()
+    }
+}
+
+impl ExactSizeIterator for FactsIntoIter {}
 
 impl From<Vec<Fact>> for Facts {
     fn from(facts: Vec<Fact>) -> Self {

@@ -93,6 +93,8 @@ mod assessment;
 mod catalog;
 mod error;
 mod finding;
+#[cfg(feature = "json")]
+mod jsonl;
 mod offer;
 mod product;
 mod readback;
@@ -110,8 +112,11 @@ pub use catalog::{
 };
 pub use error::{DocumentError, ValueError};
 pub use finding::{
-    Codes, Compact, Fact, FactRole, FactValue, Facts, Finding, Outcome, Paths, Severity,
+    Codes, Compact, Fact, FactRole, FactValue, Facts, FactsIntoIter, Finding, Outcome, Paths,
+    Severity,
 };
+#[cfg(feature = "json")]
+pub use jsonl::{JsonLines, LineDocument, LinesSummary};
 pub use offer::{
     Claim, ClaimInfo, ClaimKind, ClinicOffer, Disclosures, PatientContext, Price, TrialEvidence,
     TrialPhase, TrialPhases, TrialResult, TrialStatus,

@@ -103,6 +103,6 @@ fn evaluate_offer_allocates_little() {
 }
 
 /// The most allocations `assess_product` may make on a bundled sample.
-const ASSESS_PRODUCT_BOUND: usize = 52;
+const ASSESS_PRODUCT_BOUND: usize = 27;
 /// The most allocations `evaluate_offer` may make on a bundled offer.
-const EVALUATE_OFFER_BOUND: usize = 61;
+const EVALUATE_OFFER_BOUND: usize = 48;

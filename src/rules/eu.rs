@@ -267,8 +267,8 @@ fn preparation_fact(product: &Product) -> Fact {
     )
 }
 
-fn step_codes(steps: &[ProcessingStep]) -> Vec<&'static str> {
-    steps.iter().map(|s| s.code()).collect()
+fn step_codes(steps: &[ProcessingStep]) -> impl Iterator<Item = &'static str> + '_ {
+    steps.iter().map(|s| s.code())
 }
 
 /// Art 2(1)(c), first indent: a processing step outside Annex I.
@@ -298,13 +298,13 @@ fn substantial_manipulation(product: &Product) -> Finding {
         .filter(|s| s.info().eu_named_substantial)
         .collect();
     let base = base
-        .fact(Fact::codes("processing.steps", step_codes(steps)))
-        .fact(Fact::codes("derived.steps_outside_annex_i", step_codes(&outside)).as_derived());
+        .fact(Fact::code_list("processing.steps", step_codes(steps)))
+        .fact(Fact::code_list("derived.steps_outside_annex_i", step_codes(&outside)).as_derived());
     if !named.is_empty() {
         Finding {
             outcome: Outcome::Met,
             ..base
-                .fact(Fact::codes("derived.steps_named_substantial", step_codes(&named)).as_derived())
+                .fact(Fact::code_list("derived.steps_named_substantial", step_codes(&named)).as_derived())
                 .because("a step is a substantial manipulation (cell culture, enzymatic digestion or genetic modification): not among the Annex I manipulations")
         }
     } else if !outside.is_empty() {
@@ -363,22 +363,17 @@ pub(crate) fn compare_functions(product: &Product) -> FunctionMatch {
 pub(crate) fn function_facts(mut finding: Finding, product: &Product) -> Finding {
     if let Some(tissue) = product.tissue {
         finding = finding.fact(Fact::code("tissue", tissue.code())).fact(
-            Fact::codes(
+            Fact::code_list(
                 "derived.tissue_basic_functions",
-                tissue
-                    .info()
-                    .basic_functions
-                    .iter()
-                    .map(|f| f.code())
-                    .collect(),
+                tissue.info().basic_functions.iter().map(|f| f.code()),
             )
             .as_derived(),
         );
     }
     if let Some(use_) = &product.intended_use {
-        finding = finding.fact(Fact::codes(
+        finding = finding.fact(Fact::code_list(
             "intended_use.functions",
-            use_.functions.iter().map(|f| f.code()).collect(),
+            use_.functions.iter().map(|f| f.code()),
         ));
     }
     finding
@@ -386,9 +381,9 @@ pub(crate) fn function_facts(mut finding: Finding, product: &Product) -> Finding
 
 /// The derived fact listing intended functions outside the tissue's basic functions.
 pub(crate) fn other_functions_fact(other: &[TissueFunction]) -> Fact {
-    Fact::codes(
+    Fact::code_list(
         "derived.functions_not_basic_to_tissue",
-        other.iter().map(|f| f.code()).collect(),
+        other.iter().map(|f| f.code()),
     )
     .as_derived()
 }
@@ -478,14 +473,14 @@ fn atmp_class(product: &Product) -> (EuClassification, Finding) {
         .is_some_and(|u| !u.indications.is_empty());
 
     let base = Finding::new(RuleId::EuAtmpClass, Outcome::Met, Severity::Warning)
-        .fact(Fact::codes("processing.steps", step_codes(steps)))
-        .fact(Fact::codes(
+        .fact(Fact::code_list("processing.steps", step_codes(steps)))
+        .fact(Fact::code_list(
             "intended_use.functions",
-            functions.iter().map(|f| f.code()).collect(),
+            functions.iter().map(|f| f.code()),
         ))
-        .fact(Fact::codes(
+        .fact(Fact::code_list(
             "mechanisms",
-            product.mechanisms.iter().map(|m| m.code()).collect(),
+            product.mechanisms.iter().map(|m| m.code()),
         ));
 
     if steps.contains(&ProcessingStep::GeneticModification) {

@@ -195,9 +195,9 @@ fn steps(product: &Product) -> Option<&[ProcessingStep]> {
 
 fn step_facts(finding: Finding, product: &Product) -> Finding {
     match steps(product) {
-        Some(steps) => finding.fact(Fact::codes(
+        Some(steps) => finding.fact(Fact::code_list(
             "processing.steps",
-            steps.iter().map(|s| s.code()).collect(),
+            steps.iter().map(|s| s.code()),
         )),
         None => finding,
     }

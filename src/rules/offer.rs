@@ -792,9 +792,9 @@ fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector)
         #[allow(clippy::cast_precision_loss)]
         let limit = policy.myriad_min_categories as f64;
         f.at("claims")
-            .fact(Fact::codes(
+            .fact(Fact::code_list(
                 "claimed_conditions",
-                conditions.iter().map(|i| i.code()).collect(),
+                conditions.iter().map(|i| i.code()),
             ))
             .fact(Fact::number("claimed_condition_families", count).as_derived())
             .fact(Fact::number("policy.myriad_min_categories", limit).as_limit())
@@ -860,10 +860,7 @@ fn fda_claim(offer: &ClinicOffer, named: &[Indication], c: &mut Collector) {
         })
         .map(|i| i.code())
         .collect();
-    let claimed = Fact::codes(
-        "claims.indications",
-        indications.iter().map(|i| i.code()).collect(),
-    );
+    let claimed = Fact::code_list("claims.indications", indications.iter().map(|i| i.code()));
     if !unapproved.is_empty() {
         c.add(Group::WalkAway, rule, Outcome::NotMet, |f| {
             f.at("claims").fact(claimed).fact(Fact::codes("no_fda_approved_msc_product_for", unapproved).as_derived()).because(

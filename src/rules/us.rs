@@ -14,7 +14,7 @@
 
 use crate::table::vocab;
 use crate::{
-    CellPreparation, Donor, Fact, FdaTissueClass, Finding, Indication, ManipulationLevel,
+    CellPreparation, Donor, Fact, Facts, FdaTissueClass, Finding, Indication, ManipulationLevel,
     Mechanism, Outcome, Paths, ProcessingStep, Product, RuleId, Severity, Text, TissueSource,
 };
 use serde::Serialize;
@@ -414,7 +414,7 @@ fn finish(
     outcome: Outcome,
     path: &'static str,
     reason: &'static str,
-    facts: Vec<Fact>,
+    facts: impl Into<Facts>,
     missing: impl Into<Paths>,
 ) -> Finding {
     let mut finding = Finding::new(rule, outcome, severity(rule, outcome))
@@ -427,7 +427,7 @@ fn finish(
     finding
 }
 
-fn push_missing(missing: &mut Vec<&'static str>, path: &'static str) {
+fn push_missing(missing: &mut Paths, path: &'static str) {
     if !missing.contains(&path) {
         missing.push(path);
     }
@@ -472,9 +472,9 @@ fn is_hctp(
     combination: &Finding,
 ) -> Finding {
     const RULE: RuleId = RuleId::UsIsHctp;
-    let mut facts = Vec::with_capacity(6);
+    let mut facts = Facts::new();
     let mut missing = Paths::new();
-    let verdict = |outcome: Outcome, reason: &'static str, facts: Vec<Fact>, missing: Paths| {
+    let verdict = |outcome: Outcome, reason: &'static str, facts: Facts, missing: Paths| {
         finish(RULE, outcome, "tissue", reason, facts, missing)
     };
 
@@ -597,14 +597,16 @@ fn implied_culture_expansion(product: &Product) -> bool {
             .is_some_and(|p| p.steps.contains(&ProcessingStep::CultureExpansion))
 }
 
-fn step_codes<'a>(steps: impl Iterator<Item = &'a ProcessingStep>) -> Vec<&'static str> {
-    steps.map(|s| s.code()).collect()
+fn step_codes<'a>(
+    steps: impl Iterator<Item = &'a ProcessingStep>,
+) -> impl Iterator<Item = &'static str> {
+    steps.map(|s| s.code())
 }
 
 fn same_surgical_procedure(product: &Product) -> Finding {
     const RULE: RuleId = RuleId::UsSameSurgicalProcedure;
-    let mut facts = Vec::with_capacity(5);
-    let mut missing = Vec::new();
+    let mut facts = Facts::new();
+    let mut missing = Paths::new();
     let mut not_met: Option<&'static str> = None;
     let mut path = "processing.same_surgical_procedure";
 
@@ -638,7 +640,7 @@ fn same_surgical_procedure(product: &Product) -> Finding {
                 }
                 None => missing.push("processing.same_surgical_procedure"),
             }
-            facts.push(Fact::codes(
+            facts.push(Fact::code_list(
                 "processing.steps",
                 step_codes(processing.steps.iter()),
             ));
@@ -647,7 +649,8 @@ fn same_surgical_procedure(product: &Product) -> Finding {
                     .steps
                     .iter()
                     .filter(|s| !s.info().keeps_same_surgical_procedure),
-            );
+            )
+            .collect();
             if !beyond.is_empty() {
                 if not_met.is_none() {
                     path = "processing.steps";
@@ -761,8 +764,8 @@ impl StepVerdict {
 
 fn minimal_manipulation(product: &Product) -> Finding {
     const RULE: RuleId = RuleId::UsMinimalManipulation;
-    let mut facts = Vec::with_capacity(6);
-    let mut missing = Vec::new();
+    let mut facts = Facts::new();
+    let mut missing = Paths::new();
 
     let class = match product.tissue {
         Some(tissue) => {
@@ -791,7 +794,10 @@ fn minimal_manipulation(product: &Product) -> Finding {
         .and_then(|p| p.minimal_manipulation_data);
     let listed: &[ProcessingStep] = match &product.processing {
         Some(p) => {
-            facts.push(Fact::codes("processing.steps", step_codes(p.steps.iter())));
+            facts.push(Fact::code_list(
+                "processing.steps",
+                step_codes(p.steps.iter()),
+            ));
             if let Some(d) = p.minimal_manipulation_data {
                 facts.push(Fact::flag("processing.minimal_manipulation_data", d));
             }
@@ -885,8 +891,8 @@ fn minimal_manipulation(product: &Product) -> Finding {
 
 fn homologous_use(product: &Product) -> Finding {
     const RULE: RuleId = RuleId::UsHomologousUse;
-    let mut facts = Vec::with_capacity(6);
-    let mut missing = Vec::new();
+    let mut facts = Facts::new();
+    let mut missing = Paths::new();
 
     let basic = product.tissue.map(|t| t.info().basic_functions);
     match product.tissue {
@@ -894,11 +900,8 @@ fn homologous_use(product: &Product) -> Finding {
             facts.push(Fact::code("tissue", tissue.code()));
             if let Some(b) = basic {
                 facts.push(
-                    Fact::codes(
-                        "tissue.basic_functions",
-                        b.iter().map(|f| f.code()).collect(),
-                    )
-                    .as_limit(),
+                    Fact::code_list("tissue.basic_functions", b.iter().map(|f| f.code()))
+                        .as_limit(),
                 );
             }
         }
@@ -917,15 +920,15 @@ fn homologous_use(product: &Product) -> Finding {
         );
     };
 
-    facts.push(Fact::codes(
+    facts.push(Fact::code_list(
         "intended_use.functions",
-        intended.functions.iter().map(|f| f.code()).collect(),
+        intended.functions.iter().map(|f| f.code()),
     ));
     let categories = Indication::distinct_categories(&intended.indications);
     if !intended.indications.is_empty() {
-        facts.push(Fact::codes(
+        facts.push(Fact::code_list(
             "intended_use.indications",
-            intended.indications.iter().map(|i| i.code()).collect(),
+            intended.indications.iter().map(|i| i.code()),
         ));
         #[allow(clippy::cast_precision_loss)]
         let count = categories as f64;
@@ -1020,10 +1023,10 @@ fn no_combination(product: &Product) -> Finding {
         );
     };
     let articles = &processing.added_articles;
-    let mut facts = vec![Fact::codes(
+    let mut facts = Facts::from([Fact::code_list(
         "processing.added_articles",
-        articles.iter().map(|a| a.code()).collect(),
-    )];
+        articles.iter().map(|a| a.code()),
+    )]);
     let others: Vec<&'static str> = articles
         .iter()
         .filter(|a| !a.info().allowed_by_1271_10_a_3)
@@ -1070,8 +1073,8 @@ const fn mechanism_needs_living_cells(mechanism: Mechanism) -> bool {
 
 fn systemic_effect(product: &Product) -> Finding {
     const RULE: RuleId = RuleId::UsSystemicEffect;
-    let mut facts = Vec::with_capacity(6);
-    let mut missing = Vec::new();
+    let mut facts = Facts::new();
+    let mut missing = Paths::new();
     let path = "intended_use";
 
     if let Some(donor) = product.donor {
@@ -1132,9 +1135,9 @@ fn systemic_effect(product: &Product) -> Finding {
             .any(|m| mechanism_needs_living_cells(*m)) =>
         {
             derived = true;
-            facts.push(Fact::codes(
+            facts.push(Fact::code_list(
                 "mechanisms",
-                product.mechanisms.iter().map(|m| m.code()).collect(),
+                product.mechanisms.iter().map(|m| m.code()),
             ));
             facts.push(Fact::flag("intended_use.depends_on_living_cells", true).as_derived());
             Some(true)
