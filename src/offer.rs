@@ -557,7 +557,7 @@ impl ClinicOffer {
             .product
             .intended_use
             .iter()
-            .flat_map(|u| u.indications.iter());
+            .flat_map(|u| u.indications_known().unwrap_or_default().iter());
         for ind in from_claims.chain(from_use) {
             if !all.contains(ind) {
                 all.push(*ind);

@@ -4,8 +4,8 @@ use crate::{
     AddedArticle, BodyWeightKg, CellCount, CellPreparation, CellsPerKg, CfuFrequency, Donor,
     EndotoxinEuPerMl, ImageGuidance, Indication, IsoDate, Mechanism, Millilitres, MscDesignation,
     Passage, Percent, PopulationDoublings, ProcessingStep, ProductState, Route, SecretedFactor,
-    SupplyModel, SurfaceMarker, TestOutcome, Text, TissueFunction, TissueSource, ViabilityMethod,
-    ViabilityTiming,
+    SiteOfUse, SupplyModel, SurfaceMarker, TestOutcome, Text, TissueFunction, TissueSource,
+    ViabilityMethod, ViabilityTiming,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -79,12 +79,13 @@ pub struct Product {
     /// How it is given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<Delivery>,
-    /// The mechanisms of action the maker claims.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub mechanisms: Vec<Mechanism>,
-    /// Secreted factors the maker names.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub secreted_factors: Vec<SecretedFactor>,
+    /// The mechanisms of action the maker claims. Absent means not stated; `[]` states that the
+    /// maker claims none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mechanisms: Option<Vec<Mechanism>>,
+    /// Secreted factors the maker names. Absent means not stated; `[]` states that it names none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secreted_factors: Option<Vec<SecretedFactor>>,
     /// The dose given per administration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dose: Option<Dose>,
@@ -111,8 +112,8 @@ impl Product {
             processing: None,
             intended_use: None,
             delivery: None,
-            mechanisms: Vec::new(),
-            secreted_factors: Vec::new(),
+            mechanisms: None,
+            secreted_factors: None,
             dose: None,
             recipient: None,
             release: None,
@@ -129,28 +130,77 @@ impl Product {
     pub fn from_json(json: &str) -> Result<Self, crate::DocumentError> {
         crate::error::from_json(json)
     }
+
+    /// **Where in the recipient the product goes**: the site the intended use states
+    /// ([`IntendedUse::site_of_use`]), else the one the route implies
+    /// ([`crate::RouteInfo::default_site`]), else `None` (unknown).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{Delivery, IntendedUse, Product, Route, SiteOfUse, Text};
+    ///
+    /// let mut p = Product::named(Text::new("Fat graft")?);
+    /// assert_eq!(p.site_of_use(), None);
+    /// p.delivery = Some(Delivery { route: Route::Intravenous, guidance: None });
+    /// assert_eq!(p.site_of_use(), Some(SiteOfUse::SystemicCirculation));
+    /// p.intended_use = Some(IntendedUse { site_of_use: Some(SiteOfUse::Breast), ..IntendedUse::default() });
+    /// assert_eq!(p.site_of_use(), Some(SiteOfUse::Breast));
+    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// ```
+    #[must_use]
+    pub fn site_of_use(&self) -> Option<SiteOfUse> {
+        self.stated_site_of_use()
+            .or_else(|| self.route_site_of_use())
+    }
+
+    /// The site of use the intended use states, if it states one.
+    #[must_use]
+    pub fn stated_site_of_use(&self) -> Option<SiteOfUse> {
+        self.intended_use.as_ref().and_then(|u| u.site_of_use)
+    }
+
+    /// The site of use the delivery route implies, if the route is stated and implies one.
+    #[must_use]
+    pub fn route_site_of_use(&self) -> Option<SiteOfUse> {
+        self.delivery.and_then(|d| d.route.info().default_site)
+    }
+
+    /// The claimed mechanisms, if the record states them (`Some(&[])`: it states none).
+    #[must_use]
+    pub fn mechanisms_known(&self) -> Option<&[Mechanism]> {
+        self.mechanisms.as_deref()
+    }
 }
 
 /// **What was done to the cells between recovery from the donor and use in the patient.**
+///
+/// Every field is optional and absent means *not stated*: a record that omits `steps` has not
+/// said that nothing was done, and the rules treat the processing as unknown. `"steps": []` is
+/// the explicit statement that no step was performed, and `"added_articles": []` that nothing
+/// was combined with the cells.
 ///
 /// # Examples
 ///
 /// ```
 /// use msc_therapy::{Processing, ProcessingStep};
 ///
-/// let p = Processing { steps: vec![ProcessingStep::CultureExpansion], ..Processing::default() };
-/// assert!(p.steps.contains(&ProcessingStep::CultureExpansion));
+/// let p = Processing { steps: Some(vec![ProcessingStep::CultureExpansion]), ..Processing::default() };
+/// assert_eq!(p.steps_known(), Some(&[ProcessingStep::CultureExpansion][..]));
+/// assert_eq!(Processing::default().steps_known(), None); // not stated
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Processing {
-    /// Every processing step, in order. An empty list states that nothing was done.
-    #[serde(default)]
-    pub steps: Vec<ProcessingStep>,
+    /// Every processing step, in order. Absent means the steps are not stated; an empty list
+    /// states that nothing was done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steps: Option<Vec<ProcessingStep>>,
     /// Articles combined with the cells: saline, DMSO, hyaluronic acid, a scaffold, a drug.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub added_articles: Vec<AddedArticle>,
+    /// Absent means not stated; an empty list states that nothing was combined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added_articles: Option<Vec<AddedArticle>>,
     /// The cells were removed and put back into the same patient during one surgical procedure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub same_surgical_procedure: Option<bool>,
@@ -160,18 +210,42 @@ pub struct Processing {
     pub minimal_manipulation_data: Option<bool>,
 }
 
+impl Processing {
+    /// The steps, if the record states them (`Some(&[])`: it states that nothing was done).
+    #[must_use]
+    pub fn steps_known(&self) -> Option<&[ProcessingStep]> {
+        self.steps.as_deref()
+    }
+
+    /// The added articles, if the record states them (`Some(&[])`: nothing was combined).
+    #[must_use]
+    pub fn added_articles_known(&self) -> Option<&[AddedArticle]> {
+        self.added_articles.as_deref()
+    }
+}
+
 /// **What the product is meant to do in the patient**, as its labelling, advertising and the
 /// statements of its sellers show (21 CFR 1271.10(a)(2) counts all of them).
+///
+/// Absent means not stated: a record without `indications` has not said the product treats
+/// nothing, and the homologous-use tests stay open until it says; `[]` is the statement.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IntendedUse {
-    /// The functions the product is meant to perform in the recipient.
-    #[serde(default)]
-    pub functions: Vec<TissueFunction>,
-    /// The conditions it is meant to treat.
-    #[serde(default)]
-    pub indications: Vec<Indication>,
+    /// The functions the product is meant to perform in the recipient, as declared. Absent
+    /// means not stated; `[]` states that none is claimed. Declared functions are one input of
+    /// homologous use, not the whole answer: the site of use and the indications count too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub functions: Option<Vec<TissueFunction>>,
+    /// The conditions it is meant to treat. Absent means not stated; `[]` states that it is
+    /// offered for no condition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indications: Option<Vec<Indication>>,
+    /// Where in the recipient the product goes. When absent, the rules derive it from the
+    /// route ([`crate::RouteInfo::default_site`]); see [`Product::site_of_use`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_of_use: Option<SiteOfUse>,
     /// The product has an effect on the whole body, not just where it is placed
     /// (21 CFR 1271.10(a)(4)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -180,9 +254,23 @@ pub struct IntendedUse {
     /// by secreting factors do (21 CFR 1271.10(a)(4)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub depends_on_living_cells: Option<bool>,
-    /// For reproductive use (21 CFR 1271.10(a)(4)(ii)(c)).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub reproductive_use: bool,
+    /// For reproductive use (21 CFR 1271.10(a)(4)(ii)(c)). Absent means not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reproductive_use: Option<bool>,
+}
+
+impl IntendedUse {
+    /// The declared functions, if stated (`Some(&[])`: none claimed).
+    #[must_use]
+    pub fn functions_known(&self) -> Option<&[TissueFunction]> {
+        self.functions.as_deref()
+    }
+
+    /// The indications, if stated (`Some(&[])`: offered for no condition).
+    #[must_use]
+    pub fn indications_known(&self) -> Option<&[Indication]> {
+        self.indications.as_deref()
+    }
 }
 
 /// **How the product is given.**
@@ -251,6 +339,8 @@ pub struct ReleaseData {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_nucleated_cells: Option<CellCount>,
     /// Viability measurements: the share of cells alive, with when and how it was measured.
+    /// Absent and `[]` mean the same — no figure is reported — and the quality rules treat both
+    /// as a missing result, never as a pass.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub viability: Vec<Viability>,
     /// Identity testing: surface markers, plastic adherence, differentiation.
@@ -304,8 +394,10 @@ impl ReleaseData {
     /// - Cryopreserved: the lowest **post-thaw** figure. A figure measured before freezing does
     ///   not count, because freezing and thawing kill cells: with only such figures the answer
     ///   is `None`, so the product is flagged rather than judged on a number it no longer has.
-    /// - Fresh or unknown state: the lowest figure of all, whatever its timing (the cautious
-    ///   choice when the timing cannot be matched to the state).
+    /// - Fresh: the lowest figure of all, whatever its timing.
+    /// - Unknown state: only post-thaw figures, as for a cryopreserved product. A figure taken
+    ///   before freezing describes the product as given only if it was never frozen, and the
+    ///   record does not say so.
     ///
     /// `None` when no figure applies.
     ///
@@ -324,11 +416,12 @@ impl ReleaseData {
     /// };
     /// assert_eq!(release.viability_for(Some(ProductState::Fresh)), Some(Percent::new(95.0)?));
     /// assert_eq!(release.viability_for(Some(ProductState::Cryopreserved)), None);
+    /// assert_eq!(release.viability_for(None), None);
     /// # Ok::<(), msc_therapy::ValueError>(())
     /// ```
     #[must_use]
     pub fn viability_for(&self, state: Option<ProductState>) -> Option<Percent> {
-        let post_thaw_only = matches!(state, Some(ProductState::Cryopreserved));
+        let post_thaw_only = state != Some(ProductState::Fresh);
         self.viability
             .iter()
             .filter(|v| !post_thaw_only || v.timing == ViabilityTiming::PostThaw)
@@ -441,16 +534,16 @@ impl fmt::Display for Product {
         match &self.processing {
             None => writeln!(f, "  processing: not stated")?,
             Some(p) => {
-                let steps: Vec<&str> = p.steps.iter().map(|s| s.label()).collect();
-                write!(
-                    f,
-                    "  processing: {}",
-                    if steps.is_empty() {
-                        "none".to_owned()
-                    } else {
-                        steps.join(", ")
-                    }
-                )?;
+                let steps = match p.steps_known() {
+                    None => "steps not stated".to_owned(),
+                    Some([]) => "none".to_owned(),
+                    Some(steps) => steps
+                        .iter()
+                        .map(|s| s.label())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                };
+                write!(f, "  processing: {steps}")?;
                 if p.same_surgical_procedure == Some(true) {
                     write!(f, " (same surgical procedure)")?;
                 }
@@ -458,7 +551,12 @@ impl fmt::Display for Product {
             }
         }
         if let Some(use_) = &self.intended_use {
-            let indications: Vec<&str> = use_.indications.iter().map(|i| i.label()).collect();
+            let indications: Vec<&str> = use_
+                .indications_known()
+                .unwrap_or_default()
+                .iter()
+                .map(|i| i.label())
+                .collect();
             if !indications.is_empty() {
                 writeln!(f, "  for: {}", indications.join(", "))?;
             }

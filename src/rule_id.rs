@@ -49,26 +49,26 @@ vocab! {
         /// Is the product an HCT/P at all? (21 CFR 1271.3(d))
         UsIsHctp => "us.cfr1271.3.d", "is an HCT/P", rule(
             "The product consists of human cells or tissues for implantation, transplantation, infusion or transfer, and no exclusion of 1271.3(d) applies",
-            "21 CFR 1271.3(d); FDA MM/HU guidance (2017, rev. 2020), section III and footnote 4",
+            "21 CFR 1271.3(d); FDA, Regulatory Considerations for HCT/Ps: Minimal Manipulation and Homologous Use (Nov 2017, rev. Jul 2020), section II footnote 4, section III.C Q15 (secreted body fluids) and footnote 18 (bone marrow), section V.A (platelet-rich plasma)",
             "Part 1271 only covers HCT/Ps. Minimally manipulated bone marrow for homologous use and not combined with another article, blood products such as platelet-rich plasma, secreted or extracted products such as cell factors (so cell-free exosome or conditioned-medium products), secreted body fluids such as amniotic fluid, and cells from animals are not HCT/Ps; cells isolated from a secreted fluid are. Not being an HCT/P takes a product out of Part 1271, not out of FDA's reach.",
         );
         /// The same-surgical-procedure exception (21 CFR 1271.15(b)).
         UsSameSurgicalProcedure => "us.cfr1271.15.b", "same surgical procedure exception", rule(
             "Autologous cells removed and implanted in the same surgical procedure, still 'such HCT/P' (only rinsing, cleansing, sizing, shaping in between)",
-            "21 CFR 1271.15(b); FDA Same Surgical Procedure Exception guidance (Nov 2017), Q2-Q7",
+            "21 CFR 1271.15(b); FDA, Same Surgical Procedure Exception under 21 CFR 1271.15(b): Questions and Answers Regarding the Scope of the Exception (Nov 2017), Q2-Q6; FDA MM/HU guidance (2017, rev. 2020), section V.A and footnotes 27-28",
             "An establishment that removes HCT/Ps from a patient and implants them into the same patient during the same surgical procedure need not follow Part 1271 at all. The exception is narrow: the cells must remain 'such HCT/P', so steps such as enzymatic digestion or culture expansion, or a second visit weeks later, take a product out of it.",
         );
         /// Criterion 1 of 21 CFR 1271.10(a): minimal manipulation.
         UsMinimalManipulation => "us.cfr1271.10.a.1", "minimal manipulation", rule(
             "The HCT/P is minimally manipulated (1271.3(f)), judged on the tissue as it existed in the donor",
-            "21 CFR 1271.10(a)(1) and 1271.3(f); FDA MM/HU guidance Q1, Q4, Q14",
-            "Structural tissue (and cells isolated from it) must keep its original characteristics relating to reconstruction, repair or replacement; cells and nonstructural tissue must keep their relevant biological characteristics. Culture expansion and enzymatic digestion alter them. Without data showing a process is minimal, FDA considers it more than minimal.",
+            "21 CFR 1271.10(a)(1) and 1271.3(f); FDA, Regulatory Considerations for HCT/Ps: Minimal Manipulation and Homologous Use (Nov 2017, rev. Jul 2020), section III, Q1-Q16 and Examples 10-1 to 16-1",
+            "Structural tissue (and cells isolated from it) must keep its original characteristics relating to reconstruction, repair or replacement; cells and nonstructural tissue must keep their relevant biological characteristics. The same step can differ by tissue: removing the cells from amnion is minimal (Example 11-2), from fat it is not (Example 11-1). Culture expansion and isolating cells from fat alter them. Without data showing a process is minimal, FDA considers it more than minimal; data cannot rescue a step FDA's guidance itself calls more than minimal.",
         );
         /// Criterion 2 of 21 CFR 1271.10(a): homologous use only.
         UsHomologousUse => "us.cfr1271.10.a.2", "homologous use", rule(
             "The HCT/P is intended for homologous use only: the same basic function(s) in the recipient as in the donor",
-            "21 CFR 1271.10(a)(2) and 1271.3(c); FDA MM/HU guidance Q15-Q22",
-            "Homologous use means the product performs the same basic function in the recipient as the source tissue did in the donor. Labelling, advertising and sellers' statements count. A product promoted as an unproven treatment for a myriad of diseases is likely not for homologous use only.",
+            "21 CFR 1271.10(a)(2) and 1271.3(c); FDA, Regulatory Considerations for HCT/Ps: Minimal Manipulation and Homologous Use (Nov 2017, rev. Jul 2020), section IV, Q17-Q22 (a myriad of diseases: Q17, after Example 17-2; use at another anatomic location: Q20)",
+            "Homologous use means the product performs the same basic function in the recipient as the source tissue did in the donor, judged at the site where it is used and on what its indications require: fat under the skin of the face cushions (Example 19-6(a)), marrow cells infused to rebuild blood formation replace what they did (19-1(a)), but marrow for a heart attack (19-1(b)) or amnion for wound healing (19-4(b)) is not homologous. Labelling, advertising and sellers' statements count. A product promoted as an unproven treatment for a myriad of diseases is likely not for homologous use only.",
         );
         /// Criterion 3 of 21 CFR 1271.10(a): no combination with another article.
         UsNoCombination => "us.cfr1271.10.a.3", "no combination with another article", rule(
@@ -79,7 +79,7 @@ vocab! {
         /// Criterion 4 of 21 CFR 1271.10(a): systemic effect and metabolic activity.
         UsSystemicEffect => "us.cfr1271.10.a.4", "no systemic effect / not dependent on living cells, or autologous / related / reproductive", rule(
             "The HCT/P has no systemic effect and does not depend on living cells' metabolic activity; or, if it does, it is autologous, for a first- or second-degree blood relative, or reproductive",
-            "21 CFR 1271.10(a)(4)(i)-(ii)",
+            "21 CFR 1271.10(a)(4)(i)-(ii); FDA MM/HU guidance (2017, rev. 2020), section II",
             "Products that act on the whole body or work through the metabolic activity of living cells, as MSCs acting by secretion do, stay under section 361 only for autologous use, use in a first- or second-degree blood relative, or reproductive use.",
         );
 
@@ -102,7 +102,7 @@ vocab! {
         QualityViableCellCount => "quality.cells.viable_count", "viable cell count", rule(
             "The number of viable nucleated cells per dose is disclosed and at least the policy minimum ('in the millions')",
             "Ph. Eur. 2.7.29 (nucleated cell count and viability); FDA-advised release tests: minimum and maximum cell number (World J Med Genet 2015;5(1):1-13, Table 3)",
-            "The source texts: 'if a clinic can't tell you exactly how many live, nucleated cells they are injecting, walk out'; 'you generally want to see counts in the millions'. A dose is the count of living cells, not of cells in general.",
+            "The second source text ('Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)') tells patients to walk out of a clinic that cannot say how many live, nucleated cells it injects, and to expect counts in the millions. A dose is the count of living cells, not of cells in general.",
         );
         /// The dose per kilogram of body weight for systemic routes.
         QualityDosePerKg => "quality.dose.per_kg", "dose per kg", rule(
@@ -161,7 +161,7 @@ vocab! {
         /// Passage number or population doublings within the product's limit.
         QualityExpansionLimit => "quality.expansion.limit", "expansion within limit", rule(
             "A culture-expanded product reports its passage number or population doublings, within the product's own limit",
-            "Wagner et al., Aging 2010 (cellular ageing of MSCs); Schallmoser et al., Haematologica 2010; no consensus numeric limit exists (quality-and-codes 2.3)",
+            "Wagner W et al., 'How to track cellular aging of mesenchymal stromal cells?', Aging (Albany NY) 2010; Schallmoser K et al., Haematologica 2010 (PMC2878782); no consensus numeric limit exists, so the product's own specification applies",
             "Cells grown for long in culture age: they divide more slowly, change how they differentiate and may become genetically unstable — they 'get tired and lose their potency'. There is no universal limit, so each product sets its own.",
         );
         /// Perinatal products: evidence that MSCs are present, not only live cells.
@@ -173,7 +173,7 @@ vocab! {
         /// A certificate of analysis exists where one is required.
         QualityCertificatePresent => "quality.coa.present", "certificate of analysis", rule(
             "A product supplied from a donor lot, or manufactured away from the bedside, comes with a certificate of analysis for its lot",
-            "Source text: 'if it's donor tissue from a bottle, ask for the Certificate of Analysis that proves cell viability'; 21 CFR 610.1-610.14 (lot release tests for biological products)",
+            "'Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)', Actionable Steps: Verify the Source (a Certificate of Analysis for donor tissue); 21 CFR 610.1-610.14 (lot release tests for biological products)",
             "A certificate of analysis lists, for one lot, each release test, its specification and its result. Without it nobody can show what is in the vial.",
         );
         /// The certificate holds the entries required for the product type.

@@ -118,7 +118,11 @@ fn cultured_bone_marrow_sample_follows_the_ryoncil_label() {
         Some(2e6 * weight),
         "the absolute dose is the per-kg dose times the body weight"
     );
-    let steps = &p.processing.as_ref().expect("processing").steps;
+    let steps = p
+        .processing
+        .as_ref()
+        .and_then(|p| p.steps_known())
+        .expect("steps");
     assert!(steps.contains(&ProcessingStep::CultureExpansion));
     let release = p.release.as_ref().expect("release");
     assert_eq!(release.state, Some(ProductState::Cryopreserved));
@@ -146,12 +150,10 @@ fn same_day_bmac_sample_is_autologous_centrifugation_in_one_procedure() {
     assert_eq!(p.donor, Some(Donor::Autologous));
     let processing = p.processing.as_ref().expect("processing");
     assert_eq!(processing.same_surgical_procedure, Some(true));
-    assert!(!processing.steps.is_empty());
+    let steps = processing.steps_known().expect("steps");
+    assert!(!steps.is_empty());
     assert!(
-        processing
-            .steps
-            .iter()
-            .all(|s| s.info().keeps_same_surgical_procedure),
+        steps.iter().all(|s| s.info().keeps_same_surgical_procedure),
         "bedside concentration only"
     );
     let delivery = p.delivery.expect("delivery");
@@ -188,7 +190,8 @@ fn umbilical_sample_has_thin_data_and_many_claims() {
         .intended_use
         .as_ref()
         .expect("intended use")
-        .indications
+        .indications_known()
+        .expect("indications")
         .iter()
         .map(|i| i.info().category)
         .collect();
@@ -206,7 +209,8 @@ fn adipose_svf_sample_uses_enzymatic_digestion_on_structural_tissue() {
     let processing = p.processing.as_ref().expect("processing");
     assert!(
         processing
-            .steps
+            .steps_known()
+            .expect("steps")
             .contains(&ProcessingStep::EnzymaticDigestion)
     );
     assert_eq!(

@@ -78,6 +78,8 @@ fn annex_i_rows_match_the_thirteen_listed_manipulations() {
         (ProcessingStep::Grinding, true),
         (ProcessingStep::Centrifugation, true),
         (ProcessingStep::DensityGradientSeparation, true),
+        // "cell separation, concentration or purification".
+        (ProcessingStep::CellIsolation, true),
         (ProcessingStep::Filtering, true),
         (ProcessingStep::EnzymaticDigestion, false),
         (ProcessingStep::MechanicalDisruption, false),
@@ -304,7 +306,10 @@ fn missing_facts_leave_the_eu_classification_undetermined() {
 fn an_unclassified_step_leaves_the_manipulation_open() {
     let mut p = same_day_bmac(true, "hematopoiesis");
     if let Some(processing) = p.processing.as_mut() {
-        processing.steps.push(ProcessingStep::Unclassified);
+        processing
+            .steps
+            .get_or_insert_with(Vec::new)
+            .push(ProcessingStep::Unclassified);
     }
     assert_eq!(
         eu_outcome(&p, RuleId::EuSubstantialManipulation),
@@ -480,7 +485,7 @@ fn culture_is_read_from_the_preparation_or_from_the_steps() {
     let mut p = ryoncil_like();
     p.donor = Some(msc_therapy::Donor::Autologous);
     if let Some(processing) = p.processing.as_mut() {
-        processing.steps = vec![ProcessingStep::Cryopreservation];
+        processing.steps = Some(vec![ProcessingStep::Cryopreservation]);
     }
     let report = classify_jp(&p);
     assert_eq!(report.risk_class, AsrmRiskClass::ClassII);
@@ -498,7 +503,10 @@ fn a_step_the_crate_cannot_classify_leaves_the_asrm_class_open() {
     // patient's own uncultured cells are not placed below Class I.
     let mut p = adipose_cells(r#""support""#, "subcutaneous");
     if let Some(processing) = p.processing.as_mut() {
-        processing.steps.push(ProcessingStep::Unclassified);
+        processing
+            .steps
+            .get_or_insert_with(Vec::new)
+            .push(ProcessingStep::Unclassified);
     }
     let report = classify_jp(&p);
     assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
@@ -509,7 +517,10 @@ fn a_step_the_crate_cannot_classify_leaves_the_asrm_class_open() {
     // Activation (priming) is not settled by the reference either: Class II stays open.
     let mut p = adipose_cells(r#""support""#, "subcutaneous");
     if let Some(processing) = p.processing.as_mut() {
-        processing.steps.push(ProcessingStep::ActivationPriming);
+        processing
+            .steps
+            .get_or_insert_with(Vec::new)
+            .push(ProcessingStep::ActivationPriming);
     }
     let report = classify_jp(&p);
     assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
@@ -524,7 +535,10 @@ fn genetically_modified_autologous_cells_are_class_i() {
     let mut p = ryoncil_like();
     p.donor = Some(msc_therapy::Donor::Autologous);
     if let Some(processing) = p.processing.as_mut() {
-        processing.steps.push(ProcessingStep::GeneticModification);
+        processing
+            .steps
+            .get_or_insert_with(Vec::new)
+            .push(ProcessingStep::GeneticModification);
     }
     assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassI);
     // A settled class: information, not an open question.
@@ -862,7 +876,10 @@ fn the_pmd_act_finding_states_its_answer() {
 
     let mut modified = adipose_cells(r#""support""#, "subcutaneous");
     if let Some(processing) = modified.processing.as_mut() {
-        processing.steps.push(ProcessingStep::GeneticModification);
+        processing
+            .steps
+            .get_or_insert_with(Vec::new)
+            .push(ProcessingStep::GeneticModification);
     }
     assert_eq!(
         jp_finding(&modified, RuleId::JpRegenerativeMedicalProduct).outcome,
@@ -928,12 +945,12 @@ fn any_product() -> impl Strategy<Value = Product> {
             p.tissue = tissue;
             p.donor = donor;
             p.processing = steps.map(|steps| msc_therapy::Processing {
-                steps,
+                steps: Some(steps),
                 same_surgical_procedure: same,
                 ..msc_therapy::Processing::default()
             });
             p.intended_use = Some(msc_therapy::IntendedUse {
-                functions,
+                functions: Some(functions),
                 ..msc_therapy::IntendedUse::default()
             });
             p
@@ -956,7 +973,7 @@ proptest! {
         step in non_annex_i_step(),
     ) {
         let mut with_step = p.clone();
-        with_step.processing.get_or_insert_with(Default::default).steps.push(step);
+        with_step.processing.get_or_insert_with(Default::default).steps.get_or_insert_with(Vec::new).push(step);
         let class = classify_eu(&with_step).classification;
         prop_assert_ne!(class.is_atmp(), Some(false));
         let viable = p.preparation.is_none_or(|prep| prep.info().live_cells);
@@ -997,13 +1014,13 @@ fn a_step_outside_annex_i_but_not_named_substantial_is_left_to_the_cat() {
     graft.donor = Some(Donor::Autologous);
     graft.preparation = Some(CellPreparation::FatGraft);
     graft.processing = Some(Processing {
-        steps: vec![ProcessingStep::Rinsing],
+        steps: Some(vec![ProcessingStep::Rinsing]),
         same_surgical_procedure: Some(true),
         ..Processing::default()
     });
     graft.intended_use = Some(IntendedUse {
-        functions: vec![TissueFunction::Cushioning],
-        indications: vec![Indication::SoftTissueDefect],
+        functions: Some(vec![TissueFunction::Cushioning]),
+        indications: Some(vec![Indication::SoftTissueDefect]),
         ..IntendedUse::default()
     });
     let report = classify_eu(&graft);

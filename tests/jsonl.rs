@@ -41,8 +41,14 @@ fn run(lines: &JsonLines, input: &[u8]) -> (msc_therapy::LinesSummary, Vec<Value
 #[test]
 fn each_product_line_gets_its_assessment_in_the_compact_form() {
     let input: String = PRODUCTS.iter().map(|p| one_line(p) + "\n").collect();
-    let (summary, results) = run(&JsonLines::products(QualityPolicy::default()), input.as_bytes());
-    assert_eq!((summary.lines, summary.assessed, summary.rejected), (4, 4, 0));
+    let (summary, results) = run(
+        &JsonLines::products(QualityPolicy::default()),
+        input.as_bytes(),
+    );
+    assert_eq!(
+        (summary.lines, summary.assessed, summary.rejected),
+        (4, 4, 0)
+    );
     assert_eq!(results.len(), 4);
     for (i, (json, result)) in PRODUCTS.iter().zip(&results).enumerate() {
         assert_eq!(result["line"], i + 1);
@@ -51,7 +57,11 @@ fn each_product_line_gets_its_assessment_in_the_compact_form() {
         let back: ProductAssessment<'static> =
             serde_json::from_value(result["assessment"].clone()).expect("reads back");
         assert_eq!(back, expected);
-        assert!(result["assessment"]["us"]["findings"][0].get("summary").is_none());
+        assert!(
+            result["assessment"]["us"]["findings"][0]
+                .get("summary")
+                .is_none()
+        );
     }
 }
 
@@ -73,9 +83,17 @@ fn a_bad_line_gets_an_error_line_and_the_stream_goes_on() {
     let input = format!(
         "{good}\n{{\"name\": \"Bad lot\", \"release\": {{\"viability\": [{{\"percent\": 140}}]}}}}\nnot json\n\n   \n{good}\r\n"
     );
-    let (summary, results) = run(&JsonLines::products(QualityPolicy::default()), input.as_bytes());
+    let (summary, results) = run(
+        &JsonLines::products(QualityPolicy::default()),
+        input.as_bytes(),
+    );
     assert_eq!(
-        (summary.lines, summary.assessed, summary.rejected, summary.blank),
+        (
+            summary.lines,
+            summary.assessed,
+            summary.rejected,
+            summary.blank
+        ),
         (6, 2, 2, 2)
     );
     let numbers: Vec<&Value> = results.iter().map(|r| &r["line"]).collect();
@@ -88,7 +106,10 @@ fn a_bad_line_gets_an_error_line_and_the_stream_goes_on() {
     assert!(results[1].get("assessment").is_none());
     assert_eq!(results[2]["error"]["path"], ".");
     assert_eq!(results[2]["error"]["column"], 2);
-    assert!(results[3].get("assessment").is_some(), "CRLF line endings are read");
+    assert!(
+        results[3].get("assessment").is_some(),
+        "CRLF line endings are read"
+    );
 }
 
 #[test]
@@ -98,8 +119,14 @@ fn a_line_that_is_not_utf8_is_rejected_by_number() {
     let (summary, results) = run(&JsonLines::products(QualityPolicy::default()), &input);
     assert_eq!((summary.assessed, summary.rejected), (1, 1));
     assert_eq!(results[0]["line"], 1);
-    assert_eq!(results[0]["error"]["message"], "the line is not valid UTF-8");
-    assert_eq!(results[1]["line"], 2, "a last line without a newline is read");
+    assert_eq!(
+        results[0]["error"]["message"],
+        "the line is not valid UTF-8"
+    );
+    assert_eq!(
+        results[1]["line"], 2,
+        "a last line without a newline is read"
+    );
 }
 
 #[test]
@@ -153,5 +180,9 @@ fn an_io_error_stops_the_run_after_the_lines_written() {
         .run(Failing(false), &mut output)
         .unwrap_err();
     assert_eq!(err.to_string(), "disk on fire");
-    assert!(String::from_utf8(output).unwrap().starts_with("{\"line\":1,\"assessment\""));
+    assert!(
+        String::from_utf8(output)
+            .unwrap()
+            .starts_with("{\"line\":1,\"assessment\"")
+    );
 }

@@ -639,11 +639,11 @@ fn many_unrelated_conditions_is_walk_away() {
 #[test]
 fn many_conditions_counted_from_intended_use_even_without_the_claim() {
     let mut offer = trial_site();
-    offer.product.intended_use.as_mut().unwrap().indications = vec![
+    offer.product.intended_use.as_mut().unwrap().indications = Some(vec![
         Indication::KneeOsteoarthritis,
         Indication::Copd,
         Indication::AntiAgeing,
-    ];
+    ]);
     assert_eq!(
         in_group(&evaluate_offer(&offer), RuleId::OfferManyConditions),
         "walk_away"

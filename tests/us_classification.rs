@@ -7,8 +7,8 @@
 
 use msc_therapy::{
     AddedArticle, CellPreparation, Delivery, Donor, Indication, IntendedUse, Mechanism, Outcome,
-    Processing, ProcessingStep, Product, Route, RuleId, Text, TissueFunction, TissueSource,
-    US_MYRIAD_INDICATION_CATEGORIES, UsAssessment, UsClassification, classify_us,
+    Processing, ProcessingStep, Product, Route, RuleId, SiteOfUse, Text, TissueFunction,
+    TissueSource, US_MYRIAD_INDICATION_CATEGORIES, UsAssessment, UsClassification, classify_us,
 };
 use proptest::prelude::*;
 
@@ -25,7 +25,8 @@ fn named(name: &str) -> Product {
 
 fn processing(steps: &[ProcessingStep], same_surgical_procedure: Option<bool>) -> Processing {
     Processing {
-        steps: steps.to_vec(),
+        steps: Some(steps.to_vec()),
+        added_articles: Some(Vec::new()),
         same_surgical_procedure,
         ..Processing::default()
     }
@@ -33,8 +34,8 @@ fn processing(steps: &[ProcessingStep], same_surgical_procedure: Option<bool>) -
 
 fn use_for(functions: &[TissueFunction], indications: &[Indication]) -> IntendedUse {
     IntendedUse {
-        functions: functions.to_vec(),
-        indications: indications.to_vec(),
+        functions: Some(functions.to_vec()),
+        indications: Some(indications.to_vec()),
         ..IntendedUse::default()
     }
 }
@@ -47,11 +48,11 @@ fn ryoncil() -> Product {
     p.tissue = Some(TissueSource::BoneMarrow);
     p.donor = Some(Donor::AllogeneicUnrelated);
     p.processing = Some(Processing {
-        steps: vec![
+        steps: Some(vec![
             ProcessingStep::CultureExpansion,
             ProcessingStep::Cryopreservation,
-        ],
-        added_articles: vec![AddedArticle::StorageAgent],
+        ]),
+        added_articles: Some(vec![AddedArticle::StorageAgent]),
         ..Processing::default()
     });
     p.intended_use = Some(use_for(
@@ -62,7 +63,7 @@ fn ryoncil() -> Product {
         route: Route::Intravenous,
         guidance: None,
     });
-    p.mechanisms = vec![Mechanism::Immunomodulation];
+    p.mechanisms = Some(vec![Mechanism::Immunomodulation]);
     p
 }
 
@@ -94,11 +95,17 @@ fn fat_graft(same_procedure: Option<bool>) -> Product {
     p.donor = Some(Donor::Autologous);
     p.processing = Some(processing(&[ProcessingStep::Rinsing], same_procedure));
     p.intended_use = Some(IntendedUse {
-        functions: vec![TissueFunction::Cushioning],
-        indications: vec![Indication::SoftTissueDefect],
+        functions: Some(vec![TissueFunction::Cushioning]),
+        indications: Some(vec![Indication::SoftTissueDefect]),
         systemic_effect: Some(false),
         depends_on_living_cells: Some(false),
-        reproductive_use: false,
+        reproductive_use: Some(false),
+        site_of_use: None,
+    });
+    // Under the skin, where fat cushions and supports (MM/HU guidance Example 19-6(a)).
+    p.delivery = Some(Delivery {
+        route: Route::Subcutaneous,
+        guidance: None,
     });
     p
 }
@@ -124,31 +131,41 @@ fn svf_for_arthritis() -> Product {
         ],
         &[Indication::KneeOsteoarthritis],
     ));
+    p.delivery = Some(Delivery {
+        route: Route::IntraArticular,
+        guidance: None,
+    });
     p
 }
 
-/// A donor's amniotic membrane, rinsed, cut to size and frozen, laid on a chronic wound as a
-/// covering: the membrane's basic function in the donor is covering and barrier.
+/// A donor's amniotic membrane, rinsed, cut to size and frozen, laid on the surface of a wound as
+/// a covering, with no claim to heal it: the membrane's basic function in the donor is covering
+/// and barrier (MM/HU guidance Example 19-4).
 fn amniotic_membrane_covering() -> Product {
     let mut p = named("Amniotic membrane wound covering");
     p.preparation = Some(CellPreparation::TissueSheet);
     p.tissue = Some(TissueSource::AmnioticMembrane);
     p.donor = Some(Donor::AllogeneicUnrelated);
     p.processing = Some(Processing {
-        steps: vec![
+        steps: Some(vec![
             ProcessingStep::Rinsing,
             ProcessingStep::SizingShaping,
             ProcessingStep::Cryopreservation,
-        ],
-        added_articles: vec![AddedArticle::StorageAgent],
+        ]),
+        added_articles: Some(vec![AddedArticle::StorageAgent]),
         ..Processing::default()
     });
     p.intended_use = Some(IntendedUse {
-        functions: vec![TissueFunction::Covering],
-        indications: vec![Indication::ChronicWound],
+        functions: Some(vec![TissueFunction::Covering]),
+        indications: Some(Vec::new()),
         systemic_effect: Some(false),
         depends_on_living_cells: Some(false),
-        reproductive_use: false,
+        reproductive_use: Some(false),
+        site_of_use: Some(SiteOfUse::SkinOrWoundSurface),
+    });
+    p.delivery = Some(Delivery {
+        route: Route::Topical,
+        guidance: None,
     });
     p
 }
@@ -161,16 +178,17 @@ fn cord_blood(donor: Donor, functions: &[TissueFunction], indications: &[Indicat
     p.tissue = Some(TissueSource::UmbilicalCordBlood);
     p.donor = Some(donor);
     p.processing = Some(Processing {
-        steps: vec![ProcessingStep::Cryopreservation],
-        added_articles: vec![AddedArticle::StorageAgent],
+        steps: Some(vec![ProcessingStep::Cryopreservation]),
+        added_articles: Some(vec![AddedArticle::StorageAgent]),
         ..Processing::default()
     });
     p.intended_use = Some(IntendedUse {
-        functions: functions.to_vec(),
-        indications: indications.to_vec(),
+        functions: Some(functions.to_vec()),
+        indications: Some(indications.to_vec()),
         systemic_effect: Some(true),
         depends_on_living_cells: Some(true),
-        reproductive_use: false,
+        reproductive_use: Some(false),
+        site_of_use: None,
     });
     p.delivery = Some(Delivery {
         route: Route::Intravenous,
@@ -232,8 +250,8 @@ fn cultured_autologous_marrow_cells_with_a_drug_are_351_regenerative_sciences() 
     let mut p = same_day_bmac_for_knee_oa();
     p.preparation = Some(CellPreparation::CultureExpandedMsc);
     p.processing = Some(Processing {
-        steps: vec![ProcessingStep::CultureExpansion],
-        added_articles: vec![AddedArticle::Drug],
+        steps: Some(vec![ProcessingStep::CultureExpansion]),
+        added_articles: Some(vec![AddedArticle::Drug]),
         same_surgical_procedure: Some(false),
         minimal_manipulation_data: None,
     });
@@ -282,12 +300,18 @@ fn bmac_at_a_second_visit_for_knee_oa_is_351_non_homologous() {
 
 #[test]
 fn minimally_manipulated_marrow_for_homologous_use_is_not_an_hctp() {
-    // 1271.3(d)(4): minimally manipulated bone marrow for homologous use, not combined.
+    // 1271.3(d)(4): minimally manipulated bone marrow for homologous use, not combined. Given
+    // into a vein to reconstitute blood formation, it does what it did in the donor (MM/HU
+    // guidance Example 19-1(a)).
     let mut p = same_day_bmac_for_knee_oa();
     p.intended_use = Some(use_for(
         &[TissueFunction::Hematopoiesis],
         &[Indication::HematopoieticReconstitution],
     ));
+    p.delivery = Some(Delivery {
+        route: Route::Intravenous,
+        guidance: None,
+    });
     let report = classify_us(&p);
     assert_eq!(report.classification, UsClassification::NotAnHctp);
     assert_eq!(report.outcome_of(RuleId::UsIsHctp), Outcome::NotMet);
@@ -295,7 +319,7 @@ fn minimally_manipulated_marrow_for_homologous_use_is_not_an_hctp() {
     // Combined with another article, it is an HCT/P again.
     let mut combined = p.clone();
     if let Some(proc_) = combined.processing.as_mut() {
-        proc_.added_articles = vec![AddedArticle::HyaluronicAcid];
+        proc_.added_articles = Some(vec![AddedArticle::HyaluronicAcid]);
     }
     let report = classify_us(&combined);
     assert_eq!(report.outcome_of(RuleId::UsIsHctp), Outcome::Met);
@@ -361,15 +385,30 @@ fn amniotic_membrane_as_wound_covering_is_361() {
 }
 
 #[test]
+fn amniotic_membrane_for_wound_healing_is_not_homologous_example_19_4_b() {
+    // "An amniotic membrane product is used for wound healing and/or to reduce scarring and
+    // inflammation. This is not homologous use" (MM/HU guidance Example 19-4(b)): offered for a
+    // chronic wound, the membrane is judged on healing it, whatever function it declares.
+    let mut p = amniotic_membrane_covering();
+    if let Some(u) = p.intended_use.as_mut() {
+        u.indications = Some(vec![Indication::ChronicWound]);
+    }
+    let report = classify_us(&p);
+    assert_eq!(report.outcome_of(RuleId::UsHomologousUse), Outcome::NotMet);
+    assert_eq!(report.classification, UsClassification::Section351Product);
+}
+
+#[test]
 fn amniotic_membrane_injected_for_inflammation_is_351_non_homologous() {
     let mut p = amniotic_membrane_covering();
     p.preparation = Some(CellPreparation::PerinatalAllograft);
     p.intended_use = Some(IntendedUse {
-        functions: vec![TissueFunction::Immunomodulation],
-        indications: vec![Indication::KneeOsteoarthritis],
+        functions: Some(vec![TissueFunction::Immunomodulation]),
+        indications: Some(vec![Indication::KneeOsteoarthritis]),
         systemic_effect: Some(false),
         depends_on_living_cells: Some(false),
-        reproductive_use: false,
+        reproductive_use: Some(false),
+        site_of_use: None,
     });
     p.delivery = Some(Delivery {
         route: Route::IntraArticular,
@@ -431,7 +470,10 @@ fn cord_blood_for_orthopaedic_use_is_351_non_homologous() {
 fn unknown_processing_step_is_never_361() {
     let mut p = amniotic_membrane_covering();
     if let Some(proc_) = p.processing.as_mut() {
-        proc_.steps.push(ProcessingStep::Unclassified);
+        proc_
+            .steps
+            .get_or_insert_with(Vec::new)
+            .push(ProcessingStep::Unclassified);
     }
     let report = classify_us(&p);
     assert_ne!(report.classification, UsClassification::Section361Hctp);
@@ -442,7 +484,10 @@ fn unknown_processing_step_is_never_361() {
     // And it takes a fat graft out of the same surgical procedure exception.
     let mut graft = fat_graft(Some(true));
     if let Some(proc_) = graft.processing.as_mut() {
-        proc_.steps.push(ProcessingStep::Unclassified);
+        proc_
+            .steps
+            .get_or_insert_with(Vec::new)
+            .push(ProcessingStep::Unclassified);
     }
     let report = classify_us(&graft);
     assert_eq!(
@@ -458,10 +503,14 @@ fn unknown_processing_step_is_never_361() {
 
 #[test]
 fn step_that_depends_on_data_is_minimal_only_with_data() {
-    // Grinding structural tissue can be minimal, but only data on the process shows it.
+    // Lyophilizing structural tissue can be minimal, but only data on the process shows it (no
+    // FDA example judges lyophilized amnion sheets on their own).
     let mut p = amniotic_membrane_covering();
     if let Some(proc_) = p.processing.as_mut() {
-        proc_.steps.push(ProcessingStep::Grinding);
+        proc_
+            .steps
+            .get_or_insert_with(Vec::new)
+            .push(ProcessingStep::Lyophilization);
     }
     let without = classify_us(&p);
     assert_eq!(
@@ -546,7 +595,8 @@ fn a_record_with_only_a_name_is_undetermined_and_lists_missing_facts() {
         "donor",
         "preparation",
         "tissue",
-        "processing",
+        "processing.steps",
+        "processing.added_articles",
         "intended_use",
     ] {
         assert!(
@@ -633,7 +683,10 @@ fn amniotic_fluid_is_not_an_hctp_but_cells_isolated_from_it_are() {
 fn criterion_1_flipped_by_culture_expansion() {
     let mut p = amniotic_membrane_covering();
     if let Some(proc_) = p.processing.as_mut() {
-        proc_.steps.push(ProcessingStep::CultureExpansion);
+        proc_
+            .steps
+            .get_or_insert_with(Vec::new)
+            .push(ProcessingStep::CultureExpansion);
     }
     assert_eq!(
         failed(&classify_us(&p)),
@@ -645,7 +698,9 @@ fn criterion_1_flipped_by_culture_expansion() {
 fn criterion_2_flipped_by_a_non_basic_function() {
     let mut p = amniotic_membrane_covering();
     if let Some(u) = p.intended_use.as_mut() {
-        u.functions.push(TissueFunction::NeuralRepair);
+        u.functions
+            .get_or_insert_with(Vec::new)
+            .push(TissueFunction::NeuralRepair);
     }
     assert_eq!(failed(&classify_us(&p)), vec![RuleId::UsHomologousUse]);
 }
@@ -656,11 +711,11 @@ fn criterion_2_flipped_by_a_myriad_of_diseases() {
     // for a myriad of diseases or conditions".
     let mut p = amniotic_membrane_covering();
     if let Some(u) = p.intended_use.as_mut() {
-        u.indications = vec![
+        u.indications = Some(vec![
             Indication::ChronicWound,
             Indication::MultipleSclerosis,
             Indication::Autism,
-        ];
+        ]);
     }
     assert_eq!(US_MYRIAD_INDICATION_CATEGORIES, 3);
     let report = classify_us(&p);
@@ -672,13 +727,20 @@ fn criterion_2_flipped_by_a_myriad_of_diseases() {
             .is_some_and(|r| r.contains("myriad"))
     );
 
-    // Two related categories stay within the threshold.
+    // Two categories stay within the threshold: the use may fail on other grounds (wound
+    // healing is not a basic function of amnion, Example 19-4(b)), but not as "a myriad".
     if let Some(u) = p.intended_use.as_mut() {
-        u.indications = vec![Indication::ChronicWound, Indication::DiabeticWound];
+        u.indications = Some(vec![
+            Indication::ChronicWound,
+            Indication::KneeOsteoarthritis,
+        ]);
     }
-    assert_eq!(
-        classify_us(&p).classification,
-        UsClassification::Section361Hctp
+    let report = classify_us(&p);
+    assert!(
+        report
+            .finding(RuleId::UsHomologousUse)
+            .and_then(|f| f.reason.as_deref())
+            .is_some_and(|r| !r.contains("myriad"))
     );
 }
 
@@ -692,7 +754,10 @@ fn criterion_3_flipped_by_another_article_but_not_by_allowed_agents() {
     ] {
         let mut p = amniotic_membrane_covering();
         if let Some(proc_) = p.processing.as_mut() {
-            proc_.added_articles.push(other);
+            proc_
+                .added_articles
+                .get_or_insert_with(Vec::new)
+                .push(other);
         }
         assert_eq!(
             failed(&classify_us(&p)),
@@ -708,7 +773,10 @@ fn criterion_3_flipped_by_another_article_but_not_by_allowed_agents() {
     ] {
         let mut p = amniotic_membrane_covering();
         if let Some(proc_) = p.processing.as_mut() {
-            proc_.added_articles.push(allowed);
+            proc_
+                .added_articles
+                .get_or_insert_with(Vec::new)
+                .push(allowed);
         }
         assert_eq!(
             classify_us(&p).classification,
@@ -735,7 +803,7 @@ fn criterion_4_flipped_by_living_cells_for_an_unrelated_patient() {
 
     // Reproductive use is allowed (1271.10(a)(4)(ii)(c)).
     if let Some(u) = p.intended_use.as_mut() {
-        u.reproductive_use = true;
+        u.reproductive_use = Some(true);
     }
     assert_eq!(
         classify_us(&p).classification,
@@ -759,7 +827,7 @@ fn criterion_4_derives_living_cells_from_claimed_mechanisms_and_says_so() {
     );
 
     // MSCs acting by paracrine signalling depend on living cells.
-    p.mechanisms = vec![Mechanism::ParacrineSignalling];
+    p.mechanisms = Some(vec![Mechanism::ParacrineSignalling]);
     let report = classify_us(&p);
     assert_eq!(failed(&report), vec![RuleId::UsSystemicEffect]);
     let finding = report.finding(RuleId::UsSystemicEffect);
@@ -780,7 +848,14 @@ fn criterion_4_reads_an_intravenous_route_as_systemic_when_the_record_is_silent(
         route: Route::Intravenous,
         guidance: None,
     });
-    assert_eq!(failed(&classify_us(&p)), vec![RuleId::UsSystemicEffect]);
+    let report = classify_us(&p);
+    assert!(report.failed.contains(&RuleId::UsSystemicEffect));
+    assert_eq!(
+        us_finding(&report, RuleId::UsSystemicEffect)
+            .fact_named("intended_use.systemic_effect")
+            .map(|f| f.role),
+        Some(msc_therapy::FactRole::Derived)
+    );
 }
 
 // ---- Same surgical procedure exception ------------------------------------------------------
@@ -823,7 +898,10 @@ fn same_surgical_procedure_exception_lost_by_mixing_in_another_article() {
     // Mixed with hyaluronic acid, the fat is no longer "such HCT/P" in its original form.
     let mut p = fat_graft(Some(true));
     if let Some(proc_) = p.processing.as_mut() {
-        proc_.added_articles.push(AddedArticle::HyaluronicAcid);
+        proc_
+            .added_articles
+            .get_or_insert_with(Vec::new)
+            .push(AddedArticle::HyaluronicAcid);
     }
     let report = classify_us(&p);
     assert_eq!(
@@ -836,7 +914,10 @@ fn same_surgical_procedure_exception_lost_by_mixing_in_another_article() {
     // Saline is a crystalloid: still excepted.
     let mut p = fat_graft(Some(true));
     if let Some(proc_) = p.processing.as_mut() {
-        proc_.added_articles.push(AddedArticle::Crystalloid);
+        proc_
+            .added_articles
+            .get_or_insert_with(Vec::new)
+            .push(AddedArticle::Crystalloid);
     }
     assert_eq!(
         classify_us(&p).classification,
@@ -973,12 +1054,22 @@ fn a_failed_criterion_needs_an_answer_while_an_exclusion_or_exception_is_informa
 
 #[test]
 fn minimal_manipulation_without_a_processing_record_names_it_as_missing() {
-    let mut p = svf_for_arthritis();
+    let mut p = fat_graft(Some(true));
     p.processing = None;
     let report = classify_us(&p);
     let finding = us_finding(&report, RuleId::UsMinimalManipulation);
     assert_eq!(finding.outcome, Outcome::Undetermined);
-    assert_eq!(finding.missing, vec!["processing"]);
+    assert_eq!(finding.missing, vec!["processing.steps"]);
+
+    // An SVF is cells isolated from fat: more than minimal "regardless of the method" (MM/HU
+    // guidance Q14, Example 14-1), so the missing step list cannot rescue it.
+    let mut svf = svf_for_arthritis();
+    svf.processing = None;
+    let report = classify_us(&svf);
+    assert_eq!(
+        report.outcome_of(RuleId::UsMinimalManipulation),
+        Outcome::NotMet
+    );
 }
 
 #[test]
@@ -990,11 +1081,18 @@ fn marrow_exclusion_unresolved_without_processing_names_it_once() {
         &[TissueFunction::Hematopoiesis],
         &[Indication::HematopoieticReconstitution],
     ));
+    p.delivery = Some(Delivery {
+        route: Route::Intravenous,
+        guidance: None,
+    });
     p.processing = None;
     let report = classify_us(&p);
     let hctp = us_finding(&report, RuleId::UsIsHctp);
     assert_eq!(hctp.outcome, Outcome::Undetermined);
-    assert_eq!(hctp.missing, vec!["processing"]);
+    assert_eq!(
+        hctp.missing,
+        vec!["processing.steps", "processing.added_articles"]
+    );
     assert_eq!(report.classification, UsClassification::Undetermined);
 }
 
@@ -1005,7 +1103,7 @@ fn dental_pulp_sheet(steps: &[ProcessingStep], data: Option<bool>) -> Product {
     p.tissue = Some(TissueSource::DentalPulp);
     p.donor = Some(Donor::AllogeneicUnrelated);
     p.processing = Some(Processing {
-        steps: steps.to_vec(),
+        steps: Some(steps.to_vec()),
         minimal_manipulation_data: data,
         ..Processing::default()
     });
@@ -1073,25 +1171,39 @@ fn without_data_an_unclassified_tissue_fails_on_the_missing_data() {
 fn minimal_manipulation_names_both_the_altering_and_the_unsupported_steps() {
     let mut p = amniotic_membrane_covering();
     if let Some(proc_) = p.processing.as_mut() {
-        proc_.steps.push(ProcessingStep::CultureExpansion);
-        proc_.steps.push(ProcessingStep::Grinding);
+        proc_
+            .steps
+            .get_or_insert_with(Vec::new)
+            .push(ProcessingStep::CultureExpansion);
+        proc_
+            .steps
+            .get_or_insert_with(Vec::new)
+            .push(ProcessingStep::Grinding);
+        proc_
+            .steps
+            .get_or_insert_with(Vec::new)
+            .push(ProcessingStep::Lyophilization);
     }
     let report = classify_us(&p);
     let finding = us_finding(&report, RuleId::UsMinimalManipulation);
     assert_eq!(finding.outcome, Outcome::NotMet);
+    // Grinding amnion is more than minimal by FDA's own example (10-2(b)); lyophilizing a
+    // structural tissue depends on data, and none is recorded.
     assert_eq!(
         finding
             .fact_named("processing.steps.more_than_minimal")
             .map(|f| &f.value),
         Some(&msc_therapy::FactValue::Codes(
-            vec!["culture_expansion"].into()
+            vec!["culture_expansion", "grinding"].into()
         ))
     );
     assert_eq!(
         finding
             .fact_named("processing.steps.without_data")
             .map(|f| &f.value),
-        Some(&msc_therapy::FactValue::Codes(vec!["grinding"].into()))
+        Some(&msc_therapy::FactValue::Codes(
+            vec!["lyophilization"].into()
+        ))
     );
 }
 
@@ -1100,11 +1212,11 @@ fn myriad_finding_states_how_many_categories_it_counted() {
     // Knee osteoarthritis, multiple sclerosis and autism: three unrelated families of disease.
     let mut p = amniotic_membrane_covering();
     if let Some(u) = p.intended_use.as_mut() {
-        u.indications = vec![
+        u.indications = Some(vec![
             Indication::KneeOsteoarthritis,
             Indication::MultipleSclerosis,
             Indication::Autism,
-        ];
+        ]);
     }
     let report = classify_us(&p);
     let finding = us_finding(&report, RuleId::UsHomologousUse);
@@ -1135,7 +1247,7 @@ fn reproductive_use_is_stated_as_a_fact_only_when_claimed() {
 
     // 1271.10(a)(4)(ii)(c): reproductive use qualifies, and the finding says why.
     if let Some(u) = p.intended_use.as_mut() {
-        u.reproductive_use = true;
+        u.reproductive_use = Some(true);
     }
     let report = classify_us(&p);
     let finding = us_finding(&report, RuleId::UsSystemicEffect);
@@ -1206,7 +1318,7 @@ prop_compose! {
         same_surgical_procedure in arb_option(BOOLS),
         minimal_manipulation_data in arb_option(BOOLS),
     ) -> Processing {
-        Processing { steps, added_articles, same_surgical_procedure, minimal_manipulation_data }
+        Processing { steps: Some(steps), added_articles: Some(added_articles), same_surgical_procedure, minimal_manipulation_data }
     }
 }
 
@@ -1218,7 +1330,7 @@ prop_compose! {
         depends_on_living_cells in arb_option(BOOLS),
         reproductive_use in any::<bool>(),
     ) -> IntendedUse {
-        IntendedUse { functions, indications, systemic_effect, depends_on_living_cells, reproductive_use }
+        IntendedUse { functions: Some(functions), indications: Some(indications), systemic_effect, depends_on_living_cells, reproductive_use: Some(reproductive_use), site_of_use: None }
     }
 }
 
@@ -1239,7 +1351,7 @@ prop_compose! {
         p.processing = processing;
         p.intended_use = intended_use;
         p.delivery = route.map(|route| Delivery { route, guidance: None });
-        p.mechanisms = mechanisms;
+        p.mechanisms = Some(mechanisms);
         p
     }
 }
@@ -1253,7 +1365,7 @@ fn without_fact(mut p: Product, which: usize) -> Product {
         3 => p.processing = None,
         4 => p.intended_use = None,
         5 => p.delivery = None,
-        6 => p.mechanisms.clear(),
+        6 => p.mechanisms.get_or_insert_with(Vec::new).clear(),
         7 => {
             if let Some(x) = p.processing.as_mut() {
                 x.same_surgical_procedure = None;
@@ -1276,7 +1388,7 @@ fn without_fact(mut p: Product, which: usize) -> Product {
         }
         _ => {
             if let Some(u) = p.intended_use.as_mut() {
-                u.functions.clear();
+                u.functions.get_or_insert_with(Vec::new).clear();
             }
         }
     }
@@ -1317,7 +1429,7 @@ proptest! {
     ) {
         let before = classify_us(&p).classification;
         let mut q = p.clone();
-        q.processing.get_or_insert_with(Processing::default).steps.push(step);
+        q.processing.get_or_insert_with(Processing::default).steps.get_or_insert_with(Vec::new).push(step);
         let after = classify_us(&q).classification;
         prop_assert_ne!(after, UsClassification::Section361Hctp);
         prop_assert_ne!(after, UsClassification::ExceptedSameSurgicalProcedure);
@@ -1338,10 +1450,10 @@ proptest! {
         let mut q = p.clone();
         let u = q.intended_use.get_or_insert_with(IntendedUse::default);
         if myriad {
-            u.indications.extend([Indication::KneeOsteoarthritis, Indication::MultipleSclerosis, Indication::Autism]);
+            u.indications.get_or_insert_with(Vec::new).extend([Indication::KneeOsteoarthritis, Indication::MultipleSclerosis, Indication::Autism]);
         } else {
             // No source tissue performs "general regeneration" in the donor.
-            u.functions.push(TissueFunction::GeneralRegeneration);
+            u.functions.get_or_insert_with(Vec::new).push(TissueFunction::GeneralRegeneration);
         }
         let after = classify_us(&q).classification;
         prop_assert_ne!(after, UsClassification::Section361Hctp);

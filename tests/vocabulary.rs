@@ -466,9 +466,10 @@ fn eu_annex_i_flags_exactly_the_steps_listed_in_annex_i() {
         ProcessingStep::Centrifugation,            // 4. centrifugation
         ProcessingStep::Sterilization,             // 6. sterilization, 7. irradiation
         ProcessingStep::DensityGradientSeparation, // 8. cell separation
-        ProcessingStep::Filtering,                 // 9. filtering
-        ProcessingStep::Lyophilization,            // 10. lyophilization
-        ProcessingStep::Cryopreservation,          // 11-12. freezing, cryopreservation
+        ProcessingStep::CellIsolation, // 8. cell separation, concentration, purification
+        ProcessingStep::Filtering,     // 9. filtering
+        ProcessingStep::Lyophilization, // 10. lyophilization
+        ProcessingStep::Cryopreservation, // 11-12. freezing, cryopreservation
     ]
     .into();
     let flagged: BTreeSet<ProcessingStep> = ProcessingStep::iter()
@@ -522,7 +523,13 @@ fn preparations() {
     let cultured: Vec<CellPreparation> = CellPreparation::iter()
         .filter(|p| p.info().culture_expanded)
         .collect();
-    assert_eq!(cultured, [CellPreparation::CultureExpandedMsc]);
+    assert_eq!(
+        cultured,
+        [
+            CellPreparation::CultureExpandedMsc,
+            CellPreparation::CulturedCells
+        ]
+    );
     for cell_free in [
         CellPreparation::ExtracellularVesicles,
         CellPreparation::ConditionedMedium,

@@ -286,7 +286,11 @@ fn substantial_manipulation(product: &Product) -> Finding {
             )
             .missing("processing.steps");
     };
-    let steps = &processing.steps;
+    let Some(steps) = processing.steps_known() else {
+        return base
+            .because("the processing steps are not stated: they decide whether the manipulation is substantial")
+            .missing("processing.steps");
+    };
     let outside: Vec<ProcessingStep> = steps
         .iter()
         .copied()
@@ -346,7 +350,7 @@ pub(crate) fn compare_functions(product: &Product) -> FunctionMatch {
     let functions = product
         .intended_use
         .as_ref()
-        .map(|u| u.functions.as_slice())
+        .and_then(|u| u.functions_known())
         .unwrap_or_default();
     if functions.is_empty() {
         return FunctionMatch::MissingFunctions;
@@ -373,7 +377,10 @@ pub(crate) fn function_facts(mut finding: Finding, product: &Product) -> Finding
     if let Some(use_) = &product.intended_use {
         finding = finding.fact(Fact::code_list(
             "intended_use.functions",
-            use_.functions.iter().map(|f| f.code()),
+            use_.functions_known()
+                .unwrap_or_default()
+                .iter()
+                .map(|f| f.code()),
         ));
     }
     finding
@@ -436,7 +443,12 @@ const fn is_regenerative(function: TissueFunction) -> bool {
         | TissueFunction::WoundHealing
         | TissueFunction::Angiogenesis
         | TissueFunction::NeuralRepair
-        | TissueFunction::CardiacRepair => true,
+        | TissueFunction::CardiacRepair
+        | TissueFunction::Connection
+        | TissueFunction::Lubrication
+        | TissueFunction::Contraction
+        | TissueFunction::NerveConduction
+        | TissueFunction::GasExchange => true,
         // Blood formation and unnamed "regeneration" name no tissue to regenerate, repair or
         // replace; immunomodulation is the sCTMP purpose.
         TissueFunction::Hematopoiesis
@@ -460,17 +472,19 @@ fn atmp_class(product: &Product) -> (EuClassification, Finding) {
     let steps = product
         .processing
         .as_ref()
-        .map(|p| p.steps.as_slice())
+        .and_then(|p| p.steps_known())
         .unwrap_or_default();
     let functions = product
         .intended_use
         .as_ref()
-        .map(|u| u.functions.as_slice())
+        .and_then(|u| u.functions_known())
         .unwrap_or_default();
     let has_indication = product
         .intended_use
         .as_ref()
-        .is_some_and(|u| !u.indications.is_empty());
+        .and_then(|u| u.indications_known())
+        .is_some_and(|i| !i.is_empty());
+    let mechanisms = product.mechanisms_known().unwrap_or_default();
 
     let base = Finding::new(RuleId::EuAtmpClass, Outcome::Met, Severity::Warning)
         .fact(Fact::code_list("processing.steps", step_codes(steps)))
@@ -480,7 +494,7 @@ fn atmp_class(product: &Product) -> (EuClassification, Finding) {
         ))
         .fact(Fact::code_list(
             "mechanisms",
-            product.mechanisms.iter().map(|m| m.code()),
+            mechanisms.iter().map(|m| m.code()),
         ));
 
     if steps.contains(&ProcessingStep::GeneticModification) {
@@ -494,11 +508,9 @@ fn atmp_class(product: &Product) -> (EuClassification, Finding) {
     }
 
     let tep = functions.iter().any(|f| is_regenerative(*f))
-        || product
-            .mechanisms
-            .contains(&Mechanism::DifferentiationEngraftment);
+        || mechanisms.contains(&Mechanism::DifferentiationEngraftment);
     let sctmp = functions.contains(&TissueFunction::Immunomodulation)
-        || (has_indication && product.mechanisms.iter().any(|m| is_pharmacological(*m)));
+        || (has_indication && mechanisms.iter().any(|m| is_pharmacological(*m)));
 
     let base = base.at("intended_use");
     let (class, finding) = match (tep, sctmp) {

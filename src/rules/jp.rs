@@ -190,7 +190,7 @@ pub fn classify_jp(product: &Product) -> JpAssessment {
 }
 
 fn steps(product: &Product) -> Option<&[ProcessingStep]> {
-    product.processing.as_ref().map(|p| p.steps.as_slice())
+    product.processing.as_ref().and_then(|p| p.steps_known())
 }
 
 fn step_facts(finding: Finding, product: &Product) -> Finding {
@@ -255,7 +255,8 @@ fn asrm(product: &Product, findings: &mut Vec<Finding>) -> AsrmRiskClass {
     let forms_blood = product
         .intended_use
         .as_ref()
-        .is_some_and(|u| u.functions.contains(&TissueFunction::Hematopoiesis))
+        .and_then(|u| u.functions_known())
+        .is_some_and(|f| f.contains(&TissueFunction::Hematopoiesis))
         || product.preparation == Some(CellPreparation::CordBloodUnit);
     if forms_blood {
         findings.push(

@@ -4,6 +4,7 @@
 //! Each engine adds its `mod` line below, in its own line, and its re-exports in `lib.rs`.
 
 pub(crate) mod eu;
+pub(crate) mod homologous;
 pub(crate) mod jp;
 pub(crate) mod offer;
 pub(crate) mod quality;

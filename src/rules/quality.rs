@@ -38,8 +38,8 @@ use std::fmt;
 #[serde(default, deny_unknown_fields)]
 pub struct CoaRequirement {
     /// Supply models that require a CoA. Default: off-the-shelf lots and patient-specific
-    /// batches — anything made away from the bedside. The source text asks for the CoA of any
-    /// "donor tissue from a bottle".
+    /// batches — anything made away from the bedside. "Mesenchymal Stem Cells: What Science Is
+    /// Actually Getting Right (and Wrong)" asks for the CoA of any donor tissue supplied in a vial.
     pub supply: Vec<SupplyModel>,
     /// Cells from anyone but the patient (allogeneic, or animal) require a CoA. Default: yes.
     pub non_autologous: bool,
@@ -103,8 +103,9 @@ pub struct QualityPolicy {
     /// Table 2: ≥ 70 %; others ask 80-90 %), and the figure FDA-advised release tests give
     /// ("generally > 70 %", World J Med Genet 2015, Table 3).
     pub min_viability_percent: Percent,
-    /// The fewest viable nucleated cells per dose accepted. Default 10⁶: the source text's
-    /// "you generally want to see counts in the millions".
+    /// The fewest viable nucleated cells per dose accepted. Default 10⁶: counts "in the
+    /// millions", as "Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)"
+    /// tells patients to expect.
     pub min_viable_cells: CellCount,
     /// The lowest share of cells positive for CD73, CD90 and CD105. Default 95 % (ISCT,
     /// Dominici et al. 2006).
@@ -391,7 +392,7 @@ impl<'a> Profile<'a> {
     fn new(product: &'a Product) -> Self {
         let release = product.release.as_ref();
         let live = product.preparation.is_none_or(|p| p.info().live_cells);
-        let steps = product.processing.as_ref().map(|p| p.steps.as_slice());
+        let steps = product.processing.as_ref().and_then(|p| p.steps_known());
         let step = |s: ProcessingStep| steps.is_some_and(|steps| steps.contains(&s));
         let expansion = if product
             .preparation
@@ -584,7 +585,12 @@ fn viability_minimum(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
         None => {
             let reported = p.release.is_some_and(|r| !r.viability.is_empty());
             let finding = Finding::new(RULE, Outcome::Undetermined, Severity::Blocking);
-            if reported {
+            if reported && p.state.is_none() {
+                finding
+                    .because("only viability before freezing is reported and whether the product was frozen is not stated: a figure taken before freezing describes the product only if it was given fresh")
+                    .missing("release.state")
+                    .missing("release.viability (post_thaw)")
+            } else if reported {
                 finding
                     .because("the product is cryopreserved and only viability before freezing is reported; it is judged on post-thaw viability")
                     .missing("release.viability (post_thaw)")

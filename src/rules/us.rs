@@ -12,18 +12,20 @@
 //! Classification never formats strings: every reason is a `&'static str` and every fact a
 //! machine name or a number, so the function can run in a loop.
 
+use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
 use crate::{
-    CellPreparation, Donor, Fact, Facts, FdaTissueClass, Finding, Indication, ManipulationLevel,
-    Mechanism, Outcome, Paths, ProcessingStep, Product, RuleId, Severity, Text, TissueSource,
+    CellPreparation, Donor, Fact, FdaTissueClass, Finding, Indication, ManipulationLevel,
+    Mechanism, Outcome, ProcessingStep, Product, RuleId, Severity, Text, TissueSource,
 };
+use crate::{Facts, Paths};
 use serde::Serialize;
 use std::fmt;
 
 /// **The number of unrelated indication categories from which an offer becomes "an unproven
 /// treatment for a myriad of diseases or conditions"**, and so not for homologous use only.
 ///
-/// FDA's MM/HU guidance (2017, rev. 2020, section IV, Q21-Q22) says that an HCT/P intended "for
+/// FDA's MM/HU guidance (2017, rev. 2020, section IV, Q17, after Example 17-2) says that an HCT/P intended "for
 /// use as an unproven treatment for a myriad of diseases or conditions" is likely not intended for
 /// homologous use only, but gives no number. The crate draws the line at conditions from three
 /// or more distinct [`IndicationCategory`](crate::IndicationCategory) values (e.g. knee osteoarthritis, multiple sclerosis and
@@ -259,7 +261,8 @@ impl fmt::Display for UsAssessment {
 /// graft.donor = Some(Donor::Autologous);
 /// graft.preparation = Some(CellPreparation::FatGraft);
 /// graft.processing = Some(Processing {
-///     steps: vec![ProcessingStep::Rinsing],
+///     steps: Some(vec![ProcessingStep::Rinsing]),
+///     added_articles: Some(vec![]),
 ///     same_surgical_procedure: Some(true),
 ///     ..Processing::default()
 /// });
@@ -445,6 +448,8 @@ enum PreparationKind {
     BloodProduct,
     /// A secreted or extracted product with no cells, such as cell factors (1271.3(d)(3)).
     CellFree,
+    /// A secreted body fluid itself: not an HCT/P when the tissue is a secreted fluid.
+    SecretedFluid,
 }
 
 const fn preparation_kind(preparation: CellPreparation) -> PreparationKind {
@@ -453,6 +458,7 @@ const fn preparation_kind(preparation: CellPreparation) -> PreparationKind {
         CellPreparation::ExtracellularVesicles | CellPreparation::ConditionedMedium => {
             PreparationKind::CellFree
         }
+        CellPreparation::SecretedFluid => PreparationKind::SecretedFluid,
         CellPreparation::CultureExpandedMsc
         | CellPreparation::BoneMarrowConcentrate
         | CellPreparation::BoneMarrowAspirate
@@ -461,7 +467,9 @@ const fn preparation_kind(preparation: CellPreparation) -> PreparationKind {
         | CellPreparation::FatGraft
         | CellPreparation::PerinatalAllograft
         | CellPreparation::CordBloodUnit
-        | CellPreparation::TissueSheet => PreparationKind::CellsOrTissue,
+        | CellPreparation::TissueSheet
+        | CellPreparation::DecellularizedMatrix
+        | CellPreparation::CulturedCells => PreparationKind::CellsOrTissue,
     }
 }
 
@@ -506,7 +514,7 @@ fn is_hctp(
             PreparationKind::BloodProduct => {
                 return verdict(
                     Outcome::NotMet,
-                    "a blood product such as platelet-rich plasma is not an HCT/P (21 CFR 1271.3(d)(2); MM/HU guidance V.A)",
+                    "a blood product such as platelet-rich plasma is not an HCT/P (21 CFR 1271.3(d)(2); FDA MM/HU guidance, section V.A)",
                     facts,
                     missing,
                 ).at("preparation");
@@ -519,17 +527,18 @@ fn is_hctp(
                     missing,
                 ).at("preparation");
             }
-            PreparationKind::CellsOrTissue => {}
-        }
-    }
-    if let (Some(tissue), Some(p)) = (product.tissue, product.preparation) {
-        if tissue.info().secreted_fluid && !p.info().live_cells {
-            return verdict(
-                Outcome::NotMet,
-                "a secreted body fluid without isolated cells is generally not an HCT/P (MM/HU guidance section III; 21 CFR 1271.3(d)(3))",
-                facts,
-                missing,
-            );
+            PreparationKind::SecretedFluid
+                if product.tissue.is_some_and(|t| t.info().secreted_fluid) =>
+            {
+                return verdict(
+                    Outcome::NotMet,
+                    "a secreted body fluid such as amniotic fluid, with no cells isolated from it, is generally not an HCT/P (FDA MM/HU guidance, section III.C, Q15; 21 CFR 1271.3(d)(3))",
+                    facts,
+                    missing,
+                )
+                .at("preparation");
+            }
+            PreparationKind::SecretedFluid | PreparationKind::CellsOrTissue => {}
         }
     }
 
@@ -566,7 +575,7 @@ fn is_hctp(
 
     if missing.is_empty() {
         let reason = if product.tissue.is_some_and(|t| t.info().secreted_fluid) {
-            "cells isolated from a secreted body fluid are HCT/Ps (MM/HU guidance section III)"
+            "cells isolated from a secreted body fluid are HCT/Ps (FDA MM/HU guidance, section III.C, Q15)"
         } else {
             "human cells or tissue for implantation, transplantation, infusion or transfer; no exclusion of 21 CFR 1271.3(d) applies"
         };
@@ -585,16 +594,22 @@ fn is_hctp(
 // Step 2: the same surgical procedure exception (21 CFR 1271.15(b))
 // ---------------------------------------------------------------------------------------------
 
-/// The processing steps the record states, plus culture expansion when the preparation is a
-/// culture-expanded one and the list omits it (fail closed).
-fn implied_culture_expansion(product: &Product) -> bool {
+/// The steps a preparation cannot be made without that the record's step list omits (fail
+/// closed: an SVF was isolated, a culture-expanded lot was cultured).
+fn implied_steps(product: &Product) -> Vec<ProcessingStep> {
+    let listed = product
+        .processing
+        .as_ref()
+        .and_then(|p| p.steps_known())
+        .unwrap_or_default();
     product
         .preparation
-        .is_some_and(|p| p.info().culture_expanded)
-        && !product
-            .processing
-            .as_ref()
-            .is_some_and(|p| p.steps.contains(&ProcessingStep::CultureExpansion))
+        .map(|p| p.info().implies)
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .filter(|s| !listed.contains(s))
+        .collect()
 }
 
 fn step_codes<'a>(
@@ -603,106 +618,98 @@ fn step_codes<'a>(
     steps.map(|s| s.code())
 }
 
+fn implied_fact(implied: &[ProcessingStep]) -> Option<Fact> {
+    (!implied.is_empty())
+        .then(|| Fact::code_list("preparation.implies", step_codes(implied.iter())).as_derived())
+}
+
 fn same_surgical_procedure(product: &Product) -> Finding {
     const RULE: RuleId = RuleId::UsSameSurgicalProcedure;
     let mut facts = Facts::new();
     let mut missing = Paths::new();
-    let mut not_met: Option<&'static str> = None;
-    let mut path = "processing.same_surgical_procedure";
+    let mut not_met: Option<(&'static str, &'static str)> = None;
 
     match product.donor {
         Some(donor) => {
             facts.push(Fact::code("donor", donor.code()));
             if !donor.is_autologous() {
-                not_met.get_or_insert(
+                not_met.get_or_insert((
+                    "donor",
                     "the exception covers only cells removed from and implanted into the same individual (autologous use)",
-                );
-                path = "donor";
+                ));
             }
         }
         None => missing.push("donor"),
     }
 
-    match &product.processing {
-        None => missing.push("processing"),
-        Some(processing) => {
-            match processing.same_surgical_procedure {
-                Some(same) => {
-                    facts.push(Fact::flag("processing.same_surgical_procedure", same));
-                    if !same {
-                        if not_met.is_none() {
-                            path = "processing.same_surgical_procedure";
-                        }
-                        not_met.get_or_insert(
-                            "removal and implantation are not in the same surgical procedure (e.g. the cells come back at a later visit)",
-                        );
-                    }
-                }
-                None => missing.push("processing.same_surgical_procedure"),
+    let processing = product.processing.as_ref();
+    match processing.and_then(|p| p.same_surgical_procedure) {
+        Some(same) => {
+            facts.push(Fact::flag("processing.same_surgical_procedure", same));
+            if !same {
+                not_met.get_or_insert((
+                    "processing.same_surgical_procedure",
+                    "removal and implantation are not in the same surgical procedure (e.g. the cells come back at a later visit)",
+                ));
             }
-            facts.push(Fact::code_list(
-                "processing.steps",
-                step_codes(processing.steps.iter()),
-            ));
-            let beyond: Vec<&'static str> = step_codes(
-                processing
-                    .steps
-                    .iter()
-                    .filter(|s| !s.info().keeps_same_surgical_procedure),
-            )
-            .collect();
-            if !beyond.is_empty() {
-                if not_met.is_none() {
-                    path = "processing.steps";
-                }
-                not_met.get_or_insert(
-                    "a step beyond rinsing, cleansing, sizing, shaping and the like means the cells are no longer 'such HCT/P'",
-                );
-                facts.push(Fact::codes("processing.steps.beyond_such_hctp", beyond).as_derived());
-            }
-            let others: Vec<&'static str> = processing
-                .added_articles
+        }
+        None => missing.push("processing.same_surgical_procedure"),
+    }
+
+    let implied = implied_steps(product);
+    let listed = processing.and_then(|p| p.steps_known());
+    match listed {
+        Some(steps) => facts.push(Fact::code_list(
+            "processing.steps",
+            step_codes(steps.iter()),
+        )),
+        None => missing.push("processing.steps"),
+    }
+    facts.extend(implied_fact(&implied));
+    let beyond: Vec<&'static str> = step_codes(
+        listed
+            .unwrap_or_default()
+            .iter()
+            .chain(implied.iter())
+            .filter(|s| !s.info().keeps_same_surgical_procedure),
+    )
+    .collect();
+    if !beyond.is_empty() {
+        not_met.get_or_insert((
+            "processing.steps",
+            "a step beyond rinsing, cleansing, sizing, shaping and the like means the cells are no longer 'such HCT/P'",
+        ));
+        facts.push(Fact::codes("processing.steps.beyond_such_hctp", beyond).as_derived());
+    }
+
+    match processing.and_then(|p| p.added_articles_known()) {
+        Some(articles) => {
+            let others: Vec<&'static str> = articles
                 .iter()
                 .filter(|a| !a.info().allowed_by_1271_10_a_3)
                 .map(|a| a.code())
                 .collect();
             if !others.is_empty() {
-                if not_met.is_none() {
-                    path = "processing.added_articles";
-                }
-                not_met.get_or_insert(
+                not_met.get_or_insert((
+                    "processing.added_articles",
                     "combined with another article, the cells are no longer 'such HCT/P' in their original form (the crate's conservative reading of 1271.15(b))",
-                );
+                ));
                 facts.push(
                     Fact::codes("processing.added_articles.other_articles", others).as_derived(),
                 );
             }
         }
-    }
-    if implied_culture_expansion(product) {
-        if not_met.is_none() {
-            path = "preparation";
-        }
-        not_met.get_or_insert(
-            "a culture-expanded preparation has been grown in a laboratory, so it is no longer 'such HCT/P'",
-        );
-        facts.push(
-            Fact::code(
-                "preparation.implies",
-                ProcessingStep::CultureExpansion.code(),
-            )
-            .as_derived(),
-        );
+        None => missing.push("processing.added_articles"),
     }
 
-    if let Some(reason) = not_met {
+    if let Some((path, reason)) = not_met {
         finish(RULE, Outcome::NotMet, path, reason, facts, missing)
     } else if !missing.is_empty() {
         finish(
             RULE,
             Outcome::Undetermined,
-            path,
-            "the exception needs autologous use, removal and implantation in one surgical procedure, and the list of steps in between",
+            "processing.same_surgical_procedure",
+            "the exception needs autologous use, removal and implantation in one surgical procedure, the list of steps in between and what was added to the cells",
             facts,
             missing,
         )
@@ -710,8 +717,8 @@ fn same_surgical_procedure(product: &Product) -> Finding {
         finish(
             RULE,
             Outcome::Met,
-            path,
-            "autologous cells removed and implanted in the same surgical procedure, with only steps that keep them 'such HCT/P'",
+            "processing.same_surgical_procedure",
+            "autologous cells removed and implanted in the same surgical procedure, with only steps that keep them 'such HCT/P' (FDA Same Surgical Procedure Exception guidance, Nov 2017)",
             facts,
             missing,
         )
@@ -729,6 +736,8 @@ enum StepVerdict {
     MinimalByData,
     MoreThanMinimal,
     NoData,
+    /// An unclassified step the maker claims data for: nobody has said what it does.
+    UnjudgedWithData,
     NeedsClass,
 }
 
@@ -739,25 +748,33 @@ impl StepVerdict {
             ManipulationLevel::MoreThanMinimal => Self::MoreThanMinimal,
             ManipulationLevel::DependsOnData if data == Some(true) => Self::MinimalByData,
             ManipulationLevel::DependsOnData => Self::NoData,
+            ManipulationLevel::Unjudged if data == Some(true) => Self::UnjudgedWithData,
+            ManipulationLevel::Unjudged => Self::NoData,
         }
     }
 
-    fn is_minimal(self) -> bool {
+    const fn is_minimal(self) -> bool {
         matches!(self, Self::Minimal | Self::MinimalByData)
     }
 
+    const fn fails(self) -> bool {
+        matches!(self, Self::MoreThanMinimal | Self::NoData)
+    }
+
     /// The verdict on a step when the tissue's class is unknown: what both classes agree on.
+    /// Minimal for both (by data for either) is minimal by data; failing for both is a failure
+    /// for want of data unless both call it more than minimal; anything else needs the class.
     fn either_class(step: ProcessingStep, data: Option<bool>) -> Self {
         let s = Self::of(step.level_for(FdaTissueClass::Structural), data);
         let n = Self::of(step.level_for(FdaTissueClass::CellsOrNonstructural), data);
-        match (s.is_minimal(), n.is_minimal()) {
-            (true, true) if s == Self::Minimal && n == Self::Minimal => Self::Minimal,
-            (true, true) => Self::MinimalByData,
-            (false, false) if s == Self::MoreThanMinimal && n == Self::MoreThanMinimal => {
-                Self::MoreThanMinimal
-            }
-            (false, false) => Self::NoData,
-            _ => Self::NeedsClass,
+        if s == n {
+            s
+        } else if s.is_minimal() && n.is_minimal() {
+            Self::MinimalByData
+        } else if s.fails() && n.fails() {
+            Self::NoData
+        } else {
+            Self::NeedsClass
         }
     }
 }
@@ -770,69 +787,59 @@ fn minimal_manipulation(product: &Product) -> Finding {
     let class = match product.tissue {
         Some(tissue) => {
             facts.push(Fact::code("tissue", tissue.code()));
-            match tissue.info().fda_class {
-                Some(class) => {
-                    facts.push(Fact::code("tissue.fda_class", class.code()).as_derived());
-                    Some(class)
-                }
-                None => {
-                    missing.push("tissue.fda_class");
-                    None
-                }
+            let class = tissue.info().fda_class;
+            if let Some(c) = class {
+                facts.push(Fact::code("tissue.fda_class", c.code()).as_derived());
             }
+            class
         }
-        None => {
-            missing.push("tissue");
-            None
-        }
+        None => None,
     };
 
-    let implied = implied_culture_expansion(product);
-    let data = product
-        .processing
-        .as_ref()
-        .and_then(|p| p.minimal_manipulation_data);
-    let listed: &[ProcessingStep] = match &product.processing {
-        Some(p) => {
-            facts.push(Fact::code_list(
-                "processing.steps",
-                step_codes(p.steps.iter()),
-            ));
-            if let Some(d) = p.minimal_manipulation_data {
-                facts.push(Fact::flag("processing.minimal_manipulation_data", d));
-            }
-            &p.steps
-        }
-        None => {
-            push_missing(&mut missing, "processing");
-            &[]
-        }
-    };
-    let implied_step = implied.then_some(ProcessingStep::CultureExpansion);
-    if implied {
-        facts.push(
-            Fact::code(
-                "preparation.implies",
-                ProcessingStep::CultureExpansion.code(),
-            )
-            .as_derived(),
-        );
+    let processing = product.processing.as_ref();
+    let data = processing.and_then(|p| p.minimal_manipulation_data);
+    if let Some(d) = data {
+        facts.push(Fact::flag("processing.minimal_manipulation_data", d));
     }
+    let listed = processing.and_then(|p| p.steps_known());
+    match listed {
+        Some(steps) => facts.push(Fact::code_list(
+            "processing.steps",
+            step_codes(steps.iter()),
+        )),
+        None => missing.push("processing.steps"),
+    }
+    let implied = implied_steps(product);
+    facts.extend(implied_fact(&implied));
 
     let mut more = Vec::new();
     let mut no_data = Vec::new();
+    let mut examples = Vec::new();
+    let mut open = false;
     let mut needs_class = false;
-    for &step in listed.iter().chain(implied_step.iter()) {
-        let verdict = match class {
-            Some(c) => StepVerdict::of(step.level_for(c), data),
+    for &step in listed.unwrap_or_default().iter().chain(implied.iter()) {
+        let effect = product.tissue.and_then(|t| step.effect_on(t));
+        let verdict = match effect {
+            Some(e) => {
+                if let Some(example) = e.example {
+                    if !examples.contains(&example) {
+                        examples.push(example);
+                    }
+                }
+                StepVerdict::of(e.level, data)
+            }
             None => StepVerdict::either_class(step, data),
         };
         match verdict {
             StepVerdict::Minimal | StepVerdict::MinimalByData => {}
             StepVerdict::MoreThanMinimal => more.push(step.code()),
             StepVerdict::NoData => no_data.push(step.code()),
+            StepVerdict::UnjudgedWithData => open = true,
             StepVerdict::NeedsClass => needs_class = true,
         }
+    }
+    if !examples.is_empty() {
+        facts.push(Fact::codes("processing.steps.fda_examples", examples).as_derived());
     }
 
     if !more.is_empty() {
@@ -844,7 +851,7 @@ fn minimal_manipulation(product: &Product) -> Finding {
             RULE,
             Outcome::NotMet,
             "processing.steps",
-            "a processing step alters the relevant characteristics the tissue had in the donor, so the product is more than minimally manipulated",
+            "a processing step alters the relevant characteristics the tissue had in the donor, so the product is more than minimally manipulated; data on the process cannot change a step FDA's guidance calls more than minimal",
             facts,
             missing,
         );
@@ -860,12 +867,28 @@ fn minimal_manipulation(product: &Product) -> Finding {
             missing,
         );
     }
-    if product.processing.is_none() || needs_class {
+    if needs_class {
+        match product.tissue {
+            None => push_missing(&mut missing, "tissue"),
+            Some(_) => push_missing(&mut missing, "tissue.fda_class"),
+        }
+    }
+    if open {
+        push_missing(&mut missing, "processing.steps");
+    }
+    if !missing.is_empty() {
+        let reason = if open {
+            "a step the crate cannot classify is recorded: data the maker holds cannot settle it, so FDA's Tissue Reference Group or a Request for Designation must"
+        } else if listed.is_none() {
+            "the processing steps are not stated, so whether the product is minimally manipulated cannot be judged"
+        } else {
+            "the tissue's FDA class (structural or nonstructural, as in the donor) is needed to judge a step whose effect differs between the two"
+        };
         return finish(
             RULE,
             Outcome::Undetermined,
             "processing.steps",
-            "the processing and the tissue's FDA class (structural or nonstructural, as in the donor) are needed to judge manipulation",
+            reason,
             facts,
             missing,
         );
@@ -891,142 +914,79 @@ fn minimal_manipulation(product: &Product) -> Finding {
 
 fn homologous_use(product: &Product) -> Finding {
     const RULE: RuleId = RuleId::UsHomologousUse;
-    let mut facts = Facts::new();
-    let mut missing = Paths::new();
+    let analysis = homologous::analyse(product);
+    let mut facts = analysis.facts();
 
-    let basic = product.tissue.map(|t| t.info().basic_functions);
-    match product.tissue {
-        Some(tissue) => {
-            facts.push(Fact::code("tissue", tissue.code()));
-            if let Some(b) = basic {
-                facts.push(
-                    Fact::code_list("tissue.basic_functions", b.iter().map(|f| f.code()))
-                        .as_limit(),
-                );
-            }
+    if let Some(indications) = analysis.indications {
+        let categories = Indication::distinct_categories(indications);
+        if categories > 0 {
+            #[allow(clippy::cast_precision_loss)]
+            let count = categories as f64;
+            facts.push(Fact::number("intended_use.indication_categories", count).as_derived());
         }
-        None => missing.push("tissue"),
+        if categories >= US_MYRIAD_INDICATION_CATEGORIES {
+            #[allow(clippy::cast_precision_loss)]
+            let limit = US_MYRIAD_INDICATION_CATEGORIES as f64;
+            facts.push(Fact::number("US_MYRIAD_INDICATION_CATEGORIES", limit).as_limit());
+            return finish(
+                RULE,
+                Outcome::NotMet,
+                "intended_use.indications",
+                "offered as a treatment for a myriad of unrelated diseases or conditions, so not intended for homologous use only (FDA MM/HU guidance, section IV, Q17)",
+                facts,
+                Vec::new(),
+            );
+        }
     }
 
-    let Some(intended) = &product.intended_use else {
-        missing.push("intended_use");
-        return finish(
+    match analysis.verdict {
+        HomologousVerdict::NotHomologous(because) => finish(
+            RULE,
+            Outcome::NotMet,
+            because.path(),
+            because.reason(),
+            facts,
+            Vec::new(),
+        ),
+        HomologousVerdict::Undetermined => finish(
             RULE,
             Outcome::Undetermined,
+            analysis.missing.first().copied().unwrap_or("intended_use"),
+            "homologous use compares the source tissue's basic functions with the functions at the site of use, the functions the indications imply and the declared functions; a fact it needs is missing",
+            facts,
+            analysis.missing,
+        ),
+        HomologousVerdict::Homologous => finish(
+            RULE,
+            Outcome::Met,
             "intended_use",
-            "the intended use, as labelling and advertising show it, is needed to judge homologous use",
+            "every declared and implied function is a basic function the source tissue performs in the donor, and the recipient's tissue performs it at the site of use (21 CFR 1271.3(c))",
             facts,
-            missing,
-        );
-    };
-
-    facts.push(Fact::code_list(
-        "intended_use.functions",
-        intended.functions.iter().map(|f| f.code()),
-    ));
-    let categories = Indication::distinct_categories(&intended.indications);
-    if !intended.indications.is_empty() {
-        facts.push(Fact::code_list(
-            "intended_use.indications",
-            intended.indications.iter().map(|i| i.code()),
-        ));
-        #[allow(clippy::cast_precision_loss)]
-        let count = categories as f64;
-        facts.push(Fact::number("intended_use.indication_categories", count).as_derived());
+            Vec::new(),
+        ),
     }
-    if categories >= US_MYRIAD_INDICATION_CATEGORIES {
-        #[allow(clippy::cast_precision_loss)]
-        let limit = US_MYRIAD_INDICATION_CATEGORIES as f64;
-        facts.push(Fact::number("US_MYRIAD_INDICATION_CATEGORIES", limit).as_limit());
-        return finish(
-            RULE,
-            Outcome::NotMet,
-            "intended_use.indications",
-            "offered for a myriad of unrelated diseases or conditions, so not intended for homologous use only (MM/HU guidance Q21-Q22)",
-            facts,
-            missing,
-        );
-    }
-
-    let Some(basic) = basic else {
-        if intended.functions.is_empty() {
-            missing.push("intended_use.functions");
-        }
-        return finish(
-            RULE,
-            Outcome::Undetermined,
-            "tissue",
-            "the source tissue is needed to know its basic functions in the donor",
-            facts,
-            missing,
-        );
-    };
-    if intended.functions.is_empty() {
-        missing.push("intended_use.functions");
-        return finish(
-            RULE,
-            Outcome::Undetermined,
-            "intended_use.functions",
-            "the functions the product is meant to perform in the recipient are needed to judge homologous use",
-            facts,
-            missing,
-        );
-    }
-    if basic.is_empty() {
-        missing.push("tissue.basic_functions");
-        return finish(
-            RULE,
-            Outcome::Undetermined,
-            "tissue",
-            "FDA's guidance names no basic function for this tissue, so homologous use cannot be shown",
-            facts,
-            missing,
-        );
-    }
-    let foreign: Vec<&'static str> = product
-        .tissue
-        .into_iter()
-        .flat_map(|tissue| tissue.non_basic_functions(&intended.functions))
-        .map(crate::TissueFunction::code)
-        .collect();
-    if !foreign.is_empty() {
-        facts.push(Fact::codes("intended_use.functions.not_basic", foreign).as_derived());
-        return finish(
-            RULE,
-            Outcome::NotMet,
-            "intended_use.functions",
-            "an intended function is not a basic function of the source tissue in the donor, so the use is not homologous",
-            facts,
-            missing,
-        );
-    }
-    finish(
-        RULE,
-        Outcome::Met,
-        "intended_use.functions",
-        "every intended function is a basic function the source tissue performs in the donor",
-        facts,
-        Vec::new(),
-    )
 }
 
 fn no_combination(product: &Product) -> Finding {
     const RULE: RuleId = RuleId::UsNoCombination;
-    let Some(processing) = &product.processing else {
+    let Some(articles) = product
+        .processing
+        .as_ref()
+        .and_then(|p| p.added_articles_known())
+    else {
         return finish(
             RULE,
             Outcome::Undetermined,
             "processing.added_articles",
-            "the processing record is needed to know what was combined with the cells",
+            "what was combined with the cells is not stated (`[]` states that nothing was)",
             Vec::new(),
-            vec!["processing"],
+            vec!["processing.added_articles"],
         );
     };
-    let articles = &processing.added_articles;
-    let mut facts = Facts::from([Fact::code_list(
+    let mut facts = vec![Fact::code_list(
         "processing.added_articles",
         articles.iter().map(|a| a.code()),
-    )]);
+    )];
     let others: Vec<&'static str> = articles
         .iter()
         .filter(|a| !a.info().allowed_by_1271_10_a_3)
@@ -1080,7 +1040,10 @@ fn systemic_effect(product: &Product) -> Finding {
     if let Some(donor) = product.donor {
         facts.push(Fact::code("donor", donor.code()));
     }
-    let reproductive = product.intended_use.as_ref().map(|u| u.reproductive_use);
+    let reproductive = product
+        .intended_use
+        .as_ref()
+        .and_then(|u| u.reproductive_use);
     if reproductive == Some(true) {
         facts.push(Fact::flag("intended_use.reproductive_use", true));
     }
@@ -1124,20 +1087,17 @@ fn systemic_effect(product: &Product) -> Finding {
             _ => None,
         },
     };
+    let mechanisms = product.mechanisms_known().unwrap_or_default();
     let living = match explicit_living {
         Some(l) => {
             facts.push(Fact::flag("intended_use.depends_on_living_cells", l));
             Some(l)
         }
-        None if product
-            .mechanisms
-            .iter()
-            .any(|m| mechanism_needs_living_cells(*m)) =>
-        {
+        None if mechanisms.iter().any(|m| mechanism_needs_living_cells(*m)) => {
             derived = true;
             facts.push(Fact::code_list(
                 "mechanisms",
-                product.mechanisms.iter().map(|m| m.code()),
+                mechanisms.iter().map(|m| m.code()),
             ));
             facts.push(Fact::flag("intended_use.depends_on_living_cells", true).as_derived());
             Some(true)
@@ -1146,10 +1106,13 @@ fn systemic_effect(product: &Product) -> Finding {
     };
 
     if systemic == Some(true) || living == Some(true) {
+        // No tissue of the vocabulary is a reproductive cell or tissue (21 CFR 1271.10(a)(4)
+        // (ii)(c) concerns semen, oocytes and embryos), so an unstated reproductive use cannot
+        // be one; an explicit `false` says so too.
         let known_other = product
             .donor
             .is_some_and(|d| !(d.is_autologous() || d.is_blood_relative()));
-        if known_other && product.intended_use.is_some() {
+        if known_other && (product.tissue.is_some() || reproductive == Some(false)) {
             let reason = if derived {
                 "has a systemic effect or depends on living cells (derived from the route or the claimed mechanisms, as the record does not say), and is neither autologous, for a close blood relative, nor reproductive"
             } else {
@@ -1160,14 +1123,14 @@ fn systemic_effect(product: &Product) -> Finding {
         if product.donor.is_none() {
             missing.push("donor");
         }
-        if product.intended_use.is_none() {
-            missing.push("intended_use");
+        if product.tissue.is_none() && reproductive.is_none() {
+            missing.push("intended_use.reproductive_use");
         }
         return finish(
             RULE,
             Outcome::Undetermined,
             path,
-            "has a systemic effect or depends on living cells; the donor and the intended use are needed to know whether it is autologous, for a close blood relative, or reproductive",
+            "has a systemic effect or depends on living cells; the donor (and, for a tissue not named, reproductive use) is needed to know whether it is autologous, for a close blood relative, or reproductive",
             facts,
             missing,
         );
@@ -1185,15 +1148,14 @@ fn systemic_effect(product: &Product) -> Finding {
     if product.donor.is_none() {
         missing.push("donor");
     }
-    if product.intended_use.is_none() {
-        missing.push("intended_use");
-    } else {
-        if systemic.is_none() {
-            missing.push("intended_use.systemic_effect");
-        }
-        if living.is_none() {
-            missing.push("intended_use.depends_on_living_cells");
-        }
+    if systemic.is_none() {
+        missing.push("intended_use.systemic_effect");
+    }
+    if living.is_none() {
+        missing.push("intended_use.depends_on_living_cells");
+    }
+    if product.tissue.is_none() && reproductive.is_none() {
+        missing.push("intended_use.reproductive_use");
     }
     finish(
         RULE,

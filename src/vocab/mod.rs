@@ -7,17 +7,19 @@ mod mechanism;
 mod processing;
 mod release;
 mod route;
+mod site;
 mod tissue;
 
 pub use indication::{Indication, IndicationCategory, IndicationInfo};
 pub use mechanism::{FactorInfo, Mechanism, MechanismInfo, MscDesignation, SecretedFactor};
 pub use processing::{
     AddedArticle, ArticleInfo, CellPreparation, ManipulationLevel, PreparationInfo, ProcessingStep,
-    StepInfo,
+    StepEffect, StepInfo, TISSUE_STEP_EXAMPLES, TissueStepExample,
 };
 pub use release::{
     MarkerExpectation, MarkerInfo, ProductState, SurfaceMarker, TestOutcome, ViabilityMethod,
     ViabilityTiming,
 };
 pub use route::{ImageGuidance, Route, RouteInfo};
+pub use site::{SiteInfo, SiteOfUse};
 pub use tissue::{Donor, FdaTissueClass, SupplyModel, TissueFunction, TissueInfo, TissueSource};

@@ -17,6 +17,31 @@ vocab! {
         MoreThanMinimal => "more_than_minimal", "more than minimal manipulation";
         /// Can go either way; only data on the specific process can show it is minimal.
         DependsOnData => "depends_on_data", "depends on data about the specific process";
+        /// Not judged: the crate cannot classify the step ([`ProcessingStep::Unclassified`]).
+        /// Data the maker holds cannot settle it either, because nobody has said what the step
+        /// does; only FDA (Tissue Reference Group, or a Request for Designation) can.
+        Unjudged => "unjudged", "not judged (unclassified step)";
+    }
+}
+
+impl ManipulationLevel {
+    /// Whether a maker's data on the specific process can show the step is minimal: only for a
+    /// step whose effect FDA's guidance says depends on the process
+    /// ([`ManipulationLevel::DependsOnData`]). A step the guidance calls more than minimal stays
+    /// so whatever the data, and an unjudged step cannot be settled by data nobody can read.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::ManipulationLevel;
+    ///
+    /// assert!(ManipulationLevel::DependsOnData.settled_by_data());
+    /// assert!(!ManipulationLevel::MoreThanMinimal.settled_by_data());
+    /// assert!(!ManipulationLevel::Unjudged.settled_by_data());
+    /// ```
+    #[must_use]
+    pub const fn settled_by_data(self) -> bool {
+        matches!(self, Self::DependsOnData)
     }
 }
 
@@ -101,6 +126,17 @@ vocab! {
             on_structural: ManipulationLevel::MoreThanMinimal, on_nonstructural: ManipulationLevel::Minimal,
             keeps_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
         };
+        /// Isolating or selecting cells from a tissue (by any method: enzymes, mechanical
+        /// disruption, selection columns), so that the cells rather than the tissue are the
+        /// product. For structural tissue the structural definition applies "regardless of the
+        /// method used to isolate the cells" (MM/HU guidance Q14), and for adipose tissue FDA
+        /// calls it more than minimal (Example 14-1); selecting blood-forming cells from blood is
+        /// minimal (Example 16-1(a)).
+        CellIsolation => "cell_isolation", "cell isolation / selection", StepInfo {
+            on_structural: ManipulationLevel::DependsOnData, on_nonstructural: ManipulationLevel::Minimal,
+            keeps_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false,
+            citation: "FDA MM/HU guidance Q14, Examples 14-1 and 16-1(a); Regulation (EC) No 1394/2007 Annex I (cell separation, concentration or purification)",
+        };
         /// Filtering.
         Filtering => "filtering", "filtering", StepInfo {
             on_structural: ManipulationLevel::DependsOnData, on_nonstructural: ManipulationLevel::Minimal,
@@ -160,7 +196,7 @@ vocab! {
         };
         /// A step the document names that the crate cannot classify. Never assumed harmless.
         Unclassified => "unclassified", "unclassified step", StepInfo {
-            on_structural: ManipulationLevel::DependsOnData, on_nonstructural: ManipulationLevel::DependsOnData,
+            on_structural: ManipulationLevel::Unjudged, on_nonstructural: ManipulationLevel::Unjudged,
             keeps_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: false,
             citation: "21 CFR 1271.3(f); FDA MM/HU guidance: without data, processing is more than minimal",
         };
@@ -168,7 +204,8 @@ vocab! {
 }
 
 impl ProcessingStep {
-    /// FDA's judgement of this step for a tissue of the given class.
+    /// FDA's judgement of this step for a tissue of the given class: the general rule, used
+    /// when no FDA example concerns the tissue itself (see [`ProcessingStep::effect_on`]).
     #[must_use]
     pub const fn level_for(self, class: crate::FdaTissueClass) -> ManipulationLevel {
         match class {
@@ -176,7 +213,203 @@ impl ProcessingStep {
             crate::FdaTissueClass::CellsOrNonstructural => self.info().on_nonstructural,
         }
     }
+
+    /// **FDA's judgement of this step on one tissue**: the row of
+    /// [`TISSUE_STEP_EXAMPLES`] for the (tissue, step) pair when FDA's guidance has a worked
+    /// example for it, otherwise the general rule for the tissue's class
+    /// ([`ProcessingStep::level_for`]). `None` when neither exists (a tissue FDA's guidance does
+    /// not classify, with no example).
+    ///
+    /// The same step can differ by tissue: removing cells from amniotic membrane keeps its
+    /// barrier function (Example 11-2), while removing them from fat destroys its bulk
+    /// (Example 11-1) — "the same processing may alter the original relevant characteristics of
+    /// a different structural tissue" (MM/HU guidance Q11).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{ManipulationLevel, ProcessingStep, TissueSource};
+    ///
+    /// let step = ProcessingStep::Decellularization;
+    /// let amnion = step.effect_on(TissueSource::AmnioticMembrane).unwrap();
+    /// assert_eq!(amnion.level, ManipulationLevel::Minimal);
+    /// assert_eq!(amnion.example, Some("Example 11-2"));
+    /// let fat = step.effect_on(TissueSource::AdiposeTissue).unwrap();
+    /// assert_eq!(fat.level, ManipulationLevel::MoreThanMinimal);
+    /// // No example on cord tissue: the general rule for structural tissue applies.
+    /// let cord = step.effect_on(TissueSource::UmbilicalCordTissue).unwrap();
+    /// assert_eq!((cord.level, cord.example), (ManipulationLevel::DependsOnData, None));
+    /// assert_eq!(step.effect_on(TissueSource::DentalPulp), None);
+    /// ```
+    #[must_use]
+    pub fn effect_on(self, tissue: crate::TissueSource) -> Option<StepEffect> {
+        if let Some(row) = TISSUE_STEP_EXAMPLES
+            .iter()
+            .find(|r| r.tissue == tissue && r.step == self)
+        {
+            return Some(StepEffect {
+                level: row.level,
+                example: Some(row.example),
+                citation: row.citation,
+            });
+        }
+        tissue.info().fda_class.map(|class| StepEffect {
+            level: self.level_for(class),
+            example: None,
+            citation: self.info().citation,
+        })
+    }
 }
+
+/// **FDA's judgement of one processing step on one tissue**, as [`ProcessingStep::effect_on`]
+/// finds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepEffect {
+    /// How much the step manipulates the tissue.
+    pub level: ManipulationLevel,
+    /// The worked example of FDA's guidance the judgement comes from (`"Example 11-2"`), or
+    /// `None` when it is the general rule for the tissue's class.
+    pub example: Option<&'static str>,
+    /// Where the judgement comes from.
+    pub citation: &'static str,
+}
+
+/// **One worked example of FDA's guidance: a step applied to a named tissue, and FDA's view.**
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TissueStepExample {
+    /// The tissue the example concerns.
+    pub tissue: crate::TissueSource,
+    /// The processing step.
+    pub step: ProcessingStep,
+    /// FDA's view of it.
+    pub level: ManipulationLevel,
+    /// The example's number in the guidance.
+    pub example: &'static str,
+    /// The document and what the example says.
+    pub citation: &'static str,
+}
+
+const fn example(
+    tissue: crate::TissueSource,
+    step: ProcessingStep,
+    level: ManipulationLevel,
+    example: &'static str,
+    citation: &'static str,
+) -> TissueStepExample {
+    TissueStepExample {
+        tissue,
+        step,
+        level,
+        example,
+        citation,
+    }
+}
+
+/// **Every worked example of FDA's MM/HU guidance (2017, rev. 2020) that applies a processing
+/// step to a tissue of the crate's vocabulary**, looked up by [`ProcessingStep::effect_on`]
+/// before the tissue class's general rule.
+///
+/// The guidance's other examples concern tissues the vocabulary does not hold (bone 10-1,
+/// fascia lata 10-3, skin 10-4 and 11-3, cartilage 12-1, ligament 12-2, mobilized peripheral
+/// blood 16-1(a)); the classes' general rules are written to agree with them.
+pub const TISSUE_STEP_EXAMPLES: &[TissueStepExample] = {
+    use crate::TissueSource as T;
+    use ManipulationLevel as L;
+    use ProcessingStep as S;
+    &[
+        example(
+            T::AdiposeTissue,
+            S::Decellularization,
+            L::MoreThanMinimal,
+            "Example 11-1",
+            "FDA MM/HU guidance (2017, rev. 2020), Example 11-1: adipose tissue reduced to its decellularized extracellular matrix loses its bulk and lipid storage capacity, so it is more than minimally manipulated",
+        ),
+        example(
+            T::AdiposeTissue,
+            S::EnzymaticDigestion,
+            L::MoreThanMinimal,
+            "Example 14-1",
+            "FDA MM/HU guidance (2017, rev. 2020), Example 14-1: adipose tissue enzymatically digested to isolate the stromal vascular fraction is more than minimally manipulated",
+        ),
+        example(
+            T::AdiposeTissue,
+            S::MechanicalDisruption,
+            L::MoreThanMinimal,
+            "Example 14-1",
+            "FDA MM/HU guidance (2017, rev. 2020), Example 14-1: adipose tissue mechanically disrupted to isolate cellular components is more than minimally manipulated (Q14: 'regardless of the method used to isolate the cells')",
+        ),
+        example(
+            T::AdiposeTissue,
+            S::CellIsolation,
+            L::MoreThanMinimal,
+            "Example 14-1",
+            "FDA MM/HU guidance (2017, rev. 2020), Q14 and Example 14-1: cells isolated from adipose tissue, by whatever method, are more than minimally manipulated",
+        ),
+        example(
+            T::AdiposeTissue,
+            S::CultureExpansion,
+            L::MoreThanMinimal,
+            "Example 14-1",
+            "FDA MM/HU guidance (2017, rev. 2020), Example 14-1: cellular components isolated from adipose tissue 'with or without subsequent cell culture or expansion' are more than minimally manipulated",
+        ),
+        example(
+            T::AmnioticMembrane,
+            S::Cryopreservation,
+            L::Minimal,
+            "Example 10-2(a)",
+            "FDA MM/HU guidance (2017, rev. 2020), Example 10-2(a) and Q13: amniotic membrane preserved and packaged in sheets keeps its barrier characteristics, so it is minimally manipulated",
+        ),
+        example(
+            T::AmnioticMembrane,
+            S::SizingShaping,
+            L::Minimal,
+            "Example 10-2(a)",
+            "FDA MM/HU guidance (2017, rev. 2020), Example 10-2(a): amniotic membrane packaged in sheets is minimally manipulated",
+        ),
+        example(
+            T::AmnioticMembrane,
+            S::Grinding,
+            L::MoreThanMinimal,
+            "Example 10-2(b)",
+            "FDA MM/HU guidance (2017, rev. 2020), Example 10-2(b): amniotic membrane ground (and lyophilized) into particles loses its physical integrity, tensile strength and elasticity, so it is more than minimally manipulated",
+        ),
+        example(
+            T::AmnioticMembrane,
+            S::Decellularization,
+            L::Minimal,
+            "Example 11-2",
+            "FDA MM/HU guidance (2017, rev. 2020), Example 11-2: amniotic tissue processed to remove the chorion and other cells keeps its barrier characteristics, so it is minimally manipulated",
+        ),
+        example(
+            T::UmbilicalCordBlood,
+            S::CellIsolation,
+            L::Minimal,
+            "Example 16-1(a)",
+            "FDA MM/HU guidance (2017, rev. 2020), Example 16-1(a): selecting hematopoietic stem/progenitor cells to concentrate them does not alter their ability to repopulate the bone marrow",
+        ),
+        example(
+            T::UmbilicalCordBlood,
+            S::CultureExpansion,
+            L::MoreThanMinimal,
+            "Example 16-1(c)",
+            "FDA MM/HU guidance (2017, rev. 2020), Example 16-1(c): cord blood cells selected and incubated with culture media and growth factors to expand them are more than minimally manipulated",
+        ),
+        example(
+            T::BoneMarrow,
+            S::CellIsolation,
+            L::Minimal,
+            "Example 16-1(a)",
+            "FDA MM/HU guidance (2017, rev. 2020), Example 16-1(a): selecting hematopoietic stem/progenitor cells to concentrate them does not alter their ability to repopulate the bone marrow",
+        ),
+        example(
+            T::BoneMarrow,
+            S::CultureExpansion,
+            L::MoreThanMinimal,
+            "Example 16-1(b)",
+            "FDA MM/HU guidance (2017, rev. 2020), Example 16-1(b): hematopoietic stem/progenitor cells cultured under specific conditions lose multipotency and capacity for self-renewal, so they are more than minimally manipulated",
+        ),
+    ]
+};
 
 /// **What the crate knows about an added article**: one row of the [`AddedArticle`] table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,14 +477,25 @@ pub struct PreparationInfo {
     pub live_cells: bool,
     /// The cells were grown in culture as part of making it.
     pub culture_expanded: bool,
+    /// Processing steps the preparation cannot be made without, judged even when a record's
+    /// step list omits them: an SVF is isolated cells, a decellularized matrix has had its cells
+    /// removed, a culture-expanded lot was cultured.
+    pub implies: &'static [ProcessingStep],
 }
 
-const fn prep(live_cells: bool, culture_expanded: bool) -> PreparationInfo {
+const fn prep(
+    live_cells: bool,
+    culture_expanded: bool,
+    implies: &'static [ProcessingStep],
+) -> PreparationInfo {
     PreparationInfo {
         live_cells,
         culture_expanded,
+        implies,
     }
 }
+
+const CULTURED: &[ProcessingStep] = &[ProcessingStep::CultureExpansion];
 
 vocab! {
     /// **What kind of preparation a product is.**
@@ -263,31 +507,41 @@ vocab! {
     #[non_exhaustive]
     pub enum CellPreparation: PreparationInfo {
         /// MSCs grown in the laboratory to large numbers (Ryoncil, Alofisel, Stemirac).
-        CultureExpandedMsc => "culture_expanded_msc", "culture-expanded MSCs", prep(true, true);
+        CultureExpandedMsc => "culture_expanded_msc", "culture-expanded MSCs", prep(true, true, CULTURED);
         /// Bone marrow aspirate spun down at the bedside (BMAC / BMC).
-        BoneMarrowConcentrate => "bone_marrow_concentrate", "bone marrow concentrate (BMAC)", prep(true, false);
+        BoneMarrowConcentrate => "bone_marrow_concentrate", "bone marrow concentrate (BMAC)", prep(true, false, &[ProcessingStep::Centrifugation]);
         /// Bone marrow aspirate used as drawn.
-        BoneMarrowAspirate => "bone_marrow_aspirate", "bone marrow aspirate", prep(true, false);
+        BoneMarrowAspirate => "bone_marrow_aspirate", "bone marrow aspirate", prep(true, false, &[]);
         /// Stromal vascular fraction: the cells freed from fat by enzymatic digestion.
-        StromalVascularFraction => "stromal_vascular_fraction", "stromal vascular fraction (SVF)", prep(true, false);
+        StromalVascularFraction => "stromal_vascular_fraction", "stromal vascular fraction (SVF)", prep(true, false, &[ProcessingStep::CellIsolation]);
         /// Fat broken into small clusters mechanically, without enzymes.
-        MicrofragmentedAdipose => "microfragmented_adipose", "micro-fragmented adipose tissue", prep(true, false);
+        MicrofragmentedAdipose => "microfragmented_adipose", "micro-fragmented adipose tissue", prep(true, false, &[ProcessingStep::MechanicalDisruption]);
         /// Fat moved from one place to another (fat grafting, lipofilling).
-        FatGraft => "fat_graft", "fat graft", prep(true, false);
+        FatGraft => "fat_graft", "fat graft", prep(true, false, &[]);
         /// An amniotic, placental or umbilical "allograft" from a tissue bank, often sold as
         /// containing stem cells.
-        PerinatalAllograft => "perinatal_allograft", "perinatal (amniotic / umbilical) allograft", prep(true, false);
+        PerinatalAllograft => "perinatal_allograft", "perinatal (amniotic / umbilical) allograft", prep(true, false, &[]);
         /// A unit of umbilical cord blood for transplantation.
-        CordBloodUnit => "cord_blood_unit", "cord blood unit", prep(true, false);
+        CordBloodUnit => "cord_blood_unit", "cord blood unit", prep(true, false, &[]);
         /// A sheet or membrane of tissue laid on a wound.
-        TissueSheet => "tissue_sheet", "tissue sheet / membrane", prep(false, false);
+        TissueSheet => "tissue_sheet", "tissue sheet / membrane", prep(false, false, &[]);
         /// Exosomes or other extracellular vesicles, with no cells.
-        ExtracellularVesicles => "extracellular_vesicles", "exosomes / extracellular vesicles (cell-free)", prep(false, false);
+        ExtracellularVesicles => "extracellular_vesicles", "exosomes / extracellular vesicles (cell-free)", prep(false, false, &[]);
         /// Conditioned medium or "secretome", with no cells.
-        ConditionedMedium => "conditioned_medium", "conditioned medium / secretome (cell-free)", prep(false, false);
+        ConditionedMedium => "conditioned_medium", "conditioned medium / secretome (cell-free)", prep(false, false, &[]);
         /// Platelet-rich plasma (PRP): the patient's blood spun to concentrate platelets. A blood
         /// product, so not an HCT/P at all (21 CFR 1271.3(d)(2); FDA MM/HU guidance, section V.A).
         /// Holds no MSCs; listed so that PRP offers can be recognised and classified.
-        PlateletRichPlasma => "platelet_rich_plasma", "platelet-rich plasma (PRP)", prep(false, false);
+        PlateletRichPlasma => "platelet_rich_plasma", "platelet-rich plasma (PRP)", prep(false, false, &[]);
+        /// A tissue's extracellular matrix with its cells removed, e.g. decellularized adipose
+        /// matrix (FDA MM/HU guidance Example 11-1) or decellularized amnion (Example 11-2).
+        DecellularizedMatrix => "decellularized_matrix", "decellularized matrix", prep(false, false, &[ProcessingStep::Decellularization]);
+        /// Cells other than MSCs grown in the laboratory, e.g. chondrocytes or keratinocytes, or
+        /// blood-forming cells expanded in culture (FDA MM/HU guidance Example 16-1(b)-(c)).
+        CulturedCells => "cultured_cells", "cultured cells (not MSCs)", prep(true, true, CULTURED);
+        /// A secreted body fluid itself, with no cells isolated from it — e.g. amniotic fluid.
+        /// "Secreted body fluids (e.g., amniotic fluid) are generally not considered HCT/Ps";
+        /// cells isolated from them are (FDA MM/HU guidance, section III.C, Q15).
+        SecretedFluid => "secreted_fluid", "secreted body fluid (no isolated cells)", prep(false, false, &[]);
     }
 }

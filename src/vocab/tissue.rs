@@ -46,6 +46,18 @@ vocab! {
         Conduit => "conduit", "conduit";
         /// Storing energy as lipid (adipose tissue).
         EnergyStorage => "energy_storage", "energy (lipid) storage";
+        /// Connecting one structure to another, as a tendon joins muscle to bone or a ligament
+        /// bone to bone (MM/HU guidance Examples 12-2 and 20-1(b)).
+        Connection => "connection", "connecting (tendon, ligament)";
+        /// Reducing friction between moving surfaces, as articular cartilage and synovial fluid
+        /// do in a joint (MM/HU guidance Example 12-1).
+        Lubrication => "lubrication", "reducing friction (joint surfaces)";
+        /// Contracting to move the body or pump blood (skeletal and heart muscle).
+        Contraction => "contraction", "contraction (muscle)";
+        /// Carrying nerve signals (brain, spinal cord, nerves).
+        NerveConduction => "nerve_conduction", "carrying nerve signals";
+        /// Exchanging oxygen and carbon dioxide (the lung).
+        GasExchange => "gas_exchange", "gas exchange (lung)";
         /// Regenerating or repairing cartilage, bone, tendon or other musculoskeletal tissue.
         MusculoskeletalRepair => "musculoskeletal_repair", "musculoskeletal tissue repair";
         /// Calming inflammation or re-balancing the immune system.

@@ -1,0 +1,329 @@
+//! Homologous use on the site of use: the comparison the US, EU and Japanese engines share.
+//!
+//! Each jurisdiction asks the same question in its own words — does the product do in the
+//! recipient what its source tissue did in the donor?
+//!
+//! - US: "performs the same basic function or functions in the recipient as in the donor"
+//!   (21 CFR 1271.3(c)); FDA MM/HU guidance (2017, rev. 2020), section IV, Q17-Q22.
+//! - EU: "not intended to be used for the same essential function or functions in the recipient
+//!   as in the donor" (Regulation (EC) No 1394/2007, Art 2(1)(c), second indent).
+//! - Japan: cells that act like the cells at the target site (MHLW notice 医政研発1031第1号).
+//!
+//! The analysis reads four facts and never the declared functions alone:
+//!
+//! 1. the source tissue's basic functions in the donor ([`crate::TissueInfo::basic_functions`]);
+//! 2. the functions the recipient's tissue performs at the site of use
+//!    ([`crate::SiteInfo::functions`]), at the stated site *and* at the site the route implies
+//!    when both are known and differ (the less favourable reading: the product must be
+//!    homologous at both);
+//! 3. the functions the indications imply ([`crate::IndicationInfo::implies`]);
+//! 4. the declared functions ([`crate::IntendedUse::functions`]).
+//!
+//! The product is homologous only when every declared and implied function is a basic function
+//! of the tissue, every one of them is performed at the site, and at the site the tissue can
+//! perform at least one of its basic functions. A contradiction found among the known facts
+//! settles "not homologous" whatever else is missing (adding facts can only add functions and
+//! sites to check); otherwise a missing fact leaves the answer open and is listed.
+
+use crate::{Fact, Indication, Product, SiteOfUse, TissueFunction, TissueSource};
+
+/// **The result of the homologous-use comparison for one product.**
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Homologous<'a> {
+    /// The source tissue, when known.
+    pub tissue: Option<TissueSource>,
+    /// The tissue's basic functions in the donor; `None` when the tissue is unknown, `Some(&[])`
+    /// when FDA's guidance names none for it.
+    pub basic: Option<&'static [TissueFunction]>,
+    /// The sites judged: the stated one, then the route's when it differs.
+    pub sites: Vec<SiteOfUse>,
+    /// Whether the first site was stated (`true`) or derived from the route (`false`).
+    pub site_stated: bool,
+    /// The declared functions, when stated.
+    pub declared: Option<&'a [TissueFunction]>,
+    /// The indications, when stated.
+    pub indications: Option<&'a [Indication]>,
+    /// The functions the indications imply, each once, in order.
+    pub implied: Vec<TissueFunction>,
+    /// Declared or implied functions that are not basic functions of the tissue.
+    pub not_basic: Vec<TissueFunction>,
+    /// Declared functions that are not among those the indications imply, when the indications
+    /// imply any: the declaration contradicts what the product is offered for.
+    pub declared_against_indications: Vec<TissueFunction>,
+    /// Declared or implied functions the recipient's tissue does not perform at a site judged.
+    pub not_at_site: Vec<TissueFunction>,
+    /// Sites at which the tissue can perform none of its basic functions.
+    pub sites_without_basic: Vec<SiteOfUse>,
+    /// The facts whose presence could change the verdict, as input paths. Empty unless the
+    /// verdict is [`HomologousVerdict::Undetermined`].
+    pub missing: Vec<&'static str>,
+    /// The answer.
+    pub verdict: HomologousVerdict,
+}
+
+/// **The answer of the homologous-use comparison.**
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HomologousVerdict {
+    /// Every declared and implied function is a basic function of the tissue performed at the
+    /// site of use.
+    Homologous,
+    /// A known fact shows the use is not homologous, for the reason given.
+    NotHomologous(NotHomologousBecause),
+    /// A fact the answer needs is missing ([`Homologous::missing`]).
+    Undetermined,
+}
+
+/// **Why a use is not homologous**, in the order the analysis reports them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NotHomologousBecause {
+    /// Treating a stated indication needs a function the tissue does not perform in the donor.
+    IndicationNeedsOtherFunction,
+    /// A declared function is not a basic function of the tissue.
+    DeclaredNotBasic,
+    /// At the site of use the tissue can perform none of its basic functions.
+    SiteLacksBasicFunction,
+    /// A declared or implied function is not one the recipient's tissue performs at the site.
+    NotPerformedAtSite,
+}
+
+impl NotHomologousBecause {
+    /// One sentence for a finding's reason.
+    pub(crate) const fn reason(self) -> &'static str {
+        match self {
+            Self::IndicationNeedsOtherFunction => {
+                "treating the stated indication needs a function the source tissue does not perform in the donor, so the use is not homologous"
+            }
+            Self::DeclaredNotBasic => {
+                "a declared function is not a basic function of the source tissue in the donor, so the use is not homologous"
+            }
+            Self::SiteLacksBasicFunction => {
+                "at the site of use the source tissue can perform none of its basic functions, so it cannot do there what it did in the donor"
+            }
+            Self::NotPerformedAtSite => {
+                "a function the product is meant to perform is not one the recipient's tissue performs at the site of use"
+            }
+        }
+    }
+
+    /// The input path the reason points at.
+    pub(crate) const fn path(self) -> &'static str {
+        match self {
+            Self::IndicationNeedsOtherFunction => "intended_use.indications",
+            Self::DeclaredNotBasic => "intended_use.functions",
+            Self::SiteLacksBasicFunction | Self::NotPerformedAtSite => "intended_use.site_of_use",
+        }
+    }
+}
+
+fn push_once<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+fn codes(functions: &[TissueFunction]) -> Vec<&'static str> {
+    functions.iter().map(|f| f.code()).collect()
+}
+
+/// **Compares what the product is meant to do with what its tissue does, at the site of use.**
+pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
+    let mut missing: Vec<&'static str> = Vec::new();
+    let tissue = product.tissue;
+    let basic = tissue.map(|t| t.info().basic_functions);
+    match basic {
+        None => missing.push("tissue"),
+        Some([]) => missing.push("tissue.basic_functions"),
+        Some(_) => {}
+    }
+
+    let intended = product.intended_use.as_ref();
+    let declared = intended.and_then(|u| u.functions_known());
+    let indications = intended.and_then(|u| u.indications_known());
+    match intended {
+        None => missing.push("intended_use"),
+        Some(_) => {
+            if declared.is_none() {
+                missing.push("intended_use.functions");
+            }
+            if indications.is_none() {
+                missing.push("intended_use.indications");
+            }
+        }
+    }
+
+    let stated = product.stated_site_of_use();
+    let routed = product.route_site_of_use();
+    let mut sites = Vec::with_capacity(2);
+    if let Some(s) = stated {
+        sites.push(s);
+    }
+    if let Some(r) = routed {
+        push_once(&mut sites, r);
+    }
+    if sites.is_empty() {
+        if intended.is_some() {
+            missing.push("intended_use.site_of_use");
+        }
+        if product.delivery.is_none() {
+            missing.push("delivery.route");
+        }
+    }
+
+    let mut implied = Vec::new();
+    for indication in indications.unwrap_or_default() {
+        for f in indication.info().implies {
+            push_once(&mut implied, *f);
+        }
+    }
+    let declared_list = declared.unwrap_or_default();
+    let expected: Vec<TissueFunction> = {
+        let mut all = implied.clone();
+        for f in declared_list {
+            push_once(&mut all, *f);
+        }
+        all
+    };
+
+    let mut not_basic = Vec::new();
+    let mut because = None;
+    if let Some(b) = basic.filter(|b| !b.is_empty()) {
+        for f in &implied {
+            if !b.contains(f) {
+                push_once(&mut not_basic, *f);
+                because.get_or_insert(NotHomologousBecause::IndicationNeedsOtherFunction);
+            }
+        }
+        for f in declared_list {
+            if !b.contains(f) {
+                push_once(&mut not_basic, *f);
+                because.get_or_insert(NotHomologousBecause::DeclaredNotBasic);
+            }
+        }
+    }
+    let declared_against_indications = if implied.is_empty() {
+        Vec::new()
+    } else {
+        declared_list
+            .iter()
+            .copied()
+            .filter(|f| !implied.contains(f))
+            .collect()
+    };
+
+    let mut sites_without_basic = Vec::new();
+    let mut not_at_site = Vec::new();
+    for site in &sites {
+        let there = site.info().functions;
+        if let Some(b) = basic.filter(|b| !b.is_empty()) {
+            if !b.iter().any(|f| there.contains(f)) {
+                sites_without_basic.push(*site);
+                because.get_or_insert(NotHomologousBecause::SiteLacksBasicFunction);
+            }
+        }
+        for f in &expected {
+            if !there.contains(f) {
+                push_once(&mut not_at_site, *f);
+                because.get_or_insert(NotHomologousBecause::NotPerformedAtSite);
+            }
+        }
+    }
+
+    let verdict = match because {
+        Some(reason) => {
+            missing.clear();
+            HomologousVerdict::NotHomologous(reason)
+        }
+        None if !missing.is_empty() => HomologousVerdict::Undetermined,
+        None => HomologousVerdict::Homologous,
+    };
+    Homologous {
+        tissue,
+        basic,
+        site_stated: stated.is_some(),
+        sites,
+        declared,
+        indications,
+        implied,
+        not_basic,
+        declared_against_indications,
+        not_at_site,
+        sites_without_basic,
+        missing,
+        verdict,
+    }
+}
+
+impl Homologous<'_> {
+    /// The facts behind the verdict, ready to attach to a finding: the tissue and its basic
+    /// functions (as the limit), the sites and their functions, the declared and implied
+    /// functions, and every contradiction found.
+    pub(crate) fn facts(&self) -> Vec<Fact> {
+        let mut facts = Vec::with_capacity(10);
+        if let Some(t) = self.tissue {
+            facts.push(Fact::code("tissue", t.code()));
+        }
+        if let Some(b) = self.basic {
+            facts.push(Fact::codes("tissue.basic_functions", codes(b)).as_limit());
+        }
+        for (i, site) in self.sites.iter().enumerate() {
+            let fact = Fact::code("intended_use.site_of_use", site.code());
+            facts.push(if i == 0 && self.site_stated {
+                fact
+            } else {
+                fact.as_derived()
+            });
+        }
+        if let Some(d) = self.declared {
+            facts.push(Fact::codes("intended_use.functions", codes(d)));
+        }
+        if let Some(i) = self.indications {
+            facts.push(Fact::code_list(
+                "intended_use.indications",
+                i.iter().map(|x| x.code()),
+            ));
+        }
+        if !self.implied.is_empty() {
+            facts.push(
+                Fact::codes(
+                    "intended_use.indications.implied_functions",
+                    codes(&self.implied),
+                )
+                .as_derived(),
+            );
+        }
+        if !self.not_basic.is_empty() {
+            facts.push(
+                Fact::codes("intended_use.functions.not_basic", codes(&self.not_basic))
+                    .as_derived(),
+            );
+        }
+        if !self.declared_against_indications.is_empty() {
+            facts.push(
+                Fact::codes(
+                    "intended_use.functions.contradict_indications",
+                    codes(&self.declared_against_indications),
+                )
+                .as_derived(),
+            );
+        }
+        if !self.sites_without_basic.is_empty() {
+            facts.push(
+                Fact::code_list(
+                    "intended_use.site_of_use.without_basic_function",
+                    self.sites_without_basic.iter().map(|s| s.code()),
+                )
+                .as_derived(),
+            );
+        }
+        if !self.not_at_site.is_empty() {
+            facts.push(
+                Fact::codes(
+                    "intended_use.functions.not_at_site",
+                    codes(&self.not_at_site),
+                )
+                .as_derived(),
+            );
+        }
+        facts
+    }
+}
