@@ -1,17 +1,29 @@
-//! Writes the JSON Schema (draft 2020-12) of every input and output document to `schemas/`.
+//! Writes the JSON Schema (draft 2020-12) of every input and output document to `schemas/`, the
+//! definitions they share (`definitions.schema.json`) and every vocabulary term with its code,
+//! label and facts (`vocabulary.json`), and the rule table shown in the `RuleId` docs
+//! (`docs/rules.md`).
 //!
 //! Run `cargo run --example export_schemas` after changing a document type, and commit the
 //! result: `tests/schemas.rs` fails while the committed files differ from the generated ones.
 
 #[cfg(feature = "schemars")]
 fn main() -> std::io::Result<()> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    use std::path::Path;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
     std::fs::create_dir_all(&dir)?;
     for document in msc_therapy::document_schemas() {
         let path = dir.join(document.file_name());
         std::fs::write(&path, document.to_json_pretty())?;
         println!("wrote {}", path.display());
     }
+    let path = dir.join("vocabulary.json");
+    std::fs::write(&path, format!("{:#}\n", msc_therapy::vocabulary_json()))?;
+    println!("wrote {}", path.display());
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("docs")
+        .join("rules.md");
+    std::fs::write(&path, msc_therapy::RuleId::table_markdown())?;
+    println!("wrote {}", path.display());
     Ok(())
 }
 

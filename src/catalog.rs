@@ -1,9 +1,15 @@
 //! The catalog of MSC products with a marketing authorisation somewhere in the world.
 //!
 //! Built into the crate as a static Rust table (no parsing at run time, nothing that can fail),
-//! transcribed from the project's reference list of approved products. Each entry keeps the
-//! original wording of its indication, route and status next to the typed values, and its
+//! transcribed from the project's reference list of approved products. Each entry has a stable
+//! [`CatalogKey`], the authorisation numbers the sources give, the kind of authorisation (full,
+//! conditional / time-limited, provisional, national), its status and dates, and the label's dose
+//! ([`LabelDose`]), next to the original wording of its indication, route and status and its
 //! citation.
+//!
+//! **Identity by key.** An offer names the product it claims to be by its key or one of its
+//! authorisation numbers, never by its trade name: a clinic can call anything "Ryoncil-style".
+//! The offer evaluation then checks the entry against the offer's facts.
 //!
 //! Left out on purpose: MesoCellA-Ortho (autologous adipose MSCs for knee osteoarthritis,
 //! Jagiellonian University, Poland). The reference list carries it only to record that it has
@@ -11,7 +17,7 @@
 //! NCT05081921; Phase 3 still needed). A catalog of authorised products must not list it.
 
 use crate::table::vocab;
-use crate::{Donor, Indication, Route, TissueSource};
+use crate::{CellPreparation, Donor, Indication, Route, TissueSource};
 use serde::Serialize;
 
 /// **What the crate knows about a jurisdiction**: one row of the [`Jurisdiction`] table.
@@ -19,10 +25,49 @@ use serde::Serialize;
 pub struct JurisdictionInfo {
     /// The regulator that grants marketing authorisations for cell therapies there.
     pub regulator: &'static str,
+    /// The body of law whose classification engine the crate runs for an offer made there.
+    pub framework: RegulatoryFramework,
 }
 
 vocab! {
-    /// **A country or union whose regulator can authorise an MSC product.**
+    /// **The body of law a jurisdiction's cell therapies fall under**, as far as the crate has an
+    /// engine for it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{Jurisdiction, RegulatoryFramework};
+    ///
+    /// assert_eq!(Jurisdiction::Germany.info().framework, RegulatoryFramework::EuropeanUnion);
+    /// assert_eq!(Jurisdiction::India.info().framework, RegulatoryFramework::National);
+    /// ```
+    #[non_exhaustive]
+    pub enum RegulatoryFramework {
+        /// 21 CFR Part 1271 and the PHS Act ([`crate::classify_us`]).
+        UnitedStates => "united_states", "US: 21 CFR Part 1271 / PHS Act";
+        /// Regulation (EC) No 1394/2007 and Directive 2004/23/EC ([`crate::classify_eu`]).
+        EuropeanUnion => "european_union", "EU: Regulation (EC) No 1394/2007";
+        /// The PMD Act and the Act on the Safety of Regenerative Medicine ([`crate::classify_jp`]).
+        Japan => "japan", "Japan: PMD Act / ASRM";
+        /// A national law the crate has no engine for.
+        National => "national", "national law (no engine in the crate)";
+    }
+}
+
+const fn jurisdiction(regulator: &'static str, framework: RegulatoryFramework) -> JurisdictionInfo {
+    JurisdictionInfo {
+        regulator,
+        framework,
+    }
+}
+
+vocab! {
+    /// **A country or union where a treatment is given, or whose regulator authorises a
+    /// product.**
+    ///
+    /// Every jurisdiction of the catalog, and [`Jurisdiction::Other`] for any other country (a
+    /// clinic abroad). Germany is an EU member state: EU law applies there, and it also grants
+    /// national authorisations of its own (§ 4b AMG).
     ///
     /// # Examples
     ///
@@ -31,61 +76,108 @@ vocab! {
     ///
     /// assert_eq!(Jurisdiction::UnitedStates.info().regulator, "FDA (CBER)");
     /// assert_eq!("south_korea".parse::<Jurisdiction>()?, Jurisdiction::SouthKorea);
+    /// assert!(Jurisdiction::Germany.is_within(Jurisdiction::EuropeanUnion));
     /// # Ok::<(), strum::ParseError>(())
     /// ```
     #[non_exhaustive]
     pub enum Jurisdiction: JurisdictionInfo {
         /// The United States.
-        UnitedStates => "united_states", "United States", JurisdictionInfo { regulator: "FDA (CBER)" };
+        UnitedStates => "united_states", "United States", jurisdiction("FDA (CBER)", RegulatoryFramework::UnitedStates);
         /// Canada.
-        Canada => "canada", "Canada", JurisdictionInfo { regulator: "Health Canada (BGTD)" };
+        Canada => "canada", "Canada", jurisdiction("Health Canada (BGTD)", RegulatoryFramework::National);
         /// New Zealand.
-        NewZealand => "new_zealand", "New Zealand", JurisdictionInfo { regulator: "Medsafe" };
-        /// The European Union (centralised marketing authorisation).
-        EuropeanUnion => "european_union", "European Union", JurisdictionInfo { regulator: "European Commission on EMA's opinion" };
-        /// Germany (national authorisations, outside the EU's centralised procedure).
-        Germany => "germany", "Germany", JurisdictionInfo { regulator: "Paul-Ehrlich-Institut (PEI)" };
+        NewZealand => "new_zealand", "New Zealand", jurisdiction("Medsafe", RegulatoryFramework::National);
+        /// The European Union (centralised marketing authorisation; EU law in every member state).
+        EuropeanUnion => "european_union", "European Union", jurisdiction("European Commission on EMA's opinion", RegulatoryFramework::EuropeanUnion);
+        /// Germany (an EU member state, which also grants national authorisations).
+        Germany => "germany", "Germany", jurisdiction("Paul-Ehrlich-Institut (PEI)", RegulatoryFramework::EuropeanUnion);
         /// Japan.
-        Japan => "japan", "Japan", JurisdictionInfo { regulator: "MHLW / PMDA" };
+        Japan => "japan", "Japan", jurisdiction("MHLW / PMDA", RegulatoryFramework::Japan);
         /// South Korea.
-        SouthKorea => "south_korea", "South Korea", JurisdictionInfo { regulator: "MFDS (formerly KFDA)" };
+        SouthKorea => "south_korea", "South Korea", jurisdiction("MFDS (formerly KFDA)", RegulatoryFramework::National);
         /// India.
-        India => "india", "India", JurisdictionInfo { regulator: "CDSCO / DCGI" };
+        India => "india", "India", jurisdiction("CDSCO / DCGI", RegulatoryFramework::National);
         /// China.
-        China => "china", "China", JurisdictionInfo { regulator: "NMPA" };
+        China => "china", "China", jurisdiction("NMPA", RegulatoryFramework::National);
+        /// Any other country.
+        Other => "other", "another country", jurisdiction("the national regulator", RegulatoryFramework::National);
+    }
+}
+
+impl Jurisdiction {
+    /// An authorisation of `authority` is valid here: the same jurisdiction, or an EU member
+    /// state for an EU (centralised) authorisation.
+    #[must_use]
+    pub const fn is_within(self, authority: Self) -> bool {
+        matches!(
+            (self, authority),
+            (Self::Germany | Self::EuropeanUnion, Self::EuropeanUnion)
+        ) || self as u8 == authority as u8
     }
 }
 
 vocab! {
-    /// **The state of a product's authorisation in one jurisdiction.**
+    /// **The kind of authorisation a product holds.**
     ///
-    /// *Conditional* approvals (Japan's conditional and time-limited approval, Canada's NOC/c,
-    /// Korea's and China's conditional approvals, New Zealand's provisional consent) let a
-    /// product be sold while confirmatory evidence is gathered.
+    /// *Conditional* approvals (Japan's conditional and time-limited approval under PMD Act
+    /// Art 23-26, Canada's NOC/c, Korea's and China's conditional approvals) let a product be
+    /// sold while confirmatory evidence is gathered; Japan's carries a time limit
+    /// ([`ApprovedProduct::time_limit_ends_on`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::AuthorisationKind;
+    ///
+    /// assert!(AuthorisationKind::Full.is_full());
+    /// assert!(!AuthorisationKind::Conditional.is_full());
+    /// ```
+    #[non_exhaustive]
+    pub enum AuthorisationKind {
+        /// A full marketing authorisation (a US BLA, an EU MA, a Japanese full approval).
+        Full => "full", "full marketing authorisation";
+        /// A conditional or time-limited authorisation.
+        Conditional => "conditional", "conditional / time-limited authorisation";
+        /// A provisional consent (New Zealand, Medicines Act 1981 s 23).
+        Provisional => "provisional", "provisional consent";
+        /// A national authorisation outside a marketing authorisation (Germany's § 4b AMG).
+        National => "national", "national authorisation (not a marketing authorisation)";
+    }
+}
+
+impl AuthorisationKind {
+    /// A full marketing authorisation.
+    #[must_use]
+    pub const fn is_full(self) -> bool {
+        matches!(self, Self::Full)
+    }
+}
+
+vocab! {
+    /// **Whether a product's authorisation is in force.**
     ///
     /// # Examples
     ///
     /// ```
     /// use msc_therapy::AuthorisationStatus;
     ///
-    /// assert!(AuthorisationStatus::Conditional.in_force());
+    /// assert!(AuthorisationStatus::InForce.in_force());
+    /// assert!(AuthorisationStatus::Unconfirmed.in_force());
     /// assert!(!AuthorisationStatus::Withdrawn.in_force());
     /// ```
     #[non_exhaustive]
     pub enum AuthorisationStatus {
-        /// A full marketing authorisation, in force.
-        Authorised => "authorised", "authorised";
-        /// A conditional, provisional or time-limited authorisation.
-        Conditional => "conditional", "conditionally authorised";
-        /// A national authorisation outside a marketing authorisation (e.g. Germany's § 4b AMG).
-        NationalAuthorisation => "national_authorisation", "national authorisation (not a marketing authorisation)";
+        /// In force, as the sources confirm.
+        InForce => "in_force", "in force";
+        /// Last known in force; the sources do not confirm its current status.
+        Unconfirmed => "unconfirmed", "last known in force (current status not confirmed)";
         /// Withdrawn: no longer authorised.
         Withdrawn => "withdrawn", "withdrawn";
     }
 }
 
 impl AuthorisationStatus {
-    /// The authorisation is in force (not withdrawn).
+    /// The authorisation is (last known to be) in force: not withdrawn.
     #[must_use]
     pub const fn in_force(self) -> bool {
         !matches!(self, Self::Withdrawn)
@@ -104,32 +196,192 @@ vocab! {
     }
 }
 
+vocab! {
+    /// **What kind of number identifies an authorisation.**
+    #[non_exhaustive]
+    pub enum NumberKind {
+        /// The EMA product number of a centrally authorised medicine (EMEA/H/C/…).
+        EmaProductNumber => "ema_product_number", "EMA product number";
+        /// The number in the Union Register of medicinal products (EU/1/…), with or without
+        /// its presentation suffix.
+        EuRegisterNumber => "eu_register_number", "EU register number";
+        /// A Japanese marketing approval number (承認番号).
+        JapaneseApprovalNumber => "japanese_approval_number", "Japanese approval number";
+    }
+}
+
+/// **One number that identifies an authorisation**: its kind and the number as the regulator
+/// writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct AuthorisationNumber {
+    /// What kind of number it is.
+    pub kind: NumberKind,
+    /// The number.
+    pub number: &'static str,
+}
+
+impl AuthorisationNumber {
+    /// The number is `text`, ignoring white space and ASCII case (`eu/1/17/1261` is
+    /// `EU/1/17/1261`). No other normalisation: a number is a key, not a name.
+    #[must_use]
+    pub fn is(&self, text: &str) -> bool {
+        let mut a = self.number.chars().filter(|c| !c.is_whitespace());
+        let mut b = text.chars().filter(|c| !c.is_whitespace());
+        loop {
+            match (a.next(), b.next()) {
+                (None, None) => return true,
+                (Some(x), Some(y)) if x.eq_ignore_ascii_case(&y) => {}
+                _ => return false,
+            }
+        }
+    }
+}
+
+/// **A range of label doses**, in cells (per administration) or cells per kilogram.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct DoseRange {
+    /// The lowest dose of the label.
+    pub min: f64,
+    /// The highest dose of the label.
+    pub max: f64,
+}
+
+/// **The dose a product's label gives**, in the source's words and, where the label gives one,
+/// as numbers: viable cells per administration and per kilogram of body weight.
+///
+/// A label that doses by defect area (Cartistem, per cm²) or by volume (Queencell, per mL), or
+/// whose dose the sources did not retrieve, has no number.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct LabelDose {
+    /// The dose, in the source's words.
+    pub text: &'static str,
+    /// Viable cells per administration.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per_administration: Option<DoseRange>,
+    /// Viable cells per kilogram of body weight per administration.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per_kg: Option<DoseRange>,
+    /// The most cells per kilogram the label allows, where it caps a dose written per
+    /// administration (Stemirac: 3.34 × 10⁶/kg).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_per_kg: Option<f64>,
+}
+
+const fn range(min: f64, max: f64) -> Option<DoseRange> {
+    Some(DoseRange { min, max })
+}
+
+const fn words(text: &'static str) -> LabelDose {
+    LabelDose {
+        text,
+        per_administration: None,
+        per_kg: None,
+        max_per_kg: None,
+    }
+}
+
+vocab! {
+    /// **The stable key of one catalog entry**: one product's authorisation in one jurisdiction.
+    ///
+    /// Keys never change between releases; an offer names the product it claims to be with one
+    /// ([`crate::ProductReference::CatalogKey`]). A product authorised in two places has two
+    /// keys (`prochymal_ca`, `prochymal_nz`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{CatalogKey, Jurisdiction};
+    ///
+    /// let ryoncil = CatalogKey::RyoncilUs.product();
+    /// assert_eq!(ryoncil.name, "Ryoncil");
+    /// assert_eq!(ryoncil.jurisdiction, Jurisdiction::UnitedStates);
+    /// assert_eq!("stemirac_jp".parse::<CatalogKey>()?, CatalogKey::StemiracJp);
+    /// # Ok::<(), strum::ParseError>(())
+    /// ```
+    #[non_exhaustive]
+    pub enum CatalogKey {
+        /// Ryoncil (remestemcel-L-rknd), United States.
+        RyoncilUs => "ryoncil_us", "Ryoncil (United States)";
+        /// Prochymal (remestemcel-L), Canada.
+        ProchymalCa => "prochymal_ca", "Prochymal (Canada)";
+        /// Prochymal (remestemcel-L), New Zealand.
+        ProchymalNz => "prochymal_nz", "Prochymal (New Zealand)";
+        /// TEMCELL HS Inj., Japan.
+        TemcellJp => "temcell_jp", "TEMCELL HS Inj. (Japan)";
+        /// Alofisel (darvadstrocel), European Union.
+        AlofiselEu => "alofisel_eu", "Alofisel (European Union)";
+        /// Alofisel (darvadstrocel), Japan.
+        AlofiselJp => "alofisel_jp", "Alofisel (Japan)";
+        /// STEMIRAC for Injection, Japan.
+        StemiracJp => "stemirac_jp", "STEMIRAC (Japan)";
+        /// AKUUGO (vandefitemcel), Japan.
+        AkuugoJp => "akuugo_jp", "AKUUGO (Japan)";
+        /// Hearticellgram-AMI, South Korea.
+        HearticellgramKr => "hearticellgram_ami_kr", "Hearticellgram-AMI (South Korea)";
+        /// Cartistem, South Korea.
+        CartistemKr => "cartistem_kr", "Cartistem (South Korea)";
+        /// Cupistem, South Korea.
+        CupistemKr => "cupistem_kr", "Cupistem (South Korea)";
+        /// NeuroNata-R (lenzumestrocel), South Korea.
+        NeuronataRKr => "neuronata_r_kr", "NeuroNata-R (South Korea)";
+        /// Queencell, South Korea.
+        QueencellKr => "queencell_kr", "Queencell (South Korea)";
+        /// Stempeucel, India.
+        StempeucelIn => "stempeucel_in", "Stempeucel (India)";
+        /// StemOne / Ciplostem, India.
+        StemoneIn => "stemone_in", "StemOne / Ciplostem (India)";
+        /// Ruibosheng (amimestrocel), China.
+        RuiboshengCn => "ruibosheng_cn", "Ruibosheng (China)";
+        /// Obnitix (MSC-FFM), Germany.
+        ObnitixDe => "obnitix_de", "Obnitix (Germany)";
+    }
+}
+
+impl CatalogKey {
+    /// The catalog entry with this key.
+    #[must_use]
+    pub fn product(self) -> &'static ApprovedProduct {
+        // The table lists the entries in key order (checked by a unit test).
+        &CATALOG[self as usize]
+    }
+}
+
 /// **One MSC product's authorisation in one jurisdiction**: a row of the built-in catalog.
 ///
-/// Products authorised in several places (Prochymal, Alofisel) have one row per jurisdiction.
-/// The typed fields (`indications`, `tissue`, `donor`, `route`) are the crate's closest terms;
-/// the `*_text` fields keep the source's wording, which is narrower (e.g. "steroid-refractory
-/// acute GvHD in paediatric patients 2 months of age and older").
+/// Products authorised in several places (Prochymal, Alofisel) have one row per jurisdiction,
+/// each with its own [`CatalogKey`]. The typed fields (`indications`, `tissue`, `donor`,
+/// `preparation`, `route`) are the crate's closest terms; the `*_text` fields keep the source's
+/// wording, which is narrower (e.g. "steroid-refractory acute GvHD in paediatric patients 2
+/// months of age and older"). Dates are ISO 8601 (`YYYY-MM-DD`) where the sources give the day.
 ///
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{ApprovedProduct, Indication, Jurisdiction};
+/// use msc_therapy::{ApprovedProduct, CatalogKey, Indication, Jurisdiction};
 ///
 /// // The only FDA-approved MSC product: Ryoncil, for (paediatric, steroid-refractory) GvHD.
 /// let us: Vec<_> = ApprovedProduct::by_jurisdiction(Jurisdiction::UnitedStates).collect();
 /// assert_eq!(us.len(), 1);
-/// assert_eq!(us[0].name, "Ryoncil");
+/// assert_eq!(us[0].key, CatalogKey::RyoncilUs);
+/// assert_eq!(us[0].dose.per_kg.unwrap().min, 2e6);
 ///
 /// // No MSC product is FDA-approved for knee osteoarthritis.
 /// assert_eq!(
 ///     ApprovedProduct::approved_in(Jurisdiction::UnitedStates, Indication::KneeOsteoarthritis).count(),
 ///     0
 /// );
+///
+/// // Identity by number: Stemirac's Japanese approval number.
+/// assert_eq!(ApprovedProduct::by_number("23000FZX00001000").unwrap().key, CatalogKey::StemiracJp);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct ApprovedProduct {
+    /// The stable key.
+    pub key: CatalogKey,
     /// The trade name.
     pub name: &'static str,
     /// The nonproprietary (generic) name or description.
@@ -140,8 +392,21 @@ pub struct ApprovedProduct {
     pub jurisdiction: Jurisdiction,
     /// The authority and pathway, as the source names them.
     pub pathway: &'static str,
+    /// The authorisation numbers the sources give (none for most entries: the reference list
+    /// does not record them).
+    pub numbers: &'static [AuthorisationNumber],
+    /// Full, conditional, provisional or national.
+    pub kind: AuthorisationKind,
+    /// In force, unconfirmed or withdrawn.
+    pub status: AuthorisationStatus,
     /// The year of first authorisation there, when known.
     pub year: Option<u16>,
+    /// The date of first authorisation there, when the sources give the day.
+    pub authorised_on: Option<&'static str>,
+    /// The end of a time-limited authorisation's term, when it has one.
+    pub time_limit_ends_on: Option<&'static str>,
+    /// The date the authorisation was withdrawn.
+    pub withdrawn_on: Option<&'static str>,
     /// The authorised indication(s), in the crate's terms.
     pub indications: &'static [Indication],
     /// The authorised indication, in the source's words.
@@ -150,14 +415,14 @@ pub struct ApprovedProduct {
     pub tissue: TissueSource,
     /// Whose cells.
     pub donor: Donor,
+    /// What kind of preparation it is.
+    pub preparation: CellPreparation,
     /// The route, in the crate's terms.
     pub route: Route,
     /// The route, in the source's words.
     pub route_text: &'static str,
-    /// The dose, in the source's words.
-    pub dose: &'static str,
-    /// The state of the authorisation.
-    pub status: AuthorisationStatus,
+    /// The label's dose.
+    pub dose: LabelDose,
     /// The status in the source's words, with dates.
     pub status_text: &'static str,
     /// Where the facts come from.
@@ -167,8 +432,17 @@ pub struct ApprovedProduct {
 }
 
 impl ApprovedProduct {
-    /// Every catalog entry.
+    /// Every catalog entry, in [`CatalogKey`] order.
     pub const ALL: &'static [Self] = CATALOG;
+
+    /// The entry one of whose authorisation numbers is `number` (white space and ASCII case
+    /// ignored), if any.
+    #[must_use]
+    pub fn by_number(number: &str) -> Option<&'static Self> {
+        CATALOG
+            .iter()
+            .find(|p| p.numbers.iter().any(|n| n.is(number)))
+    }
 
     /// Entries (in force or withdrawn) for an indication.
     pub fn by_indication(indication: Indication) -> impl Iterator<Item = &'static Self> {
@@ -184,13 +458,14 @@ impl ApprovedProduct {
             .filter(move |p| p.jurisdiction == jurisdiction)
     }
 
-    /// Products whose authorisation for `indication` is in force in `jurisdiction`.
+    /// Products whose authorisation for `indication` is in force in `jurisdiction` (an EU
+    /// authorisation counts in Germany).
     pub fn approved_in(
         jurisdiction: Jurisdiction,
         indication: Indication,
     ) -> impl Iterator<Item = &'static Self> {
         Self::by_indication(indication)
-            .filter(move |p| p.jurisdiction == jurisdiction && p.status.in_force())
+            .filter(move |p| jurisdiction.is_within(p.jurisdiction) && p.status.in_force())
     }
 
     /// Products whose authorisation for `indication` is in force anywhere.
@@ -199,332 +474,555 @@ impl ApprovedProduct {
     }
 }
 
+use AuthorisationKind as K;
 use AuthorisationStatus as S;
+use CatalogKey as Key;
+use CellPreparation as P;
 use Confidence as C;
 use Jurisdiction as J;
+use NumberKind as N;
 
 const CATALOG: &[ApprovedProduct] = &[
     ApprovedProduct {
+        key: Key::RyoncilUs,
         name: "Ryoncil",
         nonproprietary_name: "remestemcel-L-rknd",
         sponsor: "Mesoblast Ltd (Mesoblast, Inc.)",
         jurisdiction: J::UnitedStates,
         pathway: "FDA, Biologics License Application",
+        numbers: &[],
+        kind: K::Full,
+        status: S::InForce,
         year: Some(2024),
+        authorised_on: Some("2024-12-18"),
+        time_limit_ends_on: None,
+        withdrawn_on: None,
         indications: &[Indication::GraftVersusHostDisease],
         indication_text: "Steroid-refractory acute GvHD in paediatric patients 2 months of age and older",
         tissue: TissueSource::BoneMarrow,
         donor: Donor::AllogeneicUnrelated,
+        preparation: P::CultureExpandedMsc,
         route: Route::Intravenous,
         route_text: "intravenous infusion",
-        dose: "2 x 10^6 MSC/kg per IV infusion, twice weekly for 4 consecutive weeks (8 infusions), at least 3 days apart; further dosing by Day-28 response",
-        status: S::Authorised,
+        dose: LabelDose {
+            per_kg: range(2e6, 2e6),
+            ..words(
+                "2 x 10^6 MSC/kg per IV infusion, twice weekly for 4 consecutive weeks (8 infusions), at least 3 days apart; further dosing by Day-28 response",
+            )
+        },
         status_text: "Approved 18 Dec 2024; the first FDA-approved MSC therapy",
-        citation: "FDA approval 18 Dec 2024 (Pharmacy Times); Ryoncil label via drugs.com",
+        citation: "FDA approval 18 Dec 2024 (Pharmacy Times); RYONCIL US prescribing information (2024), via drugs.com",
         confidence: C::High,
     },
     ApprovedProduct {
+        key: Key::ProchymalCa,
         name: "Prochymal",
         nonproprietary_name: "remestemcel-L",
         sponsor: "Osiris Therapeutics (later Mesoblast International Sarl)",
         jurisdiction: J::Canada,
         pathway: "Health Canada, Notice of Compliance with conditions (NOC/c)",
+        numbers: &[],
+        kind: K::Conditional,
+        status: S::Unconfirmed,
         year: Some(2012),
+        authorised_on: Some("2012-05-17"),
+        time_limit_ends_on: None,
+        withdrawn_on: None,
         indications: &[Indication::GraftVersusHostDisease],
         indication_text: "Acute GvHD in paediatric patients refractory to systemic corticosteroids and/or other immunosuppressants",
         tissue: TissueSource::BoneMarrow,
         donor: Donor::AllogeneicUnrelated,
+        preparation: P::CultureExpandedMsc,
         route: Route::Intravenous,
         route_text: "intravenous infusion",
-        dose: "100 x 10^6 hMSC per 15 mL presentation; per-kg regimen not retrieved",
-        status: S::Conditional,
+        dose: words("100 x 10^6 hMSC per 15 mL presentation; per-kg regimen not retrieved"),
         status_text: "NOC/c 17 May 2012; monograph revised 6 Mar 2014; current Canadian marketing status not confirmed",
         citation: "Torys LLP 2012; Prochymal Product Monograph NOC/c rev. 6 Mar 2014",
         confidence: C::High,
     },
     ApprovedProduct {
+        key: Key::ProchymalNz,
         name: "Prochymal",
         nonproprietary_name: "remestemcel-L",
         sponsor: "Osiris Therapeutics (NZ sponsor CARSL Consulting)",
         jurisdiction: J::NewZealand,
         pathway: "Medsafe, Minister's provisional consent (Medicines Act 1981 s 23)",
+        numbers: &[],
+        kind: K::Provisional,
+        status: S::Unconfirmed,
         year: Some(2012),
+        authorised_on: Some("2012-06-14"),
+        time_limit_ends_on: Some("2016-06-14"),
+        withdrawn_on: None,
         indications: &[Indication::GraftVersusHostDisease],
         indication_text: "Acute GvHD in children (steroid-refractory)",
         tissue: TissueSource::BoneMarrow,
         donor: Donor::AllogeneicUnrelated,
+        preparation: P::CultureExpandedMsc,
         route: Route::Intravenous,
         route_text: "intravenous infusion",
-        dose: "100 million cells in 15 mL; per-kg regimen not retrieved",
-        status: S::Conditional,
-        status_text: "Provisional consent 14 Jun 2012, renewed to Jun 2016; no later renewal found (likely lapsed, unconfirmed)",
+        dose: words("100 million cells in 15 mL; per-kg regimen not retrieved"),
+        status_text: "Provisional consent 14 Jun 2012, renewed for two years from 14 Jun 2014; no later renewal found (likely lapsed, unconfirmed)",
         citation: "NZ Gazette notice 2014-go3437; Osiris press release 14 Jun 2012",
         confidence: C::High,
     },
     ApprovedProduct {
+        key: Key::TemcellJp,
         name: "TEMCELL HS Inj.",
         nonproprietary_name: "human (allogeneic) bone marrow-derived mesenchymal stem cells (JR-031)",
         sponsor: "JCR Pharmaceuticals",
         jurisdiction: J::Japan,
         pathway: "MHLW/PMDA, PMD Act regenerative medical product, full approval",
+        numbers: &[],
+        kind: K::Full,
+        status: S::InForce,
         year: Some(2015),
+        authorised_on: Some("2015-09-18"),
+        time_limit_ends_on: None,
+        withdrawn_on: None,
         indications: &[Indication::GraftVersusHostDisease],
         indication_text: "Acute GvHD after haematopoietic stem cell transplantation",
         tissue: TissueSource::BoneMarrow,
         donor: Donor::AllogeneicUnrelated,
+        preparation: P::CultureExpandedMsc,
         route: Route::Intravenous,
         route_text: "intravenous infusion",
-        dose: "2 x 10^6 cells/kg per dose, twice weekly for 4 weeks; may add once weekly for 4 more weeks",
-        status: S::Authorised,
+        dose: LabelDose {
+            per_kg: range(2e6, 2e6),
+            ..words(
+                "2 x 10^6 cells/kg per dose, twice weekly for 4 weeks; may add once weekly for 4 more weeks",
+            )
+        },
         status_text: "Approved 18 Sep 2015; launched 24 Feb 2016",
         citation: "JCR press releases; Stem Cell Res Ther 2025 s13287-025-04343-0 Table 3",
         confidence: C::High,
     },
     ApprovedProduct {
+        key: Key::AlofiselEu,
         name: "Alofisel",
         nonproprietary_name: "darvadstrocel (Cx601)",
         sponsor: "TiGenix NV / Takeda",
         jurisdiction: J::EuropeanUnion,
         pathway: "Centralised marketing authorisation (EMEA/H/C/004258)",
+        numbers: &[
+            AuthorisationNumber {
+                kind: N::EmaProductNumber,
+                number: "EMEA/H/C/004258",
+            },
+            AuthorisationNumber {
+                kind: N::EuRegisterNumber,
+                number: "EU/1/17/1261",
+            },
+            AuthorisationNumber {
+                kind: N::EuRegisterNumber,
+                number: "EU/1/17/1261/001",
+            },
+        ],
+        kind: K::Full,
+        status: S::Withdrawn,
         year: Some(2018),
+        authorised_on: Some("2018-03-23"),
+        time_limit_ends_on: None,
+        withdrawn_on: Some("2024-12-13"),
         indications: &[Indication::PerianalFistula],
         indication_text: "Complex perianal fistulas in adults with non-active/mildly active luminal Crohn's disease, inadequate response to at least one conventional or biologic therapy",
         tissue: TissueSource::AdiposeTissue,
         donor: Donor::AllogeneicUnrelated,
+        preparation: P::CultureExpandedMsc,
         route: Route::Intralesional,
         route_text: "intralesional injection (fistula tract / internal openings)",
-        dose: "Single dose of 120 x 10^6 cells (4 vials of 30 x 10^6 cells in 6 mL)",
-        status: S::Withdrawn,
+        dose: LabelDose {
+            per_administration: range(1.2e8, 1.2e8),
+            ..words("Single dose of 120 x 10^6 cells (4 vials of 30 x 10^6 cells in 6 mL)")
+        },
         status_text: "Authorised 23 Mar 2018; withdrawn 13 Dec 2024 at the holder's request after ADMIRE-CD II missed its primary endpoint",
-        citation: "EMA news 'Alofisel withdrawn from the EU market'; Takeda statement 13 Dec 2024",
+        citation: "EMA news 'Alofisel withdrawn from the EU market'; Takeda statement 13 Dec 2024; Alofisel EU SmPC; Union Register identifier EU/1/17/1261/001 (EMA ePI)",
         confidence: C::High,
     },
     ApprovedProduct {
+        key: Key::AlofiselJp,
         name: "Alofisel",
         nonproprietary_name: "darvadstrocel",
         sponsor: "Takeda Pharmaceutical",
         jurisdiction: J::Japan,
         pathway: "MHLW, PMD Act, full approval",
+        numbers: &[],
+        kind: K::Full,
+        status: S::Unconfirmed,
         year: Some(2021),
+        authorised_on: Some("2021-09-27"),
+        time_limit_ends_on: None,
+        withdrawn_on: None,
         indications: &[Indication::PerianalFistula],
         indication_text: "Complex perianal fistulas in non-active or mildly active luminal Crohn's disease with inadequate response to at least one existing treatment",
         tissue: TissueSource::AdiposeTissue,
         donor: Donor::AllogeneicUnrelated,
+        preparation: P::CultureExpandedMsc,
         route: Route::Intralesional,
         route_text: "intralesional injection",
-        dose: "Single 24 mL intralesional injection of 120 x 10^6 cells",
-        status: S::Authorised,
+        dose: LabelDose {
+            per_administration: range(1.2e8, 1.2e8),
+            ..words("Single 24 mL intralesional injection of 120 x 10^6 cells")
+        },
         status_text: "Approved 27 Sep 2021; status after the Dec 2024 EU withdrawal not confirmed",
         citation: "Takeda press release 27 Sep 2021; J Crohns Colitis Ph3 (PMC10069615)",
         confidence: C::High,
     },
     ApprovedProduct {
+        key: Key::StemiracJp,
         name: "STEMIRAC for Injection",
         nonproprietary_name: "human (autologous) bone marrow-derived mesenchymal stem cells (STR01)",
         sponsor: "Nipro Corporation (with Sapporo Medical University)",
         jurisdiction: J::Japan,
         pathway: "MHLW, PMD Act conditional and time-limited approval (7 years)",
+        numbers: &[AuthorisationNumber {
+            kind: N::JapaneseApprovalNumber,
+            number: "23000FZX00001000",
+        }],
+        kind: K::Conditional,
+        status: S::InForce,
         year: Some(2018),
+        authorised_on: Some("2018-12-28"),
+        time_limit_ends_on: Some("2025-12-27"),
+        withdrawn_on: None,
         indications: &[Indication::SpinalCordInjury],
         indication_text: "Neurological symptoms and functional impairment of traumatic spinal cord injury, ASIA Impairment Scale A, B or C",
         tissue: TissueSource::BoneMarrow,
         donor: Donor::Autologous,
+        preparation: P::CultureExpandedMsc,
         route: Route::Intravenous,
         route_text: "intravenous infusion",
-        dose: "0.5-2.0 x 10^8 autologous MSC per administration (max 3.34 x 10^6 cells/kg)",
-        status: S::Conditional,
-        status_text: "Conditional, time-limited approval 28 Dec 2018; full approval applied for 14 Nov 2025",
-        citation: "Nipro product information; Nikkei Biotech",
+        dose: LabelDose {
+            per_administration: range(0.5e8, 2.0e8),
+            max_per_kg: Some(3.34e6),
+            ..words("0.5-2.0 x 10^8 autologous MSC per administration (max 3.34 x 10^6 cells/kg)")
+        },
+        status_text: "Conditional, time-limited approval 28 Dec 2018 (seven years); full approval applied for 14 Nov 2025, marketing continues under the conditional approval pending the decision",
+        citation: "Nipro product information; Nikkei Biotech; PMD Act Art 23-26",
         confidence: C::High,
     },
     ApprovedProduct {
+        key: Key::AkuugoJp,
         name: "AKUUGO Suspension for Intracranial Implantation",
         nonproprietary_name: "vandefitemcel (SB623)",
         sponsor: "SanBio Co., Ltd.",
         jurisdiction: J::Japan,
         pathway: "MHLW, PMD Act conditional and time-limited approval",
+        numbers: &[],
+        kind: K::Conditional,
+        status: S::InForce,
         year: Some(2024),
+        authorised_on: Some("2024-07-31"),
+        time_limit_ends_on: None,
+        withdrawn_on: None,
         indications: &[Indication::TraumaticBrainInjury],
         indication_text: "Chronic motor paralysis resulting from traumatic brain injury",
         tissue: TissueSource::BoneMarrow,
         donor: Donor::AllogeneicUnrelated,
+        preparation: P::CultureExpandedMsc,
         route: Route::Intracerebral,
         route_text: "intracerebral (stereotactic) implantation around injured tissue",
-        dose: "Approved dose not retrieved (Phase 2 STEMTRA tested 2.5, 5.0 and 10 x 10^6 cells)",
-        status: S::Conditional,
+        dose: words(
+            "Approved dose not retrieved (Phase 2 STEMTRA tested 2.5, 5.0 and 10 x 10^6 cells)",
+        ),
         status_text: "Conditional, time-limited approval 31 Jul 2024, with shipment barred until quality comparability is shown; launch pending",
         citation: "SanBio press release 31 Jul 2024; e-radfan 17 Oct 2025",
         confidence: C::High,
     },
     ApprovedProduct {
+        key: Key::HearticellgramKr,
         name: "Hearticellgram-AMI",
         nonproprietary_name: "autologous bone marrow-derived mesenchymal stem cells",
         sponsor: "FCB-Pharmicell",
         jurisdiction: J::SouthKorea,
         pathway: "KFDA/MFDS; re-approved as an advanced biopharmaceutical (2021)",
+        numbers: &[],
+        kind: K::Full,
+        status: S::InForce,
         year: Some(2011),
+        authorised_on: Some("2011-07-01"),
+        time_limit_ends_on: None,
+        withdrawn_on: None,
         indications: &[Indication::AcuteMyocardialInfarction],
         indication_text: "Improvement of left-ventricular ejection fraction after acute ST-elevation myocardial infarction",
         tissue: TissueSource::BoneMarrow,
         donor: Donor::Autologous,
+        preparation: P::CultureExpandedMsc,
         route: Route::Intracoronary,
         route_text: "intracoronary injection",
-        dose: "Weight-banded: 5, 7 or 9 x 10^7 cells",
-        status: S::Authorised,
+        dose: LabelDose {
+            per_administration: range(5e7, 9e7),
+            ..words(
+                "Weight-banded: up to 60 kg 5 x 10^7 cells; 61-80 kg 7 x 10^7; over 80 kg 9 x 10^7",
+            )
+        },
         status_text: "Approved effective 1 Jul 2011; re-approved by 27 Aug 2021",
         citation: "Seoul Economic Daily; Pharmaceuticals 2023 Table 1 (PMC10536665)",
         confidence: C::High,
     },
     ApprovedProduct {
+        key: Key::CartistemKr,
         name: "Cartistem",
         nonproprietary_name: "allogeneic umbilical cord blood-derived mesenchymal stem cells + sodium hyaluronate",
         sponsor: "Medipost Co., Ltd.",
         jurisdiction: J::SouthKorea,
         pathway: "KFDA/MFDS; re-approved as an advanced biopharmaceutical (2021)",
+        numbers: &[],
+        kind: K::Full,
+        status: S::InForce,
         year: Some(2012),
+        authorised_on: Some("2012-01-19"),
+        time_limit_ends_on: None,
+        withdrawn_on: None,
         indications: &[Indication::CartilageDefect],
         indication_text: "Knee cartilage defects in patients with osteoarthritis (ICRS grade IV) due to degeneration or repeated trauma",
         tissue: TissueSource::UmbilicalCordBlood,
         donor: Donor::AllogeneicUnrelated,
+        preparation: P::CultureExpandedMsc,
         route: Route::Intralesional,
         route_text: "surgical implantation into the knee cartilage defect, mixed with hyaluronate hydrogel",
-        dose: "500 uL/cm2 of defect",
-        status: S::Authorised,
+        dose: words(
+            "500 uL/cm2 of defect (about 2.5 x 10^6 cells/cm2 per one review): dosed by defect area, not per administration",
+        ),
         status_text: "Approved 19 Jan 2012; re-approved by 27 Aug 2021",
         citation: "KPIC/health.kr drug record; PMC12371117 Table 1",
         confidence: C::High,
     },
     ApprovedProduct {
+        key: Key::CupistemKr,
         name: "Cupistem",
         nonproprietary_name: "autologous adipose tissue-derived mesenchymal stem cells",
         sponsor: "Anterogen Co., Ltd.",
         jurisdiction: J::SouthKorea,
         pathway: "KFDA/MFDS; re-approved as an advanced biopharmaceutical (2021)",
+        numbers: &[],
+        kind: K::Full,
+        status: S::InForce,
         year: Some(2012),
+        authorised_on: None,
+        time_limit_ends_on: None,
+        withdrawn_on: None,
         indications: &[Indication::PerianalFistula],
         indication_text: "Crohn's disease-associated (perianal) fistula",
         tissue: TissueSource::AdiposeTissue,
         donor: Donor::Autologous,
+        preparation: P::CultureExpandedMsc,
         route: Route::Intralesional,
         route_text: "intralesional injection into the fistula tract",
-        dose: "Proportional to fistula size, e.g. 3 x 10^7 cells in 1 mL for a diameter up to 1 cm",
-        status: S::Authorised,
-        status_text: "Approved Jan 2012; re-approved by 27 Aug 2021",
+        dose: LabelDose {
+            per_administration: range(3e7, 6e7),
+            ..words(
+                "Proportional to fistula size: 3 x 10^7 cells in 1 mL for a diameter up to 1 cm, 6 x 10^7 cells in 2 mL for 1-2 cm",
+            )
+        },
+        status_text: "Approved Jan 2012 (announced 19 Jan 2012); re-approved by 27 Aug 2021",
         citation: "WowTV 19 Jan 2012; PMC10536665 Table 1; Stem Cells 2013 (doi:10.1002/stem.1357)",
         confidence: C::Medium,
     },
     ApprovedProduct {
+        key: Key::NeuronataRKr,
         name: "NeuroNata-R Inj.",
         nonproprietary_name: "lenzumestrocel",
         sponsor: "Corestem Inc.",
         jurisdiction: J::SouthKorea,
         pathway: "MFDS conditional approval",
+        numbers: &[],
+        kind: K::Conditional,
+        status: S::InForce,
         year: Some(2014),
+        authorised_on: None,
+        time_limit_ends_on: None,
+        withdrawn_on: None,
         indications: &[Indication::Als],
         indication_text: "Amyotrophic lateral sclerosis (slowing progression), with riluzole",
         tissue: TissueSource::BoneMarrow,
         donor: Donor::Autologous,
+        preparation: P::CultureExpandedMsc,
         route: Route::Intrathecal,
         route_text: "intrathecal injection",
-        dose: "Two intrathecal injections 26 days apart; about 1 x 10^6 cells/kg per injection per one review",
-        status: S::Conditional,
+        dose: LabelDose {
+            per_kg: range(1e6, 1e6),
+            per_administration: range(4e7, 4e7),
+            ..words(
+                "Two intrathecal injections 26 days apart; about 1 x 10^6 cells/kg per injection per one review, 4.0 x 10^7 cells in 4 mL per another",
+            )
+        },
         status_text: "Conditionally approved Jul 2014; confirmatory Phase 3 ALSummit (NCT04745299) missed its primary endpoint (Dec 2024)",
         citation: "Corestem; Trials 2022;23:415; PMC10536665 Table 1",
         confidence: C::High,
     },
     ApprovedProduct {
+        key: Key::QueencellKr,
         name: "Queencell",
         nonproprietary_name: "autologous adipose tissue-derived minimally manipulated cells (stromal vascular fraction)",
         sponsor: "Anterogen Co., Ltd.",
         jurisdiction: J::SouthKorea,
         pathway: "KFDA/MFDS; re-approved as an advanced biopharmaceutical (2021)",
+        numbers: &[],
+        kind: K::Full,
+        status: S::InForce,
         year: Some(2010),
+        authorised_on: None,
+        time_limit_ends_on: None,
+        withdrawn_on: None,
         indications: &[Indication::SoftTissueDefect],
         indication_text: "Improvement of subcutaneous fat (soft-tissue) defects",
         tissue: TissueSource::AdiposeTissue,
         donor: Donor::Autologous,
+        preparation: P::StromalVascularFraction,
         route: Route::Subcutaneous,
         route_text: "subcutaneous injection / implantation",
-        dose: "Per defect size; about 1 x 10^6 cells/mL",
-        status: S::Authorised,
+        dose: words(
+            "Per defect size; about 1 x 10^6 cells/mL: dosed by volume, not per administration",
+        ),
         status_text: "2010 approval year from review tables only; re-approved 2021. Minimally manipulated SVF rather than expanded MSCs",
         citation: "Nature STTT 2024 Table 1 (s41392-024-01936-8); PMC10536665 Table 1",
         confidence: C::Low,
     },
     ApprovedProduct {
+        key: Key::StempeucelIn,
         name: "Stempeucel",
         nonproprietary_name: "ex vivo expanded, pooled allogeneic bone marrow-derived mesenchymal stromal cells",
         sponsor: "Stempeutics Research (marketed by Cipla)",
         jurisdiction: J::India,
         pathway: "DCGI/CDSCO",
+        numbers: &[],
+        kind: K::Conditional,
+        status: S::InForce,
         year: Some(2016),
+        authorised_on: Some("2016-05-30"),
+        time_limit_ends_on: None,
+        withdrawn_on: None,
         indications: &[Indication::CriticalLimbIschemia],
         indication_text: "Critical limb ischaemia due to Buerger's disease; from 2020 also due to atherosclerotic peripheral arterial disease",
         tissue: TissueSource::BoneMarrow,
         donor: Donor::AllogeneicUnrelated,
+        preparation: P::CultureExpandedMsc,
         route: Route::Intramuscular,
         route_text: "intramuscular (calf muscles) plus local injection around the ulcer",
-        dose: "2 x 10^6 cells/kg body weight",
-        status: S::Authorised,
-        status_text: "Limited approval for manufacturing and marketing 30 May 2016; approval for launch 21 Aug 2020",
+        dose: LabelDose {
+            per_kg: range(2e6, 2e6),
+            ..words("2 x 10^6 cells/kg body weight")
+        },
+        status_text: "'Limited approval for manufacturing and marketing' announced 30 May 2016; approval for launch 21 Aug 2020",
         citation: "Business Standard/PTI 30 May 2016; Cipla press release 21 Aug 2020; Stem Cells Transl Med 2021;10:1602",
         confidence: C::High,
     },
     ApprovedProduct {
+        key: Key::StemoneIn,
         name: "StemOne / Ciplostem",
         nonproprietary_name: "pooled allogeneic bone marrow-derived mesenchymal stromal cells (Stempeucel-OA)",
         sponsor: "Stempeutics Research (marketed by Alkem, later Cipla)",
         jurisdiction: J::India,
         pathway: "DCGI/CDSCO",
+        numbers: &[],
+        kind: K::Full,
+        status: S::InForce,
         year: Some(2022),
+        authorised_on: None,
+        time_limit_ends_on: None,
+        withdrawn_on: None,
         indications: &[Indication::KneeOsteoarthritis],
         indication_text: "Knee osteoarthritis (Kellgren-Lawrence grade II-III)",
         tissue: TissueSource::BoneMarrow,
         donor: Donor::AllogeneicUnrelated,
+        preparation: P::CultureExpandedMsc,
         route: Route::IntraArticular,
         route_text: "intra-articular injection (ultrasound-guided), with hyaluronic acid",
-        dose: "Single dose of 25 x 10^6 cells with hyaluronic acid",
-        status: S::Authorised,
+        dose: LabelDose {
+            per_administration: range(2.5e7, 2.5e7),
+            ..words("Single dose of 25 x 10^6 cells with hyaluronic acid")
+        },
         status_text: "Launched about Sep 2022 after DCGI/CDSCO approval (exact date not found); relaunched as Ciplostem Dec 2025",
         citation: "Express Pharma; Moneycontrol 25 Sep 2022; Business Standard 3 Dec 2025",
         confidence: C::Medium,
     },
     ApprovedProduct {
+        key: Key::RuiboshengCn,
         name: "Ruibosheng",
         nonproprietary_name: "amimestrocel injection (hUC-MSC)",
         sponsor: "Platinum Life Biotech",
         jurisdiction: J::China,
         pathway: "NMPA conditional approval via priority review",
+        numbers: &[],
+        kind: K::Conditional,
+        status: S::InForce,
         year: Some(2025),
+        authorised_on: Some("2025-01-02"),
+        time_limit_ends_on: None,
+        withdrawn_on: None,
         indications: &[Indication::GraftVersusHostDisease],
         indication_text: "Steroid-refractory acute GvHD, predominantly with gastrointestinal involvement, in patients aged 14 and over",
         tissue: TissueSource::UmbilicalCordTissue,
         donor: Donor::AllogeneicUnrelated,
+        preparation: P::CultureExpandedMsc,
         route: Route::Intravenous,
         route_text: "intravenous infusion (inferred; not stated in the sources retrieved)",
-        dose: "Not retrieved",
-        status: S::Conditional,
+        dose: words("Not retrieved"),
         status_text: "Conditionally approved 2 Jan 2025, China's first approved MSC drug",
         citation: "Xinhua 3 Jan 2025; China Pharmaceutical News 4 Jan 2025; NMPA notice 2025-01-02",
         confidence: C::High,
     },
     ApprovedProduct {
+        key: Key::ObnitixDe,
         name: "Obnitix (MSC-FFM)",
         nonproprietary_name: "human allogeneic mesenchymal stromal cells, expanded, cryopreserved",
         sponsor: "medac GmbH",
         jurisdiction: J::Germany,
         pathway: "National authorisation under Section 4b AMG (PEI); not an EU marketing authorisation",
+        numbers: &[],
+        kind: K::National,
+        status: S::InForce,
         year: None,
+        authorised_on: None,
+        time_limit_ends_on: None,
+        withdrawn_on: None,
         indications: &[Indication::GraftVersusHostDisease],
         indication_text: "Steroid-refractory acute GvHD grade II-IV (add-on), children 2 years and over and adults",
         tissue: TissueSource::BoneMarrow,
         donor: Donor::AllogeneicUnrelated,
+        preparation: P::CultureExpandedMsc,
         route: Route::Intravenous,
         route_text: "intravenous infusion",
-        dose: "Bags of 30, 60 or 90 x 10^6 cells; about 1-2 x 10^6 cells/kg, four weekly applications (to verify)",
-        status: S::NationalAuthorisation,
+        dose: LabelDose {
+            per_kg: range(1e6, 2e6),
+            ..words(
+                "Bags of 30, 60 or 90 x 10^6 cells; about 1-2 x 10^6 cells/kg, four weekly applications (to verify)",
+            )
+        },
         status_text: "Authorised nationally (year not found); available from 15 Sep 2019; EU Phase 3 ongoing",
         citation: "Frankfurt University Hospital; Cells 2019;8:1577 (PMC6952775); EU CTR 2019-001462-15",
         confidence: C::Medium,
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_in_key_order() {
+        assert_eq!(CATALOG.len(), CatalogKey::ALL.len());
+        for (entry, key) in CATALOG.iter().zip(CatalogKey::ALL) {
+            assert_eq!(entry.key, *key);
+        }
+    }
+
+    #[test]
+    fn dates_are_calendar_dates_and_ranges_are_ordered() {
+        for p in CATALOG {
+            for date in [p.authorised_on, p.time_limit_ends_on, p.withdrawn_on]
+                .into_iter()
+                .flatten()
+            {
+                assert!(crate::IsoDate::new(date).is_ok(), "{}: {date}", p.name);
+            }
+            for r in [p.dose.per_administration, p.dose.per_kg]
+                .into_iter()
+                .flatten()
+            {
+                assert!(r.min > 0.0 && r.min <= r.max, "{}", p.name);
+            }
+        }
+    }
+}

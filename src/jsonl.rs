@@ -1,8 +1,8 @@
 //! JSON Lines: one document per line in, one result per line out.
 
 use crate::{
-    ClinicOffer, Compact, DocumentError, OfferPolicy, Product, QualityPolicy, assess_product,
-    evaluate_offer_with,
+    ClinicOffer, Compact, DocumentError, DocumentErrorKind, OfferPolicy, Product, QualityPolicy,
+    assess_product, evaluate_offer_with,
 };
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
@@ -159,7 +159,11 @@ impl JsonLines {
     /// Writes the result of one line into `out`; `true` if the document was read.
     fn line(&self, number: u64, text: &[u8], out: &mut Vec<u8>) -> io::Result<bool> {
         let Ok(text) = std::str::from_utf8(text) else {
-            let err = DocumentError::new(".", "the line is not valid UTF-8");
+            let err = DocumentError::new(
+                DocumentErrorKind::Syntax,
+                ".",
+                "the line is not valid UTF-8",
+            );
             write_json(out, &LineResult::error(number, &err))?;
             return Ok(false);
         };

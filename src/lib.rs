@@ -81,7 +81,9 @@
 //!
 //! ## Where to read next
 //!
-//! The [`guide`] teaches the domain step by step, each step with the type that carries it.
+//! The [`guide`] teaches the domain step by step, each step with the type that carries it; the
+//! [`glossary`] expands every acronym (IND, BLA, HCT/P, MM/HU, ATMP, ASRM, CFU-F, K/M, …); the
+//! documentation of [`RuleId`] lists every rule with its citation and explanation.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -89,8 +91,21 @@
 #[doc = include_str!("../docs/guide.md")]
 pub mod guide {}
 
+#[doc = include_str!("../docs/glossary.md")]
+pub mod glossary {}
+
+/// The README's code blocks, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 mod assessment;
+mod builders;
 mod catalog;
+#[cfg(feature = "json")]
+mod de;
+#[cfg(feature = "json")]
+mod document;
 mod error;
 mod finding;
 #[cfg(feature = "json")]
@@ -98,19 +113,30 @@ mod jsonl;
 mod offer;
 mod product;
 mod readback;
+mod report;
 mod rule_id;
+mod rule_table;
 mod rules;
 #[cfg(feature = "schemars")]
 mod schema;
 mod table;
 mod units;
 mod vocab;
+#[cfg(feature = "schemars")]
+mod vocabulary;
 
 pub use assessment::{ProductAssessment, assess_product};
-pub use catalog::{
-    ApprovedProduct, AuthorisationStatus, Confidence, Jurisdiction, JurisdictionInfo,
+pub use builders::{
+    CertificateBuilder, ClinicOfferBuilder, DoseBuilder, ProductBuilder, ReleaseDataBuilder,
 };
-pub use error::{DocumentError, ValueError};
+pub use catalog::{
+    ApprovedProduct, AuthorisationKind, AuthorisationNumber, AuthorisationStatus, CatalogKey,
+    Confidence, DoseRange, Jurisdiction, JurisdictionInfo, LabelDose, NumberKind,
+    RegulatoryFramework,
+};
+#[cfg(feature = "json")]
+pub use de::{MAX_LIST_LEN, MAX_STRING_BYTES};
+pub use error::{DocumentError, DocumentErrorKind, UnknownCode, ValueError};
 pub use finding::{
     Codes, Compact, Fact, FactRole, FactValue, Facts, FactsIntoIter, Finding, Outcome, Paths,
     Severity,
@@ -118,35 +144,38 @@ pub use finding::{
 #[cfg(feature = "json")]
 pub use jsonl::{JsonLines, LineDocument, LinesSummary};
 pub use offer::{
-    Claim, ClaimInfo, ClaimKind, ClinicOffer, Disclosures, PatientContext, Price, TrialEvidence,
-    TrialPhase, TrialPhases, TrialResult, TrialStatus,
+    Claim, ClaimInfo, ClaimKind, ClinicOffer, Disclosures, PatientContext, Price, ProductReference,
+    TrialEvidence, TrialPhase, TrialPhases, TrialResult, TrialStatus,
 };
 pub use product::{
     Certificate, Delivery, Dose, IdentityPanel, IntendedUse, PotencyResult, Processing, Product,
     Recipient, ReleaseData, Viability,
 };
+pub use report::{Headline, Report};
 pub use rule_id::{RuleId, RuleInfo};
-pub use rules::eu::{EuAssessment, EuClassification, classify_eu};
+pub use rules::eu::{EuAssessment, EuClassification, EuManipulation, classify_eu};
 pub use rules::jp::{AsrmRiskClass, JpAssessment, PmdActStatus, classify_jp};
 pub use rules::offer::{
-    Expectation, ExpectationInfo, OfferEvaluation, OfferPolicy, PatientVerdict, Question,
-    evaluate_offer, evaluate_offer_with,
+    ConditionFamilies, Expectation, ExpectationInfo, OfferEvaluation, OfferPolicy, PatientVerdict,
+    Question, evaluate_offer, evaluate_offer_with,
 };
 pub use rules::quality::{
-    CoaRequirement, DoseBasis, QualityPolicy, QualityReport, QualityVerdict, REFERENCE_DOSES,
-    ReferenceDose, assess_quality,
+    CoaRequirement, DoseBasis, DoseFactor, QualityPolicy, QualityReport, QualityVerdict,
+    REFERENCE_DOSES, ReferenceDose, assess_quality,
 };
 pub use rules::us::{
     US_MYRIAD_INDICATION_CATEGORIES, UsAssessment, UsClassification, UsClassificationInfo,
     classify_us,
 };
 #[cfg(feature = "schemars")]
-pub use schema::{DocumentSchema, document_schemas};
+pub use schema::{DocumentSchema, SCHEMA_BASE_URI, document_schemas};
 pub use units::{
     BodyWeightKg, CellCount, CellsPerKg, CfuFrequency, CurrencyCode, EndotoxinEuPerMl, IsoDate,
     Millilitres, MoneyAmount, NctId, Passage, Percent, PopulationDoublings, Text,
 };
 pub use vocab::*;
+#[cfg(feature = "schemars")]
+pub use vocabulary::vocabulary_json;
 
 /// Re-exported so that `strum::IntoEnumIterator` and `strum::EnumCount` work on the vocabulary
 /// without adding strum to your own dependencies.

@@ -3,7 +3,8 @@
 
 use crate::table::vocab;
 use crate::{
-    CellCount, CurrencyCode, Indication, MoneyAmount, NctId, Product, RuleId, Text, ValueError,
+    ApprovedProduct, CatalogKey, CellCount, CurrencyCode, Indication, Jurisdiction, MoneyAmount,
+    NctId, Product, RuleId, Text, ValueError,
 };
 use serde::{Deserialize, Serialize};
 
@@ -42,19 +43,19 @@ vocab! {
         Cures => "cures", "cures the disease", ClaimInfo {
             rule: RuleId::OfferClaimCure,
             what_the_texts_say: "MSCs calm inflammation and signal repair; for knee osteoarthritis patients report less pain for 12 to 24 months. 'Is it a cure? No.' They are not a time machine.",
-            citation: "Source text 2, 'The Real-World Impact on Joints and Pain' and 'Manage Your Expectations'",
+            citation: "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'The Real-World Impact on Joints and Pain' and 'Manage Your Expectations'",
         };
         /// The injected cells turn into new cartilage, bone, heart or other organs.
         BecomesNewTissue => "becomes_new_tissue", "cells turn into new cartilage or organs", ClaimInfo {
             rule: RuleId::OfferClaimNewTissue,
             what_the_texts_say: "MSCs act by signalling (growth factors, exosomes, immune modulation) and mostly vanish after injection; turning into new tissue is a myth from the late 1990s, and they do not regrow a thick new layer of cartilage.",
-            citation: "Source text 2, opening and 'The Real-World Impact on Joints and Pain'; source text 1, 'How It Works'; Caplan AI, Stem Cells Transl Med 2017;6(6):1445-1451",
+            citation: "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", opening and 'The Real-World Impact on Joints and Pain'; \"Mesenchymal Stem Cells (MSC)\" overview, 'How It Works'; Caplan AI, Stem Cells Transl Med 2017;6(6):1445-1451",
         };
         /// The treatment helps a long list of unrelated conditions.
         TreatsManyConditions => "treats_many_conditions", "treats many unrelated conditions", ClaimInfo {
             rule: RuleId::OfferManyConditions,
             what_the_texts_say: "Strip-mall clinics 'promise to cure everything from autism to Alzheimer's'; FDA reads promotion as 'an unproven treatment for a myriad of diseases or conditions' as a sign the product is not for homologous use.",
-            citation: "Source text 2, 'Why the FDA Is Cracking Down'; FDA MM/HU guidance (2017, rev. 2020), homologous use",
+            citation: "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Why the FDA Is Cracking Down'; FDA MM/HU guidance (2017, rev. 2020), homologous use",
         };
         /// The product is "FDA-approved" (for the offer's condition, or the conditions listed).
         FdaApproved => "fda_approved", "FDA-approved", ClaimInfo {
@@ -66,13 +67,13 @@ vocab! {
         ContainsLiveStemCells => "contains_live_stem_cells", "contains live stem cells", ClaimInfo {
             rule: RuleId::OfferClaimLiveStemCells,
             what_the_texts_say: "Many off-the-shelf amniotic and umbilical products, once processed and frozen, contain no living MSCs: published tests found no colony-forming (MSC-like) cells in any commercial umbilical-cord product tested.",
-            citation: "Source text 2, 'Why the FDA Is Cracking Down'; Berger DR et al., Am J Sports Med 2021 (PMID 34398643); Panero AJ et al., Am J Sports Med 2019",
+            citation: "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Why the FDA Is Cracking Down'; Berger DR et al., Am J Sports Med 2021 (PMID 34398643); Panero AJ et al., Am J Sports Med 2019",
         };
         /// Donor cells cause "no rejection".
         NoRejection => "no_rejection", "no rejection of donor cells", ClaimInfo {
             rule: RuleId::OfferClaimNoRejection,
             what_the_texts_say: "MSCs carry few of the markers that trigger rejection, so donor cells can *theoretically* be given without anti-rejection drugs; that is low immunogenicity, not a guarantee.",
-            citation: "Source text 2, 'The Future: Off-the-Shelf Healing'",
+            citation: "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'The Future: Off-the-Shelf Healing'",
         };
     }
 }
@@ -89,7 +90,7 @@ vocab! {
 ///     r#"{"kind": "fda_approved", "indications": ["knee_osteoarthritis"], "wording": "FDA-approved stem cells"}"#,
 /// ).unwrap();
 /// assert_eq!(claim.kind, ClaimKind::FdaApproved);
-/// assert_eq!(claim.indications, vec![Indication::KneeOsteoarthritis]);
+/// assert_eq!(claim.indications, Some(vec![Indication::KneeOsteoarthritis]));
 /// # }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,22 +100,36 @@ pub struct Claim {
     /// What kind of claim it is.
     pub kind: ClaimKind,
     /// The conditions the claim names ("FDA-approved for knee arthritis", "treats autism,
-    /// Alzheimer's, …"). Empty means the offer's own indication.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub indications: Vec<Indication>,
+    /// Alzheimer's, …"). `[]` states that the claim names no condition, so it is about the
+    /// offer's own indication. Absent: not recorded, so the conditions it covers are an open
+    /// question (a claim of FDA approval whose conditions are unknown cannot be checked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indications: Option<Vec<Indication>>,
     /// The clinic's words, as quoted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wording: Option<Text>,
 }
 
 impl Claim {
-    /// A claim of this kind with no conditions and no wording.
+    /// A claim of this kind that names no condition (so it is about the offer's own
+    /// indication), with no wording.
     #[must_use]
     pub const fn new(kind: ClaimKind) -> Self {
         Self {
             kind,
-            indications: Vec::new(),
+            indications: Some(Vec::new()),
             wording: None,
+        }
+    }
+
+    /// The conditions the claim is about: those it names, or `own` (the offer's indication)
+    /// when it names none; `None` when they are not recorded.
+    #[must_use]
+    pub fn conditions(&self, own: Indication) -> Option<Vec<Indication>> {
+        match &self.indications {
+            None => None,
+            Some(list) if list.is_empty() => Some(vec![own]),
+            Some(list) => Some(list.clone()),
         }
     }
 }
@@ -155,7 +170,8 @@ vocab! {
 }
 
 impl TrialPhase {
-    /// Phase 2 or Phase 3: the phases the second source text asks a patient to look for.
+    /// Phase 2 or Phase 3: the phases a patient is told to look for ("Mesenchymal Stem Cells:
+    /// What Science Is Actually Getting Right (and Wrong)", 'Look Up the Research').
     #[must_use]
     pub const fn is_phase2_or_3(self) -> bool {
         matches!(self, Self::Phase2 | Self::Phase3)
@@ -254,9 +270,15 @@ vocab! {
 ///
 /// [`ValueError::Empty`] for no phase, [`ValueError::Duplicate`] for a phase listed twice,
 /// [`ValueError::Malformed`] for `NA` combined with a phase.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "Vec<TrialPhase>", into = "Vec<TrialPhase>")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "Vec<TrialPhase>")]
 pub struct TrialPhases(Vec<TrialPhase>);
+
+impl<'de> Deserialize<'de> for TrialPhases {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Self::new(Vec::deserialize(deserializer)?).map_err(crate::error::invalid_value)
+    }
+}
 
 impl TrialPhases {
     /// Validates and wraps a list of phases.
@@ -326,6 +348,11 @@ impl schemars::JsonSchema for TrialPhases {
         let mut schema = generator.subschema_for::<Vec<TrialPhase>>();
         schema.insert("minItems".to_owned(), 1.into());
         schema.insert("uniqueItems".to_owned(), true.into());
+        // `NA` only on its own: a list of two or more must not contain it.
+        schema.insert(
+            "not".to_owned(),
+            schemars::json_schema!({"minItems": 2, "contains": {"const": "NA"}}).to_value(),
+        );
         schema
     }
 }
@@ -374,8 +401,9 @@ impl TrialEvidence {
 
 /// **What the clinic told the patient**, as distinct from laboratory data in the product record.
 ///
-/// The second source text's checklist is about disclosure: a clinic that cannot say how many
-/// live cells it injects should be walked out on, whatever its laboratory may know. A field left
+/// The checklist of "Mesenchymal Stem Cells: What Science Is Actually Getting Right (and
+/// Wrong)" is about disclosure: a clinic that cannot say how many live cells it injects should
+/// be walked out on, whatever its laboratory may know. A field left
 /// out means the clinic did not disclose it (or the patient does not know whether it did).
 ///
 /// # Examples
@@ -436,7 +464,7 @@ pub struct Price {
 
 /// **The patient's situation**, as far as the source texts make it matter.
 ///
-/// The first source text: candidates are people "who have not fully responded to standard
+/// The "Mesenchymal Stem Cells (MSC)" overview: candidates are people "who have not fully responded to standard
 /// treatments", and treatment belongs "under physician supervision in regulated settings". A
 /// field left out is unknown, and the checklist treats it as an open question.
 ///
@@ -464,6 +492,50 @@ pub struct PatientContext {
     pub regulated_setting: Option<bool>,
 }
 
+/// **The authorised product an offer says it gives**, named by identity, never by a name.
+///
+/// Either the catalog's stable key or one of the authorisation numbers the regulator issued
+/// (a BLA, an EU register or EMA product number, a Japanese approval number). A trade name is
+/// not accepted: a clinic can call its product anything ("Ryoncil-style umbilical cells").
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use msc_therapy::{CatalogKey, ProductReference};
+///
+/// let by_key: ProductReference = serde_json::from_str(r#"{"catalog_key": "ryoncil_us"}"#).unwrap();
+/// assert_eq!(by_key.resolve().unwrap().key, CatalogKey::RyoncilUs);
+/// let by_number: ProductReference =
+///     serde_json::from_str(r#"{"authorisation_number": "EU/1/17/1261"}"#).unwrap();
+/// assert_eq!(by_number.resolve().unwrap().key, CatalogKey::AlofiselEu);
+/// let unknown: ProductReference =
+///     serde_json::from_str(r#"{"authorisation_number": "BLA 999999"}"#).unwrap();
+/// assert!(unknown.resolve().is_none());
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum ProductReference {
+    /// The key of a catalog entry.
+    CatalogKey(CatalogKey),
+    /// An authorisation number, as the clinic gives it.
+    AuthorisationNumber(Text),
+}
+
+impl ProductReference {
+    /// The catalog entry this reference names; `None` for a number the catalog does not hold.
+    #[must_use]
+    pub fn resolve(&self) -> Option<&'static ApprovedProduct> {
+        match self {
+            Self::CatalogKey(key) => Some(key.product()),
+            Self::AuthorisationNumber(number) => ApprovedProduct::by_number(number.as_str()),
+        }
+    }
+}
+
 /// **A clinic's offer of MSC treatment to a patient**: the input document of
 /// [`crate::evaluate_offer`].
 ///
@@ -483,7 +555,7 @@ pub struct PatientContext {
 ///     "claims": [{"kind": "fda_approved"}]
 /// }"#)?;
 /// assert_eq!(offer.indication, Indication::KneeOsteoarthritis);
-/// assert_eq!(offer.claims[0].kind, ClaimKind::FdaApproved);
+/// assert_eq!(offer.claims.unwrap()[0].kind, ClaimKind::FdaApproved);
 /// # }
 /// # Ok::<(), msc_therapy::DocumentError>(())
 /// ```
@@ -499,6 +571,14 @@ pub struct ClinicOffer {
     /// The clinic's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clinic: Option<Text>,
+    /// Where the treatment is given. Absent: not stated, so which law applies is an open
+    /// question (the crate does not assume the United States).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jurisdiction: Option<Jurisdiction>,
+    /// The authorised product the clinic says it gives, by catalog key or authorisation
+    /// number. Absent: the offer claims no authorised product.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorisation: Option<ProductReference>,
     /// The product or procedure offered.
     pub product: Product,
     /// The condition the patient wants treated.
@@ -506,9 +586,10 @@ pub struct ClinicOffer {
     /// What the clinic told the patient.
     #[serde(default)]
     pub disclosures: Disclosures,
-    /// The claims the clinic makes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub claims: Vec<Claim>,
+    /// The claims the clinic makes. `[]` records that it makes none; absent means they were not
+    /// recorded, which leaves the claims an open question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claims: Option<Vec<Claim>>,
     /// The trials cited as evidence.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<TrialEvidence>,
@@ -521,15 +602,18 @@ pub struct ClinicOffer {
 }
 
 impl ClinicOffer {
-    /// An offer of `product` for `indication`, with nothing disclosed, claimed or cited.
+    /// An offer of `product` for `indication`, with nothing disclosed, cited or recorded about
+    /// its place, authorisation or claims.
     #[must_use]
     pub fn new(product: Product, indication: Indication) -> Self {
         Self {
             clinic: None,
+            jurisdiction: None,
+            authorisation: None,
             product,
             indication,
             disclosures: Disclosures::default(),
-            claims: Vec::new(),
+            claims: None,
             evidence: Vec::new(),
             price: None,
             patient: PatientContext::default(),
@@ -548,21 +632,35 @@ impl ClinicOffer {
     }
 
     /// Every condition the offer is for or claims to treat: its indication, the conditions named
-    /// in its claims and in the product's intended use, each once, in that order.
+    /// in its claims and in the product's intended use, each once, in that order. The second
+    /// value is `true` when the list is complete: the claims are recorded, every claim's
+    /// conditions are recorded, and the product's intended use states its indications.
     #[must_use]
-    pub fn claimed_conditions(&self) -> Vec<Indication> {
+    pub fn claimed_conditions(&self) -> (Vec<Indication>, bool) {
         let mut all = vec![self.indication];
-        let from_claims = self.claims.iter().flat_map(|c| c.indications.iter());
-        let from_use = self
-            .product
-            .intended_use
-            .iter()
-            .flat_map(|u| u.indications_known().unwrap_or_default().iter());
-        for ind in from_claims.chain(from_use) {
-            if !all.contains(ind) {
-                all.push(*ind);
+        let mut complete = self.claims.is_some();
+        let mut add = |list: &[Indication]| {
+            for ind in list {
+                if !all.contains(ind) {
+                    all.push(*ind);
+                }
+            }
+        };
+        for claim in self.claims.iter().flatten() {
+            match &claim.indications {
+                Some(list) => add(list),
+                None => complete = false,
             }
         }
-        all
+        match self
+            .product
+            .intended_use
+            .as_ref()
+            .and_then(|u| u.indications_known())
+        {
+            Some(list) => add(list),
+            None => complete = false,
+        }
+        (all, complete)
     }
 }

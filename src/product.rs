@@ -302,9 +302,9 @@ pub struct Dose {
     /// The volume given in one administration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume_ml: Option<Millilitres>,
-    /// How many administrations the course has.
+    /// How many administrations the course has: at least one (0 is refused).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub administrations: Option<u32>,
+    pub administrations: Option<std::num::NonZeroU32>,
 }
 
 /// **The patient receiving a treatment.**
@@ -379,6 +379,15 @@ pub struct ReleaseData {
     /// A potency assay, such as suppression of T-cell proliferation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub potency: Option<PotencyResult>,
+    /// The lot (batch) these data describe, as the product's label gives it. The certificate of
+    /// analysis must be for this lot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lot: Option<Text>,
+    /// Whether a certificate of analysis was issued for the lot. `false` states that none was
+    /// (distinct from absent: not stated); `false` together with a `certificate` is a
+    /// contradiction the quality rules report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate_issued: Option<bool>,
 }
 
 impl ReleaseData {
@@ -624,10 +633,13 @@ where
             let mut markers = BTreeMap::new();
             while let Some((marker, percent)) = map.next_entry::<SurfaceMarker, Percent>()? {
                 if markers.insert(marker, percent).is_some() {
-                    return Err(serde::de::Error::custom(crate::ValueError::Duplicate {
-                        what: "identity panel",
-                        key: marker.code().to_owned(),
-                    }));
+                    return Err(crate::error::duplicate_key(
+                        marker.code(),
+                        crate::ValueError::Duplicate {
+                            what: "identity panel",
+                            key: marker.code().to_owned(),
+                        },
+                    ));
                 }
             }
             Ok(markers)

@@ -40,8 +40,12 @@ vocab! {
     /// let id: RuleId = "us.cfr1271.10.a.1".parse()?;
     /// assert_eq!(id, RuleId::UsMinimalManipulation);
     /// assert!(id.info().citation.contains("1271.10(a)(1)"));
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
+    ///
+    /// # Every rule
+    ///
+    #[doc = include_str!("../docs/rules.md")]
     #[non_exhaustive]
     pub enum RuleId: RuleInfo {
         // ---- US: 21 CFR Part 1271 (rules::us) ----
@@ -176,6 +180,12 @@ vocab! {
             "'Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)', Actionable Steps: Verify the Source (a Certificate of Analysis for donor tissue); 21 CFR 610.1-610.14 (lot release tests for biological products)",
             "A certificate of analysis lists, for one lot, each release test, its specification and its result. Without it nobody can show what is in the vial.",
         );
+        /// The certificate of analysis is consistent: dates in order, the product's lot, not expired.
+        QualityCertificateConsistent => "quality.coa.consistent", "certificate of analysis consistent", rule(
+            "The certificate of analysis is for the product's lot, expires after it was issued, and (on the evaluation date the caller gives) has not expired; a record stating that no certificate was issued is reported as such",
+            "21 CFR 610.1-610.14 (lot release of biological products); 21 CFR 610.53 (dating periods); \"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Verify the Source'",
+            "A certificate of analysis vouches for one lot up to its expiry date. A certificate for another lot says nothing about the vial in hand; one that expires before it was issued is not a real certificate; an expired lot is past its dating period.",
+        );
         /// The certificate holds the entries required for the product type.
         QualityCertificateEntries => "quality.coa.entries", "certificate entries", rule(
             "The release record holds every entry required for the product type (a same-day autologous concentrate needs fewer than an allogeneic expanded lot)",
@@ -188,73 +198,73 @@ vocab! {
         /// The clinic discloses the live, nucleated cell count it injects.
         OfferLiveCellCount => "offer.checklist.live_cell_count", "live cell count disclosed", rule(
             "The clinic states how many live, nucleated cells it will inject, and the count is in the millions",
-            "Source text 2, 'Actionable Steps: Ask for the Cell Count'",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Actionable Steps: Ask for the Cell Count'",
             "A clinic that cannot say exactly how many live, nucleated cells it injects should be walked out on. A 'whiff' of cells is not enough to trigger a biological response; counts are expected in the millions.",
         );
         /// The clinic discloses the source of the cells.
         OfferSourceDisclosed => "offer.checklist.source", "source disclosed", rule(
             "The clinic says which tissue the cells come from and whether they are the patient's own (autologous) or a donor's (allogeneic)",
-            "Source text 2, 'Actionable Steps: Verify the Source'; source text 1, FAQ 'How are MSCs obtained for treatment?'",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Actionable Steps: Verify the Source'; \"Mesenchymal Stem Cells (MSC)\" overview, FAQ 'How are MSCs obtained for treatment?'",
             "Source and preparation change what the cells can do, and donor cells need proof that they are alive. A patient should know where the cells come from before agreeing.",
         );
         /// Donor cells come with a certificate of analysis.
         OfferCertificateOfAnalysis => "offer.checklist.certificate_of_analysis", "certificate of analysis for donor cells", rule(
             "For donor (allogeneic) cells, the clinic shows the lot's certificate of analysis proving cell viability",
-            "Source text 2, 'Actionable Steps: Verify the Source'",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Actionable Steps: Verify the Source'",
             "Donor cells from a bottle should come with a certificate of analysis that proves the cells are alive. If the cells are dead, the patient is 'just getting a very expensive shot of protein'.",
         );
         /// Orthopaedic injections are image-guided.
         OfferImageGuidance => "offer.checklist.image_guidance", "image guidance for orthopaedic injections", rule(
             "An injection into a joint, disc, tendon or bone is guided by ultrasound or fluoroscopy (X-ray)",
-            "Source text 2, 'Actionable Steps: Check the Imaging'",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Actionable Steps: Check the Imaging'",
             "Orthopaedic injections should almost always be image-guided. A 'blind' injection has a high chance of putting the cells into the wrong tissue, which makes the treatment useless.",
         );
         /// A completed, positive Phase II or III trial exists for the condition.
         OfferTrialEvidence => "offer.evidence.phase2_3_positive", "Phase II/III evidence for the condition", rule(
             "At least one completed Phase 2 or Phase 3 trial with a positive result is cited for the patient's condition",
-            "Source text 2, 'Actionable Steps: Look Up the Research'; source text 1, 'What the Evidence Says'; ClinicalTrials.gov API v2 phases and overallStatus",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Actionable Steps: Look Up the Research'; \"Mesenchymal Stem Cells (MSC)\" overview, 'What the Evidence Says'; ClinicalTrials.gov API v2 phases and overallStatus",
             "Patients should look up their condition on ClinicalTrials.gov and see what phase the research is in. Without a successful Phase II or III trial for the condition, a patient is essentially an n=1 experiment; many MSC studies are small or early-phase.",
         );
         /// The patient has tried the standard treatments.
         OfferCandidate => "offer.patient.standard_treatments_tried", "standard treatments tried first", rule(
             "The patient has tried the standard treatments for the condition without enough benefit",
-            "Source text 1, FAQ 'Who is a good candidate for MSC therapy?' and 'Clinical Context'",
+            "\"Mesenchymal Stem Cells (MSC)\" overview, FAQ 'Who is a good candidate for MSC therapy?' and 'Clinical Context'",
             "Candidates are usually people with degenerative or inflammatory conditions who have not fully responded to standard treatments, selected after a physician's evaluation. MSC treatment is an adjunct, not a first choice.",
         );
         /// A physician supervises the treatment.
         OfferPhysicianSupervision => "offer.setting.physician_supervision", "physician supervision", rule(
             "A physician evaluates the patient and supervises the treatment",
-            "Source text 1, 'Clinical Context' and FAQ 'Are MSC therapies safe?'",
+            "\"Mesenchymal Stem Cells (MSC)\" overview, 'Clinical Context' and FAQ 'Are MSC therapies safe?'",
             "Because MSC treatments involve live cells and complex biology, they must be performed under physician supervision; the favourable safety record comes from qualified providers in regulated settings.",
         );
         /// The treatment is given in a regulated setting.
         OfferRegulatedSetting => "offer.setting.regulated", "regulated setting", rule(
             "The treatment is given in a regulated setting: an approved product, a trial under an IND or equivalent, or a licensed facility within its regulator's rules",
-            "Source text 1, 'Clinical Context'; FDA Q&A on HCT/Ps (July 2021): products regulated as drugs need a BLA or an IND",
+            "\"Mesenchymal Stem Cells (MSC)\" overview, 'Clinical Context'; FDA Q&A on HCT/Ps (July 2021): products regulated as drugs need a BLA or an IND",
             "MSC treatments must be performed in regulated settings to ensure safety and quality. Outside one, nobody checks what is in the syringe.",
         );
         /// The treatment is part of a registered trial.
         OfferRegisteredTrial => "offer.setting.registered_trial", "given within a registered trial", rule(
             "The treatment is given within a trial registered on ClinicalTrials.gov",
-            "Source text 2, 'Actionable Steps: Look Up the Research'; source text 1, 'What the Evidence Says'",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Actionable Steps: Look Up the Research'; \"Mesenchymal Stem Cells (MSC)\" overview, 'What the Evidence Says'",
             "MSC therapies are mostly experimental. Receiving one within a registered trial means a protocol, oversight and results that add to what is known, instead of an unrecorded n=1 experiment.",
         );
         /// Claim: "cures".
         OfferClaimCure => "offer.claim.cures", "claim: cures", rule(
             "The clinic does not claim that MSCs cure the condition",
-            "Source text 2, 'The Real-World Impact on Joints and Pain' and 'Manage Your Expectations'",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'The Real-World Impact on Joints and Pain' and 'Manage Your Expectations'",
             "MSCs reduce inflammation and pain for a time; they are not a cure ('Is it a cure? No.') and not a time machine. A promise of a cure misrepresents the treatment.",
         );
         /// Claim: the cells turn into new tissue.
         OfferClaimNewTissue => "offer.claim.becomes_new_tissue", "claim: cells become new tissue", rule(
             "The clinic does not claim that injected cells turn into new cartilage, organs or other tissue",
-            "Source text 2, opening and 'The Secret Sauce is the Secretome'; source text 1, 'How It Works'; Caplan AI, Stem Cells Transl Med 2017;6(6):1445-1451",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", opening and 'The Secret Sauce is the Secretome'; \"Mesenchymal Stem Cells (MSC)\" overview, 'How It Works'; Caplan AI, Stem Cells Transl Med 2017;6(6):1445-1451",
             "MSCs act as signalling cells and mostly vanish after injection; that they become new tissue is a myth from the late 1990s. A clinic that says so has the biology backwards and may oversell the result.",
         );
         /// Claim: treats a myriad of unrelated conditions.
         OfferManyConditions => "offer.claim.many_conditions", "unproven claims for many diseases", rule(
             "The offer does not promote the product for conditions from many unrelated families (the 'myriad of diseases' pattern)",
-            "Source text 2, 'Why the FDA Is Cracking Down'; FDA MM/HU guidance (2017, rev. 2020), homologous use: 'an unproven treatment for a myriad of diseases or conditions'",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Why the FDA Is Cracking Down'; FDA MM/HU guidance (2017, rev. 2020), homologous use: 'an unproven treatment for a myriad of diseases or conditions'",
             "Clinics that promise to treat everything from autism to Alzheimer's sell unproven products; FDA reads such promotion as a sign a product is not for homologous use. Counted by families of conditions (orthopaedic, neurological, …) so that related joint problems do not trigger it.",
         );
         /// Claim: FDA-approved.
@@ -266,19 +276,19 @@ vocab! {
         /// Claim: contains live stem cells.
         OfferClaimLiveStemCells => "offer.claim.contains_live_stem_cells", "claim: live stem cells in a birth-tissue product", rule(
             "A claim of live stem cells in an off-the-shelf birth-tissue product is backed by a test showing colony-forming (MSC-like) cells",
-            "Source text 2, 'Why the FDA Is Cracking Down'; Berger DR et al., Am J Sports Med 2021 (PMID 34398643); Panero AJ et al., Am J Sports Med 2019",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Why the FDA Is Cracking Down'; Berger DR et al., Am J Sports Med 2021 (PMID 34398643); Panero AJ et al., Am J Sports Med 2019",
             "Many off-the-shelf amniotic and umbilical products, once processed and frozen, contain no living MSCs; published tests of commercial umbilical-cord products found no colony-forming cells at all. Without a test, this is a dead-cell product sold as stem cells.",
         );
         /// Claim: no rejection of donor cells.
         OfferClaimNoRejection => "offer.claim.no_rejection", "claim: no rejection", rule(
             "A claim of 'no rejection' is not made as a guarantee for donor cells",
-            "Source text 2, 'The Future: Off-the-Shelf Healing'",
+            "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'The Future: Off-the-Shelf Healing'",
             "MSCs lack most of the markers that trigger rejection, so donor cells can theoretically be given without anti-rejection drugs. Low immunogenicity is real, but not a guarantee: ask what reactions have been seen.",
         );
         /// The product's release data, as judged by the quality engine.
         OfferReleaseQuality => "offer.quality.release", "release quality", rule(
             "The product's release data meet every blocking quality requirement (the quality engine's verdict)",
-            "The crate's quality rules (quality.*): Ph. Eur. 2.7.29, USP <71>/<85>, ISCT minimal criteria (Dominici et al. 2006), Berger et al. 2021; source text 2, 'Verify the Source'",
+            "The crate's quality rules (quality.*): Ph. Eur. 2.7.29, USP <71>/<85>, ISCT minimal criteria (Dominici et al. 2006), Berger et al. 2021; \"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Verify the Source'",
             "A product whose own release data fail a blocking requirement (too few living cells, contamination, no MSC-like cells in a perinatal product) must not be used as described: a patient should walk away. Incomplete data leave the question open.",
         );
         /// The product's US pathway, from the US classification.
@@ -286,6 +296,42 @@ vocab! {
             "A product that US law treats as a drug or biological product (section 351) is offered within a registered trial (under an IND) or is approved",
             "21 CFR 1271.20; PHS Act section 351; 21 CFR Part 312; FDA Q&A on HCT/Ps regulated as drugs (July 2021): a BLA or an IND must be in effect",
             "If cells are manipulated too much (grown in a laboratory, for example) or used for something their tissue does not do, US law treats them as a drug that needs years of trials. Until it is approved, it may only be given to patients within a trial under an IND.",
+        );
+        /// The authorised product the offer names matches the catalog entry.
+        OfferProductIdentity => "offer.catalog.product_identity", "named authorised product matches the catalog", rule(
+            "The authorised product an offer names (by catalog key or authorisation number) matches the catalog entry: tissue, donor, preparation, route, indication, jurisdiction and status",
+            "The crate's catalog of approved MSC products (each entry cited to its label or regulator); FDA, Important Patient and Consumer Information About Regenerative Medicine Therapies (2021)",
+            "An approval covers one product, made from one tissue, for one use, in one jurisdiction. A clinic that names an approved product but offers cells from another tissue or donor, by another route, for another condition or in another country is not giving that product: the approval it claims does not cover what it sells.",
+        );
+        /// Where the treatment is given.
+        OfferJurisdiction => "offer.jurisdiction", "where the treatment is given", rule(
+            "The offer states the country (or union) where the treatment is given, so that the law that applies can be read",
+            "21 CFR Part 1271; Regulation (EC) No 1394/2007; PMD Act and Act on the Safety of Regenerative Medicine (Act No. 85 of 2013)",
+            "Which approval, trial or licence a treatment needs depends on where it is given: US, EU and Japanese law classify the same cells differently. Without the place, the pathway is an open question; the crate does not assume the United States.",
+        );
+        /// The EU pathway, from the EU classification.
+        OfferEuPathway => "offer.eu.pathway", "EU pathway to the patient", rule(
+            "An ATMP given in the EU holds a marketing authorisation, is given in an authorised clinical trial, or under a hospital exemption",
+            "Regulation (EC) No 1394/2007 Art 2, Art 28 (hospital exemption, inserting Art 3(7) into Directive 2001/83/EC); Regulation (EU) No 536/2014 (clinical trials)",
+            "In the EU, engineered cells (for example grown in culture) are advanced therapy medicinal products. They reach patients with a marketing authorisation, within an authorised trial, or, for a custom product made in a hospital for one patient, under a hospital exemption the Member State authorises.",
+        );
+        /// The Japanese pathway, from the Japanese classification.
+        OfferJpPathway => "offer.jp.pathway", "Japanese pathway to the patient", rule(
+            "In Japan, cells are given as an approved regenerative medical product (PMD Act) or under a provision plan for regenerative medicine reviewed by a certified committee (ASRM)",
+            "PMD Act (Act No. 145 of 1960 as amended by Act No. 84 of 2013); Act on the Safety of Regenerative Medicine (Act No. 85 of 2013) Arts 4 and 7-10",
+            "Japan has two tracks: commercial products need PMD Act approval (full, or conditional and time-limited); the same cells used in clinical research or private practice need a provision plan reviewed by a certified committee and submitted to MHLW, whatever the ASRM risk class.",
+        );
+        /// The pathway in a jurisdiction the crate has no engine for.
+        OfferNationalPathway => "offer.national.pathway", "national pathway to the patient", rule(
+            "Where the crate has no classification engine, the treatment is given with an authorisation the catalog confirms, or the clinic names its national authorisation or trial",
+            "The crate's catalog of approved MSC products; \"Mesenchymal Stem Cells (MSC)\" overview, 'Clinical Context'",
+            "Outside the US, the EU and Japan the crate cannot classify a product. An approved product used as approved is a good sign; otherwise the patient should ask which national authorisation, licence or registered trial covers the treatment.",
+        );
+        /// The dose compared with the label doses for the same route and condition.
+        OfferDoseReference => "offer.dose.reference", "dose compared with label doses", rule(
+            "The dose is not far below every label dose for its route and condition (a policy factor, by default 10 times below)",
+            "Label doses of the catalog's products (RYONCIL US label 2024; TEMCELL; STEMIRAC; Cupistem; Alofisel EU SmPC; Stempeucel; StemOne; Hearticellgram-AMI; NeuroNata-R; Obnitix); \"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Ask for the Cell Count'",
+            "A 'whiff' of cells is not enough to trigger a biological response. Approved products give a sense of scale for each route and condition: a dose ten times smaller than every one of them deserves an answer before the patient agrees. Bedside concentrates have no label dose of their own kind, so they are not compared.",
         );
         /// Is any MSC product approved anywhere for the condition?
         OfferApprovedAnywhere => "offer.catalog.approved_anywhere", "approved product for the condition", rule(
@@ -298,83 +344,89 @@ vocab! {
 
         /// First "engineered" criterion of Reg (EC) 1394/2007 Art 2(1)(c): substantial manipulation.
         EuSubstantialManipulation => "eu.reg1394.2.1.c.1", "substantial manipulation", rule(
-            "The cells or tissues have been substantially manipulated: at least one processing step is not among the non-substantial manipulations of Annex I",
-            "Regulation (EC) No 1394/2007 Art 2(1)(c), first indent, and Annex I",
-            "Annex I lists thirteen manipulations that are not substantial: cutting, grinding, shaping, centrifugation, soaking in antibiotic or antimicrobial solutions, sterilization, irradiation, cell separation, concentration or purification, filtering, lyophilization, freezing, cryopreservation and vitrification. Culture expansion, enzymatic digestion, activation and genetic modification are not on the list. The list applies 'in particular', so the crate reads it conservatively: a step outside it counts as substantial, and a step it cannot name leaves the question open.",
+            "The cells or tissues have been substantially manipulated: at least one processing step is a substantial manipulation, not among the non-substantial manipulations of Annex I",
+            "Regulation (EC) No 1394/2007 of the European Parliament and of the Council of 13 November 2007 on advanced therapy medicinal products (OJ L 324, 10.12.2007, p. 121), Art 2(1)(c), first indent, and Annex I; EMA's view that collagenase digestion and cell culture are substantial, as reported by Raposio & Ciliberti, Ann Med Surg 2017 (PMID 29204274)",
+            "Annex I lists thirteen manipulations that are not substantial: cutting, grinding, shaping, centrifugation, soaking in antibiotic or antimicrobial solutions, sterilization, irradiation, cell separation, concentration or purification, filtering, lyophilization, freezing, cryopreservation and vitrification. The list applies 'in particular', so other steps are judged by the definition: a manipulation is substantial when it achieves 'biological characteristics, physiological functions or structural properties relevant for the intended regeneration, repair or replacement'. Culture expansion, enzymatic digestion and genetic modification are substantial. Rinsing and washing achieve none of those properties and are not. Mechanical fragmentation of tissue (micro-fragmented fat) is judged as Annex I's cutting and grinding. Activation, decellularisation and steps the crate cannot name are left to the CAT.",
         );
         /// Second "engineered" criterion of Reg (EC) 1394/2007 Art 2(1)(c): a different essential function.
         EuEssentialFunction => "eu.reg1394.2.1.c.2", "not the same essential function", rule(
             "The cells or tissues are not intended to be used for the same essential function(s) in the recipient as in the donor",
-            "Regulation (EC) No 1394/2007 Art 2(1)(c), second indent; EMA/CAT reflection paper on classification of ATMPs, EMA/CAT/600280/2010 Rev.1, section 2.2.3",
-            "Cells are engineered, even without substantial manipulation, when they are meant to do something in the patient other than what they did in the donor (non-homologous use). The crate compares the functions the product is meant to perform with the basic functions of its source tissue; any function outside them makes the use non-homologous.",
+            "Regulation (EC) No 1394/2007 of the European Parliament and of the Council of 13 November 2007 on advanced therapy medicinal products, Art 2(1)(c), second indent; EMA Committee for Advanced Therapies, Reflection paper on classification of advanced therapy medicinal products, EMA/CAT/600280/2010 Rev.1 (2015), section 2.2.3",
+            "Cells are engineered, even without substantial manipulation, when they are meant to do something in the patient other than what they did in the donor (non-homologous use). The CAT's reading, as summarised in the literature, is that the cells keep their original function(s) 'in the same anatomical or histological environment'. The crate compares the source tissue's basic functions with the functions the recipient's tissue performs at the site of use (stated, or derived from the route) and with the functions the indications imply as well as those declared: an autologous fat graft given into a vein or into heart muscle does not do there what fat did in the donor, whatever the record declares.",
         );
         /// Which class of advanced therapy medicinal product an engineered product falls in.
         EuAtmpClass => "eu.reg1394.2.1.a", "ATMP class", rule(
-            "An engineered product is an ATMP: a gene therapy medicinal product, a somatic cell therapy medicinal product, or a tissue engineered product",
-            "Regulation (EC) No 1394/2007 Art 2(1)(a)-(b); Directive 2001/83/EC Annex I Part IV as replaced by Directive 2009/120/EC",
-            "A tissue engineered product (TEP) is presented or used to regenerate, repair or replace a human tissue. A somatic cell therapy medicinal product (sCTMP) treats, prevents or diagnoses a disease through the pharmacological, immunological or metabolic action of its cells. Genetically modified cells point to a gene therapy medicinal product (GTMP). A product may fit both the TEP and the sCTMP definition; the tie-break usually quoted (Art 2(4): such a product is a TEP) has not been verified against the Regulation's text in the crate's reference, so the crate leaves that case open.",
+            "An engineered product is an ATMP: a gene therapy medicinal product, a somatic cell therapy medicinal product, or a tissue engineered product, by the mode of action it is presented with",
+            "Regulation (EC) No 1394/2007 of the European Parliament and of the Council of 13 November 2007 on advanced therapy medicinal products, Art 2(1)(a)-(b) and recital 3 (Art 2(4)-(5) not read: no stored copy of their text was found); Commission Directive 2009/120/EC of 14 September 2009, replacing Directive 2001/83/EC Annex I Part IV, points 2.1-2.2",
+            "A tissue engineered product (TEP) 'is presented as having properties for, or is used in or administered to human beings with a view to regenerating, repairing or replacing a human tissue'. A somatic cell therapy medicinal product (sCTMP) is presented 'with a view to treating, preventing or diagnosing a disease through the pharmacological, immunological or metabolic action of its cells or tissues'. Genetically modified cells point to a gene therapy medicinal product (GTMP). The class follows the claim: a tissue-repair claim makes a TEP even when the repair is said to work through paracrine signalling. A product presented both ways fits both definitions; Art 2(4) is widely reported to make it a TEP ('a product which may fall within the definition of a tissue engineered product and within the definition of a somatic cell therapy medicinal product shall be considered as a tissue engineered product'), and the crate applies that with a warning, because the Regulation's own text of Art 2(4) and 2(5) could not be read. EMA examples: ex-vivo expanded allogeneic bone-marrow MSCs for GvHD, sCTMP (CAT, 28 March 2019); adipose-derived MSCs for diabetic foot ulcers, and for bone and cartilage defects including osteoarthritis, TEP (CAT monthly report, 119th meeting, October 2019).",
         );
         /// Tissues and cells that are not ATMPs: Directive 2004/23/EC (SoHO Regulation from 2027).
         EuTissuesAndCells => "eu.dir2004_23.2.1", "tissues and cells framework", rule(
             "Human tissues and cells that are not medicinal products fall under Directive 2004/23/EC; for ATMPs it covers only donation, procurement and testing",
-            "Directive 2004/23/EC Art 2(1); Regulation (EU) 2024/1938 (SoHO), applicable from 7 August 2027",
+            "Directive 2004/23/EC of the European Parliament and of the Council of 31 March 2004 on standards of quality and safety for human tissues and cells, Art 2(1); Regulation (EU) 2024/1938 of the European Parliament and of the Council of 13 June 2024 on substances of human origin (SoHO), applicable from 7 August 2027",
             "Directive 2004/23/EC sets quality and safety standards for the donation, procurement, testing, processing, preservation, storage and distribution of human tissues and cells. When the cells become a medicinal product such as an ATMP, the Directive still governs their donation, procurement and testing. Regulation (EU) 2024/1938 on substances of human origin (SoHO) repeals it and applies from 7 August 2027.",
         );
         /// The exclusion of autologous grafts within one surgical procedure, Dir 2004/23/EC Art 2(2)(a).
         EuAutologousSameProcedure => "eu.dir2004_23.2.2.a", "autologous graft in the same surgical procedure", rule(
             "The cells are used as an autologous graft within the same surgical procedure, which Directive 2004/23/EC excludes from its scope",
-            "Directive 2004/23/EC Art 2(2)(a)",
-            "Tissues and cells taken from a patient and returned to the same patient during one surgical procedure are outside the tissues and cells Directive. The exclusion needs both facts to be shown: the cells are the patient's own, and they are used within the same procedure.",
+            "Directive 2004/23/EC of the European Parliament and of the Council of 31 March 2004 on standards of quality and safety for human tissues and cells, Art 2(2)(a)",
+            "Tissues and cells taken from a patient and returned to the same patient during one surgical procedure are outside the tissues and cells Directive. The exclusion needs both facts to be shown: the cells are the patient's own, and they are used within the same procedure. It applies only to cells that are not engineered: a fat graft rinsed before it is put back is one; a fat graft given into a vein is not, because fat does not do there what it did in the donor.",
         );
         /// The hospital exemption for ATMPs (Art 28 Reg 1394/2007, inserting Art 3(7) Dir 2001/83/EC).
         EuHospitalExemption => "eu.reg1394.28", "hospital exemption", rule(
             "An ATMP prepared on a non-routine basis and used in a hospital of the same Member State under a medical practitioner's responsibility, for an individual prescription, is outside Directive 2001/83/EC",
-            "Regulation (EC) No 1394/2007 Art 28, inserting Art 3(7) into Directive 2001/83/EC",
-            "The hospital exemption lets a hospital make a custom ATMP for one patient without a marketing authorisation. Manufacture must be authorised by the Member State's competent authority, which must ensure national traceability, pharmacovigilance and quality standards equivalent to those for authorised ATMPs; practice differs between Member States (e.g. Germany's section 4b AMG). Whether a use qualifies depends on facts outside a product record.",
+            "Regulation (EC) No 1394/2007 of the European Parliament and of the Council of 13 November 2007 on advanced therapy medicinal products, Art 28, inserting Art 3(7) into Directive 2001/83/EC",
+            "The hospital exemption lets a hospital make a custom ATMP for one patient without a marketing authorisation. Manufacture must be authorised by the Member State's competent authority, which must ensure national traceability, pharmacovigilance and quality standards equivalent to those for authorised ATMPs; practice differs between Member States (e.g. Germany's section 4b AMG). Whether a use qualifies depends on facts outside a product record, so for an ATMP the crate asks.",
         );
         /// The CAT scientific recommendation on classification (Art 17 Reg 1394/2007).
         EuCatClassification => "eu.reg1394.17", "CAT classification recommendation", rule(
             "Any applicant developing a product based on genes, cells or tissues may ask the EMA for a scientific recommendation on whether it is an ATMP",
-            "Regulation (EC) No 1394/2007 Art 17; EMA/CAT procedural advice EMA/CAT/99623/2009 Rev.2",
+            "Regulation (EC) No 1394/2007 of the European Parliament and of the Council of 13 November 2007 on advanced therapy medicinal products, Art 17; EMA Committee for Advanced Therapies, procedural advice EMA/CAT/99623/2009 Rev.2 (5 November 2021)",
             "The Committee for Advanced Therapies (CAT) classification is optional and free of charge; the EMA answers within 60 days of a valid request, after consulting the Commission. It is the formal way to settle a borderline classification; this crate's answer is not.",
         );
 
         // ---- Japan: PMD Act / ASRM (rules::jp) ----
 
+        /// Whether a technology uses cells at all, so that ASRM can apply.
+        JpAsrmScope => "jp.asrm.2.scope", "within ASRM (processed cells)", rule(
+            "The technology uses processed human or animal cells, which ASRM covers; a preparation with no cells is outside it",
+            "Act on the Safety of Regenerative Medicine (Act No. 85 of 27 November 2013), Art 2 (definitions); MHLW Health Policy Bureau R&D Policy Division office notice on treatments using stem-cell culture supernatant and exosomes (31 July 2024); Japanese Society for Regenerative Medicine guidance on extracellular vesicles, reported by Kyodo News (30 April 2024)",
+            "ASRM governs regenerative medicine technologies that use processed cells. Exosomes and culture supernatant are not cells, so they are outside ASRM: no plan, committee review or risk class applies, and no such product is approved. MHLW's 2024 office notice reminds physicians that they bear the responsibility for such treatments, and its Health Sciences Council is reviewing the risk classes with extracellular vesicles in view. Whether ASRM covers tissue with no living cells is not settled by the crate's sources.",
+        );
         /// Technologies the ASRM Enforcement Order excludes from "regenerative medicine technologies".
         JpAsrmExcluded => "jp.asrm_order.1", "excluded from ASRM", rule(
             "The technology is one the ASRM Enforcement Order excludes: transfusion, haematopoietic stem cell transplantation, or processed germ cells",
-            "ASRM Enforcement Order (Cabinet Order No. 278 of 8 Aug 2014) Art 1; MHLW notice 医政発0926第1号 (26 Sep 2014)",
+            "Order for Enforcement of the Act on the Safety of Regenerative Medicine (Cabinet Order No. 278 of 8 August 2014), Art 1; MHLW Health Policy Bureau notice 医政発0926第1号 (26 September 2014)",
             "Blood transfusion, haematopoietic stem cell transplantation and processed germ cells are not 'regenerative medicine technologies' under ASRM, so no risk class applies. Cells given to form blood, such as a marrow or cord blood graft, may be such a transplantation; the crate flags the question rather than deciding it.",
         );
         /// Class I cell categories of the Act on the Safety of Regenerative Medicine.
         JpAsrmClassI => "jp.asrm.class_i", "ASRM Class I", rule(
             "The technology uses a Class I cell category: allogeneic human cells, animal cells, cells into which genes have been introduced, or ES / iPS cells",
-            "Act on the Safety of Regenerative Medicine (Act No. 85 of 2013) Art 2(5) and Arts 7-10; MHLW Ordinance No. 110 of 26 Sep 2014",
+            "Act on the Safety of Regenerative Medicine (Act No. 85 of 27 November 2013), Art 2(5) and Arts 7-10; MHLW Ordinance for Enforcement of the Act (Ordinance No. 110 of 26 September 2014)",
             "ASRM sorts regenerative medicine given in clinical research or private practice into three risk classes. Class I covers technologies whose effect on life and health is unclear or may be serious, and includes any use of cells from someone other than the patient, animal cells, genetically modified cells, and ES or iPS cells. Its plans are reviewed by a Certified Special Committee and then by MHLW, with a 90-day restriction period.",
         );
         /// Class II of the Act on the Safety of Regenerative Medicine.
         JpAsrmClassII => "jp.asrm.class_ii", "ASRM Class II", rule(
             "An autologous technology that is not Class I is Class II when it uses cultured cells or uses the cells for a non-homologous purpose (criteria as summarised, not confirmed against the ordinance)",
-            "Act on the Safety of Regenerative Medicine (Act No. 85 of 2013) Art 11; MHLW Ordinance No. 110 of 26 Sep 2014 (exact Class II criteria not confirmed)",
+            "Act on the Safety of Regenerative Medicine (Act No. 85 of 27 November 2013), Art 2(6) and Art 11; MHLW Ordinance for Enforcement of the Act (Ordinance No. 110 of 26 September 2014; exact Class II criteria not read)",
             "Class II is medium risk: technologies already performed in humans, such as those using the patient's own somatic stem cells. The crate applies the commonly summarised criteria (cultured cells, or non-homologous use); the ordinance text and MHLW's classification flowchart were not available to confirm them, so a Class II or Class III answer should be checked there.",
         );
         /// Homologous use in the sense of MHLW notice 医政研発1031第1号.
         JpHomologousUse => "jp.asrm.homologous_use", "homologous use (ASRM)", rule(
             "The cells are given for a function similar to that of the cells at the target site (homologous use)",
-            "MHLW Health Policy Bureau R&D Division Director notice 医政研発1031第1号 (31 Oct 2014)",
-            "The notice's example: adipose-derived cells taken from abdominal fat and given to rebuild a breast after mastectomy are homologous; the same cells given intravenously to treat diabetes are not. The crate compares the intended functions with the basic functions of the source tissue.",
+            "MHLW Health Policy Bureau Research and Development Division Director notice 医政研発1031第1号 (31 October 2014), on the classification of regenerative medicine technologies under the Act on the Safety of Regenerative Medicine",
+            "The notice's example: adipose-derived cells taken from abdominal fat and given to rebuild a breast after mastectomy are homologous; the same cells given intravenously to treat diabetes are not. For uncultured peripheral-blood techniques, use on the skin or in the mouth is homologous, injection into a joint (poorly vascularised tissue) is not. The crate compares the source tissue's basic functions with the functions the cells at the target site perform (the site of use, stated or derived from the route) and with the functions the indications imply as well as those declared.",
         );
         /// Regenerative medical products under the PMD Act.
         JpRegenerativeMedicalProduct => "jp.pmd_act.regenerative_product", "regenerative medical product (PMD Act)", rule(
             "Sold commercially, the product would be a regenerative medical product: processed live cells for repairing body structure or function or treating disease, or a gene therapy product",
-            "PMD Act (Act No. 145 of 1960 as amended by Act No. 84 of 2013, in force 25 Nov 2014), definition of regenerative medical products as summarised by PMDA (article number not confirmed in the crate's reference)",
-            "Japan has two tracks. Products made and sold commercially are 'regenerative medical products' under the PMD Act and need approval. The same cells used in clinical research or private practice in a medical institution fall under ASRM instead. The crate recognises processing that clearly goes beyond minimal manipulation (culture, genetic modification); Japan's own list of minimal operations was not available, so other processing leaves the question open.",
+            "Act on Securing Quality, Efficacy and Safety of Products Including Pharmaceuticals and Medical Devices (PMD Act; Act No. 145 of 1960 as amended by Act No. 84 of 27 November 2013, in force 25 November 2014), Art 2(9), definition of regenerative medical products as summarised by PMDA (the Act's own text was not read)",
+            "Japan has two tracks. Products made and sold commercially are 'regenerative medical products' under the PMD Act and need approval. The same cells used in clinical research or private practice in a medical institution fall under ASRM instead. The definition needs live cells: a preparation without them is not one. The crate recognises processing that clearly goes beyond minimal manipulation (culture, genetic modification); Japan's own list of minimal operations was not available, so other processing leaves the question open.",
         );
         /// Conditional and time-limited approval under the PMD Act.
         JpConditionalApproval => "jp.pmd_act.23_26", "conditional and time-limited approval", rule(
             "A regenerative medical product that is not homogeneous, is presumed effective and is not presumed worthless for its harms may be approved with conditions and a time limit of at most seven years",
-            "PMD Act Art 23-26",
+            "Act on Securing Quality, Efficacy and Safety of Products Including Pharmaceuticals and Medical Devices (PMD Act; Act No. 145 of 1960 as amended by Act No. 84 of 27 November 2013), Art 23-26",
             "Japan's conditional, time-limited approval lets a regenerative medical product reach patients on small trials. The holder must apply for full approval within the time limit. MSC products approved this way include Stemirac (2018) and Akuugo (2024); two of the first five products so approved did not reach full approval.",
         );
     }

@@ -11,9 +11,19 @@ use crate::{
 use schemars::generate::SchemaSettings;
 use schemars::transform::{RestrictFormats, Transform};
 use schemars::{JsonSchema, Schema};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// Generates one document's root schema.
-type Generate = fn() -> Schema;
+/// Generates one document's root schema and gives the name of its root type.
+type Generate = fn() -> (Schema, String);
+
+/// Where the exported schemas live: every schema's `$id` is this followed by its file name, and
+/// the schemas refer to one another by file name relative to it.
+pub const SCHEMA_BASE_URI: &str =
+    "https://raw.githubusercontent.com/msc-therapy/msc-therapy/main/schemas/";
+
+/// The file stem of the schema that holds the definitions shared by several documents.
+const DEFINITIONS: &str = "definitions";
 
 /// Every document, in the order they are exported: `(file stem, schema generator)`.
 ///
@@ -33,18 +43,18 @@ const DOCUMENTS: &[(&str, Generate)] = &[
     ("offer_policy", input::<OfferPolicy>),
     ("offer_evaluation", output::<OfferEvaluation>),
     // The compact form of every output: findings without their rule's summary and citation.
-    ("finding_compact", output::<Compact<Finding>>),
-    ("us_assessment_compact", output::<Compact<UsAssessment>>),
-    ("quality_report_compact", output::<Compact<QualityReport>>),
-    ("eu_assessment_compact", output::<Compact<EuAssessment>>),
-    ("jp_assessment_compact", output::<Compact<JpAssessment>>),
+    ("finding_compact", output_compact::<Finding>),
+    ("us_assessment_compact", output_compact::<UsAssessment>),
+    ("quality_report_compact", output_compact::<QualityReport>),
+    ("eu_assessment_compact", output_compact::<EuAssessment>),
+    ("jp_assessment_compact", output_compact::<JpAssessment>),
     (
         "product_assessment_compact",
-        output::<Compact<ProductAssessment>>,
+        output_compact::<ProductAssessment>,
     ),
     (
         "offer_evaluation_compact",
-        output::<Compact<OfferEvaluation>>,
+        output_compact::<OfferEvaluation>,
     ),
 ];
 
@@ -52,11 +62,18 @@ const DOCUMENTS: &[(&str, Generate)] = &[
 ///
 /// `name` is the stable file stem (`"product"`), and `schema` a draft 2020-12 schema that a strict
 /// validator accepts: non-standard `format` values such as `uint32` or `double` are removed
-/// (their range is already stated by `minimum`/`maximum`), and no `$id` is set, so the output
-/// depends on nothing but the crate's types.
+/// (their range is stated by `minimum`/`maximum` instead).
+///
+/// Each schema has an `$id`, [`SCHEMA_BASE_URI`] followed by its file name. A document that
+/// contains another document refers to that document's schema (`product_assessment` holds a
+/// `{"$ref": "product.schema.json"}`), and the definitions several documents share (the
+/// vocabularies, the validated numbers) live once, in `definitions.schema.json`, referred to as
+/// `definitions.schema.json#/$defs/Percent`. A validator therefore needs every file of
+/// `schemas/` loaded (Ajv's `addSchema`, python-jsonschema's `referencing.Registry`).
 ///
 /// Input documents are described as the crate *deserializes* them (what it accepts); output
-/// documents as it *serializes* them (what it writes).
+/// documents as it *serializes* them (what it writes), and every object of an output is closed
+/// (`additionalProperties: false`).
 ///
 /// # Examples
 ///
@@ -72,6 +89,7 @@ const DOCUMENTS: &[(&str, Generate)] = &[
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
+#[non_exhaustive]
 pub struct DocumentSchema {
     /// The document's file stem, e.g. `"product"` for `product.schema.json`.
     pub name: &'static str,
@@ -84,6 +102,48 @@ impl DocumentSchema {
     #[must_use]
     pub fn file_name(&self) -> String {
         format!("{}.schema.json", self.name)
+    }
+
+    /// The schema's `$id`: [`SCHEMA_BASE_URI`] followed by [`DocumentSchema::file_name`].
+    #[must_use]
+    pub fn id(&self) -> String {
+        format!("{SCHEMA_BASE_URI}{}", self.file_name())
+    }
+
+    /// The schema as one self-contained document, for a validator that cannot load the other
+    /// files of `schemas/`: the schema with every other exported schema embedded under `$defs`
+    /// by its `$id` (a compound schema document, JSON Schema 2020-12 section 9.3). References
+    /// are unchanged and resolve to the embedded copies.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let schemas = msc_therapy::document_schemas();
+    /// let product = schemas.iter().find(|s| s.name == "product").unwrap();
+    /// let bundled = product.bundled();
+    /// let definitions = format!("{}definitions.schema.json", msc_therapy::SCHEMA_BASE_URI);
+    /// assert!(bundled["$defs"].get(&definitions).is_some());
+    /// ```
+    #[must_use]
+    pub fn bundled(&self) -> Value {
+        let mut root = self.schema.as_value().clone();
+        let own = self.id();
+        let embedded: serde_json::Map<String, Value> = document_schemas()
+            .into_iter()
+            .filter(|other| other.id() != own)
+            .map(|other| {
+                let id = other.id();
+                let mut value = other.schema.to_value();
+                if let Some(object) = value.as_object_mut() {
+                    object.remove("$schema");
+                }
+                (id, value)
+            })
+            .collect();
+        if let Some(object) = root.as_object_mut() {
+            object.insert("$defs".to_owned(), Value::Object(embedded));
+        }
+        root
     }
 
     /// The schema as pretty-printed JSON (two-space indent) with a trailing newline: the exact
@@ -110,41 +170,256 @@ impl DocumentSchema {
 #[must_use]
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 pub fn document_schemas() -> Vec<DocumentSchema> {
-    DOCUMENTS
+    let generated: Vec<(&'static str, Schema, String)> = DOCUMENTS
         .iter()
-        .map(|&(name, generate)| DocumentSchema {
-            name,
-            schema: generate(),
+        .map(|&(name, generate)| {
+            let (schema, root) = generate();
+            (name, schema, root)
         })
-        .collect()
+        .collect();
+    // Root type name -> the file that defines it.
+    let documents: BTreeMap<String, String> = generated
+        .iter()
+        .map(|(name, _, root)| (root.clone(), format!("{name}.schema.json")))
+        .collect();
+    let mut shared: BTreeMap<String, Value> = BTreeMap::new();
+    let mut schemas = Vec::with_capacity(generated.len() + 1);
+    for (name, schema, _) in generated {
+        let mut value = schema.to_value();
+        if let Some(Value::Object(defs)) = value.as_object_mut().and_then(|o| o.remove("$defs")) {
+            // Only the definitions reached without passing through another document: those
+            // under a contained document are that document's.
+            let mut reached = BTreeSet::new();
+            let mut pending = Vec::new();
+            local_refs(&value, &mut pending);
+            while let Some(def) = pending.pop() {
+                if documents.contains_key(&def) || !reached.insert(def.clone()) {
+                    continue;
+                }
+                if let Some(body) = defs.get(&def) {
+                    local_refs(body, &mut pending);
+                }
+            }
+            for (def, body) in defs {
+                if !reached.contains(&def) {
+                    continue;
+                }
+                match shared.get(&def) {
+                    Some(existing) => assert!(
+                        *existing == body,
+                        "`{def}` differs between documents; it cannot be shared"
+                    ),
+                    None => {
+                        shared.insert(def, body);
+                    }
+                }
+            }
+        }
+        rewrite_refs(&mut value, &documents, true);
+        schemas.push(finish(name, value));
+    }
+    let mut definitions = serde_json::Map::new();
+    definitions.insert(
+        "$schema".to_owned(),
+        "https://json-schema.org/draft/2020-12/schema".into(),
+    );
+    definitions.insert("title".to_owned(), "Shared definitions".into());
+    definitions.insert(
+        "description".to_owned(),
+        "The vocabularies, validated numbers and records that several documents of msc-therapy \
+         share. Not a document itself: the other schemas refer to its `$defs`."
+            .into(),
+    );
+    let mut defs: serde_json::Map<String, Value> = shared.into_iter().collect();
+    for body in defs.values_mut() {
+        rewrite_refs(body, &documents, false);
+    }
+    definitions.insert("$defs".to_owned(), Value::Object(defs));
+    schemas.push(finish(DEFINITIONS, Value::Object(definitions)));
+    schemas
+}
+
+/// Sets the `$id` of a finished schema and wraps it.
+fn finish(name: &'static str, mut value: Value) -> DocumentSchema {
+    if let Some(object) = value.as_object_mut() {
+        object.insert(
+            "$id".to_owned(),
+            format!("{SCHEMA_BASE_URI}{name}.schema.json").into(),
+        );
+    }
+    DocumentSchema {
+        name,
+        schema: Schema::try_from(value).expect("a schema is an object"),
+    }
+}
+
+/// The name `X` of every `#/$defs/X` reference in `value`.
+fn local_refs(value: &Value, found: &mut Vec<String>) {
+    match value {
+        Value::Object(object) => {
+            if let Some(def) = object
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix("#/$defs/"))
+            {
+                found.push(def.to_owned());
+            }
+            object.values().for_each(|child| local_refs(child, found));
+        }
+        Value::Array(items) => items.iter().for_each(|item| local_refs(item, found)),
+        _ => {}
+    }
+}
+
+/// Points every local `#/$defs/X` reference at the document that defines `X`, or, for a shared
+/// definition seen from a document (`from_document`), at `definitions.schema.json`.
+fn rewrite_refs(value: &mut Value, documents: &BTreeMap<String, String>, from_document: bool) {
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::String(reference)) = object.get_mut("$ref") {
+                if let Some(def) = reference.strip_prefix("#/$defs/") {
+                    if let Some(file) = documents.get(def) {
+                        *reference = file.clone();
+                    } else if from_document {
+                        *reference = format!("{DEFINITIONS}.schema.json#/$defs/{def}");
+                    }
+                }
+            }
+            for child in object.values_mut() {
+                rewrite_refs(child, documents, from_document);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                rewrite_refs(item, documents, from_document);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The generator settings every document shares.
 fn settings() -> SchemaSettings {
     SchemaSettings::draft2020_12()
+        .with_transform(IntegerRanges)
         .with_transform(RestrictFormats::default())
         .with_transform(PlainDescriptions)
 }
 
 /// The schema of a document the crate reads.
-fn input<T: JsonSchema>() -> Schema {
-    settings()
+fn input<T: JsonSchema>() -> (Schema, String) {
+    let schema = settings()
         .for_deserialize()
         .into_generator()
-        .into_root_schema_for::<T>()
+        .into_root_schema_for::<T>();
+    (schema, T::schema_name().into_owned())
 }
 
-/// The schema of a document the crate writes.
-fn output<T: JsonSchema>() -> Schema {
-    settings()
+/// The schema of a document the crate writes: every object is closed, as the crate writes no
+/// member it does not describe.
+fn output<T: JsonSchema>() -> (Schema, String) {
+    let schema = settings()
         .for_serialize()
+        .with_transform(ClosedObjects)
         .into_generator()
-        .into_root_schema_for::<T>()
+        .into_root_schema_for::<T>();
+    (schema, T::schema_name().into_owned())
 }
 
-/// Makes descriptions readable outside rustdoc: schemars copies whole doc comments, so this cuts
-/// the rustdoc sections (`# Examples`, `# Errors`, …), whose Rust doctests mean nothing to a
-/// reader of the schema, and turns intra-doc links (`` [`Percent`] ``) into plain code spans.
+/// The output types whose compact form differs from their full form: they hold findings.
+const WITH_FINDINGS: &[&str] = &[
+    "Finding",
+    "UsAssessment",
+    "QualityReport",
+    "EuAssessment",
+    "JpAssessment",
+    "ProductAssessment",
+    "OfferEvaluation",
+];
+
+/// The schema of a document the crate writes, in the [`Compact`] form. Each type that holds
+/// findings is renamed `<Name>Compact` (`FindingCompact`, `UsAssessmentCompact`, …), so that
+/// the compact and the full definition of a type never share a name across documents.
+fn output_compact<T: JsonSchema>() -> (Schema, String) {
+    fn rename(value: &mut Value) {
+        match value {
+            Value::Object(object) => {
+                if let Some(Value::String(target)) = object.get_mut("$ref") {
+                    if let Some(name) = target.strip_prefix("#/$defs/") {
+                        if WITH_FINDINGS.contains(&name) {
+                            *target = format!("#/$defs/{name}Compact");
+                        }
+                    }
+                }
+                object.values_mut().for_each(rename);
+            }
+            Value::Array(items) => items.iter_mut().for_each(rename),
+            _ => {}
+        }
+    }
+    let (schema, root) = output::<Compact<T>>();
+    let mut value = schema.to_value();
+    if let Some(Value::Object(defs)) = value.get_mut("$defs") {
+        for name in WITH_FINDINGS {
+            if let Some(def) = defs.remove(*name) {
+                defs.insert(format!("{name}Compact"), def);
+            }
+        }
+    }
+    rename(&mut value);
+    let root = format!("{root}Compact");
+    if let Some(object) = value.as_object_mut() {
+        object.insert("title".to_owned(), Value::from(root.as_str()));
+    }
+    let schema = Schema::try_from(value).expect("a schema object stays a schema object");
+    (schema, root)
+}
+
+/// Sets `additionalProperties: false` on every object schema with `properties` that does not
+/// say otherwise.
+#[derive(Debug, Clone, Copy)]
+struct ClosedObjects;
+
+impl Transform for ClosedObjects {
+    fn transform(&mut self, schema: &mut Schema) {
+        if let Some(object) = schema.as_object_mut() {
+            if object.contains_key("properties") && !object.contains_key("additionalProperties") {
+                object.insert("additionalProperties".to_owned(), false.into());
+            }
+        }
+        schemars::transform::transform_subschemas(self, schema);
+    }
+}
+
+/// States the range of fixed-width integers as `minimum`/`maximum` before
+/// [`RestrictFormats`] removes their non-standard `format` (`uint32`): a validator must reject
+/// `2^40` for a field the parser reads as a 32-bit count.
+#[derive(Debug, Clone, Copy)]
+struct IntegerRanges;
+
+impl Transform for IntegerRanges {
+    fn transform(&mut self, schema: &mut Schema) {
+        if let Some(object) = schema.as_object_mut() {
+            let range: Option<(i64, u64)> = match object.get("format").and_then(Value::as_str) {
+                Some("uint8") => Some((0, u8::MAX.into())),
+                Some("uint16") => Some((0, u16::MAX.into())),
+                Some("uint32") => Some((0, u32::MAX.into())),
+                Some("uint64" | "uint") => Some((0, u64::MAX)),
+                Some("int8") => Some((i8::MIN.into(), i8::MAX.unsigned_abs().into())),
+                Some("int16") => Some((i16::MIN.into(), i16::MAX.unsigned_abs().into())),
+                Some("int32") => Some((i32::MIN.into(), i32::MAX.unsigned_abs().into())),
+                _ => None,
+            };
+            if let Some((min, max)) = range {
+                object.entry("minimum").or_insert_with(|| min.into());
+                object.entry("maximum").or_insert_with(|| max.into());
+            }
+        }
+        schemars::transform::transform_subschemas(self, schema);
+    }
+}
+
+/// Makes descriptions readable outside rustdoc: see [`plain`].
 #[derive(Debug, Clone, Copy)]
 struct PlainDescriptions;
 
@@ -155,10 +430,108 @@ impl Transform for PlainDescriptions {
             .and_then(|object| object.get_mut("description"))
         {
             if let Some(text) = description.as_str() {
-                let before_sections = text.split("\n# ").next().unwrap_or(text).trim_end();
-                *description = before_sections.replace("[`", "`").replace("`]", "`").into();
+                *description = plain(text).into();
             }
         }
         schemars::transform::transform_subschemas(self, schema);
     }
+}
+
+/// A doc comment rewritten for a reader of JSON, who never sees the Rust API.
+///
+/// schemars copies whole doc comments; this
+/// - cuts the rustdoc sections (`# Examples`, `# Errors`, …), whose doctests mean nothing there,
+///   and the paragraphs about Rust's `Display`;
+/// - turns intra-doc links (`` [`Percent`] ``) into plain code spans;
+/// - writes a Rust path to a vocabulary term (`` `Outcome::Met` ``) as the code documents use
+///   (`` `"met"` ``), and any other path (`` `RouteInfo::systemic` ``, `` `crate::evaluate_offer` ``)
+///   as its last segment;
+/// - explains `deny_unknown_fields` in JSON's terms.
+pub(crate) fn plain(text: &str) -> String {
+    let before_sections = text.split("\n# ").next().unwrap_or(text).trim_end();
+    let paragraphs: Vec<String> = before_sections
+        .split("\n\n")
+        .map(|p| {
+            // Sentences about Rust's `Display` mean nothing to a reader of JSON.
+            p.split_inclusive(". ")
+                .filter(|sentence| !sentence.contains("`Display`"))
+                .collect::<String>()
+                .trim_end()
+                .to_owned()
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    let text = without_link_targets(&paragraphs.join("\n\n"))
+        .replace("[`", "`")
+        .replace("`]", "`")
+        .replace(
+            " (`deny_unknown_fields`)",
+            " (a member the schema does not list is an error)",
+        );
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(open) = rest.find('`') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('`') else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let span = &after[..close];
+        out.push('`');
+        out.push_str(&json_name(span));
+        out.push('`');
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `text` with every Markdown link `[label](target)` reduced to its label: the targets are Rust
+/// paths (`crate::Product::site_of_use`) that mean nothing outside rustdoc.
+fn without_link_targets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let link = after.find("](").and_then(|close| {
+            let target = &after[close + 2..];
+            let end = target.find(')')?;
+            let label = &after[..close];
+            let plain_target = !target[..end].contains(char::is_whitespace);
+            (plain_target && !label.contains('[')).then_some((label, close + 2 + end + 1))
+        });
+        out.push_str(&rest[..open]);
+        match link {
+            Some((label, consumed)) => {
+                out.push_str(label);
+                rest = &after[consumed..];
+            }
+            None => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A code span of a doc comment as a reader of JSON should see it (see [`plain`]).
+fn json_name(span: &str) -> String {
+    let is_path = span.contains("::")
+        && span
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':');
+    if !is_path {
+        return span.to_owned();
+    }
+    let segments: Vec<&str> = span.split("::").filter(|s| *s != "crate").collect();
+    if let [.., ty, variant] = segments.as_slice() {
+        if let Some(code) = crate::vocabulary::code_of(ty, variant) {
+            return format!("\"{code}\"");
+        }
+    }
+    segments.last().copied().unwrap_or(span).to_owned()
 }

@@ -6,7 +6,9 @@
 //!
 //! - the variant, with `#[serde(rename)]` and `#[strum(serialize)]` both set to the machine name,
 //!   so that JSON, `Display` and `FromStr` can never disagree;
-//! - `code()`, `label()` and `ALL`;
+//! - `code()`, `label()`, `ALL` and `CODES`;
+//! - `FromStr` and `TryFrom<&str>`, failing with [`crate::UnknownCode`], which names the input
+//!   and lists every allowed code (strum's derive would say only "Matching variant not found");
 //! - `info()`, returning the `'static` row of facts, when the table has an info type.
 //!
 //! Adding a variant is one row; the compiler then points at every `match` that must decide
@@ -74,7 +76,7 @@ macro_rules! vocab {
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
             serde::Serialize, serde::Deserialize,
-            strum::Display, strum::EnumString, strum::EnumIter, strum::IntoStaticStr,
+            strum::Display, strum::EnumIter, strum::IntoStaticStr,
             strum::EnumCount, strum::AsRefStr,
         )]
         #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -91,6 +93,14 @@ macro_rules! vocab {
             /// Every variant, in table order.
             pub const ALL: &'static [Self] = &[$(Self::$variant,)+];
 
+            /// Every machine name, in table order (the codes `FromStr` and JSON accept).
+            pub const CODES: &'static [&'static str] = &[$($code,)+];
+
+            /// The Rust name of every variant, in table order (parallel to `CODES`): lets the
+            /// schema export write `Outcome::Met` as the code a JSON reader sees.
+            #[allow(dead_code)]
+            pub(crate) const VARIANT_NAMES: &'static [&'static str] = &[$(stringify!($variant),)+];
+
             /// The stable machine name: the same string in JSON, `Display` and `FromStr`.
             #[must_use]
             pub const fn code(self) -> &'static str {
@@ -105,6 +115,26 @@ macro_rules! vocab {
                 match self {
                     $(Self::$variant => $label,)+
                 }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = crate::UnknownCode;
+
+            /// Reads a machine name (exactly as [`Self::code`] writes it).
+            fn from_str(s: &str) -> Result<Self, crate::UnknownCode> {
+                match s {
+                    $($code => Ok(Self::$variant),)+
+                    _ => Err(crate::UnknownCode::new(stringify!($name), s, Self::CODES)),
+                }
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = crate::UnknownCode;
+
+            fn try_from(s: &str) -> Result<Self, crate::UnknownCode> {
+                s.parse()
             }
         }
     };

@@ -54,9 +54,15 @@ macro_rules! float_newtype {
         $name:ident, $what:literal, $check:expr, $schema:expr
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
-        #[serde(try_from = "f64", into = "f64")]
+        #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
+        #[serde(into = "f64")]
         pub struct $name(f64);
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                Self::new(f64::deserialize(deserializer)?).map_err(crate::error::invalid_value)
+            }
+        }
 
         impl $name {
             /// Validates and wraps `value`.
@@ -288,9 +294,15 @@ float_newtype! {
 ///
 /// [`ValueError::NotPositive`] below 1, [`ValueError::NotWhole`] for a fraction,
 /// [`ValueError::OutOfRange`] above 10¹⁵, [`ValueError::NotFinite`] for NaN or infinity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "f64", into = "f64")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "f64")]
 pub struct CellCount(u64);
+
+impl<'de> Deserialize<'de> for CellCount {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Self::new(f64::deserialize(deserializer)?).map_err(crate::error::invalid_value)
+    }
+}
 
 impl CellCount {
     /// The largest count accepted: 10¹⁵ cells, far above any dose, below `f64`'s exact range.
@@ -359,6 +371,15 @@ impl TryFrom<f64> for CellCount {
     }
 }
 
+impl TryFrom<u64> for CellCount {
+    type Error = ValueError;
+
+    /// See [`CellCount::from_u64`].
+    fn try_from(value: u64) -> Result<Self, ValueError> {
+        Self::from_u64(value)
+    }
+}
+
 impl From<CellCount> for f64 {
     fn from(value: CellCount) -> f64 {
         value.as_f64()
@@ -403,9 +424,20 @@ macro_rules! text_newtype {
         $name:ident, $what:literal, $check:expr, $schema:expr
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(try_from = "String", into = "String")]
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name(String);
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                Self::new(String::deserialize(deserializer)?).map_err(crate::error::invalid_value)
+            }
+        }
 
         impl $name {
             /// Validates and wraps `value`.
@@ -430,6 +462,13 @@ macro_rules! text_newtype {
         impl TryFrom<String> for $name {
             type Error = ValueError;
             fn try_from(value: String) -> Result<Self, ValueError> {
+                Self::new(value)
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = ValueError;
+            fn try_from(value: &str) -> Result<Self, ValueError> {
                 Self::new(value)
             }
         }
@@ -471,8 +510,20 @@ macro_rules! text_newtype {
     };
 }
 
+/// A character that shows nothing: Unicode white space (`char::is_whitespace`) or an invisible
+/// formatting character (zero-width space, joiners, word joiner, byte-order mark).
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// The JSON Schema `pattern` of a text with at least one visible character: one character
+/// outside the set [`is_invisible`] tests, spelt out because `\s` means different sets in
+/// ECMAScript, Python and Rust regular expressions.
+#[cfg(feature = "schemars")]
+const VISIBLE_PATTERN: &str = "[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]";
+
 fn non_blank(what: &'static str, value: &str) -> Result<(), ValueError> {
-    if value.trim().is_empty() {
+    if value.chars().all(is_invisible) {
         Err(ValueError::Empty { what })
     } else {
         Ok(())
@@ -480,7 +531,11 @@ fn non_blank(what: &'static str, value: &str) -> Result<(), ValueError> {
 }
 
 text_newtype! {
-    /// **A text that is not empty or only white space**: names, descriptions, lot numbers.
+    /// **A text with at least one visible character**: names, descriptions, lot numbers.
+    ///
+    /// White space and invisible formatting characters alone (a zero-width space U+200B, the
+    /// joiners U+200C/U+200D, the word joiner U+2060, a byte-order mark U+FEFF) are not a text:
+    /// a name made of them would print as nothing.
     ///
     /// # Examples
     ///
@@ -494,10 +549,12 @@ text_newtype! {
     ///
     /// # Errors
     ///
-    /// [`ValueError::Empty`] for an empty or blank string.
+    /// [`ValueError::Empty`] for an empty string or one of only white space and invisible
+    /// characters.
     Text, "text", non_blank,
     schemars::json_schema!({
-        "type": "string", "minLength": 1, "pattern": "\\S"
+        "type": "string", "minLength": 1, "pattern": VISIBLE_PATTERN,
+        "description": "A text with at least one visible character (white space and zero-width characters alone are not a text)."
     })
 }
 
@@ -522,6 +579,10 @@ fn iso_date(what: &'static str, value: &str) -> Result<(), ValueError> {
     let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
         return Err(malformed());
     };
+    if year == 0 {
+        // ISO 8601 needs an agreement to use year 0000, and Python's `date` has no year 0.
+        return Err(malformed());
+    }
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     let days_in_month = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -537,7 +598,8 @@ fn iso_date(what: &'static str, value: &str) -> Result<(), ValueError> {
 }
 
 text_newtype! {
-    /// **A calendar date written `YYYY-MM-DD`** (ISO 8601), checked to exist.
+    /// **A calendar date written `YYYY-MM-DD`** (ISO 8601), checked to exist, from the year 0001
+    /// (the year 0000 is rejected, as Python's `datetime.date` and most databases do).
     ///
     /// # Examples
     ///
@@ -556,8 +618,9 @@ text_newtype! {
     /// [`ValueError::Malformed`] when the text is not a real date in that form.
     IsoDate, "date", iso_date,
     schemars::json_schema!({
-        "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-        "description": "A calendar date, YYYY-MM-DD."
+        "type": "string", "format": "date",
+        "pattern": "^(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$",
+        "description": "A calendar date, YYYY-MM-DD, that exists (no 30 February), from the year 0001."
     })
 }
 
@@ -577,9 +640,15 @@ text_newtype! {
 /// # Errors
 ///
 /// [`ValueError::OutOfRange`] above 100.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u32", into = "u32")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "u32")]
 pub struct Passage(u32);
+
+impl<'de> Deserialize<'de> for Passage {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Self::new(u32::deserialize(deserializer)?).map_err(crate::error::invalid_value)
+    }
+}
 
 impl Passage {
     /// The highest passage number accepted.

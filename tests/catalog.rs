@@ -2,8 +2,8 @@
 //! (`tests/data/approved-products.json`, a copy of `shared/reference/approved-products.json`).
 
 use msc_therapy::{
-    ApprovedProduct, AuthorisationStatus, Confidence, Donor, Indication, Jurisdiction, Route,
-    TissueSource,
+    ApprovedProduct, AuthorisationKind, AuthorisationStatus, CatalogKey, CellPreparation,
+    Confidence, Donor, DoseRange, Indication, Jurisdiction, NumberKind, Route, TissueSource,
 };
 
 const REFERENCE: &str = include_str!("data/approved-products.json");
@@ -41,7 +41,7 @@ fn every_entry_carries_a_citation_and_its_source_wording() {
             ("pathway", p.pathway),
             ("indication_text", p.indication_text),
             ("route_text", p.route_text),
-            ("dose", p.dose),
+            ("dose", p.dose.text),
             ("status_text", p.status_text),
             ("citation", p.citation),
         ] {
@@ -65,6 +65,10 @@ fn entries_serialize_with_machine_names_that_parse_back() {
         assert_eq!(r, p.route);
         let c: Confidence = json["confidence"].as_str().unwrap().parse().unwrap();
         assert_eq!(c, p.confidence);
+        let k: CatalogKey = json["key"].as_str().unwrap().parse().unwrap();
+        assert_eq!(k, p.key);
+        let kind: AuthorisationKind = json["kind"].as_str().unwrap().parse().unwrap();
+        assert_eq!(kind, p.kind);
         for ind in json["indications"].as_array().unwrap() {
             let _: Indication = ind.as_str().unwrap().parse().unwrap();
         }
@@ -129,7 +133,10 @@ fn ryoncil_is_the_only_fda_approved_msc_product() {
     assert_eq!(ryoncil.tissue, TissueSource::BoneMarrow);
     assert!(ryoncil.donor.is_allogeneic());
     assert_eq!(ryoncil.route, Route::Intravenous);
-    assert!(ryoncil.dose.contains("2 x 10^6 MSC/kg"));
+    assert!(ryoncil.dose.text.contains("2 x 10^6 MSC/kg"));
+    assert_eq!(ryoncil.key, CatalogKey::RyoncilUs);
+    assert_eq!(ryoncil.kind, AuthorisationKind::Full);
+    assert_eq!(ryoncil.authorised_on, Some("2024-12-18"));
 }
 
 #[test]
@@ -182,24 +189,146 @@ fn gvhd_products_across_jurisdictions() {
     assert_eq!(places, expected);
 }
 
+/// The reference list: Stemirac and Akuugo hold Japan's conditional and time-limited approval,
+/// NeuroNata-R Korea's conditional approval, Ruibosheng China's, Prochymal Canada's NOC/c and
+/// New Zealand's provisional consent; Obnitix is a German national authorisation (section 4b
+/// AMG), not a marketing authorisation.
 #[test]
 fn conditional_approvals_are_marked() {
-    let status = |name: &str| {
-        ApprovedProduct::ALL
-            .iter()
-            .find(|p| p.name.starts_with(name))
-            .unwrap()
-            .status
-    };
-    assert_eq!(status("STEMIRAC"), AuthorisationStatus::Conditional);
-    assert_eq!(status("NeuroNata-R"), AuthorisationStatus::Conditional);
-    assert_eq!(status("AKUUGO"), AuthorisationStatus::Conditional);
-    assert_eq!(status("Ruibosheng"), AuthorisationStatus::Conditional);
+    let kind = |key: CatalogKey| key.product().kind;
+    assert_eq!(kind(CatalogKey::StemiracJp), AuthorisationKind::Conditional);
+    assert_eq!(kind(CatalogKey::AkuugoJp), AuthorisationKind::Conditional);
     assert_eq!(
-        status("Obnitix"),
-        AuthorisationStatus::NationalAuthorisation
+        kind(CatalogKey::NeuronataRKr),
+        AuthorisationKind::Conditional
     );
-    assert_eq!(status("TEMCELL"), AuthorisationStatus::Authorised);
+    assert_eq!(
+        kind(CatalogKey::RuiboshengCn),
+        AuthorisationKind::Conditional
+    );
+    assert_eq!(
+        kind(CatalogKey::ProchymalCa),
+        AuthorisationKind::Conditional
+    );
+    assert_eq!(
+        kind(CatalogKey::ProchymalNz),
+        AuthorisationKind::Provisional
+    );
+    assert_eq!(kind(CatalogKey::ObnitixDe), AuthorisationKind::National);
+    assert_eq!(kind(CatalogKey::TemcellJp), AuthorisationKind::Full);
+    // Stemirac: seven years from 28 Dec 2018; New Zealand's renewal ran two years from 14 Jun 2014.
+    let stemirac = CatalogKey::StemiracJp.product();
+    assert_eq!(stemirac.authorised_on, Some("2018-12-28"));
+    assert_eq!(stemirac.time_limit_ends_on, Some("2025-12-27"));
+    assert_eq!(
+        CatalogKey::ProchymalNz.product().time_limit_ends_on,
+        Some("2016-06-14")
+    );
+    // Canada's current marketing status and New Zealand's renewal are not confirmed.
+    assert_eq!(
+        CatalogKey::ProchymalCa.product().status,
+        AuthorisationStatus::Unconfirmed
+    );
+    assert_eq!(
+        CatalogKey::ProchymalNz.product().status,
+        AuthorisationStatus::Unconfirmed
+    );
+}
+
+#[test]
+fn every_key_names_its_own_entry_and_parses_back() {
+    assert_eq!(CatalogKey::ALL.len(), ApprovedProduct::ALL.len());
+    for key in CatalogKey::ALL {
+        assert_eq!(key.product().key, *key);
+        assert_eq!(key.code().parse::<CatalogKey>().unwrap(), *key);
+    }
+}
+
+/// Identity by number, never by name: the numbers are those of the reference list (Alofisel's
+/// EMA product number EMEA/H/C/004258 and EU register number EU/1/17/1261; Stemirac's Japanese
+/// approval number 23000FZX00001000).
+#[test]
+fn products_are_found_by_authorisation_number_not_by_name() {
+    let key = |n: &str| ApprovedProduct::by_number(n).map(|p| p.key);
+    assert_eq!(key("23000FZX00001000"), Some(CatalogKey::StemiracJp));
+    assert_eq!(key("EMEA/H/C/004258"), Some(CatalogKey::AlofiselEu));
+    assert_eq!(key(" eu/1/17/1261 "), Some(CatalogKey::AlofiselEu));
+    assert_eq!(key("EU/1/17/1261/001"), Some(CatalogKey::AlofiselEu));
+    assert_eq!(key("EU/1/17/126"), None);
+    assert_eq!(key("Ryoncil"), None);
+    assert_eq!(key("remestemcel-L-rknd"), None);
+    let stemirac = CatalogKey::StemiracJp.product();
+    assert_eq!(stemirac.numbers[0].kind, NumberKind::JapaneseApprovalNumber);
+}
+
+/// The label doses of the reference list, as numbers: per kg for Ryoncil, Temcell, Stempeucel,
+/// Obnitix and NeuroNata-R; per administration for Alofisel, Stemirac, Cupistem,
+/// Hearticellgram-AMI, StemOne (and NeuroNata-R's second review); none where the label doses by
+/// area or volume, or the dose was not retrieved.
+#[test]
+fn label_doses_are_those_of_the_reference_list() {
+    let r = |min: f64, max: f64| Some(DoseRange { min, max });
+    let dose = |key: CatalogKey| {
+        let d = key.product().dose;
+        (d.per_administration, d.per_kg)
+    };
+    assert_eq!(dose(CatalogKey::RyoncilUs), (None, r(2e6, 2e6)));
+    assert_eq!(dose(CatalogKey::TemcellJp), (None, r(2e6, 2e6)));
+    assert_eq!(dose(CatalogKey::AlofiselEu), (r(120e6, 120e6), None));
+    assert_eq!(dose(CatalogKey::AlofiselJp), (r(120e6, 120e6), None));
+    assert_eq!(dose(CatalogKey::StemiracJp), (r(0.5e8, 2.0e8), None));
+    assert_eq!(
+        CatalogKey::StemiracJp.product().dose.max_per_kg,
+        Some(3.34e6)
+    );
+    assert_eq!(dose(CatalogKey::HearticellgramKr), (r(5e7, 9e7), None));
+    assert_eq!(dose(CatalogKey::CupistemKr), (r(3e7, 6e7), None));
+    assert_eq!(dose(CatalogKey::NeuronataRKr), (r(4e7, 4e7), r(1e6, 1e6)));
+    assert_eq!(dose(CatalogKey::StempeucelIn), (None, r(2e6, 2e6)));
+    assert_eq!(dose(CatalogKey::StemoneIn), (r(25e6, 25e6), None));
+    assert_eq!(dose(CatalogKey::ObnitixDe), (None, r(1e6, 2e6)));
+    for key in [
+        CatalogKey::ProchymalCa,
+        CatalogKey::ProchymalNz,
+        CatalogKey::AkuugoJp,
+        CatalogKey::CartistemKr,
+        CatalogKey::QueencellKr,
+        CatalogKey::RuiboshengCn,
+    ] {
+        assert_eq!(dose(key), (None, None), "{key}");
+    }
+    // Queencell is minimally manipulated SVF, not expanded MSCs.
+    assert_eq!(
+        CatalogKey::QueencellKr.product().preparation,
+        CellPreparation::StromalVascularFraction
+    );
+}
+
+/// Every date is a calendar date; Alofisel's EU authorisation was withdrawn on 13 Dec 2024.
+#[test]
+fn dates_are_calendar_dates() {
+    for p in ApprovedProduct::ALL {
+        for date in [p.authorised_on, p.time_limit_ends_on, p.withdrawn_on]
+            .into_iter()
+            .flatten()
+        {
+            assert!(
+                msc_therapy::IsoDate::new(date).is_ok(),
+                "{}: {date}",
+                p.name
+            );
+        }
+        assert_eq!(
+            p.withdrawn_on.is_some(),
+            p.status == AuthorisationStatus::Withdrawn,
+            "{}",
+            p.name
+        );
+    }
+    assert_eq!(
+        CatalogKey::AlofiselEu.product().withdrawn_on,
+        Some("2024-12-13")
+    );
 }
 
 #[test]

@@ -52,6 +52,13 @@ fn ryoncil_like() -> Product {
 /// Same-day autologous bone marrow concentrate, centrifugation only, for a homologous
 /// (blood-forming) use.
 fn same_day_bmac(same_procedure: bool, function: &str) -> Product {
+    // The indication and route that go with the function: blood formation is given into a
+    // vein to rebuild blood formation; cartilage repair is injected into the knee.
+    let (indication, route) = match function {
+        "hematopoiesis" => ("hematopoietic_reconstitution", "intravenous"),
+        "musculoskeletal_repair" => ("knee_osteoarthritis", "intra_articular"),
+        other => panic!("no fixture for {other}"),
+    };
     product(&format!(
         r#"{{
         "name": "Same-day BMAC",
@@ -59,7 +66,8 @@ fn same_day_bmac(same_procedure: bool, function: &str) -> Product {
         "tissue": "bone_marrow",
         "donor": "autologous",
         "processing": {{"steps": ["centrifugation"], "same_surgical_procedure": {same_procedure}}},
-        "intended_use": {{"functions": ["{function}"]}}
+        "intended_use": {{"functions": ["{function}"], "indications": ["{indication}"]}},
+        "delivery": {{"route": "{route}"}}
     }}"#
     ))
 }
@@ -219,7 +227,7 @@ fn collagenase_digested_adipose_cells_are_substantially_manipulated() {
         "tissue": "adipose_tissue",
         "donor": "autologous",
         "processing": {"steps": ["enzymatic_digestion", "centrifugation"], "same_surgical_procedure": true},
-        "intended_use": {"functions": ["support", "cushioning"], "indications": ["soft_tissue_defect"]}
+        "intended_use": {"functions": ["support", "cushioning"], "indications": ["soft_tissue_defect"], "site_of_use": "breast"}
     }"#,
     );
     let report = classify_eu(&p);
@@ -237,7 +245,7 @@ fn collagenase_digested_adipose_cells_are_substantially_manipulated() {
     let manip = report.finding(RuleId::EuSubstantialManipulation);
     assert_eq!(
         manip
-            .and_then(|f| f.fact_named("derived.steps_outside_annex_i"))
+            .and_then(|f| f.fact_named("derived.steps_substantial"))
             .map(|f| f.value.to_string()),
         Some("enzymatic_digestion".to_owned())
     );
@@ -262,9 +270,10 @@ fn genetically_modified_cells_are_a_gene_therapy_product() {
 }
 
 #[test]
-fn a_product_fitting_both_tep_and_sctmp_is_left_open() {
-    // Cartilage repair (TEP purpose) claimed through paracrine action for a disease (sCTMP
-    // mode): the Art 2(4) tie-break is unverified, so the crate does not apply it.
+fn a_paracrine_mechanism_does_not_turn_a_tissue_repair_claim_into_an_open_class() {
+    // Art 2(1)(b): a TEP is "presented as having properties for ... regenerating, repairing or
+    // replacing a human tissue". Cartilage repair said to work through paracrine signalling is
+    // still a repair claim: the mechanism is how, not a second claim.
     let p = product(
         r#"{
         "name": "Cultured MSCs for cartilage",
@@ -279,10 +288,212 @@ fn a_product_fitting_both_tep_and_sctmp_is_left_open() {
     let report = classify_eu(&p);
     assert_eq!(
         report.classification,
+        EuClassification::TissueEngineeredProduct
+    );
+    assert_eq!(
+        eu_severity(&report, RuleId::EuAtmpClass),
+        Some((Outcome::Met, Severity::Info))
+    );
+}
+
+#[test]
+fn a_product_presented_both_to_repair_tissue_and_to_immunomodulate_is_a_tep_with_a_warning() {
+    // Combined claim: the product fits the TEP definition (repair) and the sCTMP definition
+    // (immunological action for a disease). Art 2(4), as reported, makes it a TEP; its text was
+    // not read, so the finding is a warning.
+    let both = product(
+        r#"{
+        "name": "Cultured MSCs for knee osteoarthritis",
+        "preparation": "culture_expanded_msc",
+        "tissue": "adipose_tissue",
+        "donor": "autologous",
+        "processing": {"steps": ["enzymatic_digestion", "culture_expansion"]},
+        "intended_use": {"functions": ["musculoskeletal_repair", "immunomodulation"], "indications": ["knee_osteoarthritis"]},
+        "mechanisms": ["paracrine_signalling", "immunomodulation"]
+    }"#,
+    );
+    let report = classify_eu(&both);
+    assert_eq!(
+        report.classification,
+        EuClassification::TissueEngineeredProduct
+    );
+    assert_eq!(
+        eu_severity(&report, RuleId::EuAtmpClass),
+        Some((Outcome::Met, Severity::Warning))
+    );
+    // The same cells presented only to immunomodulate, for rheumatoid arthritis: an sCTMP.
+    let mut immune_only = both.clone();
+    if let Some(use_) = immune_only.intended_use.as_mut() {
+        use_.functions = Some(vec![TissueFunction::Immunomodulation]);
+        use_.indications = Some(vec![msc_therapy::Indication::RheumatoidArthritis]);
+    }
+    assert_eq!(
+        classify_eu(&immune_only).classification,
+        EuClassification::SomaticCellTherapy
+    );
+}
+
+#[test]
+fn a_pharmacological_mechanism_for_an_indication_makes_an_sctmp_when_no_function_is_claimed() {
+    // Dir 2001/83/EC Annex I Part IV 2.2(b): "treating ... a disease through the
+    // pharmacological, immunological or metabolic action of its cells". "Anti-ageing" implies
+    // no tissue to repair and no immunological function; the claimed paracrine action decides.
+    let p = product(
+        r#"{
+        "name": "Cultured MSC infusions",
+        "preparation": "culture_expanded_msc",
+        "tissue": "bone_marrow",
+        "donor": "allogeneic_unrelated",
+        "processing": {"steps": ["culture_expansion"]},
+        "intended_use": {"indications": ["anti_ageing"]},
+        "mechanisms": ["paracrine_signalling"]
+    }"#,
+    );
+    assert_eq!(
+        classify_eu(&p).classification,
+        EuClassification::SomaticCellTherapy
+    );
+    // Without the mechanism nothing is claimed that decides the class; the finding lists what
+    // could decide it and is absent, and nothing that is given.
+    let mut silent = p.clone();
+    silent.mechanisms = None;
+    let report = classify_eu(&silent);
+    assert_eq!(
+        report.classification,
         EuClassification::AtmpClassUndetermined
     );
-    assert_eq!(report.classification.is_atmp(), Some(true));
-    assert_eq!(eu_outcome(&p, RuleId::EuAtmpClass), Outcome::Undetermined);
+    let class = report.finding(RuleId::EuAtmpClass);
+    assert_eq!(
+        class.map(|f| (f.severity, f.missing.iter_str().collect::<Vec<_>>())),
+        Some((
+            Severity::Warning,
+            vec!["intended_use.functions", "mechanisms"]
+        ))
+    );
+    // An indication that implies an immunological function decides it too: GvHD.
+    let mut gvhd = silent.clone();
+    if let Some(use_) = gvhd.intended_use.as_mut() {
+        use_.indications = Some(vec![msc_therapy::Indication::GraftVersusHostDisease]);
+    }
+    assert_eq!(
+        classify_eu(&gvhd).classification,
+        EuClassification::SomaticCellTherapy
+    );
+}
+
+// ---------------------------------------------------------------- EMA CAT classifications
+
+fn cat_case(json: &str) -> EuClassification {
+    classify_eu(&product(json)).classification
+}
+
+#[test]
+fn cat_2019_expanded_allogeneic_bone_marrow_msc_for_gvhd_is_an_sctmp() {
+    // EMA CAT scientific recommendation, 28 March 2019: "Ex-vivo expanded allogeneic bone
+    // marrow derived mesenchymal stromal cells, intended for the treatment of graft-versus-host
+    // disease": somatic cell therapy medicinal product.
+    assert_eq!(
+        cat_case(
+            r#"{
+            "name": "CAT 2019 BM-MSC GvHD",
+            "preparation": "culture_expanded_msc",
+            "tissue": "bone_marrow",
+            "donor": "allogeneic_unrelated",
+            "processing": {"steps": ["culture_expansion"]},
+            "intended_use": {"functions": ["immunomodulation"], "indications": ["graft_versus_host_disease"]},
+            "mechanisms": ["immunomodulation", "paracrine_signalling"],
+            "delivery": {"route": "intravenous"}
+        }"#
+        ),
+        EuClassification::SomaticCellTherapy
+    );
+}
+
+#[test]
+fn cat_2019_adipose_msc_for_diabetic_foot_ulcers_is_a_tep() {
+    // CAT monthly report, 119th meeting (9-11 October 2019): "Adipose tissue derived
+    // mesenchymal stem cells, intended for the treatment of diabetic foot ulcers": TEP.
+    assert_eq!(
+        cat_case(
+            r#"{
+            "name": "CAT 2019 AD-MSC DFU",
+            "preparation": "culture_expanded_msc",
+            "tissue": "adipose_tissue",
+            "donor": "allogeneic_unrelated",
+            "processing": {"steps": ["enzymatic_digestion", "culture_expansion"]},
+            "intended_use": {"functions": ["wound_healing"], "indications": ["diabetic_wound"]},
+            "mechanisms": ["paracrine_signalling"],
+            "delivery": {"route": "topical"}
+        }"#
+        ),
+        EuClassification::TissueEngineeredProduct
+    );
+}
+
+#[test]
+fn cat_2019_adipose_msc_for_cartilage_defects_and_osteoarthritis_is_a_tep() {
+    // Same report: "Adipose tissue derived mesenchymal stem / stromal cells, intended for the
+    // treatment of bone and cartilage defects including osteoarthritis": TEP, although
+    // osteoarthritis is a disease and such cells are said to act by paracrine signalling.
+    assert_eq!(
+        cat_case(
+            r#"{
+            "name": "CAT 2019 AD-MSC OA",
+            "preparation": "culture_expanded_msc",
+            "tissue": "adipose_tissue",
+            "donor": "autologous",
+            "processing": {"steps": ["enzymatic_digestion", "culture_expansion"]},
+            "intended_use": {"functions": ["musculoskeletal_repair"], "indications": ["knee_osteoarthritis", "cartilage_defect"]},
+            "mechanisms": ["paracrine_signalling", "immunomodulation"],
+            "delivery": {"route": "intra_articular"}
+        }"#
+        ),
+        EuClassification::TissueEngineeredProduct
+    );
+}
+
+#[test]
+fn cat_2019_prp_with_svf_for_perianal_fistula_wound_healing_is_a_tep() {
+    // Same report: "Combination of platelet-rich plasma and stromal vascular fraction,
+    // intended for wound healing as additional therapy to fistula surgery in patients with
+    // complex and therapy refractory perianal fistula": TEP.
+    assert_eq!(
+        cat_case(
+            r#"{
+            "name": "CAT 2019 PRP + SVF fistula",
+            "preparation": "stromal_vascular_fraction",
+            "tissue": "adipose_tissue",
+            "donor": "autologous",
+            "processing": {"steps": ["enzymatic_digestion", "centrifugation"], "added_articles": ["platelet_product"]},
+            "intended_use": {"functions": ["wound_healing"], "indications": ["perianal_fistula"]},
+            "delivery": {"route": "intralesional"}
+        }"#
+        ),
+        EuClassification::TissueEngineeredProduct
+    );
+}
+
+#[test]
+fn cat_2016_svf_with_expanded_adipose_cells_in_fibrin_is_substantially_manipulated() {
+    // EMA/693827/2016 (CAT, 7 October 2016): autologous stromal vascular fraction and
+    // in-vitro-expanded adipose-derived MSCs in fibrin gel, for cutis laxa senilis: "engineered
+    // cells that have been subject to substantial manipulation".
+    let p = product(
+        r#"{
+        "name": "CAT 2016 SVF + AD-MSC in fibrin",
+        "preparation": "culture_expanded_msc",
+        "tissue": "adipose_tissue",
+        "donor": "autologous",
+        "processing": {"steps": ["enzymatic_digestion", "culture_expansion"], "added_articles": ["fibrin_glue"]},
+        "intended_use": {"functions": ["support"], "indications": ["soft_tissue_defect"]},
+        "delivery": {"route": "intradermal"}
+    }"#,
+    );
+    assert_eq!(
+        eu_outcome(&p, RuleId::EuSubstantialManipulation),
+        Outcome::Met
+    );
+    assert_eq!(classify_eu(&p).classification.is_atmp(), Some(true));
 }
 
 #[test]
@@ -296,9 +507,10 @@ fn missing_facts_leave_the_eu_classification_undetermined() {
         Some(vec!["processing.steps"])
     );
     let func = report.finding(RuleId::EuEssentialFunction);
+    // Homology needs the tissue, the intended use and where the product goes.
     assert_eq!(
         func.map(|f| f.missing.iter_str().collect::<Vec<_>>()),
-        Some(vec!["tissue"])
+        Some(vec!["tissue", "intended_use", "delivery.route"])
     );
 }
 
@@ -311,14 +523,15 @@ fn an_unclassified_step_leaves_the_manipulation_open() {
             .get_or_insert_with(Vec::new)
             .push(ProcessingStep::Unclassified);
     }
+    let report = classify_eu(&p);
+    let manipulation = report.finding(RuleId::EuSubstantialManipulation);
     assert_eq!(
-        eu_outcome(&p, RuleId::EuSubstantialManipulation),
-        Outcome::Undetermined
+        manipulation.map(|f| (f.outcome, f.severity)),
+        Some((Outcome::Undetermined, Severity::Warning))
     );
-    assert_eq!(
-        classify_eu(&p).classification,
-        EuClassification::Undetermined
-    );
+    // The steps are stated; what is open is the law's view of one of them (for the CAT).
+    assert_eq!(manipulation.map(|f| f.missing.is_empty()), Some(true));
+    assert_eq!(report.classification, EuClassification::Undetermined);
 }
 
 #[test]
@@ -339,8 +552,9 @@ fn unknown_donor_leaves_a_non_engineered_product_open() {
 fn hospital_exemption_is_flagged_for_atmps_only_and_cat_route_always() {
     let atmp = classify_eu(&ryoncil_like());
     let he = atmp.finding(RuleId::EuHospitalExemption);
+    // An open question (do the hospital-exemption facts hold?) is a warning, never a note.
     assert_eq!(he.map(|f| f.outcome), Some(Outcome::Undetermined));
-    assert_eq!(he.map(|f| f.severity), Some(Severity::Info));
+    assert_eq!(he.map(|f| f.severity), Some(Severity::Warning));
     assert!(atmp.finding(RuleId::EuCatClassification).is_some());
 
     let not_atmp = classify_eu(&same_day_bmac(true, "hematopoiesis"));
@@ -381,13 +595,13 @@ fn every_finding_cites_its_article() {
         RuleId::EuSubstantialManipulation
             .info()
             .citation
-            .contains("1394/2007 Art 2(1)(c)")
+            .contains("Art 2(1)(c), first indent, and Annex I")
     );
     assert!(
         RuleId::EuAutologousSameProcedure
             .info()
             .citation
-            .contains("2004/23/EC Art 2(2)(a)")
+            .contains("Art 2(2)(a)")
     );
     assert!(
         RuleId::EuHospitalExemption
@@ -413,6 +627,45 @@ fn every_finding_cites_its_article() {
             .citation
             .contains("Art 23-26")
     );
+}
+
+#[test]
+fn every_eu_and_japanese_rule_cites_a_document_a_reader_can_find() {
+    // Title, issuer, year and article or section; never an internal file or "Source text 1".
+    for id in RuleId::ALL {
+        let code = id.code();
+        if !(code.starts_with("eu.") || code.starts_with("jp.")) {
+            continue;
+        }
+        let citation = id.info().citation;
+        let has_year = citation
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit) && (w[0] == b'1' || w[0] == b'2'));
+        assert!(has_year, "{code}: no year in {citation}");
+        assert!(
+            citation.contains("Art") || citation.contains("notice") || citation.contains("section"),
+            "{code}: no article or section in {citation}"
+        );
+        assert!(
+            ["Regulation", "Directive", "Act", "Order", "MHLW", "EMA"]
+                .iter()
+                .any(|issuer| citation.contains(issuer)),
+            "{code}: no instrument or issuer in {citation}"
+        );
+        for forbidden in ["Source text", "source text", ".md", "reference", "seeds"] {
+            assert!(!citation.contains(forbidden), "{code}: {citation}");
+        }
+    }
+    // The Regulation is cited by its title, not only its number.
+    assert!(
+        RuleId::EuAtmpClass
+            .info()
+            .citation
+            .contains("on advanced therapy medicinal products")
+    );
+    // A provision the crate could not read is marked as such where it is relied on.
+    assert!(RuleId::EuAtmpClass.info().citation.contains("not read"));
 }
 
 #[test]
@@ -562,7 +815,8 @@ fn animal_cells_are_class_i() {
         "tissue": "adipose_tissue",
         "donor": "xenogeneic",
         "processing": {"steps": ["centrifugation"]},
-        "intended_use": {"functions": ["cushioning"]}
+        "intended_use": {"functions": ["cushioning"], "indications": ["soft_tissue_defect"]},
+        "delivery": {"route": "subcutaneous"}
     }"#,
     );
     assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassI);
@@ -604,6 +858,13 @@ fn non_viable_engineered_tissue_is_not_assumed_to_be_a_tep() {
 }
 
 fn adipose_cells(functions: &str, route: &str) -> Product {
+    // Filling soft tissue for support and cushioning (the MHLW breast-reconstruction example),
+    // or "regeneration" with no tissue named.
+    let indication = if functions.contains("general_regeneration") {
+        "anti_ageing"
+    } else {
+        "soft_tissue_defect"
+    };
     product(&format!(
         r#"{{
         "name": "Adipose-derived cells",
@@ -611,7 +872,7 @@ fn adipose_cells(functions: &str, route: &str) -> Product {
         "tissue": "adipose_tissue",
         "donor": "autologous",
         "processing": {{"steps": ["enzymatic_digestion", "centrifugation"]}},
-        "intended_use": {{"functions": [{functions}]}},
+        "intended_use": {{"functions": [{functions}], "indications": ["{indication}"]}},
         "delivery": {{"route": "{route}"}}
     }}"#
     ))
@@ -648,14 +909,24 @@ fn mhlw_example_adipose_cells_iv_for_diabetes_are_not_homologous() {
 #[test]
 fn marrow_given_to_form_blood_may_be_a_transplant_outside_asrm() {
     // Cabinet Order No. 278 Art 1 excludes haematopoietic stem cell transplantation.
+    // The question is a warning; the class given is the one the technology has if ASRM
+    // applies (the patient's own uncultured marrow for its own function: Class III).
     let p = same_day_bmac(true, "hematopoiesis");
     let report = classify_jp(&p);
-    assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
     assert_eq!(
-        report.finding(RuleId::JpAsrmExcluded).map(|f| f.outcome),
-        Some(Outcome::Undetermined)
+        report
+            .finding(RuleId::JpAsrmExcluded)
+            .map(|f| (f.outcome, f.severity)),
+        Some((Outcome::Undetermined, Severity::Warning))
     );
-    assert!(report.finding(RuleId::JpAsrmClassI).is_none());
+    assert_eq!(report.risk_class, AsrmRiskClass::ClassIII);
+    // Not for blood formation: no exclusion question.
+    let cartilage = same_day_bmac(true, "musculoskeletal_repair");
+    assert!(
+        classify_jp(&cartilage)
+            .finding(RuleId::JpAsrmExcluded)
+            .is_none()
+    );
     // Japan's list of minimal operations is not in the reference: the PMD Act status is open.
     assert_eq!(report.pmd_act, PmdActStatus::Undetermined);
 }
@@ -690,7 +961,7 @@ fn missing_facts_leave_the_japanese_classification_undetermined() {
         report
             .finding(RuleId::JpHomologousUse)
             .map(|f| f.missing.iter_str().collect::<Vec<_>>()),
-        Some(vec!["intended_use.functions"])
+        Some(vec!["intended_use"])
     );
 }
 
@@ -702,7 +973,11 @@ fn conditional_approval_is_flagged_with_its_seven_year_limit() {
     let limit = f.and_then(|f| f.fact_named("pmd_act.conditional_approval_max_years"));
     assert_eq!(limit.map(|l| l.value.to_string()), Some("7".to_owned()));
 
-    let exosomes = product(r#"{"name": "exosomes", "preparation": "extracellular_vesicles"}"#);
+    // The steps are stated: without them a genetic modification (a gene therapy product) could
+    // not be ruled out.
+    let exosomes = product(
+        r#"{"name": "exosomes", "preparation": "extracellular_vesicles", "processing": {"steps": ["culture_expansion"]}}"#,
+    );
     let report = classify_jp(&exosomes);
     assert_eq!(report.pmd_act, PmdActStatus::NotRegenerativeMedicalProduct);
     assert_eq!(
@@ -886,7 +1161,11 @@ fn the_pmd_act_finding_states_its_answer() {
         Outcome::Met
     );
 
-    let exosomes = product(r#"{"name": "exosomes", "preparation": "extracellular_vesicles"}"#);
+    // The steps are stated: without them a genetic modification (a gene therapy product) could
+    // not be ruled out.
+    let exosomes = product(
+        r#"{"name": "exosomes", "preparation": "extracellular_vesicles", "processing": {"steps": ["culture_expansion"]}}"#,
+    );
     assert_eq!(
         jp_severity(&exosomes, RuleId::JpRegenerativeMedicalProduct),
         (Outcome::NotMet, Severity::Info)
@@ -957,20 +1236,22 @@ fn any_product() -> impl Strategy<Value = Product> {
         })
 }
 
-fn non_annex_i_step() -> impl Strategy<Value = ProcessingStep> {
+/// Steps that are, or may be, a substantial manipulation (not Annex I, not judged as an Annex I
+/// manipulation, not rinsing).
+fn possibly_substantial_step() -> impl Strategy<Value = ProcessingStep> {
     let steps: Vec<ProcessingStep> = ProcessingStep::ALL
         .iter()
         .copied()
-        .filter(|s| !s.info().eu_annex_i)
+        .filter(|s| s.eu_manipulation().is_substantial() != Some(false))
         .collect();
     proptest::sample::select(steps)
 }
 
 proptest! {
     #[test]
-    fn adding_a_non_annex_i_step_never_makes_a_product_not_an_atmp(
+    fn adding_a_possibly_substantial_step_never_makes_a_product_not_an_atmp(
         p in any_product(),
-        step in non_annex_i_step(),
+        step in possibly_substantial_step(),
     ) {
         let mut with_step = p.clone();
         with_step.processing.get_or_insert_with(Default::default).steps.get_or_insert_with(Vec::new).push(step);
@@ -987,9 +1268,15 @@ proptest! {
     #[test]
     fn missing_donor_or_processing_never_yields_a_determined_asrm_class_below_i(p in any_product()) {
         let report = classify_jp(&p);
-        if p.donor.is_none() || p.processing.is_none() {
+        let cell_free = matches!(
+            p.preparation,
+            Some(CellPreparation::ExtracellularVesicles | CellPreparation::ConditionedMedium)
+        );
+        if (p.donor.is_none() || p.processing.is_none()) && !cell_free {
             prop_assert!(matches!(report.risk_class, AsrmRiskClass::ClassI | AsrmRiskClass::Undetermined));
         }
+        // Only a preparation stated to hold no cells is outside ASRM.
+        prop_assert_eq!(report.risk_class == AsrmRiskClass::OutsideAsrm, cell_free);
     }
 
     #[test]
@@ -1003,11 +1290,12 @@ proptest! {
 }
 
 #[test]
-fn a_step_outside_annex_i_but_not_named_substantial_is_left_to_the_cat() {
-    // Annex I lists non-substantial manipulations "in particular": rinsing is not listed, but
-    // nothing in the reference calls it substantial. A rinsed fat graft put back for soft-tissue
-    // volume (cushioning, a basic function of fat) is not shown to be an ATMP; it is not shown
-    // not to be one either.
+fn an_autologous_fat_graft_rinsed_in_the_same_procedure_is_excluded_from_the_directive() {
+    // Reg 1394/2007 Art 2(1)(c), first indent: rinsing achieves none of the "biological
+    // characteristics, physiological functions or structural properties" the definition names,
+    // so it is not a substantial manipulation. Fat put back under the skin for soft-tissue
+    // volume does what fat did in the donor. Not engineered, autologous, same procedure:
+    // Directive 2004/23/EC Art 2(2)(a) excludes it.
     use msc_therapy::{Donor, Indication, IntendedUse, Processing, Text};
     let mut graft = Product::named(Text::new("Rinsed fat graft").unwrap());
     graft.tissue = Some(TissueSource::AdiposeTissue);
@@ -1018,6 +1306,10 @@ fn a_step_outside_annex_i_but_not_named_substantial_is_left_to_the_cat() {
         same_surgical_procedure: Some(true),
         ..Processing::default()
     });
+    graft.delivery = Some(msc_therapy::Delivery {
+        route: msc_therapy::Route::Subcutaneous,
+        guidance: None,
+    });
     graft.intended_use = Some(IntendedUse {
         functions: Some(vec![TissueFunction::Cushioning]),
         indications: Some(vec![Indication::SoftTissueDefect]),
@@ -1025,11 +1317,306 @@ fn a_step_outside_annex_i_but_not_named_substantial_is_left_to_the_cat() {
     });
     let report = classify_eu(&graft);
     assert_eq!(
-        report
-            .finding(RuleId::EuSubstantialManipulation)
-            .map(|f| f.outcome),
-        Some(Outcome::Undetermined)
+        report.classification,
+        EuClassification::ExcludedAutologousSameProcedure
     );
-    assert_ne!(report.classification.is_atmp(), Some(true));
-    assert_ne!(report.classification.is_atmp(), Some(false));
+    let manipulation = report.finding(RuleId::EuSubstantialManipulation);
+    assert_eq!(
+        manipulation.map(|f| (f.outcome, f.severity)),
+        Some((Outcome::NotMet, Severity::Info))
+    );
+    // The steps are given: they are not missing.
+    assert_eq!(manipulation.map(|f| f.missing.is_empty()), Some(true));
+    assert_eq!(
+        manipulation
+            .and_then(|f| f.fact_named("derived.steps_achieving_no_property"))
+            .map(|f| f.value.to_string()),
+        Some("rinsing".to_owned())
+    );
+    assert_eq!(
+        ProcessingStep::Rinsing.eu_manipulation(),
+        msc_therapy::EuManipulation::AchievesNoProperty
+    );
+}
+
+#[test]
+fn micro_fragmented_fat_is_judged_as_annex_i_cutting_and_grinding() {
+    // Annex I lists cutting and grinding; micro-fragmentation reduces fat to small clusters by
+    // mechanical force, without enzymes. The three give the same answer.
+    let fat = |step: &str| {
+        product(&format!(
+            r#"{{
+            "name": "Micro-fragmented fat",
+            "preparation": "microfragmented_adipose",
+            "tissue": "adipose_tissue",
+            "donor": "autologous",
+            "processing": {{"steps": ["{step}", "rinsing"], "same_surgical_procedure": true}},
+            "intended_use": {{"functions": ["cushioning", "support"], "indications": ["soft_tissue_defect"]}},
+            "delivery": {{"route": "subcutaneous"}}
+        }}"#
+        ))
+    };
+    for step in ["mechanical_disruption", "cutting", "grinding"] {
+        let p = fat(step);
+        assert_eq!(
+            eu_outcome(&p, RuleId::EuSubstantialManipulation),
+            Outcome::NotMet,
+            "{step}"
+        );
+        assert_eq!(
+            classify_eu(&p).classification,
+            EuClassification::ExcludedAutologousSameProcedure,
+            "{step}"
+        );
+    }
+    // Digesting the same fat with collagenase instead is substantial.
+    let digested = fat("enzymatic_digestion");
+    assert_eq!(
+        eu_outcome(&digested, RuleId::EuSubstantialManipulation),
+        Outcome::Met
+    );
+}
+
+#[test]
+fn the_eu_step_table_agrees_with_the_annex_i_and_named_substantial_columns() {
+    use msc_therapy::EuManipulation;
+    for step in ProcessingStep::ALL {
+        let judged = step.eu_manipulation();
+        assert_eq!(
+            judged == EuManipulation::AnnexI,
+            step.info().eu_annex_i,
+            "{step}"
+        );
+        assert_eq!(
+            judged == EuManipulation::Substantial,
+            step.info().eu_named_substantial,
+            "{step}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------- Japan: ASRM scope
+
+#[test]
+fn exosomes_and_culture_supernatant_are_outside_asrm() {
+    // Exosomes are "not cells themselves, so outside the Act on the Safety of Regenerative
+    // Medicine" (JSRM guidance, Kyodo News, 30 April 2024); MHLW's office notice of 31 July 2024
+    // reminds physicians they bear the responsibility for such treatments.
+    for preparation in ["extracellular_vesicles", "conditioned_medium"] {
+        let p = product(&format!(
+            r#"{{
+            "name": "MSC secretome",
+            "preparation": "{preparation}",
+            "tissue": "umbilical_cord_tissue",
+            "donor": "allogeneic_unrelated",
+            "processing": {{"steps": ["culture_expansion"]}}
+        }}"#
+        ));
+        let report = classify_jp(&p);
+        assert_eq!(
+            report.risk_class,
+            AsrmRiskClass::OutsideAsrm,
+            "{preparation}"
+        );
+        assert_eq!(
+            jp_severity(&p, RuleId::JpAsrmScope),
+            (Outcome::NotMet, Severity::Info),
+            "{preparation}"
+        );
+        // The Class I rule (allogeneic cells) does not run on a preparation with no cells.
+        assert!(report.finding(RuleId::JpAsrmClassI).is_none());
+        assert_eq!(report.pmd_act, PmdActStatus::NotRegenerativeMedicalProduct);
+    }
+}
+
+#[test]
+fn a_preparation_with_no_living_cells_has_an_open_asrm_scope() {
+    // A dehydrated amnion sheet holds tissue but no living cells: the crate's sources do not
+    // say whether ASRM covers it, so no risk class is given, and the question is a warning.
+    let p = product(
+        r#"{
+        "name": "Dehydrated amnion sheet",
+        "preparation": "tissue_sheet",
+        "tissue": "amniotic_membrane",
+        "donor": "allogeneic_unrelated",
+        "processing": {"steps": ["rinsing", "lyophilization"]}
+    }"#,
+    );
+    let report = classify_jp(&p);
+    assert_eq!(
+        jp_severity(&p, RuleId::JpAsrmScope),
+        (Outcome::Undetermined, Severity::Warning)
+    );
+    // The class is the one it has if ASRM applies: donor tissue is Class I.
+    assert_eq!(report.risk_class, AsrmRiskClass::ClassI);
+    // The preparation is stated; nothing in the record is missing for this question.
+    assert!(jp_finding(&p, RuleId::JpAsrmScope).missing.is_empty());
+    // The PMD Act needs live cells: settled.
+    assert_eq!(report.pmd_act, PmdActStatus::NotRegenerativeMedicalProduct);
+}
+
+#[test]
+fn living_cells_are_within_asrm_and_an_unstated_preparation_is_asked_about() {
+    let cells = ryoncil_like();
+    assert_eq!(
+        jp_severity(&cells, RuleId::JpAsrmScope),
+        (Outcome::Met, Severity::Info)
+    );
+    // PRP holds no MSCs, but MHLW's notice classifies blood-derived cell techniques under ASRM.
+    let prp = product(
+        r#"{"name": "PRP", "preparation": "platelet_rich_plasma", "tissue": "bone_marrow", "donor": "autologous"}"#,
+    );
+    assert_eq!(jp_finding(&prp, RuleId::JpAsrmScope).outcome, Outcome::Met);
+
+    // Preparation not stated: the class is still given (the reading that keeps ASRM in force),
+    // and the scope finding asks for the preparation.
+    let mut unstated = ryoncil_like();
+    unstated.preparation = None;
+    let report = classify_jp(&unstated);
+    assert_eq!(report.risk_class, AsrmRiskClass::ClassI);
+    let scope = jp_finding(&unstated, RuleId::JpAsrmScope);
+    assert_eq!(
+        (
+            scope.outcome,
+            scope.severity,
+            scope.missing.iter_str().collect::<Vec<_>>()
+        ),
+        (
+            Outcome::Undetermined,
+            Severity::Warning,
+            vec!["preparation"]
+        )
+    );
+}
+
+#[test]
+fn an_open_conditional_approval_question_is_a_warning() {
+    let f = jp_finding(&ryoncil_like(), RuleId::JpConditionalApproval);
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::Undetermined, Severity::Warning)
+    );
+}
+
+// ---------------------------------------------------------------- site of use
+
+/// An autologous fat graft, rinsed and given back in the same procedure, declared to cushion
+/// and support, given by `route` (with the indication that goes with it).
+fn fat_graft(route: &str, indication: &str) -> Product {
+    product(&format!(
+        r#"{{
+        "name": "Rinsed fat graft",
+        "preparation": "fat_graft",
+        "tissue": "adipose_tissue",
+        "donor": "autologous",
+        "processing": {{"steps": ["rinsing"], "same_surgical_procedure": true}},
+        "intended_use": {{"functions": ["cushioning", "support"], "indications": ["{indication}"]}},
+        "delivery": {{"route": "{route}"}}
+    }}"#
+    ))
+}
+
+#[test]
+fn a_fat_graft_given_into_a_vein_is_not_used_for_the_same_essential_function() {
+    // Art 2(1)(c), second indent, read with the CAT's "same anatomical or histological
+    // environment": in the bloodstream fat can cushion and support nothing, whatever the record
+    // declares. Engineered, so an ATMP, and no longer an autologous graft the Directive
+    // excludes.
+    let iv = fat_graft("intravenous", "soft_tissue_defect");
+    let report = classify_eu(&iv);
+    assert_eq!(
+        eu_severity(&report, RuleId::EuEssentialFunction),
+        Some((Outcome::Met, Severity::Info))
+    );
+    assert_eq!(report.classification.is_atmp(), Some(true));
+    assert!(report.finding(RuleId::EuAutologousSameProcedure).is_none());
+    // Under the skin, the same graft does what fat did in the donor.
+    let under_the_skin = classify_eu(&fat_graft("subcutaneous", "soft_tissue_defect"));
+    assert_eq!(
+        under_the_skin.classification,
+        EuClassification::ExcludedAutologousSameProcedure
+    );
+}
+
+#[test]
+fn a_fat_graft_injected_into_heart_muscle_for_heart_failure_is_a_tep() {
+    // Heart muscle contracts; fat does not. Treating heart failure implies repairing heart
+    // muscle, which is not a basic function of fat: a different essential function, and a
+    // repair claim, so a tissue engineered product.
+    let heart = fat_graft("intramyocardial", "heart_failure");
+    let report = classify_eu(&heart);
+    assert_eq!(
+        eu_outcome(&heart, RuleId::EuEssentialFunction),
+        Outcome::Met
+    );
+    assert_eq!(
+        report.classification,
+        EuClassification::TissueEngineeredProduct
+    );
+}
+
+#[test]
+fn japan_fat_cells_given_into_a_vein_are_not_homologous_whatever_is_declared() {
+    // MHLW notice 医政研発1031第1号: homologous means a function like that of the cells at the
+    // target site. The notice's own pair: fat-derived cells to rebuild a breast are homologous;
+    // the same cells into a vein are not. Declaring "cushioning" does not change where they go.
+    let breast = product(
+        r#"{
+        "name": "Adipose cells for breast reconstruction",
+        "preparation": "stromal_vascular_fraction",
+        "tissue": "adipose_tissue",
+        "donor": "autologous",
+        "processing": {"steps": ["enzymatic_digestion", "centrifugation"]},
+        "intended_use": {"functions": ["cushioning", "support"], "indications": ["soft_tissue_defect"], "site_of_use": "breast"}
+    }"#,
+    );
+    assert_eq!(
+        jp_severity(&breast, RuleId::JpHomologousUse),
+        (Outcome::Met, Severity::Info)
+    );
+    assert_eq!(classify_jp(&breast).risk_class, AsrmRiskClass::ClassIII);
+
+    let mut vein = breast.clone();
+    if let Some(use_) = vein.intended_use.as_mut() {
+        use_.site_of_use = None;
+    }
+    vein.delivery = Some(msc_therapy::Delivery {
+        route: msc_therapy::Route::Intravenous,
+        guidance: None,
+    });
+    assert_eq!(
+        jp_severity(&vein, RuleId::JpHomologousUse),
+        (Outcome::NotMet, Severity::Info)
+    );
+    assert_eq!(classify_jp(&vein).risk_class, AsrmRiskClass::ClassII);
+
+    // A stated site and a route that contradict it: judged at both, the less favourable reading.
+    let mut both = breast.clone();
+    both.delivery = vein.delivery;
+    assert_eq!(
+        jp_finding(&both, RuleId::JpHomologousUse).outcome,
+        Outcome::NotMet
+    );
+}
+
+#[test]
+fn japan_marrow_into_the_knee_for_osteoarthritis_is_not_homologous() {
+    // Marrow forms blood; a knee joint does not. Treating osteoarthritis implies repairing
+    // cartilage, which is not marrow's function: non-homologous, so Class II although the
+    // cells are the patient's own and uncultured.
+    let p = same_day_bmac(true, "musculoskeletal_repair");
+    assert_eq!(
+        jp_finding(&p, RuleId::JpHomologousUse).outcome,
+        Outcome::NotMet
+    );
+    assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassII);
+    // Declaring blood formation for the same knee injection does not make it homologous.
+    let mut declared = p.clone();
+    if let Some(use_) = declared.intended_use.as_mut() {
+        use_.functions = Some(vec![TissueFunction::Hematopoiesis]);
+    }
+    assert_eq!(
+        jp_finding(&declared, RuleId::JpHomologousUse).outcome,
+        Outcome::NotMet
+    );
 }

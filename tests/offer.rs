@@ -1,6 +1,6 @@
 //! The clinic-offer checklist (issue #5): parsing, evidence types, claims and the evaluation.
 //!
-//! Expectations come from the two source texts (`/work/shared/seeds`): the second text's
+//! Expectations come from the two source texts (the "Mesenchymal Stem Cells (MSC)" overview and "Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)"): the second text's
 //! "Actionable Steps for Evaluating MSC Therapy" (cell count, source and certificate of analysis,
 //! imaging, Phase II/III research, expectations) and the first text's "Clinical Context" and FAQ
 //! (candidates not helped enough by standard treatment; physician supervision in regulated
@@ -20,9 +20,14 @@ use proptest::prelude::*;
 const TRIAL_SITE: &str = include_str!("../examples/data/offers/trial_site.json");
 const STRIP_MALL: &str = include_str!("../examples/data/offers/strip_mall_umbilical.json");
 const SAME_DAY_BMAC: &str = include_str!("../examples/data/offers/same_day_bmac.json");
+const RYONCIL: &str = include_str!("../examples/data/offers/ryoncil_on_label.json");
 
 fn trial_site() -> ClinicOffer {
     ClinicOffer::from_json(TRIAL_SITE).expect("trial_site.json parses")
+}
+
+fn ryoncil_on_label() -> ClinicOffer {
+    ClinicOffer::from_json(RYONCIL).expect("ryoncil_on_label.json parses")
 }
 
 fn in_group(eval: &OfferEvaluation, rule: RuleId) -> &'static str {
@@ -121,20 +126,37 @@ fn strip_mall_sample_is_walk_away() {
 /// count disclosed (3.5 × 10⁸). It passes the cell-count, source and imaging checks (a
 /// certificate of analysis is for donor cells "from a bottle", not the patient's own). But it
 /// cites only a phase-less outcomes study: "If there are no successful Phase II or III trials
-/// for your condition, you are essentially an n=1 experiment". So: ask first, on that one item.
+/// for your condition, you are essentially an n=1 experiment". And its release record has no
+/// sterility or endotoxin result (21 CFR 610.12, USP <85>): warnings for a bedside product, which
+/// need an answer. So: ask first, on those two items.
 #[test]
-fn same_day_bmac_sample_is_ask_first_on_evidence_only() {
+fn same_day_bmac_sample_is_ask_first_on_evidence_and_release_warnings() {
     let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).expect("parses"));
     assert_eq!(eval.verdict, PatientVerdict::AskFirst, "{eval}");
     let asked: Vec<RuleId> = eval.ask_first.iter().map(|f| f.rule).collect();
-    assert_eq!(asked, vec![RuleId::OfferTrialEvidence]);
+    assert_eq!(
+        asked,
+        vec![RuleId::OfferTrialEvidence, RuleId::OfferReleaseQuality]
+    );
+    assert_eq!(eval.quality.verdict, QualityVerdict::PassWithWarnings);
+    let warnings = eval
+        .finding(RuleId::OfferReleaseQuality)
+        .unwrap()
+        .fact_named("quality.warnings")
+        .unwrap()
+        .value
+        .to_string();
+    assert!(warnings.contains("quality.safety.sterility"), "{warnings}");
     assert_eq!(in_group(&eval, RuleId::OfferImageGuidance), "good_signs");
     assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "good_signs");
     assert_eq!(
         outcome(&eval, RuleId::OfferCertificateOfAnalysis),
         Outcome::NotApplicable
     );
-    assert_eq!(eval.questions, vec![Question::TrialEvidence]);
+    assert_eq!(
+        eval.questions,
+        vec![Question::TrialEvidence, Question::ReleaseData]
+    );
     assert!(eval.expectations.contains(&Expectation::Experimental));
 }
 
@@ -282,7 +304,14 @@ fn blind_joint_injection_is_ask_first() {
     let eval = evaluate_offer(&offer);
     assert_eq!(in_group(&eval, RuleId::OfferImageGuidance), "ask_first");
     assert_eq!(outcome(&eval, RuleId::OfferImageGuidance), Outcome::NotMet);
-    assert!(eval.questions.contains(&Question::ImageGuidance));
+    // The offer already says how the needle is guided (it is not): the question is answered.
+    assert!(!eval.questions.contains(&Question::ImageGuidance));
+    offer.product.delivery.as_mut().unwrap().guidance = None;
+    assert!(
+        evaluate_offer(&offer)
+            .questions
+            .contains(&Question::ImageGuidance)
+    );
 }
 
 #[test]
@@ -490,8 +519,11 @@ fn registered_trial_is_a_good_sign_and_its_absence_only_a_note() {
 fn us_section_351_product_outside_a_registered_trial_is_ask_first() {
     let offer = trial_site();
     let eval = evaluate_offer(&offer);
-    assert_eq!(eval.us, msc_therapy::classify_us(&offer.product));
-    assert_eq!(eval.us.classification, UsClassification::Section351Product);
+    assert_eq!(eval.us, Some(msc_therapy::classify_us(&offer.product)));
+    assert_eq!(
+        eval.us.as_ref().unwrap().classification,
+        UsClassification::Section351Product
+    );
     assert_eq!(outcome(&eval, RuleId::OfferUsPathway), Outcome::Met);
 
     let mut outside = trial_site();
@@ -507,7 +539,7 @@ fn us_section_351_product_outside_a_registered_trial_is_ask_first() {
 fn us_excepted_bedside_product_needs_no_approval_pathway() {
     let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).unwrap());
     assert_eq!(
-        eval.us.classification,
+        eval.us.as_ref().unwrap().classification,
         UsClassification::ExceptedSameSurgicalProcedure
     );
     assert_eq!(
@@ -570,7 +602,10 @@ fn an_undetermined_us_classification_is_never_read_as_needing_no_approval() {
     let mut offer = trial_site();
     offer.product.donor = None;
     let eval = evaluate_offer(&offer);
-    assert_eq!(eval.us.classification, UsClassification::Undetermined);
+    assert_eq!(
+        eval.us.as_ref().unwrap().classification,
+        UsClassification::Undetermined
+    );
     assert_eq!(
         outcome(&eval, RuleId::OfferUsPathway),
         Outcome::Undetermined
@@ -593,7 +628,7 @@ fn quality_threshold_comes_from_the_offer_policy() {
 
 fn with_claim(claim: Claim) -> OfferEvaluation {
     let mut offer = trial_site();
-    offer.claims.push(claim);
+    offer.claims.get_or_insert_with(Vec::new).push(claim);
     evaluate_offer(&offer)
 }
 
@@ -629,7 +664,7 @@ fn many_unrelated_conditions_is_walk_away() {
     // unrelated families, "everything from autism to Alzheimer's".
     let eval = with_claim(Claim {
         kind: ClaimKind::TreatsManyConditions,
-        indications: vec![Indication::Autism, Indication::AlzheimersDisease],
+        indications: Some(vec![Indication::Autism, Indication::AlzheimersDisease]),
         wording: None,
     });
     assert_eq!(in_group(&eval, RuleId::OfferManyConditions), "walk_away");
@@ -654,11 +689,11 @@ fn many_conditions_counted_from_intended_use_even_without_the_claim() {
 fn related_joint_conditions_are_not_a_myriad() {
     let eval = with_claim(Claim {
         kind: ClaimKind::TreatsManyConditions,
-        indications: vec![
+        indications: Some(vec![
             Indication::Osteoarthritis,
             Indication::Tendinopathy,
             Indication::AclTear,
-        ],
+        ]),
         wording: None,
     });
     assert_eq!(in_group(&eval, RuleId::OfferManyConditions), "notes");
@@ -683,25 +718,43 @@ fn fda_approval_claim_for_knee_osteoarthritis_is_false() {
     assert_eq!(eval.verdict, PatientVerdict::WalkAway);
 }
 
+/// Ryoncil (remestemcel-L-rknd) is FDA-approved for steroid-refractory acute GvHD in children:
+/// an allogeneic bone-marrow product given intravenously (the catalog's label entry). A claim of
+/// FDA approval is true of the product the offer names by its catalog key, when the offer
+/// matches the approval; it is false of a product whose facts contradict it, whatever it is
+/// called.
 #[test]
 fn fda_approval_claim_checked_against_the_catalog_for_gvhd() {
-    let mut offer = trial_site();
-    offer.indication = Indication::GraftVersusHostDisease;
-    offer.claims = vec![Claim::new(ClaimKind::FdaApproved)];
-    // Ryoncil is FDA-approved for (paediatric SR-a)GvHD; a product named as Ryoncil passes.
-    offer.product.name = Text::new("Ryoncil (remestemcel-L-rknd)").unwrap();
+    let offer = ryoncil_on_label();
     assert_eq!(
         in_group(&evaluate_offer(&offer), RuleId::OfferClaimFdaApproved),
         "good_signs"
     );
-    // Another product claiming the same approval must show it is that product.
-    offer.product.name = Text::new("Clinic's own MSC infusion").unwrap();
-    let eval = evaluate_offer(&offer);
+    // The trial site's intra-articular knee product, for GvHD, claiming the same approval
+    // without naming a product: its route contradicts the only FDA-approved product.
+    let mut knee = trial_site();
+    knee.indication = Indication::GraftVersusHostDisease;
+    knee.claims = Some(vec![Claim::new(ClaimKind::FdaApproved)]);
+    let eval = evaluate_offer(&knee);
+    let f = eval.finding(RuleId::OfferClaimFdaApproved).unwrap();
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::NotMet, Severity::Blocking)
+    );
+    assert_eq!(
+        f.fact_named("contradicts").unwrap().value.to_string(),
+        "product.delivery.route"
+    );
+    // An intravenous bone-marrow product that does not name its approval must show it.
+    let mut unnamed = ryoncil_on_label();
+    unnamed.authorisation = None;
+    let eval = evaluate_offer(&unnamed);
     assert_eq!(in_group(&eval, RuleId::OfferClaimFdaApproved), "ask_first");
     assert_eq!(
         outcome(&eval, RuleId::OfferClaimFdaApproved),
         Outcome::Undetermined
     );
+    assert!(eval.questions.contains(&Question::FdaApproval));
 }
 
 fn off_the_shelf_umbilical() -> ClinicOffer {
@@ -710,7 +763,7 @@ fn off_the_shelf_umbilical() -> ClinicOffer {
     offer.product.supply = Some(SupplyModel::OffTheShelf);
     offer.product.preparation = Some(CellPreparation::PerinatalAllograft);
     offer.product.release = None;
-    offer.claims = vec![Claim::new(ClaimKind::ContainsLiveStemCells)];
+    offer.claims = Some(vec![Claim::new(ClaimKind::ContainsLiveStemCells)]);
     offer
 }
 
@@ -755,6 +808,7 @@ fn live_stem_cell_claim_backed_by_colonies_or_for_bone_marrow_is_not_walk_away()
 
     let mut bmac = ClinicOffer::from_json(SAME_DAY_BMAC).unwrap();
     bmac.claims
+        .get_or_insert_with(Vec::new)
         .push(Claim::new(ClaimKind::ContainsLiveStemCells));
     assert_eq!(
         outcome(&evaluate_offer(&bmac), RuleId::OfferClaimLiveStemCells),
@@ -762,35 +816,47 @@ fn live_stem_cell_claim_backed_by_colonies_or_for_bone_marrow_is_not_walk_away()
     );
 }
 
+/// The name proves nothing: "Remestemcel-L-rknd infusion" is not identified as Ryoncil by its
+/// name; only the catalog key or an authorisation number names a product.
 #[test]
-fn a_product_named_by_its_nonproprietary_name_is_the_approved_product() {
-    // Ryoncil's nonproprietary name is remestemcel-L-rknd (approved-products.json).
-    let mut offer = trial_site();
-    offer.indication = Indication::GraftVersusHostDisease;
-    offer.claims = vec![Claim::new(ClaimKind::FdaApproved)];
-    offer.product.name = Text::new("Remestemcel-L-rknd infusion").unwrap();
-    let eval = evaluate_offer(&offer);
-    assert_eq!(in_group(&eval, RuleId::OfferClaimFdaApproved), "good_signs");
-    assert_eq!(outcome(&eval, RuleId::OfferClaimFdaApproved), Outcome::Met);
+fn a_product_is_never_identified_by_its_name() {
+    let mut offer = ryoncil_on_label();
+    offer.authorisation = None;
+    for name in [
+        "Ryoncil",
+        "Remestemcel-L-rknd infusion",
+        "RYONCIL (remestemcel-L-rknd)",
+    ] {
+        offer.product.name = Text::new(name).unwrap();
+        let eval = evaluate_offer(&offer);
+        assert_eq!(eval.product, None, "{name}");
+        assert_ne!(
+            in_group(&eval, RuleId::OfferClaimFdaApproved),
+            "good_signs",
+            "{name}"
+        );
+        assert_eq!(
+            outcome(&eval, RuleId::OfferProductIdentity),
+            Outcome::NotApplicable
+        );
+    }
 }
 
 #[test]
 fn every_fda_claim_is_checked_but_a_repeated_claim_counts_once() {
     // Ryoncil is approved for GvHD, not for knee osteoarthritis: a second FDA claim naming knee
     // osteoarthritis is false even after a true one.
-    let mut offer = trial_site();
-    offer.indication = Indication::GraftVersusHostDisease;
-    offer.product.name = Text::new("Ryoncil (remestemcel-L-rknd)").unwrap();
-    offer.claims = vec![
+    let mut offer = ryoncil_on_label();
+    offer.claims = Some(vec![
         Claim::new(ClaimKind::FdaApproved),
         Claim {
             kind: ClaimKind::FdaApproved,
-            indications: vec![Indication::KneeOsteoarthritis],
+            indications: Some(vec![Indication::KneeOsteoarthritis]),
             wording: None,
         },
         Claim::new(ClaimKind::Cures),
         Claim::new(ClaimKind::Cures),
-    ];
+    ]);
     let eval = evaluate_offer(&offer);
     let fda: Vec<Outcome> = eval
         .findings()
@@ -846,7 +912,9 @@ fn no_rejection_is_a_question_for_donor_cells_only() {
     let eval = with_claim(Claim::new(ClaimKind::NoRejection));
     assert_eq!(in_group(&eval, RuleId::OfferClaimNoRejection), "ask_first");
     let mut bmac = ClinicOffer::from_json(SAME_DAY_BMAC).unwrap();
-    bmac.claims.push(Claim::new(ClaimKind::NoRejection));
+    bmac.claims
+        .get_or_insert_with(Vec::new)
+        .push(Claim::new(ClaimKind::NoRejection));
     assert_eq!(
         outcome(&evaluate_offer(&bmac), RuleId::OfferClaimNoRejection),
         Outcome::NotApplicable
@@ -874,9 +942,9 @@ fn the_offer_policy_reads_from_json_with_defaults() {
     assert_eq!(policy.min_live_cells.get(), 1_000_000);
     // Knee OA with rheumatoid arthritis: two families, a myriad under this stricter policy only.
     let mut offer = trial_site();
-    offer.claims.push(Claim {
+    offer.claims.get_or_insert_with(Vec::new).push(Claim {
         kind: ClaimKind::TreatsManyConditions,
-        indications: vec![Indication::RheumatoidArthritis],
+        indications: Some(vec![Indication::RheumatoidArthritis]),
         wording: None,
     });
     assert_eq!(
@@ -913,7 +981,7 @@ fn approved_anywhere_note_uses_the_catalog() {
             .unwrap()
             .value
             .to_string()
-            .contains("StemOne")
+            .contains("stemone_in")
     );
 
     let mut offer = trial_site();
@@ -1143,8 +1211,7 @@ fn exported_schema(name: &str) -> serde_json::Value {
         .into_iter()
         .find(|s| s.name == name)
         .unwrap_or_else(|| panic!("no schema named {name}"))
-        .schema
-        .to_value()
+        .bundled()
 }
 
 #[cfg(feature = "schemars")]
@@ -1236,4 +1303,567 @@ proptest! {
             prop_assert_eq!(eval.verdict, PatientVerdict::WalkAway);
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue #9: the product the clinic actually offers, where it offers it
+// ---------------------------------------------------------------------------------------------
+
+/// An offer from JSON text, with a patch of top-level and `product` keys applied.
+fn patched(base: &str, patch: serde_json::Value) -> ClinicOffer {
+    let mut doc: serde_json::Value = serde_json::from_str(base).unwrap();
+    for (key, value) in patch.as_object().unwrap() {
+        if key == "product" {
+            for (k, v) in value.as_object().unwrap() {
+                if v.is_null() {
+                    doc["product"].as_object_mut().unwrap().remove(k);
+                } else {
+                    doc["product"][k] = v.clone();
+                }
+            }
+        } else if value.is_null() {
+            doc.as_object_mut().unwrap().remove(key);
+        } else {
+            doc[key] = value.clone();
+        }
+    }
+    ClinicOffer::from_json(&doc.to_string()).expect("patched offer parses")
+}
+
+fn contradicted(eval: &OfferEvaluation, rule: RuleId) -> Vec<String> {
+    eval.finding(rule)
+        .and_then(|f| f.fact_named("contradicts"))
+        .map(|f| match &f.value {
+            msc_therapy::FactValue::Codes(c) => c.iter().map(|s| s.to_string()).collect(),
+            other => vec![other.to_string()],
+        })
+        .unwrap_or_default()
+}
+
+/// "Our own cells, cheaper than Ryoncil": autologous adipose cells claiming FDA approval for
+/// GvHD. Ryoncil, the only FDA-approved MSC product, is allogeneic bone marrow (FDA approval
+/// 18 Dec 2024; catalog entry ryoncil_us): the claim is false, and the finding says which facts
+/// contradict the catalog. The name does not help.
+#[test]
+fn own_adipose_cells_named_after_ryoncil_claiming_fda_approval_walk_away() {
+    let offer = patched(
+        RYONCIL,
+        serde_json::json!({
+            "authorisation": null,
+            "product": {"name": "Our own cells, cheaper than Ryoncil", "tissue": "adipose_tissue", "donor": "autologous"}
+        }),
+    );
+    let eval = evaluate_offer(&offer);
+    assert_eq!(eval.verdict, PatientVerdict::WalkAway);
+    assert_eq!(in_group(&eval, RuleId::OfferClaimFdaApproved), "walk_away");
+    assert_eq!(
+        contradicted(&eval, RuleId::OfferClaimFdaApproved),
+        ["product.tissue", "product.donor"]
+    );
+    // Naming Ryoncil's catalog key does not make it Ryoncil either.
+    let named = patched(
+        RYONCIL,
+        serde_json::json!({"product": {"tissue": "adipose_tissue", "donor": "autologous"}}),
+    );
+    let eval = evaluate_offer(&named);
+    assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "walk_away");
+    assert_eq!(
+        contradicted(&eval, RuleId::OfferProductIdentity),
+        ["product.tissue", "product.donor"]
+    );
+}
+
+/// "Ryoncil-style umbilical stem cells": a Wharton's jelly vial claiming FDA approval for GvHD.
+/// No FDA-approved MSC product is made from umbilical tissue.
+#[test]
+fn a_whartons_jelly_vial_claiming_ryoncils_approval_walks_away() {
+    let offer = patched(
+        RYONCIL,
+        serde_json::json!({
+            "authorisation": null,
+            "product": {"name": "Ryoncil-style umbilical stem cells", "tissue": "whartons_jelly", "preparation": "perinatal_allograft"}
+        }),
+    );
+    let eval = evaluate_offer(&offer);
+    assert_eq!(in_group(&eval, RuleId::OfferClaimFdaApproved), "walk_away");
+    assert_eq!(
+        contradicted(&eval, RuleId::OfferClaimFdaApproved),
+        ["product.tissue", "product.preparation"]
+    );
+    assert_eq!(eval.verdict, PatientVerdict::WalkAway);
+}
+
+/// Ryoncil for a child with steroid-refractory acute GvHD, in the US, as its label says (2 ×
+/// 10⁶ MSC/kg, intravenous): an approved product used on label needs no IND, so the US pathway
+/// is a good sign and no "IND or approval" question is asked; its full approval is the evidence.
+#[test]
+fn ryoncil_on_label_in_the_us_gets_good_signs_without_an_ind_question() {
+    let eval = evaluate_offer(&ryoncil_on_label());
+    assert_eq!(eval.verdict, PatientVerdict::GoodSigns, "{eval}");
+    assert_eq!(eval.product, Some(msc_therapy::CatalogKey::RyoncilUs));
+    assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "good_signs");
+    assert_eq!(in_group(&eval, RuleId::OfferUsPathway), "good_signs");
+    assert_eq!(in_group(&eval, RuleId::OfferTrialEvidence), "good_signs");
+    assert!(!eval.questions.contains(&Question::RegulatedSetting));
+    assert!(eval.questions.is_empty());
+    assert!(!eval.expectations.contains(&Expectation::Experimental));
+    assert_eq!(
+        eval.us.as_ref().unwrap().classification,
+        UsClassification::Section351Product
+    );
+    // The same product without its named approval: the IND question comes back.
+    let mut unnamed = ryoncil_on_label();
+    unnamed.authorisation = None;
+    let eval = evaluate_offer(&unnamed);
+    assert_eq!(in_group(&eval, RuleId::OfferUsPathway), "ask_first");
+    assert!(eval.questions.contains(&Question::RegulatedSetting));
+}
+
+/// Ryoncil's approval is a US approval; a clinic abroad cannot claim it, and an approval does
+/// not cover another condition or another route.
+#[test]
+fn an_approval_does_not_cover_another_place_condition_or_route() {
+    let eval = evaluate_offer(&patched(
+        RYONCIL,
+        serde_json::json!({"jurisdiction": "other"}),
+    ));
+    assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "walk_away");
+    assert_eq!(
+        contradicted(&eval, RuleId::OfferProductIdentity),
+        ["jurisdiction"]
+    );
+    let eval = evaluate_offer(&patched(
+        RYONCIL,
+        serde_json::json!({"indication": "knee_osteoarthritis", "claims": []}),
+    ));
+    assert_eq!(
+        contradicted(&eval, RuleId::OfferProductIdentity),
+        ["indication"]
+    );
+    let eval = evaluate_offer(&patched(
+        RYONCIL,
+        serde_json::json!({"product": {"delivery": {"route": "intra_articular", "guidance": "ultrasound"}}}),
+    ));
+    assert_eq!(
+        contradicted(&eval, RuleId::OfferProductIdentity),
+        ["product.delivery.route"]
+    );
+    assert_eq!(eval.verdict, PatientVerdict::WalkAway);
+}
+
+/// Alofisel's EU marketing authorisation was withdrawn on 13 Dec 2024 (EMA, "Alofisel withdrawn
+/// from the EU market"): an offer in Germany naming its EU register number claims an approval
+/// that no longer exists.
+#[test]
+fn a_withdrawn_authorisation_is_no_approval() {
+    let offer = patched(
+        TRIAL_SITE,
+        serde_json::json!({
+            "jurisdiction": "germany",
+            "authorisation": {"authorisation_number": "EU/1/17/1261"},
+            "indication": "perianal_fistula",
+            "product": {"tissue": "adipose_tissue", "delivery": {"route": "intralesional"},
+                        "intended_use": {"functions": ["immunomodulation"], "indications": ["perianal_fistula"],
+                                         "systemic_effect": false, "depends_on_living_cells": true}}
+        }),
+    );
+    let eval = evaluate_offer(&offer);
+    assert_eq!(eval.product, Some(msc_therapy::CatalogKey::AlofiselEu));
+    assert_eq!(
+        contradicted(&eval, RuleId::OfferProductIdentity),
+        ["catalog.status"]
+    );
+    assert_eq!(eval.verdict, PatientVerdict::WalkAway);
+    // A number the catalog does not hold is an open question, not a match.
+    let mut unknown = offer.clone();
+    unknown.authorisation = Some(msc_therapy::ProductReference::AuthorisationNumber(
+        Text::new("EU/1/99/9999").unwrap(),
+    ));
+    let eval = evaluate_offer(&unknown);
+    assert_eq!(eval.product, None);
+    assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "ask_first");
+    assert!(eval.questions.contains(&Question::ProductIdentity));
+}
+
+/// An offer states where it is made: the US pathway is for US offers; EU and Japanese offers get
+/// their own classification; an offer that does not say gets the question, not a US default.
+#[test]
+fn the_law_of_the_place_is_applied_and_no_place_is_a_question() {
+    let nowhere = patched(TRIAL_SITE, serde_json::json!({"jurisdiction": null}));
+    let eval = evaluate_offer(&nowhere);
+    assert!(eval.us.is_none() && eval.eu.is_none() && eval.jp.is_none());
+    assert_eq!(eval.finding(RuleId::OfferUsPathway), None);
+    assert_eq!(in_group(&eval, RuleId::OfferJurisdiction), "ask_first");
+    assert!(eval.questions.contains(&Question::Jurisdiction));
+    assert_eq!(eval.verdict, PatientVerdict::AskFirst);
+
+    // Culture-expanded donor cells given in Spain: an ATMP (Reg (EC) 1394/2007 Art 2(1)(c),
+    // Annex I), given within its registered trial.
+    let eu = patched(
+        TRIAL_SITE,
+        serde_json::json!({"jurisdiction": "european_union"}),
+    );
+    let eval = evaluate_offer(&eu);
+    let class = eval.eu.as_ref().unwrap().classification;
+    assert_eq!(class.is_atmp(), Some(true), "{class}");
+    assert!(eval.us.is_none());
+    assert_eq!(outcome(&eval, RuleId::OfferEuPathway), Outcome::Met);
+    let mut outside = eu.clone();
+    outside.disclosures.trial_registration = None;
+    let eval = evaluate_offer(&outside);
+    assert_eq!(in_group(&eval, RuleId::OfferEuPathway), "ask_first");
+    assert!(eval.questions.contains(&Question::EuPathway));
+
+    // In Japan, outside an approval, a provision plan under ASRM is needed whatever the class.
+    let jp = patched(
+        TRIAL_SITE,
+        serde_json::json!({"jurisdiction": "japan", "disclosures": {"live_nucleated_cells": 25000000, "source_disclosed": true, "certificate_of_analysis_shown": true}}),
+    );
+    let eval = evaluate_offer(&jp);
+    assert!(eval.jp.is_some() && eval.us.is_none());
+    assert_eq!(in_group(&eval, RuleId::OfferJpPathway), "ask_first");
+    assert!(eval.questions.contains(&Question::JpPathway));
+    assert!(eval.to_string().contains("Japanese classification: ASRM"));
+}
+
+/// Stemirac, conditionally approved in Japan for traumatic spinal cord injury: 0.5-2.0 × 10⁸
+/// autologous bone-marrow MSCs intravenously (Nipro). On label in Japan the pathway is a good
+/// sign and the dose is within its label; a conditional approval is not the full evidence a
+/// completed Phase II/III trial is.
+#[test]
+fn stemirac_on_label_in_japan() {
+    let offer = patched(
+        RYONCIL,
+        serde_json::json!({
+            "jurisdiction": "japan",
+            "authorisation": {"authorisation_number": "23000FZX00001000"},
+            "indication": "spinal_cord_injury",
+            "claims": [],
+            "product": {"donor": "autologous", "supply": "patient_specific",
+                        "dose": {"viable_cells": 100000000, "volume_ml": 40, "administrations": 1},
+                        "recipient": {"weight_kg": 70},
+                        "intended_use": {"functions": ["neural_repair"], "indications": ["spinal_cord_injury"],
+                                         "systemic_effect": true, "depends_on_living_cells": true}}
+        }),
+    );
+    let mut offer = offer;
+    offer
+        .product
+        .release
+        .as_mut()
+        .unwrap()
+        .viable_nucleated_cells = Some(CellCount::new(1e8).unwrap());
+    offer.disclosures.live_nucleated_cells = Some(CellCount::new(1e8).unwrap());
+    let eval = evaluate_offer(&offer);
+    assert_eq!(eval.product, Some(msc_therapy::CatalogKey::StemiracJp));
+    assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "good_signs");
+    assert_eq!(in_group(&eval, RuleId::OfferJpPathway), "good_signs");
+    assert_eq!(outcome(&eval, RuleId::OfferDoseReference), Outcome::Met);
+    assert_eq!(
+        eval.quality
+            .finding(RuleId::QualityDoseReference)
+            .unwrap()
+            .outcome,
+        Outcome::Met
+    );
+    assert_eq!(in_group(&eval, RuleId::OfferTrialEvidence), "ask_first");
+    assert!(eval.expectations.contains(&Expectation::Experimental));
+}
+
+/// StemOne, authorised in India for knee osteoarthritis (25 × 10⁶ cells intra-articular): an
+/// offer made in India that names it and matches it gets the national pathway's good sign.
+#[test]
+fn a_knee_product_authorised_in_india() {
+    let offer = patched(
+        TRIAL_SITE,
+        serde_json::json!({"jurisdiction": "india", "authorisation": {"catalog_key": "stemone_in"}}),
+    );
+    let eval = evaluate_offer(&offer);
+    assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "good_signs");
+    assert_eq!(in_group(&eval, RuleId::OfferNationalPathway), "good_signs");
+    assert!(eval.us.is_none() && eval.eu.is_none() && eval.jp.is_none());
+    // Without the named authorisation and outside a trial, the question is which one applies.
+    let mut unnamed = offer.clone();
+    unnamed.authorisation = None;
+    unnamed.disclosures.trial_registration = None;
+    let eval = evaluate_offer(&unnamed);
+    assert_eq!(in_group(&eval, RuleId::OfferNationalPathway), "ask_first");
+    assert!(eval.questions.contains(&Question::NationalPathway));
+}
+
+/// Cupistem's label dose (3 × 10⁷ cells for a fistula up to 1 cm, intralesional) and Stemirac's
+/// (1 × 10⁸ IV) are approved doses: never "outside the range of approved products".
+#[test]
+fn approved_doses_are_within_their_own_references() {
+    let product = |json: &str| msc_therapy::Product::from_json(json).unwrap();
+    let cupistem = product(
+        r#"{"name": "x", "preparation": "culture_expanded_msc", "tissue": "adipose_tissue",
+            "donor": "autologous", "delivery": {"route": "intralesional"},
+            "intended_use": {"indications": ["perianal_fistula"]},
+            "dose": {"viable_cells": 30000000}}"#,
+    );
+    let stemirac = product(
+        r#"{"name": "x", "preparation": "culture_expanded_msc", "tissue": "bone_marrow",
+            "donor": "autologous", "delivery": {"route": "intravenous"},
+            "intended_use": {"indications": ["spinal_cord_injury"]},
+            "dose": {"viable_cells": 100000000}}"#,
+    );
+    for p in [cupistem, stemirac] {
+        let report = msc_therapy::assess_quality(&p, &msc_therapy::QualityPolicy::default());
+        let f = report.finding(RuleId::QualityDoseReference).unwrap();
+        assert_eq!(f.outcome, Outcome::Met, "{f}");
+    }
+}
+
+/// "A 'whiff' of cells isn't enough": 1 × 10⁵ MSC/kg IV for GvHD is twenty times below Ryoncil's
+/// 2 × 10⁶/kg and ten times below Obnitix's lowest, 1 × 10⁶/kg. That is a warning that stops good
+/// signs, and the factor is the policy's.
+#[test]
+fn a_dose_far_below_every_label_is_a_warning() {
+    let offer = patched(
+        RYONCIL,
+        serde_json::json!({"product": {"dose": {"viable_cells": 2000000, "cells_per_kg": 100000, "volume_ml": 6, "administrations": 8}}}),
+    );
+    let mut offer = offer;
+    offer
+        .product
+        .release
+        .as_mut()
+        .unwrap()
+        .viable_nucleated_cells = Some(CellCount::new(2e6).unwrap());
+    offer.disclosures.live_nucleated_cells = Some(CellCount::new(2e6).unwrap());
+    let eval = evaluate_offer(&offer);
+    let f = eval.finding(RuleId::OfferDoseReference).unwrap();
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::NotMet, Severity::Warning)
+    );
+    assert_eq!(in_group(&eval, RuleId::OfferDoseReference), "ask_first");
+    assert_ne!(eval.verdict, PatientVerdict::GoodSigns);
+    let quality = eval.quality.finding(RuleId::QualityDoseReference).unwrap();
+    assert_eq!(
+        (quality.outcome, quality.severity),
+        (Outcome::NotMet, Severity::Warning)
+    );
+    // A more lenient factor (25 times) lets the same dose through as merely outside.
+    let mut policy = OfferPolicy::default();
+    policy.quality.dose_far_below_factor = msc_therapy::DoseFactor::new(25.0).unwrap();
+    let eval = evaluate_offer_with(&offer, &policy);
+    assert_eq!(in_group(&eval, RuleId::OfferDoseReference), "notes");
+    assert_eq!(outcome(&eval, RuleId::OfferDoseReference), Outcome::NotMet);
+}
+
+/// A same-day marrow concentrate's nucleated cells are not expanded MSCs: no label doses one, so
+/// it is not compared with expanded-MSC doses at all.
+#[test]
+fn bedside_concentrates_are_not_compared_with_expanded_msc_doses() {
+    let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).unwrap());
+    assert_eq!(
+        outcome(&eval, RuleId::OfferDoseReference),
+        Outcome::NotApplicable
+    );
+    assert_eq!(
+        eval.quality
+            .finding(RuleId::QualityDoseReference)
+            .unwrap()
+            .outcome,
+        Outcome::NotApplicable
+    );
+}
+
+/// No neutral silence: the trial site's donor lot with its whole release block deleted cannot
+/// get good signs (the release quality is an open question), while a positive sterility test
+/// is a reason to walk away.
+#[test]
+fn missing_release_data_on_a_donor_product_is_ask_first() {
+    let eval = evaluate_offer(&patched(
+        TRIAL_SITE,
+        serde_json::json!({"product": {"release": null}}),
+    ));
+    assert_ne!(eval.verdict, PatientVerdict::GoodSigns);
+    assert_eq!(in_group(&eval, RuleId::OfferReleaseQuality), "ask_first");
+    assert!(eval.questions.contains(&Question::ReleaseData));
+    // An undetermined US classification is an open question too.
+    let mut offer = trial_site();
+    offer.product.donor = None;
+    let eval = evaluate_offer(&offer);
+    assert_eq!(in_group(&eval, RuleId::OfferUsPathway), "ask_first");
+}
+
+/// A count of donor cells with nothing to show they are alive (no certificate shown, no
+/// viability result) is a question, not a good sign: "If it's donor tissue from a bottle, ask for
+/// the Certificate of Analysis that proves cell viability."
+#[test]
+fn a_donor_vial_count_without_viability_evidence_is_not_a_good_sign() {
+    let mut offer = trial_site();
+    offer.disclosures.certificate_of_analysis_shown = None;
+    offer.product.release.as_mut().unwrap().viability.clear();
+    let eval = evaluate_offer(&offer);
+    assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "ask_first");
+    assert_eq!(
+        outcome(&eval, RuleId::OfferLiveCellCount),
+        Outcome::Undetermined
+    );
+}
+
+/// Certificates: expiry before issue, another lot, and (on the caller's date) expiry are
+/// findings that fail release (21 CFR 610.1-610.14 lot release; 610.53 dating periods); "no
+/// certificate was issued" is a statement of its own, distinct from "not stated".
+#[test]
+fn certificate_consistency() {
+    let consistency = |offer: &ClinicOffer, policy: &OfferPolicy| {
+        let eval = evaluate_offer_with(offer, policy);
+        let f = eval
+            .quality
+            .finding(RuleId::QualityCertificateConsistent)
+            .unwrap()
+            .clone();
+        (f, eval.verdict)
+    };
+    let policy = OfferPolicy::default();
+    let mut offer = ryoncil_on_label();
+    let (f, verdict) = consistency(&offer, &policy);
+    assert_eq!(f.outcome, Outcome::Undetermined, "{f}");
+    assert_eq!(f.missing, vec!["policy.evaluated_on"]);
+    assert_eq!(verdict, PatientVerdict::GoodSigns);
+
+    let mut dated = OfferPolicy::default();
+    dated.quality.evaluated_on = Some(msc_therapy::IsoDate::new("2027-01-15").unwrap());
+    assert_eq!(consistency(&offer, &dated).0.outcome, Outcome::Met);
+    dated.quality.evaluated_on = Some(msc_therapy::IsoDate::new("2027-09-02").unwrap());
+    let (f, verdict) = consistency(&offer, &dated);
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::NotMet, Severity::Blocking)
+    );
+    assert_eq!(
+        f.reason.as_deref(),
+        Some("the certificate of analysis has expired on the evaluation date")
+    );
+    assert_eq!(verdict, PatientVerdict::WalkAway);
+
+    let cert = offer
+        .product
+        .release
+        .as_mut()
+        .unwrap()
+        .certificate
+        .as_mut()
+        .unwrap();
+    cert.expires_on = Some(msc_therapy::IsoDate::new("2026-08-01").unwrap());
+    let (f, verdict) = consistency(&offer, &policy);
+    assert_eq!(
+        f.reason.as_deref(),
+        Some("the certificate of analysis expires before the date it was issued")
+    );
+    assert_eq!(verdict, PatientVerdict::WalkAway);
+
+    let mut offer = ryoncil_on_label();
+    offer.product.release.as_mut().unwrap().lot = Some(Text::new("RYO-0002").unwrap());
+    let (f, _) = consistency(&offer, &policy);
+    assert_eq!(
+        f.reason.as_deref(),
+        Some("the certificate of analysis is for another lot than the product's")
+    );
+
+    // "No certificate was issued" against "not stated".
+    let mut offer = ryoncil_on_label();
+    let release = offer.product.release.as_mut().unwrap();
+    release.certificate = None;
+    let stated_none = {
+        let mut o = offer.clone();
+        o.product.release.as_mut().unwrap().certificate_issued = Some(false);
+        evaluate_offer(&o)
+    };
+    let not_stated = evaluate_offer(&offer);
+    let present = |e: &OfferEvaluation| {
+        let f = e
+            .quality
+            .finding(RuleId::QualityCertificatePresent)
+            .unwrap();
+        (f.outcome, f.severity)
+    };
+    assert_eq!(present(&stated_none), (Outcome::NotMet, Severity::Blocking));
+    assert_eq!(
+        present(&not_stated),
+        (Outcome::Undetermined, Severity::Blocking)
+    );
+    assert_eq!(stated_none.quality.verdict, QualityVerdict::Fail);
+    assert_eq!(not_stated.quality.verdict, QualityVerdict::Undetermined);
+}
+
+/// Expectations follow the condition's family: pain relief for months and the rehabilitation
+/// window are for musculoskeletal conditions ("The Real-World Impact on Joints and Pain";
+/// "Manage Your Expectations"), not for GvHD or autism.
+#[test]
+fn expectations_are_chosen_by_the_conditions_family() {
+    for (indication, musculoskeletal) in [
+        (Indication::KneeOsteoarthritis, true),
+        (Indication::Tendinopathy, true),
+        (Indication::GraftVersusHostDisease, false),
+        (Indication::Autism, false),
+    ] {
+        let mut offer = trial_site();
+        offer.indication = indication;
+        let eval = evaluate_offer(&offer);
+        assert_eq!(
+            eval.expectations
+                .contains(&Expectation::RehabilitationWindow),
+            musculoskeletal,
+            "{indication}"
+        );
+        assert_eq!(
+            eval.expectations
+                .contains(&Expectation::PainReliefForMonths),
+            musculoskeletal,
+            "{indication}"
+        );
+        for e in &eval.expectations {
+            assert!(!e.info().citation.contains("Source text"), "{e}");
+        }
+    }
+}
+
+/// Questions already answered by the offer are not asked: a named authorisation answers "under
+/// which approval"; a stated place answers "where".
+#[test]
+fn questions_the_offer_answers_are_not_asked() {
+    let mut offer = trial_site();
+    offer.disclosures.trial_registration = None;
+    let eval = evaluate_offer(&offer);
+    assert!(eval.questions.contains(&Question::RegulatedSetting));
+    offer.authorisation = Some(msc_therapy::ProductReference::AuthorisationNumber(
+        Text::new("BLA 999999").unwrap(),
+    ));
+    let eval = evaluate_offer(&offer);
+    assert!(!eval.questions.contains(&Question::RegulatedSetting));
+    assert!(!eval.questions.contains(&Question::Jurisdiction));
+    for q in &eval.questions {
+        assert!(!q.answered_by(&offer), "{q}");
+    }
+}
+
+/// Every policy number has a domain, enforced on deserialization with the field's path.
+#[test]
+fn policies_refuse_numbers_outside_their_domain() {
+    let err = OfferPolicy::from_json(r#"{"myriad_min_categories": 0}"#).unwrap_err();
+    assert_eq!(err.path(), "myriad_min_categories");
+    assert_eq!(
+        err.message(),
+        "number of condition families must be between 2 and 12, got 0"
+    );
+    assert!(OfferPolicy::from_json(r#"{"myriad_min_categories": 13}"#).is_err());
+    assert!(OfferPolicy::from_json(r#"{"myriad_min_categories": 2}"#).is_ok());
+    let err = OfferPolicy::from_json(r#"{"quality": {"dose_far_below_factor": 1}}"#).unwrap_err();
+    assert_eq!(err.path(), "quality.dose_far_below_factor");
+    assert_eq!(
+        err.message(),
+        "dose factor must be between 1.000001 and 1000, got 1"
+    );
+    let err = OfferPolicy::from_json(r#"{"quality": {"evaluated_on": "2027-02-30"}}"#).unwrap_err();
+    assert_eq!(err.path(), "quality.evaluated_on");
+    let err = msc_therapy::Product::from_json(r#"{"name": "x", "dose": {"administrations": 0}}"#)
+        .unwrap_err();
+    assert_eq!(err.path(), "dose.administrations");
+    assert!(msc_therapy::ConditionFamilies::new(1).is_err());
 }

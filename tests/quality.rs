@@ -606,9 +606,11 @@ fn endotoxin_without_volume_or_weight_is_undetermined() {
 }
 
 #[test]
-fn a_lot_judged_only_on_its_own_endotoxin_specification_gets_a_warning() {
-    // Without the patient's weight, USP <85>'s K/M cannot be computed; the product's own
-    // specification is met, so the result is not blocking but not a clean pass either.
+fn a_lot_judged_only_on_its_own_endotoxin_specification_is_not_released() {
+    // Without the patient's weight, USP <85>'s K/M cannot be computed. Meeting the product's
+    // own specification does not settle it: the USP limit may be lower, and a result above it
+    // fails the lot, so leaving the weight out must not read better than a failure (fail
+    // closed: the missing weight is blocking).
     let mut lot = good_lot();
     remove(&mut lot, &["recipient"]);
     set(
@@ -620,10 +622,10 @@ fn a_lot_judged_only_on_its_own_endotoxin_specification_gets_a_warning() {
     let f = finding(&report, RuleId::QualityEndotoxin);
     assert_eq!(
         (f.outcome, f.severity),
-        (Outcome::Undetermined, Severity::Warning)
+        (Outcome::Undetermined, Severity::Blocking)
     );
     assert!(f.missing.contains(&"recipient.weight_kg"));
-    assert_eq!(report.verdict, QualityVerdict::PassWithWarnings);
+    assert_eq!(report.verdict, QualityVerdict::Undetermined);
 }
 
 #[test]
@@ -694,7 +696,8 @@ fn population_doublings_are_held_to_their_own_limit() {
 #[test]
 fn the_default_policy_has_no_universal_passage_limit() {
     // No consensus numeric limit exists: without the product's own limit, passage 30 is not
-    // judged failing, but the missing limit is reported.
+    // judged failing, but the missing limit is reported — as blocking as exceeding the limit
+    // would be, so that leaving the limit out never reads better than failing it.
     assert_eq!(QualityPolicy::default().max_passage, None);
     let mut lot = good_lot();
     remove(&mut lot, &["release", "passage_limit"]);
@@ -702,7 +705,7 @@ fn the_default_policy_has_no_universal_passage_limit() {
     let f = finding(&assess(lot), RuleId::QualityExpansionLimit).clone();
     assert_eq!(
         (f.outcome, f.severity),
-        (Outcome::Undetermined, Severity::Warning)
+        (Outcome::Undetermined, Severity::Blocking)
     );
     assert!(f.missing.contains(&"release.passage_limit"));
 }
@@ -963,7 +966,7 @@ fn the_report_has_a_schema_and_serializes() {
 fn display_groups_findings_by_severity() {
     let mut lot = good_lot();
     set(&mut lot, &["release", "sterility"], json!("positive"));
-    remove(&mut lot, &["release", "passage_limit"]);
+    remove(&mut lot, &["recipient"]);
     let text = assess(lot).to_string();
     assert!(text.starts_with("Quality verdict: fail\n"), "{text}");
     let blocking = text.find("blocking (").unwrap();
@@ -971,7 +974,7 @@ fn display_groups_findings_by_severity() {
     let info = text.find("info (").unwrap();
     assert!(blocking < warning && warning < info, "{text}");
     let sterility = text.find("quality.safety.sterility").unwrap();
-    let expansion = text.find("quality.expansion.limit").unwrap();
+    let expansion = text.find("quality.dose.per_kg").unwrap();
     assert!(blocking < sterility && sterility < warning, "{text}");
     assert!(warning < expansion && expansion < info, "{text}");
 }
@@ -1083,7 +1086,7 @@ fn a_marker_outside_the_isct_limit_is_reported_as_such() {
 }
 
 #[test]
-fn mycoplasma_is_asked_of_cultured_cells_but_a_reported_positive_always_counts() {
+fn mycoplasma_is_a_release_criterion_only_for_cells_that_may_have_been_cultured() {
     // Mycoplasma contaminate cell cultures: a same-day bedside concentrate was never cultured.
     let concentrate = json!({
         "name": "Same-day BMAC",
@@ -1096,14 +1099,30 @@ fn mycoplasma_is_asked_of_cultured_cells_but_a_reported_positive_always_counts()
     let f = finding(&assess(concentrate.clone()), RuleId::QualityMycoplasma).clone();
     assert_eq!(f.outcome, Outcome::NotApplicable);
 
-    // But a positive result, once reported, is contamination: never ignored.
-    let mut positive = concentrate;
+    // A result reported anyway is shown, but does not turn the test into a release criterion:
+    // if it did, deleting the result would make the lot look better (fail closed: whether a
+    // rule applies never depends on a fact whose absence would then read in the product's
+    // favour).
+    let mut positive = concentrate.clone();
     set(
         &mut positive,
         &["release"],
         json!({"mycoplasma": "positive"}),
     );
-    let report = assess(positive);
+    let f = finding(&assess(positive), RuleId::QualityMycoplasma).clone();
+    assert_eq!(f.outcome, Outcome::NotApplicable);
+    assert!(f.fact_named("release.mycoplasma").is_some());
+
+    // Culture not known: the test is asked for, and a positive result fails the lot.
+    let mut unknown = concentrate;
+    remove(&mut unknown, &["preparation"]);
+    remove(&mut unknown, &["processing"]);
+    set(
+        &mut unknown,
+        &["release"],
+        json!({"mycoplasma": "positive"}),
+    );
+    let report = assess(unknown);
     let f = finding(&report, RuleId::QualityMycoplasma);
     assert_eq!(
         (f.outcome, f.severity),

@@ -61,7 +61,7 @@ fn readme_sample_tables_match_the_engines() {
             "same_day_bmac.json",
             include_str!("../examples/data/products/same_day_bmac.json"),
             UsClassification::ExceptedSameSurgicalProcedure,
-            QualityVerdict::PassWithWarnings,
+            QualityVerdict::Undetermined,
         ),
         (
             "umbilical_off_the_shelf.json",
@@ -73,7 +73,7 @@ fn readme_sample_tables_match_the_engines() {
             "adipose_svf.json",
             include_str!("../examples/data/products/adipose_svf.json"),
             UsClassification::Section351Product,
-            QualityVerdict::PassWithWarnings,
+            QualityVerdict::Undetermined,
         ),
     ];
     for (file, json, us, quality) in products {
@@ -89,7 +89,7 @@ fn readme_sample_tables_match_the_engines() {
             "{file}"
         );
     }
-    let offers: [(&str, &str, PatientVerdict); 3] = [
+    let offers: [(&str, &str, PatientVerdict); 4] = [
         (
             "strip_mall_umbilical.json",
             BUNDLED,
@@ -103,6 +103,11 @@ fn readme_sample_tables_match_the_engines() {
         (
             "trial_site.json",
             include_str!("../examples/data/offers/trial_site.json"),
+            PatientVerdict::GoodSigns,
+        ),
+        (
+            "ryoncil_on_label.json",
+            include_str!("../examples/data/offers/ryoncil_on_label.json"),
             PatientVerdict::GoodSigns,
         ),
     ];

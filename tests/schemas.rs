@@ -4,7 +4,8 @@
 #![cfg(all(feature = "schemars", feature = "json"))]
 
 use msc_therapy::{
-    Fact, Finding, Outcome, Product, RuleId, Severity, SurfaceMarker, document_schemas,
+    ClinicOffer, Fact, Finding, Outcome, Product, RuleId, SCHEMA_BASE_URI, Severity, SurfaceMarker,
+    document_schemas,
 };
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
@@ -31,11 +32,29 @@ fn schema_value(name: &str) -> Value {
         .to_value()
 }
 
+/// Serves the generated schemas by their `$id`, so that references between them resolve without
+/// a network.
+struct GeneratedSchemas;
+
+impl jsonschema::Retrieve for GeneratedSchemas {
+    fn retrieve(
+        &self,
+        uri: &jsonschema::Uri<String>,
+    ) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+        document_schemas()
+            .into_iter()
+            .find(|s| s.id() == uri.as_str())
+            .map(|s| s.schema.to_value())
+            .ok_or_else(|| format!("no schema with $id {}", uri.as_str()).into())
+    }
+}
+
 /// A strict draft 2020-12 validator: formats are asserted and unknown formats are errors.
 fn strict_validator(schema: &Value) -> jsonschema::Validator {
     jsonschema::draft202012::options()
         .should_validate_formats(true)
         .should_ignore_unknown_formats(false)
+        .with_retriever(GeneratedSchemas)
         .build(schema)
         .unwrap_or_else(|e| panic!("schema does not build strictly: {e}"))
 }
@@ -100,7 +119,8 @@ fn committed_schemas_match_the_generated_ones() {
 
 #[test]
 fn schemas_directory_holds_no_stale_schema() {
-    let expected: BTreeSet<String> = document_schemas().iter().map(|s| s.file_name()).collect();
+    let mut expected: BTreeSet<String> = document_schemas().iter().map(|s| s.file_name()).collect();
+    expected.insert("vocabulary.json".to_owned());
     let on_disk: BTreeSet<String> = std::fs::read_dir(repo_path(&["schemas"]))
         .expect("schemas/ exists")
         .map(|e| {
@@ -125,7 +145,12 @@ fn schemas_are_deterministic_and_end_with_a_newline() {
             a.schema.get("$schema").and_then(Value::as_str),
             Some("https://json-schema.org/draft/2020-12/schema")
         );
-        assert!(a.schema.get("$id").is_none(), "{}: no $id", a.name);
+        assert_eq!(
+            a.schema.get("$id").and_then(Value::as_str),
+            Some(format!("{SCHEMA_BASE_URI}{}", a.file_name()).as_str()),
+            "{}: $id",
+            a.name
+        );
     }
 }
 
@@ -133,7 +158,16 @@ fn schemas_are_deterministic_and_end_with_a_newline() {
 fn descriptions_carry_no_rustdoc_syntax() {
     for document in document_schemas() {
         let text = document.to_json_pretty();
-        for rustdoc in ["# Examples", "# Errors", "```", "[`", "`]"] {
+        for rustdoc in [
+            "# Examples",
+            "# Errors",
+            "```",
+            "[`",
+            "`]",
+            "::",
+            "deny_unknown_fields",
+            "`Display`",
+        ] {
             assert!(!text.contains(rustdoc), "{}: {rustdoc:?}", document.name);
         }
     }
@@ -218,9 +252,9 @@ fn schemas_use_only_standard_formats() {
 }
 
 #[test]
-fn product_schema_keeps_the_standard_date_format() {
+fn shared_definitions_keep_the_standard_date_format() {
     let mut found = Vec::new();
-    formats(&schema_value("product"), "#", &mut found);
+    formats(&schema_value("definitions"), "#", &mut found);
     assert_eq!(
         found,
         [("#/$defs/IsoDate/format".to_owned(), "date".to_owned())]
@@ -470,6 +504,466 @@ fn every_input_and_output_document_is_exported() {
             "jp_assessment_compact",
             "product_assessment_compact",
             "offer_evaluation_compact",
+            "definitions",
         ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// One definition per type, closed outputs, defaults, and the eight inputs of issue #11
+// ---------------------------------------------------------------------------------------------
+
+/// Every `$ref` in `value`.
+fn refs(value: &Value, found: &mut Vec<String>) {
+    match value {
+        Value::Object(object) => {
+            if let Some(r) = object.get("$ref").and_then(Value::as_str) {
+                found.push(r.to_owned());
+            }
+            object.values().for_each(|v| refs(v, found));
+        }
+        Value::Array(items) => items.iter().for_each(|v| refs(v, found)),
+        _ => {}
+    }
+}
+
+#[test]
+fn shared_definitions_are_referenced_not_copied() {
+    let ids: BTreeSet<String> = document_schemas().iter().map(|s| s.file_name()).collect();
+    let shared = schema_value("definitions");
+    let defs = shared["$defs"].as_object().expect("definitions has $defs");
+    for document in document_schemas() {
+        let value = document.schema.to_value();
+        if document.name != "definitions" {
+            assert!(
+                value.get("$defs").is_none(),
+                "{}: no definitions of its own",
+                document.name
+            );
+        }
+        let mut found = Vec::new();
+        refs(&value, &mut found);
+        for reference in found {
+            let (file, pointer) = reference.split_once('#').unwrap_or((&reference, ""));
+            if file.is_empty() {
+                assert_eq!(document.name, "definitions", "{reference}");
+            } else {
+                assert!(ids.contains(file), "{}: {reference}", document.name);
+            }
+            if let Some(def) = pointer.strip_prefix("/$defs/") {
+                assert!(defs.contains_key(def), "{}: {reference}", document.name);
+            }
+        }
+    }
+    // Documents inside documents are referenced by file: one `Product`, one `Finding`.
+    let assessment = schema_value("product_assessment");
+    assert_eq!(
+        assessment["properties"]["product"]["$ref"],
+        "product.schema.json"
+    );
+    assert!(!defs.contains_key("Product") && !defs.contains_key("Finding"));
+    let offer = schema_value("clinic_offer");
+    assert_eq!(
+        offer["properties"]["product"]["$ref"],
+        "product.schema.json"
+    );
+}
+
+/// Every object schema (with `properties`) in `value`, by JSON pointer.
+fn object_schemas<'a>(value: &'a Value, pointer: String, found: &mut Vec<(String, &'a Value)>) {
+    match value {
+        Value::Object(object) => {
+            if object.contains_key("properties") {
+                found.push((pointer.clone(), value));
+            }
+            for (key, child) in object {
+                object_schemas(child, format!("{pointer}/{key}"), found);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                object_schemas(item, format!("{pointer}/{i}"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_object_of_every_schema_is_closed() {
+    for document in document_schemas() {
+        let value = document.schema.to_value();
+        let mut found = Vec::new();
+        object_schemas(&value, "#".to_owned(), &mut found);
+        for (pointer, object) in found {
+            assert_eq!(
+                object.get("additionalProperties"),
+                Some(&json!(false)),
+                "{}: {pointer}",
+                document.name
+            );
+        }
+    }
+}
+
+/// Every property of `object` that is not required, with its schema.
+fn optional_properties(object: &Value) -> Vec<(&str, &Value)> {
+    let required: BTreeSet<&str> = object["required"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    object["properties"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(name, _)| !required.contains(name.as_str()))
+        .map(|(name, schema)| (name.as_str(), schema))
+        .collect()
+}
+
+/// The property accepts `null` (an `Option` the parser reads as absent).
+fn accepts_null(schema: &Value) -> bool {
+    let null = json!("null");
+    schema["type"] == null
+        || schema["type"].as_array().is_some_and(|t| t.contains(&null))
+        || schema["anyOf"]
+            .as_array()
+            .is_some_and(|options| options.iter().any(|o| o["type"] == null))
+}
+
+#[test]
+fn an_optional_boolean_is_nullable_or_says_its_default() {
+    // A tool generated from the schema (pydantic, TypeScript) writes a default for an optional
+    // boolean; the schema must say what absence means: unknown (nullable) or a stated default.
+    let shared = schema_value("definitions");
+    let mut checked = 0;
+    let mut objects = Vec::new();
+    for name in [
+        "product",
+        "clinic_offer",
+        "quality_policy",
+        "offer_policy",
+        "definitions",
+    ] {
+        let value = if name == "definitions" {
+            shared.clone()
+        } else {
+            schema_value(name)
+        };
+        object_schemas(&value, format!("{name}#"), &mut Vec::new());
+        objects.push((name, value));
+    }
+    for (name, value) in &objects {
+        let mut found = Vec::new();
+        object_schemas(value, format!("{name}#"), &mut found);
+        for (pointer, object) in found {
+            for (property, schema) in optional_properties(object) {
+                let boolean = schema["type"] == "boolean"
+                    || schema["type"]
+                        .as_array()
+                        .is_some_and(|t| t.contains(&json!("boolean")));
+                if boolean {
+                    assert!(
+                        accepts_null(schema) || schema.get("default").is_some(),
+                        "{pointer}/{property}: an optional boolean without a default"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= 5, "{checked} optional booleans checked");
+    // reproductive_use: absent is unknown (issue #8), so it is nullable, not defaulted to false.
+    let reproductive = &shared["$defs"]["IntendedUse"]["properties"]["reproductive_use"];
+    assert!(accepts_null(reproductive));
+    let validator = strict_validator(&schema_value("product"));
+    for doc in [
+        json!({"name": "X", "intended_use": {"reproductive_use": false}}),
+        json!({"name": "X", "intended_use": {"reproductive_use": null}}),
+    ] {
+        assert!(validator.is_valid(&doc), "{doc}");
+        assert!(Product::from_json(&doc.to_string()).is_ok(), "{doc}");
+    }
+}
+
+/// The schema and the parser give the same answer on `doc`, and that answer is `valid`.
+fn agree(validator: &jsonschema::Validator, doc: &Value, valid: bool, what: &str) {
+    assert_eq!(validator.is_valid(doc), valid, "schema: {what}");
+    assert_eq!(
+        Product::from_json(&doc.to_string()).is_ok(),
+        valid,
+        "parser: {what}"
+    );
+}
+
+#[test]
+fn schema_and_parser_agree_on_the_inputs_of_issue_11() {
+    let validator = strict_validator(&schema_value("product"));
+    // administrations 2^40 does not fit the parser's 32-bit count: the schema says maximum.
+    agree(
+        &validator,
+        &json!({"name": "X", "dose": {"administrations": 1_u64 << 40}}),
+        false,
+        "2^40 administrations",
+    );
+    agree(
+        &validator,
+        &json!({"name": "X", "dose": {"administrations": u32::MAX}}),
+        true,
+        "u32::MAX administrations",
+    );
+    // "passage": 3.0 is an integer for JSON Schema; the parser now reads it as 3.
+    agree(
+        &validator,
+        &json!({"name": "X", "release": {"passage": 3.0}}),
+        true,
+        "passage 3.0",
+    );
+    agree(
+        &validator,
+        &json!({"name": "X", "release": {"passage": 3.5}}),
+        false,
+        "passage 3.5",
+    );
+    // The year 0000: the parser rejects it, as Python's date does; so does the pattern.
+    for (date, valid) in [
+        ("0000-01-01", false),
+        ("0001-01-01", true),
+        ("2024-02-30", false),
+    ] {
+        agree(
+            &validator,
+            &json!({"name": "X", "release": {"certificate": {"lot": "L", "expires_on": date}}}),
+            valid,
+            date,
+        );
+    }
+    // A name of invisible characters only is no name, for both.
+    for (name, valid) in [
+        ("\u{200B}", false),
+        ("\u{200B}\u{200D}\u{FEFF}", false),
+        (" \u{2060}\t", false),
+        ("\u{85}", false),
+        ("\u{3000}", false),
+        ("\u{200B}X", true),
+        ("Ryoncil", true),
+    ] {
+        agree(
+            &validator,
+            &json!({ "name": name }),
+            valid,
+            &format!("{name:?}"),
+        );
+    }
+    // A struct written as an array.
+    agree(
+        &validator,
+        &json!(["Array product"]),
+        false,
+        "array product",
+    );
+    agree(
+        &validator,
+        &json!({"name": "X", "delivery": ["intravenous"]}),
+        false,
+        "array delivery",
+    );
+}
+
+#[test]
+fn schema_and_parser_agree_on_trial_phases() {
+    let validator = strict_validator(&schema_value("clinic_offer"));
+    let offer = |phases: Value| {
+        let mut doc: Value = serde_json::from_str(&read(&repo_path(&[
+            "examples",
+            "data",
+            "offers",
+            "trial_site.json",
+        ])))
+        .expect("JSON");
+        let trials = doc["evidence"]
+            .as_array_mut()
+            .expect("the sample cites trials");
+        trials[0]["phases"] = phases;
+        doc
+    };
+    for (phases, valid) in [
+        (json!(["PHASE1", "PHASE2"]), true),
+        (json!(["NA"]), true),
+        (json!(["NA", "PHASE1"]), false),
+        (json!(["PHASE1", "NA"]), false),
+        (json!(["PHASE1", "PHASE1"]), false),
+        (json!([]), false),
+    ] {
+        let doc = offer(phases.clone());
+        assert_eq!(validator.is_valid(&doc), valid, "schema: {phases}");
+        assert_eq!(
+            ClinicOffer::from_json(&doc.to_string()).is_ok(),
+            valid,
+            "parser: {phases}"
+        );
+    }
+}
+
+#[test]
+fn vocabulary_json_is_committed_and_lists_every_code() {
+    let generated = format!("{:#}\n", msc_therapy::vocabulary_json());
+    let committed =
+        std::fs::read_to_string(repo_path(&["schemas", "vocabulary.json"])).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "schemas/vocabulary.json is out of date: run `cargo run --example export_schemas`"
+    );
+    let vocabulary: Value = serde_json::from_str(&committed).expect("JSON");
+    let shared = schema_value("definitions");
+    // Every vocabulary's terms are exactly the codes its definition accepts, in table order.
+    let terms = |name: &str| -> Vec<String> {
+        vocabulary["vocabularies"][name]["terms"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{name} is exported"))
+            .iter()
+            .map(|t| t["code"].as_str().expect("a code").to_owned())
+            .collect()
+    };
+    assert_eq!(
+        terms("RuleId"),
+        RuleId::ALL
+            .iter()
+            .map(|r| r.code().to_owned())
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        terms("SurfaceMarker"),
+        SurfaceMarker::ALL
+            .iter()
+            .map(|m| m.code().to_owned())
+            .collect::<Vec<_>>()
+    );
+    for (name, def) in shared["$defs"].as_object().expect("$defs") {
+        let mut codes = Vec::new();
+        for item in def["oneOf"].as_array().into_iter().flatten() {
+            if let Some(code) = item["const"].as_str() {
+                codes.push(code.to_owned());
+            }
+            for code in item["enum"].as_array().into_iter().flatten() {
+                codes.push(code.as_str().expect("a code").to_owned());
+            }
+        }
+        for code in def["enum"].as_array().into_iter().flatten() {
+            codes.push(code.as_str().expect("a code").to_owned());
+        }
+        if !codes.is_empty() {
+            assert_eq!(terms(name), codes, "{name}");
+        }
+    }
+    // Every term has a label.
+    for (name, v) in vocabulary["vocabularies"]
+        .as_object()
+        .expect("vocabularies")
+    {
+        for term in v["terms"].as_array().expect("terms") {
+            assert!(
+                term["label"].as_str().is_some_and(|l| !l.is_empty()),
+                "{name}: {term}"
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outputs: to_json, the shared headline accessor
+// ---------------------------------------------------------------------------------------------
+
+fn sample_product(name: &str) -> Product {
+    let text = read(&repo_path(&["examples", "data", "products", name]));
+    Product::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+#[test]
+fn to_json_writes_what_the_output_schemas_describe() {
+    use msc_therapy::{QualityPolicy, assess_product};
+    let validator = strict_validator(&schema_value("product_assessment"));
+    for name in [
+        "cultured_bone_marrow_msc.json",
+        "same_day_bmac.json",
+        "adipose_svf.json",
+    ] {
+        let product = sample_product(name);
+        let assessment = assess_product(&product, &QualityPolicy::default());
+        let compact = assessment.to_json();
+        assert_eq!(
+            compact,
+            serde_json::to_string(&assessment).expect("serializes")
+        );
+        let value: Value = serde_json::from_str(&compact).expect("JSON");
+        let problems = errors(&validator, &value);
+        assert!(problems.is_empty(), "{name}: {problems:?}");
+        let pretty: Value = serde_json::from_str(&assessment.to_json_pretty()).expect("JSON");
+        assert_eq!(pretty, value);
+        assert!(assessment.to_json_pretty().contains("\n  \"product\": {"));
+    }
+}
+
+#[test]
+fn every_report_gives_its_headline_through_one_accessor() {
+    use msc_therapy::{
+        AsrmRiskClass, EuClassification, Headline, PatientVerdict, PmdActStatus, QualityPolicy,
+        Report, UsClassification, assess_product, evaluate_offer,
+    };
+    // Modelled on Ryoncil: culture-expanded allogeneic marrow MSCs are a 351 product (FDA
+    // approved them under a BLA, Dec 2024), an sCTMP in the EU (as EMA's CAT classifies
+    // expanded MSCs for immunomodulation) and, as allogeneic cells, ASRM Class I in Japan.
+    let product = sample_product("cultured_bone_marrow_msc.json");
+    let lot = assess_product(&product, &QualityPolicy::default());
+    assert_eq!(
+        lot.us.headline(),
+        Headline::Us(UsClassification::Section351Product)
+    );
+    assert_eq!(
+        lot.eu.headline(),
+        Headline::Eu(EuClassification::SomaticCellTherapy)
+    );
+    assert_eq!(
+        lot.jp.headline(),
+        Headline::Japan {
+            risk_class: AsrmRiskClass::ClassI,
+            pmd_act: PmdActStatus::RegenerativeMedicalProduct
+        }
+    );
+    assert_eq!(
+        lot.jp.headline().codes(),
+        ["class_i", "regenerative_medical_product"]
+    );
+    assert_eq!(
+        lot.us.headline().to_string(),
+        "Section 351 drug / biological product"
+    );
+    let reports: [&dyn Report; 4] = [&lot.us, &lot.quality, &lot.eu, &lot.jp];
+    for report in reports {
+        assert!(report.findings().count() > 0, "{}", report.headline());
+    }
+    assert_eq!(lot.us.findings().count(), lot.us.findings.len());
+    // The strip-mall offer: the second source text's red flags say walk away.
+    let text = read(&repo_path(&[
+        "examples",
+        "data",
+        "offers",
+        "strip_mall_umbilical.json",
+    ]));
+    let offer = ClinicOffer::from_json(&text).expect("offer");
+    let evaluation = evaluate_offer(&offer);
+    assert_eq!(
+        evaluation.headline(),
+        Headline::Offer(PatientVerdict::WalkAway)
+    );
+    assert!(evaluation.headline().is_settled());
+    assert_eq!(
+        evaluation.findings().count(),
+        evaluation.walk_away.len()
+            + evaluation.ask_first.len()
+            + evaluation.good_signs.len()
+            + evaluation.notes.len()
     );
 }

@@ -17,6 +17,8 @@ macro_rules! all_send_sync {
 all_send_sync![
     // Errors.
     DocumentError,
+    DocumentErrorKind,
+    UnknownCode,
     ValueError,
     // Findings and rules.
     Fact,
@@ -99,6 +101,13 @@ all_send_sync![
     AsrmRiskClass,
     PmdActStatus,
     ProductAssessment,
+    Headline,
+    // Builders.
+    ProductBuilder,
+    ReleaseDataBuilder,
+    DoseBuilder,
+    CertificateBuilder,
+    ClinicOfferBuilder,
     // Clinic offers, evidence and the catalog.
     ClinicOffer,
     Claim,
@@ -120,6 +129,16 @@ all_send_sync![
     ExpectationInfo,
     ApprovedProduct,
     AuthorisationStatus,
+    AuthorisationKind,
+    AuthorisationNumber,
+    NumberKind,
+    CatalogKey,
+    LabelDose,
+    DoseRange,
+    RegulatoryFramework,
+    ProductReference,
+    ConditionFamilies,
+    DoseFactor,
     Confidence,
     Jurisdiction,
     JurisdictionInfo,

@@ -385,3 +385,74 @@ proptest! {
         prop_assert_eq!(Passage::new(n).is_ok(), n <= Passage::MAX);
     }
 }
+
+#[test]
+fn cell_count_converts_from_a_whole_number() {
+    assert_eq!(
+        CellCount::try_from(40_000_000_u64).map(CellCount::get),
+        Ok(40_000_000)
+    );
+    assert_eq!(
+        message(CellCount::try_from(0_u64)),
+        "cell count must be greater than zero, got 0"
+    );
+    assert!(CellCount::try_from(CellCount::MAX + 1).is_err());
+    assert_eq!(
+        CellCount::try_from(CellCount::MAX).map(CellCount::get),
+        Ok(CellCount::MAX)
+    );
+}
+
+#[test]
+fn a_text_needs_a_visible_character() {
+    for blank in [
+        "",
+        " ",
+        "\t\n",
+        "\u{200B}",
+        "\u{200C}\u{200D}",
+        "\u{2060}",
+        "\u{FEFF}",
+        "\u{3000}",
+        "\u{85}",
+    ] {
+        assert_eq!(
+            message(Text::new(blank)),
+            "text must not be empty",
+            "{blank:?}"
+        );
+    }
+    for visible in ["X", "\u{200B}X", " Lot 7 ", "é"] {
+        assert_eq!(
+            Text::try_from(visible).map(String::from),
+            Ok(visible.to_owned())
+        );
+    }
+}
+
+#[test]
+fn the_year_0000_is_not_a_date() {
+    assert_eq!(
+        message(IsoDate::new("0000-01-01")),
+        "date must be a calendar date written YYYY-MM-DD, got \"0000-01-01\""
+    );
+    assert!(IsoDate::new("0001-01-01").is_ok());
+    assert!(IsoDate::try_from("2024-02-29").is_ok());
+}
+
+#[test]
+fn a_long_bad_value_is_cut_in_the_message() {
+    let long = format!("2024-{}", "9".repeat(100));
+    assert_eq!(
+        message(IsoDate::new(long.as_str())),
+        format!(
+            "date must be a calendar date written YYYY-MM-DD, got \"{}…\"",
+            &long[..32]
+        )
+    );
+    // A short value is shown whole.
+    assert_eq!(
+        message(IsoDate::new("2024-13-01")),
+        "date must be a calendar date written YYYY-MM-DD, got \"2024-13-01\""
+    );
+}

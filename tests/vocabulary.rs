@@ -9,7 +9,8 @@ use msc_therapy::{
     AddedArticle, CellPreparation, Donor, FactRole, FdaTissueClass, ImageGuidance, Indication,
     IndicationCategory, ManipulationLevel, MarkerExpectation, Mechanism, MscDesignation, Outcome,
     ProcessingStep, ProductState, Route, RuleId, SecretedFactor, Severity, SupplyModel,
-    SurfaceMarker, TestOutcome, TissueFunction, TissueSource, ViabilityMethod, ViabilityTiming,
+    SurfaceMarker, TestOutcome, TissueFunction, TissueSource, UnknownCode, ViabilityMethod,
+    ViabilityTiming,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -50,7 +51,7 @@ fn check_names<E>(
         + EnumCount
         + Into<&'static str>
         + AsRef<str>,
-    <E as FromStr>::Err: Debug,
+    E: FromStr<Err = UnknownCode> + for<'a> TryFrom<&'a str, Error = UnknownCode>,
 {
     let iterated: Vec<E> = E::iter().collect();
     assert_eq!(
@@ -99,8 +100,45 @@ fn check_names<E>(
         assert_eq!(l, l.trim(), "{v:?}: label has no outer white space");
         assert!(labels.insert(l), "{v:?}: label {l:?} used twice");
     }
-    assert!("not_a_name".parse::<E>().is_err());
+    // The error names the input and lists every code, in table order.
+    let err = "not_a_name".parse::<E>().expect_err("not a code");
+    assert_eq!(err.input(), "not_a_name");
+    let listed: Vec<&str> = all.iter().map(|&v| code(v)).collect();
+    assert_eq!(err.allowed(), listed.as_slice());
+    assert!(err.to_string().contains(" `not_a_name`, expected one of `"));
+    assert_eq!(E::try_from("not_a_name").err(), Some(err));
     assert!(serde_json::from_str::<E>("\"not_a_name\"").is_err());
+}
+
+#[test]
+fn parse_error_names_the_input_and_every_allowed_code() {
+    let err = "frozen".parse::<ProductState>().expect_err("not a code");
+    assert_eq!(
+        err.to_string(),
+        "unknown product state `frozen`, expected one of `fresh`, `cryopreserved`"
+    );
+    assert_eq!(err.vocabulary(), "ProductState");
+    let err = "bone_marow".parse::<Donor>().expect_err("not a donor");
+    assert_eq!(
+        err.to_string(),
+        "unknown donor `bone_marow`, expected one of `autologous`, \
+         `allogeneic_first_degree_relative`, `allogeneic_second_degree_relative`, \
+         `allogeneic_unrelated`, `xenogeneic`"
+    );
+    // A long input is cut to a short prefix.
+    let long = "x".repeat(500);
+    let err = long.parse::<ProductState>().expect_err("long");
+    assert_eq!(err.input(), long);
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "unknown product state `{}…`, expected one of `fresh`, `cryopreserved`",
+            "x".repeat(32)
+        )
+    );
+    // An acronym stays one word.
+    let err = "x".parse::<RuleId>().expect_err("not a rule");
+    assert!(err.to_string().starts_with("unknown rule id `x`"), "{err}");
 }
 
 macro_rules! names_agree {
@@ -810,4 +848,142 @@ fn rule_table_rows_are_complete() {
             .citation
             .contains("1271.15(b)")
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The documentation: the rule table, the glossary, the README, shipped files
+// ---------------------------------------------------------------------------------------------
+
+fn repo_file(path: &str) -> String {
+    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
+#[test]
+fn the_rule_table_in_the_docs_is_the_rule_table_of_the_code() {
+    let committed = repo_file("docs/rules.md");
+    assert!(
+        committed == RuleId::table_markdown(),
+        "docs/rules.md is out of date: run `cargo run --example export_schemas`"
+    );
+    // Every rule has its own row with its machine name, summary, citation and explanation.
+    for rule in RuleId::ALL {
+        let info = rule.info();
+        let row = committed
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{}` |", rule.code())))
+            .unwrap_or_else(|| panic!("{rule}: no row"));
+        let plain = row
+            .replace("&lt;", "<")
+            .replace("\\[", "[")
+            .replace("\\]", "]");
+        for text in [info.summary, info.citation, info.explanation, rule.label()] {
+            assert!(plain.contains(&text.replace('|', "\\|")), "{rule}: {text}");
+        }
+    }
+    assert_eq!(
+        committed.lines().filter(|l| l.starts_with("| `")).count(),
+        RuleId::ALL.len()
+    );
+}
+
+#[test]
+fn the_glossary_expands_every_acronym_the_crate_uses() {
+    let glossary = repo_file("docs/glossary.md");
+    for term in [
+        "IND",
+        "BLA",
+        "HCT/P",
+        "PMD Act",
+        "ASRM",
+        "MM/HU",
+        "CFU-F",
+        "K/M",
+        "ATMP",
+        "CAT",
+        "TEP",
+        "sCTMP",
+        "ISCT",
+        "SVF",
+        "BMAC",
+        "CoA",
+        "PHS Act",
+        "CFR",
+        "GMP",
+        "LAL",
+        "EU/mL",
+        "EMA",
+        "PMDA",
+        "aGvHD",
+        "DMSO",
+        "UBERON",
+        "SNOMED CT",
+        "EDQM",
+    ] {
+        assert!(
+            glossary.contains(&format!("**{term}")) || glossary.contains(&format!(", {term}")),
+            "the glossary does not define {term}"
+        );
+    }
+}
+
+#[test]
+fn the_readme_has_no_rustdoc_only_lines() {
+    let readme = repo_file("README.md");
+    let mut in_rust = false;
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            in_rust = line == "```rust";
+            continue;
+        }
+        if in_rust {
+            assert!(
+                !line.trim_start().starts_with("# ") && line.trim() != "#",
+                "a hidden rustdoc line in the README would be printed when pasted: {line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_shipped_file_names_a_machine_path() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut stack = vec![root.to_path_buf()];
+    let mut checked = 0;
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("readable") {
+            let path = entry.expect("entry").path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if name.starts_with('.') && name != ".ci" || name == "target" || name == "node_modules"
+            {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            if name == "Cargo.lock" || name == "package-lock.json" {
+                continue;
+            }
+            // Spelt in pieces, so that this file does not name them itself.
+            for machine in [
+                concat!("/", "work/"),
+                concat!("/", "home/"),
+                concat!("/", "root/"),
+                concat!("/", "Users/"),
+                concat!("C:", "\\"),
+            ] {
+                assert!(
+                    !text.contains(machine),
+                    "{} names a machine path ({machine})",
+                    path.display()
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "{checked} files checked");
 }

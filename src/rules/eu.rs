@@ -1,13 +1,14 @@
 //! European Union: is an MSC product an advanced therapy medicinal product (ATMP)?
 //!
 //! Regulation (EC) No 1394/2007 makes a cell product an ATMP when its cells are *engineered*
-//! (Art 2(1)(c)): substantially manipulated (any manipulation outside Annex I), or not used for the
-//! same essential function(s) in the recipient as in the donor. Engineered cells make a tissue
+//! (Art 2(1)(c)): substantially manipulated (Annex I lists manipulations that are not), or not
+//! used for the same essential function(s) in the recipient as in the donor. Engineered cells make a tissue
 //! engineered product (TEP), a somatic cell therapy medicinal product (sCTMP) or, when genetically
 //! modified, a gene therapy medicinal product (GTMP). Cells that are not engineered stay human
 //! tissues and cells under Directive 2004/23/EC (Regulation (EU) 2024/1938 from 7 August 2027),
 //! unless they are an autologous graft used within the same surgical procedure (Art 2(2)(a)).
 
+use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
 use crate::{
     CellPreparation, Donor, Fact, Finding, Mechanism, Outcome, ProcessingStep, Product, RuleId,
@@ -76,6 +77,109 @@ impl EuClassification {
     }
 }
 
+vocab! {
+    /// **How EU law judges one processing step** for the first "engineered" criterion of
+    /// Regulation (EC) No 1394/2007 Art 2(1)(c): is it a *substantial manipulation*?
+    ///
+    /// Art 2(1)(c), first indent, makes cells engineered when they "have been subject to
+    /// substantial manipulation, so that biological characteristics, physiological functions or
+    /// structural properties relevant for the intended regeneration, repair or replacement are
+    /// achieved", and adds: "The manipulations listed in Annex I, in particular, shall not be
+    /// considered as substantial manipulations". Annex I lists thirteen: cutting, grinding,
+    /// shaping, centrifugation, soaking in antibiotic or antimicrobial solutions, sterilization,
+    /// irradiation, cell separation, concentration or purification, filtering, lyophilization,
+    /// freezing, cryopreservation, vitrification. "In particular" means the list is not
+    /// exhaustive, so a step outside it is judged by the definition itself. Each
+    /// [`ProcessingStep`] has one answer ([`ProcessingStep::eu_manipulation`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{EuManipulation, ProcessingStep};
+    ///
+    /// assert_eq!(ProcessingStep::Centrifugation.eu_manipulation(), EuManipulation::AnnexI);
+    /// assert_eq!(ProcessingStep::Rinsing.eu_manipulation(), EuManipulation::AchievesNoProperty);
+    /// assert_eq!(ProcessingStep::CultureExpansion.eu_manipulation(), EuManipulation::Substantial);
+    /// assert_eq!(EuManipulation::ForTheCat.is_substantial(), None);
+    /// assert_eq!(EuManipulation::LikeCuttingAndGrinding.is_substantial(), Some(false));
+    /// ```
+    #[non_exhaustive]
+    pub enum EuManipulation {
+        /// Listed in Annex I: not a substantial manipulation.
+        AnnexI => "annex_i", "listed in Annex I: not substantial";
+        /// Mechanical fragmentation of tissue (e.g. micro-fragmented fat): not listed by name,
+        /// but it is the kind of manipulation Annex I lists as cutting and grinding, which
+        /// reduce tissue to smaller pieces without changing its cells; judged as those.
+        LikeCuttingAndGrinding => "like_cutting_and_grinding", "mechanical fragmentation, judged as Annex I's cutting and grinding: not substantial";
+        /// Rinsing or washing: not listed, but it achieves none of the properties Art 2(1)(c)
+        /// names (no biological characteristic, physiological function or structural property
+        /// relevant for regeneration, repair or replacement), and is milder than Annex I's
+        /// "soaking in antibiotic or antimicrobial solutions" and "cell separation,
+        /// concentration or purification". Not substantial.
+        AchievesNoProperty => "achieves_no_property", "achieves none of the properties of Art 2(1)(c): not substantial";
+        /// A substantial manipulation: cell culture and collagenase digestion (EMA's view as
+        /// reported by Raposio & Ciliberti, Ann Med Surg 2017), genetic modification.
+        Substantial => "substantial", "substantial manipulation";
+        /// Outside Annex I and not settled by a cited source (activation, decellularisation, an
+        /// unclassified step): whether it is substantial is for the CAT (Art 17).
+        ForTheCat => "for_the_cat", "outside Annex I, unsettled: for the CAT";
+    }
+}
+
+impl EuManipulation {
+    /// `Some(true)` for a substantial manipulation, `Some(false)` for the three kinds that are
+    /// not, `None` when it is left to the CAT.
+    #[must_use]
+    pub const fn is_substantial(self) -> Option<bool> {
+        match self {
+            Self::Substantial => Some(true),
+            Self::AnnexI | Self::LikeCuttingAndGrinding | Self::AchievesNoProperty => Some(false),
+            Self::ForTheCat => None,
+        }
+    }
+}
+
+impl ProcessingStep {
+    /// **How EU law judges this step** under Regulation (EC) No 1394/2007 Art 2(1)(c), first
+    /// indent, and Annex I: one row per step (see [`EuManipulation`]). Agrees with
+    /// [`crate::StepInfo::eu_annex_i`] and [`crate::StepInfo::eu_named_substantial`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{EuManipulation, ProcessingStep};
+    ///
+    /// assert_eq!(
+    ///     ProcessingStep::MechanicalDisruption.eu_manipulation(),
+    ///     EuManipulation::LikeCuttingAndGrinding
+    /// );
+    /// assert_eq!(ProcessingStep::Unclassified.eu_manipulation(), EuManipulation::ForTheCat);
+    /// ```
+    #[must_use]
+    pub const fn eu_manipulation(self) -> EuManipulation {
+        match self {
+            Self::Cutting
+            | Self::SizingShaping
+            | Self::Grinding
+            | Self::Centrifugation
+            | Self::DensityGradientSeparation
+            | Self::Filtering
+            | Self::CellIsolation
+            | Self::Cryopreservation
+            | Self::Lyophilization
+            | Self::Sterilization => EuManipulation::AnnexI,
+            Self::MechanicalDisruption => EuManipulation::LikeCuttingAndGrinding,
+            Self::Rinsing => EuManipulation::AchievesNoProperty,
+            Self::EnzymaticDigestion | Self::CultureExpansion | Self::GeneticModification => {
+                EuManipulation::Substantial
+            }
+            Self::Decellularization | Self::ActivationPriming | Self::Unclassified => {
+                EuManipulation::ForTheCat
+            }
+        }
+    }
+}
+
 /// **The EU classification of one product**, with the findings that support it.
 ///
 /// Produced by [`classify_eu`]. Each finding cites the article it applies: the two "engineered"
@@ -133,23 +237,32 @@ impl fmt::Display for EuAssessment {
 ///
 /// The steps, in the Regulation's order:
 ///
-/// 1. *Substantial manipulation* (Art 2(1)(c), first indent): any processing step outside the
-///    thirteen manipulations of Annex I ([`crate::StepInfo::eu_annex_i`]). Steps a cited source
-///    names as substantial ([`crate::StepInfo::eu_named_substantial`]: cell culture, enzymatic
-///    digestion, genetic modification) settle it. The list applies "in particular", so any other
-///    step outside it (rinsing, mechanical disruption, an [`ProcessingStep::Unclassified`]
-///    step) leaves the question open for the CAT, as does a missing processing record.
-/// 2. *Not the same essential function* (Art 2(1)(c), second indent): any intended function
-///    ([`crate::IntendedUse::functions`]) outside the source tissue's basic functions
-///    ([`crate::TissueInfo::basic_functions`]).
+/// 1. *Substantial manipulation* (Art 2(1)(c), first indent): each processing step is judged
+///    by [`ProcessingStep::eu_manipulation`]. A substantial step (cell culture, enzymatic
+///    digestion, genetic modification) settles it; Annex I steps, mechanical fragmentation
+///    (judged as Annex I's cutting and grinding) and rinsing or washing (which achieves none of
+///    the properties the first indent names) are not substantial; any other step (activation,
+///    decellularisation, an [`ProcessingStep::Unclassified`] step) leaves the question to the
+///    CAT. A missing processing record leaves it open too.
+/// 2. *Not the same essential function* (Art 2(1)(c), second indent), judged in "the same
+///    anatomical or histological environment": the source tissue's basic functions
+///    ([`crate::TissueInfo::basic_functions`]) against what the recipient's tissue does at the
+///    site of use ([`crate::Product::site_of_use`], stated or derived from the route) and the
+///    functions the indications imply ([`crate::IndicationInfo::implies`]) as well as the
+///    declared ones ([`crate::IntendedUse::functions`]). A fat graft given into a vein or into
+///    heart muscle is not used for the same essential function, whatever is declared.
 /// 3. Engineered (either criterion met) means an ATMP. A genetic modification step makes it a
-///    GTMP. Otherwise the claimed purpose picks the class: a regenerative, reparative or
-///    replacing function (or a claim that the cells become new tissue) points to a TEP; an
-///    immunomodulatory function, or a claimed pharmacological or immunological mechanism
-///    (paracrine signalling, extracellular vesicles, immunomodulation) for a named indication,
-///    points to an sCTMP. When both apply the class is left open
-///    ([`EuClassification::AtmpClassUndetermined`]): the tie-break in favour of the TEP usually
-///    quoted from Art 2(4) has not been verified against the Regulation's text.
+///    GTMP. Otherwise the class follows the principal mode of action the product is presented
+///    with: a claim to regenerate, repair or replace a tissue (a regenerative function, or
+///    cells said to become new tissue) makes a TEP; a claim to treat a disease through the
+///    immunological action of the cells (an immunomodulatory function), or — when no function
+///    is claimed that settles it — a pharmacological or immunological mechanism (paracrine
+///    signalling, extracellular vesicles, immunomodulation) for a named indication, makes an
+///    sCTMP. A paracrine mechanism behind a tissue-repair claim is how the repair is said to
+///    happen, not a second claim: the product stays a TEP. A product presented with both a
+///    repair claim and an immunological claim fits both definitions; Art 2(4) is reported to
+///    make such a product a TEP, and the crate applies that, with a warning, because the
+///    Regulation's text of Art 2(4) could not be read (see [`RuleId::EuAtmpClass`]).
 /// 4. Not engineered (both criteria not met) means not an ATMP: human tissues and cells under
 ///    Directive 2004/23/EC, or excluded from it as an autologous graft within the same surgical
 ///    procedure. The exclusion needs both facts shown; animal cells are outside the Directive
@@ -157,12 +270,14 @@ impl fmt::Display for EuAssessment {
 ///
 /// Cell-free preparations (exosomes, conditioned medium) contain no cells or tissues; their
 /// status is outside this engine and the classification is undetermined. So is a product that
-/// would be a TEP but holds only non-viable cells ([`crate::PreparationInfo::live_cells`]) with
-/// no pharmacological, immunological or metabolic claim, which Art 2(1)(b) excludes from the
-/// TEP definition.
+/// would be a TEP but holds only non-viable cells ([`crate::PreparationInfo::live_cells`]),
+/// which Art 2(1)(b) excludes from the TEP definition unless they act principally by
+/// pharmacological, immunological or metabolic action.
 ///
-/// The function is pure and never fails: missing facts give undetermined outcomes, listed in
-/// each finding's `missing`.
+/// Every finding whose answer is open is a warning; every settled answer is information. Each
+/// finding's `missing` lists exactly the input fields whose presence could change it.
+///
+/// The function is pure and never fails.
 ///
 /// # Examples
 ///
@@ -220,8 +335,8 @@ pub fn classify_eu(product: &Product) -> EuAssessment {
                         .because("for an ATMP the tissues and cells Directive covers only the donation, procurement and testing of the starting cells"),
                 );
                 findings.push(
-                    Finding::new(RuleId::EuHospitalExemption, Outcome::Undetermined, Severity::Info)
-                        .because("the exemption may be available for an ATMP made on a non-routine basis in a hospital of the same Member State for an individual prescription; those facts are not in a product record"),
+                    Finding::new(RuleId::EuHospitalExemption, Outcome::Undetermined, Severity::Warning)
+                        .because("ask whether the product is made on a non-routine basis in a hospital of the same Member State for an individual prescription: only then may the exemption apply; those facts are not in a product record"),
                 );
             }
             class
@@ -271,163 +386,165 @@ fn step_codes(steps: &[ProcessingStep]) -> impl Iterator<Item = &'static str> + 
     steps.iter().map(|s| s.code())
 }
 
-/// Art 2(1)(c), first indent: a processing step outside Annex I.
+/// The processing steps, when the record states them.
+fn stated_steps(product: &Product) -> Option<&[ProcessingStep]> {
+    product.processing.as_ref().and_then(|p| p.steps_known())
+}
+
+/// The steps the kind of preparation implies (culture for culture-expanded MSCs), whatever the
+/// processing record says: the less favourable reading of the two.
+fn implied_steps(product: &Product) -> &'static [ProcessingStep] {
+    product.preparation.map_or(&[], |p| p.info().implies)
+}
+
+/// Every step known to have been done: the stated ones and those the preparation implies.
+fn known_steps(product: &Product) -> Vec<ProcessingStep> {
+    let mut steps: Vec<ProcessingStep> = stated_steps(product).unwrap_or_default().to_vec();
+    for step in implied_steps(product) {
+        if !steps.contains(step) {
+            steps.push(*step);
+        }
+    }
+    steps
+}
+
+/// The steps of `steps` that EU law judges as `kind`.
+fn steps_judged(steps: &[ProcessingStep], kind: EuManipulation) -> Vec<&'static str> {
+    steps
+        .iter()
+        .filter(|s| s.eu_manipulation() == kind)
+        .map(|s| s.code())
+        .collect()
+}
+
+/// Art 2(1)(c), first indent: substantial manipulation.
 fn substantial_manipulation(product: &Product) -> Finding {
-    let base = Finding::new(
+    let mut base = Finding::new(
         RuleId::EuSubstantialManipulation,
         Outcome::Undetermined,
         Severity::Warning,
     )
     .at("processing.steps");
-    let Some(processing) = &product.processing else {
-        return base
-            .because(
-                "no processing record: the steps decide whether the manipulation is substantial",
-            )
-            .missing("processing.steps");
-    };
-    let Some(steps) = processing.steps_known() else {
+    let stated = stated_steps(product);
+    if let Some(steps) = stated {
+        base = base.fact(Fact::code_list("processing.steps", step_codes(steps)));
+    }
+    let implied = implied_steps(product);
+    if !implied.is_empty() {
+        base = base.fact(
+            Fact::code_list("derived.steps_implied_by_preparation", step_codes(implied))
+                .as_derived(),
+        );
+    }
+    let steps = known_steps(product);
+    let substantial = steps_judged(&steps, EuManipulation::Substantial);
+    if !substantial.is_empty() {
+        // Settled by what is known, whatever else the record leaves out.
+        return Finding {
+            outcome: Outcome::Met,
+            severity: Severity::Info,
+            ..base
+                .fact(Fact::codes("derived.steps_substantial", substantial).as_derived())
+                .because("a step is a substantial manipulation (cell culture, enzymatic digestion or genetic modification)")
+        };
+    }
+    if stated.is_none() {
         return base
             .because("the processing steps are not stated: they decide whether the manipulation is substantial")
             .missing("processing.steps");
-    };
+    }
     let outside: Vec<ProcessingStep> = steps
         .iter()
         .copied()
-        .filter(|s| !s.info().eu_annex_i)
-        .collect();
-    let named: Vec<ProcessingStep> = outside
-        .iter()
-        .copied()
-        .filter(|s| s.info().eu_named_substantial)
+        .filter(|s| s.eu_manipulation() != EuManipulation::AnnexI)
         .collect();
     let base = base
-        .fact(Fact::code_list("processing.steps", step_codes(steps)))
         .fact(Fact::code_list("derived.steps_outside_annex_i", step_codes(&outside)).as_derived());
-    if !named.is_empty() {
-        Finding {
-            outcome: Outcome::Met,
-            ..base
-                .fact(Fact::code_list("derived.steps_named_substantial", step_codes(&named)).as_derived())
-                .because("a step is a substantial manipulation (cell culture, enzymatic digestion or genetic modification): not among the Annex I manipulations")
-        }
-    } else if !outside.is_empty() {
-        base.because("a step is not among the Annex I manipulations, whose list applies 'in particular': whether it is substantial is for the CAT to say (Art 17)")
-            .missing("processing.steps")
-    } else {
-        Finding {
-            outcome: Outcome::NotMet,
-            severity: Severity::Info,
-            ..base.because("every step is an Annex I manipulation, which is not substantial")
-        }
+    let open = steps_judged(&steps, EuManipulation::ForTheCat);
+    if !open.is_empty() {
+        // The steps are given; what is open is how the law judges one of them, which only the
+        // CAT can settle. No input field is missing.
+        return base
+            .fact(Fact::codes("derived.steps_for_the_cat", open).as_derived())
+            .because("a step is not among the Annex I manipulations, whose list applies 'in particular', and no cited source settles it: whether it is substantial is for the CAT to say (Art 17)");
+    }
+    let like_annex = steps_judged(&steps, EuManipulation::LikeCuttingAndGrinding);
+    let no_property = steps_judged(&steps, EuManipulation::AchievesNoProperty);
+    let mut base = base;
+    if !like_annex.is_empty() {
+        base = base
+            .fact(Fact::codes("derived.steps_like_cutting_and_grinding", like_annex).as_derived());
+    }
+    if !no_property.is_empty() {
+        base =
+            base.fact(Fact::codes("derived.steps_achieving_no_property", no_property).as_derived());
+    }
+    Finding {
+        outcome: Outcome::NotMet,
+        severity: Severity::Info,
+        ..base.because(if outside.is_empty() {
+            "every step is an Annex I manipulation, which is not substantial"
+        } else {
+            "no step is substantial: every step is an Annex I manipulation, mechanical fragmentation judged as Annex I's cutting and grinding, or rinsing and washing, which achieve none of the biological characteristics, physiological functions or structural properties Art 2(1)(c) names"
+        })
     }
 }
 
-/// How the intended functions compare with the source tissue's basic functions.
-pub(crate) enum FunctionMatch {
-    /// Every intended function is a basic function of the source tissue.
-    Same,
-    /// At least one intended function is not.
-    Different(Vec<TissueFunction>),
-    /// The source tissue is not given.
-    MissingTissue,
-    /// The crate's table lists no basic functions for the tissue.
-    UnknownTissueFunctions,
-    /// No intended function is given.
-    MissingFunctions,
-}
-
-/// Compares `intended_use.functions` with the tissue's basic functions (shared with the Japanese
-/// homologous-use rule).
-pub(crate) fn compare_functions(product: &Product) -> FunctionMatch {
-    let Some(tissue) = product.tissue else {
-        return FunctionMatch::MissingTissue;
-    };
-    let basic = tissue.info().basic_functions;
-    if basic.is_empty() {
-        return FunctionMatch::UnknownTissueFunctions;
-    }
-    let functions = product
-        .intended_use
-        .as_ref()
-        .and_then(|u| u.functions_known())
-        .unwrap_or_default();
-    if functions.is_empty() {
-        return FunctionMatch::MissingFunctions;
-    }
-    let other: Vec<TissueFunction> = tissue.non_basic_functions(functions).collect();
-    if other.is_empty() {
-        FunctionMatch::Same
-    } else {
-        FunctionMatch::Different(other)
-    }
-}
-
-/// The facts both function rules report.
-pub(crate) fn function_facts(mut finding: Finding, product: &Product) -> Finding {
-    if let Some(tissue) = product.tissue {
-        finding = finding.fact(Fact::code("tissue", tissue.code())).fact(
-            Fact::code_list(
-                "derived.tissue_basic_functions",
-                tissue.info().basic_functions.iter().map(|f| f.code()),
-            )
-            .as_derived(),
-        );
-    }
-    if let Some(use_) = &product.intended_use {
-        finding = finding.fact(Fact::code_list(
-            "intended_use.functions",
-            use_.functions_known()
-                .unwrap_or_default()
-                .iter()
-                .map(|f| f.code()),
-        ));
-    }
-    finding
-}
-
-/// The derived fact listing intended functions outside the tissue's basic functions.
-pub(crate) fn other_functions_fact(other: &[TissueFunction]) -> Fact {
-    Fact::code_list(
-        "derived.functions_not_basic_to_tissue",
-        other.iter().map(|f| f.code()),
-    )
-    .as_derived()
-}
-
-/// Art 2(1)(c), second indent: not the same essential function(s).
+/// Art 2(1)(c), second indent: not the same essential function(s), judged on the site of use
+/// and the functions the indications imply as well as the declared ones (the shared
+/// homologous-use analysis).
 fn essential_function(product: &Product) -> Finding {
-    let base = function_facts(
-        Finding::new(
-            RuleId::EuEssentialFunction,
-            Outcome::Undetermined,
-            Severity::Warning,
-        )
-        .at("intended_use.functions"),
-        product,
-    );
-    match compare_functions(product) {
-        FunctionMatch::Same => Finding {
+    let h = homologous::analyse(product);
+    let mut base = Finding::new(
+        RuleId::EuEssentialFunction,
+        Outcome::Undetermined,
+        Severity::Warning,
+    )
+    .at("intended_use");
+    for fact in h.facts() {
+        base = base.fact(fact);
+    }
+    match h.verdict {
+        HomologousVerdict::Homologous => Finding {
             outcome: Outcome::NotMet,
             severity: Severity::Info,
-            ..base.because("every intended function is a basic function of the source tissue")
+            ..base.because("every declared and implied function is a basic function of the source tissue, performed by the recipient's tissue at the site of use: the same essential function(s), in the same anatomical or histological environment")
         },
-        FunctionMatch::Different(other) => Finding {
+        HomologousVerdict::NotHomologous(why) => Finding {
             outcome: Outcome::Met,
-            ..base.fact(other_functions_fact(&other)).because(
-                "at least one intended function is not a basic function of the source tissue",
-            )
+            severity: Severity::Info,
+            ..base.at(why.path()).because(why.reason())
         },
-        FunctionMatch::MissingTissue => base
-            .because("the source tissue is not given")
-            .missing("tissue"),
-        FunctionMatch::UnknownTissueFunctions => {
-            base.because("the crate lists no basic functions for this tissue")
+        HomologousVerdict::Undetermined => {
+            let mut open =
+                base.because("a fact the comparison of functions needs is missing");
+            for path in &h.missing {
+                open = open.missing(path);
+            }
+            open
         }
-        FunctionMatch::MissingFunctions => base
-            .because("the intended functions are not given")
-            .missing("intended_use.functions"),
     }
+}
+
+/// The functions the product is presented to perform: the declared ones and those its
+/// indications imply.
+fn claimed_functions(product: &Product) -> Vec<TissueFunction> {
+    let intended = product.intended_use.as_ref();
+    let mut functions: Vec<TissueFunction> = intended
+        .and_then(|u| u.functions_known())
+        .unwrap_or_default()
+        .to_vec();
+    for indication in intended
+        .and_then(|u| u.indications_known())
+        .unwrap_or_default()
+    {
+        for f in indication.info().implies {
+            if !functions.contains(f) {
+                functions.push(*f);
+            }
+        }
+    }
+    functions
 }
 
 /// A function that regenerates, repairs or replaces a tissue (the TEP purpose).
@@ -444,6 +561,8 @@ const fn is_regenerative(function: TissueFunction) -> bool {
         | TissueFunction::Angiogenesis
         | TissueFunction::NeuralRepair
         | TissueFunction::CardiacRepair
+        // Connecting, lubricating, contracting, conducting or exchanging gas in place of the
+        // recipient's own tissue is replacing or repairing what that tissue does.
         | TissueFunction::Connection
         | TissueFunction::Lubrication
         | TissueFunction::Contraction
@@ -467,31 +586,24 @@ const fn is_pharmacological(mechanism: Mechanism) -> bool {
     )
 }
 
-/// Art 2(1)(a)-(b) and Dir 2001/83/EC Annex I Part IV: which ATMP class.
+/// Art 2(1)(a)-(b), Art 2(4) and Dir 2001/83/EC Annex I Part IV: which ATMP class.
 fn atmp_class(product: &Product) -> (EuClassification, Finding) {
-    let steps = product
-        .processing
-        .as_ref()
-        .and_then(|p| p.steps_known())
-        .unwrap_or_default();
-    let functions = product
-        .intended_use
-        .as_ref()
-        .and_then(|u| u.functions_known())
-        .unwrap_or_default();
-    let has_indication = product
-        .intended_use
-        .as_ref()
-        .and_then(|u| u.indications_known())
-        .is_some_and(|i| !i.is_empty());
+    let steps = known_steps(product);
+    let functions = claimed_functions(product);
+    let intended = product.intended_use.as_ref();
+    let indications = intended.and_then(|u| u.indications_known());
+    let has_indication = indications.is_some_and(|i| !i.is_empty());
     let mechanisms = product.mechanisms_known().unwrap_or_default();
 
-    let base = Finding::new(RuleId::EuAtmpClass, Outcome::Met, Severity::Warning)
-        .fact(Fact::code_list("processing.steps", step_codes(steps)))
-        .fact(Fact::code_list(
-            "intended_use.functions",
-            functions.iter().map(|f| f.code()),
-        ))
+    let base = Finding::new(RuleId::EuAtmpClass, Outcome::Met, Severity::Info)
+        .fact(Fact::code_list("derived.steps_known", step_codes(&steps)).as_derived())
+        .fact(
+            Fact::code_list(
+                "derived.functions_claimed",
+                functions.iter().map(|f| f.code()),
+            )
+            .as_derived(),
+        )
         .fact(Fact::code_list(
             "mechanisms",
             mechanisms.iter().map(|m| m.code()),
@@ -507,46 +619,64 @@ fn atmp_class(product: &Product) -> (EuClassification, Finding) {
         );
     }
 
-    let tep = functions.iter().any(|f| is_regenerative(*f))
+    // The claims that decide the class: what the product is presented to do.
+    let repair_claim = functions.iter().any(|f| is_regenerative(*f))
         || mechanisms.contains(&Mechanism::DifferentiationEngraftment);
-    let sctmp = functions.contains(&TissueFunction::Immunomodulation)
-        || (has_indication && mechanisms.iter().any(|m| is_pharmacological(*m)));
+    let immunological_claim = functions.contains(&TissueFunction::Immunomodulation);
+    // A mechanism alone decides only when no function claim does.
+    let mechanism_claim = has_indication && mechanisms.iter().any(|m| is_pharmacological(*m));
+    let non_viable = product.preparation.is_some_and(|p| !p.info().live_cells);
 
     let base = base.at("intended_use");
-    let (class, finding) = match (tep, sctmp) {
-        (true, false) if product.preparation.is_some_and(|p| !p.info().live_cells) => (
+    let (class, finding) = if repair_claim && non_viable {
+        (
             EuClassification::Undetermined,
             Finding {
                 outcome: Outcome::Undetermined,
+                severity: Severity::Warning,
                 ..base
                     .fact(preparation_fact(product))
                     .because("Art 2(1)(b) excludes from the TEP definition products of exclusively non-viable cells or tissues that do not act principally by pharmacological, immunological or metabolic action; the status of such a product is outside this engine")
             },
-        ),
-        (true, false) => (
+        )
+    } else if repair_claim && immunological_claim {
+        (
             EuClassification::TissueEngineeredProduct,
-            base.because("the product is presented to regenerate, repair or replace a tissue, and no pharmacological, immunological or metabolic mode of action for a disease is claimed"),
-        ),
-        (false, true) => (
+            Finding {
+                severity: Severity::Warning,
+                ..base.because("presented both to repair or replace a tissue and to treat a disease through the immunological action of its cells, the product fits both the TEP and the sCTMP definition; Art 2(4) is reported to make such a product a TEP, and the crate applies that reading, but the Regulation's text of Art 2(4) was not available to confirm it")
+            },
+        )
+    } else if repair_claim {
+        (
+            EuClassification::TissueEngineeredProduct,
+            base.because("the product is presented to regenerate, repair or replace a tissue; a paracrine or other mechanism behind that claim is how the repair is said to happen, not a claim to treat a disease by pharmacological, immunological or metabolic action"),
+        )
+    } else if immunological_claim || mechanism_claim {
+        (
             EuClassification::SomaticCellTherapy,
             base.because("the product is presented to treat a disease through the immunological or pharmacological action of its cells, not to regenerate, repair or replace a tissue"),
-        ),
-        (true, true) => (
-            EuClassification::AtmpClassUndetermined,
-            Finding {
-                outcome: Outcome::Undetermined,
-                ..base.because("the product fits both the TEP and the sCTMP definition; the tie-break in favour of the TEP usually quoted from Art 2(4) is unverified in the crate's reference, so the class is left open")
-            },
-        ),
-        (false, false) => (
-            EuClassification::AtmpClassUndetermined,
-            Finding {
-                outcome: Outcome::Undetermined,
-                ..base
-                    .because("no claimed function or mechanism points to the TEP or the sCTMP definition")
-                    .missing("intended_use.functions")
-            },
-        ),
+        )
+    } else {
+        let mut open = Finding {
+            outcome: Outcome::Undetermined,
+            severity: Severity::Warning,
+            ..base.because(
+                "no claimed function or mechanism points to the TEP or the sCTMP definition",
+            )
+        };
+        // Facts whose presence could settle the class, when they are absent: a declared
+        // function, an indication (which implies functions), a mechanism.
+        if intended.and_then(|u| u.functions_known()).is_none() {
+            open = open.missing("intended_use.functions");
+        }
+        if indications.is_none() {
+            open = open.missing("intended_use.indications");
+        }
+        if product.mechanisms_known().is_none() {
+            open = open.missing("mechanisms");
+        }
+        (EuClassification::AtmpClassUndetermined, open)
     };
     (
         class,
@@ -563,16 +693,34 @@ fn not_engineered(product: &Product, findings: &mut Vec<Finding>) -> EuClassific
         Severity::Info,
     )
     .at("processing.same_surgical_procedure");
-    let Some(donor) = product.donor else {
-        findings.push(Finding {
+    let (Some(donor), Some(preparation)) = (product.donor, product.preparation) else {
+        // Not engineered does not yet mean human tissues and cells: the product must be shown
+        // to hold human cells or tissues (not animal cells, not a cell-free preparation).
+        let mut open = Finding {
             outcome: Outcome::Undetermined,
             severity: Severity::Warning,
-            ..tc.because("who the cells come from is not given: human tissues and cells fall under the Directive, animal cells do not")
-                .missing("donor")
-        });
+            ..tc.because("who the cells come from, or what the preparation is, is not given: human tissues and cells fall under the Directive; animal cells, blood components and cell-free preparations do not")
+        };
+        if product.donor.is_none() {
+            open = open.missing("donor");
+        }
+        if product.preparation.is_none() {
+            open = open.missing("preparation");
+        }
+        findings.push(open);
         return EuClassification::Undetermined;
     };
-    let tc = tc.fact(Fact::code("donor", donor.code()));
+    let tc = tc
+        .fact(Fact::code("donor", donor.code()))
+        .fact(Fact::code("preparation", preparation.code()));
+    if preparation == CellPreparation::PlateletRichPlasma {
+        findings.push(Finding {
+            outcome: Outcome::NotMet,
+            severity: Severity::Warning,
+            ..tc.at("preparation").because("platelet-rich plasma is a blood component, which Art 2(2)(b) leaves to the blood Directive 2002/98/EC; its status is outside this engine")
+        });
+        return EuClassification::Undetermined;
+    }
     if donor == Donor::Xenogeneic {
         findings.push(Finding {
             outcome: Outcome::NotMet,

@@ -9,7 +9,7 @@
 //! What the crate's reference could not confirm is said so in each finding: the exact Class II
 //! criteria of MHLW Ordinance No. 110, and Japan's own list of minimal operations.
 
-use crate::rules::eu::{FunctionMatch, compare_functions, function_facts, other_functions_fact};
+use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
 use crate::{
     CellPreparation, Fact, Finding, Outcome, ProcessingStep, Product, RuleId, Severity,
@@ -48,6 +48,10 @@ vocab! {
         /// Low risk: everything else (ASRM Art 2(7)), e.g. minimally processed autologous cells
         /// for homologous use.
         ClassIII => "class_iii", "Class III (low risk)";
+        /// Not a regenerative medicine technology at all: the preparation holds no cells
+        /// (exosomes, conditioned medium), and ASRM concerns processed cells. Not "no risk":
+        /// such products have no approval and no ASRM review.
+        OutsideAsrm => "outside_asrm", "outside ASRM (no cells)";
         /// The facts given do not decide the class.
         Undetermined => "undetermined", "undetermined";
     }
@@ -133,10 +137,16 @@ impl fmt::Display for JpAssessment {
 
 /// **Classifies a product under Japanese law**: the ASRM risk class and the PMD Act status.
 ///
-/// ASRM risk class. A use for blood formation (a basic function of marrow and cord blood) may
-/// be a haematopoietic stem cell transplantation, which the ASRM Enforcement Order (Art 1)
-/// excludes from ASRM; the class is then left undetermined with a finding saying why.
-/// Otherwise:
+/// ASRM scope first ([`RuleId::JpAsrmScope`]): ASRM concerns technologies that use processed
+/// cells. A preparation with no cells at all (exosomes, conditioned medium) is outside it
+/// ([`AsrmRiskClass::OutsideAsrm`]). A preparation with cells or tissue but no living cells
+/// (whose scope the crate's sources do not settle), an unstated preparation, and a use for
+/// blood formation (a basic function of marrow and cord blood, which may be a haematopoietic
+/// stem cell transplantation, excluded from ASRM by the Enforcement Order, Art 1) each get a
+/// warning, and the class is still worked out as if ASRM applied: the reading that keeps its
+/// review in force, so that taking a fact away never lowers the class.
+///
+/// ASRM risk class:
 ///
 /// 1. *Class I* when the cells are allogeneic or animal ([`crate::Donor`]) or genetically
 ///    modified ([`ProcessingStep::GeneticModification`]). ES and iPS cells are Class I too, but
@@ -148,12 +158,14 @@ impl fmt::Display for JpAssessment {
 /// 3. Otherwise *Class III* ("other than Class I and II", ASRM Art 2(7)).
 ///
 /// Homologous use follows MHLW notice 医政研発1031第1号: cells given for a function like that of
-/// the cells at the target site. The crate compares the intended functions with the source
-/// tissue's basic functions, as the EU rule does; the notice's example (fat-derived cells for
-/// breast reconstruction: homologous; the same cells IV for diabetes: not) comes out the same.
+/// the cells at the target site. The crate compares the source tissue's basic functions with
+/// what the cells at the target site do (the site of use, stated or derived from the route) and
+/// with the functions the indications imply as well as the declared ones, as the EU rule does;
+/// the notice's example (fat-derived cells for breast reconstruction: homologous; the same cells
+/// IV for diabetes: not) comes out the same.
 ///
 /// PMD Act: genetically modified or cultured live cells are a regenerative medical product;
-/// cell-free preparations are not. For other processing the answer is left open, because Japan's
+/// cell-free preparations, and preparations that deliver no live cells, are not. For other processing the answer is left open, because Japan's
 /// list of minimal operations was not available. A finding on conditional, time-limited
 /// approval (PMD Act Art 23-26, at most seven years) follows for products that may be
 /// regenerative medical products.
@@ -239,35 +251,38 @@ fn unsettled_steps(product: &Product) -> Vec<&'static str> {
 }
 
 fn asrm(product: &Product, findings: &mut Vec<Finding>) -> AsrmRiskClass {
-    if is_cell_free(product) {
-        findings.push(
-            Finding::new(RuleId::JpAsrmClassI, Outcome::Undetermined, Severity::Warning)
-                .at("preparation")
-                .fact(Fact::code(
-                    "preparation",
-                    product.preparation.map_or("none", CellPreparation::code),
-                ))
-                .because("ASRM's risk classes concern processed cells; how it treats a cell-free preparation is not in the crate's reference"),
-        );
-        return AsrmRiskClass::Undetermined;
+    // Only a settled "no cells" ends the analysis. An open scope question (no living cells, an
+    // unstated preparation, a possible blood stem cell transplant) is a finding of its own, and
+    // the class is still worked out as if ASRM applied: the reading that keeps its review in
+    // force, so that a fact taken away never turns a class into a lower one.
+    let scope = asrm_scope(product);
+    let scope_outcome = scope.outcome;
+    findings.push(scope);
+    if scope_outcome == Outcome::NotMet {
+        return AsrmRiskClass::OutsideAsrm;
     }
 
-    let forms_blood = product
-        .intended_use
-        .as_ref()
+    let intended = product.intended_use.as_ref();
+    let declared = intended
         .and_then(|u| u.functions_known())
-        .is_some_and(|f| f.contains(&TissueFunction::Hematopoiesis))
+        .unwrap_or_default();
+    let implied_blood = intended
+        .and_then(|u| u.indications_known())
+        .unwrap_or_default()
+        .iter()
+        .any(|i| i.info().implies.contains(&TissueFunction::Hematopoiesis));
+    let forms_blood = declared.contains(&TissueFunction::Hematopoiesis)
+        || implied_blood
         || product.preparation == Some(CellPreparation::CordBloodUnit);
     if forms_blood {
-        findings.push(
-            function_facts(
-                Finding::new(RuleId::JpAsrmExcluded, Outcome::Undetermined, Severity::Warning)
-                    .at("intended_use.functions"),
-                product,
-            )
-            .because("cells given to form blood may be a haematopoietic stem cell transplantation, which the Order excludes from ASRM; the crate does not decide whether this use is one"),
-        );
-        return AsrmRiskClass::Undetermined;
+        let mut excluded =
+            Finding::new(RuleId::JpAsrmExcluded, Outcome::Undetermined, Severity::Warning)
+                .at("intended_use")
+                .because("cells given to form blood may be a haematopoietic stem cell transplantation, which the Order excludes from ASRM; the crate does not decide whether this use is one, and gives the class the technology has if ASRM applies");
+        for fact in homologous::analyse(product).facts() {
+            excluded = excluded.fact(fact);
+        }
+        findings.push(excluded);
     }
 
     let class_i = class_i(product);
@@ -289,6 +304,44 @@ fn asrm(product: &Product, findings: &mut Vec<Finding>) -> AsrmRiskClass {
         (Outcome::NotMet, Outcome::Met) => AsrmRiskClass::ClassII,
         (Outcome::NotMet, Outcome::NotMet) => AsrmRiskClass::ClassIII,
         _ => AsrmRiskClass::Undetermined,
+    }
+}
+
+/// ASRM Art 2: does the technology use cells at all?
+fn asrm_scope(product: &Product) -> Finding {
+    let base = Finding::new(RuleId::JpAsrmScope, Outcome::Met, Severity::Info).at("preparation");
+    let Some(preparation) = product.preparation else {
+        // Read as within ASRM, the reading that keeps its review in force; a cell-free
+        // preparation would be outside it.
+        return Finding {
+            outcome: Outcome::Undetermined,
+            severity: Severity::Warning,
+            ..base
+                .because("what kind of preparation it is is not given; the risk class below assumes it holds processed cells, since a cell-free preparation (exosomes, conditioned medium) would be outside ASRM")
+                .missing("preparation")
+        };
+    };
+    let base = base.fact(Fact::code("preparation", preparation.code()));
+    if is_cell_free(product) {
+        Finding {
+            outcome: Outcome::NotMet,
+            ..base.because("the preparation holds no cells, and ASRM concerns technologies using processed cells: exosomes and culture supernatant are outside it, so no ASRM plan, committee review or risk class applies; no such product is approved either, and the physician bears responsibility for its use (MHLW office notice, 31 Jul 2024)")
+        }
+    } else if preparation == CellPreparation::PlateletRichPlasma {
+        Finding {
+            outcome: Outcome::Met,
+            ..base.because("blood-derived cell preparations such as platelet-rich plasma are regenerative medicine technologies under ASRM; MHLW's notice 医政研発1031第1号 classifies uncultured peripheral-blood techniques by their site of use")
+        }
+    } else if !preparation.info().live_cells {
+        Finding {
+            outcome: Outcome::Undetermined,
+            severity: Severity::Warning,
+            ..base.because("the preparation holds cells or tissue but no living cells; whether ASRM, which concerns processed cells, covers such a preparation is not settled by the crate's sources; the class given is the one it has if ASRM applies")
+        }
+    } else {
+        base.because(
+            "the preparation delivers living cells: a technology using processed cells within ASRM",
+        )
     }
 }
 
@@ -348,38 +401,37 @@ fn class_i(product: &Product) -> Finding {
     }
 }
 
-/// MHLW notice 医政研発1031第1号: homologous use.
+/// MHLW notice 医政研発1031第1号: homologous use — cells with a function like that of the cells
+/// at the target site (the shared homologous-use analysis, on the site of use).
 fn homologous_use(product: &Product) -> Finding {
-    let base = function_facts(
-        Finding::new(
-            RuleId::JpHomologousUse,
-            Outcome::Undetermined,
-            Severity::Warning,
-        )
-        .at("intended_use.functions"),
-        product,
-    );
-    match compare_functions(product) {
-        FunctionMatch::Same => Finding {
+    let h = homologous::analyse(product);
+    let mut base = Finding::new(
+        RuleId::JpHomologousUse,
+        Outcome::Undetermined,
+        Severity::Warning,
+    )
+    .at("intended_use");
+    for fact in h.facts() {
+        base = base.fact(fact);
+    }
+    match h.verdict {
+        HomologousVerdict::Homologous => Finding {
             outcome: Outcome::Met,
             severity: Severity::Info,
-            ..base.because("every intended function is a basic function of the source tissue")
+            ..base.because("every declared and implied function is a basic function of the source tissue and is performed by the cells at the target site")
         },
-        FunctionMatch::Different(other) => Finding {
+        HomologousVerdict::NotHomologous(why) => Finding {
             outcome: Outcome::NotMet,
-            ..base.fact(other_functions_fact(&other)).because(
-                "at least one intended function is not a basic function of the source tissue",
-            )
+            severity: Severity::Info,
+            ..base.at(why.path()).because(why.reason())
         },
-        FunctionMatch::MissingTissue => base
-            .because("the source tissue is not given")
-            .missing("tissue"),
-        FunctionMatch::UnknownTissueFunctions => {
-            base.because("the crate lists no basic functions for this tissue")
+        HomologousVerdict::Undetermined => {
+            let mut open = base.because("a fact the comparison of functions needs is missing");
+            for path in &h.missing {
+                open = open.missing(path);
+            }
+            open
         }
-        FunctionMatch::MissingFunctions => base
-            .because("the intended functions are not given")
-            .missing("intended_use.functions"),
     }
 }
 
@@ -412,9 +464,16 @@ fn class_ii(product: &Product, homologous: Outcome) -> Finding {
                 .at("intended_use.functions")
                 .because("non-homologous use (criterion as summarised; MHLW Ordinance No. 110 not confirmed)")
         }
-    } else if steps(product).is_none() {
-        base.because("without a processing record, culture cannot be ruled out")
-            .missing("processing.steps")
+    } else if steps(product).is_none() || product.preparation.is_none() {
+        let mut open =
+            base.because("culture cannot be ruled out: the processing steps and the kind of preparation both say whether the cells were cultured");
+        if steps(product).is_none() {
+            open = open.missing("processing.steps");
+        }
+        if product.preparation.is_none() {
+            open = open.missing("preparation");
+        }
+        open
     } else if !unsettled.is_empty() {
         base.fact(Fact::codes("derived.unsettled_steps", unsettled).as_derived())
             .because("a step whose ASRM class the crate's reference does not settle")
@@ -447,10 +506,19 @@ fn pmd_act(product: &Product, findings: &mut Vec<Finding>) -> PmdActStatus {
             PmdActStatus::RegenerativeMedicalProduct,
             Finding {
                 outcome: Outcome::Met,
+                severity: Severity::Info,
                 ..base.because(
                     "genetically modified cells: a gene therapy product or processed cells",
                 )
             },
+        )
+    } else if live == Some(false) && steps(product).is_none() {
+        // No live cells, but without the steps a genetic modification (a gene therapy
+        // product) cannot be ruled out.
+        (
+            PmdActStatus::Undetermined,
+            base.because("the preparation delivers no live cells, but without the processing steps a genetic modification, which would make a gene therapy product, cannot be ruled out")
+                .missing("processing.steps"),
         )
     } else if is_cell_free(product) {
         (
@@ -459,37 +527,40 @@ fn pmd_act(product: &Product, findings: &mut Vec<Finding>) -> PmdActStatus {
                 outcome: Outcome::NotMet,
                 severity: Severity::Info,
                 ..base.at("preparation").because(
-                    "a cell-free preparation holds no live cells and is not a gene therapy product",
+                    "a cell-free preparation holds no live cells, and its cells were not genetically modified: not a gene therapy product",
                 )
             },
         )
+    } else if live == Some(false) {
+        (
+            PmdActStatus::NotRegenerativeMedicalProduct,
+            Finding {
+                outcome: Outcome::NotMet,
+                severity: Severity::Info,
+                ..base
+                    .at("preparation")
+                    .because("the preparation does not deliver live cells, and the definition concerns processed live cells")
+            },
+        )
     } else if is_cultured(product) {
-        match live {
-            Some(true) => (
+        if live == Some(true) {
+            (
                 PmdActStatus::RegenerativeMedicalProduct,
                 Finding {
                     outcome: Outcome::Met,
+                    severity: Severity::Info,
                     ..base.because("cultured live cells are processed beyond minimal manipulation")
                 },
-            ),
-            Some(false) => (
-                PmdActStatus::NotRegenerativeMedicalProduct,
-                Finding {
-                    outcome: Outcome::NotMet,
-                    severity: Severity::Info,
-                    ..base
-                        .at("preparation")
-                        .because("the preparation does not deliver live cells")
-                },
-            ),
-            None => (
+            )
+        } else {
+            (
                 PmdActStatus::Undetermined,
                 base.at("preparation")
                     .because(
                         "cultured cells, but whether the product delivers live cells is not given",
                     )
                     .missing("preparation"),
-            ),
+            )
         }
     } else if steps(product).is_none() {
         (
@@ -524,7 +595,10 @@ fn pmd_act(product: &Product, findings: &mut Vec<Finding>) -> PmdActStatus {
             ..conditional.because("only regenerative medical products can receive it")
         }
     } else {
-        conditional.because("open to a regenerative medical product that is not homogeneous, is presumed effective and is not presumed worthless for its harms; those are judgements on clinical data, not in a product record")
+        Finding {
+            severity: Severity::Warning,
+            ..conditional.because("ask whether the product holds (or seeks) a conditional, time-limited approval: it is open to a regenerative medical product that is not homogeneous, is presumed effective and is not presumed worthless for its harms; those are judgements on clinical data, not in a product record, and the holder must apply for full approval within the time limit")
+        }
     });
     status
 }

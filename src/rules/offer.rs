@@ -2,8 +2,10 @@
 
 use crate::table::vocab;
 use crate::{
-    ApprovedProduct, CellCount, CellPreparation, ClaimKind, ClinicOffer, Fact, FactValue, Finding,
-    Indication, IndicationCategory, Jurisdiction, Outcome, RuleId, Severity, SupplyModel,
+    ApprovedProduct, AuthorisationStatus, CatalogKey, CellCount, CellPreparation, ClaimKind,
+    ClinicOffer, Donor, EuAssessment, Fact, FactValue, Finding, Indication, IndicationCategory,
+    JpAssessment, Jurisdiction, Outcome, RegulatoryFramework, RuleId, Severity, SupplyModel,
+    TissueSource, ValueError, classify_eu, classify_jp,
 };
 use crate::{
     QualityPolicy, QualityReport, QualityVerdict, UsAssessment, UsClassification, assess_quality,
@@ -12,8 +14,92 @@ use crate::{
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::LazyLock;
+
+/// **How many families of conditions make "a myriad of diseases"**: a whole number from 2 to
+/// the number of [`IndicationCategory`] families (12).
+///
+/// One family is one area of medicine (related joint problems are not a myriad), so the
+/// smallest threshold is 2.
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::ConditionFamilies;
+///
+/// assert_eq!(ConditionFamilies::new(3)?.get(), 3);
+/// assert_eq!(
+///     ConditionFamilies::new(0).unwrap_err().to_string(),
+///     "number of condition families must be between 2 and 12, got 0"
+/// );
+/// # Ok::<(), msc_therapy::ValueError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ValueError::OutOfRange`] outside 2 to 12.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u64", into = "u64")]
+pub struct ConditionFamilies(u8);
+
+impl ConditionFamilies {
+    /// Validates and wraps a threshold.
+    ///
+    /// # Errors
+    ///
+    /// See the type's documentation.
+    pub fn new(value: u64) -> Result<Self, ValueError> {
+        #[allow(clippy::cast_possible_truncation)]
+        let max = IndicationCategory::ALL.len() as u64;
+        if (2..=max).contains(&value) {
+            #[allow(clippy::cast_possible_truncation)]
+            Ok(Self(value as u8))
+        } else {
+            #[allow(clippy::cast_precision_loss)]
+            Err(ValueError::OutOfRange {
+                what: "number of condition families",
+                value: value as f64,
+                min: 2.0,
+                max: max as f64,
+            })
+        }
+    }
+
+    /// The threshold.
+    #[must_use]
+    pub const fn get(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl TryFrom<u64> for ConditionFamilies {
+    type Error = ValueError;
+    fn try_from(value: u64) -> Result<Self, ValueError> {
+        Self::new(value)
+    }
+}
+
+impl From<ConditionFamilies> for u64 {
+    fn from(value: ConditionFamilies) -> u64 {
+        u64::from(value.0)
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for ConditionFamilies {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ConditionFamilies".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "integer", "minimum": 2, "maximum": 12})
+    }
+}
 
 /// **The thresholds the offer checklist uses**, each taken from the one place the crate keeps it.
+///
+/// Every number has a domain checked on construction and on deserialization (each field is a
+/// validated type), so a policy document with `"myriad_min_categories": 0` is refused, naming
+/// the field.
 ///
 /// # Examples
 ///
@@ -23,32 +109,42 @@ use std::fmt;
 /// let policy = OfferPolicy::default();
 /// assert_eq!(policy.min_live_cells, QualityPolicy::default().min_viable_cells);
 /// assert_eq!(policy.min_live_cells.get(), 1_000_000);
-/// assert_eq!(policy.myriad_min_categories, US_MYRIAD_INDICATION_CATEGORIES);
+/// assert_eq!(policy.myriad_min_categories.get(), US_MYRIAD_INDICATION_CATEGORIES);
 /// ```
+///
+/// # Errors
+///
+/// [`OfferPolicy::from_json`] returns a [`crate::DocumentError`] naming the failing field:
+/// `myriad_min_categories: number of condition families must be between 2 and 12, got 0`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct OfferPolicy {
-    /// The smallest live, nucleated cell count per injection the clinic should state. Default:
-    /// [`QualityPolicy`]'s `min_viable_cells` (10⁶), from the second source text's "you
-    /// generally want to see counts in the millions" ('Ask for the Cell Count'). Here it is
-    /// held against what the clinic *told* the patient, not against release data.
+    /// The smallest live, nucleated cell count per injection the clinic should state (at least
+    /// 1). Default: [`QualityPolicy`]'s `min_viable_cells` (10⁶): counts "in the millions"
+    /// ("Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)", 'Ask for
+    /// the Cell Count'). Here it is held against what the clinic *told* the patient, not against
+    /// release data.
     pub min_live_cells: CellCount,
     /// How many distinct families of conditions ([`IndicationCategory`]) an offer may name
     /// before it matches FDA's "unproven treatment for a myriad of diseases or conditions"
-    /// (MM/HU guidance, homologous use). Default: [`crate::US_MYRIAD_INDICATION_CATEGORIES`]
-    /// (3), the same threshold the US engine uses for homologous use.
-    pub myriad_min_categories: usize,
-    /// The policy the product's release data are assessed with ([`assess_quality`]).
+    /// (MM/HU guidance, homologous use): 2 to 12. Default:
+    /// [`crate::US_MYRIAD_INDICATION_CATEGORIES`] (3), the threshold the US engine uses.
+    pub myriad_min_categories: ConditionFamilies,
+    /// The policy the product's release data are assessed with ([`assess_quality`]); its
+    /// `evaluated_on` date is the date the offer is judged on, and its `dose_far_below_factor`
+    /// the factor of [`RuleId::OfferDoseReference`].
     pub quality: QualityPolicy,
 }
 
 impl Default for OfferPolicy {
     fn default() -> Self {
         let quality = QualityPolicy::default();
+        #[allow(clippy::cast_possible_truncation)]
+        let myriad = ConditionFamilies(crate::US_MYRIAD_INDICATION_CATEGORIES as u8);
         Self {
             min_live_cells: quality.min_viable_cells,
-            myriad_min_categories: crate::US_MYRIAD_INDICATION_CATEGORIES,
+            myriad_min_categories: myriad,
             quality,
         }
     }
@@ -66,12 +162,16 @@ impl OfferPolicy {
     }
 }
 
+/// The default policy, built once.
+static DEFAULT_POLICY: LazyLock<OfferPolicy> = LazyLock::new(OfferPolicy::default);
+
 vocab! {
     /// **What the patient should do about an offer**, in three steps.
     ///
     /// The verdict is the worst group with any finding: one walk-away finding makes the offer
     /// [`PatientVerdict::WalkAway`], otherwise one open question makes it
-    /// [`PatientVerdict::AskFirst`], otherwise [`PatientVerdict::GoodSigns`].
+    /// [`PatientVerdict::AskFirst`], otherwise [`PatientVerdict::GoodSigns`]. Ordered from worst
+    /// to best (`WalkAway < AskFirst < GoodSigns`).
     ///
     /// # Examples
     ///
@@ -80,6 +180,7 @@ vocab! {
     ///
     /// assert_eq!(PatientVerdict::WalkAway.to_string(), "walk_away");
     /// assert_eq!(PatientVerdict::AskFirst.label(), "ask first");
+    /// assert!(PatientVerdict::WalkAway < PatientVerdict::GoodSigns);
     /// ```
     pub enum PatientVerdict {
         /// A red flag the source texts say to walk away from.
@@ -94,6 +195,9 @@ vocab! {
 vocab! {
     /// **A question to put to the clinic**, raised by a walk-away or ask-first finding. The
     /// label is the question, as a patient would ask it.
+    ///
+    /// A question whose answer the offer already gives ([`Question::answered_by`]) is not
+    /// asked.
     ///
     /// # Examples
     ///
@@ -119,20 +223,34 @@ vocab! {
         StandardTreatments => "standard_treatments", "Which standard treatments should I try first, and why am I a candidate for this one?";
         /// For [`RuleId::OfferPhysicianSupervision`].
         Physician => "physician", "Which physician will evaluate me and supervise the treatment?";
-        /// For [`RuleId::OfferRegulatedSetting`].
+        /// For [`RuleId::OfferRegulatedSetting`] and [`RuleId::OfferUsPathway`].
         RegulatedSetting => "regulated_setting", "Under which approval, trial (IND) or licence is this treatment given?";
         /// For [`RuleId::OfferClaimCure`].
         Outcomes => "outcomes", "What results have patients like me had, measured how, and for how long?";
         /// For [`RuleId::OfferClaimNewTissue`].
         Mechanism => "mechanism", "What do you expect the cells to do once injected, and what evidence shows it?";
         /// For [`RuleId::OfferManyConditions`].
-        ManyConditions => "many_conditions", "Which trials support each of the conditions you list?";
+        ManyConditions => "many_conditions", "Which conditions do you say this treats, and which trials support each of them?";
         /// For [`RuleId::OfferClaimFdaApproved`].
         FdaApproval => "fda_approval", "Which FDA approval (BLA number) covers this product for my condition?";
         /// For [`RuleId::OfferClaimLiveStemCells`].
         LiveStemCells => "live_stem_cells", "Which test shows this lot contains living, colony-forming (MSC-like) cells?";
         /// For [`RuleId::OfferClaimNoRejection`].
         Rejection => "rejection", "What immune reactions to donor cells have been seen, and how would you treat one?";
+        /// For [`RuleId::OfferReleaseQuality`].
+        ReleaseData => "release_data", "May I see the release results for this lot: live cell count, viability, sterility and endotoxin?";
+        /// For [`RuleId::OfferJurisdiction`].
+        Jurisdiction => "jurisdiction", "In which country is the treatment given, and which authority oversees it there?";
+        /// For [`RuleId::OfferProductIdentity`].
+        ProductIdentity => "product_identity", "Which authorisation number covers this product, and for which tissue, donor, route and condition was it approved?";
+        /// For [`RuleId::OfferEuPathway`].
+        EuPathway => "eu_pathway", "Under which EU marketing authorisation, authorised clinical trial or hospital exemption is this treatment given?";
+        /// For [`RuleId::OfferJpPathway`].
+        JpPathway => "jp_pathway", "Under which PMD Act approval, or which ASRM provision plan reviewed by a certified committee, is this treatment given?";
+        /// For [`RuleId::OfferNationalPathway`].
+        NationalPathway => "national_pathway", "Under which national authorisation, licence or registered trial is this treatment given?";
+        /// For [`RuleId::OfferDoseReference`].
+        Dose => "dose", "Why is the dose so much smaller than the doses of approved products for my condition?";
     }
 }
 
@@ -149,15 +267,43 @@ impl Question {
             RuleId::OfferCandidate => Self::StandardTreatments,
             RuleId::OfferPhysicianSupervision => Self::Physician,
             RuleId::OfferRegulatedSetting | RuleId::OfferUsPathway => Self::RegulatedSetting,
-            RuleId::OfferReleaseQuality => Self::CertificateOfAnalysis,
+            RuleId::OfferReleaseQuality => Self::ReleaseData,
             RuleId::OfferClaimCure => Self::Outcomes,
             RuleId::OfferClaimNewTissue => Self::Mechanism,
             RuleId::OfferManyConditions => Self::ManyConditions,
             RuleId::OfferClaimFdaApproved => Self::FdaApproval,
             RuleId::OfferClaimLiveStemCells => Self::LiveStemCells,
             RuleId::OfferClaimNoRejection => Self::Rejection,
+            RuleId::OfferJurisdiction => Self::Jurisdiction,
+            RuleId::OfferProductIdentity => Self::ProductIdentity,
+            RuleId::OfferEuPathway => Self::EuPathway,
+            RuleId::OfferJpPathway => Self::JpPathway,
+            RuleId::OfferNationalPathway => Self::NationalPathway,
+            RuleId::OfferDoseReference => Self::Dose,
             _ => return None,
         })
+    }
+
+    /// The offer already gives the answer, so the question is not asked: the count is stated,
+    /// the certificate was shown, the guidance is stated,
+    /// the supervision is stated, the place is stated, or an authorisation
+    /// (or a trial registration) is named for the questions about the pathway.
+    #[must_use]
+    pub fn answered_by(self, offer: &ClinicOffer) -> bool {
+        let d = &offer.disclosures;
+        let named = offer.authorisation.is_some() || d.trial_registration.is_some();
+        match self {
+            Self::LiveCellCount => d.live_nucleated_cells.is_some(),
+            Self::CertificateOfAnalysis => d.certificate_of_analysis_shown == Some(true),
+            Self::ImageGuidance => offer.product.delivery.is_some_and(|d| d.guidance.is_some()),
+            Self::Physician => offer.patient.physician_supervised.is_some(),
+            Self::Jurisdiction => offer.jurisdiction.is_some(),
+            Self::FdaApproval => offer.authorisation.is_some(),
+            Self::RegulatedSetting | Self::EuPathway | Self::JpPathway | Self::NationalPathway => {
+                named
+            }
+            _ => false,
+        }
     }
 }
 
@@ -171,7 +317,8 @@ pub struct ExpectationInfo {
 }
 
 vocab! {
-    /// **What a patient should expect from MSC treatment**, per the source texts.
+    /// **What a patient should expect from MSC treatment**, per the source texts, chosen by the
+    /// family of the patient's condition.
     ///
     /// # Examples
     ///
@@ -180,48 +327,71 @@ vocab! {
     ///
     /// let e = Expectation::PainReliefForMonths;
     /// assert!(e.info().text.contains("12 to 24 months"));
-    /// assert!(e.info().citation.starts_with("Source text 2"));
+    /// assert!(e.info().citation.contains("What Science Is Actually Getting Right"));
     /// ```
     #[non_exhaustive]
     pub enum Expectation: ExpectationInfo {
-        /// Not a cure.
+        /// Not a cure (every condition).
         NotACure => "not_a_cure", "not a cure", ExpectationInfo {
             text: "MSCs calm inflammation and signal repair; they are not a cure and will not make tissue young again.",
-            citation: "Source text 2, 'Manage Your Expectations'",
+            citation: "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Manage Your Expectations'",
         };
-        /// Joint pain relief for months, without new cartilage.
+        /// Joint pain relief for months, without new cartilage (musculoskeletal conditions).
         PainReliefForMonths => "pain_relief_for_months", "pain relief for months", ExpectationInfo {
             text: "For joint problems, patients often report less pain for 12 to 24 months; the cells do not regrow a thick new layer of cartilage.",
-            citation: "Source text 2, 'The Real-World Impact on Joints and Pain'",
+            citation: "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'The Real-World Impact on Joints and Pain'",
         };
-        /// Use the window for rehabilitation.
+        /// Use the window for rehabilitation (musculoskeletal conditions).
         RehabilitationWindow => "rehabilitation_window", "a window for rehabilitation", ExpectationInfo {
             text: "Use the relief as a window of opportunity for physiotherapy and lifestyle changes that keep the results.",
-            citation: "Source text 2, 'Manage Your Expectations'",
+            citation: "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Manage Your Expectations' (for chronic injuries and orthopaedic conditions)",
         };
-        /// Experimental without Phase II/III evidence.
+        /// Experimental without Phase II/III evidence (unless fully approved for the condition).
         Experimental => "experimental", "an experiment without Phase II/III evidence", ExpectationInfo {
             text: "Without a successful Phase II or III trial for your condition, nobody knows what to expect: you would essentially be an n=1 experiment.",
-            citation: "Source text 2, 'Look Up the Research'",
+            citation: "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Look Up the Research'",
         };
-        /// Long-term safety still being studied.
+        /// Long-term safety still being studied (every condition).
         LongTermSafetyUnknown => "long_term_safety_unknown", "long-term safety still being studied", ExpectationInfo {
             text: "Short-term safety looks favourable in regulated settings, but long-term safety and how long effects last are still being studied.",
-            citation: "Source text 1, 'What the Evidence Says' and FAQ 'Are MSC therapies safe?'",
+            citation: "\"Mesenchymal Stem Cells (MSC)\" overview, 'What the Evidence Says' and FAQ 'Are MSC therapies safe?'",
         };
+    }
+}
+
+impl Expectation {
+    /// The expectations for a condition: not a cure and long-term safety for every condition;
+    /// pain relief for months and the rehabilitation window for musculoskeletal
+    /// ([`IndicationCategory::Orthopaedic`]) conditions only; the n=1 experiment unless
+    /// `evidence` (a positive Phase II/III trial, or a full authorisation for the condition).
+    #[must_use]
+    pub fn for_condition(indication: Indication, evidence: bool) -> Vec<Self> {
+        let musculoskeletal = indication.info().category == IndicationCategory::Orthopaedic;
+        let mut list = vec![Self::NotACure];
+        if musculoskeletal {
+            list.push(Self::PainReliefForMonths);
+            list.push(Self::RehabilitationWindow);
+        }
+        if !evidence {
+            list.push(Self::Experimental);
+        }
+        list.push(Self::LongTermSafetyUnknown);
+        list
     }
 }
 
 /// **The evaluation of a clinic's offer**, grouped as the patient would act on it.
 ///
-/// The verdict is the worst group with a finding. `us` and `quality` hold the full reports of
-/// the US and quality engines for the offer's product, for readers who want the regulatory
-/// detail behind the two patient findings drawn from them.
+/// The verdict is the worst group with a finding. The classifications the evaluation used are
+/// kept for readers who want the regulatory detail: `us`, `eu` or `jp` for an offer made under
+/// that law (none when the offer does not say where it is made), and `quality` for the product's
+/// release data. `product` is the catalog entry the offer names, when it names one the catalog
+/// holds.
 ///
 /// `Display` writes a plain-language summary for the patient: the verdict, then each group
 /// ("Walk away", "Ask first", "Good signs", "For your information") with one line per finding
 /// (its reason, rule id and citation), the numbered questions to ask the clinic, what to expect,
-/// and one line each for the US classification and the release-quality verdict.
+/// and one line each for the classifications used and the release-quality verdict.
 ///
 /// # Examples
 ///
@@ -230,14 +400,16 @@ vocab! {
 /// use msc_therapy::{evaluate_offer, ClinicOffer, PatientVerdict, RuleId};
 ///
 /// let offer = ClinicOffer::from_json(r#"{
+///     "jurisdiction": "united_states",
 ///     "product": {"name": "Umbilical stem cell shot", "tissue": "whartons_jelly",
 ///                 "donor": "allogeneic_unrelated", "supply": "off_the_shelf"},
 ///     "indication": "knee_osteoarthritis",
-///     "claims": [{"kind": "fda_approved"}]
+///     "claims": [{"kind": "fda_approved", "indications": []}]
 /// }"#)?;
 /// let eval = evaluate_offer(&offer);
 /// assert_eq!(eval.verdict, PatientVerdict::WalkAway);
 /// assert!(eval.walk_away.iter().any(|f| f.rule == RuleId::OfferClaimFdaApproved));
+/// assert!(eval.us.is_some() && eval.eu.is_none());
 /// assert!(eval.to_string().starts_with("Verdict: walk away"));
 /// # }
 /// # Ok::<(), msc_therapy::DocumentError>(())
@@ -245,6 +417,7 @@ vocab! {
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct OfferEvaluation {
     /// What to do.
     pub verdict: PatientVerdict,
@@ -256,12 +429,24 @@ pub struct OfferEvaluation {
     pub good_signs: Vec<Finding>,
     /// Context that is neither good nor bad, and items that do not apply (severity info).
     pub notes: Vec<Finding>,
-    /// Questions to ask the clinic, one per open or failed item.
+    /// Questions to ask the clinic, one per open or failed item whose answer the offer does not
+    /// already give.
     pub questions: Vec<Question>,
     /// What to expect if the patient goes ahead.
     pub expectations: Vec<Expectation>,
-    /// The product's US classification under 21 CFR Part 1271 ([`classify_us`]).
-    pub us: UsAssessment,
+    /// The catalog entry the offer names, when the catalog holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product: Option<CatalogKey>,
+    /// The product's US classification under 21 CFR Part 1271 ([`classify_us`]), for an offer
+    /// made in the United States.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub us: Option<UsAssessment>,
+    /// The product's EU classification ([`classify_eu`]), for an offer made in the EU.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eu: Option<EuAssessment>,
+    /// The product's Japanese classification ([`classify_jp`]), for an offer made in Japan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jp: Option<JpAssessment>,
     /// The assessment of the product's release data ([`assess_quality`]).
     pub quality: QualityReport,
 }
@@ -329,11 +514,28 @@ impl fmt::Display for OfferEvaluation {
                 writeln!(f, "  - {} [{}]", e.info().text, e.info().citation)?;
             }
         }
-        writeln!(
-            f,
-            "US classification (21 CFR Part 1271): {}",
-            self.us.classification.label()
-        )?;
+        if let Some(us) = &self.us {
+            writeln!(
+                f,
+                "US classification (21 CFR Part 1271): {}",
+                us.classification.label()
+            )?;
+        }
+        if let Some(eu) = &self.eu {
+            writeln!(
+                f,
+                "EU classification (Regulation (EC) No 1394/2007): {}",
+                eu.classification.label()
+            )?;
+        }
+        if let Some(jp) = &self.jp {
+            writeln!(
+                f,
+                "Japanese classification: ASRM {}, PMD Act {}",
+                jp.risk_class.label(),
+                jp.pmd_act.label()
+            )?;
+        }
         write!(f, "Release quality: {}", self.quality.verdict.label())
     }
 }
@@ -381,30 +583,39 @@ fn owned(name: &'static str, text: String) -> Fact {
 /// **Evaluates a clinic's offer** against the patient's checklist of the source texts, with the
 /// default [`OfferPolicy`].
 ///
-/// Pure: no I/O, no clock. Never fails: a fact the offer does not give makes its item an open
-/// question (ask first), never a good sign. It runs [`classify_us`] and [`assess_quality`] on
-/// the offer's product and turns their results into two patient findings, without repeating
+/// Pure: no I/O, no clock (pass an evaluation date in [`QualityPolicy::evaluated_on`] to check
+/// certificate expiry). Never fails: a fact the offer does not give makes its item an open
+/// question (ask first), never a good sign, and an undetermined classification or quality
+/// result is an open question too. It runs the classification engine of the law where the
+/// offer is made ([`classify_us`], [`classify_eu`] or [`classify_jp`]) and [`assess_quality`]
+/// on the offer's product, and turns their results into patient findings without repeating
 /// their logic.
 ///
 /// | Rule | Walk away | Ask first | Good sign |
 /// |---|---|---|---|
-/// | [`RuleId::OfferLiveCellCount`] | no count stated | count below a million | count in the millions |
+/// | [`RuleId::OfferLiveCellCount`] | no count stated | count below a million; donor cells with no viability evidence | count in the millions |
 /// | [`RuleId::OfferSourceDisclosed`] | | not disclosed / unknown | tissue and donor disclosed |
 /// | [`RuleId::OfferCertificateOfAnalysis`] | | donor cells, no CoA / unknown | donor cells, CoA shown (not applicable to own cells) |
 /// | [`RuleId::OfferImageGuidance`] | | joint, disc, tendon or bone injection that is blind / guidance unknown | ultrasound, fluoroscopy, … |
-/// | [`RuleId::OfferTrialEvidence`] | | no completed positive Phase 2/3 trial for the condition | one is cited |
+/// | [`RuleId::OfferTrialEvidence`] | | no completed positive Phase 2/3 trial for the condition | one is cited, or the product is fully authorised for the condition |
 /// | [`RuleId::OfferCandidate`] | | standard treatments not tried / unknown | tried |
 /// | [`RuleId::OfferPhysicianSupervision`] | not supervised | unknown | supervised |
 /// | [`RuleId::OfferRegulatedSetting`] | not regulated | unknown | regulated |
 /// | [`RuleId::OfferRegisteredTrial`] | | | given within a registered trial (else a note) |
-/// | [`RuleId::OfferManyConditions`] | conditions from 3+ families | | (a note when fewer) |
+/// | [`RuleId::OfferManyConditions`] | conditions from 3+ families | claims or intended use not recorded | (a note when fewer) |
 /// | [`RuleId::OfferClaimCure`] | "cures" | | |
 /// | [`RuleId::OfferClaimNewTissue`] | | "turns into new tissue" | |
-/// | [`RuleId::OfferClaimFdaApproved`] | no FDA-approved MSC product for the condition | one exists, but not named as this product | the product is that product |
+/// | [`RuleId::OfferClaimFdaApproved`] | no FDA-approved MSC product for the condition; the offer's facts contradict every one that is | the product is not named by its approval; conditions not recorded | the named product is that product |
 /// | [`RuleId::OfferClaimLiveStemCells`] | off-the-shelf birth tissue without MSC evidence | tissue unknown | (a note when shown) |
 /// | [`RuleId::OfferClaimNoRejection`] | | donor cells / donor unknown | (not applicable to own cells) |
-/// | [`RuleId::OfferReleaseQuality`] | quality verdict fail | | pass, or pass with warnings (a note when undetermined) |
-/// | [`RuleId::OfferUsPathway`] | | US section 351 product outside a registered trial | (a note otherwise) |
+/// | [`RuleId::OfferProductIdentity`] | the named product's catalog entry contradicts the offer's facts | number unknown to the catalog; facts missing | the offer matches the entry's approved use |
+/// | [`RuleId::OfferReleaseQuality`] | quality verdict fail | undetermined, or pass with warnings | pass |
+/// | [`RuleId::OfferJurisdiction`] | | not stated | (a note when stated) |
+/// | [`RuleId::OfferUsPathway`] | | US section 351 product outside a registered trial and not approved for this use; classification undetermined | approved product on label |
+/// | [`RuleId::OfferEuPathway`] | | EU ATMP outside an authorisation or trial; classification undetermined | authorised product on label |
+/// | [`RuleId::OfferJpPathway`] | | no approval or trial named | approved product on label |
+/// | [`RuleId::OfferNationalPathway`] | | no authorisation or trial named | authorised product on label |
+/// | [`RuleId::OfferDoseReference`] | | dose far below every label dose for the route and condition; dose not comparable | (a note otherwise) |
 /// | [`RuleId::OfferApprovedAnywhere`] | | | (always a note: which products are authorised where) |
 ///
 /// # Examples
@@ -412,26 +623,28 @@ fn owned(name: &'static str, text: String) -> Fact {
 /// See [`OfferEvaluation`].
 #[must_use]
 pub fn evaluate_offer(offer: &ClinicOffer) -> OfferEvaluation {
-    evaluate_offer_with(offer, &OfferPolicy::default())
+    evaluate_offer_with(offer, &DEFAULT_POLICY)
 }
 
 /// **Evaluates a clinic's offer** with the thresholds of `policy`.
 #[must_use]
 pub fn evaluate_offer_with(offer: &ClinicOffer, policy: &OfferPolicy) -> OfferEvaluation {
-    let us = classify_us(&offer.product);
     let quality = assess_quality(&offer.product, &policy.quality);
     let mut c = Collector { items: Vec::new() };
+    let named = offer.authorisation.as_ref().map(|r| r.resolve());
+    let on_label = product_identity(offer, named, &mut c);
     live_cell_count(offer, policy, &mut c);
     source(offer, &mut c);
     certificate(offer, &mut c);
     image_guidance(offer, &mut c);
-    let has_evidence = trial_evidence(offer, &mut c);
+    let has_evidence = trial_evidence(offer, on_label, &mut c);
     patient_and_setting(offer, &mut c);
     many_conditions(offer, policy, &mut c);
-    claims(offer, &quality, &mut c);
+    claims(offer, named.flatten(), &quality, &mut c);
     approved_anywhere(offer, &mut c);
     release_quality(&quality, &mut c);
-    us_pathway(offer, &us, &mut c);
+    dose_reference(offer, policy, &mut c);
+    let (us, eu, jp) = pathway(offer, on_label, &mut c);
 
     let mut eval = OfferEvaluation {
         verdict: PatientVerdict::GoodSigns,
@@ -440,14 +653,17 @@ pub fn evaluate_offer_with(offer: &ClinicOffer, policy: &OfferPolicy) -> OfferEv
         good_signs: Vec::new(),
         notes: Vec::new(),
         questions: Vec::new(),
-        expectations: Vec::new(),
+        expectations: Expectation::for_condition(offer.indication, has_evidence),
+        product: named.flatten().map(|p| p.key),
         us,
+        eu,
+        jp,
         quality,
     };
     for (group, finding) in c.items {
         if matches!(group, Group::WalkAway | Group::AskFirst) {
             if let Some(q) = Question::for_rule(finding.rule) {
-                if !eval.questions.contains(&q) {
+                if !q.answered_by(offer) && !eval.questions.contains(&q) {
                     eval.questions.push(q);
                 }
             }
@@ -466,18 +682,416 @@ pub fn evaluate_offer_with(offer: &ClinicOffer, policy: &OfferPolicy) -> OfferEv
     } else {
         PatientVerdict::GoodSigns
     };
-
-    eval.expectations.push(Expectation::NotACure);
-    if offer.indication.info().category == IndicationCategory::Orthopaedic {
-        eval.expectations.push(Expectation::PainReliefForMonths);
-    }
-    eval.expectations.push(Expectation::RehabilitationWindow);
-    if !has_evidence {
-        eval.expectations.push(Expectation::Experimental);
-    }
-    eval.expectations.push(Expectation::LongTermSafetyUnknown);
     eval
 }
+
+// ---------------------------------------------------------------------------------------------
+// Product identity: the offer's facts against a catalog entry
+// ---------------------------------------------------------------------------------------------
+
+/// How the offer's facts compare with one catalog entry.
+struct Comparison {
+    /// Offer facts that contradict the entry (dotted paths).
+    contradicts: Vec<&'static str>,
+    /// Offer facts the comparison needs and the offer does not give.
+    unknown: Vec<&'static str>,
+    facts: Vec<Fact>,
+}
+
+/// The offered tissue is the entry's tissue (Wharton's jelly is umbilical cord tissue).
+fn same_tissue(offered: TissueSource, approved: TissueSource) -> bool {
+    offered == approved
+        || (offered == TissueSource::WhartonsJelly && approved == TissueSource::UmbilicalCordTissue)
+}
+
+/// Compares the offer with `p`: tissue, donor, preparation, route and indication, and, when
+/// `place` is set, the jurisdiction and the entry's status.
+fn compare_with(offer: &ClinicOffer, p: &ApprovedProduct, place: bool) -> Comparison {
+    let product = &offer.product;
+    let mut c = Comparison {
+        contradicts: Vec::new(),
+        unknown: Vec::new(),
+        facts: vec![Fact::code("catalog.key", p.key.code()).as_limit()],
+    };
+    match product.tissue {
+        Some(t) => {
+            c.facts.push(Fact::code("product.tissue", t.code()));
+            if !same_tissue(t, p.tissue) {
+                c.contradicts.push("product.tissue");
+                c.facts
+                    .push(Fact::code("catalog.tissue", p.tissue.code()).as_limit());
+            }
+        }
+        None => c.unknown.push("product.tissue"),
+    }
+    match product.donor {
+        Some(d) => {
+            c.facts.push(Fact::code("product.donor", d.code()));
+            if d != p.donor {
+                c.contradicts.push("product.donor");
+                c.facts
+                    .push(Fact::code("catalog.donor", p.donor.code()).as_limit());
+            }
+        }
+        None => c.unknown.push("product.donor"),
+    }
+    match product.preparation {
+        Some(prep) => {
+            c.facts.push(Fact::code("product.preparation", prep.code()));
+            if prep != p.preparation {
+                c.contradicts.push("product.preparation");
+                c.facts
+                    .push(Fact::code("catalog.preparation", p.preparation.code()).as_limit());
+            }
+        }
+        None => c.unknown.push("product.preparation"),
+    }
+    match product.delivery {
+        Some(d) => {
+            c.facts
+                .push(Fact::code("product.delivery.route", d.route.code()));
+            if d.route != p.route {
+                c.contradicts.push("product.delivery.route");
+                c.facts
+                    .push(Fact::code("catalog.route", p.route.code()).as_limit());
+            }
+        }
+        None => c.unknown.push("product.delivery.route"),
+    }
+    c.facts
+        .push(Fact::code("indication", offer.indication.code()));
+    if !p.indications.contains(&offer.indication) {
+        c.contradicts.push("indication");
+        c.facts.push(
+            Fact::code_list(
+                "catalog.indications",
+                p.indications.iter().map(|i| i.code()),
+            )
+            .as_limit(),
+        );
+    }
+    if place {
+        match offer.jurisdiction {
+            Some(j) => {
+                c.facts.push(Fact::code("jurisdiction", j.code()));
+                if !j.is_within(p.jurisdiction) {
+                    c.contradicts.push("jurisdiction");
+                    c.facts
+                        .push(Fact::code("catalog.jurisdiction", p.jurisdiction.code()).as_limit());
+                }
+            }
+            None => c.unknown.push("jurisdiction"),
+        }
+        c.facts
+            .push(Fact::code("catalog.status", p.status.code()).as_limit());
+        if p.status == AuthorisationStatus::Withdrawn {
+            c.contradicts.push("catalog.status");
+            if let Some(date) = p.withdrawn_on {
+                c.facts
+                    .push(Fact::code("catalog.withdrawn_on", date).as_limit());
+            }
+        }
+    }
+    if !c.contradicts.is_empty() {
+        let list = c.contradicts.clone();
+        c.facts.push(Fact::codes("contradicts", list).as_derived());
+    }
+    c
+}
+
+/// Judges the authorised product the offer names. Returns the entry when the offer matches its
+/// approved use where the offer is made (on label).
+fn product_identity(
+    offer: &ClinicOffer,
+    named: Option<Option<&'static ApprovedProduct>>,
+    c: &mut Collector,
+) -> Option<&'static ApprovedProduct> {
+    let rule = RuleId::OfferProductIdentity;
+    let Some(named) = named else {
+        c.add(Group::Note, rule, Outcome::NotApplicable, |f| {
+            f.at("authorisation")
+                .because("The offer names no authorised product.")
+        });
+        return None;
+    };
+    let Some(p) = named else {
+        let number = match &offer.authorisation {
+            Some(crate::ProductReference::AuthorisationNumber(n)) => n.as_str().to_owned(),
+            _ => String::new(),
+        };
+        c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
+            f.at("authorisation.authorisation_number")
+                .fact(owned("authorisation.authorisation_number", number))
+                .missing("authorisation.catalog_key")
+                .because("The authorisation number the clinic gives is not one the catalog holds for any MSC product: ask which regulator issued it, for which product.")
+        });
+        return None;
+    };
+    let cmp = compare_with(offer, p, true);
+    if !cmp.contradicts.is_empty() {
+        c.add(Group::WalkAway, rule, Outcome::NotMet, |mut f| {
+            f = f.at("authorisation").because(
+                "The clinic names an authorised product, but the offer contradicts that product's authorisation (see `contradicts`): the approval it claims does not cover what it sells.",
+            );
+            for fact in cmp.facts {
+                f = f.fact(fact);
+            }
+            f
+        });
+        return None;
+    }
+    if !cmp.unknown.is_empty() || p.status != AuthorisationStatus::InForce {
+        c.add(Group::AskFirst, rule, Outcome::Undetermined, |mut f| {
+            f = f.at("authorisation").because(
+                "The clinic names an authorised product, but the offer does not give every fact its authorisation turns on, or the catalog cannot confirm the authorisation is still in force.",
+            );
+            for fact in cmp.facts {
+                f = f.fact(fact);
+            }
+            for path in cmp.unknown {
+                f = f.missing(path);
+            }
+            f
+        });
+        return None;
+    }
+    c.add(Group::GoodSign, rule, Outcome::Met, |mut f| {
+        f = f.at("authorisation").because(
+            "The product is an authorised MSC product, given for the use, by the route and in the jurisdiction of its authorisation.",
+        );
+        for fact in cmp.facts {
+            f = f.fact(fact);
+        }
+        f
+    });
+    Some(p)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where the treatment is given
+// ---------------------------------------------------------------------------------------------
+
+type Classifications = (
+    Option<UsAssessment>,
+    Option<EuAssessment>,
+    Option<JpAssessment>,
+);
+
+fn pathway(
+    offer: &ClinicOffer,
+    on_label: Option<&'static ApprovedProduct>,
+    c: &mut Collector,
+) -> Classifications {
+    let rule = RuleId::OfferJurisdiction;
+    let Some(place) = offer.jurisdiction else {
+        c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
+            f.at("jurisdiction").missing("jurisdiction").because(
+                "The offer does not say where the treatment is given, so it is not known which law applies and which approval, trial or licence it needs.",
+            )
+        });
+        return (None, None, None);
+    };
+    let framework = place.info().framework;
+    c.add(Group::Note, rule, Outcome::Met, |f| {
+        f.at("jurisdiction")
+            .fact(Fact::code("jurisdiction", place.code()))
+            .fact(Fact::code("jurisdiction.framework", framework.code()).as_derived())
+            .because("The offer says where the treatment is given.")
+    });
+    let trial = offer
+        .disclosures
+        .trial_registration
+        .as_ref()
+        .map(|id| owned("disclosures.trial_registration", id.as_str().to_owned()));
+    match framework {
+        RegulatoryFramework::UnitedStates => {
+            let us = classify_us(&offer.product);
+            us_pathway(&us, on_label, trial, c);
+            (Some(us), None, None)
+        }
+        RegulatoryFramework::EuropeanUnion => {
+            let eu = classify_eu(&offer.product);
+            eu_pathway(&eu, on_label, trial, c);
+            (None, Some(eu), None)
+        }
+        RegulatoryFramework::Japan => {
+            let jp = classify_jp(&offer.product);
+            jp_pathway(&jp, on_label, trial, c);
+            (None, None, Some(jp))
+        }
+        _ => {
+            national_pathway(place, on_label, trial, c);
+            (None, None, None)
+        }
+    }
+}
+
+/// The good sign for an approved product given as approved, under `rule`.
+fn on_label_sign(rule: RuleId, p: &ApprovedProduct, class: Fact, c: &mut Collector) {
+    c.add(Group::GoodSign, rule, Outcome::Met, |f| {
+        f.at("authorisation")
+            .fact(class)
+            .fact(Fact::code("catalog.key", p.key.code()))
+            .because("The product is authorised here for this use and given as authorised: it needs no trial or exemption.")
+    });
+}
+
+fn us_pathway(
+    us: &UsAssessment,
+    on_label: Option<&'static ApprovedProduct>,
+    trial: Option<Fact>,
+    c: &mut Collector,
+) {
+    let rule = RuleId::OfferUsPathway;
+    let class = Fact::code("us.classification", us.classification.code()).as_derived();
+    match us.classification {
+        UsClassification::Section351Product => match (on_label, trial) {
+            (Some(p), _) => on_label_sign(rule, p, class, c),
+            (None, Some(trial)) => {
+                c.add(Group::Note, rule, Outcome::Met, |f| {
+                    f.at("disclosures.trial_registration")
+                        .fact(class)
+                        .fact(trial)
+                        .because("In the US this is a drug or biological product, and it is offered within a registered trial, the way such products may be given before approval.")
+                });
+            }
+            (None, None) => {
+                c.add(Group::AskFirst, rule, Outcome::NotMet, |f| {
+                    f.at("disclosures.trial_registration")
+                        .fact(class)
+                        .missing("disclosures.trial_registration")
+                        .missing("authorisation")
+                        .because("In the US this is a drug or biological product: it may only be given under an IND (a registered trial) or once approved for this use. Ask which one applies.")
+                });
+            }
+        },
+        UsClassification::Undetermined => {
+            c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
+                f.at("product").fact(class).because(
+                    "The product's US classification cannot be decided on the facts given (see the US assessment), so whether it needs an IND or an approval is an open question.",
+                )
+            });
+        }
+        _ => {
+            c.add(Group::Note, rule, Outcome::NotApplicable, |f| {
+                f.at("product").fact(class).because(
+                    "In the US the product needs no FDA approval (see the US assessment); that says nothing about whether it works.",
+                )
+            });
+        }
+    }
+}
+
+fn eu_pathway(
+    eu: &EuAssessment,
+    on_label: Option<&'static ApprovedProduct>,
+    trial: Option<Fact>,
+    c: &mut Collector,
+) {
+    let rule = RuleId::OfferEuPathway;
+    let class = Fact::code("eu.classification", eu.classification.code()).as_derived();
+    match (eu.classification.is_atmp(), on_label, trial) {
+        (_, Some(p), _) => on_label_sign(rule, p, class, c),
+        (Some(true), None, Some(trial)) => {
+            c.add(Group::Note, rule, Outcome::Met, |f| {
+                f.at("disclosures.trial_registration")
+                    .fact(class)
+                    .fact(trial)
+                    .because("In the EU this is an advanced therapy medicinal product, offered within a registered trial.")
+            });
+        }
+        (Some(true), None, None) => {
+            c.add(Group::AskFirst, rule, Outcome::NotMet, |f| {
+                f.at("authorisation")
+                    .fact(class)
+                    .missing("authorisation")
+                    .missing("disclosures.trial_registration")
+                    .because("In the EU this is an advanced therapy medicinal product: it needs a marketing authorisation, an authorised clinical trial or a hospital exemption. Ask which one applies.")
+            });
+        }
+        (Some(false), None, _) => {
+            c.add(Group::Note, rule, Outcome::NotApplicable, |f| {
+                f.at("product").fact(class).because(
+                    "In the EU the product is not an advanced therapy medicinal product (see the EU assessment); that says nothing about whether it works.",
+                )
+            });
+        }
+        (None, None, _) => {
+            c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
+                f.at("product").fact(class).because(
+                    "Whether the product is an advanced therapy medicinal product in the EU cannot be decided on the facts given (see the EU assessment), so the authorisation it needs is an open question.",
+                )
+            });
+        }
+    }
+}
+
+fn jp_pathway(
+    jp: &JpAssessment,
+    on_label: Option<&'static ApprovedProduct>,
+    trial: Option<Fact>,
+    c: &mut Collector,
+) {
+    let rule = RuleId::OfferJpPathway;
+    let class = Fact::code("jp.asrm_risk_class", jp.risk_class.code()).as_derived();
+    let pmd = Fact::code("jp.pmd_act", jp.pmd_act.code()).as_derived();
+    match (on_label, trial) {
+        (Some(p), _) => on_label_sign(rule, p, class, c),
+        (None, Some(trial)) => {
+            c.add(Group::Note, rule, Outcome::Met, |f| {
+                f.at("disclosures.trial_registration")
+                    .fact(class)
+                    .fact(pmd)
+                    .fact(trial)
+                    .because("The treatment is offered within a registered trial; in Japan it also needs its ASRM plan or PMD Act trial notification.")
+            });
+        }
+        (None, None) => {
+            c.add(Group::AskFirst, rule, Outcome::NotMet, |f| {
+                f.at("authorisation")
+                    .fact(class)
+                    .fact(pmd)
+                    .missing("authorisation")
+                    .missing("disclosures.trial_registration")
+                    .because("In Japan, cells outside an approved product may only be given under a provision plan reviewed by a certified committee (ASRM), whatever their risk class. Ask for the plan.")
+            });
+        }
+    }
+}
+
+fn national_pathway(
+    place: Jurisdiction,
+    on_label: Option<&'static ApprovedProduct>,
+    trial: Option<Fact>,
+    c: &mut Collector,
+) {
+    let rule = RuleId::OfferNationalPathway;
+    let here = Fact::code("jurisdiction", place.code());
+    match (on_label, trial) {
+        (Some(p), _) => on_label_sign(rule, p, here, c),
+        (None, Some(trial)) => {
+            c.add(Group::Note, rule, Outcome::Met, |f| {
+                f.at("disclosures.trial_registration")
+                    .fact(here)
+                    .fact(trial)
+                    .because("The treatment is offered within a registered trial.")
+            });
+        }
+        (None, None) => {
+            c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
+                f.at("authorisation")
+                    .fact(here)
+                    .missing("authorisation")
+                    .missing("disclosures.trial_registration")
+                    .because("The crate has no classification engine for this jurisdiction, and the offer names no authorisation or registered trial: ask which national authorisation or licence covers it.")
+            });
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checklist items
+// ---------------------------------------------------------------------------------------------
 
 fn live_cell_count(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector) {
     let rule = RuleId::OfferLiveCellCount;
@@ -494,33 +1108,52 @@ fn live_cell_count(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector)
     let limit = Fact::number("policy.min_live_cells", policy.min_live_cells.as_f64())
         .with_unit("cells")
         .as_limit();
-    match offer.disclosures.live_nucleated_cells {
-        None => {
-            c.add(Group::WalkAway, rule, Outcome::NotMet, |f| {
-                f.at("disclosures.live_nucleated_cells")
-                    .missing("disclosures.live_nucleated_cells")
-                    .because("The clinic does not say how many live, nucleated cells it will inject: the second text's advice is to walk out.")
-            });
-        }
-        Some(count) if count < policy.min_live_cells => {
-            c.add(Group::AskFirst, rule, Outcome::NotMet, |f| {
-                f.at("disclosures.live_nucleated_cells")
-                    .fact(Fact::number("disclosures.live_nucleated_cells", count.as_f64()).with_unit("cells"))
-                    .fact(limit)
-                    .because("The stated live cell count is below a million: a 'whiff' of cells is not enough to trigger a biological response.")
-            });
-        }
-        Some(count) => {
-            c.add(Group::GoodSign, rule, Outcome::Met, |f| {
-                f.at("disclosures.live_nucleated_cells")
-                    .fact(Fact::number("disclosures.live_nucleated_cells", count.as_f64()).with_unit("cells"))
-                    .fact(limit)
-                    .because("The clinic states the number of live, nucleated cells it injects, in the millions.")
-            });
-        }
+    let Some(count) = offer.disclosures.live_nucleated_cells else {
+        c.add(Group::WalkAway, rule, Outcome::NotMet, |f| {
+            f.at("disclosures.live_nucleated_cells")
+                .missing("disclosures.live_nucleated_cells")
+                .because("The clinic does not say how many live, nucleated cells it will inject: the patient's checklist says to walk out.")
+        });
+        return;
+    };
+    let stated =
+        Fact::number("disclosures.live_nucleated_cells", count.as_f64()).with_unit("cells");
+    if count < policy.min_live_cells {
+        c.add(Group::AskFirst, rule, Outcome::NotMet, |f| {
+            f.at("disclosures.live_nucleated_cells")
+                .fact(stated)
+                .fact(limit)
+                .because("The stated live cell count is below a million: a 'whiff' of cells is not enough to trigger a biological response.")
+        });
+        return;
     }
+    // Donor cells from a vial: a count is only a count of live cells if something shows they
+    // are alive (the certificate of analysis with its viability, or a viability result).
+    let own_cells = offer.product.donor.is_some_and(Donor::is_autologous);
+    let viability_shown = offer.disclosures.certificate_of_analysis_shown == Some(true)
+        || offer
+            .product
+            .release
+            .as_ref()
+            .is_some_and(|r| !r.viability.is_empty());
+    if !own_cells && !viability_shown {
+        c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
+            f.at("disclosures.live_nucleated_cells")
+                .fact(stated)
+                .fact(limit)
+                .missing("disclosures.certificate_of_analysis_shown")
+                .missing("product.release.viability")
+                .because("The clinic states a cell count for donor cells, but nothing shows the cells are alive: ask for the certificate of analysis with its viability.")
+        });
+        return;
+    }
+    c.add(Group::GoodSign, rule, Outcome::Met, |f| {
+        f.at("disclosures.live_nucleated_cells")
+            .fact(stated)
+            .fact(limit)
+            .because("The clinic states the number of live, nucleated cells it injects, in the millions.")
+    });
 }
-
 fn source(offer: &ClinicOffer, c: &mut Collector) {
     let rule = RuleId::OfferSourceDisclosed;
     let (tissue, donor) = (offer.product.tissue, offer.product.donor);
@@ -581,7 +1214,18 @@ fn certificate(offer: &ClinicOffer, c: &mut Collector) {
         });
         return;
     }
-    let shown = offer.disclosures.certificate_of_analysis_shown;
+    // A record stating that no certificate was issued answers the question: none can be shown.
+    let none_issued = offer
+        .product
+        .release
+        .as_ref()
+        .and_then(|r| r.certificate_issued)
+        == Some(false);
+    let shown = if none_issued {
+        Some(false)
+    } else {
+        offer.disclosures.certificate_of_analysis_shown
+    };
     let (group, outcome, reason) = match shown {
         Some(true) => (
             Group::GoodSign,
@@ -660,8 +1304,13 @@ fn image_guidance(offer: &ClinicOffer, c: &mut Collector) {
     }
 }
 
-/// Returns whether a qualifying trial was found.
-fn trial_evidence(offer: &ClinicOffer, c: &mut Collector) -> bool {
+/// Returns whether the offer has evidence for the condition: a qualifying trial, or a full
+/// authorisation of the product it names, for this condition, where it is given.
+fn trial_evidence(
+    offer: &ClinicOffer,
+    on_label: Option<&'static ApprovedProduct>,
+    c: &mut Collector,
+) -> bool {
     let rule = RuleId::OfferTrialEvidence;
     let indication = Fact::code("indication", offer.indication.code());
     let qualifying: Vec<&str> = offer
@@ -677,6 +1326,16 @@ fn trial_evidence(offer: &ClinicOffer, c: &mut Collector) -> bool {
                 .fact(indication)
                 .fact(owned("evidence.nct_id", ids))
                 .because("A completed Phase II or III trial with a positive result is cited for this condition.")
+        });
+        return true;
+    }
+    if let Some(p) = on_label.filter(|p| p.kind.is_full()) {
+        c.add(Group::GoodSign, rule, Outcome::Met, |f| {
+            f.at("authorisation")
+                .fact(indication)
+                .fact(Fact::code("catalog.key", p.key.code()))
+                .fact(Fact::code("catalog.kind", p.kind.code()))
+                .because("The product holds a full authorisation for this condition, granted on the trial evidence its regulator reviewed.")
         });
         return true;
     }
@@ -701,7 +1360,6 @@ fn trial_evidence(offer: &ClinicOffer, c: &mut Collector) -> bool {
     }
     false
 }
-
 fn flag_rule(
     c: &mut Collector,
     rule: RuleId,
@@ -784,13 +1442,14 @@ fn patient_and_setting(offer: &ClinicOffer, c: &mut Collector) {
 
 fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector) {
     let rule = RuleId::OfferManyConditions;
-    let conditions = offer.claimed_conditions();
+    let (conditions, complete) = offer.claimed_conditions();
     let categories = Indication::distinct_categories(&conditions);
+    let threshold = policy.myriad_min_categories.get();
     let facts = |f: Finding| {
         #[allow(clippy::cast_precision_loss)]
         let count = categories as f64;
         #[allow(clippy::cast_precision_loss)]
-        let limit = policy.myriad_min_categories as f64;
+        let limit = threshold as f64;
         f.at("claims")
             .fact(Fact::code_list(
                 "claimed_conditions",
@@ -799,9 +1458,28 @@ fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector)
             .fact(Fact::number("claimed_condition_families", count).as_derived())
             .fact(Fact::number("policy.myriad_min_categories", limit).as_limit())
     };
-    if categories >= policy.myriad_min_categories {
+    if categories >= threshold {
         c.add(Group::WalkAway, rule, Outcome::NotMet, |f| {
             facts(f).because("The offer promotes the product for many unrelated conditions: the 'cure everything from autism to Alzheimer's' pattern of unproven treatments.")
+        });
+    } else if !complete {
+        c.add(Group::AskFirst, rule, Outcome::Undetermined, |mut f| {
+            f = facts(f);
+            if offer.claims.is_none() {
+                f = f.missing("claims");
+            }
+            if offer
+                .claims
+                .iter()
+                .flatten()
+                .any(|claim| claim.indications.is_none())
+            {
+                f = f.missing("claims[].indications");
+            }
+            if offer.product.intended_use.is_none() {
+                f = f.missing("product.intended_use.indications");
+            }
+            f.because("Not every condition the clinic promotes the product for is recorded (its claims or the product's intended use), so whether it is sold for a myriad of diseases is an open question.")
         });
     } else {
         c.add(Group::Note, rule, Outcome::Met, |f| {
@@ -812,13 +1490,21 @@ fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector)
     }
 }
 
-fn claims(offer: &ClinicOffer, quality: &QualityReport, c: &mut Collector) {
-    let mut seen: Vec<ClaimKind> = Vec::new();
-    for claim in &offer.claims {
-        if seen.contains(&claim.kind) && claim.kind != ClaimKind::FdaApproved {
+fn claims(
+    offer: &ClinicOffer,
+    named: Option<&'static ApprovedProduct>,
+    quality: &QualityReport,
+    c: &mut Collector,
+) {
+    // One flag per kind of claim: each kind is judged once, except claims of FDA approval, which
+    // may each name other conditions.
+    let mut judged = [false; <ClaimKind as strum::EnumCount>::COUNT];
+    for claim in offer.claims.iter().flatten() {
+        let seen = &mut judged[claim.kind as usize];
+        if *seen && claim.kind != ClaimKind::FdaApproved {
             continue;
         }
-        seen.push(claim.kind);
+        *seen = true;
         match claim.kind {
             ClaimKind::Cures => {
                 c.add(Group::WalkAway, RuleId::OfferClaimCure, Outcome::NotMet, |f| {
@@ -837,20 +1523,31 @@ fn claims(offer: &ClinicOffer, quality: &QualityReport, c: &mut Collector) {
             ClaimKind::TreatsManyConditions => {
                 // Judged with every condition the offer names, by `many_conditions`.
             }
-            ClaimKind::FdaApproved => fda_claim(offer, &claim.indications, c),
+            ClaimKind::FdaApproved => fda_claim(offer, claim, named, c),
             ClaimKind::ContainsLiveStemCells => live_stem_cells_claim(offer, quality, c),
             ClaimKind::NoRejection => no_rejection_claim(offer, c),
         }
     }
 }
 
-fn fda_claim(offer: &ClinicOffer, named: &[Indication], c: &mut Collector) {
+/// A claim of FDA approval, checked against the catalog: the conditions it covers, then the
+/// product it names (or, when it names none, every FDA-approved product for them).
+fn fda_claim(
+    offer: &ClinicOffer,
+    claim: &crate::Claim,
+    named: Option<&'static ApprovedProduct>,
+    c: &mut Collector,
+) {
     let rule = RuleId::OfferClaimFdaApproved;
-    let indications: Vec<Indication> = if named.is_empty() {
-        vec![offer.indication]
-    } else {
-        named.to_vec()
+    let Some(indications) = claim.conditions(offer.indication) else {
+        c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
+            f.at("claims")
+                .missing("claims[].indications")
+                .because("The clinic claims FDA approval, but the conditions the claim covers are not recorded, so it cannot be checked.")
+        });
+        return;
     };
+    let claimed = Fact::code_list("claims.indications", indications.iter().map(|i| i.code()));
     let unapproved: Vec<&'static str> = indications
         .iter()
         .filter(|i| {
@@ -860,7 +1557,6 @@ fn fda_claim(offer: &ClinicOffer, named: &[Indication], c: &mut Collector) {
         })
         .map(|i| i.code())
         .collect();
-    let claimed = Fact::code_list("claims.indications", indications.iter().map(|i| i.code()));
     if !unapproved.is_empty() {
         c.add(Group::WalkAway, rule, Outcome::NotMet, |f| {
             f.at("claims").fact(claimed).fact(Fact::codes("no_fda_approved_msc_product_for", unapproved).as_derived()).because(
@@ -869,37 +1565,94 @@ fn fda_claim(offer: &ClinicOffer, named: &[Indication], c: &mut Collector) {
         });
         return;
     }
-    let approved: Vec<&'static ApprovedProduct> = indications
-        .iter()
-        .flat_map(|i| ApprovedProduct::approved_in(Jurisdiction::UnitedStates, *i))
-        .collect();
-    let product_name = offer.product.name.as_str().to_lowercase();
-    let names = approved
-        .iter()
-        .map(|p| p.name)
-        .collect::<Vec<_>>()
-        .join(", ");
-    let same_product = approved.iter().any(|p| {
-        product_name.contains(&p.name.to_lowercase())
-            || product_name.contains(&p.nonproprietary_name.to_lowercase())
-    });
-    if same_product {
-        c.add(Group::GoodSign, rule, Outcome::Met, |f| {
-            f.at("claims")
-                .fact(claimed)
-                .fact(owned("fda_approved_products", names))
-                .because("The product is the FDA-approved MSC product for this condition.")
+    let approved: Vec<&'static ApprovedProduct> =
+        ApprovedProduct::by_jurisdiction(Jurisdiction::UnitedStates)
+            .filter(|p| {
+                p.status.in_force() && indications.iter().all(|i| p.indications.contains(i))
+            })
+            .collect();
+    let keys = || {
+        Fact::code_list(
+            "fda_approved_products",
+            approved.iter().map(|p| p.key.code()),
+        )
+        .as_limit()
+    };
+    if let Some(p) = named {
+        if !approved.iter().any(|a| a.key == p.key) {
+            c.add(Group::WalkAway, rule, Outcome::NotMet, |f| {
+                f.at("authorisation")
+                    .fact(claimed)
+                    .fact(keys())
+                    .fact(Fact::code("authorisation", p.key.code()))
+                    .fact(Fact::code("catalog.jurisdiction", p.jurisdiction.code()).as_limit())
+                    .because("The clinic claims FDA approval, but the product it names holds no FDA approval for this condition.")
+            });
+            return;
+        }
+        let cmp = compare_with(offer, p, false);
+        let (group, outcome, reason) = if !cmp.contradicts.is_empty() {
+            (
+                Group::WalkAway,
+                Outcome::NotMet,
+                "The clinic claims FDA approval and names the approved product, but the offer contradicts that product's approval (see `contradicts`).",
+            )
+        } else if !cmp.unknown.is_empty() {
+            (
+                Group::AskFirst,
+                Outcome::Undetermined,
+                "The clinic names the FDA-approved product, but the offer does not give every fact its approval turns on.",
+            )
+        } else {
+            (
+                Group::GoodSign,
+                Outcome::Met,
+                "The product is the FDA-approved MSC product for this condition, and the offer matches its approval.",
+            )
+        };
+        c.add(group, rule, outcome, |mut f| {
+            f = f.at("authorisation").fact(claimed).because(reason);
+            for fact in cmp.facts {
+                f = f.fact(fact);
+            }
+            for path in cmp.unknown {
+                f = f.missing(path);
+            }
+            f
         });
-    } else {
-        c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
-            f.at("product.name")
-                .fact(claimed)
-                .fact(owned("fda_approved_products", names))
-                .because("An MSC product is FDA-approved for this condition, but the product offered is not named as that product.")
-        });
+        return;
     }
+    // Not named: the claim can only be true of one of the approved products. Facts that
+    // contradict every one of them make it false.
+    let comparisons: Vec<Comparison> = approved
+        .iter()
+        .map(|p| compare_with(offer, p, false))
+        .collect();
+    if !comparisons.is_empty() && comparisons.iter().all(|cmp| !cmp.contradicts.is_empty()) {
+        let first = comparisons
+            .into_iter()
+            .next()
+            .map(|cmp| cmp.facts)
+            .unwrap_or_default();
+        c.add(Group::WalkAway, rule, Outcome::NotMet, |mut f| {
+            f = f.at("claims").fact(claimed).fact(keys()).because(
+                "The clinic claims FDA approval, but its product contradicts the FDA-approved product for this condition (see `contradicts`): it is not that product, so the claim is false.",
+            );
+            for fact in first {
+                f = f.fact(fact);
+            }
+            f
+        });
+        return;
+    }
+    c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
+        f.at("authorisation")
+            .fact(claimed)
+            .fact(keys())
+            .missing("authorisation")
+            .because("An MSC product is FDA-approved for this condition, but the offer does not name the product by its catalog key or approval number.")
+    });
 }
-
 fn live_stem_cells_claim(offer: &ClinicOffer, quality: &QualityReport, c: &mut Collector) {
     let rule = RuleId::OfferClaimLiveStemCells;
     let product = &offer.product;
@@ -982,8 +1735,8 @@ fn no_rejection_claim(offer: &ClinicOffer, c: &mut Collector) {
 
 fn approved_anywhere(offer: &ClinicOffer, c: &mut Collector) {
     let rule = RuleId::OfferApprovedAnywhere;
-    let approved: Vec<String> = ApprovedProduct::approved_anywhere(offer.indication)
-        .map(|p| format!("{} ({})", p.name, p.jurisdiction.label()))
+    let approved: Vec<&'static str> = ApprovedProduct::approved_anywhere(offer.indication)
+        .map(|p| p.key.code())
         .collect();
     let indication = Fact::code("indication", offer.indication.code());
     if approved.is_empty() {
@@ -996,8 +1749,8 @@ fn approved_anywhere(offer: &ClinicOffer, c: &mut Collector) {
         c.add(Group::Note, rule, Outcome::Met, |f| {
             f.at("indication")
                 .fact(indication)
-                .fact(owned("approved_products", approved.join("; ")))
-                .because("MSC products are authorised for this condition in some jurisdictions; the product offered is not one of them unless the clinic shows it.")
+                .fact(Fact::codes("approved_products", approved))
+                .because("MSC products are authorised for this condition in some jurisdictions; the product offered is one of them only if the offer names it and matches its authorisation.")
         });
     }
 }
@@ -1005,14 +1758,17 @@ fn approved_anywhere(offer: &ClinicOffer, c: &mut Collector) {
 fn release_quality(quality: &QualityReport, c: &mut Collector) {
     let rule = RuleId::OfferReleaseQuality;
     let verdict = Fact::code("quality.verdict", quality.verdict.code()).as_derived();
-    let failed: Vec<&'static str> = quality
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Blocking && f.outcome == Outcome::NotMet)
-        .map(|f| f.rule.code())
-        .collect();
+    let listed = |severity: Severity, outcome: Option<Outcome>| -> Vec<&'static str> {
+        quality
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity && outcome.is_none_or(|o| f.outcome == o))
+            .map(|f| f.rule.code())
+            .collect()
+    };
     match quality.verdict {
         QualityVerdict::Fail => {
+            let failed = listed(Severity::Blocking, Some(Outcome::NotMet));
             c.add(Group::WalkAway, rule, Outcome::NotMet, |f| {
                 f.at("product.release")
                     .fact(verdict)
@@ -1020,59 +1776,76 @@ fn release_quality(quality: &QualityReport, c: &mut Collector) {
                     .because("The product's own release data fail a blocking quality requirement (see the quality findings): it must not be used as described.")
             });
         }
-        QualityVerdict::Pass | QualityVerdict::PassWithWarnings => {
+        QualityVerdict::Pass => {
             c.add(Group::GoodSign, rule, Outcome::Met, |f| {
                 f.at("product.release")
                     .fact(verdict)
-                    .because("The product's release data meet every blocking quality requirement.")
+                    .because("The product's release data meet every quality requirement.")
+            });
+        }
+        QualityVerdict::PassWithWarnings => {
+            let open = listed(Severity::Warning, None);
+            c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
+                f.at("product.release")
+                    .fact(verdict)
+                    .fact(Fact::codes("quality.warnings", open).as_derived())
+                    .because("The product's release data meet every blocking quality requirement, but leave warnings that need an answer (see the quality findings).")
             });
         }
         QualityVerdict::Undetermined => {
-            c.add(Group::Note, rule, Outcome::Undetermined, |f| {
-                f.at("product.release").fact(verdict).because(
-                    "The product's release data are incomplete, so its quality cannot be judged (see the quality findings for what is missing).",
+            let open = listed(Severity::Blocking, Some(Outcome::Undetermined));
+            c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
+                f.at("product.release")
+                    .fact(verdict)
+                    .fact(Fact::codes("quality.undetermined", open).as_derived())
+                    .missing("product.release")
+                    .because(
+                    "The product's release data are incomplete, so its quality cannot be judged: ask for the release results (see the quality findings for what is missing).",
                 )
             });
         }
     }
 }
 
-fn us_pathway(offer: &ClinicOffer, us: &UsAssessment, c: &mut Collector) {
-    let rule = RuleId::OfferUsPathway;
-    let class = Fact::code("us.classification", us.classification.code()).as_derived();
-    match us.classification {
-        UsClassification::Section351Product => match &offer.disclosures.trial_registration {
-            Some(id) => {
-                let id = id.as_str().to_owned();
-                c.add(Group::Note, rule, Outcome::Met, |f| {
-                    f.at("disclosures.trial_registration")
-                        .fact(class)
-                        .fact(owned("disclosures.trial_registration", id))
-                        .because("In the US this is a drug or biological product, and it is offered within a registered trial, the way such products may be given before approval.")
-                });
-            }
-            None => {
-                c.add(Group::AskFirst, rule, Outcome::NotMet, |f| {
-                    f.at("disclosures.trial_registration")
-                        .fact(class)
-                        .missing("disclosures.trial_registration")
-                        .because("In the US this is a drug or biological product: it may only be given under an IND (a registered trial) or once approved. Ask which one applies.")
-                });
-            }
-        },
-        UsClassification::Undetermined => {
-            c.add(Group::Note, rule, Outcome::Undetermined, |f| {
-                f.at("product").fact(class).because(
-                    "The product's US classification cannot be decided on the facts given (see the US assessment).",
-                )
-            });
+fn dose_reference(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector) {
+    use crate::rules::quality::DoseVerdict;
+    let rule = RuleId::OfferDoseReference;
+    let cmp = crate::rules::quality::compare_dose(
+        &offer.product,
+        Some(std::slice::from_ref(&offer.indication)),
+        policy.quality.dose_far_below_factor,
+    );
+    let (group, outcome, reason) = match cmp.verdict {
+        DoseVerdict::NotApplicable(reason) => (Group::Note, Outcome::NotApplicable, reason),
+        DoseVerdict::Undetermined => (
+            Group::AskFirst,
+            Outcome::Undetermined,
+            "Approved products give a dose for this route and condition, but the offer's dose is not stated in a form that compares with them.",
+        ),
+        DoseVerdict::Within => (
+            Group::Note,
+            Outcome::Met,
+            "The dose lies within the label or trial doses for this route and condition.",
+        ),
+        DoseVerdict::Outside => (
+            Group::Note,
+            Outcome::NotMet,
+            "The dose lies outside the label and trial doses for this route and condition, though not far below them: ask why.",
+        ),
+        DoseVerdict::FarBelow => (
+            Group::AskFirst,
+            Outcome::NotMet,
+            "The dose is far below every label and trial dose for this route and condition: a 'whiff' of cells is not enough to trigger a biological response.",
+        ),
+    };
+    c.add(group, rule, outcome, |mut f| {
+        f = f.at("product.dose").because(reason);
+        for fact in cmp.facts {
+            f = f.fact(fact);
         }
-        _ => {
-            c.add(Group::Note, rule, Outcome::NotApplicable, |f| {
-                f.at("product").fact(class).because(
-                    "In the US the product needs no FDA approval (see the US assessment); that says nothing about whether it works.",
-                )
-            });
+        for path in cmp.missing {
+            f = f.missing(path);
         }
-    }
+        f
+    });
 }

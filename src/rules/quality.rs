@@ -8,9 +8,9 @@
 
 use crate::table::vocab;
 use crate::{
-    CellCount, Donor, EndotoxinEuPerMl, Fact, Finding, Outcome, Passage, Percent,
-    PopulationDoublings, ProcessingStep, Product, ProductState, ReleaseData, Route, RuleId,
-    Severity, SupplyModel, SurfaceMarker, TestOutcome, ViabilityTiming,
+    CatalogKey, CellCount, Donor, EndotoxinEuPerMl, Fact, Finding, Indication, IsoDate, Outcome,
+    Passage, Percent, PopulationDoublings, ProcessingStep, Product, ProductState, ReleaseData,
+    Route, RuleId, Severity, SupplyModel, SurfaceMarker, TestOutcome, ValueError, ViabilityTiming,
 };
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -62,6 +62,85 @@ const DEFAULT_MIN_VIABILITY: Percent = Percent::from_table(70.0);
 const DEFAULT_MIN_VIABLE_CELLS: CellCount = CellCount::from_table(1_000_000);
 const DEFAULT_POSITIVE_MARKER_MIN: Percent = Percent::from_table(95.0);
 const DEFAULT_NEGATIVE_MARKER_MAX: Percent = Percent::from_table(2.0);
+const DEFAULT_FAR_BELOW_FACTOR: DoseFactor = DoseFactor(10.0);
+
+/// **How many times below a reference a dose must be to count as "far below"**: a number
+/// greater than 1 and at most 1000.
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::DoseFactor;
+///
+/// assert_eq!(DoseFactor::new(10.0)?.get(), 10.0);
+/// assert_eq!(
+///     DoseFactor::new(1.0).unwrap_err().to_string(),
+///     "dose factor must be between 1.000001 and 1000, got 1"
+/// );
+/// # Ok::<(), msc_therapy::ValueError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ValueError::OutOfRange`] outside (1, 1000]; [`ValueError::NotFinite`] for NaN or infinity.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(try_from = "f64", into = "f64")]
+pub struct DoseFactor(f64);
+
+impl DoseFactor {
+    /// Validates and wraps a factor.
+    ///
+    /// # Errors
+    ///
+    /// See the type's documentation.
+    pub fn new(value: f64) -> Result<Self, ValueError> {
+        const WHAT: &str = "dose factor";
+        if !value.is_finite() {
+            return Err(ValueError::NotFinite { what: WHAT, value });
+        }
+        if value <= 1.0 || value > 1000.0 {
+            return Err(ValueError::OutOfRange {
+                what: WHAT,
+                value,
+                min: 1.000_001,
+                max: 1000.0,
+            });
+        }
+        Ok(Self(value))
+    }
+
+    /// The factor.
+    #[must_use]
+    pub const fn get(self) -> f64 {
+        self.0
+    }
+}
+
+impl TryFrom<f64> for DoseFactor {
+    type Error = ValueError;
+    fn try_from(value: f64) -> Result<Self, ValueError> {
+        Self::new(value)
+    }
+}
+
+impl From<DoseFactor> for f64 {
+    fn from(value: DoseFactor) -> f64 {
+        value.0
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for DoseFactor {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DoseFactor".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "number", "exclusiveMinimum": 1, "maximum": 1000,
+            "description": "How many times below a reference dose counts as far below."
+        })
+    }
+}
 
 /// **Every threshold the quality rules use, with its default and its source.**
 ///
@@ -98,31 +177,44 @@ const DEFAULT_NEGATIVE_MARKER_MAX: Percent = Percent::from_table(2.0);
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct QualityPolicy {
-    /// The lowest viability accepted, in percent of nucleated cells alive. Default 70 %: the
+    /// The lowest viability accepted, in percent of nucleated cells alive (a [`Percent`], 0 to
+    /// 100). Default 70 %: the
     /// low end of published MSC release specifications (J Transl Med 2018 s12967-018-1659-4,
     /// Table 2: ≥ 70 %; others ask 80-90 %), and the figure FDA-advised release tests give
     /// ("generally > 70 %", World J Med Genet 2015, Table 3).
     pub min_viability_percent: Percent,
-    /// The fewest viable nucleated cells per dose accepted. Default 10⁶: counts "in the
+    /// The fewest viable nucleated cells per dose accepted (a [`CellCount`]: a whole number, at
+    /// least 1). Default 10⁶: counts "in the
     /// millions", as "Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)"
     /// tells patients to expect.
     pub min_viable_cells: CellCount,
-    /// The lowest share of cells positive for CD73, CD90 and CD105. Default 95 % (ISCT,
+    /// The lowest share of cells positive for CD73, CD90 and CD105 (0 to 100 %). Default 95 % (ISCT,
     /// Dominici et al. 2006).
     pub positive_marker_min_percent: Percent,
-    /// The highest share of cells positive for each negative marker. Default 2 % (ISCT,
+    /// The highest share of cells positive for each negative marker (0 to 100 %). Default 2 % (ISCT,
     /// Dominici et al. 2006).
     pub negative_marker_max_percent: Percent,
-    /// A passage number no product may exceed, on top of each product's own limit. Default
+    /// A passage number no product may exceed, on top of each product's own limit (a
+    /// [`Passage`], 0 to 100). Default
     /// none: no consensus numeric limit exists in a citable source (products set their own).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_passage: Option<Passage>,
     /// A number of population doublings no product may exceed, on top of each product's own
-    /// limit. Default none, for the same reason as `max_passage`.
+    /// limit (a [`PopulationDoublings`]). Default none, for the same reason as `max_passage`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_population_doublings: Option<PopulationDoublings>,
     /// Which products must come with a certificate of analysis.
     pub require_coa_for: CoaRequirement,
+    /// A dose this many times below every label dose for its route and condition is "far
+    /// below" (a warning): a [`DoseFactor`], greater than 1 and at most 1000; default 10.
+    /// "Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)": "a 'whiff' of
+    /// cells isn't enough to trigger a biological response".
+    pub dose_far_below_factor: DoseFactor,
+    /// The date of the assessment, passed by the caller (the crate reads no clock). With it, a
+    /// certificate of analysis that has expired is a finding; without it (the default), expiry
+    /// is not checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evaluated_on: Option<IsoDate>,
 }
 
 impl Default for QualityPolicy {
@@ -135,6 +227,8 @@ impl Default for QualityPolicy {
             max_passage: None,
             max_population_doublings: None,
             require_coa_for: CoaRequirement::default(),
+            dose_far_below_factor: DEFAULT_FAR_BELOW_FACTOR,
+            evaluated_on: None,
         }
     }
 }
@@ -180,64 +274,213 @@ vocab! {
     }
 }
 
-/// **A published dose range for one route**: one row of [`REFERENCE_DOSES`].
+/// **A published dose for one route and condition**: one row of [`REFERENCE_DOSES`].
 ///
-/// The range spans the doses of approved products and clinical trials for that route, in
-/// viable cells per kilogram or per administration ([`DoseBasis`]). It is a yardstick for
-/// questions, not a limit.
+/// Most rows are the dose of one approved product's label ([`ReferenceDose::product`]), in
+/// viable cells per kilogram or per administration ([`DoseBasis`]); two rows give the range of
+/// doses used in trials where no label exists for the route (knee osteoarthritis, intra-articular)
+/// or where trials bracket the label (acute GvHD, intravenous). A yardstick for questions, not a
+/// limit: no regulation fixes an MSC dose.
 ///
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{DoseBasis, REFERENCE_DOSES, Route};
+/// use msc_therapy::{CatalogKey, DoseBasis, Indication, REFERENCE_DOSES, Route};
 ///
-/// let iv = REFERENCE_DOSES.iter().find(|r| r.route == Route::Intravenous).unwrap();
-/// assert_eq!(iv.basis, DoseBasis::PerKg);
-/// assert!(iv.min <= 2e6 && 2e6 <= iv.max); // Ryoncil's label dose
-/// assert!(iv.source.contains("RYONCIL"));
+/// let ryoncil = REFERENCE_DOSES
+///     .iter()
+///     .find(|r| r.product == Some(CatalogKey::RyoncilUs))
+///     .unwrap();
+/// assert_eq!((ryoncil.route, ryoncil.indication), (Route::Intravenous, Indication::GraftVersusHostDisease));
+/// assert_eq!(ryoncil.basis, DoseBasis::PerKg);
+/// assert_eq!((ryoncil.min, ryoncil.max), (2e6, 2e6));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ReferenceDose {
     /// The route.
     pub route: Route,
+    /// The condition.
+    pub indication: Indication,
     /// Per kilogram or per administration.
     pub basis: DoseBasis,
-    /// The lowest dose used.
+    /// The lowest dose.
     pub min: f64,
-    /// The highest dose used.
+    /// The highest dose.
     pub max: f64,
-    /// What the range covers.
+    /// The approved product whose label gives the dose; `None` for a range of trial doses.
+    pub product: Option<CatalogKey>,
+    /// What the row covers.
     pub context: &'static str,
     /// Where it comes from.
     pub source: &'static str,
 }
 
-/// **Dose ranges of approved products and trials, by route**, for the informational comparison
-/// of [`RuleId::QualityDoseReference`]. Not limits: no regulation fixes an MSC dose.
+#[allow(clippy::too_many_arguments)]
+const fn label(
+    product: CatalogKey,
+    route: Route,
+    indication: Indication,
+    basis: DoseBasis,
+    min: f64,
+    max: f64,
+    context: &'static str,
+    source: &'static str,
+) -> ReferenceDose {
+    ReferenceDose {
+        route,
+        indication,
+        basis,
+        min,
+        max,
+        product: Some(product),
+        context,
+        source,
+    }
+}
+
+/// **Dose references by route and condition**: the dose of every label in the catalog that
+/// gives one ([`crate::LabelDose`]; a unit test keeps the two in step), and two ranges of trial
+/// doses. Used by [`RuleId::QualityDoseReference`] and [`RuleId::OfferDoseReference`].
 pub const REFERENCE_DOSES: &[ReferenceDose] = &[
+    label(
+        CatalogKey::RyoncilUs,
+        Route::Intravenous,
+        Indication::GraftVersusHostDisease,
+        DoseBasis::PerKg,
+        2e6,
+        2e6,
+        "steroid-refractory acute GvHD in children: 2 x 10^6 MSC/kg per infusion",
+        "RYONCIL (remestemcel-L-rknd) US prescribing information, FDA 2024, section 2",
+    ),
+    label(
+        CatalogKey::TemcellJp,
+        Route::Intravenous,
+        Indication::GraftVersusHostDisease,
+        DoseBasis::PerKg,
+        2e6,
+        2e6,
+        "acute GvHD after haematopoietic stem cell transplantation: 2 x 10^6 cells/kg per dose",
+        "TEMCELL HS Inj. label, JCR Pharmaceuticals (Japan, 2015)",
+    ),
+    label(
+        CatalogKey::ObnitixDe,
+        Route::Intravenous,
+        Indication::GraftVersusHostDisease,
+        DoseBasis::PerKg,
+        1e6,
+        2e6,
+        "steroid-refractory acute GvHD: about 1-2 x 10^6 cells/kg per weekly application",
+        "Obnitix SmPC (Germany, section 4b AMG); Bonig et al., Cells 2019;8:1577",
+    ),
     ReferenceDose {
         route: Route::Intravenous,
+        indication: Indication::GraftVersusHostDisease,
         basis: DoseBasis::PerKg,
         min: 0.84e6,
         max: 2.56e6,
-        context: "acute graft-versus-host disease: approved label dose 2 x 10^6/kg; doses given in studies 0.84-2.56 x 10^6/kg",
-        source: "RYONCIL US label (2024); TEMCELL HS Inj. label; Ann Hematol 2023 s00277-023-05216-3",
+        product: None,
+        context: "acute GvHD trials: doses given 0.84-2.56 x 10^6/kg",
+        source: "Ann Hematol 2023 s00277-023-05216-3",
     },
+    label(
+        CatalogKey::StemiracJp,
+        Route::Intravenous,
+        Indication::SpinalCordInjury,
+        DoseBasis::PerAdministration,
+        0.5e8,
+        2.0e8,
+        "traumatic spinal cord injury: 0.5-2.0 x 10^8 autologous MSC per administration",
+        "STEMIRAC for Injection product information, Nipro (Japan, 2018)",
+    ),
+    label(
+        CatalogKey::AlofiselEu,
+        Route::Intralesional,
+        Indication::PerianalFistula,
+        DoseBasis::PerAdministration,
+        1.2e8,
+        1.2e8,
+        "complex perianal fistula in Crohn's disease: single dose of 120 x 10^6 cells",
+        "Alofisel EU SmPC, section 4.2 (marketing authorisation withdrawn Dec 2024)",
+    ),
+    label(
+        CatalogKey::AlofiselJp,
+        Route::Intralesional,
+        Indication::PerianalFistula,
+        DoseBasis::PerAdministration,
+        1.2e8,
+        1.2e8,
+        "complex perianal fistula in Crohn's disease: single 24 mL injection of 120 x 10^6 cells",
+        "Alofisel Japanese approval, Takeda 27 Sep 2021",
+    ),
+    label(
+        CatalogKey::CupistemKr,
+        Route::Intralesional,
+        Indication::PerianalFistula,
+        DoseBasis::PerAdministration,
+        3e7,
+        6e7,
+        "Crohn's perianal fistula: 3 x 10^7 cells (up to 1 cm) to 6 x 10^7 cells (1-2 cm), by fistula size",
+        "Cupistem approval, Anterogen (Korea, 2012); PMC10536665 Table 1",
+    ),
+    label(
+        CatalogKey::HearticellgramKr,
+        Route::Intracoronary,
+        Indication::AcuteMyocardialInfarction,
+        DoseBasis::PerAdministration,
+        5e7,
+        9e7,
+        "acute myocardial infarction: 5, 7 or 9 x 10^7 cells by body weight",
+        "Hearticellgram-AMI approval, FCB-Pharmicell (Korea, 2011); PMC10536665 Table 1",
+    ),
+    label(
+        CatalogKey::NeuronataRKr,
+        Route::Intrathecal,
+        Indication::Als,
+        DoseBasis::PerKg,
+        1e6,
+        1e6,
+        "ALS: about 1 x 10^6 cells/kg per intrathecal injection",
+        "NeuroNata-R conditional approval, Corestem (Korea, 2014); PMC10536665 Table 1",
+    ),
+    label(
+        CatalogKey::NeuronataRKr,
+        Route::Intrathecal,
+        Indication::Als,
+        DoseBasis::PerAdministration,
+        4e7,
+        4e7,
+        "ALS: 4.0 x 10^7 cells in 4 mL per intrathecal injection (a second review)",
+        "NeuroNata-R conditional approval, Corestem (Korea, 2014); Trials 2022;23:415",
+    ),
+    label(
+        CatalogKey::StempeucelIn,
+        Route::Intramuscular,
+        Indication::CriticalLimbIschemia,
+        DoseBasis::PerKg,
+        2e6,
+        2e6,
+        "critical limb ischaemia: 2 x 10^6 cells/kg",
+        "Stempeucel approval, DCGI (India, 2016/2020); Stem Cells Transl Med 2021;10:1602",
+    ),
+    label(
+        CatalogKey::StemoneIn,
+        Route::IntraArticular,
+        Indication::KneeOsteoarthritis,
+        DoseBasis::PerAdministration,
+        2.5e7,
+        2.5e7,
+        "knee osteoarthritis: single dose of 25 x 10^6 cells with hyaluronic acid",
+        "StemOne / Ciplostem approval, DCGI/CDSCO (India, 2022)",
+    ),
     ReferenceDose {
         route: Route::IntraArticular,
+        indication: Indication::KneeOsteoarthritis,
         basis: DoseBasis::PerAdministration,
         min: 2e6,
         max: 1e8,
+        product: None,
         context: "knee osteoarthritis trials: 2 x 10^6 to 1 x 10^8 cells per injection",
         source: "Jo et al., Stem Cells 2014;32(5):1254; Pers et al., SCTM 2016;5(7):847; Lee et al., SCTM 2019;8:504",
-    },
-    ReferenceDose {
-        route: Route::Intralesional,
-        basis: DoseBasis::PerAdministration,
-        min: 1.2e8,
-        max: 1.2e8,
-        context: "complex perianal fistula in Crohn's disease: single dose of 120 x 10^6 cells (darvadstrocel)",
-        source: "Alofisel EU SmPC (marketing authorisation withdrawn Dec 2024)",
     },
 ];
 
@@ -429,14 +672,12 @@ impl<'a> Profile<'a> {
         }
     }
 
-    /// Severity of a missing release test: blocking for a manufactured lot, a warning for a
-    /// same-day autologous bedside product.
-    fn missing_test_severity(&self) -> Severity {
-        if self.bedside_autologous {
-            Severity::Warning
-        } else {
-            Severity::Blocking
-        }
+    /// Severity of a missing safety result (sterility, endotoxin): blocking, as a failing result
+    /// would be, for every product including a same-day bedside one. A result that could fail
+    /// the lot is a fact its verdict needs: leaving it out must never read better than
+    /// reporting a failure.
+    const fn missing_test_severity(&self) -> Severity {
+        Severity::Blocking
     }
 
     fn perinatal(&self) -> Option<bool> {
@@ -533,7 +774,7 @@ pub fn assess_quality(product: &Product, policy: &QualityPolicy) -> QualityRepor
         viability_post_thaw(&p),
         viable_cell_count(&p, policy),
         dose_per_kg(&p),
-        dose_reference(&p),
+        dose_reference(&p, policy),
         positive_markers(&p, policy),
         negative_markers(&p, policy),
         plastic_adherence(&p),
@@ -544,6 +785,7 @@ pub fn assess_quality(product: &Product, policy: &QualityPolicy) -> QualityRepor
         expansion_limit(&p, policy),
         perinatal_msc_evidence(&p, policy),
         certificate_present(&p, policy),
+        certificate_consistent(&p, policy),
         certificate_entries(&p),
     ];
     QualityReport::from_findings(findings)
@@ -707,7 +949,7 @@ fn dose_per_kg(p: &Profile<'_>) -> Finding {
         return not_applicable(RULE, CELL_FREE);
     }
     let Some(route) = p.route() else {
-        return Finding::new(RULE, Outcome::Undetermined, Severity::Info)
+        return Finding::new(RULE, Outcome::Undetermined, Severity::Warning)
             .because(
                 "the route is not stated, so whether the dose must be written per kg is unknown",
             )
@@ -739,64 +981,217 @@ fn dose_per_kg(p: &Profile<'_>) -> Finding {
         .fact(Fact::code("delivery.route", route.code()))
 }
 
-fn dose_reference(p: &Profile<'_>) -> Finding {
-    const RULE: RuleId = RuleId::QualityDoseReference;
+/// How a dose compares with the reference doses for its route and condition. "Far below" means
+/// at least the policy factor below every label dose that compares (or, when no label dose
+/// compares, every trial range).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DoseVerdict {
+    /// The comparison does not apply (no living cells, no reference of the product's kind).
+    NotApplicable(&'static str),
+    /// The dose is not stated in a form any reference uses, or the route is unknown.
+    Undetermined,
+    /// Within the range of at least one reference.
+    Within,
+    /// Outside every reference, but not far below all of them.
+    Outside,
+    /// Below every reference by more than the policy factor.
+    FarBelow,
+}
+
+/// The comparison of a dose with [`REFERENCE_DOSES`], with the facts and missing inputs for a
+/// finding.
+pub(crate) struct DoseComparison {
+    pub(crate) verdict: DoseVerdict,
+    pub(crate) facts: Vec<Fact>,
+    pub(crate) missing: Vec<&'static str>,
+}
+
+fn text_fact(name: &'static str, text: &'static str) -> Fact {
+    Fact::new(
+        name,
+        crate::FactValue::Text(std::borrow::Cow::Borrowed(text)),
+    )
+}
+
+/// Compares the product's dose with the references for its route and, when `indications` is
+/// given, those conditions (otherwise every condition of the route).
+///
+/// Only culture-expanded (or possibly expanded) products are compared: every reference is a
+/// label or trial dose of expanded MSCs, and no label doses a bedside concentrate or a
+/// minimally manipulated preparation by its nucleated cells.
+pub(crate) fn compare_dose(
+    product: &Product,
+    indications: Option<&[Indication]>,
+    factor: DoseFactor,
+) -> DoseComparison {
+    compare_profile_dose(&Profile::new(product), indications, factor)
+}
+
+fn compare_profile_dose(
+    p: &Profile<'_>,
+    indications: Option<&[Indication]>,
+    factor: DoseFactor,
+) -> DoseComparison {
+    let done = |verdict, facts, missing| DoseComparison {
+        verdict,
+        facts,
+        missing,
+    };
     if !p.live {
-        return not_applicable(RULE, CELL_FREE);
+        return done(
+            DoseVerdict::NotApplicable(CELL_FREE),
+            Vec::new(),
+            Vec::new(),
+        );
+    }
+    if p.expansion == Expansion::No {
+        return done(
+            DoseVerdict::NotApplicable(
+                "the cells were not grown in culture: every label dose is for culture-expanded MSCs, and no label doses a bedside concentrate or minimally manipulated preparation by its nucleated cells",
+            ),
+            Vec::new(),
+            Vec::new(),
+        );
     }
     let Some(route) = p.route() else {
-        return Finding::new(RULE, Outcome::Undetermined, Severity::Info).missing("delivery.route");
+        return done(
+            DoseVerdict::Undetermined,
+            Vec::new(),
+            vec!["delivery.route"],
+        );
     };
-    let Some(reference) = REFERENCE_DOSES.iter().find(|r| r.route == route) else {
-        return not_applicable(
-            RULE,
-            "the crate holds no published dose range for this route",
-        )
-        .fact(Fact::code("delivery.route", route.code()));
-    };
-    let (dose, unit) = match reference.basis {
-        DoseBasis::PerKg => (cells_per_kg(p), "cells/kg"),
-        DoseBasis::PerAdministration => (p.viable_cells(), "cells"),
-    };
-    let finding = match dose {
-        Some((value, fact)) => {
-            let within = value >= reference.min && value <= reference.max;
-            let f = if within {
-                met(RULE)
-            } else {
-                Finding::new(RULE, Outcome::NotMet, Severity::Info)
-                    .because("the dose lies outside the range of approved products and trials for this route; ask why")
-            };
-            f.fact(fact)
+    let mut facts = vec![Fact::code("delivery.route", route.code())];
+    let rows: Vec<&ReferenceDose> = REFERENCE_DOSES
+        .iter()
+        .filter(|r| r.route == route && indications.is_none_or(|list| list.contains(&r.indication)))
+        .collect();
+    if rows.is_empty() {
+        return done(
+            DoseVerdict::NotApplicable(
+                "no label or trial dose is known for this route and condition",
+            ),
+            facts,
+            Vec::new(),
+        );
+    }
+    let per_kg = cells_per_kg(p);
+    let per_administration = p.viable_cells();
+    let mut within = false;
+    let mut compared = 0_usize;
+    // "Far below" is judged against the label doses when any compares, else the trial ranges.
+    let labels_compare = rows.iter().any(|r| {
+        r.product.is_some()
+            && match r.basis {
+                DoseBasis::PerKg => per_kg.is_some(),
+                DoseBasis::PerAdministration => per_administration.is_some(),
+            }
+    });
+    let mut all_far_below = true;
+    // The row shown: the first one the dose lies within, else the closest (by ratio).
+    let mut nearest: Option<(&ReferenceDose, f64)> = None;
+    for row in &rows {
+        let value = match row.basis {
+            DoseBasis::PerKg => per_kg.as_ref().map(|d| d.0),
+            DoseBasis::PerAdministration => per_administration.as_ref().map(|d| d.0),
+        };
+        let Some(value) = value else { continue };
+        compared += 1;
+        let inside = value >= row.min && value <= row.max;
+        within |= inside;
+        if row.product.is_some() || !labels_compare {
+            all_far_below &= value * factor.get() <= row.min;
         }
-        None => Finding::new(RULE, Outcome::Undetermined, Severity::Info)
-            .because("the dose cannot be compared: it is not stated in the form the reference uses")
-            .missing(match reference.basis {
-                DoseBasis::PerKg => "dose.cells_per_kg",
-                DoseBasis::PerAdministration => "dose.viable_cells",
-            }),
+        let distance = if inside {
+            0.0
+        } else {
+            (value / row.min)
+                .ln()
+                .abs()
+                .min((value / row.max).ln().abs())
+        };
+        if nearest.is_none_or(|(_, d)| distance < d) {
+            nearest = Some((row, distance));
+        }
+    }
+    let nearest = nearest.map(|(row, _)| row);
+    if let Some((_, fact)) = per_kg.filter(|_| rows.iter().any(|r| r.basis == DoseBasis::PerKg)) {
+        facts.push(fact);
+    }
+    if let Some((_, fact)) =
+        per_administration.filter(|_| rows.iter().any(|r| r.basis == DoseBasis::PerAdministration))
+    {
+        facts.push(fact);
+    }
+    if compared == 0 {
+        let mut missing = Vec::new();
+        if rows.iter().any(|r| r.basis == DoseBasis::PerAdministration) {
+            missing.push("dose.viable_cells");
+        }
+        if rows.iter().any(|r| r.basis == DoseBasis::PerKg) {
+            if !missing.contains(&"dose.viable_cells") {
+                missing.push("dose.viable_cells");
+            }
+            missing.push("recipient.weight_kg");
+        }
+        return done(DoseVerdict::Undetermined, facts, missing);
+    }
+    let verdict = if within {
+        DoseVerdict::Within
+    } else if all_far_below {
+        DoseVerdict::FarBelow
+    } else {
+        DoseVerdict::Outside
     };
+    if let Some(row) = nearest {
+        let unit = match row.basis {
+            DoseBasis::PerKg => "cells/kg",
+            DoseBasis::PerAdministration => "cells",
+        };
+        facts.push(Fact::code("reference.indication", row.indication.code()).as_limit());
+        facts.push(
+            Fact::number("reference.min", row.min)
+                .with_unit(unit)
+                .as_limit(),
+        );
+        facts.push(
+            Fact::number("reference.max", row.max)
+                .with_unit(unit)
+                .as_limit(),
+        );
+        facts.push(text_fact("reference.context", row.context));
+        facts.push(text_fact("reference.source", row.source));
+    }
+    facts.push(Fact::number("policy.dose_far_below_factor", factor.get()).as_limit());
+    done(verdict, facts, Vec::new())
+}
+
+fn dose_reference(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
+    const RULE: RuleId = RuleId::QualityDoseReference;
+    let indications = p
+        .product
+        .intended_use
+        .as_ref()
+        .and_then(|u| u.indications_known())
+        .filter(|list| !list.is_empty());
+    let comparison = compare_profile_dose(p, indications, policy.dose_far_below_factor);
+    let finding = match comparison.verdict {
+        DoseVerdict::NotApplicable(reason) => not_applicable(RULE, reason),
+        DoseVerdict::Undetermined => Finding::new(RULE, Outcome::Undetermined, Severity::Info)
+            .because("the dose cannot be compared: it is not stated in the form the references use"),
+        DoseVerdict::Within => met(RULE),
+        DoseVerdict::Outside => Finding::new(RULE, Outcome::NotMet, Severity::Info)
+            .because("the dose lies outside the label and trial doses for this route and condition; ask why"),
+        DoseVerdict::FarBelow => Finding::new(RULE, Outcome::NotMet, Severity::Warning)
+            .because("the dose is far below every label and trial dose for this route and condition: a 'whiff' of cells is not enough"),
+    };
+    let mut finding = finding.at("dose");
+    for fact in comparison.facts {
+        finding = finding.fact(fact);
+    }
+    for path in comparison.missing {
+        finding = finding.missing(path);
+    }
     finding
-        .at("dose")
-        .fact(Fact::code("delivery.route", route.code()))
-        .fact(
-            Fact::number("reference.min", reference.min)
-                .with_unit(unit)
-                .as_limit(),
-        )
-        .fact(
-            Fact::number("reference.max", reference.max)
-                .with_unit(unit)
-                .as_limit(),
-        )
-        .fact(Fact::new(
-            "reference.context",
-            crate::FactValue::Text(std::borrow::Cow::Borrowed(reference.context)),
-        ))
-        .fact(Fact::new(
-            "reference.source",
-            crate::FactValue::Text(std::borrow::Cow::Borrowed(reference.source)),
-        ))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -835,16 +1230,16 @@ const fn pair_path(marker: SurfaceMarker) -> &'static str {
     }
 }
 
-/// Whether identity rules apply, and how much a failure matters.
+/// Whether identity rules apply, and how much a failure matters. The scope follows from what
+/// the product is (live cells, culture-expanded, called MSCs), never from whether a panel was
+/// reported: otherwise leaving a panel out would take a product out of the rules.
 fn identity_scope(p: &Profile<'_>) -> Result<Severity, &'static str> {
-    let panel = p.release.is_some_and(|r| r.identity.is_some());
-    if !p.live && !panel {
+    if !p.live {
         return Err(CELL_FREE);
     }
     match p.expansion {
-        Expansion::Yes => Ok(Severity::Blocking),
-        Expansion::Unknown => Ok(Severity::Warning),
-        Expansion::No if p.called_msc || panel => Ok(Severity::Warning),
+        Expansion::Yes | Expansion::Unknown => Ok(Severity::Blocking),
+        Expansion::No if p.called_msc => Ok(Severity::Warning),
         Expansion::No => Err(
             "the product is neither culture-expanded nor called MSCs, so the ISCT identity criteria are not its release criteria",
         ),
@@ -1033,15 +1428,16 @@ fn sterility(p: &Profile<'_>) -> Finding {
 fn mycoplasma(p: &Profile<'_>) -> Finding {
     const RULE: RuleId = RuleId::QualityMycoplasma;
     let result = p.release.and_then(|r| r.mycoplasma);
+    // Whether the cells were cultured decides whether the test is a release criterion, never
+    // whether a result was reported: culture unknown is judged as culture (fail closed).
     let severity = match p.expansion {
-        Expansion::Yes => Severity::Blocking,
-        Expansion::Unknown => Severity::Warning,
-        Expansion::No if result.is_some() => Severity::Info,
+        Expansion::Yes | Expansion::Unknown => Severity::Blocking,
         Expansion::No => {
             return not_applicable(
                 RULE,
-                "the cells were not grown in culture, where mycoplasma contaminate",
-            );
+                "the cells were not grown in culture, where mycoplasma contaminate, so mycoplasma testing is not a release criterion",
+            )
+            .fact_opt(result.map(|o| Fact::code("release.mycoplasma", o.code())));
         }
     };
     test_outcome(RULE, "release.mycoplasma", result, severity)
@@ -1053,10 +1449,10 @@ fn endotoxin(p: &Profile<'_>) -> Finding {
     let spec = p.release.and_then(|r| r.endotoxin_limit_eu_per_ml);
     let route = p.route();
     if let Some(route) = route {
-        if route.info().endotoxin_k_eu_per_kg.is_none() && spec.is_none() {
+        if route.info().endotoxin_k_eu_per_kg.is_none() {
             return not_applicable(
                 RULE,
-                "USP <85> sets no endotoxin constant for this route (not parenteral)",
+                "USP <85> sets no endotoxin constant for this route (not parenteral), so endotoxin is not a release criterion",
             )
             .fact(Fact::code("delivery.route", route.code()));
         }
@@ -1128,7 +1524,7 @@ fn endotoxin(p: &Profile<'_>) -> Finding {
                 .because("endotoxin exceeds the limit for this route, volume and body weight")
         }
         (Some(_), Some(_)) if usp_applies && usp_limit.is_none() => {
-            Finding::new(RULE, Outcome::Undetermined, Severity::Warning)
+            Finding::new(RULE, Outcome::Undetermined, Severity::Blocking)
                 .because("the result meets the product's own specification, but the USP <85> limit K/M for this dose and patient cannot be computed")
         }
         (Some(_), Some(_)) => met(RULE),
@@ -1206,12 +1602,13 @@ fn expansion_limit(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
     } else if judged_passage || judged_doublings {
         met(RULE)
     } else if passage.is_none() && doublings.is_none() {
-        Finding::new(RULE, Outcome::Undetermined, Severity::Warning)
+        // As blocking as exceeding the limit: leaving the figures out must not read better.
+        Finding::new(RULE, Outcome::Undetermined, Severity::Blocking)
             .because("a culture-expanded product reports neither passage number nor population doublings")
             .missing("release.passage")
             .missing("release.population_doublings")
     } else {
-        Finding::new(RULE, Outcome::Undetermined, Severity::Warning)
+        Finding::new(RULE, Outcome::Undetermined, Severity::Blocking)
             .because("no limit is stated to judge the expansion against; no universal limit exists, so the product's specification must give one")
             .missing(if passage.is_some() {
                 "release.passage_limit"
@@ -1298,18 +1695,115 @@ fn certificate_present(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
         );
     }
     let certificate = p.release.and_then(|r| r.certificate.as_ref());
-    match certificate {
-        Some(c) => met(RULE).fact(Fact::new(
+    let issued = p.release.and_then(|r| r.certificate_issued);
+    match (certificate, issued) {
+        (Some(_), Some(false)) => Finding::new(RULE, Outcome::NotMet, Severity::Blocking)
+            .because(
+                "the record gives a certificate of analysis and also states that none was issued",
+            )
+            .fact(Fact::flag("release.certificate_issued", false)),
+        (Some(c), _) => met(RULE).fact(Fact::new(
             "release.certificate.lot",
             crate::FactValue::Text(std::borrow::Cow::Owned(c.lot.as_str().to_owned())),
         )),
-        None => Finding::new(RULE, Outcome::Undetermined, Severity::Blocking)
+        (None, Some(false)) => Finding::new(RULE, Outcome::NotMet, Severity::Blocking)
+            .because("no certificate of analysis was issued for a product that needs one")
+            .fact(Fact::flag("release.certificate_issued", false)),
+        (None, _) => Finding::new(RULE, Outcome::Undetermined, Severity::Blocking)
             .because("no certificate of analysis is recorded for a product that needs one")
             .missing("release.certificate"),
     }
     .at("release.certificate")
     .fact_opt(p.product.supply.map(|s| Fact::code("supply", s.code())))
     .fact_opt(p.product.donor.map(|d| Fact::code("donor", d.code())))
+}
+
+fn certificate_consistent(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
+    const RULE: RuleId = RuleId::QualityCertificateConsistent;
+    let release = p.release;
+    let Some(certificate) = release.and_then(|r| r.certificate.as_ref()) else {
+        return not_applicable(RULE, "no certificate of analysis is recorded")
+            .at("release.certificate");
+    };
+    let owned = |name: &'static str, text: &str| {
+        Fact::new(
+            name,
+            crate::FactValue::Text(std::borrow::Cow::Owned(text.to_owned())),
+        )
+    };
+    let mut facts = vec![owned("release.certificate.lot", certificate.lot.as_str())];
+    let mut problems: Vec<&'static str> = Vec::new();
+    let mut missing: Vec<&'static str> = Vec::new();
+    if release.and_then(|r| r.certificate_issued) == Some(false) {
+        problems.push("release.certificate_issued");
+    }
+    match release.and_then(|r| r.lot.as_ref()) {
+        Some(lot) => {
+            facts.push(owned("release.lot", lot.as_str()));
+            if lot.as_str().trim() != certificate.lot.as_str().trim() {
+                problems.push("release.certificate.lot");
+            }
+        }
+        None => missing.push("release.lot"),
+    }
+    let issued = certificate.issued_on.as_ref().map(IsoDate::as_str);
+    let expires = certificate.expires_on.as_ref().map(IsoDate::as_str);
+    if let Some(d) = issued {
+        facts.push(owned("release.certificate.issued_on", d));
+    }
+    if let Some(d) = expires {
+        facts.push(owned("release.certificate.expires_on", d));
+    }
+    // ISO dates compare as text.
+    match (issued, expires) {
+        (Some(i), Some(e)) if e < i => problems.push("release.certificate.expires_on"),
+        (None, _) => missing.push("release.certificate.issued_on"),
+        _ => {}
+    }
+    match (&policy.evaluated_on, expires) {
+        (Some(today), Some(e)) => {
+            facts.push(owned("policy.evaluated_on", today.as_str()).as_limit());
+            if e < today.as_str() && !problems.contains(&"release.certificate.expires_on") {
+                problems.push("release.certificate.expires_on");
+            }
+        }
+        (None, _) => missing.push("policy.evaluated_on"),
+        (Some(_), None) => missing.push("release.certificate.expires_on"),
+    }
+    let expired = policy
+        .evaluated_on
+        .as_ref()
+        .zip(expires)
+        .is_some_and(|(today, e)| e < today.as_str());
+    let mut finding = if problems.is_empty() && missing.is_empty() {
+        met(RULE)
+    } else if problems.is_empty() {
+        Finding::new(RULE, Outcome::Undetermined, Severity::Info)
+            .because("not every consistency check can be made: the lot of the product, the issue date or the evaluation date is not given")
+    } else {
+        let reason = if problems.contains(&"release.certificate_issued") {
+            "the record gives a certificate of analysis and also states that none was issued"
+        } else if problems.contains(&"release.certificate.lot") {
+            "the certificate of analysis is for another lot than the product's"
+        } else if expired {
+            "the certificate of analysis has expired on the evaluation date"
+        } else {
+            "the certificate of analysis expires before the date it was issued"
+        };
+        Finding::new(RULE, Outcome::NotMet, Severity::Blocking).because(reason)
+    };
+    finding = finding.at("release.certificate");
+    for fact in facts {
+        finding = finding.fact(fact);
+    }
+    if finding.outcome == Outcome::NotMet {
+        finding = finding.fact(Fact::codes("contradicts", problems));
+    } else {
+        for path in missing {
+            finding = finding.missing(path);
+        }
+    }
+    finding
 }
 
 fn certificate_entries(p: &Profile<'_>) -> Finding {
@@ -1414,5 +1908,39 @@ mod tests {
         for row in REFERENCE_DOSES {
             assert!(row.min > 0.0 && row.min <= row.max, "{row:?}");
         }
+    }
+
+    /// Every label dose of the catalog is a reference row for the label's route and every one of
+    /// its indications, and every label row comes from the catalog.
+    #[test]
+    fn reference_doses_are_the_catalog_label_doses() {
+        let mut expected = 0;
+        for p in crate::ApprovedProduct::ALL {
+            for (basis, range) in [
+                (DoseBasis::PerAdministration, p.dose.per_administration),
+                (DoseBasis::PerKg, p.dose.per_kg),
+            ] {
+                let Some(range) = range else { continue };
+                for indication in p.indications {
+                    expected += 1;
+                    assert!(
+                        REFERENCE_DOSES.iter().any(|r| r.product == Some(p.key)
+                            && r.route == p.route
+                            && r.indication == *indication
+                            && r.basis == basis
+                            && r.min == range.min
+                            && r.max == range.max),
+                        "{} {basis:?}",
+                        p.name
+                    );
+                }
+            }
+        }
+        let labels = REFERENCE_DOSES
+            .iter()
+            .filter(|r| r.product.is_some())
+            .count();
+        assert_eq!(labels, expected);
+        assert!(DoseFactor::new(DEFAULT_FAR_BELOW_FACTOR.get()).is_ok());
     }
 }

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Validates the exported JSON Schemas outside Rust: Ajv (draft 2020-12, strict mode, ajv-formats)
+# and python-jsonschema compile every schema and validate the sample documents and the crate's
+# JSON outputs for them. Installs both validators from the npm registry and PyPI.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+here=.ci/schema-check
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+npm install --prefix "$here" --no-audit --no-fund --loglevel=error >/dev/null
+python3 -m pip install --quiet --disable-pip-version-check 'jsonschema>=4.18' >/dev/null
+
+manifest="$work/manifest"
+: >"$manifest"
+for f in examples/data/products/*.json; do
+  echo "product.schema.json $f" >>"$manifest"
+  out="$work/assessment-$(basename "$f")"
+  cargo run --quiet --example assess -- --json "$f" >"$out"
+  echo "product_assessment.schema.json $out" >>"$manifest"
+done
+for f in examples/data/offers/*.json; do
+  echo "clinic_offer.schema.json $f" >>"$manifest"
+  out="$work/evaluation-$(basename "$f")"
+  cargo run --quiet --example assess -- --json "$f" >"$out"
+  echo "offer_evaluation.schema.json $out" >>"$manifest"
+done
+
+# Documents the parser rejects must fail the schemas too ("!" before the schema file).
+bad() { # NAME JSON
+  printf '%s\n' "$2" >"$work/bad-$1.json"
+  echo "!product.schema.json $work/bad-$1.json" >>"$manifest"
+}
+bad zero_width_name '{"name": "\u200b"}'
+bad year_0000 '{"name": "X", "release": {"certificate": {"lot": "L", "issued_on": "0000-01-01"}}}'
+bad feb_30 '{"name": "X", "release": {"certificate": {"lot": "L", "issued_on": "2024-02-30"}}}'
+bad administrations_2_40 '{"name": "X", "dose": {"administrations": 1099511627776}}'
+bad array_product '["Array product"]'
+bad array_delivery '{"name": "X", "delivery": ["intravenous"]}'
+bad unknown_marker '{"name": "X", "release": {"identity": {"markers": {"cd7e": 99}}}}'
+sed 's/"phases": \["PHASE2"\]/"phases": ["NA", "PHASE1"]/' examples/data/offers/trial_site.json >"$work/bad-na_phase1.json"
+echo "!clinic_offer.schema.json $work/bad-na_phase1.json" >>"$manifest"
+for f in "$work"/bad-*.json; do
+  if cargo run --quiet --example assess -- "$f" >/dev/null 2>&1; then
+    echo "the parser accepts $f, which the schema must reject"
+    exit 1
+  fi
+done
+
+node "$here/validate.mjs" schemas "$manifest"
+python3 "$here/validate.py" schemas "$manifest"

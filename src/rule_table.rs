@@ -1,0 +1,107 @@
+//! The rule table as Markdown: the page `docs/rules.md` that the [`RuleId`] documentation
+//! includes, generated from the same table the engines read.
+
+use crate::RuleId;
+use std::fmt::Write as _;
+
+/// The heading of each family of rules, by the first segment of the machine name.
+const FAMILIES: &[(&str, &str)] = &[
+    ("us.", "US: 21 CFR Part 1271"),
+    ("quality.", "Release quality"),
+    (
+        "eu.",
+        "EU: Regulation (EC) No 1394/2007 and Directive 2004/23/EC",
+    ),
+    ("jp.", "Japan: the ASRM and the PMD Act"),
+    ("offer.", "Clinic offers: the patient's checklist"),
+];
+
+/// `text` made safe inside a Markdown table cell: no pipe, no line break, and no `<` that a
+/// renderer could read as an HTML tag (`USP <85>`).
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|")
+        .replace('\n', " ")
+        .replace('<', "&lt;")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+}
+
+impl RuleId {
+    /// **The whole rule table as Markdown**: for every rule, grouped by jurisdiction, its
+    /// machine name, summary, citation and explanation, in table order.
+    ///
+    /// It is the text of `docs/rules.md`, which the documentation of [`RuleId`] shows (a test
+    /// keeps the file equal to this output; `cargo run --example export_schemas` rewrites it).
+    /// Integrators can render the same table in their own documentation or forms.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::RuleId;
+    ///
+    /// let table = RuleId::table_markdown();
+    /// assert!(table.contains("| `us.cfr1271.10.a.1` |"));
+    /// assert!(table.contains(RuleId::UsMinimalManipulation.info().citation));
+    /// ```
+    #[must_use]
+    pub fn table_markdown() -> String {
+        let mut out = String::new();
+        out.push_str(
+            "Every rule the crate applies, generated from the `RuleId` table. The machine \
+             name is stable: store it, search for it, link to it.\n",
+        );
+        let mut written = 0;
+        for &(prefix, heading) in FAMILIES {
+            let rules: Vec<RuleId> = RuleId::ALL
+                .iter()
+                .copied()
+                .filter(|r| r.code().starts_with(prefix))
+                .collect();
+            if rules.is_empty() {
+                continue;
+            }
+            let _ = write!(
+                out,
+                "\n## {heading}\n\n| machine name | rule | citation | explanation |\n|---|---|---|---|\n"
+            );
+            for rule in rules {
+                let info = rule.info();
+                let _ = writeln!(
+                    out,
+                    "| `{}` | **{}.** {} | {} | {} |",
+                    rule.code(),
+                    cell(rule.label()),
+                    cell(info.summary),
+                    cell(info.citation),
+                    cell(info.explanation),
+                );
+                written += 1;
+            }
+        }
+        let other: Vec<RuleId> = RuleId::ALL
+            .iter()
+            .copied()
+            .filter(|r| !FAMILIES.iter().any(|(p, _)| r.code().starts_with(p)))
+            .collect();
+        if !other.is_empty() {
+            out.push_str(
+                "\n## Other rules\n\n| machine name | rule | citation | explanation |\n|---|---|---|---|\n",
+            );
+            for rule in other {
+                let info = rule.info();
+                let _ = writeln!(
+                    out,
+                    "| `{}` | **{}.** {} | {} | {} |",
+                    rule.code(),
+                    cell(rule.label()),
+                    cell(info.summary),
+                    cell(info.citation),
+                    cell(info.explanation),
+                );
+                written += 1;
+            }
+        }
+        debug_assert_eq!(written, RuleId::ALL.len());
+        out
+    }
+}

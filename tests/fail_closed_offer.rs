@@ -1,0 +1,493 @@
+//! Fail closed, at the JSON level, for clinic offers.
+//!
+//! Verdicts are ordered from worst to best: `walk_away < ask_first < good_signs`
+//! ([`PatientVerdict`]'s `Ord`). Documents are generated as JSON, serialized, changed, parsed
+//! again and evaluated; the properties are:
+//!
+//! 1. **Absent is unknown.** Deleting any key of an offer (nested too, inside list entries as
+//!    well) never gives good signs to an offer that did not have them, and never moves it above
+//!    ask first: `after <= max(before, ask_first)`. A deleted fact becomes an open question,
+//!    never a good sign. (Deleting an unfavourable fact may turn walk away into ask first.)
+//! 2. **Absent is unknown, from favourable documents.** For offers generated from favourable
+//!    values only, deleting any key never improves the verdict: `after <= before`.
+//! 3. **A worse fact is never better.** Adding a worse fact (a positive sterility test, a
+//!    claim of a cure, no physician, a blind joint injection, a smaller cell count, a lower
+//!    viability, a certificate for another lot, …) never improves the verdict:
+//!    `after <= before`.
+//!
+//! Generated documents keep one cell count for the dose, the release record and the clinic's
+//! disclosure, so that deleting one copy of a figure does not reveal another, different figure.
+//!
+//! The number of cases is `PROPTEST_CASES` (default 48); run once with
+//! `PROPTEST_CASES=100000 cargo test --release --test fail_closed_offer`.
+#![cfg(feature = "json")]
+
+use msc_therapy::{ClinicOffer, PatientVerdict, evaluate_offer};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use serde_json::{Map, Value, json};
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(48)
+}
+
+fn verdict(doc: &Value) -> Option<PatientVerdict> {
+    ClinicOffer::from_json(&doc.to_string())
+        .ok()
+        .map(|offer| evaluate_offer(&offer).verdict)
+}
+
+/// Every key of the document, as a path of object keys and list positions.
+fn key_paths(value: &Value, prefix: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                prefix.push(Seg::Key(k.clone()));
+                out.push(prefix.clone());
+                key_paths(v, prefix, out);
+                prefix.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                prefix.push(Seg::Index(i));
+                key_paths(v, prefix, out);
+                prefix.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+fn without(doc: &Value, path: &[Seg]) -> Value {
+    let mut doc = doc.clone();
+    let (last, parents) = path.split_last().expect("non-empty path");
+    let mut node = &mut doc;
+    for seg in parents {
+        node = match seg {
+            Seg::Key(k) => &mut node[k.as_str()],
+            Seg::Index(i) => &mut node[*i],
+        };
+    }
+    if let (Seg::Key(k), Value::Object(map)) = (last, node) {
+        map.remove(k);
+    }
+    doc
+}
+
+fn show(path: &[Seg]) -> String {
+    path.iter()
+        .map(|s| match s {
+            Seg::Key(k) => format!(".{k}"),
+            Seg::Index(i) => format!("[{i}]"),
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generators
+// ---------------------------------------------------------------------------------------------
+
+fn pick(values: &'static [&'static str]) -> impl Strategy<Value = Value> {
+    prop::sample::select(values).prop_map(|v| json!(v))
+}
+
+fn maybe(s: impl Strategy<Value = Value>) -> impl Strategy<Value = Option<Value>> {
+    prop::option::of(s)
+}
+
+fn flag(favourable: bool) -> BoxedStrategy<Option<Value>> {
+    if favourable {
+        Just(Some(json!(true))).boxed()
+    } else {
+        maybe(any::<bool>().prop_map(Value::Bool)).boxed()
+    }
+}
+
+fn insert(map: &mut Map<String, Value>, key: &str, value: Option<Value>) {
+    if let Some(v) = value {
+        map.insert(key.to_owned(), v);
+    }
+}
+
+const INDICATIONS: &[&str] = &[
+    "knee_osteoarthritis",
+    "graft_versus_host_disease",
+    "spinal_cord_injury",
+    "perianal_fistula",
+];
+
+fn release(favourable: bool, count: u64) -> BoxedStrategy<Value> {
+    let outcome: &'static [&'static str] = if favourable {
+        &["negative"]
+    } else {
+        &["negative", "positive", "pending"]
+    };
+    let viability = if favourable { 85.0..99.0 } else { 10.0..99.0 };
+    (
+        pick(outcome),
+        pick(outcome),
+        viability,
+        pick(&["post_thaw", "before_freezing"]),
+        pick(&["fresh", "cryopreserved"]),
+        prop::bool::ANY,
+        0.05f64..0.4,
+        1u32..6,
+        prop::bool::ANY,
+    )
+        .prop_map(
+            move |(sterility, mycoplasma, viability, timing, state, same_lot, endotoxin, passage, cfu)| {
+                let mut r = json!({
+                    "lot": "LOT-1",
+                    "certificate": {"lot": if same_lot || favourable { "LOT-1" } else { "LOT-2" },
+                                    "issuer": "Lab", "issued_on": "2026-01-10", "expires_on": "2027-01-10"},
+                    "state": state,
+                    "viable_nucleated_cells": count,
+                    "viability": [{"percent": viability, "timing": timing}],
+                    "identity": {"markers": {"cd73": 99.0, "cd90": 98.0, "cd105": 97.0, "cd45": 0.5,
+                                             "cd34": 0.5, "cd14": 0.5, "cd19": 0.5, "hla_dr": 0.5},
+                                 "plastic_adherent": true, "trilineage_differentiation": true},
+                    "sterility": sterility,
+                    "mycoplasma": mycoplasma,
+                    "endotoxin_eu_per_ml": endotoxin,
+                    "passage": passage,
+                    "passage_limit": 5
+                });
+                if cfu || favourable {
+                    r["cfu_f_per_million"] = json!(40000);
+                }
+                r
+            },
+        )
+        .boxed()
+}
+
+fn claims(favourable: bool) -> BoxedStrategy<Value> {
+    if favourable {
+        return Just(json!([])).boxed();
+    }
+    let claim = (
+        pick(&[
+            "cures",
+            "becomes_new_tissue",
+            "treats_many_conditions",
+            "fda_approved",
+            "contains_live_stem_cells",
+            "no_rejection",
+        ]),
+        maybe(prop::collection::vec(pick(INDICATIONS), 0..3).prop_map(Value::from)),
+    )
+        .prop_map(|(kind, indications)| {
+            let mut m = Map::new();
+            m.insert("kind".into(), kind);
+            insert(&mut m, "indications", indications);
+            Value::Object(m)
+        });
+    prop::collection::vec(claim, 0..3)
+        .prop_map(Value::from)
+        .boxed()
+}
+
+/// An offer document. With `favourable`, every stated value is a favourable one.
+fn offer(favourable: bool) -> BoxedStrategy<Value> {
+    let count_range = if favourable {
+        10_000_000u64..200_000_000
+    } else {
+        100_000u64..200_000_000
+    };
+    let product = (
+        count_range,
+        maybe(pick(&[
+            "culture_expanded_msc",
+            "bone_marrow_concentrate",
+            "perinatal_allograft",
+        ])),
+        maybe(pick(&["bone_marrow", "adipose_tissue", "whartons_jelly"])),
+        maybe(pick(&["autologous", "allogeneic_unrelated"])),
+        maybe(pick(&[
+            "off_the_shelf",
+            "point_of_care",
+            "patient_specific",
+        ])),
+        maybe(pick(&["intravenous", "intra_articular", "intralesional"])),
+        maybe(pick(if favourable {
+            &["ultrasound"]
+        } else {
+            &["ultrasound", "landmark"]
+        })),
+        prop::bool::ANY,
+        prop::bool::ANY,
+        10.0f64..90.0,
+    );
+    let rest = (
+        pick(INDICATIONS),
+        maybe(pick(&[
+            "united_states",
+            "european_union",
+            "germany",
+            "japan",
+            "india",
+            "other",
+        ])),
+        // A named authorisation the offer may contradict is not a favourable value.
+        if favourable {
+            Just(None).boxed()
+        } else {
+            maybe(pick(&[
+                "ryoncil_us",
+                "stemirac_jp",
+                "stemone_in",
+                "alofisel_eu",
+            ]))
+            .boxed()
+        },
+        flag(favourable),
+        flag(favourable),
+        flag(favourable),
+        flag(favourable),
+        flag(favourable),
+        maybe(claims(favourable)),
+        prop::bool::ANY,
+        prop::bool::ANY,
+    );
+    (product, rest, release(favourable, 0).prop_map(|_| ()))
+        .prop_flat_map(move |(p, r, ())| {
+            let count = p.0;
+            (Just((p, r)), maybe(release(favourable, count)))
+        })
+        .prop_map(move |((p, r), release)| {
+            let (count, prep, tissue, donor, supply, route, guidance, expanded, with_use, weight) =
+                p;
+            let (
+                indication,
+                place,
+                key,
+                source,
+                coa,
+                tried,
+                physician,
+                regulated,
+                claims,
+                trial,
+                evidence,
+            ) = r;
+            let mut product = Map::new();
+            product.insert("name".into(), json!("Generated product"));
+            insert(&mut product, "preparation", prep);
+            insert(&mut product, "tissue", tissue);
+            insert(&mut product, "donor", donor);
+            insert(&mut product, "supply", supply);
+            let steps = if expanded {
+                json!(["culture_expansion", "cryopreservation"])
+            } else {
+                json!(["centrifugation"])
+            };
+            product.insert(
+                "processing".into(),
+                json!({"steps": steps, "added_articles": ["crystalloid"]}),
+            );
+            if with_use {
+                product.insert(
+                    "intended_use".into(),
+                    json!({"functions": ["immunomodulation"], "indications": [indication.clone()],
+                           "systemic_effect": false, "depends_on_living_cells": true}),
+                );
+            }
+            if let Some(route) = route {
+                let mut d = Map::new();
+                d.insert("route".into(), route);
+                insert(&mut d, "guidance", guidance);
+                product.insert("delivery".into(), Value::Object(d));
+            }
+            product.insert(
+                "dose".into(),
+                json!({"viable_cells": count, "volume_ml": 5, "administrations": 1}),
+            );
+            product.insert("recipient".into(), json!({"weight_kg": weight}));
+            insert(&mut product, "release", release);
+
+            let mut doc = Map::new();
+            insert(&mut doc, "jurisdiction", place);
+            insert(
+                &mut doc,
+                "authorisation",
+                key.map(|k| json!({"catalog_key": k})),
+            );
+            doc.insert("product".into(), Value::Object(product));
+            doc.insert("indication".into(), indication.clone());
+            let mut disclosures = Map::new();
+            disclosures.insert("live_nucleated_cells".into(), json!(count));
+            insert(&mut disclosures, "source_disclosed", source);
+            insert(&mut disclosures, "certificate_of_analysis_shown", coa);
+            if trial {
+                disclosures.insert("trial_registration".into(), json!("NCT09990003"));
+            }
+            doc.insert("disclosures".into(), Value::Object(disclosures));
+            insert(&mut doc, "claims", claims);
+            if evidence {
+                doc.insert(
+                    "evidence".into(),
+                    json!([{"nct_id": "NCT09990001", "phases": ["PHASE3"], "status": "COMPLETED",
+                            "indication": indication, "result": "positive"}]),
+                );
+            }
+            let mut patient = Map::new();
+            insert(&mut patient, "standard_treatments_tried", tried);
+            insert(&mut patient, "physician_supervised", physician);
+            insert(&mut patient, "regulated_setting", regulated);
+            doc.insert("patient".into(), Value::Object(patient));
+            Value::Object(doc)
+        })
+        .boxed()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worse facts
+// ---------------------------------------------------------------------------------------------
+
+/// Ways to make an offer worse, each a fact the source texts or the rules' citations count
+/// against it.
+fn worsen(doc: &Value, how: usize) -> Option<Value> {
+    let mut doc = doc.clone();
+    let product = doc.get_mut("product")?;
+    match how {
+        // A positive sterility test (21 CFR 610.12).
+        0 => product.get_mut("release")?["sterility"] = json!("positive"),
+        // Fewer cells alive (Ph. Eur. 2.7.29).
+        1 => {
+            let release = product.get_mut("release")?;
+            release["viability"] = json!([{"percent": 20.0, "timing": "post_thaw"}]);
+        }
+        // A certificate for another lot.
+        2 => product.get_mut("release")?["certificate"]["lot"] = json!("OTHER-LOT"),
+        // A blind joint injection.
+        3 => product.get_mut("delivery")?["guidance"] = json!("landmark"),
+        // A claim of a cure.
+        4 => {
+            let claims = doc
+                .as_object_mut()?
+                .entry("claims")
+                .or_insert_with(|| json!([]));
+            claims
+                .as_array_mut()?
+                .push(json!({"kind": "cures", "indications": []}));
+        }
+        // No physician supervises.
+        5 => doc["patient"]["physician_supervised"] = json!(false),
+        // Not a regulated setting.
+        6 => doc["patient"]["regulated_setting"] = json!(false),
+        // The clinic did not disclose the source.
+        7 => doc["disclosures"]["source_disclosed"] = json!(false),
+        // The clinic states a count below a million.
+        8 => doc["disclosures"]["live_nucleated_cells"] = json!(500_000),
+        // A claim of FDA approval for knee osteoarthritis (no MSC product holds one).
+        9 => {
+            let claims = doc
+                .as_object_mut()?
+                .entry("claims")
+                .or_insert_with(|| json!([]));
+            claims
+                .as_array_mut()?
+                .push(json!({"kind": "fda_approved", "indications": ["knee_osteoarthritis"]}));
+        }
+        // The certificate was not shown.
+        10 => doc["disclosures"]["certificate_of_analysis_shown"] = json!(false),
+        // Mycoplasma detected.
+        _ => product.get_mut("release")?["mycoplasma"] = json!("positive"),
+    }
+    Some(doc)
+}
+
+const WORSE: usize = 12;
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+// ---------------------------------------------------------------------------------------------
+
+fn deletions_never_reach_good_signs(favourable: bool) {
+    let mut runner = TestRunner::new(Config {
+        cases: cases(),
+        ..Config::default()
+    });
+    runner
+        .run(&offer(favourable), |doc| {
+            let Some(before) = verdict(&doc) else {
+                return Err(TestCaseError::fail(format!(
+                    "generated offer does not parse: {doc}"
+                )));
+            };
+            let mut paths = Vec::new();
+            key_paths(&doc, &mut Vec::new(), &mut paths);
+            for path in paths {
+                let changed = without(&doc, &path);
+                let Some(after) = verdict(&changed) else {
+                    continue;
+                };
+                let bound = if favourable {
+                    before
+                } else {
+                    before.max(PatientVerdict::AskFirst)
+                };
+                prop_assert!(
+                    after <= bound,
+                    "deleting {} moved {} to {}: {}",
+                    show(&path),
+                    before,
+                    after,
+                    doc
+                );
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+/// Property 1: deleting any key never moves an offer above `max(before, ask_first)`.
+#[test]
+fn deleting_a_key_never_gives_good_signs() {
+    deletions_never_reach_good_signs(false);
+}
+
+/// Property 2: from favourable documents, deleting any key never improves the verdict.
+#[test]
+fn deleting_a_favourable_fact_never_improves_the_verdict() {
+    deletions_never_reach_good_signs(true);
+}
+
+/// Property 3: adding a worse fact never improves the verdict.
+#[test]
+fn a_worse_fact_never_improves_the_verdict() {
+    let mut runner = TestRunner::new(Config {
+        cases: cases(),
+        ..Config::default()
+    });
+    runner
+        .run(&(offer(false), 0..WORSE), |(doc, how)| {
+            let before = verdict(&doc).expect("generated offer parses");
+            let Some(changed) = worsen(&doc, how) else {
+                return Ok(());
+            };
+            let Some(after) = verdict(&changed) else {
+                return Ok(());
+            };
+            prop_assert!(
+                after <= before,
+                "worsening {} moved {} to {}: {}",
+                how,
+                before,
+                after,
+                doc
+            );
+            Ok(())
+        })
+        .unwrap();
+}
