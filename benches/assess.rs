@@ -151,8 +151,7 @@ fn validator(name: &str) -> jsonschema::Validator {
         .into_iter()
         .find(|s| s.name == name)
         .unwrap_or_else(|| panic!("no schema {name}"))
-        .schema
-        .to_value();
+        .bundled();
     jsonschema::validator_for(&schema).unwrap_or_else(|e| panic!("schema {name}: {e}"))
 }
 

@@ -11,7 +11,9 @@ use msc_therapy::{
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use std::collections::HashMap;
 use std::fmt::Debug;
+use std::sync::OnceLock;
 
 const PRODUCTS: &[&str] = &[
     include_str!("../examples/data/products/cultured_bone_marrow_msc.json"),
@@ -26,18 +28,26 @@ const OFFERS: &[&str] = &[
     include_str!("../examples/data/offers/trial_site.json"),
 ];
 
-fn validator(name: &str) -> jsonschema::Validator {
-    let schema = document_schemas()
-        .into_iter()
-        .find(|s| s.name == name)
+/// A strict validator for each exported schema, built once (bundled with the documents it
+/// refers to).
+fn validator(name: &str) -> &'static jsonschema::Validator {
+    static VALIDATORS: OnceLock<HashMap<&'static str, jsonschema::Validator>> = OnceLock::new();
+    VALIDATORS
+        .get_or_init(|| {
+            document_schemas()
+                .into_iter()
+                .map(|s| {
+                    let validator = jsonschema::draft202012::options()
+                        .should_validate_formats(true)
+                        .should_ignore_unknown_formats(false)
+                        .build(&s.bundled())
+                        .unwrap_or_else(|e| panic!("{}: schema does not build: {e}", s.name));
+                    (s.name, validator)
+                })
+                .collect()
+        })
+        .get(name)
         .unwrap_or_else(|| panic!("no schema named {name}"))
-        .schema
-        .to_value();
-    jsonschema::draft202012::options()
-        .should_validate_formats(true)
-        .should_ignore_unknown_formats(false)
-        .build(&schema)
-        .unwrap_or_else(|e| panic!("{name}: schema does not build: {e}"))
 }
 
 fn assert_valid(name: &str, value: &Value) {

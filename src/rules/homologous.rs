@@ -257,8 +257,8 @@ impl Homologous<'_> {
     /// The facts behind the verdict, ready to attach to a finding: the tissue and its basic
     /// functions (as the limit), the sites and their functions, the declared and implied
     /// functions, and every contradiction found.
-    pub(crate) fn facts(&self) -> Vec<Fact> {
-        let mut facts = Vec::with_capacity(10);
+    pub(crate) fn facts(&self) -> crate::Facts {
+        let mut facts = crate::Facts::new();
         if let Some(t) = self.tissue {
             facts.push(Fact::code("tissue", t.code()));
         }
