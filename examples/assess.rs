@@ -10,6 +10,7 @@
 //! cargo run --example assess -- --policy lab-policy.json PRODUCT.json
 //! cargo run --example assess -- --jsonl products.jsonl         # one product per line
 //! cat offers.jsonl | cargo run --example assess -- --jsonl --offers -
+//! cargo run --example assess --features fhir -- --fhir PRODUCT.json   # HL7 FHIR R5 resource
 //! ```
 //!
 //! A document with a top-level `product` member is a clinic offer (`ClinicOffer`); anything else
@@ -25,6 +26,8 @@
 //! the file or standard input and writes one result per line (`msc_therapy::JsonLines`): the
 //! compact form by default, the full form with `--full`. A bad line gets an error line and the
 //! run goes on; the exit status is 2 if any line was rejected.
+//! `--fhir PATH` prints the product at PATH as an HL7 FHIR R5 `BiologicallyDerivedProduct`
+//! resource (`Product::to_fhir`; needs the crate feature `fhir`) instead of assessing it.
 //!
 //! `--policy` replaces the default `QualityPolicy` (schema: `schemas/quality_policy.schema.json`).
 //! A document that fails validation is reported with the path of the bad field, and the program
@@ -43,13 +46,14 @@ const BUNDLED: (&str, &str) = (
     include_str!("data/offers/strip_mall_umbilical.json"),
 );
 
-const USAGE: &str = "usage: assess [--json] [--policy POLICY.json] [PATH | -]\n       assess --jsonl [--offers] [--full] [--policy POLICY.json] [PATH | -]";
+const USAGE: &str = "usage: assess [--json] [--policy POLICY.json] [PATH | -]\n       assess --jsonl [--offers] [--full] [--policy POLICY.json] [PATH | -]\n       assess --fhir PRODUCT.json";
 
 struct Args {
     json: bool,
     jsonl: bool,
     offers: bool,
     full: bool,
+    fhir: Option<String>,
     policy: Option<String>,
     input: Option<String>,
 }
@@ -60,6 +64,7 @@ fn parse_args() -> Result<Args, String> {
         jsonl: false,
         offers: false,
         full: false,
+        fhir: None,
         policy: None,
         input: None,
     };
@@ -70,6 +75,9 @@ fn parse_args() -> Result<Args, String> {
             "--jsonl" => args.jsonl = true,
             "--offers" => args.offers = true,
             "--full" => args.full = true,
+            "--fhir" => {
+                args.fhir = Some(it.next().ok_or("--fhir needs a product file name")?);
+            }
             "--policy" => {
                 args.policy = Some(it.next().ok_or("--policy needs a file name")?);
             }
@@ -133,8 +141,35 @@ fn show<T: serde::Serialize + std::fmt::Display>(
     }
 }
 
+/// Prints the product at `path` as an HL7 FHIR R5 `BiologicallyDerivedProduct` resource.
+#[cfg(feature = "fhir")]
+fn fhir(path: &str) -> Result<(), (u8, String)> {
+    let text = read(path).map_err(|e| (66, e))?;
+    let product = Product::from_json(&text).map_err(|e| (2, invalid(path, &e)))?;
+    let out = serde_json::to_string_pretty(&product.to_fhir())
+        .map_err(|e| (70, format!("cannot write JSON: {e}")))?;
+    emit(&out)
+}
+
+#[cfg(not(feature = "fhir"))]
+fn fhir(_: &str) -> Result<(), (u8, String)> {
+    Err((
+        64,
+        "--fhir needs the crate feature `fhir`: cargo run --example assess --features fhir -- --fhir PRODUCT.json".to_owned(),
+    ))
+}
+
 fn run() -> Result<(), (u8, String)> {
     let args = parse_args().map_err(|e| (64, e))?;
+    if let Some(path) = &args.fhir {
+        if args.input.is_some() || args.json || args.policy.is_some() {
+            return Err((
+                64,
+                format!("--fhir takes one product and no other option\n{USAGE}"),
+            ));
+        }
+        return fhir(path);
+    }
     let policy = match &args.policy {
         None => QualityPolicy::default(),
         Some(path) => {

@@ -333,7 +333,9 @@ impl Dose {
     /// use msc_therapy::Dose;
     ///
     /// let dose = Dose::builder().cells_per_kg(2e6).administrations(8).build()?;
-    /// assert_eq!(dose.administrations, Some(8));
+    /// assert_eq!(dose.administrations.map(|n| n.get()), Some(8));
+    /// let err = Dose::builder().administrations(0).build().unwrap_err();
+    /// assert_eq!(err.to_string(), "administrations: administrations must be greater than zero, got 0");
     /// let err = Dose::builder().viable_cells(0_u64).build().unwrap_err();
     /// assert_eq!(err.to_string(), "viable_cells: cell count must be greater than zero, got 0");
     /// # Ok::<(), msc_therapy::DocumentError>(())

@@ -75,7 +75,10 @@
 //!   `document_schemas()` returns the draft 2020-12 schema of every document;
 //!   `cargo run --example export_schemas` writes them to `schemas/`.
 //! - `json` (default): `from_json` constructors that report the dotted path of the failing field
-//!   ([`DocumentError::path`]); pulls in `serde_json` and `serde_path_to_error`.
+//!   ([`DocumentError::path`]); pulls in `serde_json` and `serde_path_to_error`. Also enables
+//!   the ClinicalTrials.gov API v2 import ([`RegistryStudy::from_ctgov_json`]).
+//! - `fhir`: `Product::to_fhir`, the product as an HL7 FHIR R5 `BiologicallyDerivedProduct`
+//!   resource (implies `json`).
 //!
 //! With no features the crate still has every type, serde support and every rule.
 //!
@@ -102,11 +105,16 @@ pub struct ReadmeDoctests;
 mod assessment;
 mod builders;
 mod catalog;
+mod coding;
+#[cfg(feature = "json")]
+mod ctgov;
 #[cfg(feature = "json")]
 mod de;
 #[cfg(feature = "json")]
 mod document;
 mod error;
+#[cfg(feature = "fhir")]
+mod fhir;
 mod finding;
 #[cfg(feature = "json")]
 mod jsonl;
@@ -133,6 +141,14 @@ pub use catalog::{
     ApprovedProduct, AuthorisationKind, AuthorisationNumber, AuthorisationStatus, CatalogKey,
     Confidence, DoseRange, Jurisdiction, JurisdictionInfo, LabelDose, NumberKind,
     RegulatoryFramework,
+};
+pub use coding::{
+    CodeRelation, CodeSystem, CodeSystemInfo, Coded, CodedCondition, Coding, CodingError,
+    MSC_CELL_TYPE, StatedIndication, TermCoding,
+};
+#[cfg(feature = "json")]
+pub use ctgov::{
+    CtGovError, InterventionType, RegistryStudy, StudyCondition, StudyIntervention, StudyType,
 };
 #[cfg(feature = "json")]
 pub use de::{MAX_LIST_LEN, MAX_STRING_BYTES};

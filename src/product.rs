@@ -229,9 +229,12 @@ impl Processing {
 ///
 /// Absent means not stated: a record without `indications` has not said the product treats
 /// nothing, and the homologous-use tests stay open until it says; `[]` is the statement.
+///
+/// A condition outside the crate's [`Indication`] list is named in the same `indications` list
+/// of the document as a [`crate::CodedCondition`] (a diagnosis code and its wording); it is read
+/// into [`IntendedUse::other_indications`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[serde(from = "IntendedUseDocument", into = "IntendedUseDocument")]
 pub struct IntendedUse {
     /// The functions the product is meant to perform in the recipient, as declared. Absent
     /// means not stated; `[]` states that none is claimed. Declared functions are one input of
@@ -257,6 +260,106 @@ pub struct IntendedUse {
     /// For reproductive use (21 CFR 1271.10(a)(4)(ii)(c)). Absent means not stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reproductive_use: Option<bool>,
+    /// Conditions outside the crate's list that the document names in its `indications` list.
+    /// The rules gain nothing from them: homologous use cannot be shown, they match no approved
+    /// product, and each counts as a family of its own for the "myriad of diseases" test
+    /// ([`crate::CodedCondition::families`]). Written back into `indications` after the listed
+    /// terms.
+    pub other_indications: Vec<crate::CodedCondition>,
+}
+
+/// What the product is meant to do in the patient, as its labelling, advertising and the
+/// statements of its sellers show (21 CFR 1271.10(a)(2) counts all of them). Absent means not
+/// stated; `[]` is the statement. Conditions outside the crate's list are named in `indications`
+/// by a diagnosis code and its wording.
+#[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(rename = "IntendedUse"))]
+#[serde(deny_unknown_fields)]
+struct IntendedUseDocument {
+    /// The functions the product is meant to perform in the recipient, as declared. Absent
+    /// means not stated; `[]` states that none is claimed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    functions: Option<Vec<TissueFunction>>,
+    /// The conditions it is meant to treat: listed indications by name, others as a code and
+    /// its wording. Absent means not stated; `[]` states that it is offered for no condition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    indications: Option<Vec<crate::StatedIndication>>,
+    /// Where in the recipient the product goes. When absent, the rules derive it from the
+    /// route.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    site_of_use: Option<SiteOfUse>,
+    /// The product has an effect on the whole body, not just where it is placed
+    /// (21 CFR 1271.10(a)(4)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    systemic_effect: Option<bool>,
+    /// Its primary function depends on the metabolic activity of living cells
+    /// (21 CFR 1271.10(a)(4)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    depends_on_living_cells: Option<bool>,
+    /// For reproductive use (21 CFR 1271.10(a)(4)(ii)(c)). Absent means not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reproductive_use: Option<bool>,
+}
+
+impl From<IntendedUseDocument> for IntendedUse {
+    fn from(doc: IntendedUseDocument) -> Self {
+        let mut other_indications = Vec::new();
+        let indications = doc.indications.map(|list| {
+            let mut listed = Vec::with_capacity(list.len());
+            for entry in list {
+                match entry {
+                    crate::StatedIndication::Listed(i) => listed.push(i),
+                    crate::StatedIndication::Unlisted(c) => other_indications.push(c),
+                }
+            }
+            listed
+        });
+        Self {
+            functions: doc.functions,
+            indications,
+            site_of_use: doc.site_of_use,
+            systemic_effect: doc.systemic_effect,
+            depends_on_living_cells: doc.depends_on_living_cells,
+            reproductive_use: doc.reproductive_use,
+            other_indications,
+        }
+    }
+}
+
+impl From<IntendedUse> for IntendedUseDocument {
+    fn from(u: IntendedUse) -> Self {
+        let indications = if u.indications.is_none() && u.other_indications.is_empty() {
+            None
+        } else {
+            let listed = u.indications.unwrap_or_default().into_iter();
+            let other = u.other_indications.into_iter();
+            Some(
+                listed
+                    .map(crate::StatedIndication::Listed)
+                    .chain(other.map(crate::StatedIndication::Unlisted))
+                    .collect(),
+            )
+        };
+        Self {
+            functions: u.functions,
+            indications,
+            site_of_use: u.site_of_use,
+            systemic_effect: u.systemic_effect,
+            depends_on_living_cells: u.depends_on_living_cells,
+            reproductive_use: u.reproductive_use,
+        }
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for IntendedUse {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "IntendedUse".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        IntendedUseDocument::json_schema(generator)
+    }
 }
 
 impl IntendedUse {

@@ -58,7 +58,7 @@ vocab! {
         );
         /// The same-surgical-procedure exception (21 CFR 1271.15(b)).
         UsSameSurgicalProcedure => "us.cfr1271.15.b", "same surgical procedure exception", rule(
-            "Autologous cells removed and implanted in the same surgical procedure, still 'such HCT/P' (only rinsing, cleansing, sizing, shaping in between)",
+            "Autologous cells removed and implanted in the same surgical procedure, still 'such HCT/P' (only rinsing, cleansing, sizing, shaping and the like in between, such as spinning lipoaspirate to remove fluid and debris), with the steps and added articles stated",
             "21 CFR 1271.15(b); FDA, Same Surgical Procedure Exception under 21 CFR 1271.15(b): Questions and Answers Regarding the Scope of the Exception (Nov 2017), Q2-Q6; FDA MM/HU guidance (2017, rev. 2020), section V.A and footnotes 27-28",
             "An establishment that removes HCT/Ps from a patient and implants them into the same patient during the same surgical procedure need not follow Part 1271 at all. The exception is narrow: the cells must remain 'such HCT/P', so steps such as enzymatic digestion or culture expansion, or a second visit weeks later, take a product out of it.",
         );

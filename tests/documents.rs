@@ -938,6 +938,7 @@ fn cultured_bone_marrow_lot() -> Result<Product, msc_therapy::DocumentError> {
         .sterility(TestOutcome::Negative)
         .mycoplasma(TestOutcome::Negative)
         .endotoxin_eu_per_ml(0.25)
+        .endotoxin_limit_eu_per_ml(0.5)
         .passage(4_u32)
         .population_doublings(16.5)
         .passage_limit(5_u32)

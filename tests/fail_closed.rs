@@ -4,8 +4,8 @@
 //! Orders (from least to most favourable to the product):
 //!
 //! - US ([`common::us_rank`]): `section_351_product` = `undetermined` (0) < `section_361_hctp`
-//!   (1) < `excepted_same_surgical_procedure` = `not_an_hctp` (2). A change may go down, or stay
-//!   at the same rank; at rank 2 the answer must stay the same.
+//!   (1) < `excepted_same_surgical_procedure` = `not_an_hctp` (2) — at rank 2 Part 1271 does
+//!   not apply either way. A change may go down, or stay at the same rank.
 //! - Quality, for deletions ([`common::quality_rank`]): `fail` = `undetermined` (0) <
 //!   `pass_with_warnings` (1) < `pass` (2) — deleting the figure that failed leaves a lot
 //!   unproven, which is no better. For a worse measurement, [`msc_therapy::QualityVerdict`]'s

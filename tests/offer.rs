@@ -127,8 +127,8 @@ fn strip_mall_sample_is_walk_away() {
 /// certificate of analysis is for donor cells "from a bottle", not the patient's own). But it
 /// cites only a phase-less outcomes study: "If there are no successful Phase II or III trials
 /// for your condition, you are essentially an n=1 experiment". And its release record has no
-/// sterility or endotoxin result (21 CFR 610.12, USP <85>): warnings for a bedside product, which
-/// need an answer. So: ask first, on those two items.
+/// sterility or endotoxin result (21 CFR 610.12, USP <85>): the quality verdict stays open, which
+/// needs an answer. So: ask first, on those two items.
 #[test]
 fn same_day_bmac_sample_is_ask_first_on_evidence_and_release_warnings() {
     let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).expect("parses"));
@@ -138,11 +138,13 @@ fn same_day_bmac_sample_is_ask_first_on_evidence_and_release_warnings() {
         asked,
         vec![RuleId::OfferTrialEvidence, RuleId::OfferReleaseQuality]
     );
-    assert_eq!(eval.quality.verdict, QualityVerdict::PassWithWarnings);
+    // No sterility or endotoxin result is reported: the quality verdict stays open (fail closed),
+    // and the offer asks for the release data rather than reading the silence as a pass.
+    assert_eq!(eval.quality.verdict, QualityVerdict::Undetermined);
     let warnings = eval
         .finding(RuleId::OfferReleaseQuality)
         .unwrap()
-        .fact_named("quality.warnings")
+        .fact_named("quality.undetermined")
         .unwrap()
         .value
         .to_string();

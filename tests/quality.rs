@@ -60,6 +60,7 @@ fn good_lot() -> Value {
             "sterility": "negative",
             "mycoplasma": "negative",
             "endotoxin_eu_per_ml": 0.2,
+            "endotoxin_limit_eu_per_ml": 0.5,
             "passage": 4,
             "passage_limit": 5,
             "cfu_f_per_million": 150
@@ -562,6 +563,12 @@ fn endotoxin_above_the_limit_fails_and_at_the_limit_passes() {
     // IV, 20 mL to 70 kg: limit = 5 / (20 / 70) = 17.5 EU/mL.
     let limit = 5.0 / (20.0 / 70.0);
     let mut lot = good_lot();
+    // A product specification looser than USP <85>: the lower of the two applies.
+    set(
+        &mut lot,
+        &["release", "endotoxin_limit_eu_per_ml"],
+        json!(20.0),
+    );
     set(&mut lot, &["release", "endotoxin_eu_per_ml"], json!(limit));
     assert_eq!(
         finding(&assess(lot.clone()), RuleId::QualityEndotoxin).outcome,
@@ -1514,4 +1521,22 @@ proptest! {
             prop_assert!(favour(a) <= favour(b), "{:?}: {} -> {}", changes, b, a);
         }
     }
+}
+
+#[test]
+fn a_result_within_usp_85_without_the_products_own_specification_is_not_released() {
+    // A certificate of analysis states a specification for each test; the product's may be
+    // stricter than USP <85>'s K/M (e.g. < 0.5 EU/mL). Without it, a result of 0.2 EU/mL is
+    // within K/M but not shown to meet the lot's specification — and leaving the
+    // specification out must not read better than failing it.
+    let mut lot = good_lot();
+    remove(&mut lot, &["release", "endotoxin_limit_eu_per_ml"]);
+    let report = assess(lot);
+    let f = finding(&report, RuleId::QualityEndotoxin);
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::Undetermined, Severity::Blocking)
+    );
+    assert_eq!(f.missing, vec!["release.endotoxin_limit_eu_per_ml"]);
+    assert_eq!(report.verdict, QualityVerdict::Undetermined);
 }

@@ -101,6 +101,7 @@ fn fat_graft(same_procedure: Option<bool>) -> Product {
         depends_on_living_cells: Some(false),
         reproductive_use: Some(false),
         site_of_use: None,
+        other_indications: Vec::new(),
     });
     // Under the skin, where fat cushions and supports (MM/HU guidance Example 19-6(a)).
     p.delivery = Some(Delivery {
@@ -162,6 +163,7 @@ fn amniotic_membrane_covering() -> Product {
         depends_on_living_cells: Some(false),
         reproductive_use: Some(false),
         site_of_use: Some(SiteOfUse::SkinOrWoundSurface),
+        other_indications: Vec::new(),
     });
     p.delivery = Some(Delivery {
         route: Route::Topical,
@@ -189,6 +191,7 @@ fn cord_blood(donor: Donor, functions: &[TissueFunction], indications: &[Indicat
         depends_on_living_cells: Some(true),
         reproductive_use: Some(false),
         site_of_use: None,
+        other_indications: Vec::new(),
     });
     p.delivery = Some(Delivery {
         route: Route::Intravenous,
@@ -409,6 +412,7 @@ fn amniotic_membrane_injected_for_inflammation_is_351_non_homologous() {
         depends_on_living_cells: Some(false),
         reproductive_use: Some(false),
         site_of_use: None,
+        other_indications: Vec::new(),
     });
     p.delivery = Some(Delivery {
         route: Route::IntraArticular,
@@ -1330,7 +1334,7 @@ prop_compose! {
         depends_on_living_cells in arb_option(BOOLS),
         reproductive_use in any::<bool>(),
     ) -> IntendedUse {
-        IntendedUse { functions: Some(functions), indications: Some(indications), systemic_effect, depends_on_living_cells, reproductive_use: Some(reproductive_use), site_of_use: None }
+        IntendedUse { functions: Some(functions), indications: Some(indications), systemic_effect, depends_on_living_cells, reproductive_use: Some(reproductive_use), site_of_use: None, other_indications: Vec::new() }
     }
 }
 
@@ -1481,4 +1485,66 @@ proptest! {
             prop_assert_ne!(after, UsClassification::ExceptedSameSurgicalProcedure);
         }
     }
+}
+
+#[test]
+fn once_a_criterion_fails_the_other_criteria_gaps_are_not_missing_facts() {
+    // Donor fat injected into a knee for arthritis: not homologous (MM/HU Example 19-6(b)).
+    // The preparation is not stated, so the product might be a cell-free or blood product and
+    // not an HCT/P at all: that is the one fact that can still change the answer. What was
+    // added to the cells is not stated either, but with homologous use failed it cannot turn
+    // the product into a 361 HCT/P, so it is not listed.
+    let mut p = named("Donor fat for the knee");
+    p.tissue = Some(TissueSource::AdiposeTissue);
+    p.donor = Some(Donor::AllogeneicUnrelated);
+    p.processing = Some(Processing {
+        steps: Some(vec![ProcessingStep::Rinsing]),
+        ..Processing::default()
+    });
+    p.intended_use = Some(use_for(
+        &[TissueFunction::Cushioning],
+        &[Indication::KneeOsteoarthritis],
+    ));
+    p.delivery = Some(Delivery {
+        route: Route::IntraArticular,
+        guidance: None,
+    });
+    let report = classify_us(&p);
+    assert_eq!(report.classification, UsClassification::Undetermined);
+    assert!(report.failed.contains(&RuleId::UsHomologousUse));
+    assert_eq!(
+        report.outcome_of(RuleId::UsNoCombination),
+        Outcome::Undetermined
+    );
+    assert_eq!(report.missing, vec!["preparation"]);
+}
+
+#[test]
+fn same_day_marrow_whose_use_is_unknown_is_outside_part_1271_either_way() {
+    // Minimally manipulated marrow for homologous use is not an HCT/P (1271.3(d)(4)); for any
+    // other use it is an HCT/P, here put back in the same surgical procedure (1271.15(b)). With
+    // the use unknown, both answers keep Part 1271 out: the crate answers with the exception,
+    // and still shows the HCT/P question as open.
+    // Given into a vein, where infused marrow cells can rebuild blood formation (MM/HU
+    // Example 19-1(a)), so the site alone does not settle homologous use.
+    let mut p = same_day_bmac_for_knee_oa();
+    p.intended_use = None;
+    p.delivery = Some(Delivery {
+        route: Route::Intravenous,
+        guidance: None,
+    });
+    let report = classify_us(&p);
+    assert_eq!(
+        report.classification,
+        UsClassification::ExceptedSameSurgicalProcedure
+    );
+    assert_eq!(report.outcome_of(RuleId::UsIsHctp), Outcome::Undetermined);
+    // Not when the exception itself is open.
+    if let Some(proc_) = p.processing.as_mut() {
+        proc_.same_surgical_procedure = None;
+    }
+    assert_eq!(
+        classify_us(&p).classification,
+        UsClassification::Undetermined
+    );
 }

@@ -141,11 +141,12 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
     let indications = intended.and_then(|u| u.indications_known());
     match intended {
         None => missing.push("intended_use"),
-        Some(_) => {
+        Some(u) => {
             if declared.is_none() {
                 missing.push("intended_use.functions");
             }
-            if indications.is_none() {
+            // A condition outside the list needs functions the crate cannot name: unknown.
+            if indications.is_none() || !u.other_indications.is_empty() {
                 missing.push("intended_use.indications");
             }
         }
@@ -325,5 +326,102 @@ impl Homologous<'_> {
             );
         }
         facts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Delivery, Donor, IntendedUse, Route, Text};
+
+    fn product(
+        tissue: TissueSource,
+        route: Option<Route>,
+        site: Option<SiteOfUse>,
+        functions: &[TissueFunction],
+        indications: &[Indication],
+    ) -> Product {
+        let mut p = Product::named(Text::new("test").expect("not blank"));
+        p.tissue = Some(tissue);
+        p.donor = Some(Donor::Autologous);
+        p.delivery = route.map(|route| Delivery {
+            route,
+            guidance: None,
+        });
+        p.intended_use = Some(IntendedUse {
+            functions: Some(functions.to_vec()),
+            indications: Some(indications.to_vec()),
+            site_of_use: site,
+            ..IntendedUse::default()
+        });
+        p
+    }
+
+    #[test]
+    fn marrow_in_a_knee_declaring_blood_formation_is_not_homologous_and_says_why() {
+        let p = product(
+            TissueSource::BoneMarrow,
+            Some(Route::IntraArticular),
+            None,
+            &[TissueFunction::Hematopoiesis],
+            &[Indication::KneeOsteoarthritis],
+        );
+        let h = analyse(&p);
+        assert_eq!(
+            h.verdict,
+            HomologousVerdict::NotHomologous(NotHomologousBecause::IndicationNeedsOtherFunction)
+        );
+        assert_eq!(h.not_basic, [TissueFunction::MusculoskeletalRepair]);
+        assert_eq!(
+            h.declared_against_indications,
+            [TissueFunction::Hematopoiesis]
+        );
+        assert_eq!(h.sites_without_basic, [SiteOfUse::JointSpace]);
+        assert!(h.missing.is_empty());
+    }
+
+    #[test]
+    fn amnion_covering_the_eye_surface_is_homologous() {
+        let p = product(
+            TissueSource::AmnioticMembrane,
+            Some(Route::Topical),
+            Some(SiteOfUse::EyeSurface),
+            &[TissueFunction::Covering],
+            &[],
+        );
+        let h = analyse(&p);
+        assert_eq!(h.verdict, HomologousVerdict::Homologous);
+        assert_eq!(h.sites, [SiteOfUse::EyeSurface]);
+        assert!(h.site_stated);
+    }
+
+    #[test]
+    fn an_unknown_site_is_the_one_missing_fact() {
+        let p = product(
+            TissueSource::AmnioticMembrane,
+            Some(Route::Topical),
+            None,
+            &[TissueFunction::Covering],
+            &[],
+        );
+        let h = analyse(&p);
+        assert_eq!(h.verdict, HomologousVerdict::Undetermined);
+        assert_eq!(h.missing, ["intended_use.site_of_use"]);
+    }
+
+    #[test]
+    fn a_site_where_the_tissue_does_nothing_it_did_in_the_donor_is_not_homologous() {
+        // Fat in the bloodstream: no cushioning, support or storage happens there.
+        let p = product(
+            TissueSource::AdiposeTissue,
+            Some(Route::Intravenous),
+            None,
+            &[],
+            &[],
+        );
+        assert_eq!(
+            analyse(&p).verdict,
+            HomologousVerdict::NotHomologous(NotHomologousBecause::SiteLacksBasicFunction)
+        );
     }
 }

@@ -1443,19 +1443,30 @@ fn patient_and_setting(offer: &ClinicOffer, c: &mut Collector) {
 fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector) {
     let rule = RuleId::OfferManyConditions;
     let (conditions, complete) = offer.claimed_conditions();
-    let categories = Indication::distinct_categories(&conditions);
+    // Conditions outside the list each count as a family of their own.
+    let unlisted = offer
+        .product
+        .intended_use
+        .as_ref()
+        .map_or(&[][..], |u| u.other_indications.as_slice());
+    let categories = crate::CodedCondition::families(&conditions, unlisted);
     let threshold = policy.myriad_min_categories.get();
     let facts = |f: Finding| {
         #[allow(clippy::cast_precision_loss)]
         let count = categories as f64;
         #[allow(clippy::cast_precision_loss)]
         let limit = threshold as f64;
-        f.at("claims")
-            .fact(Fact::code_list(
-                "claimed_conditions",
-                conditions.iter().map(|i| i.code()),
+        let f = f.at("claims").fact(Fact::code_list(
+            "claimed_conditions",
+            conditions.iter().map(|i| i.code()),
+        ));
+        let f = unlisted.iter().fold(f, |f, c| {
+            f.fact(owned(
+                "product.intended_use.other_indications",
+                format!("{} ({})", c.text, c.coding),
             ))
-            .fact(Fact::number("claimed_condition_families", count).as_derived())
+        });
+        f.fact(Fact::number("claimed_condition_families", count).as_derived())
             .fact(Fact::number("policy.myriad_min_categories", limit).as_limit())
     };
     if categories >= threshold {

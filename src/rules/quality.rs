@@ -643,7 +643,9 @@ impl<'a> Profile<'a> {
             || step(ProcessingStep::CultureExpansion)
         {
             Expansion::Yes
-        } else if product.preparation.is_some() || steps.is_some() {
+        } else if product.preparation.is_some() && steps.is_some() {
+            // Both the preparation and the steps are stated and neither shows culture: leaving
+            // either out leaves culture open (fail closed).
             Expansion::No
         } else {
             Expansion::Unknown
@@ -759,7 +761,8 @@ impl<'a> Profile<'a> {
 ///                 "viable_nucleated_cells": 3.2e8,
 ///                 "viability": [{"percent": 96, "timing": "before_freezing"}],
 ///                 "sterility": "negative",
-///                 "endotoxin_eu_per_ml": 0.1}
+///                 "endotoxin_eu_per_ml": 0.1,
+///                 "endotoxin_limit_eu_per_ml": 0.5}
 /// }"#)?;
 /// let report = assess_quality(&product, &QualityPolicy::default());
 /// assert_eq!(report.verdict, QualityVerdict::Pass);
@@ -1527,9 +1530,20 @@ fn endotoxin(p: &Profile<'_>) -> Finding {
             Finding::new(RULE, Outcome::Undetermined, Severity::Blocking)
                 .because("the result meets the product's own specification, but the USP <85> limit K/M for this dose and patient cannot be computed")
         }
+        // A certificate of analysis states a specification for each test, and the product's
+        // may be stricter than USP <85>: without it the result cannot be shown to meet it, and
+        // leaving it out must not read better than failing it.
+        (Some(_), Some(_)) if spec.is_none() => {
+            missing.push("release.endotoxin_limit_eu_per_ml");
+            Finding::new(RULE, Outcome::Undetermined, Severity::Blocking)
+                .because("the result is within the USP <85> limit K/M, but the product's own endotoxin specification is not stated")
+        }
         (Some(_), Some(_)) => met(RULE),
         (None, _) => {
             missing.insert(0, "release.endotoxin_eu_per_ml");
+            if spec.is_none() {
+                missing.push("release.endotoxin_limit_eu_per_ml");
+            }
             Finding::new(RULE, Outcome::Undetermined, severity)
                 .because("no endotoxin result is reported")
         }

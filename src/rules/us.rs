@@ -15,8 +15,8 @@
 use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
 use crate::{
-    CellPreparation, Donor, Fact, FdaTissueClass, Finding, Indication, ManipulationLevel,
-    Mechanism, Outcome, ProcessingStep, Product, RuleId, Severity, Text, TissueSource,
+    CellPreparation, Donor, Fact, FdaTissueClass, Finding, ManipulationLevel, Mechanism, Outcome,
+    ProcessingStep, Product, RuleId, Severity, Text, TissueSource,
 };
 use crate::{Facts, Paths};
 use serde::Serialize;
@@ -169,8 +169,9 @@ pub struct UsAssessment {
     pub failed: Vec<RuleId>,
     /// When the outcome is [`UsClassification::Undetermined`], the facts it lacks, as dotted
     /// input paths (`processing.same_surgical_procedure`), or `tissue.fda_class` /
-    /// `tissue.basic_functions` when the tissue is one FDA's guidance does not classify. Empty
-    /// otherwise.
+    /// `tissue.basic_functions` when the tissue is one FDA's guidance does not classify. Only
+    /// facts whose presence could change the outcome: once a 1271.10(a) criterion fails, the
+    /// other criteria's gaps are left out. Empty otherwise.
     pub missing: Paths,
 }
 
@@ -220,26 +221,37 @@ impl fmt::Display for UsAssessment {
 /// **Classifies a product under 21 CFR Part 1271**, following FDA's flowchart, and says why.
 ///
 /// Reads the product's tissue, donor, preparation, processing (steps, added articles, same
-/// surgical procedure, minimal-manipulation data), intended use, delivery route and claimed
-/// mechanisms. Fails closed: a product is a Section 361 HCT/P only when it is an HCT/P, and every
-/// criterion of 21 CFR 1271.10(a) is affirmatively met; a missing fact the decision needs makes
-/// the outcome [`UsClassification::Undetermined`] and is listed in [`UsAssessment::missing`].
+/// surgical procedure, minimal-manipulation data), intended use (functions, indications, site of
+/// use), delivery route and claimed mechanisms. Fails closed: a product is a Section 361 HCT/P
+/// only when it is an HCT/P, and every criterion of 21 CFR 1271.10(a) is affirmatively met; a
+/// missing fact the decision needs makes the outcome [`UsClassification::Undetermined`] and is
+/// listed in [`UsAssessment::missing`] — only the facts whose presence could change the
+/// outcome. An omitted key is "not stated", never "none": `"steps": []` says nothing was done,
+/// an absent `steps` does not.
 ///
 /// Rules applied, in order (see each [`RuleId`] row for the citation):
 ///
 /// - [`RuleId::UsIsHctp`]: animal cells, blood products (PRP), cell-free secreted products
 ///   (exosomes, conditioned medium), a secreted fluid without cells, and minimally manipulated
 ///   bone marrow for homologous use not combined with another article are not HCT/Ps.
+///   When the marrow exclusion is the only open question and the exception applies, the answer is
+///   the exception: Part 1271 does not apply either way.
 /// - [`RuleId::UsSameSurgicalProcedure`]: autologous, removed and implanted in the same surgical
 ///   procedure, with only steps that keep it "such HCT/P" (rinsing, cutting, sizing, shaping,
 ///   centrifugation) and no article other than those 1271.10(a)(3) allows.
-/// - [`RuleId::UsMinimalManipulation`]: each step judged with [`ProcessingStep::level_for`] on the
-///   tissue's class in the donor; a step whose effect depends on data counts as more than minimal
-///   unless `processing.minimal_manipulation_data` is `true`. A culture-expanded preparation
-///   implies culture expansion even if the step list omits it.
-/// - [`RuleId::UsHomologousUse`]: every intended function must be a basic function of the source
-///   tissue; indications from [`US_MYRIAD_INDICATION_CATEGORIES`] or more categories are "a
-///   myriad of diseases".
+/// - [`RuleId::UsMinimalManipulation`]: each step judged with [`ProcessingStep::effect_on`] —
+///   FDA's worked example for the (tissue, step) pair ([`crate::TISSUE_STEP_EXAMPLES`]), else
+///   the rule for the tissue's class in the donor. A step whose effect depends on data counts as
+///   more than minimal unless `processing.minimal_manipulation_data` is `true`; data never
+///   rescues a step FDA calls more than minimal, and an unclassified step with data stays
+///   undetermined. Steps a preparation cannot be made without
+///   ([`crate::PreparationInfo::implies`]: an SVF was isolated, a culture-expanded lot was
+///   cultured) are judged even if the step list omits them.
+/// - [`RuleId::UsHomologousUse`]: judged on the site of use ([`Product::site_of_use`], the
+///   stated site and the route's both), the functions the indications imply and the declared
+///   functions: each must be a basic function of the source tissue performed at the site, and the
+///   site must host one of the tissue's basic functions. Indications from
+///   [`US_MYRIAD_INDICATION_CATEGORIES`] or more categories are "a myriad of diseases".
 /// - [`RuleId::UsNoCombination`]: only water, crystalloids and sterilizing, preserving or storage
 ///   agents may be added.
 /// - [`RuleId::UsSystemicEffect`]: a systemic effect or dependence on living cells is allowed only
@@ -316,6 +328,14 @@ pub fn classify_us(product: &Product) -> UsAssessment {
             };
             (c, Reached::All)
         }
+        // Bone marrow whose only open question is the 1271.3(d)(4) exclusion (minimally
+        // manipulated, homologous, not combined), put back in the same surgical procedure:
+        // either it is not an HCT/P or it is an HCT/P under the exception — Part 1271 does not
+        // apply either way, and the exception is the answer the facts establish.
+        (Outcome::Undetermined, Outcome::Met) if marrow_exclusion_only_open(product) => (
+            UsClassification::ExceptedSameSurgicalProcedure,
+            Reached::ThroughException,
+        ),
         (Outcome::Undetermined | Outcome::NotApplicable, _) => {
             (UsClassification::Undetermined, Reached::All)
         }
@@ -348,11 +368,15 @@ pub fn classify_us(product: &Product) -> UsAssessment {
         .map(|f| f.rule)
         .collect();
 
+    // Only facts that could change the outcome: once a criterion of 1271.10(a) fails, the
+    // other criteria's gaps cannot (the product is 351 unless an exclusion or the exception
+    // applies), so only the HCT/P and exception steps' missing facts are listed.
     let mut missing = Paths::new();
     if classification == UsClassification::Undetermined {
         for path in findings
             .iter()
             .filter(|f| f.outcome == Outcome::Undetermined)
+            .filter(|f| !(any_failed && is_criterion(f.rule)))
             .flat_map(|f| f.missing.iter())
         {
             if !missing.contains(path) {
@@ -371,6 +395,14 @@ pub fn classify_us(product: &Product) -> UsAssessment {
         failed,
         missing,
     }
+}
+
+/// Whether the HCT/P question can be open only because of the bone marrow exclusion: the tissue
+/// is bone marrow and the donor and preparation, which decide the other exclusions, are known.
+fn marrow_exclusion_only_open(product: &Product) -> bool {
+    product.tissue == Some(TissueSource::BoneMarrow)
+        && product.donor.is_some()
+        && product.preparation.is_some()
 }
 
 enum Reached {
@@ -918,7 +950,11 @@ fn homologous_use(product: &Product) -> Finding {
     let mut facts = analysis.facts();
 
     if let Some(indications) = analysis.indications {
-        let categories = Indication::distinct_categories(indications);
+        let unlisted = product
+            .intended_use
+            .as_ref()
+            .map_or(&[][..], |u| u.other_indications.as_slice());
+        let categories = crate::CodedCondition::families(indications, unlisted);
         if categories > 0 {
             #[allow(clippy::cast_precision_loss)]
             let count = categories as f64;

@@ -131,6 +131,9 @@ vocab! {
         TraumaticBrainInjury => "traumatic_brain_injury", "traumatic brain injury", row(C::Neurological, None, None, NEURO);
         /// Amyotrophic lateral sclerosis (NeuroNata-R).
         Als => "als", "amyotrophic lateral sclerosis (ALS)", row(C::Neurological, Some("MONDO:0004976"), Some("G12.21"), NEURO);
+        /// Cerebral palsy: treating it with cells means repairing brain tissue, which FDA's
+        /// MM/HU guidance (Example 19-1(c)) does not accept as a basic function of cord blood.
+        CerebralPalsy => "cerebral_palsy", "cerebral palsy", row(C::Neurological, None, None, NEURO);
         /// Stroke.
         Stroke => "stroke", "stroke", row(C::Neurological, None, None, NEURO);
         /// Parkinson's disease.
