@@ -170,7 +170,9 @@ pub use product::{
 pub use report::{Headline, Report};
 pub use rule_id::{RuleId, RuleInfo};
 pub use rules::eu::{EuAssessment, EuClassification, EuManipulation, classify_eu};
-pub use rules::jp::{AsrmRiskClass, JpAssessment, PmdActStatus, classify_jp};
+pub use rules::jp::{
+    AsrmRiskClass, JpAssessment, PmdActStatus, classify_jp, classify_jp_authorised,
+};
 pub use rules::offer::{
     ConditionFamilies, Expectation, ExpectationInfo, OfferEvaluation, OfferPolicy, PatientVerdict,
     Question, evaluate_offer, evaluate_offer_with,

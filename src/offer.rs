@@ -541,7 +541,9 @@ impl ProductReference {
 ///
 /// It ties the [`Product`] record (where the cells come from, how they are prepared and given)
 /// to the condition the patient wants treated, what the clinic disclosed, the claims it makes,
-/// the trial evidence it cites, its price and the patient's situation.
+/// the trial evidence it cites, its price and the patient's situation — and to where the
+/// treatment is given ([`Jurisdiction`]) and the authorised product it claims to be
+/// ([`ProductReference`]), which decide the law and the approval it is judged against.
 ///
 /// # Examples
 ///

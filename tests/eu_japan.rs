@@ -1,8 +1,11 @@
 //! EU (Regulation (EC) 1394/2007, Directive 2004/23/EC) and Japan (ASRM, PMD Act) classification.
 //!
-//! Expectations come from `shared/reference/eu-japan.md` sections 1 and 2: the Annex I list, the
-//! two alternative "engineered" criteria of Art 2(1)(c), the TEP / sCTMP definitions, the Art
-//! 2(2)(a) exclusion, the ASRM Class I cell categories and the MHLW homologous-use example.
+//! Expectations come from the texts themselves: Regulation (EC) No 1394/2007 (Art 2(1), Annex I,
+//! recital 3), Directive 2001/83/EC Annex I Part IV as replaced by Directive 2009/120/EC,
+//! Directive 2004/23/EC Art 2, EMA CAT classification recommendations (28 March 2019;
+//! EMA/693827/2016; CAT monthly report of the 119th meeting, October 2019), the Act on the Safety
+//! of Regenerative Medicine and MHLW notice 医政研発1031第1号, the PMD Act Art 23-26, and the
+//! Japanese Society for Regenerative Medicine's 2024 guidance on extracellular vesicles.
 
 use msc_therapy::{
     AsrmRiskClass, CellPreparation, EuClassification, Finding, Outcome, PmdActStatus,
@@ -76,7 +79,7 @@ fn same_day_bmac(same_procedure: bool, function: &str) -> Product {
 
 #[test]
 fn annex_i_rows_match_the_thirteen_listed_manipulations() {
-    // Reference 1.3: cutting, grinding, shaping, centrifugation, soaking in antibiotic or
+    // Reg 1394/2007 Annex I: cutting, grinding, shaping, centrifugation, soaking in antibiotic or
     // antimicrobial solutions, sterilization, irradiation, cell separation/concentration/
     // purification, filtering, lyophilization, freezing, cryopreservation, vitrification.
     let expected = [
@@ -219,7 +222,8 @@ fn minimally_processed_marrow_for_a_non_homologous_use_is_engineered() {
 
 #[test]
 fn collagenase_digested_adipose_cells_are_substantially_manipulated() {
-    // Reference 1.3 (secondary, Raposio & Ciliberti 2017): collagenase digestion is substantial.
+    // EMA's view as reported by Raposio & Ciliberti, Ann Med Surg 2017: collagenase digestion is
+    // substantial.
     let p = product(
         r#"{
         "name": "Adipose SVF for breast reconstruction",
@@ -765,7 +769,8 @@ fn a_step_the_crate_cannot_classify_leaves_the_asrm_class_open() {
     assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
     let class_i = jp_finding(&p, RuleId::JpAsrmClassI);
     assert_eq!(class_i.outcome, Outcome::Undetermined);
-    assert_eq!(class_i.missing, vec!["processing.steps"]);
+    // The steps are stated: nothing is missing, the unclassified step is what is open.
+    assert!(class_i.missing.is_empty());
 
     // Activation (priming) is not settled by the reference either: Class II stays open.
     let mut p = adipose_cells(r#""support""#, "subcutaneous");
@@ -885,7 +890,7 @@ fn mhlw_example_adipose_cells_for_breast_reconstruction_are_homologous() {
         jp_finding(&p, RuleId::JpHomologousUse).outcome,
         Outcome::Met
     );
-    // Minimally processed autologous cells for homologous use: Class III (reference 2.2), with
+    // Minimally processed autologous cells for homologous use: Class III (ASRM Art 2(7): neither Class I nor II), with
     // a warning that the Class II criteria are unconfirmed.
     let report = classify_jp(&p);
     assert_eq!(report.risk_class, AsrmRiskClass::ClassIII);
@@ -1619,4 +1624,225 @@ fn japan_marrow_into_the_knee_for_osteoarthritis_is_not_homologous() {
         jp_finding(&declared, RuleId::JpHomologousUse).outcome,
         Outcome::NotMet
     );
+}
+
+// ---------------------------------------------------------------- Japan: authorisations
+
+fn stemirac_record() -> Product {
+    product(
+        r#"{
+        "name": "Autologous marrow MSCs for spinal cord injury",
+        "preparation": "culture_expanded_msc",
+        "tissue": "bone_marrow",
+        "donor": "autologous",
+        "processing": {"steps": ["culture_expansion"]},
+        "intended_use": {"indications": ["spinal_cord_injury"]},
+        "delivery": {"route": "intravenous"}
+    }"#,
+    )
+}
+
+#[test]
+fn a_conditional_time_limited_approval_is_expressed_by_its_catalog_key() {
+    // PMD Act Art 23-26: Stemirac was approved with conditions and a time limit (28 Dec 2018).
+    use msc_therapy::{CatalogKey, classify_jp_authorised};
+    let report = classify_jp_authorised(&stemirac_record(), CatalogKey::StemiracJp);
+    assert_eq!(report.pmd_act, PmdActStatus::RegenerativeMedicalProduct);
+    let f = report.finding(RuleId::JpConditionalApproval);
+    assert_eq!(
+        f.map(|f| (f.outcome, f.severity)),
+        Some((Outcome::Met, Severity::Info))
+    );
+    assert_eq!(
+        f.and_then(|f| f.fact_named("authorisation.catalog_key"))
+            .map(|x| x.value.to_string()),
+        Some("stemirac_jp".to_owned())
+    );
+    // TEMCELL HS Inj. holds a full approval: the conditional route does not apply.
+    let temcell = classify_jp_authorised(&ryoncil_like(), CatalogKey::TemcellJp);
+    assert_eq!(
+        temcell
+            .finding(RuleId::JpConditionalApproval)
+            .map(|f| f.outcome),
+        Some(Outcome::NotApplicable)
+    );
+    // Without the authorisation the same record only raises the question.
+    assert_eq!(
+        jp_finding(&stemirac_record(), RuleId::JpConditionalApproval).outcome,
+        Outcome::Undetermined
+    );
+}
+
+#[test]
+fn an_authorisation_that_contradicts_the_record_or_lies_abroad_is_not_applied() {
+    use msc_therapy::{CatalogKey, classify_jp_authorised};
+    // Stemirac is autologous: a record of donor cells is not Stemirac.
+    let mut donor = stemirac_record();
+    donor.donor = Some(msc_therapy::Donor::AllogeneicUnrelated);
+    let f = classify_jp_authorised(&donor, CatalogKey::StemiracJp)
+        .finding(RuleId::JpConditionalApproval)
+        .cloned();
+    assert_eq!(
+        f.map(|f| (f.outcome, f.severity)),
+        Some((Outcome::Undetermined, Severity::Warning))
+    );
+    // A US approval says nothing about Japan.
+    let ryoncil = ryoncil_like();
+    assert_eq!(
+        classify_jp_authorised(&ryoncil, CatalogKey::RyoncilUs),
+        classify_jp(&ryoncil)
+    );
+}
+
+#[test]
+fn alofisel_allogeneic_expanded_adipose_cells_for_perianal_fistula_are_an_sctmp() {
+    // EMA, EPAR summary for the public, Alofisel (darvadstrocel, 2018): "a type of advanced
+    // therapy medicine called a 'somatic cell therapy product'". Its cells are presented as
+    // acting by immunomodulation; closing the fistula is the effect, not a claim to rebuild
+    // tissue.
+    let alofisel = product(
+        r#"{
+        "name": "Alofisel-like darvadstrocel",
+        "preparation": "culture_expanded_msc",
+        "tissue": "adipose_tissue",
+        "donor": "allogeneic_unrelated",
+        "processing": {"steps": ["enzymatic_digestion", "culture_expansion"]},
+        "intended_use": {"indications": ["perianal_fistula"]},
+        "mechanisms": ["immunomodulation"],
+        "delivery": {"route": "intralesional"}
+    }"#,
+    );
+    let report = classify_eu(&alofisel);
+    assert_eq!(report.classification, EuClassification::SomaticCellTherapy);
+    assert_eq!(
+        eu_severity(&report, RuleId::EuAtmpClass),
+        Some((Outcome::Met, Severity::Info))
+    );
+    // The record names only the indication: the EPAR's classification of the product
+    // authorised for it decides, not the wound healing the indication implies.
+    let mut indication_only = alofisel.clone();
+    indication_only.mechanisms = None;
+    assert_eq!(
+        classify_eu(&indication_only).classification,
+        EuClassification::SomaticCellTherapy
+    );
+    // Declaring the immunomodulatory function gives the same answer.
+    let mut declared = alofisel.clone();
+    if let Some(use_) = declared.intended_use.as_mut() {
+        use_.functions = Some(vec![TissueFunction::Immunomodulation]);
+    }
+    assert_eq!(
+        classify_eu(&declared).classification,
+        EuClassification::SomaticCellTherapy
+    );
+    // Presented instead for wound healing (the CAT's 2019 PRP + SVF case): a TEP. A declared
+    // function is more specific than a mechanism.
+    let mut healing = alofisel.clone();
+    if let Some(use_) = healing.intended_use.as_mut() {
+        use_.functions = Some(vec![TissueFunction::WoundHealing]);
+    }
+    assert_eq!(
+        classify_eu(&healing).classification,
+        EuClassification::TissueEngineeredProduct
+    );
+}
+
+// ---------------------------------------------------------------- approved products
+
+/// A record of a catalogued product as its authorisation describes it: tissue, donor,
+/// preparation, route and indications, nothing else.
+fn record_of(key: msc_therapy::CatalogKey) -> Product {
+    let entry = key.product();
+    let mut p = Product::named(msc_therapy::Text::new(entry.name).expect("a name"));
+    p.tissue = Some(entry.tissue);
+    p.donor = Some(entry.donor);
+    p.preparation = Some(entry.preparation);
+    p.delivery = Some(msc_therapy::Delivery {
+        route: entry.route,
+        guidance: None,
+    });
+    p.intended_use = Some(msc_therapy::IntendedUse {
+        indications: Some(entry.indications.to_vec()),
+        ..msc_therapy::IntendedUse::default()
+    });
+    p
+}
+
+#[test]
+fn mscs_authorised_in_the_eu_are_atmps_of_their_class() {
+    use msc_therapy::CatalogKey;
+    // Alofisel: "a 'somatic cell therapy product'" (EMA EPAR summary, 2018).
+    assert_eq!(
+        classify_eu(&record_of(CatalogKey::AlofiselEu)).classification,
+        EuClassification::SomaticCellTherapy
+    );
+    // Obnitix (MSC-FFM, for GvHD) is made under a national ATMP authorisation (Germany,
+    // section 4b AMG, Paul-Ehrlich-Institut): an ATMP, for the immunological action of its cells.
+    assert_eq!(
+        classify_eu(&record_of(CatalogKey::ObnitixDe)).classification,
+        EuClassification::SomaticCellTherapy
+    );
+}
+
+#[test]
+fn mscs_approved_in_japan_are_regenerative_medical_products_with_their_approval_kind() {
+    use msc_therapy::{CatalogKey, classify_jp_authorised};
+    // MHLW approvals (PMD Act): TEMCELL HS Inj. (2015) and Alofisel (2021) in full; STEMIRAC
+    // (28 Dec 2018) and AKUUGO (31 Jul 2024) with conditions and a time limit (Art 23-26).
+    // Processing as the products' descriptions give it: cultured MSCs; AKUUGO's SB623 cells are
+    // also transiently transfected (genetically modified).
+    use ProcessingStep::{CultureExpansion, GeneticModification};
+    for (key, steps, conditional, class) in [
+        (
+            CatalogKey::TemcellJp,
+            vec![CultureExpansion],
+            false,
+            AsrmRiskClass::ClassI,
+        ),
+        (
+            CatalogKey::AlofiselJp,
+            vec![CultureExpansion],
+            false,
+            AsrmRiskClass::ClassI,
+        ),
+        (
+            CatalogKey::StemiracJp,
+            vec![CultureExpansion],
+            true,
+            AsrmRiskClass::ClassII,
+        ),
+        (
+            CatalogKey::AkuugoJp,
+            vec![CultureExpansion, GeneticModification],
+            true,
+            AsrmRiskClass::ClassI,
+        ),
+    ] {
+        let mut record = record_of(key);
+        record.processing = Some(msc_therapy::Processing {
+            steps: Some(steps),
+            ..msc_therapy::Processing::default()
+        });
+        let plain = classify_jp(&record);
+        // Cultured live cells: regenerative medical products on the record alone.
+        assert_eq!(
+            plain.pmd_act,
+            PmdActStatus::RegenerativeMedicalProduct,
+            "{key}"
+        );
+        // The same cells in clinical research or private practice: donor cells are Class I,
+        // the patient's own cultured cells Class II.
+        assert_eq!(plain.risk_class, class, "{key}");
+        let authorised = classify_jp_authorised(&record, key);
+        let f = authorised.finding(RuleId::JpConditionalApproval);
+        assert_eq!(
+            f.map(|f| f.outcome),
+            Some(if conditional {
+                Outcome::Met
+            } else {
+                Outcome::NotApplicable
+            }),
+            "{key}"
+        );
+    }
 }

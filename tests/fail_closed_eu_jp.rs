@@ -34,20 +34,24 @@
 //! never becomes more favourable; an undetermined answer never becomes a favourable one; and
 //! any answer may become undetermined.
 //!
-//! The number of cases comes from `PROPTEST_CASES` (proptest's default configuration reads
-//! it; 256 when unset, the CI default). By hand, at 100 000 cases:
+//! The documents come from the shared generator (`tests/common`: every optional key of a product
+//! document independently present or absent, release data included), and deletions reach every
+//! key at any depth, inside arrays too. The number of cases comes from `PROPTEST_CASES`
+//! (`common::DEFAULT_CASES` when unset, the CI default). By hand, at 100 000 cases:
 //!
 //! ```text
 //! PROPTEST_CASES=100000 cargo test --release --all-features --test fail_closed_eu_jp
 //! ```
 
+mod common;
+
+use common::{deletions, product_document};
 use msc_therapy::{
-    AddedArticle, AsrmRiskClass, CellPreparation, Donor, EuClassification, Indication, Mechanism,
-    PmdActStatus, ProcessingStep, Product, Route, SiteOfUse, TissueFunction, TissueSource,
-    classify_eu, classify_jp,
+    AddedArticle, AsrmRiskClass, EuClassification, Indication, PmdActStatus, ProcessingStep,
+    Product, TissueFunction, TissueSource, classify_eu, classify_jp,
 };
 use proptest::prelude::*;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 /// Higher is more favourable to the product: closer to "not an ATMP".
 fn eu_favour(class: EuClassification) -> u8 {
@@ -113,114 +117,6 @@ fn verdict(product: &Product) -> [Answer; 3] {
 
 fn parse(doc: &Value) -> Option<Product> {
     Product::from_json(&doc.to_string()).ok()
-}
-
-fn codes<T: Copy>(all: &'static [T], code: fn(T) -> &'static str) -> Vec<&'static str> {
-    all.iter().map(|t| code(*t)).collect()
-}
-
-fn one_of(values: Vec<&'static str>) -> impl Strategy<Value = Value> {
-    proptest::sample::select(values).prop_map(Value::from)
-}
-
-fn some_of(values: Vec<&'static str>, max: usize) -> impl Strategy<Value = Value> {
-    proptest::sample::subsequence(values, 0..=max)
-        .prop_map(|v| Value::Array(v.into_iter().map(Value::from).collect()))
-}
-
-/// Puts `value` under `key` when it is `Some`: a key is present or absent, never null.
-fn put(map: &mut Map<String, Value>, key: &str, value: Option<Value>) {
-    if let Some(value) = value {
-        map.insert(key.to_owned(), value);
-    }
-}
-
-fn processing() -> impl Strategy<Value = Value> {
-    (
-        proptest::option::of(some_of(codes(ProcessingStep::ALL, ProcessingStep::code), 4)),
-        proptest::option::of(some_of(codes(AddedArticle::ALL, AddedArticle::code), 2)),
-        proptest::option::of(proptest::bool::ANY.prop_map(Value::from)),
-        proptest::option::of(proptest::bool::ANY.prop_map(Value::from)),
-    )
-        .prop_map(|(steps, articles, same, data)| {
-            let mut map = Map::new();
-            put(&mut map, "steps", steps);
-            put(&mut map, "added_articles", articles);
-            put(&mut map, "same_surgical_procedure", same);
-            put(&mut map, "minimal_manipulation_data", data);
-            Value::Object(map)
-        })
-}
-
-fn intended_use() -> impl Strategy<Value = Value> {
-    (
-        proptest::option::of(some_of(codes(TissueFunction::ALL, TissueFunction::code), 3)),
-        proptest::option::of(some_of(codes(Indication::ALL, Indication::code), 3)),
-        proptest::option::of(one_of(codes(SiteOfUse::ALL, SiteOfUse::code))),
-        proptest::option::of(proptest::bool::ANY.prop_map(Value::from)),
-        proptest::option::of(proptest::bool::ANY.prop_map(Value::from)),
-    )
-        .prop_map(|(functions, indications, site, systemic, living)| {
-            let mut map = Map::new();
-            put(&mut map, "functions", functions);
-            put(&mut map, "indications", indications);
-            put(&mut map, "site_of_use", site);
-            put(&mut map, "systemic_effect", systemic);
-            put(&mut map, "depends_on_living_cells", living);
-            Value::Object(map)
-        })
-}
-
-/// A valid product document with any subset of the keys the EU and Japanese rules read.
-fn document() -> impl Strategy<Value = Value> {
-    (
-        proptest::option::of(one_of(codes(CellPreparation::ALL, CellPreparation::code))),
-        proptest::option::of(one_of(codes(TissueSource::ALL, TissueSource::code))),
-        proptest::option::of(one_of(codes(Donor::ALL, Donor::code))),
-        proptest::option::of(processing()),
-        proptest::option::of(intended_use()),
-        proptest::option::of(one_of(codes(Route::ALL, Route::code))),
-        proptest::option::of(some_of(codes(Mechanism::ALL, Mechanism::code), 3)),
-    )
-        .prop_map(
-            |(preparation, tissue, donor, processing, intended_use, route, mechanisms)| {
-                let mut map = Map::new();
-                map.insert("name".to_owned(), json!("generated"));
-                put(&mut map, "preparation", preparation);
-                put(&mut map, "tissue", tissue);
-                put(&mut map, "donor", donor);
-                put(&mut map, "processing", processing);
-                put(&mut map, "intended_use", intended_use);
-                put(&mut map, "delivery", route.map(|r| json!({ "route": r })));
-                put(&mut map, "mechanisms", mechanisms);
-                Value::Object(map)
-            },
-        )
-}
-
-/// Every key path of a document, nested ones included (`["processing", "steps"]`).
-fn key_paths(value: &Value, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
-    if let Value::Object(map) = value {
-        for (key, child) in map {
-            prefix.push(key.clone());
-            out.push(prefix.clone());
-            key_paths(child, prefix, out);
-            prefix.pop();
-        }
-    }
-}
-
-/// The document without the key at `path`.
-fn without(doc: &Value, path: &[String]) -> Value {
-    let mut doc = doc.clone();
-    let mut node = &mut doc;
-    for key in &path[..path.len() - 1] {
-        node = &mut node[key.as_str()];
-    }
-    if let (Value::Object(map), Some(last)) = (node, path.last()) {
-        map.remove(last);
-    }
-    doc
 }
 
 /// Appends `item` to the array at `object.key`, when the document states one.
@@ -325,25 +221,22 @@ fn check_worse(
 }
 
 proptest! {
+    #![proptest_config(common::config())]
+
     #[test]
-    fn deleting_any_key_never_makes_an_answer_more_favourable(doc in document()) {
+    fn deleting_any_key_never_makes_an_answer_more_favourable(doc in product_document()) {
         let Some(product) = parse(&doc) else {
             return Err(TestCaseError::fail(format!("generated document does not parse: {doc}")));
         };
         let before = verdict(&product);
-        let mut paths = Vec::new();
-        key_paths(&doc, &mut Vec::new(), &mut paths);
-        for path in paths {
-            let smaller = without(&doc, &path);
-            if let Some(p) = parse(&smaller) {
-                check_deletion(before, verdict(&p), &format!("delete {}", path.join(".")), &doc)?;
-            }
+        for (path, smaller) in deletions(&doc) {
+            check_deletion(before, verdict(&smaller), &format!("delete {path}"), &doc)?;
         }
     }
 
     #[test]
     fn adding_a_worse_fact_never_makes_an_answer_more_favourable(
-        doc in document(),
+        doc in product_document(),
         step in proptest::sample::select(ProcessingStep::ALL),
         function in proptest::sample::select(TissueFunction::ALL),
         indication in proptest::sample::select(Indication::ALL),
@@ -362,6 +255,36 @@ proptest! {
     }
 }
 
+proptest! {
+    /// No silence is neutral, and `missing` is exact: an undetermined finding is never mere
+    /// information; a finding that lists missing facts is undetermined; and every fact it lists
+    /// as missing is absent from the document (it never asks for what was given).
+    #[test]
+    fn open_findings_are_questions_and_name_only_absent_facts(doc in product_document()) {
+        let Some(product) = parse(&doc) else {
+            return Err(TestCaseError::fail(format!("generated document does not parse: {doc}")));
+        };
+        let eu = classify_eu(&product);
+        let jp = classify_jp(&product);
+        for f in eu.findings.iter().chain(jp.findings.iter()) {
+            if f.outcome == msc_therapy::Outcome::Undetermined {
+                prop_assert_ne!(f.severity, msc_therapy::Severity::Info, "{} in {}", f.rule, doc);
+            }
+            if !f.missing.is_empty() {
+                prop_assert_eq!(f.outcome, msc_therapy::Outcome::Undetermined, "{} in {}", f.rule, doc);
+            }
+            for path in &f.missing {
+                let pointer = format!("/{}", path.replace('.', "/"));
+                prop_assert!(
+                    doc.pointer(&pointer).is_none(),
+                    "{} lists {} as missing, but {} gives it",
+                    f.rule, path, doc
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn deleting_the_steps_of_a_cultured_product_is_not_read_as_no_processing() {
     // The property above, on one document a reader can check by hand.
@@ -376,7 +299,10 @@ fn deleting_the_steps_of_a_cultured_product_is_not_read_as_no_processing() {
     });
     let before = parse(&doc).map(|p| classify_eu(&p).classification);
     assert_eq!(before, Some(EuClassification::TissueEngineeredProduct));
-    let after = parse(&without(&doc, &["processing".into(), "steps".into()]))
-        .map(|p| classify_eu(&p).classification);
+    let mut smaller = doc.clone();
+    if let Some(processing) = smaller["processing"].as_object_mut() {
+        processing.remove("steps");
+    }
+    let after = parse(&smaller).map(|p| classify_eu(&p).classification);
     assert_eq!(after, Some(EuClassification::Undetermined));
 }

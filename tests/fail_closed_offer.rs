@@ -9,7 +9,8 @@
 //!    ask first: `after <= max(before, ask_first)`. A deleted fact becomes an open question,
 //!    never a good sign. (Deleting an unfavourable fact may turn walk away into ask first.)
 //! 2. **Absent is unknown, from favourable documents.** For offers generated from favourable
-//!    values only, deleting any key never improves the verdict: `after <= before`.
+//!    values only (and consistent ones: cells cryopreserved in processing are released
+//!    cryopreserved), deleting any key never improves the verdict: `after <= before`.
 //! 3. **A worse fact is never better.** Adding a worse fact (a positive sterility test, a
 //!    claim of a cure, no physician, a blind joint injection, a smaller cell count, a lower
 //!    viability, a certificate for another lot, …) never improves the verdict:
@@ -143,9 +144,10 @@ fn release(favourable: bool, count: u64) -> BoxedStrategy<Value> {
         0.05f64..0.4,
         1u32..6,
         prop::bool::ANY,
+        (prop::option::of(any::<bool>()), if favourable { 96.0..99.9 } else { 80.0..99.9 }),
     )
         .prop_map(
-            move |(sterility, mycoplasma, viability, timing, state, same_lot, endotoxin, passage, cfu)| {
+            move |(sterility, mycoplasma, viability, timing, state, same_lot, endotoxin, passage, cfu, (issued, cd73))| {
                 let mut r = json!({
                     "lot": "LOT-1",
                     "certificate": {"lot": if same_lot || favourable { "LOT-1" } else { "LOT-2" },
@@ -153,7 +155,7 @@ fn release(favourable: bool, count: u64) -> BoxedStrategy<Value> {
                     "state": state,
                     "viable_nucleated_cells": count,
                     "viability": [{"percent": viability, "timing": timing}],
-                    "identity": {"markers": {"cd73": 99.0, "cd90": 98.0, "cd105": 97.0, "cd45": 0.5,
+                    "identity": {"markers": {"cd73": cd73, "cd90": 98.0, "cd105": 97.0, "cd45": 0.5,
                                              "cd34": 0.5, "cd14": 0.5, "cd19": 0.5, "hla_dr": 0.5},
                                  "plastic_adherent": true, "trilineage_differentiation": true},
                     "sterility": sterility,
@@ -164,6 +166,9 @@ fn release(favourable: bool, count: u64) -> BoxedStrategy<Value> {
                 });
                 if cfu || favourable {
                     r["cfu_f_per_million"] = json!(40000);
+                }
+                if let (Some(issued), false) = (issued, favourable) {
+                    r["certificate_issued"] = json!(issued);
                 }
                 r
             },
@@ -226,7 +231,25 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
         })),
         prop::bool::ANY,
         prop::bool::ANY,
-        10.0f64..90.0,
+        (
+            10.0f64..90.0,
+            maybe(pick(&["mesenchymal_stem_cell", "mesenchymal_stromal_cell"])),
+            pick(if favourable {
+                &["crystalloid"]
+            } else {
+                &["crystalloid", "hyaluronic_acid"]
+            }),
+            pick(if favourable {
+                &["immunomodulation"]
+            } else {
+                &[
+                    "immunomodulation",
+                    "general_regeneration",
+                    "musculoskeletal_repair",
+                ]
+            }),
+            prop::option::of(any::<bool>()),
+        ),
     );
     let rest = (
         pick(INDICATIONS),
@@ -236,18 +259,26 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
             "germany",
             "japan",
             "india",
+            "south_korea",
+            "canada",
             "other",
         ])),
         // A named authorisation the offer may contradict is not a favourable value.
         if favourable {
             Just(None).boxed()
         } else {
-            maybe(pick(&[
-                "ryoncil_us",
-                "stemirac_jp",
-                "stemone_in",
-                "alofisel_eu",
-            ]))
+            maybe(prop_oneof![
+                pick(&[
+                    "ryoncil_us",
+                    "stemirac_jp",
+                    "stemone_in",
+                    "alofisel_eu",
+                    "temcell_jp"
+                ])
+                .prop_map(|k| json!({"catalog_key": k})),
+                pick(&["23000FZX00001000", "EU/1/17/1261", "BLA 000001"])
+                    .prop_map(|n| json!({"authorisation_number": n})),
+            ])
             .boxed()
         },
         flag(favourable),
@@ -257,7 +288,19 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
         flag(favourable),
         maybe(claims(favourable)),
         prop::bool::ANY,
-        prop::bool::ANY,
+        (
+            prop::bool::ANY,
+            pick(if favourable {
+                &["PHASE3"]
+            } else {
+                &["PHASE3", "PHASE1", "NA"]
+            }),
+            pick(if favourable {
+                &["positive"]
+            } else {
+                &["positive", "negative", "not_reported"]
+            }),
+        ),
     );
     (product, rest, release(favourable, 0).prop_map(|_| ()))
         .prop_flat_map(move |(p, r, ())| {
@@ -265,8 +308,8 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
             (Just((p, r)), maybe(release(favourable, count)))
         })
         .prop_map(move |((p, r), release)| {
-            let (count, prep, tissue, donor, supply, route, guidance, expanded, with_use, weight) =
-                p;
+            let (count, prep, tissue, donor, supply, route, guidance, expanded, with_use, more) = p;
+            let (weight, designation, article, function, systemic) = more;
             let (
                 indication,
                 place,
@@ -278,11 +321,12 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
                 regulated,
                 claims,
                 trial,
-                evidence,
+                (evidence, phase, result),
             ) = r;
             let mut product = Map::new();
             product.insert("name".into(), json!("Generated product"));
             insert(&mut product, "preparation", prep);
+            insert(&mut product, "designation", designation);
             insert(&mut product, "tissue", tissue);
             insert(&mut product, "donor", donor);
             insert(&mut product, "supply", supply);
@@ -293,13 +337,13 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
             };
             product.insert(
                 "processing".into(),
-                json!({"steps": steps, "added_articles": ["crystalloid"]}),
+                json!({"steps": steps, "added_articles": [article]}),
             );
             if with_use {
                 product.insert(
                     "intended_use".into(),
-                    json!({"functions": ["immunomodulation"], "indications": [indication.clone()],
-                           "systemic_effect": false, "depends_on_living_cells": true}),
+                    json!({"functions": [function], "indications": [indication.clone()],
+                           "systemic_effect": systemic.unwrap_or(false), "depends_on_living_cells": true}),
                 );
             }
             if let Some(route) = route {
@@ -313,14 +357,24 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
                 json!({"viable_cells": count, "volume_ml": 5, "administrations": 1}),
             );
             product.insert("recipient".into(), json!({"weight_kg": weight}));
+            // A favourable record is also a consistent one: cells cryopreserved in processing
+            // are released cryopreserved, with a post-thaw viability.
+            let release = release.map(|mut r| {
+                if favourable && expanded {
+                    r["state"] = json!("cryopreserved");
+                    r["viability"][0]["timing"] = json!("post_thaw");
+                }
+                r
+            });
             insert(&mut product, "release", release);
 
             let mut doc = Map::new();
             insert(&mut doc, "jurisdiction", place);
-            insert(
-                &mut doc,
-                "authorisation",
-                key.map(|k| json!({"catalog_key": k})),
+            insert(&mut doc, "authorisation", key);
+            doc.insert("clinic".into(), json!("Generated clinic"));
+            doc.insert(
+                "price".into(),
+                json!({"currency": "USD", "amount": 5000, "covers": "one injection"}),
             );
             doc.insert("product".into(), Value::Object(product));
             doc.insert("indication".into(), indication.clone());
@@ -336,8 +390,8 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
             if evidence {
                 doc.insert(
                     "evidence".into(),
-                    json!([{"nct_id": "NCT09990001", "phases": ["PHASE3"], "status": "COMPLETED",
-                            "indication": indication, "result": "positive"}]),
+                    json!([{"nct_id": "NCT09990001", "phases": [phase], "status": "COMPLETED",
+                            "indication": indication, "result": result}]),
                 );
             }
             let mut patient = Map::new();

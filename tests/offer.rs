@@ -127,10 +127,10 @@ fn strip_mall_sample_is_walk_away() {
 /// certificate of analysis is for donor cells "from a bottle", not the patient's own). But it
 /// cites only a phase-less outcomes study: "If there are no successful Phase II or III trials
 /// for your condition, you are essentially an n=1 experiment". And its release record has no
-/// sterility or endotoxin result (21 CFR 610.12, USP <85>): the quality verdict stays open, which
-/// needs an answer. So: ask first, on those two items.
+/// sterility or endotoxin result (21 CFR 610.12, USP <85>), which leaves its quality an open
+/// question. So: ask first, on those two items.
 #[test]
-fn same_day_bmac_sample_is_ask_first_on_evidence_and_release_warnings() {
+fn same_day_bmac_sample_is_ask_first_on_evidence_and_release_data() {
     let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).expect("parses"));
     assert_eq!(eval.verdict, PatientVerdict::AskFirst, "{eval}");
     let asked: Vec<RuleId> = eval.ask_first.iter().map(|f| f.rule).collect();
@@ -138,17 +138,15 @@ fn same_day_bmac_sample_is_ask_first_on_evidence_and_release_warnings() {
         asked,
         vec![RuleId::OfferTrialEvidence, RuleId::OfferReleaseQuality]
     );
-    // No sterility or endotoxin result is reported: the quality verdict stays open (fail closed),
-    // and the offer asks for the release data rather than reading the silence as a pass.
     assert_eq!(eval.quality.verdict, QualityVerdict::Undetermined);
-    let warnings = eval
+    let open = eval
         .finding(RuleId::OfferReleaseQuality)
         .unwrap()
         .fact_named("quality.undetermined")
         .unwrap()
         .value
         .to_string();
-    assert!(warnings.contains("quality.safety.sterility"), "{warnings}");
+    assert!(open.contains("quality.safety.sterility"), "{open}");
     assert_eq!(in_group(&eval, RuleId::OfferImageGuidance), "good_signs");
     assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "good_signs");
     assert_eq!(
@@ -1225,10 +1223,19 @@ fn samples_validate_against_the_json_schema() {
         .should_ignore_unknown_formats(false)
         .build(&schema)
         .unwrap();
-    for json in [TRIAL_SITE, STRIP_MALL, SAME_DAY_BMAC] {
+    for json in [TRIAL_SITE, STRIP_MALL, SAME_DAY_BMAC, RYONCIL] {
         let value: serde_json::Value = serde_json::from_str(json).unwrap();
         assert!(validator.is_valid(&value), "{json}");
     }
+    // A product is named by key or number, one of the two, and by nothing else.
+    let mut bad: serde_json::Value = serde_json::from_str(RYONCIL).unwrap();
+    bad["authorisation"] = serde_json::json!({"name": "Ryoncil"});
+    assert!(!validator.is_valid(&bad));
+    assert!(ClinicOffer::from_json(&bad.to_string()).is_err());
+    bad["authorisation"] = serde_json::json!({"catalog_key": "ryoncil"});
+    assert!(!validator.is_valid(&bad));
+    let err = ClinicOffer::from_json(&bad.to_string()).unwrap_err();
+    assert_eq!(err.path(), "authorisation.catalog_key");
     let mut bad: serde_json::Value = serde_json::from_str(TRIAL_SITE).unwrap();
     bad["evidence"][0]["nct_id"] = "NCT1".into();
     assert!(!validator.is_valid(&bad));
@@ -1241,7 +1248,7 @@ fn samples_validate_against_the_json_schema() {
 #[test]
 fn evaluations_validate_against_the_output_schema() {
     let validator = jsonschema::draft202012::new(&exported_schema("offer_evaluation")).unwrap();
-    for json in [TRIAL_SITE, STRIP_MALL, SAME_DAY_BMAC] {
+    for json in [TRIAL_SITE, STRIP_MALL, SAME_DAY_BMAC, RYONCIL] {
         let eval = evaluate_offer(&ClinicOffer::from_json(json).unwrap());
         let value = serde_json::to_value(&eval).unwrap();
         let errors: Vec<String> = validator
@@ -1253,6 +1260,8 @@ fn evaluations_validate_against_the_output_schema() {
     let policy = jsonschema::draft202012::new(&exported_schema("offer_policy")).unwrap();
     assert!(policy.is_valid(&serde_json::to_value(OfferPolicy::default()).unwrap()));
     assert!(!policy.is_valid(&serde_json::json!({"min_live_cells": 0})));
+    assert!(!policy.is_valid(&serde_json::json!({"myriad_min_categories": 0})));
+    assert!(!policy.is_valid(&serde_json::json!({"quality": {"dose_far_below_factor": 1}})));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1868,4 +1877,53 @@ fn policies_refuse_numbers_outside_their_domain() {
         .unwrap_err();
     assert_eq!(err.path(), "dose.administrations");
     assert!(msc_therapy::ConditionFamilies::new(1).is_err());
+}
+
+/// Obnitix is authorised nationally in Germany (section 4b AMG) for steroid-refractory acute
+/// GvHD, 1-2 × 10⁶ cells/kg IV: in Germany, named and matching, it is an authorised product given
+/// as authorised under EU law's classification (an ATMP), so the EU pathway is a good sign.
+#[test]
+fn obnitix_in_germany_is_an_authorised_product_on_label() {
+    let offer = patched(
+        RYONCIL,
+        serde_json::json!({"jurisdiction": "germany", "authorisation": {"catalog_key": "obnitix_de"}, "claims": []}),
+    );
+    let eval = evaluate_offer(&offer);
+    assert!(eval.eu.is_some() && eval.us.is_none());
+    assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "good_signs");
+    assert_eq!(in_group(&eval, RuleId::OfferEuPathway), "good_signs");
+    // A national authorisation is not a full marketing authorisation: it is not the evidence a
+    // completed Phase II/III trial is.
+    assert_eq!(in_group(&eval, RuleId::OfferTrialEvidence), "ask_first");
+    // The same product named in France would claim a German authorisation it does not hold.
+    let mut abroad = offer.clone();
+    abroad.jurisdiction = Some(msc_therapy::Jurisdiction::EuropeanUnion);
+    assert_eq!(
+        contradicted(&evaluate_offer(&abroad), RuleId::OfferProductIdentity),
+        ["jurisdiction"]
+    );
+}
+
+/// A product named by its catalog key that holds no FDA approval (TEMCELL, approved in Japan)
+/// cannot carry a claim of FDA approval.
+#[test]
+fn a_claim_of_fda_approval_for_a_product_approved_elsewhere_is_false() {
+    let offer = patched(
+        RYONCIL,
+        serde_json::json!({"authorisation": {"catalog_key": "temcell_jp"}}),
+    );
+    let eval = evaluate_offer(&offer);
+    let f = eval.finding(RuleId::OfferClaimFdaApproved).unwrap();
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::NotMet, Severity::Blocking)
+    );
+    assert_eq!(
+        f.fact_named("catalog.jurisdiction")
+            .unwrap()
+            .value
+            .to_string(),
+        "japan"
+    );
+    assert_eq!(eval.verdict, PatientVerdict::WalkAway);
 }

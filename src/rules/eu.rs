@@ -11,8 +11,8 @@
 use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
 use crate::{
-    CellPreparation, Donor, Fact, Finding, Mechanism, Outcome, ProcessingStep, Product, RuleId,
-    Severity, TissueFunction,
+    CellPreparation, Donor, Fact, Finding, Indication, Mechanism, Outcome, ProcessingStep, Product,
+    RuleId, Severity, TissueFunction,
 };
 use serde::Serialize;
 use std::fmt;
@@ -253,12 +253,14 @@ impl fmt::Display for EuAssessment {
 ///    heart muscle is not used for the same essential function, whatever is declared.
 /// 3. Engineered (either criterion met) means an ATMP. A genetic modification step makes it a
 ///    GTMP. Otherwise the class follows the principal mode of action the product is presented
-///    with: a claim to regenerate, repair or replace a tissue (a regenerative function, or
-///    cells said to become new tissue) makes a TEP; a claim to treat a disease through the
-///    immunological action of the cells (an immunomodulatory function), or — when no function
-///    is claimed that settles it — a pharmacological or immunological mechanism (paracrine
-///    signalling, extracellular vesicles, immunomodulation) for a named indication, makes an
-///    sCTMP. A paracrine mechanism behind a tissue-repair claim is how the repair is said to
+///    with, read from the most specific evidence there is: the declared functions; else the
+///    mechanisms that name a mode of action (cells said to become new tissue: repair;
+///    immunomodulation: immunological); else the functions the indications imply
+///    ([`crate::IndicationInfo::implies`]). A claim to regenerate, repair or replace a tissue
+///    makes a TEP; a claim to treat a disease through the immunological action of the cells
+///    makes an sCTMP (Alofisel, presented as immunomodulatory for perianal fistulas, is one in
+///    its EPAR); a generic pharmacological mechanism (paracrine signalling, extracellular
+///    vesicles) for an indication makes an sCTMP only when nothing else decides. A paracrine mechanism behind a tissue-repair claim is how the repair is said to
 ///    happen, not a second claim: the product stays a TEP. A product presented with both a
 ///    repair claim and an immunological claim fits both definitions; Art 2(4) is reported to
 ///    make such a product a TEP, and the crate applies that, with a warning, because the
@@ -586,6 +588,42 @@ const fn is_pharmacological(mechanism: Mechanism) -> bool {
     )
 }
 
+/// How a product for an indication is presented, where an EU classification of the product
+/// authorised for it says so: `(repair, immunological)`. Alofisel (darvadstrocel), the one MSC
+/// product authorised in the EU for perianal fistulas in Crohn's disease, is "a 'somatic cell
+/// therapy product'" (EMA, EPAR summary for the public, 2018): presented for the immunological
+/// action of its cells, not to rebuild tissue.
+const fn eu_precedent(indication: Indication) -> Option<(bool, bool)> {
+    match indication {
+        Indication::PerianalFistula => Some((false, true)),
+        _ => None,
+    }
+}
+
+/// The repair and immunological claims the indications carry: an EU precedent where there is
+/// one, else the functions they imply.
+fn indication_claims(product: &Product) -> (bool, bool) {
+    let indications = product
+        .intended_use
+        .as_ref()
+        .and_then(|u| u.indications_known())
+        .unwrap_or_default();
+    let mut repair = false;
+    let mut immunological = false;
+    for indication in indications {
+        let (r, i) = eu_precedent(*indication).unwrap_or_else(|| {
+            let implies = indication.info().implies;
+            (
+                implies.iter().any(|f| is_regenerative(*f)),
+                implies.contains(&TissueFunction::Immunomodulation),
+            )
+        });
+        repair |= r;
+        immunological |= i;
+    }
+    (repair, immunological)
+}
+
 /// Art 2(1)(a)-(b), Art 2(4) and Dir 2001/83/EC Annex I Part IV: which ATMP class.
 fn atmp_class(product: &Product) -> (EuClassification, Finding) {
     let steps = known_steps(product);
@@ -619,15 +657,35 @@ fn atmp_class(product: &Product) -> (EuClassification, Finding) {
         );
     }
 
-    // The claims that decide the class: what the product is presented to do.
-    let repair_claim = functions.iter().any(|f| is_regenerative(*f))
-        || mechanisms.contains(&Mechanism::DifferentiationEngraftment);
-    let immunological_claim = functions.contains(&TissueFunction::Immunomodulation);
-    // A mechanism alone decides only when no function claim does.
+    // The claims that decide the class: what the product is presented to do, taken from the
+    // most specific evidence there is. First the declared functions; then the mechanisms that
+    // name a mode of action (cells becoming tissue: repair; immunomodulation: immunological);
+    // then the functions the indications imply. A generic pharmacological mechanism (paracrine
+    // signalling, vesicles) for an indication decides only when none of those does.
+    let declared = intended
+        .and_then(|u| u.functions_known())
+        .unwrap_or_default();
+    let claims = |fs: &[TissueFunction]| {
+        (
+            fs.iter().any(|f| is_regenerative(*f)),
+            fs.contains(&TissueFunction::Immunomodulation),
+        )
+    };
+    let by_mechanism = (
+        mechanisms.contains(&Mechanism::DifferentiationEngraftment),
+        mechanisms.contains(&Mechanism::Immunomodulation),
+    );
+    let ((repair_claim, immunological_claim), basis) = if claims(declared) != (false, false) {
+        (claims(declared), "intended_use.functions")
+    } else if by_mechanism != (false, false) {
+        (by_mechanism, "mechanisms")
+    } else {
+        (indication_claims(product), "intended_use.indications")
+    };
     let mechanism_claim = has_indication && mechanisms.iter().any(|m| is_pharmacological(*m));
     let non_viable = product.preparation.is_some_and(|p| !p.info().live_cells);
 
-    let base = base.at("intended_use");
+    let base = base.at(basis);
     let (class, finding) = if repair_claim && non_viable {
         (
             EuClassification::Undetermined,

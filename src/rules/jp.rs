@@ -6,16 +6,17 @@
 //! research or private (uninsured) practice inside a medical institution fall under the Act on
 //! the Safety of Regenerative Medicine (ASRM), which sorts technologies into three risk classes.
 //!
-//! What the crate's reference could not confirm is said so in each finding: the exact Class II
+//! What the crate's sources could not confirm is said so in each finding: the exact Class II
 //! criteria of MHLW Ordinance No. 110, and Japan's own list of minimal operations.
 
 use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
 use crate::{
-    CellPreparation, Fact, Finding, Outcome, ProcessingStep, Product, RuleId, Severity,
-    TissueFunction,
+    AuthorisationKind, CatalogKey, CellPreparation, Fact, FactValue, Finding, Jurisdiction,
+    Outcome, ProcessingStep, Product, RuleId, Severity, TissueFunction,
 };
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
 
 /// The longest time limit of a conditional approval, in years (PMD Act Art 23-26).
@@ -77,7 +78,7 @@ vocab! {
         RegenerativeMedicalProduct => "regenerative_medical_product", "regenerative medical product";
         /// Neither processed live cells nor a gene therapy product.
         NotRegenerativeMedicalProduct => "not_regenerative_medical_product", "not a regenerative medical product";
-        /// The facts given (or the crate's reference) do not decide it.
+        /// The facts given (or the crate's sources) do not decide it.
         Undetermined => "undetermined", "undetermined";
     }
 }
@@ -201,6 +202,119 @@ pub fn classify_jp(product: &Product) -> JpAssessment {
     }
 }
 
+/// **Classifies a product that holds a catalogued authorisation**: [`classify_jp`], then what
+/// the authorisation says under the PMD Act.
+///
+/// The authorisation is named by its [`CatalogKey`] (identity by key, never by name), then
+/// checked against the record: a stated tissue, donor or preparation that differs from the
+/// catalog entry's is a contradiction, reported as an open question, and the authorisation is
+/// not applied. A Japanese approval settles the PMD Act status (MHLW approved the product as a
+/// regenerative medical product) and the conditional-approval finding
+/// ([`RuleId::JpConditionalApproval`]): *met* for a conditional, time-limited approval under PMD
+/// Act Art 23-26, with its dates and the seven-year limit as facts; *not applicable* for a full
+/// approval. An authorisation elsewhere says nothing about Japan and changes nothing.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use msc_therapy::{CatalogKey, Outcome, PmdActStatus, Product, RuleId, classify_jp_authorised};
+///
+/// let stemirac = Product::from_json(r#"{
+///     "name": "STEMIRAC",
+///     "preparation": "culture_expanded_msc",
+///     "tissue": "bone_marrow",
+///     "donor": "autologous",
+///     "processing": {"steps": ["culture_expansion"]},
+///     "intended_use": {"indications": ["spinal_cord_injury"]},
+///     "delivery": {"route": "intravenous"}
+/// }"#)?;
+/// let report = classify_jp_authorised(&stemirac, CatalogKey::StemiracJp);
+/// assert_eq!(report.pmd_act, PmdActStatus::RegenerativeMedicalProduct);
+/// let conditional = report.finding(RuleId::JpConditionalApproval).unwrap();
+/// assert_eq!(conditional.outcome, Outcome::Met);
+/// # }
+/// # Ok::<(), msc_therapy::DocumentError>(())
+/// ```
+#[must_use]
+pub fn classify_jp_authorised(product: &Product, key: CatalogKey) -> JpAssessment {
+    let mut report = classify_jp(product);
+    let entry = key.product();
+    if entry.jurisdiction != Jurisdiction::Japan {
+        return report;
+    }
+    let approval = Finding::new(
+        RuleId::JpConditionalApproval,
+        Outcome::Undetermined,
+        Severity::Warning,
+    )
+    .at("authorisation")
+    .fact(Fact::code("authorisation.catalog_key", key.code()))
+    .fact(Fact::code("derived.authorisation_kind", entry.kind.code()).as_derived())
+    .fact(
+        Fact::number(
+            "pmd_act.conditional_approval_max_years",
+            CONDITIONAL_APPROVAL_MAX_YEARS,
+        )
+        .with_unit("years")
+        .as_limit(),
+    );
+    let contradicts = product.tissue.is_some_and(|t| t != entry.tissue)
+        || product.donor.is_some_and(|d| d != entry.donor)
+        || product.preparation.is_some_and(|p| p != entry.preparation);
+    let approval = if contradicts {
+        approval.because("the record's tissue, donor or preparation differs from the catalog entry named, so the product is not shown to be the one approved")
+    } else {
+        let approval = match entry.time_limit_ends_on {
+            Some(end) => approval.fact(
+                Fact::new(
+                    "derived.time_limit_ends_on",
+                    FactValue::Text(Cow::Borrowed(end)),
+                )
+                .as_derived(),
+            ),
+            None => approval,
+        };
+        match entry.kind {
+            AuthorisationKind::Conditional => Finding {
+                outcome: Outcome::Met,
+                severity: Severity::Info,
+                ..approval.because("approved with conditions and a time limit (PMD Act Art 23-26): the holder must apply for full approval before the time limit ends")
+            },
+            AuthorisationKind::Full => Finding {
+                outcome: Outcome::NotApplicable,
+                severity: Severity::Info,
+                ..approval.because("the product holds a full approval")
+            },
+            _ => approval.because("the catalog records an authorisation of another kind; what it means under the PMD Act is not settled by the crate's sources"),
+        }
+    };
+    let applied = approval.outcome != Outcome::Undetermined;
+    for finding in &mut report.findings {
+        if finding.rule == RuleId::JpConditionalApproval {
+            *finding = approval.clone();
+        }
+    }
+    if applied {
+        report.pmd_act = PmdActStatus::RegenerativeMedicalProduct;
+        for finding in &mut report.findings {
+            if finding.rule == RuleId::JpRegenerativeMedicalProduct
+                && finding.outcome != Outcome::Met
+            {
+                *finding = Finding::new(
+                    RuleId::JpRegenerativeMedicalProduct,
+                    Outcome::Met,
+                    Severity::Info,
+                )
+                .at("authorisation")
+                .fact(Fact::code("authorisation.catalog_key", key.code()))
+                .because("MHLW approved it as a regenerative medical product");
+            }
+        }
+    }
+    report
+}
+
 fn steps(product: &Product) -> Option<&[ProcessingStep]> {
     product.processing.as_ref().and_then(|p| p.steps_known())
 }
@@ -233,7 +347,7 @@ fn is_cell_free(product: &Product) -> bool {
     )
 }
 
-/// Steps whose place in the ASRM classes the crate's reference does not settle.
+/// Steps whose place in the ASRM classes the crate's sources do not settle.
 fn unsettled_steps(product: &Product) -> Vec<&'static str> {
     steps(product)
         .unwrap_or_default()
@@ -388,8 +502,8 @@ fn class_i(product: &Product) -> Finding {
                 base.because("the patient's own cells, but without a processing record genetic modification cannot be ruled out")
                     .missing("processing.steps")
             } else if unsettled.contains(&ProcessingStep::Unclassified.code()) {
+                // The steps are given; what is open is what the unclassified one is.
                 base.because("the patient's own cells, but an unclassified step could be a genetic modification")
-                    .missing("processing.steps")
             } else {
                 Finding {
                     outcome: Outcome::NotMet,
@@ -476,7 +590,7 @@ fn class_ii(product: &Product, homologous: Outcome) -> Finding {
         open
     } else if !unsettled.is_empty() {
         base.fact(Fact::codes("derived.unsettled_steps", unsettled).as_derived())
-            .because("a step whose ASRM class the crate's reference does not settle")
+            .because("a step whose ASRM class the crate's sources do not settle")
     } else if homologous == Outcome::Met {
         Finding {
             outcome: Outcome::NotMet,
@@ -571,7 +685,7 @@ fn pmd_act(product: &Product, findings: &mut Vec<Finding>) -> PmdActStatus {
     } else {
         (
             PmdActStatus::Undetermined,
-            base.because("no culture or genetic modification; Japan's list of minimal operations is not in the crate's reference, so whether this processing makes 'processed' cells is left open"),
+            base.because("no culture or genetic modification; Japan's list of minimal operations is not in the crate's sources, so whether this processing makes 'processed' cells is left open"),
         )
     };
     findings.push(finding);

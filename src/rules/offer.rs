@@ -1487,7 +1487,13 @@ fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector)
             {
                 f = f.missing("claims[].indications");
             }
-            if offer.product.intended_use.is_none() {
+            if offer
+                .product
+                .intended_use
+                .as_ref()
+                .and_then(|u| u.indications_known())
+                .is_none()
+            {
                 f = f.missing("product.intended_use.indications");
             }
             f.because("Not every condition the clinic promotes the product for is recorded (its claims or the product's intended use), so whether it is sold for a myriad of diseases is an open question.")
