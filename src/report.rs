@@ -198,6 +198,6 @@ to_json!(
     QualityReport,
     EuAssessment,
     JpAssessment,
-    ProductAssessment,
+    ProductAssessment<'_>,
     OfferEvaluation
 );
