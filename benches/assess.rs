@@ -1,17 +1,33 @@
-//! Speed of the crate's main paths, measured with criterion (never with timed tests).
+//! Speed of the crate's main paths, measured with criterion (never with timed tests), in
+//! **per-thread CPU time**: the machine the figures in `BENCHMARKS.md` come from is shared, and
+//! CPU time of the benchmark thread does not count the time other processes hold the core.
 //!
-//! `cargo bench` runs: parsing and validating a full product document; each rule engine alone on
-//! a parsed product; every engine together (`assess_product`) for the four sample products; and
-//! the evaluation of each sample clinic offer (`evaluate_offer`), the crate's main job.
+//! `cargo bench --bench assess` runs, for each bundled sample, side by side in one run:
+//!
+//! - `product/<sample>/…`: `value_parse` (`serde_json::Value`, the reference every ratio in
+//!   `BENCHMARKS.md` is taken to), `typed_parse` (plain serde into `Product`, no path tracking),
+//!   `from_json` (`Product::from_json`, with the path of a bad field), `jsonschema` (a Value parse
+//!   and `is_valid` against the exported `product` schema: what a user without the crate does),
+//!   `assess` (`assess_product` alone), `parse_assess` (`from_json` + `assess_product`),
+//!   `serialize_full` and `serialize_compact` (the assessment as JSON, in each form);
+//! - `offer/<sample>/…`: the same for clinic offers and `evaluate_offer`;
+//! - `jsonl/products_100k`: `JsonLines` over 100 000 generated product lines (read → parse →
+//!   assess → write compact), reported in documents per second.
+//!
+//! The sizes of each sample and of its outputs are printed once, before the runs.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use cpu_time::ThreadTime;
+use criterion::measurement::{Measurement, ValueFormatter};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use msc_therapy::{
-    ClinicOffer, Product, QualityPolicy, assess_product, assess_quality, classify_eu, classify_jp,
-    classify_us, evaluate_offer,
+    ClinicOffer, Compact, JsonLines, Product, QualityPolicy, assess_product, document_schemas,
+    evaluate_offer,
 };
+use serde_json::Value;
 use std::hint::black_box;
+use std::time::Duration;
 
-const SAMPLES: &[(&str, &str)] = &[
+const PRODUCTS: &[(&str, &str)] = &[
     (
         "cultured_bone_marrow_msc",
         include_str!("../examples/data/products/cultured_bone_marrow_msc.json"),
@@ -45,64 +61,267 @@ const OFFERS: &[(&str, &str)] = &[
     ),
 ];
 
-fn parse(json: &str) -> Product {
-    match Product::from_json(json) {
-        Ok(product) => product,
-        Err(err) => panic!("bundled sample does not parse: {err}"),
+/// Documents in the JSON Lines run.
+const JSONL_DOCUMENTS: usize = 100_000;
+
+// ---- per-thread CPU time as a criterion measurement ----------------------------------------
+
+/// CPU time consumed by the benchmark's own thread (`CLOCK_THREAD_CPUTIME_ID`).
+struct ThreadCpu;
+
+impl Measurement for ThreadCpu {
+    type Intermediate = ThreadTime;
+    type Value = Duration;
+
+    fn start(&self) -> ThreadTime {
+        ThreadTime::now()
+    }
+
+    fn end(&self, start: ThreadTime) -> Duration {
+        start.elapsed()
+    }
+
+    fn add(&self, a: &Duration, b: &Duration) -> Duration {
+        *a + *b
+    }
+
+    fn zero(&self) -> Duration {
+        Duration::ZERO
+    }
+
+    fn to_f64(&self, value: &Duration) -> f64 {
+        value.as_secs_f64() * 1e9
+    }
+
+    fn formatter(&self) -> &dyn ValueFormatter {
+        &CpuFormatter
     }
 }
 
-fn bench_parse(c: &mut Criterion) {
-    let mut group = c.benchmark_group("parse");
-    for (name, json) in SAMPLES {
-        group.bench_function(*name, |b| b.iter(|| parse(black_box(json))));
-    }
-    group.finish();
-}
+/// Formats nanoseconds of CPU time.
+struct CpuFormatter;
 
-fn bench_engines(c: &mut Criterion) {
-    let policy = QualityPolicy::default();
-    let (name, json) = SAMPLES[0];
-    let product = parse(json);
-    let mut group = c.benchmark_group("engine");
-    group.bench_function(format!("classify_us/{name}"), |b| {
-        b.iter(|| classify_us(black_box(&product)))
-    });
-    group.bench_function(format!("assess_quality/{name}"), |b| {
-        b.iter(|| assess_quality(black_box(&product), black_box(&policy)))
-    });
-    group.bench_function(format!("classify_eu/{name}"), |b| {
-        b.iter(|| classify_eu(black_box(&product)))
-    });
-    group.bench_function(format!("classify_jp/{name}"), |b| {
-        b.iter(|| classify_jp(black_box(&product)))
-    });
-    group.finish();
-}
-
-fn bench_all(c: &mut Criterion) {
-    let policy = QualityPolicy::default();
-    let mut group = c.benchmark_group("assess_product");
-    for (name, json) in SAMPLES {
-        let product = parse(json);
-        group.bench_function(*name, |b| {
-            b.iter(|| assess_product(black_box(&product), black_box(&policy)))
-        });
-    }
-    group.finish();
-}
-
-fn bench_offers(c: &mut Criterion) {
-    let mut group = c.benchmark_group("evaluate_offer");
-    for (name, json) in OFFERS {
-        let offer = match ClinicOffer::from_json(json) {
-            Ok(offer) => offer,
-            Err(err) => panic!("bundled offer does not parse: {err}"),
+impl ValueFormatter for CpuFormatter {
+    fn scale_values(&self, typical: f64, values: &mut [f64]) -> &'static str {
+        let (factor, unit) = if typical < 1e3 {
+            (1.0, "ns cpu")
+        } else if typical < 1e6 {
+            (1e-3, "µs cpu")
+        } else if typical < 1e9 {
+            (1e-6, "ms cpu")
+        } else {
+            (1e-9, "s cpu")
         };
-        group.bench_function(*name, |b| b.iter(|| evaluate_offer(black_box(&offer))));
+        values.iter_mut().for_each(|v| *v *= factor);
+        unit
     }
+
+    fn scale_throughputs(
+        &self,
+        _typical: f64,
+        throughput: &Throughput,
+        values: &mut [f64],
+    ) -> &'static str {
+        let (count, unit) = match *throughput {
+            Throughput::Elements(n) => (n as f64, "elem/s cpu"),
+            Throughput::Bytes(n) | Throughput::BytesDecimal(n) => (n as f64, "B/s cpu"),
+            Throughput::Bits(n) => (n as f64, "bit/s cpu"),
+        };
+        values.iter_mut().for_each(|v| *v = count * 1e9 / *v);
+        unit
+    }
+
+    fn scale_for_machines(&self, _values: &mut [f64]) -> &'static str {
+        "ns"
+    }
+}
+
+// ---- helpers ---------------------------------------------------------------------------------
+
+fn product(json: &str) -> Product {
+    Product::from_json(json).unwrap_or_else(|err| panic!("bundled sample does not parse: {err}"))
+}
+
+fn offer(json: &str) -> ClinicOffer {
+    ClinicOffer::from_json(json).unwrap_or_else(|err| panic!("bundled offer does not parse: {err}"))
+}
+
+fn validator(name: &str) -> jsonschema::Validator {
+    let schema = document_schemas()
+        .into_iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no schema {name}"))
+        .bundled();
+    jsonschema::validator_for(&schema).unwrap_or_else(|e| panic!("schema {name}: {e}"))
+}
+
+/// A sample as one line of JSON (no newlines inside).
+fn one_line(json: &str) -> String {
+    let value: Value = serde_json::from_str(json).expect("sample is JSON");
+    serde_json::to_string(&value).expect("serializes")
+}
+
+/// `count` product lines: the four samples in turn, each with its own name.
+fn generated_lines(count: usize) -> Vec<u8> {
+    let samples: Vec<Value> = PRODUCTS
+        .iter()
+        .map(|(_, json)| serde_json::from_str(json).expect("sample is JSON"))
+        .collect();
+    let mut out = Vec::new();
+    for i in 0..count {
+        let mut doc = samples[i % samples.len()].clone();
+        doc["name"] = Value::from(format!("Lot {i:06}"));
+        serde_json::to_writer(&mut out, &doc).expect("serializes");
+        out.push(b'\n');
+    }
+    out
+}
+
+fn print_sizes() {
+    let policy = QualityPolicy::default();
+    eprintln!("sizes (bytes): input one-line / compact output / full output");
+    for (name, json) in PRODUCTS {
+        let p = product(json);
+        let a = assess_product(&p, &policy);
+        let input = one_line(json).len();
+        let compact = serde_json::to_vec(&Compact(&a)).expect("serializes").len();
+        let full = serde_json::to_vec(&a).expect("serializes").len();
+        eprintln!("  product/{name}: {input} / {compact} / {full}");
+    }
+    for (name, json) in OFFERS {
+        let e = evaluate_offer(&offer(json));
+        let input = one_line(json).len();
+        let compact = serde_json::to_vec(&Compact(&e)).expect("serializes").len();
+        let full = serde_json::to_vec(&e).expect("serializes").len();
+        eprintln!("  offer/{name}: {input} / {compact} / {full}");
+    }
+}
+
+// ---- benchmarks ------------------------------------------------------------------------------
+
+fn bench_products(c: &mut Criterion<ThreadCpu>) {
+    print_sizes();
+    let policy = QualityPolicy::default();
+    let schema = validator("product");
+    for (name, json) in PRODUCTS {
+        let mut group = c.benchmark_group(format!("product/{name}"));
+        group.bench_function("value_parse", |b| {
+            b.iter(|| serde_json::from_str::<Value>(black_box(json)).expect("parses"))
+        });
+        group.bench_function("typed_parse", |b| {
+            b.iter(|| serde_json::from_str::<Product>(black_box(json)).expect("parses"))
+        });
+        group.bench_function("from_json", |b| b.iter(|| product(black_box(json))));
+        group.bench_function("jsonschema", |b| {
+            b.iter(|| {
+                let value = serde_json::from_str::<Value>(black_box(json)).expect("parses");
+                assert!(schema.is_valid(&value));
+            })
+        });
+        let parsed = product(json);
+        group.bench_function("assess", |b| {
+            b.iter(|| assess_product(black_box(&parsed), black_box(&policy)))
+        });
+        group.bench_function("parse_assess", |b| {
+            b.iter(|| {
+                let p = product(black_box(json));
+                black_box(assess_product(&p, &policy));
+            })
+        });
+        let assessment = assess_product(&parsed, &policy);
+        let mut buffer = Vec::with_capacity(64 * 1024);
+        group.bench_function("serialize_full", |b| {
+            b.iter(|| {
+                buffer.clear();
+                serde_json::to_writer(&mut buffer, black_box(&assessment)).expect("serializes");
+            })
+        });
+        group.bench_function("serialize_compact", |b| {
+            b.iter(|| {
+                buffer.clear();
+                serde_json::to_writer(&mut buffer, &Compact(black_box(&assessment)))
+                    .expect("serializes");
+            })
+        });
+        group.finish();
+    }
+}
+
+fn bench_offers(c: &mut Criterion<ThreadCpu>) {
+    let schema = validator("clinic_offer");
+    for (name, json) in OFFERS {
+        let mut group = c.benchmark_group(format!("offer/{name}"));
+        group.bench_function("value_parse", |b| {
+            b.iter(|| serde_json::from_str::<Value>(black_box(json)).expect("parses"))
+        });
+        group.bench_function("typed_parse", |b| {
+            b.iter(|| serde_json::from_str::<ClinicOffer>(black_box(json)).expect("parses"))
+        });
+        group.bench_function("from_json", |b| b.iter(|| offer(black_box(json))));
+        group.bench_function("jsonschema", |b| {
+            b.iter(|| {
+                let value = serde_json::from_str::<Value>(black_box(json)).expect("parses");
+                assert!(schema.is_valid(&value));
+            })
+        });
+        let parsed = offer(json);
+        group.bench_function("evaluate", |b| {
+            b.iter(|| evaluate_offer(black_box(&parsed)))
+        });
+        group.bench_function("parse_evaluate", |b| {
+            b.iter(|| {
+                let o = offer(black_box(json));
+                black_box(evaluate_offer(&o));
+            })
+        });
+        let evaluation = evaluate_offer(&parsed);
+        let mut buffer = Vec::with_capacity(64 * 1024);
+        group.bench_function("serialize_full", |b| {
+            b.iter(|| {
+                buffer.clear();
+                serde_json::to_writer(&mut buffer, black_box(&evaluation)).expect("serializes");
+            })
+        });
+        group.bench_function("serialize_compact", |b| {
+            b.iter(|| {
+                buffer.clear();
+                serde_json::to_writer(&mut buffer, &Compact(black_box(&evaluation)))
+                    .expect("serializes");
+            })
+        });
+        group.finish();
+    }
+}
+
+fn bench_json_lines(c: &mut Criterion<ThreadCpu>) {
+    let input = generated_lines(JSONL_DOCUMENTS);
+    let lines = JsonLines::products(QualityPolicy::default());
+    let mut group = c.benchmark_group("jsonl");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(JSONL_DOCUMENTS as u64));
+    group.bench_function(BenchmarkId::from_parameter("products_100k"), |b| {
+        // The results go to a sink: a registry streams them to a file or a pipe.
+        b.iter(|| {
+            let summary = lines
+                .run(black_box(&input[..]), std::io::sink())
+                .expect("no I/O error");
+            assert_eq!(summary.assessed as usize, JSONL_DOCUMENTS);
+        })
+    });
     group.finish();
 }
 
-criterion_group!(benches, bench_parse, bench_engines, bench_all, bench_offers);
+fn config() -> Criterion<ThreadCpu> {
+    Criterion::default()
+        .with_measurement(ThreadCpu)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(30)
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = bench_products, bench_offers, bench_json_lines
+}
 criterion_main!(benches);

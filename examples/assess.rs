@@ -8,6 +8,8 @@
 //! cat product.json | cargo run --example assess -- -           # read standard input
 //! cargo run --example assess -- --json DOCUMENT.json           # the result as JSON
 //! cargo run --example assess -- --policy lab-policy.json PRODUCT.json
+//! cargo run --example assess -- --jsonl products.jsonl         # one product per line
+//! cat offers.jsonl | cargo run --example assess -- --jsonl --offers -
 //! cargo run --example assess --features fhir -- --fhir PRODUCT.json   # HL7 FHIR R5 resource
 //! ```
 //!
@@ -20,6 +22,10 @@
 //! - A product gets every engine: US 21 CFR 1271, release quality, EU and Japan. `--json` prints
 //!   the `ProductAssessment` (schema: `schemas/product_assessment.schema.json`).
 //!
+//! `--jsonl` reads JSON Lines (one document per line; products, or offers with `--offers`) from
+//! the file or standard input and writes one result per line (`msc_therapy::JsonLines`): the
+//! compact form by default, the full form with `--full`. A bad line gets an error line and the
+//! run goes on; the exit status is 2 if any line was rejected.
 //! `--fhir PATH` prints the product at PATH as an HL7 FHIR R5 `BiologicallyDerivedProduct`
 //! resource (`Product::to_fhir`; needs the crate feature `fhir`) instead of assessing it.
 //!
@@ -28,7 +34,7 @@
 //! exits with status 2.
 
 use msc_therapy::{
-    ClinicOffer, DocumentError, OfferPolicy, Product, QualityPolicy, assess_product,
+    ClinicOffer, DocumentError, JsonLines, OfferPolicy, Product, QualityPolicy, assess_product,
     evaluate_offer_with,
 };
 use std::io::Read;
@@ -40,11 +46,13 @@ const BUNDLED: (&str, &str) = (
     include_str!("data/offers/strip_mall_umbilical.json"),
 );
 
-const USAGE: &str =
-    "usage: assess [--json] [--policy POLICY.json] [PATH | -]\n       assess --fhir PRODUCT.json";
+const USAGE: &str = "usage: assess [--json] [--policy POLICY.json] [PATH | -]\n       assess --jsonl [--offers] [--full] [--policy POLICY.json] [PATH | -]\n       assess --fhir PRODUCT.json";
 
 struct Args {
     json: bool,
+    jsonl: bool,
+    offers: bool,
+    full: bool,
     fhir: Option<String>,
     policy: Option<String>,
     input: Option<String>,
@@ -53,6 +61,9 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         json: false,
+        jsonl: false,
+        offers: false,
+        full: false,
         fhir: None,
         policy: None,
         input: None,
@@ -61,6 +72,9 @@ fn parse_args() -> Result<Args, String> {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--json" => args.json = true,
+            "--jsonl" => args.jsonl = true,
+            "--offers" => args.offers = true,
+            "--full" => args.full = true,
             "--fhir" => {
                 args.fhir = Some(it.next().ok_or("--fhir needs a product file name")?);
             }
@@ -163,6 +177,12 @@ fn run() -> Result<(), (u8, String)> {
             QualityPolicy::from_json(&text).map_err(|e| (2, invalid(path, &e)))?
         }
     };
+    if args.jsonl {
+        return json_lines(&args, policy);
+    }
+    if args.offers || args.full {
+        return Err((64, format!("--offers and --full go with --jsonl\n{USAGE}")));
+    }
     let (source, text) = match &args.input {
         None => (BUNDLED.0.to_owned(), BUNDLED.1.to_owned()),
         Some(path) => (path.clone(), read(path).map_err(|e| (66, e))?),
@@ -174,17 +194,51 @@ fn run() -> Result<(), (u8, String)> {
     }
     if is_offer(&text) {
         let offer = ClinicOffer::from_json(&text).map_err(|e| (2, invalid(&source, &e)))?;
-        // The patient's "counts in the millions" follows the laboratory's own minimum.
-        let offer_policy = OfferPolicy {
-            min_live_cells: policy.min_viable_cells,
-            quality: policy,
-            ..OfferPolicy::default()
-        };
-        let evaluation = evaluate_offer_with(&offer, &offer_policy);
+        let evaluation = evaluate_offer_with(&offer, &offer_policy(policy));
         show(args.json, &evaluation)
     } else {
         let product = Product::from_json(&text).map_err(|e| (2, invalid(&source, &e)))?;
         show(args.json, &assess_product(&product, &policy))
+    }
+}
+
+/// `--jsonl`: one document per line from the file or standard input, one result per line out.
+fn json_lines(args: &Args, policy: QualityPolicy) -> Result<(), (u8, String)> {
+    use std::io::BufRead;
+    let lines = if args.offers {
+        JsonLines::offers(offer_policy(policy))
+    } else {
+        JsonLines::products(policy)
+    };
+    let lines = if args.full { lines.full_form() } else { lines };
+    let input: Box<dyn BufRead> = match args.input.as_deref() {
+        None | Some("-") => Box::new(std::io::stdin().lock()),
+        Some(path) => Box::new(std::io::BufReader::new(
+            std::fs::File::open(path).map_err(|e| (66, format!("cannot read {path}: {e}")))?,
+        )),
+    };
+    match lines.run(input, std::io::stdout().lock()) {
+        Ok(summary) if summary.rejected > 0 => Err((
+            2,
+            format!(
+                "{} of {} documents were rejected (see the error lines)",
+                summary.rejected,
+                summary.assessed + summary.rejected
+            ),
+        )),
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err((74, format!("JSON Lines: {e}"))),
+    }
+}
+
+/// The offer policy that goes with a laboratory's quality policy.
+fn offer_policy(policy: QualityPolicy) -> OfferPolicy {
+    // The patient's "counts in the millions" follows the laboratory's own minimum.
+    OfferPolicy {
+        min_live_cells: policy.min_viable_cells,
+        quality: policy,
+        ..OfferPolicy::default()
     }
 }
 

@@ -4,7 +4,8 @@ use crate::{
     EuAssessment, JpAssessment, Product, QualityPolicy, QualityReport, UsAssessment, classify_eu,
     classify_jp, classify_us,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// **Everything the crate concludes about one product**: the US classification under
@@ -12,7 +13,15 @@ use std::fmt;
 /// classifications, with the product they were drawn from.
 ///
 /// It is the document `cargo run --example assess -- --json PRODUCT.json` prints, and its JSON
-/// Schema is exported as `schemas/product_assessment.schema.json`.
+/// Schema is exported as `schemas/product_assessment.schema.json` (full form) and
+/// `schemas/product_assessment_compact.schema.json` ([`Compact`](crate::Compact) form).
+///
+/// The assessment *borrows* the product it was drawn from ([`assess_product`] takes
+/// `&Product`): assessing never copies the product, and the product stays the caller's. An
+/// assessment read back from JSON owns its product, as does one passed through
+/// [`ProductAssessment::into_owned`], which can outlive the product it was drawn from. A
+/// `Cow` rather than a plain reference keeps one type for both, so that a stored assessment and
+/// a fresh one compare with `==`.
 ///
 /// # Examples
 ///
@@ -30,15 +39,17 @@ use std::fmt;
 /// let assessment = assess_product(&product, &QualityPolicy::default());
 /// // Culture expansion is more than minimal manipulation: a 351 product, whatever else is missing.
 /// assert_eq!(assessment.us.classification, UsClassification::Section351Product);
+/// assert_eq!(*assessment.product, product);
 /// # }
 /// # Ok::<(), msc_therapy::DocumentError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
-pub struct ProductAssessment {
+pub struct ProductAssessment<'a> {
     /// The product assessed.
-    pub product: Product,
+    pub product: Cow<'a, Product>,
     /// US classification under 21 CFR Part 1271.
     pub us: UsAssessment,
     /// Release-quality findings.
@@ -49,13 +60,28 @@ pub struct ProductAssessment {
     pub jp: JpAssessment,
 }
 
+impl ProductAssessment<'_> {
+    /// The same assessment, owning its product (one copy of the product, if it was borrowed).
+    #[must_use]
+    pub fn into_owned(self) -> ProductAssessment<'static> {
+        ProductAssessment {
+            product: Cow::Owned(self.product.into_owned()),
+            us: self.us,
+            quality: self.quality,
+            eu: self.eu,
+            jp: self.jp,
+        }
+    }
+}
+
 /// Runs every engine over `product`.
 ///
-/// Pure and infallible, like each engine: missing facts become "undetermined" findings.
+/// Pure and infallible, like each engine: missing facts become "undetermined" findings. The
+/// result borrows `product` (see [`ProductAssessment`]).
 #[must_use]
-pub fn assess_product(product: &Product, policy: &QualityPolicy) -> ProductAssessment {
+pub fn assess_product<'a>(product: &'a Product, policy: &QualityPolicy) -> ProductAssessment<'a> {
     ProductAssessment {
-        product: product.clone(),
+        product: Cow::Borrowed(product),
         us: classify_us(product),
         quality: crate::assess_quality(product, policy),
         eu: classify_eu(product),
@@ -63,7 +89,7 @@ pub fn assess_product(product: &Product, policy: &QualityPolicy) -> ProductAsses
     }
 }
 
-impl fmt::Display for ProductAssessment {
+impl fmt::Display for ProductAssessment<'_> {
     /// The product summary, then the US memo, the quality findings and the EU and Japan memos,
     /// separated by blank lines.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,9 +1,25 @@
 //! Findings: what a rule concluded, on which facts, under which citation.
+//!
+//! A [`Finding`] holds data only: its [`RuleId`], outcome, severity, path, reason, facts and
+//! missing facts. The rule's summary, citation and explanation live once, in the [`RuleId`]
+//! table, and are looked up when a finding is displayed or written in the *full* JSON form
+//! ([`Finding::summary`], [`Finding::citation`]), the way `http::StatusCode` gives its
+//! `canonical_reason()`.
+//!
+//! Facts, missing paths and lists of codes are stored inline (up to [`Facts::INLINE`],
+//! [`Paths::INLINE`] and [`Codes::INLINE`] entries), so that building a finding does not touch
+//! the heap; longer lists spill to one heap buffer. Text is a `Cow<'static, str>`: borrowed from
+//! the crate's tables and the engines' code when an engine writes a finding, owned when a stored
+//! finding is read back.
 
 use crate::RuleId;
 use crate::table::vocab;
-use serde::Serialize;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::ser::{SerializeSeq, SerializeStruct, Serializer};
+use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
 
 vocab! {
@@ -50,6 +66,401 @@ vocab! {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The two JSON forms
+// ---------------------------------------------------------------------------------------------
+
+thread_local! {
+    /// Whether findings serialized on this thread are written in the compact form.
+    static COMPACT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether a finding serialized (or described by a schema) now is in the compact form.
+fn compact_form() -> bool {
+    COMPACT.with(Cell::get)
+}
+
+/// Restores the previous form when dropped, also on unwinding.
+struct FormGuard(bool);
+
+impl Drop for FormGuard {
+    fn drop(&mut self) {
+        COMPACT.with(|form| form.set(self.0));
+    }
+}
+
+/// Runs `f` with findings written in the compact form.
+fn in_compact_form<R>(f: impl FnOnce() -> R) -> R {
+    let _restore = FormGuard(COMPACT.with(|form| form.replace(true)));
+    f()
+}
+
+/// **The compact JSON form of an output**: every [`Finding`] inside it is written with its rule
+/// id and data only, without the rule's summary and citation.
+///
+/// Outputs serialize in the *full* form by default: each finding carries its rule's `summary`
+/// and `citation`, for people and form builders. A registry that stores millions of results
+/// needs only the data: the text is the same for every finding of a rule and is one lookup away
+/// ([`RuleId::info`]). `Compact(&value)` writes `value` in the compact form; reading either form
+/// back gives the same value (the text is looked up, never read). Both forms have exported JSON
+/// Schemas: `product_assessment.schema.json` (full) and `product_assessment_compact.schema.json`
+/// (compact), and likewise for every other output.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use msc_therapy::{Compact, Finding, Outcome, RuleId, Severity};
+///
+/// let finding = Finding::new(RuleId::QualityViabilityMinimum, Outcome::Met, Severity::Info);
+/// let full = serde_json::to_string(&finding).unwrap();
+/// let compact = serde_json::to_string(&Compact(&finding)).unwrap();
+/// assert!(full.contains("\"citation\""));
+/// assert_eq!(compact, r#"{"rule":"quality.viability.minimum","outcome":"met","severity":"info"}"#);
+/// let back: Finding = serde_json::from_str(&compact).unwrap();
+/// assert_eq!(back, finding);
+/// # }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Compact<T>(pub T);
+
+impl<T: Serialize> Serialize for Compact<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        in_compact_form(|| self.0.serialize(serializer))
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Compact<T> {
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        format!("msc_therapy::Compact<{}>", T::schema_id()).into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        in_compact_form(|| T::json_schema(generator))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inline lists
+// ---------------------------------------------------------------------------------------------
+
+/// Implements the list behaviour shared by [`Facts`], [`Paths`] and [`Codes`].
+macro_rules! inline_list {
+    ($name:ident, $item:ty, $inline:literal, $what:literal) => {
+        impl $name {
+            /// How many entries are stored without a heap allocation.
+            pub const INLINE: usize = $inline;
+
+            /// An empty list.
+            #[must_use]
+            pub const fn new() -> Self {
+                Self(SmallVec::new_const())
+            }
+
+            /// The entries, as a slice.
+            #[must_use]
+            pub fn as_slice(&self) -> &[$item] {
+                &self.0
+            }
+
+            /// Removes every entry.
+            pub fn clear(&mut self) {
+                self.0.clear();
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = [$item];
+
+            fn deref(&self) -> &[$item] {
+                &self.0
+            }
+        }
+
+        impl<'a> IntoIterator for &'a $name {
+            type Item = &'a $item;
+            type IntoIter = std::slice::Iter<'a, $item>;
+
+            fn into_iter(self) -> Self::IntoIter {
+                self.0.iter()
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+                for item in &self.0 {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct ListVisitor;
+
+                impl<'de> Visitor<'de> for ListVisitor {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str($what)
+                    }
+
+                    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<$name, A::Error> {
+                        let mut list = $name::new();
+                        while let Some(item) = seq.next_element::<$item>()? {
+                            list.0.push(item);
+                        }
+                        Ok(list)
+                    }
+                }
+
+                deserializer.deserialize_seq(ListVisitor)
+            }
+        }
+
+        #[cfg(feature = "schemars")]
+        impl schemars::JsonSchema for $name {
+            fn inline_schema() -> bool {
+                true
+            }
+
+            fn schema_name() -> Cow<'static, str> {
+                <Vec<$item>>::schema_name()
+            }
+
+            fn schema_id() -> Cow<'static, str> {
+                <Vec<$item>>::schema_id()
+            }
+
+            fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                <Vec<$item>>::json_schema(generator)
+            }
+        }
+    };
+}
+
+/// **The facts of one finding**, stored inline up to [`Facts::INLINE`] entries.
+///
+/// It dereferences to `[Fact]`, so `facts.iter()`, `facts.len()` and `facts[0]` work as on a
+/// `Vec<Fact>`, and serializes as a JSON array.
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::{Fact, Facts};
+///
+/// let facts: Facts = vec![Fact::flag("release.sterility.passed", true)].into();
+/// assert_eq!(facts.len(), 1);
+/// assert_eq!(facts[0].name, "release.sterility.passed");
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Facts(SmallVec<[Fact; 4]>);
+
+inline_list!(Facts, Fact, 4, "a list of facts");
+
+impl Facts {
+    /// Adds a fact at the end.
+    pub fn push(&mut self, fact: Fact) {
+        self.0.push(fact);
+    }
+
+    /// Inserts a fact at `index`, shifting the later ones.
+    ///
+    /// # Panics
+    ///
+    /// If `index` is greater than the number of facts, as `Vec::insert` does.
+    pub fn insert(&mut self, index: usize, fact: Fact) {
+        self.0.insert(index, fact);
+    }
+}
+
+impl IntoIterator for Facts {
+    type Item = Fact;
+    type IntoIter = FactsIntoIter;
+
+    fn into_iter(self) -> FactsIntoIter {
+        FactsIntoIter(self.0.into_iter())
+    }
+}
+
+/// **The facts of a [`Facts`] list, by value**, in order: what `for fact in facts` iterates.
+#[derive(Debug, Clone)]
+pub struct FactsIntoIter(smallvec::IntoIter<[Fact; 4]>);
+
+impl Iterator for FactsIntoIter {
+    type Item = Fact;
+
+    fn next(&mut self) -> Option<Fact> {
+        self.0.next()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for FactsIntoIter {
+    fn next_back(&mut self) -> Option<Fact> {
+        self.0.next_back()
+    }
+}
+
+impl ExactSizeIterator for FactsIntoIter {}
+
+impl From<Vec<Fact>> for Facts {
+    fn from(facts: Vec<Fact>) -> Self {
+        Self(facts.into_iter().collect())
+    }
+}
+
+impl<const N: usize> From<[Fact; N]> for Facts {
+    fn from(facts: [Fact; N]) -> Self {
+        Self(facts.into_iter().collect())
+    }
+}
+
+impl FromIterator<Fact> for Facts {
+    fn from_iter<I: IntoIterator<Item = Fact>>(iter: I) -> Self {
+        Self(iter.into_iter().collect())
+    }
+}
+
+impl Extend<Fact> for Facts {
+    fn extend<I: IntoIterator<Item = Fact>>(&mut self, iter: I) {
+        self.0.extend(iter);
+    }
+}
+
+impl PartialEq<Vec<Fact>> for Facts {
+    fn eq(&self, other: &Vec<Fact>) -> bool {
+        self.0.as_slice() == other.as_slice()
+    }
+}
+
+/// Implements the text-list behaviour shared by [`Paths`] and [`Codes`].
+macro_rules! text_list {
+    ($name:ident) => {
+        impl $name {
+            /// Adds an entry at the end.
+            pub fn push(&mut self, text: impl Into<Cow<'static, str>>) {
+                self.0.push(text.into());
+            }
+
+            /// Whether the list holds `text`.
+            ///
+            /// Takes any string-like reference, so that `list.contains(&"tissue")` and
+            /// `list.contains(&path)` read as they would on a `Vec<&str>`.
+            #[must_use]
+            pub fn contains<S: AsRef<str> + ?Sized>(&self, text: &S) -> bool {
+                let text = text.as_ref();
+                self.0.iter().any(|entry| entry == text)
+            }
+
+            /// The entries as `&str`.
+            pub fn iter_str(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+                self.0.iter().map(|entry| &**entry)
+            }
+        }
+
+        impl From<Vec<&'static str>> for $name {
+            fn from(list: Vec<&'static str>) -> Self {
+                list.into_iter().collect()
+            }
+        }
+
+        impl<const N: usize> From<[&'static str; N]> for $name {
+            fn from(list: [&'static str; N]) -> Self {
+                list.into_iter().collect()
+            }
+        }
+
+        impl From<&[&'static str]> for $name {
+            fn from(list: &[&'static str]) -> Self {
+                list.iter().copied().collect()
+            }
+        }
+
+        impl FromIterator<&'static str> for $name {
+            fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
+                Self(iter.into_iter().map(Cow::Borrowed).collect())
+            }
+        }
+
+        impl<'a> PartialEq<Vec<&'a str>> for $name {
+            fn eq(&self, other: &Vec<&'a str>) -> bool {
+                self.0.len() == other.len() && self.iter_str().zip(other).all(|(a, b)| a == *b)
+            }
+        }
+
+        impl<'a> PartialEq<[&'a str]> for $name {
+            fn eq(&self, other: &[&'a str]) -> bool {
+                self.0.len() == other.len() && self.iter_str().zip(other).all(|(a, b)| a == *b)
+            }
+        }
+
+        impl<'a, const N: usize> PartialEq<[&'a str; N]> for $name {
+            fn eq(&self, other: &[&'a str; N]) -> bool {
+                self == other.as_slice()
+            }
+        }
+    };
+}
+
+/// **The dotted input paths a finding lacks** (`release.viability`), stored inline up to
+/// [`Paths::INLINE`] entries.
+///
+/// It dereferences to a slice, compares equal to a `Vec<&str>` or an array of `&str` with the
+/// same entries, and serializes as a JSON array of strings.
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::Paths;
+///
+/// let missing: Paths = vec!["tissue", "donor"].into();
+/// assert!(missing.contains(&"donor"));
+/// assert_eq!(missing, vec!["tissue", "donor"]);
+/// assert_eq!(missing.join(", "), "tissue, donor");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Paths(SmallVec<[Cow<'static, str>; 2]>);
+
+inline_list!(Paths, Cow<'static, str>, 2, "a list of dotted input paths");
+text_list!(Paths);
+
+/// **A list of machine names held by one fact**, e.g. the codes of a product's processing
+/// steps, stored inline up to [`Codes::INLINE`] entries.
+///
+/// The codes are the vocabulary's own `'static` machine names (borrowed, never copied into new
+/// strings); a list read back from JSON owns its text. It dereferences to a slice, compares equal
+/// to a `Vec<&str>` with the same entries, and serializes as a JSON array of strings.
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::{Codes, ProcessingStep};
+///
+/// let steps = [ProcessingStep::CultureExpansion, ProcessingStep::Cryopreservation];
+/// let codes: Codes = steps.iter().map(|s| s.code()).collect();
+/// assert_eq!(codes, vec!["culture_expansion", "cryopreservation"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Codes(SmallVec<[Cow<'static, str>; 4]>);
+
+inline_list!(Codes, Cow<'static, str>, 4, "a list of machine names");
+text_list!(Codes);
+
+// ---------------------------------------------------------------------------------------------
+// Facts
+// ---------------------------------------------------------------------------------------------
+
 /// **The value of a fact.**
 ///
 /// Serialized untagged: a JSON boolean, number, string or array of strings.
@@ -64,7 +475,57 @@ pub enum FactValue {
     /// A text, usually a machine name from the vocabulary.
     Text(Cow<'static, str>),
     /// Several machine names, e.g. processing steps.
-    Codes(Vec<&'static str>),
+    Codes(Codes),
+}
+
+impl<'de> Deserialize<'de> for FactValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ValueVisitor;
+
+        impl<'de> Visitor<'de> for ValueVisitor {
+            type Value = FactValue;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a boolean, a number, a string or an array of strings")
+            }
+
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<FactValue, E> {
+                Ok(FactValue::Bool(v))
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<FactValue, E> {
+                Ok(FactValue::Number(v))
+            }
+
+            #[allow(clippy::cast_precision_loss)]
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<FactValue, E> {
+                Ok(FactValue::Number(v as f64))
+            }
+
+            #[allow(clippy::cast_precision_loss)]
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<FactValue, E> {
+                Ok(FactValue::Number(v as f64))
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<FactValue, E> {
+                Ok(FactValue::Text(Cow::Owned(v.to_owned())))
+            }
+
+            fn visit_string<E: de::Error>(self, v: String) -> Result<FactValue, E> {
+                Ok(FactValue::Text(Cow::Owned(v)))
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FactValue, A::Error> {
+                let mut codes = Codes::new();
+                while let Some(code) = seq.next_element::<Cow<'static, str>>()? {
+                    codes.0.push(code);
+                }
+                Ok(FactValue::Codes(codes))
+            }
+        }
+
+        deserializer.deserialize_any(ValueVisitor)
+    }
 }
 
 impl fmt::Display for FactValue {
@@ -74,7 +535,15 @@ impl fmt::Display for FactValue {
             Self::Number(n) => crate::units::write_scientific(f, *n),
             Self::Text(t) => f.write_str(t),
             Self::Codes(codes) if codes.is_empty() => f.write_str("none"),
-            Self::Codes(codes) => f.write_str(&codes.join(", ")),
+            Self::Codes(codes) => {
+                for (i, code) in codes.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(code)?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -91,17 +560,18 @@ impl fmt::Display for FactValue {
 /// assert_eq!(fact.role, FactRole::Input);
 /// assert_eq!(fact.to_string(), "release.viability = 65 %");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Fact {
     /// What the fact is: an input path like `release.viability` or a policy field.
-    pub name: &'static str,
+    pub name: Cow<'static, str>,
     /// Its value.
     pub value: FactValue,
     /// Its unit, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<&'static str>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Cow<'static, str>>,
     /// Input, limit or derived.
     pub role: FactRole,
 }
@@ -109,9 +579,9 @@ pub struct Fact {
 impl Fact {
     /// An input fact with any value.
     #[must_use]
-    pub fn new(name: &'static str, value: FactValue) -> Self {
+    pub const fn new(name: &'static str, value: FactValue) -> Self {
         Self {
-            name,
+            name: Cow::Borrowed(name),
             value,
             unit: None,
             role: FactRole::Input,
@@ -120,45 +590,66 @@ impl Fact {
 
     /// An input number.
     #[must_use]
-    pub fn number(name: &'static str, value: f64) -> Self {
+    pub const fn number(name: &'static str, value: f64) -> Self {
         Self::new(name, FactValue::Number(value))
     }
 
     /// An input yes/no fact.
     #[must_use]
-    pub fn flag(name: &'static str, value: bool) -> Self {
+    pub const fn flag(name: &'static str, value: bool) -> Self {
         Self::new(name, FactValue::Bool(value))
     }
 
     /// An input machine name (from a vocabulary enum).
     #[must_use]
-    pub fn code(name: &'static str, code: &'static str) -> Self {
+    pub const fn code(name: &'static str, code: &'static str) -> Self {
         Self::new(name, FactValue::Text(Cow::Borrowed(code)))
     }
 
     /// An input list of machine names.
+    ///
+    /// The codes are moved into the fact's inline [`Codes`]; [`Fact::code_list`] takes them
+    /// from an iterator instead, without building the `Vec` first.
     #[must_use]
     pub fn codes(name: &'static str, codes: Vec<&'static str>) -> Self {
-        Self::new(name, FactValue::Codes(codes))
+        Self::code_list(name, codes)
+    }
+
+    /// An input list of machine names, from any list or iterator of `'static` codes:
+    /// `Fact::code_list("processing.steps", steps.iter().map(|s| s.code()))` stores them inline
+    /// (up to [`Codes::INLINE`]) with no heap allocation.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{Fact, ProcessingStep};
+    ///
+    /// let steps = [ProcessingStep::CultureExpansion];
+    /// let fact = Fact::code_list("processing.steps", steps.iter().map(|s| s.code()));
+    /// assert_eq!(fact.to_string(), "processing.steps = culture_expansion");
+    /// ```
+    #[must_use]
+    pub fn code_list(name: &'static str, codes: impl IntoIterator<Item = &'static str>) -> Self {
+        Self::new(name, FactValue::Codes(codes.into_iter().collect()))
     }
 
     /// The same fact with a unit.
     #[must_use]
     pub fn with_unit(mut self, unit: &'static str) -> Self {
-        self.unit = Some(unit);
+        self.unit = Some(Cow::Borrowed(unit));
         self
     }
 
     /// The same fact, marked as a limit.
     #[must_use]
-    pub fn as_limit(mut self) -> Self {
+    pub const fn as_limit(mut self) -> Self {
         self.role = FactRole::Limit;
         self
     }
 
     /// The same fact, marked as derived.
     #[must_use]
-    pub fn as_derived(mut self) -> Self {
+    pub const fn as_derived(mut self) -> Self {
         self.role = FactRole::Derived;
         self
     }
@@ -167,19 +658,30 @@ impl Fact {
 impl fmt::Display for Fact {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} = {}", self.name, self.value)?;
-        if let Some(unit) = self.unit {
+        if let Some(unit) = &self.unit {
             write!(f, " {unit}")?;
         }
         Ok(())
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Findings
+// ---------------------------------------------------------------------------------------------
+
 /// **One conclusion of one rule**: the shape of every result in the crate.
 ///
 /// Like `validator`'s `{code, message, params}`: [`Finding::rule`] is the stable code,
 /// [`Finding::facts`] the parameters, and the message is produced when the finding is displayed.
-/// The rule's summary and citation are copied from the [`RuleId`] table so that JSON consumers
-/// have them without a second lookup. `path` says where in the input document the problem lies.
+/// A finding holds data only; its rule's summary, citation and explanation come from the
+/// [`RuleId`] table ([`Finding::summary`], [`Finding::citation`], [`Finding::explanation`]).
+/// `path` says where in the input document the problem lies.
+///
+/// In JSON a finding has two forms. The *full* form (the default) adds `summary` and `citation`
+/// from the table, for people and form builders; the *compact* form ([`Compact`]) writes the rule
+/// id and the data only. Both read back into the same finding: the text is never read, only
+/// looked up. Empty `facts` and `missing` lists are left out when written, so an absent list
+/// reads back as empty.
 ///
 /// # Examples
 ///
@@ -190,11 +692,10 @@ impl fmt::Display for Fact {
 ///     .at("release.viability")
 ///     .fact(Fact::number("release.viability", 65.0).with_unit("%"))
 ///     .fact(Fact::number("policy.min_viability_percent", 70.0).with_unit("%").as_limit());
-/// assert_eq!(finding.citation, RuleId::QualityViabilityMinimum.info().citation);
+/// assert_eq!(finding.citation(), RuleId::QualityViabilityMinimum.info().citation);
 /// assert!(finding.to_string().contains("release.viability = 65 %"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Finding {
     /// The rule's stable id.
@@ -203,53 +704,42 @@ pub struct Finding {
     pub outcome: Outcome,
     /// How much it matters.
     pub severity: Severity,
-    /// The rule's one-line summary (from the rule table).
-    pub summary: &'static str,
-    /// The rule's citation (from the rule table).
-    pub citation: &'static str,
     /// Where in the input the problem lies, as a dotted path (`release.viability`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub path: Option<&'static str>,
+    pub path: Option<Cow<'static, str>>,
     /// Why the rule concluded what it did, in one sentence, when the facts alone do not say.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<&'static str>,
+    pub reason: Option<Cow<'static, str>>,
     /// The facts the rule used.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub facts: Vec<Fact>,
+    pub facts: Facts,
     /// Facts the rule needed and did not have (dotted input paths).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub missing: Vec<&'static str>,
+    pub missing: Paths,
 }
 
 impl Finding {
     /// A finding with no facts yet.
     #[must_use]
-    pub fn new(rule: RuleId, outcome: Outcome, severity: Severity) -> Self {
-        let info = rule.info();
+    pub const fn new(rule: RuleId, outcome: Outcome, severity: Severity) -> Self {
         Self {
             rule,
             outcome,
             severity,
-            summary: info.summary,
-            citation: info.citation,
             path: None,
             reason: None,
-            facts: Vec::new(),
-            missing: Vec::new(),
+            facts: Facts::new(),
+            missing: Paths::new(),
         }
     }
 
     /// Sets where in the input the finding points.
     #[must_use]
     pub fn at(mut self, path: &'static str) -> Self {
-        self.path = Some(path);
+        self.path = Some(Cow::Borrowed(path));
         self
     }
 
     /// Sets the one-sentence reason.
     #[must_use]
     pub fn because(mut self, reason: &'static str) -> Self {
-        self.reason = Some(reason);
+        self.reason = Some(Cow::Borrowed(reason));
         self
     }
 
@@ -267,10 +757,172 @@ impl Finding {
         self
     }
 
+    /// The rule's one-line summary, from the [`RuleId`] table.
+    #[must_use]
+    pub const fn summary(&self) -> &'static str {
+        self.rule.info().summary
+    }
+
+    /// The rule's citation, from the [`RuleId`] table.
+    #[must_use]
+    pub const fn citation(&self) -> &'static str {
+        self.rule.info().citation
+    }
+
+    /// The rule's longer explanation for people who do not know the field, from the [`RuleId`]
+    /// table.
+    #[must_use]
+    pub const fn explanation(&self) -> &'static str {
+        self.rule.info().explanation
+    }
+
     /// The first fact with this name, if any.
     #[must_use]
     pub fn fact_named(&self, name: &str) -> Option<&Fact> {
         self.facts.iter().find(|f| f.name == name)
+    }
+}
+
+impl Serialize for Finding {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let full = !compact_form();
+        let len = 3
+            + 2 * usize::from(full)
+            + usize::from(self.path.is_some())
+            + usize::from(self.reason.is_some())
+            + usize::from(!self.facts.is_empty())
+            + usize::from(!self.missing.is_empty());
+        let mut out = serializer.serialize_struct("Finding", len)?;
+        out.serialize_field("rule", &self.rule)?;
+        out.serialize_field("outcome", &self.outcome)?;
+        out.serialize_field("severity", &self.severity)?;
+        if full {
+            out.serialize_field("summary", self.summary())?;
+            out.serialize_field("citation", self.citation())?;
+        }
+        if let Some(path) = &self.path {
+            out.serialize_field("path", path)?;
+        }
+        if let Some(reason) = &self.reason {
+            out.serialize_field("reason", reason)?;
+        }
+        if !self.facts.is_empty() {
+            out.serialize_field("facts", &self.facts)?;
+        }
+        if !self.missing.is_empty() {
+            out.serialize_field("missing", &self.missing)?;
+        }
+        out.end()
+    }
+}
+
+/// A finding as it is read: either form. `summary` and `citation`, when present, are accepted
+/// and ignored: they are the rule's text, looked up from the id.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "Finding")]
+struct FindingRepr {
+    rule: RuleId,
+    outcome: Outcome,
+    severity: Severity,
+    #[serde(default)]
+    #[allow(dead_code)]
+    summary: Option<de::IgnoredAny>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    citation: Option<de::IgnoredAny>,
+    #[serde(default)]
+    path: Option<Cow<'static, str>>,
+    #[serde(default)]
+    reason: Option<Cow<'static, str>>,
+    #[serde(default)]
+    facts: Facts,
+    #[serde(default)]
+    missing: Paths,
+}
+
+impl<'de> Deserialize<'de> for Finding {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let repr = FindingRepr::deserialize(deserializer)?;
+        Ok(Self {
+            rule: repr.rule,
+            outcome: repr.outcome,
+            severity: repr.severity,
+            path: repr.path,
+            reason: repr.reason,
+            facts: repr.facts,
+            missing: repr.missing,
+        })
+    }
+}
+
+/// **One conclusion of one rule**: the shape of every result in the crate.
+///
+/// `rule` is the stable code, `facts` the parameters; `path` says where in the input document
+/// the problem lies. The full form adds the rule's `summary` and `citation` from the rule table;
+/// the compact form leaves them out. Empty `facts` and `missing` lists are left out.
+#[cfg(feature = "schemars")]
+#[derive(schemars::JsonSchema)]
+#[serde(rename = "Finding", deny_unknown_fields)]
+#[allow(dead_code)]
+struct FindingSchema {
+    /// The rule's stable id.
+    rule: RuleId,
+    /// What the rule concluded.
+    outcome: Outcome,
+    /// How much it matters.
+    severity: Severity,
+    /// The rule's one-line summary (from the rule table; full form only).
+    summary: &'static str,
+    /// The rule's citation (from the rule table; full form only).
+    citation: &'static str,
+    /// Where in the input the problem lies, as a dotted path (`release.viability`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
+    /// Why the rule concluded what it did, in one sentence, when the facts alone do not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    /// The facts the rule used (left out when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    facts: Vec<Fact>,
+    /// Facts the rule needed and did not have (dotted input paths; left out when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    missing: Vec<String>,
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Finding {
+    fn schema_name() -> Cow<'static, str> {
+        "Finding".into()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        if compact_form() {
+            "msc_therapy::Finding::compact".into()
+        } else {
+            "msc_therapy::Finding".into()
+        }
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = FindingSchema::json_schema(generator);
+        if compact_form() {
+            if let Some(object) = schema.as_object_mut() {
+                if let Some(properties) = object
+                    .get_mut("properties")
+                    .and_then(|properties| properties.as_object_mut())
+                {
+                    properties.remove("summary");
+                    properties.remove("citation");
+                }
+                if let Some(required) = object
+                    .get_mut("required")
+                    .and_then(|required| required.as_array_mut())
+                {
+                    required.retain(|name| name != "summary" && name != "citation");
+                }
+            }
+        }
+        schema
     }
 }
 
@@ -284,9 +936,9 @@ impl fmt::Display for Finding {
             self.outcome.label(),
             self.severity,
             self.rule,
-            self.summary
+            self.summary()
         )?;
-        if let Some(reason) = self.reason {
+        if let Some(reason) = &self.reason {
             write!(f, " — {reason}")?;
         }
         if !self.facts.is_empty() {
@@ -303,8 +955,14 @@ impl fmt::Display for Finding {
             f.write_str(")")?;
         }
         if !self.missing.is_empty() {
-            write!(f, " missing: {}", self.missing.join(", "))?;
+            f.write_str(" missing: ")?;
+            for (i, path) in self.missing.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                f.write_str(path)?;
+            }
         }
-        write!(f, " [{}]", self.citation)
+        write!(f, " [{}]", self.citation())
     }
 }

@@ -152,8 +152,11 @@ mod error;
 #[cfg(feature = "fhir")]
 mod fhir;
 mod finding;
+#[cfg(feature = "json")]
+mod jsonl;
 mod offer;
 mod product;
+mod readback;
 mod report;
 mod rule_id;
 mod rule_table;
@@ -186,7 +189,12 @@ pub use ctgov::{
 #[cfg(feature = "json")]
 pub use de::{MAX_LIST_LEN, MAX_STRING_BYTES};
 pub use error::{DocumentError, DocumentErrorKind, UnknownCode, ValueError};
-pub use finding::{Fact, FactRole, FactValue, Finding, Outcome, Severity};
+pub use finding::{
+    Codes, Compact, Fact, FactRole, FactValue, Facts, FactsIntoIter, Finding, Outcome, Paths,
+    Severity,
+};
+#[cfg(feature = "json")]
+pub use jsonl::{JsonLines, LineDocument, LinesSummary};
 pub use offer::{
     Claim, ClaimInfo, ClaimKind, ClinicOffer, Disclosures, PatientContext, Price, ProductReference,
     TrialEvidence, TrialPhase, TrialPhases, TrialResult, TrialStatus,

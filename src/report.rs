@@ -199,6 +199,6 @@ to_json!(
     QualityReport,
     EuAssessment,
     JpAssessment,
-    ProductAssessment,
+    ProductAssessment<'_>,
     OfferEvaluation
 );

@@ -5,8 +5,8 @@
 //! test fails when the committed files differ from what this module generates.
 
 use crate::{
-    ClinicOffer, EuAssessment, Finding, JpAssessment, OfferEvaluation, OfferPolicy, Product,
-    ProductAssessment, QualityPolicy, QualityReport, UsAssessment,
+    ClinicOffer, Compact, EuAssessment, Finding, JpAssessment, OfferEvaluation, OfferPolicy,
+    Product, ProductAssessment, QualityPolicy, QualityReport, UsAssessment,
 };
 use schemars::generate::SchemaSettings;
 use schemars::transform::{RestrictFormats, Transform};
@@ -28,7 +28,8 @@ const DEFINITIONS: &str = "definitions";
 /// Every document, in the order they are exported: `(file stem, schema generator)`.
 ///
 /// Input documents (read by `from_json`) use [`input`], output documents (reports the crate
-/// serializes) use [`output`].
+/// serializes) use [`output`]. Each output has two forms: `<name>` (full: findings carry their
+/// rule's summary and citation) and `<name>_compact` ([`Compact`]: rule ids and data only).
 const DOCUMENTS: &[(&str, Generate)] = &[
     ("product", input::<Product>),
     ("quality_policy", input::<QualityPolicy>),
@@ -41,6 +42,20 @@ const DOCUMENTS: &[(&str, Generate)] = &[
     ("clinic_offer", input::<ClinicOffer>),
     ("offer_policy", input::<OfferPolicy>),
     ("offer_evaluation", output::<OfferEvaluation>),
+    // The compact form of every output: findings without their rule's summary and citation.
+    ("finding_compact", output_compact::<Finding>),
+    ("us_assessment_compact", output_compact::<UsAssessment>),
+    ("quality_report_compact", output_compact::<QualityReport>),
+    ("eu_assessment_compact", output_compact::<EuAssessment>),
+    ("jp_assessment_compact", output_compact::<JpAssessment>),
+    (
+        "product_assessment_compact",
+        output_compact::<ProductAssessment>,
+    ),
+    (
+        "offer_evaluation_compact",
+        output_compact::<OfferEvaluation>,
+    ),
 ];
 
 /// **The JSON Schema of one document the crate reads or writes.**
@@ -309,6 +324,55 @@ fn output<T: JsonSchema>() -> (Schema, String) {
         .into_generator()
         .into_root_schema_for::<T>();
     (schema, T::schema_name().into_owned())
+}
+
+/// The output types whose compact form differs from their full form: they hold findings.
+const WITH_FINDINGS: &[&str] = &[
+    "Finding",
+    "UsAssessment",
+    "QualityReport",
+    "EuAssessment",
+    "JpAssessment",
+    "ProductAssessment",
+    "OfferEvaluation",
+];
+
+/// The schema of a document the crate writes, in the [`Compact`] form. Each type that holds
+/// findings is renamed `<Name>Compact` (`FindingCompact`, `UsAssessmentCompact`, …), so that
+/// the compact and the full definition of a type never share a name across documents.
+fn output_compact<T: JsonSchema>() -> (Schema, String) {
+    fn rename(value: &mut Value) {
+        match value {
+            Value::Object(object) => {
+                if let Some(Value::String(target)) = object.get_mut("$ref") {
+                    if let Some(name) = target.strip_prefix("#/$defs/") {
+                        if WITH_FINDINGS.contains(&name) {
+                            *target = format!("#/$defs/{name}Compact");
+                        }
+                    }
+                }
+                object.values_mut().for_each(rename);
+            }
+            Value::Array(items) => items.iter_mut().for_each(rename),
+            _ => {}
+        }
+    }
+    let (schema, root) = output::<Compact<T>>();
+    let mut value = schema.to_value();
+    if let Some(Value::Object(defs)) = value.get_mut("$defs") {
+        for name in WITH_FINDINGS {
+            if let Some(def) = defs.remove(*name) {
+                defs.insert(format!("{name}Compact"), def);
+            }
+        }
+    }
+    rename(&mut value);
+    let root = format!("{root}Compact");
+    if let Some(object) = value.as_object_mut() {
+        object.insert("title".to_owned(), Value::from(root.as_str()));
+    }
+    let schema = Schema::try_from(value).expect("a schema object stays a schema object");
+    (schema, root)
 }
 
 /// Sets `additionalProperties: false` on every object schema with `properties` that does not

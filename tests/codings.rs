@@ -581,7 +581,11 @@ fn unlisted_conditions_count_for_the_myriad_of_diseases() {
     let finding = us.finding(RuleId::UsHomologousUse).unwrap();
     assert_eq!(finding.outcome, Outcome::NotMet);
     assert!(
-        finding.reason.unwrap_or_default().contains("myriad"),
+        finding
+            .reason
+            .as_deref()
+            .unwrap_or_default()
+            .contains("myriad"),
         "{:?}",
         finding.reason
     );
@@ -593,6 +597,7 @@ fn unlisted_conditions_count_for_the_myriad_of_diseases() {
             .finding(RuleId::UsHomologousUse)
             .unwrap()
             .reason
+            .as_deref()
             .unwrap_or_default()
             .contains("myriad")
     );

@@ -198,7 +198,7 @@ fn autologous_exclusion_is_not_assumed_when_the_procedure_is_unknown() {
     let excl = report.finding(RuleId::EuAutologousSameProcedure);
     assert_eq!(excl.map(|f| f.outcome), Some(Outcome::Undetermined));
     assert_eq!(
-        excl.map(|f| f.missing.clone()),
+        excl.map(|f| f.missing.iter_str().collect::<Vec<_>>()),
         Some(vec!["processing.same_surgical_procedure"])
     );
 }
@@ -368,7 +368,7 @@ fn a_pharmacological_mechanism_for_an_indication_makes_an_sctmp_when_no_function
     );
     let class = report.finding(RuleId::EuAtmpClass);
     assert_eq!(
-        class.map(|f| (f.severity, f.missing.clone())),
+        class.map(|f| (f.severity, f.missing.iter_str().collect::<Vec<_>>())),
         Some((
             Severity::Warning,
             vec!["intended_use.functions", "mechanisms"]
@@ -507,13 +507,13 @@ fn missing_facts_leave_the_eu_classification_undetermined() {
     assert_eq!(report.classification, EuClassification::Undetermined);
     let manip = report.finding(RuleId::EuSubstantialManipulation);
     assert_eq!(
-        manip.map(|f| f.missing.clone()),
+        manip.map(|f| f.missing.iter_str().collect::<Vec<_>>()),
         Some(vec!["processing.steps"])
     );
     let func = report.finding(RuleId::EuEssentialFunction);
     // Homology needs the tissue, the intended use and where the product goes.
     assert_eq!(
-        func.map(|f| f.missing.clone()),
+        func.map(|f| f.missing.iter_str().collect::<Vec<_>>()),
         Some(vec!["tissue", "intended_use", "delivery.route"])
     );
 }
@@ -584,14 +584,14 @@ fn every_finding_cites_its_article() {
             .iter()
             .chain(classify_jp(p).findings.iter())
         {
-            assert_eq!(f.citation, f.rule.info().citation);
+            assert_eq!(f.citation(), f.rule.info().citation);
             assert!(
-                f.citation.contains("Art")
-                    || f.citation.contains("notice")
-                    || f.citation.contains("Act No."),
+                f.citation().contains("Art")
+                    || f.citation().contains("notice")
+                    || f.citation().contains("Act No."),
                 "{}: {}",
                 f.rule,
-                f.citation
+                f.citation()
             );
         }
     }
@@ -942,7 +942,10 @@ fn missing_facts_leave_the_japanese_classification_undetermined() {
     assert_eq!(empty.risk_class, AsrmRiskClass::Undetermined);
     assert_eq!(empty.pmd_act, PmdActStatus::Undetermined);
     let class_i = empty.finding(RuleId::JpAsrmClassI);
-    assert_eq!(class_i.map(|f| f.missing.clone()), Some(vec!["donor"]));
+    assert_eq!(
+        class_i.map(|f| f.missing.iter_str().collect::<Vec<_>>()),
+        Some(vec!["donor"])
+    );
 
     // Autologous, but no processing record: gene introduction cannot be ruled out.
     let mut p = adipose_cells(r#""support""#, "subcutaneous");
@@ -962,7 +965,7 @@ fn missing_facts_leave_the_japanese_classification_undetermined() {
     assert_eq!(
         report
             .finding(RuleId::JpHomologousUse)
-            .map(|f| f.missing.clone()),
+            .map(|f| f.missing.iter_str().collect::<Vec<_>>()),
         Some(vec!["intended_use"])
     );
 }
@@ -1478,7 +1481,11 @@ fn living_cells_are_within_asrm_and_an_unstated_preparation_is_asked_about() {
     assert_eq!(report.risk_class, AsrmRiskClass::ClassI);
     let scope = jp_finding(&unstated, RuleId::JpAsrmScope);
     assert_eq!(
-        (scope.outcome, scope.severity, scope.missing),
+        (
+            scope.outcome,
+            scope.severity,
+            scope.missing.iter_str().collect::<Vec<_>>()
+        ),
         (
             Outcome::Undetermined,
             Severity::Warning,

@@ -444,7 +444,7 @@ fn no_evidence_cited_says_so_plainly() {
         (f.outcome, f.severity),
         (Outcome::Undetermined, Severity::Warning)
     );
-    assert!(f.reason.unwrap().contains("n=1 experiment"));
+    assert!(f.reason.as_deref().unwrap().contains("n=1 experiment"));
     assert!(eval.expectations.contains(&Expectation::Experimental));
     assert!(eval.to_string().contains("n=1 experiment"));
 }
@@ -589,9 +589,9 @@ fn the_failed_quality_list_names_failures_not_missing_results() {
     let f = eval.finding(RuleId::OfferReleaseQuality).unwrap();
     assert_eq!(
         f.fact_named("quality.failed").map(|x| &x.value),
-        Some(&msc_therapy::FactValue::Codes(vec![
-            RuleId::QualitySterility.code()
-        ]))
+        Some(&msc_therapy::FactValue::Codes(
+            vec![RuleId::QualitySterility.code()].into()
+        ))
     );
 }
 
@@ -1046,7 +1046,7 @@ fn the_summary_shows_informative_notes_and_leaves_out_rules_that_do_not_apply() 
         .expect("reported");
     assert_eq!(certificate.outcome, Outcome::NotApplicable);
     assert!(
-        !text.contains(certificate.reason.expect("has a reason")),
+        !text.contains(certificate.reason.as_deref().expect("has a reason")),
         "{text}"
     );
     let approved = eval
@@ -1055,7 +1055,7 @@ fn the_summary_shows_informative_notes_and_leaves_out_rules_that_do_not_apply() 
     assert_ne!(approved.outcome, Outcome::NotApplicable);
     assert!(text.contains("For your information:\n"), "{text}");
     assert!(
-        text.contains(approved.reason.expect("has a reason")),
+        text.contains(approved.reason.as_deref().expect("has a reason")),
         "{text}"
     );
 }
@@ -1345,7 +1345,7 @@ fn contradicted(eval: &OfferEvaluation, rule: RuleId) -> Vec<String> {
     eval.finding(rule)
         .and_then(|f| f.fact_named("contradicts"))
         .map(|f| match &f.value {
-            msc_therapy::FactValue::Codes(c) => c.iter().map(|s| (*s).to_owned()).collect(),
+            msc_therapy::FactValue::Codes(c) => c.iter().map(|s| s.to_string()).collect(),
             other => vec![other.to_string()],
         })
         .unwrap_or_default()
@@ -1748,7 +1748,7 @@ fn certificate_consistency() {
         (Outcome::NotMet, Severity::Blocking)
     );
     assert_eq!(
-        f.reason,
+        f.reason.as_deref(),
         Some("the certificate of analysis has expired on the evaluation date")
     );
     assert_eq!(verdict, PatientVerdict::WalkAway);
@@ -1764,7 +1764,7 @@ fn certificate_consistency() {
     cert.expires_on = Some(msc_therapy::IsoDate::new("2026-08-01").unwrap());
     let (f, verdict) = consistency(&offer, &policy);
     assert_eq!(
-        f.reason,
+        f.reason.as_deref(),
         Some("the certificate of analysis expires before the date it was issued")
     );
     assert_eq!(verdict, PatientVerdict::WalkAway);
@@ -1773,7 +1773,7 @@ fn certificate_consistency() {
     offer.product.release.as_mut().unwrap().lot = Some(Text::new("RYO-0002").unwrap());
     let (f, _) = consistency(&offer, &policy);
     assert_eq!(
-        f.reason,
+        f.reason.as_deref(),
         Some("the certificate of analysis is for another lot than the product's")
     );
 

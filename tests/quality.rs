@@ -477,7 +477,7 @@ fn a_product_called_msc_without_identity_data_gets_a_finding_saying_so() {
     let f = finding(&report, RuleId::QualityIdentityPositiveMarkers);
     assert_eq!(f.outcome, Outcome::Undetermined);
     assert_ne!(f.severity, Severity::Info);
-    assert!(f.reason.unwrap().contains("called mesenchymal"));
+    assert!(f.reason.as_deref().unwrap().contains("called mesenchymal"));
 
     // The same preparation, not called MSCs, is not held to the ISCT criteria.
     let report = assess(json!({
@@ -1050,7 +1050,10 @@ fn an_expanded_lot_without_identity_data_is_blocked_until_it_shows_them() {
     let f = finding(&report, RuleId::QualityIdentityPositiveMarkers);
     assert_eq!(f.outcome, Outcome::Undetermined);
     assert!(
-        !f.reason.unwrap_or_default().contains("called mesenchymal"),
+        !f.reason
+            .as_deref()
+            .unwrap_or_default()
+            .contains("called mesenchymal"),
         "{f}"
     );
 }
@@ -1066,7 +1069,10 @@ fn a_partial_panel_is_not_described_as_no_identity_data() {
     assert_eq!(f.outcome, Outcome::Undetermined);
     assert_eq!(f.missing, vec!["release.identity.markers.cd73"]);
     assert!(
-        !f.reason.unwrap_or_default().contains("no identity data"),
+        !f.reason
+            .as_deref()
+            .unwrap_or_default()
+            .contains("no identity data"),
         "{f}"
     );
 }
@@ -1080,7 +1086,7 @@ fn a_marker_outside_the_isct_limit_is_reported_as_such() {
         (f.outcome, f.severity),
         (Outcome::NotMet, Severity::Blocking)
     );
-    let reason = f.reason.unwrap_or_default();
+    let reason = f.reason.as_deref().unwrap_or_default();
     assert!(reason.contains("ISCT limit"), "{f}");
     assert!(!reason.contains("not every"), "{f}");
     assert!(f.missing.is_empty(), "{f}");

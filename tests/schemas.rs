@@ -497,6 +497,13 @@ fn every_input_and_output_document_is_exported() {
             "clinic_offer",
             "offer_policy",
             "offer_evaluation",
+            "finding_compact",
+            "us_assessment_compact",
+            "quality_report_compact",
+            "eu_assessment_compact",
+            "jp_assessment_compact",
+            "product_assessment_compact",
+            "offer_evaluation_compact",
             "definitions",
         ]
     );
@@ -913,7 +920,8 @@ fn to_json_writes_what_the_output_schemas_describe() {
         "same_day_bmac.json",
         "adipose_svf.json",
     ] {
-        let assessment = assess_product(&sample_product(name), &QualityPolicy::default());
+        let product = sample_product(name);
+        let assessment = assess_product(&product, &QualityPolicy::default());
         let compact = assessment.to_json();
         assert_eq!(
             compact,
@@ -937,10 +945,8 @@ fn every_report_gives_its_headline_through_one_accessor() {
     // Modelled on Ryoncil: culture-expanded allogeneic marrow MSCs are a 351 product (FDA
     // approved them under a BLA, Dec 2024), an sCTMP in the EU (as EMA's CAT classifies
     // expanded MSCs for immunomodulation) and, as allogeneic cells, ASRM Class I in Japan.
-    let lot = assess_product(
-        &sample_product("cultured_bone_marrow_msc.json"),
-        &QualityPolicy::default(),
-    );
+    let product = sample_product("cultured_bone_marrow_msc.json");
+    let lot = assess_product(&product, &QualityPolicy::default());
     assert_eq!(
         lot.us.headline(),
         Headline::Us(UsClassification::Section351Product)

@@ -24,6 +24,11 @@ all_send_sync![
     Fact,
     FactRole,
     FactValue,
+    Facts,
+    FactsIntoIter,
+    Paths,
+    Codes,
+    Compact<Finding>,
     Finding,
     Outcome,
     Severity,
@@ -100,7 +105,7 @@ all_send_sync![
     JpAssessment,
     AsrmRiskClass,
     PmdActStatus,
-    ProductAssessment,
+    ProductAssessment<'static>,
     Headline,
     // Builders.
     ProductBuilder,
@@ -151,4 +156,12 @@ all_send_sync![
 #[test]
 fn schema_types_are_send_sync_clone_debug() {
     assert_send_sync::<DocumentSchema>();
+}
+
+#[cfg(feature = "json")]
+#[test]
+fn json_lines_types_are_send_sync_clone_debug() {
+    assert_send_sync::<JsonLines>();
+    assert_send_sync::<LineDocument>();
+    assert_send_sync::<LinesSummary>();
 }

@@ -633,7 +633,7 @@ fn animal_cells_are_not_hctps() {
     assert!(
         report
             .finding(RuleId::UsIsHctp)
-            .and_then(|f| f.reason)
+            .and_then(|f| f.reason.as_deref())
             .is_some_and(|r| r.contains("1271.3(d)(6)"))
     );
 }
@@ -727,7 +727,7 @@ fn criterion_2_flipped_by_a_myriad_of_diseases() {
     assert!(
         report
             .finding(RuleId::UsHomologousUse)
-            .and_then(|f| f.reason)
+            .and_then(|f| f.reason.as_deref())
             .is_some_and(|r| r.contains("myriad"))
     );
 
@@ -743,7 +743,7 @@ fn criterion_2_flipped_by_a_myriad_of_diseases() {
     assert!(
         report
             .finding(RuleId::UsHomologousUse)
-            .and_then(|f| f.reason)
+            .and_then(|f| f.reason.as_deref())
             .is_some_and(|r| !r.contains("myriad"))
     );
 }
@@ -837,7 +837,7 @@ fn criterion_4_derives_living_cells_from_claimed_mechanisms_and_says_so() {
     let finding = report.finding(RuleId::UsSystemicEffect);
     assert!(
         finding
-            .and_then(|f| f.reason)
+            .and_then(|f| f.reason.as_deref())
             .is_some_and(|r| r.contains("derived"))
     );
 }
@@ -998,7 +998,7 @@ fn us_rule_ids_cite_their_sections() {
         assert!(rule.info().citation.contains(section), "{rule}");
         let report = classify_us(&ryoncil());
         assert_eq!(
-            report.finding(rule).map(|f| f.citation),
+            report.finding(rule).map(|f| f.citation()),
             Some(rule.info().citation)
         );
     }
@@ -1135,7 +1135,7 @@ fn without_data_an_unclassified_tissue_fails_on_the_missing_data() {
         let finding = us_finding(&report, RuleId::UsMinimalManipulation);
         assert_eq!(finding.outcome, Outcome::NotMet, "{step}");
         assert_eq!(
-            finding.path,
+            finding.path.as_deref(),
             Some("processing.minimal_manipulation_data"),
             "{step}"
         );
@@ -1143,7 +1143,7 @@ fn without_data_an_unclassified_tissue_fails_on_the_missing_data() {
             finding
                 .fact_named("processing.steps.without_data")
                 .map(|f| &f.value),
-            Some(&msc_therapy::FactValue::Codes(vec![step.code()])),
+            Some(&msc_therapy::FactValue::Codes(vec![step.code()].into())),
             "{step}"
         );
         assert!(
@@ -1160,12 +1160,14 @@ fn without_data_an_unclassified_tissue_fails_on_the_missing_data() {
     ));
     let finding = us_finding(&report, RuleId::UsMinimalManipulation);
     assert_eq!(finding.outcome, Outcome::NotMet);
-    assert_eq!(finding.path, Some("processing.steps"));
+    assert_eq!(finding.path.as_deref(), Some("processing.steps"));
     assert_eq!(
         finding
             .fact_named("processing.steps.more_than_minimal")
             .map(|f| &f.value),
-        Some(&msc_therapy::FactValue::Codes(vec!["culture_expansion"]))
+        Some(&msc_therapy::FactValue::Codes(
+            vec!["culture_expansion"].into()
+        ))
     );
 }
 
@@ -1195,16 +1197,17 @@ fn minimal_manipulation_names_both_the_altering_and_the_unsupported_steps() {
         finding
             .fact_named("processing.steps.more_than_minimal")
             .map(|f| &f.value),
-        Some(&msc_therapy::FactValue::Codes(vec![
-            "culture_expansion",
-            "grinding"
-        ]))
+        Some(&msc_therapy::FactValue::Codes(
+            vec!["culture_expansion", "grinding"].into()
+        ))
     );
     assert_eq!(
         finding
             .fact_named("processing.steps.without_data")
             .map(|f| &f.value),
-        Some(&msc_therapy::FactValue::Codes(vec!["lyophilization"]))
+        Some(&msc_therapy::FactValue::Codes(
+            vec!["lyophilization"].into()
+        ))
     );
 }
 

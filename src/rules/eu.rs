@@ -200,8 +200,9 @@ impl ProcessingStep {
 /// assert!(report.to_string().starts_with("EU classification: undetermined"));
 /// # Ok::<(), msc_therapy::ValueError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct EuAssessment {
     /// Where EU law places the product.
@@ -384,8 +385,8 @@ fn preparation_fact(product: &Product) -> Fact {
     )
 }
 
-fn step_codes(steps: &[ProcessingStep]) -> Vec<&'static str> {
-    steps.iter().map(|s| s.code()).collect()
+fn step_codes(steps: &[ProcessingStep]) -> impl Iterator<Item = &'static str> + '_ {
+    steps.iter().map(|s| s.code())
 }
 
 /// The processing steps, when the record states them.
@@ -429,12 +430,13 @@ fn substantial_manipulation(product: &Product) -> Finding {
     .at("processing.steps");
     let stated = stated_steps(product);
     if let Some(steps) = stated {
-        base = base.fact(Fact::codes("processing.steps", step_codes(steps)));
+        base = base.fact(Fact::code_list("processing.steps", step_codes(steps)));
     }
     let implied = implied_steps(product);
     if !implied.is_empty() {
         base = base.fact(
-            Fact::codes("derived.steps_implied_by_preparation", step_codes(implied)).as_derived(),
+            Fact::code_list("derived.steps_implied_by_preparation", step_codes(implied))
+                .as_derived(),
         );
     }
     let steps = known_steps(product);
@@ -459,8 +461,8 @@ fn substantial_manipulation(product: &Product) -> Finding {
         .copied()
         .filter(|s| s.eu_manipulation() != EuManipulation::AnnexI)
         .collect();
-    let base =
-        base.fact(Fact::codes("derived.steps_outside_annex_i", step_codes(&outside)).as_derived());
+    let base = base
+        .fact(Fact::code_list("derived.steps_outside_annex_i", step_codes(&outside)).as_derived());
     let open = steps_judged(&steps, EuManipulation::ForTheCat);
     if !open.is_empty() {
         // The steps are given; what is open is how the law judges one of them, which only the
@@ -633,17 +635,17 @@ fn atmp_class(product: &Product) -> (EuClassification, Finding) {
     let mechanisms = product.mechanisms_known().unwrap_or_default();
 
     let base = Finding::new(RuleId::EuAtmpClass, Outcome::Met, Severity::Info)
-        .fact(Fact::codes("derived.steps_known", step_codes(&steps)).as_derived())
+        .fact(Fact::code_list("derived.steps_known", step_codes(&steps)).as_derived())
         .fact(
-            Fact::codes(
+            Fact::code_list(
                 "derived.functions_claimed",
-                functions.iter().map(|f| f.code()).collect(),
+                functions.iter().map(|f| f.code()),
             )
             .as_derived(),
         )
-        .fact(Fact::codes(
+        .fact(Fact::code_list(
             "mechanisms",
-            mechanisms.iter().map(|m| m.code()).collect(),
+            mechanisms.iter().map(|m| m.code()),
         ));
 
     if steps.contains(&ProcessingStep::GeneticModification) {

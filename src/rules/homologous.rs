@@ -258,8 +258,8 @@ impl Homologous<'_> {
     /// The facts behind the verdict, ready to attach to a finding: the tissue and its basic
     /// functions (as the limit), the sites and their functions, the declared and implied
     /// functions, and every contradiction found.
-    pub(crate) fn facts(&self) -> Vec<Fact> {
-        let mut facts = Vec::with_capacity(10);
+    pub(crate) fn facts(&self) -> crate::Facts {
+        let mut facts = crate::Facts::new();
         if let Some(t) = self.tissue {
             facts.push(Fact::code("tissue", t.code()));
         }
@@ -278,9 +278,9 @@ impl Homologous<'_> {
             facts.push(Fact::codes("intended_use.functions", codes(d)));
         }
         if let Some(i) = self.indications {
-            facts.push(Fact::codes(
+            facts.push(Fact::code_list(
                 "intended_use.indications",
-                i.iter().map(|x| x.code()).collect(),
+                i.iter().map(|x| x.code()),
             ));
         }
         if !self.implied.is_empty() {
@@ -309,9 +309,9 @@ impl Homologous<'_> {
         }
         if !self.sites_without_basic.is_empty() {
             facts.push(
-                Fact::codes(
+                Fact::code_list(
                     "intended_use.site_of_use.without_basic_function",
-                    self.sites_without_basic.iter().map(|s| s.code()).collect(),
+                    self.sites_without_basic.iter().map(|s| s.code()),
                 )
                 .as_derived(),
             );

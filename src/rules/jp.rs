@@ -99,8 +99,9 @@ vocab! {
 /// assert!(report.to_string().starts_with("Japan: ASRM undetermined"));
 /// # Ok::<(), msc_therapy::ValueError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct JpAssessment {
     /// The ASRM risk class, for use in clinical research or private practice.
@@ -321,9 +322,9 @@ fn steps(product: &Product) -> Option<&[ProcessingStep]> {
 
 fn step_facts(finding: Finding, product: &Product) -> Finding {
     match steps(product) {
-        Some(steps) => finding.fact(Fact::codes(
+        Some(steps) => finding.fact(Fact::code_list(
             "processing.steps",
-            steps.iter().map(|s| s.code()).collect(),
+            steps.iter().map(|s| s.code()),
         )),
         None => finding,
     }

@@ -415,8 +415,9 @@ impl Expectation {
 /// # }
 /// # Ok::<(), msc_therapy::DocumentError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct OfferEvaluation {
     /// What to do.
@@ -474,8 +475,8 @@ fn write_group(f: &mut fmt::Formatter<'_>, title: &str, findings: &[Finding]) ->
     }
     writeln!(f, "{title}:")?;
     for finding in findings {
-        let text = finding.reason.unwrap_or(finding.summary);
-        writeln!(f, "  - {text} [{}; {}]", finding.rule, finding.citation)?;
+        let text = finding.reason.as_deref().unwrap_or(finding.summary());
+        writeln!(f, "  - {text} [{}; {}]", finding.rule, finding.citation())?;
     }
     Ok(())
 }
@@ -763,9 +764,9 @@ fn compare_with(offer: &ClinicOffer, p: &ApprovedProduct, place: bool) -> Compar
     if !p.indications.contains(&offer.indication) {
         c.contradicts.push("indication");
         c.facts.push(
-            Fact::codes(
+            Fact::code_list(
                 "catalog.indications",
-                p.indications.iter().map(|i| i.code()).collect(),
+                p.indications.iter().map(|i| i.code()),
             )
             .as_limit(),
         );
@@ -1456,9 +1457,9 @@ fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector)
         let count = categories as f64;
         #[allow(clippy::cast_precision_loss)]
         let limit = threshold as f64;
-        let f = f.at("claims").fact(Fact::codes(
+        let f = f.at("claims").fact(Fact::code_list(
             "claimed_conditions",
-            conditions.iter().map(|i| i.code()).collect(),
+            conditions.iter().map(|i| i.code()),
         ));
         let f = unlisted.iter().fold(f, |f, c| {
             f.fact(owned(
@@ -1564,10 +1565,7 @@ fn fda_claim(
         });
         return;
     };
-    let claimed = Fact::codes(
-        "claims.indications",
-        indications.iter().map(|i| i.code()).collect(),
-    );
+    let claimed = Fact::code_list("claims.indications", indications.iter().map(|i| i.code()));
     let unapproved: Vec<&'static str> = indications
         .iter()
         .filter(|i| {
@@ -1592,9 +1590,9 @@ fn fda_claim(
             })
             .collect();
     let keys = || {
-        Fact::codes(
+        Fact::code_list(
             "fda_approved_products",
-            approved.iter().map(|p| p.key.code()).collect(),
+            approved.iter().map(|p| p.key.code()),
         )
         .as_limit()
     };

@@ -547,8 +547,9 @@ vocab! {
 /// # }
 /// # Ok::<(), msc_therapy::DocumentError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct QualityReport {
     /// The overall verdict.
@@ -883,9 +884,9 @@ fn viability_post_thaw(p: &Profile<'_>) -> Finding {
     finding
         .at("release.viability")
         .fact_opt(p.state.map(|s| Fact::code("release.state", s.code())))
-        .fact(Fact::codes(
+        .fact(Fact::code_list(
             "release.viability.timing",
-            figures.iter().map(|v| v.timing.code()).collect(),
+            figures.iter().map(|v| v.timing.code()),
         ))
 }
 
@@ -1255,13 +1256,13 @@ fn check_markers(
     p: &Profile<'_>,
     expectation: crate::MarkerExpectation,
     passes: impl Fn(f64) -> bool,
-) -> (Outcome, Vec<Fact>, Vec<&'static str>) {
+) -> (Outcome, crate::Facts, Vec<&'static str>) {
     let markers = p
         .release
         .and_then(|r| r.identity.as_ref())
         .map(|i| &i.markers);
     let value = |m: SurfaceMarker| markers.and_then(|ms| ms.get(&m)).map(|v| v.get());
-    let mut facts = Vec::new();
+    let mut facts = crate::Facts::new();
     let mut missing = Vec::new();
     let mut failed = false;
     for &marker in SurfaceMarker::ALL {
@@ -1461,7 +1462,7 @@ fn endotoxin(p: &Profile<'_>) -> Finding {
             .fact(Fact::code("delivery.route", route.code()));
         }
     }
-    let mut facts = Vec::new();
+    let mut facts = crate::Facts::new();
     let mut missing = Vec::new();
     if let Some(route) = route {
         facts.push(Fact::code("delivery.route", route.code()));
@@ -1592,7 +1593,7 @@ fn expansion_limit(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
     .map(PopulationDoublings::get)
     .min_by(f64::total_cmp);
 
-    let mut facts = Vec::new();
+    let mut facts = crate::Facts::new();
     if let Some(v) = passage {
         facts.push(Fact::number("release.passage", f64::from(v)));
     }

@@ -18,6 +18,7 @@ use crate::{
     CellPreparation, Donor, Fact, FdaTissueClass, Finding, ManipulationLevel, Mechanism, Outcome,
     ProcessingStep, Product, RuleId, Severity, Text, TissueSource,
 };
+use crate::{Facts, Paths};
 use serde::Serialize;
 use std::fmt;
 
@@ -145,8 +146,9 @@ vocab! {
 /// # }
 /// # Ok::<(), msc_therapy::DocumentError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct UsAssessment {
     /// The product's name, as the record gives it.
@@ -154,9 +156,13 @@ pub struct UsAssessment {
     /// The outcome.
     pub classification: UsClassification,
     /// What the outcome means for the product (from the [`UsClassification`] table).
-    pub consequence: &'static str,
+    // Spelled `core::primitive::str` so that serde does not borrow it from the input: it is
+    // looked up in the table when read back.
+    #[serde(deserialize_with = "crate::readback::us_consequence")]
+    pub consequence: &'static core::primitive::str,
     /// Where that consequence comes from.
-    pub citation: &'static str,
+    #[serde(deserialize_with = "crate::readback::us_citation")]
+    pub citation: &'static core::primitive::str,
     /// One finding per step, in the order of FDA's flowchart: `us.cfr1271.3.d`,
     /// `us.cfr1271.15.b`, then `us.cfr1271.10.a.1` to `.a.4`. Steps after the one that decided
     /// the outcome are [`Outcome::NotApplicable`].
@@ -168,7 +174,7 @@ pub struct UsAssessment {
     /// `tissue.basic_functions` when the tissue is one FDA's guidance does not classify. Only
     /// facts whose presence could change the outcome: once a 1271.10(a) criterion fails, the
     /// other criteria's gaps are left out. Empty otherwise.
-    pub missing: Vec<&'static str>,
+    pub missing: Paths,
 }
 
 impl UsAssessment {
@@ -367,7 +373,7 @@ pub fn classify_us(product: &Product) -> UsAssessment {
     // Only facts that could change the outcome: once a criterion of 1271.10(a) fails, the
     // other criteria's gaps cannot (the product is 351 unless an exclusion or the exception
     // applies), so only the HCT/P and exception steps' missing facts are listed.
-    let mut missing: Vec<&'static str> = Vec::new();
+    let mut missing = Paths::new();
     if classification == UsClassification::Undetermined {
         for path in findings
             .iter()
@@ -376,7 +382,7 @@ pub fn classify_us(product: &Product) -> UsAssessment {
             .flat_map(|f| f.missing.iter())
         {
             if !missing.contains(path) {
-                missing.push(path);
+                missing.push(path.clone());
             }
         }
     }
@@ -424,7 +430,7 @@ fn is_criterion(rule: RuleId) -> bool {
 fn not_reached(mut finding: Finding, reason: &'static str) -> Finding {
     finding.outcome = Outcome::NotApplicable;
     finding.severity = Severity::Info;
-    finding.reason = Some(reason);
+    finding.reason = Some(reason.into());
     finding.missing.clear();
     finding
 }
@@ -445,20 +451,20 @@ fn finish(
     outcome: Outcome,
     path: &'static str,
     reason: &'static str,
-    facts: Vec<Fact>,
-    missing: Vec<&'static str>,
+    facts: impl Into<Facts>,
+    missing: impl Into<Paths>,
 ) -> Finding {
     let mut finding = Finding::new(rule, outcome, severity(rule, outcome))
         .at(path)
         .because(reason);
-    finding.facts = facts;
+    finding.facts = facts.into();
     if outcome == Outcome::Undetermined {
-        finding.missing = missing;
+        finding.missing = missing.into();
     }
     finding
 }
 
-fn push_missing(missing: &mut Vec<&'static str>, path: &'static str) {
+fn push_missing(missing: &mut Paths, path: &'static str) {
     if !missing.contains(&path) {
         missing.push(path);
     }
@@ -508,12 +514,11 @@ fn is_hctp(
     combination: &Finding,
 ) -> Finding {
     const RULE: RuleId = RuleId::UsIsHctp;
-    let mut facts = Vec::with_capacity(6);
-    let mut missing = Vec::new();
-    let verdict =
-        |outcome: Outcome, reason: &'static str, facts: Vec<Fact>, missing: Vec<&'static str>| {
-            finish(RULE, outcome, "tissue", reason, facts, missing)
-        };
+    let mut facts = Facts::new();
+    let mut missing = Paths::new();
+    let verdict = |outcome: Outcome, reason: &'static str, facts: Facts, missing: Paths| {
+        finish(RULE, outcome, "tissue", reason, facts, missing)
+    };
 
     match product.donor {
         Some(donor) => facts.push(Fact::code("donor", donor.code())),
@@ -588,7 +593,9 @@ fn is_hctp(
         if !parts.iter().any(|f| f.outcome == Outcome::NotMet) {
             for part in parts {
                 for path in &part.missing {
-                    push_missing(&mut missing, path);
+                    if !missing.contains(path) {
+                        missing.push(path.clone());
+                    }
                 }
             }
             return verdict(
@@ -639,19 +646,21 @@ fn implied_steps(product: &Product) -> Vec<ProcessingStep> {
         .collect()
 }
 
-fn step_codes<'a>(steps: impl Iterator<Item = &'a ProcessingStep>) -> Vec<&'static str> {
-    steps.map(|s| s.code()).collect()
+fn step_codes<'a>(
+    steps: impl Iterator<Item = &'a ProcessingStep>,
+) -> impl Iterator<Item = &'static str> {
+    steps.map(|s| s.code())
 }
 
 fn implied_fact(implied: &[ProcessingStep]) -> Option<Fact> {
     (!implied.is_empty())
-        .then(|| Fact::codes("preparation.implies", step_codes(implied.iter())).as_derived())
+        .then(|| Fact::code_list("preparation.implies", step_codes(implied.iter())).as_derived())
 }
 
 fn same_surgical_procedure(product: &Product) -> Finding {
     const RULE: RuleId = RuleId::UsSameSurgicalProcedure;
-    let mut facts = Vec::with_capacity(5);
-    let mut missing = Vec::new();
+    let mut facts = Facts::new();
+    let mut missing = Paths::new();
     let mut not_met: Option<(&'static str, &'static str)> = None;
 
     match product.donor {
@@ -684,7 +693,10 @@ fn same_surgical_procedure(product: &Product) -> Finding {
     let implied = implied_steps(product);
     let listed = processing.and_then(|p| p.steps_known());
     match listed {
-        Some(steps) => facts.push(Fact::codes("processing.steps", step_codes(steps.iter()))),
+        Some(steps) => facts.push(Fact::code_list(
+            "processing.steps",
+            step_codes(steps.iter()),
+        )),
         None => missing.push("processing.steps"),
     }
     facts.extend(implied_fact(&implied));
@@ -694,7 +706,8 @@ fn same_surgical_procedure(product: &Product) -> Finding {
             .iter()
             .chain(implied.iter())
             .filter(|s| !s.info().keeps_same_surgical_procedure),
-    );
+    )
+    .collect();
     if !beyond.is_empty() {
         not_met.get_or_insert((
             "processing.steps",
@@ -802,8 +815,8 @@ impl StepVerdict {
 
 fn minimal_manipulation(product: &Product) -> Finding {
     const RULE: RuleId = RuleId::UsMinimalManipulation;
-    let mut facts = Vec::with_capacity(8);
-    let mut missing = Vec::new();
+    let mut facts = Facts::new();
+    let mut missing = Paths::new();
 
     let class = match product.tissue {
         Some(tissue) => {
@@ -824,7 +837,10 @@ fn minimal_manipulation(product: &Product) -> Finding {
     }
     let listed = processing.and_then(|p| p.steps_known());
     match listed {
-        Some(steps) => facts.push(Fact::codes("processing.steps", step_codes(steps.iter()))),
+        Some(steps) => facts.push(Fact::code_list(
+            "processing.steps",
+            step_codes(steps.iter()),
+        )),
         None => missing.push("processing.steps"),
     }
     let implied = implied_steps(product);
@@ -1005,9 +1021,9 @@ fn no_combination(product: &Product) -> Finding {
             vec!["processing.added_articles"],
         );
     };
-    let mut facts = vec![Fact::codes(
+    let mut facts = vec![Fact::code_list(
         "processing.added_articles",
-        articles.iter().map(|a| a.code()).collect(),
+        articles.iter().map(|a| a.code()),
     )];
     let others: Vec<&'static str> = articles
         .iter()
@@ -1055,8 +1071,8 @@ const fn mechanism_needs_living_cells(mechanism: Mechanism) -> bool {
 
 fn systemic_effect(product: &Product) -> Finding {
     const RULE: RuleId = RuleId::UsSystemicEffect;
-    let mut facts = Vec::with_capacity(6);
-    let mut missing = Vec::new();
+    let mut facts = Facts::new();
+    let mut missing = Paths::new();
     let path = "intended_use";
 
     if let Some(donor) = product.donor {
@@ -1117,9 +1133,9 @@ fn systemic_effect(product: &Product) -> Finding {
         }
         None if mechanisms.iter().any(|m| mechanism_needs_living_cells(*m)) => {
             derived = true;
-            facts.push(Fact::codes(
+            facts.push(Fact::code_list(
                 "mechanisms",
-                mechanisms.iter().map(|m| m.code()).collect(),
+                mechanisms.iter().map(|m| m.code()),
             ));
             facts.push(Fact::flag("intended_use.depends_on_living_cells", true).as_derived());
             Some(true)

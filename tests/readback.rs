@@ -1,0 +1,182 @@
+//! Outputs read back: every output type is `Deserialize` as well as `Serialize`, in both JSON
+//! forms (full and compact), and what is read back equals what was written. Each form validates
+//! against its exported schema, and the compact form carries no rule text.
+#![cfg(all(feature = "schemars", feature = "json"))]
+
+use msc_therapy::{
+    ClinicOffer, Compact, EuAssessment, Finding, JpAssessment, OfferEvaluation, Product,
+    ProductAssessment, QualityPolicy, QualityReport, RuleId, UsAssessment, assess_product,
+    document_schemas, evaluate_offer,
+};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::fmt::Debug;
+use std::sync::OnceLock;
+
+const PRODUCTS: &[&str] = &[
+    include_str!("../examples/data/products/cultured_bone_marrow_msc.json"),
+    include_str!("../examples/data/products/same_day_bmac.json"),
+    include_str!("../examples/data/products/umbilical_off_the_shelf.json"),
+    include_str!("../examples/data/products/adipose_svf.json"),
+];
+
+const OFFERS: &[&str] = &[
+    include_str!("../examples/data/offers/strip_mall_umbilical.json"),
+    include_str!("../examples/data/offers/same_day_bmac.json"),
+    include_str!("../examples/data/offers/trial_site.json"),
+];
+
+/// A strict validator for each exported schema, built once (bundled with the documents it
+/// refers to).
+fn validator(name: &str) -> &'static jsonschema::Validator {
+    static VALIDATORS: OnceLock<HashMap<&'static str, jsonschema::Validator>> = OnceLock::new();
+    VALIDATORS
+        .get_or_init(|| {
+            document_schemas()
+                .into_iter()
+                .map(|s| {
+                    let validator = jsonschema::draft202012::options()
+                        .should_validate_formats(true)
+                        .should_ignore_unknown_formats(false)
+                        .build(&s.bundled())
+                        .unwrap_or_else(|e| panic!("{}: schema does not build: {e}", s.name));
+                    (s.name, validator)
+                })
+                .collect()
+        })
+        .get(name)
+        .unwrap_or_else(|| panic!("no schema named {name}"))
+}
+
+fn assert_valid(name: &str, value: &Value) {
+    let errors: Vec<String> = validator(name)
+        .iter_errors(value)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{name}: {errors:#?}");
+}
+
+/// Every finding object inside `value`.
+fn findings(value: &Value, out: &mut Vec<Value>) {
+    match value {
+        Value::Object(map) => {
+            if map.contains_key("rule") && map.contains_key("outcome") {
+                out.push(value.clone());
+            }
+            map.values().for_each(|v| findings(v, out));
+        }
+        Value::Array(items) => items.iter().for_each(|v| findings(v, out)),
+        _ => {}
+    }
+}
+
+/// Writes `output` in both forms, validates each against `schema` / `schema_compact`, reads
+/// each back and compares it with `output`.
+fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug>(schema: &str, output: &T) {
+    let full = serde_json::to_string(output).expect("serializes");
+    let compact = serde_json::to_string(&Compact(output)).expect("serializes");
+    let full_value: Value = serde_json::from_str(&full).unwrap();
+    let compact_value: Value = serde_json::from_str(&compact).unwrap();
+    assert_valid(schema, &full_value);
+    assert_valid(&format!("{schema}_compact"), &compact_value);
+
+    let mut full_findings = Vec::new();
+    findings(&full_value, &mut full_findings);
+    for finding in &full_findings {
+        let rule: RuleId = finding["rule"].as_str().unwrap().parse().unwrap();
+        assert_eq!(finding["summary"], rule.info().summary, "{schema}: {rule}");
+        assert_eq!(
+            finding["citation"],
+            rule.info().citation,
+            "{schema}: {rule}"
+        );
+    }
+    let mut compact_findings = Vec::new();
+    findings(&compact_value, &mut compact_findings);
+    assert_eq!(compact_findings.len(), full_findings.len(), "{schema}");
+    for finding in &compact_findings {
+        assert!(finding.get("summary").is_none(), "{schema}: {finding}");
+        assert!(finding.get("citation").is_none(), "{schema}: {finding}");
+    }
+    assert!(
+        compact.len() < full.len(),
+        "{schema}: compact is not shorter"
+    );
+
+    let from_full: T = serde_json::from_str(&full).expect("the full form reads back");
+    assert_eq!(&from_full, output, "{schema}: full form");
+    let from_compact: T = serde_json::from_str(&compact).expect("the compact form reads back");
+    assert_eq!(&from_compact, output, "{schema}: compact form");
+}
+
+#[test]
+fn every_product_assessment_reads_back_in_both_forms() {
+    let policy = QualityPolicy::default();
+    for json in PRODUCTS {
+        let product = Product::from_json(json).expect("sample parses");
+        let assessment = assess_product(&product, &policy);
+        round_trip::<ProductAssessment<'static>>(
+            "product_assessment",
+            &assessment.clone().into_owned(),
+        );
+        round_trip::<UsAssessment>("us_assessment", &assessment.us);
+        round_trip::<QualityReport>("quality_report", &assessment.quality);
+        round_trip::<EuAssessment>("eu_assessment", &assessment.eu);
+        round_trip::<JpAssessment>("jp_assessment", &assessment.jp);
+        for finding in assessment
+            .us
+            .findings
+            .iter()
+            .chain(&assessment.quality.findings)
+            .chain(&assessment.eu.findings)
+            .chain(&assessment.jp.findings)
+        {
+            round_trip::<Finding>("finding", finding);
+        }
+    }
+}
+
+#[test]
+fn every_offer_evaluation_reads_back_in_both_forms() {
+    for json in OFFERS {
+        let offer = ClinicOffer::from_json(json).expect("sample parses");
+        let evaluation = evaluate_offer(&offer);
+        round_trip::<OfferEvaluation>("offer_evaluation", &evaluation);
+    }
+}
+
+#[test]
+fn a_borrowed_assessment_equals_the_one_read_back() {
+    let product = Product::from_json(PRODUCTS[0]).unwrap();
+    let assessment = assess_product(&product, &QualityPolicy::default());
+    let back: ProductAssessment<'static> =
+        serde_json::from_str(&serde_json::to_string(&Compact(&assessment)).unwrap()).unwrap();
+    assert_eq!(back, assessment);
+    assert_eq!(*back.product, product);
+}
+
+#[test]
+fn a_finding_with_an_unknown_field_is_rejected() {
+    let err = serde_json::from_str::<Finding>(
+        r#"{"rule":"quality.viability.minimum","outcome":"met","severity":"info","verdict":"pass"}"#,
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().starts_with("unknown field `verdict`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_us_consequence_that_is_not_in_the_table_is_rejected() {
+    let product = Product::from_json(PRODUCTS[0]).unwrap();
+    let mut value = serde_json::to_value(msc_therapy::classify_us(&product)).unwrap();
+    value["consequence"] = Value::from("Needs no approval.");
+    let err = serde_json::from_value::<UsAssessment>(value).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "consequence of a US classification is not in the crate's table (got \"Needs no approval.\")"
+    );
+}
