@@ -21,7 +21,8 @@ use crate::{CellPreparation, Donor, Indication, Route, TissueSource};
 use serde::Serialize;
 
 /// **What the crate knows about a jurisdiction**: one row of the [`Jurisdiction`] table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct JurisdictionInfo {
     /// The regulator that grants marketing authorisations for cell therapies there.
     pub regulator: &'static str,
@@ -255,6 +256,7 @@ pub struct DoseRange {
 /// whose dose the sources did not retrieve, has no number.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct LabelDose {
     /// The dose, in the source's words.
     pub text: &'static str,
@@ -379,6 +381,7 @@ impl CatalogKey {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct ApprovedProduct {
     /// The stable key.
     pub key: CatalogKey,

@@ -120,6 +120,7 @@ vocab! {
 
 /// **What the crate knows about a code system**: one row of the [`CodeSystem`] table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct CodeSystemInfo {
     /// The form a code of the system has, in words (used in error messages).
     pub form: &'static str,

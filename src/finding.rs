@@ -563,6 +563,7 @@ impl fmt::Display for FactValue {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Fact {
     /// What the fact is: an input path like `release.viability` or a policy field.
     pub name: Cow<'static, str>,
@@ -695,6 +696,7 @@ impl fmt::Display for Fact {
 /// assert!(finding.to_string().contains("release.viability = 65 %"));
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Finding {
     /// The rule's stable id.
     pub rule: RuleId,

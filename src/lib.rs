@@ -68,15 +68,51 @@
 //! # Ok::<(), msc_therapy::DocumentError>(())
 //! ```
 //!
+//! ## Building a record in Rust
+//!
+//! Documents usually arrive as JSON, but a record can be built in code with one `?` for the whole
+//! of it: the builders take plain numbers and texts and report the first bad one with the path the
+//! field has in JSON, as [`DocumentError`] (`release.viability[0].percent`).
+//!
+//! ```
+//! use msc_therapy::{
+//!     Delivery, Donor, Dose, Processing, ProcessingStep, Product, ReleaseData, Report, Route,
+//!     SurfaceMarker, TestOutcome, TissueSource, ViabilityTiming, classify_us,
+//! };
+//!
+//! let lot = Product::builder("Cultured BM-MSC lot 25-0142")
+//!     .tissue(TissueSource::BoneMarrow)
+//!     .donor(Donor::AllogeneicUnrelated)
+//!     .processing(Processing::of_steps([ProcessingStep::CultureExpansion]))
+//!     .delivery(Delivery::new(Route::Intravenous))
+//!     .dose(Dose::builder().cells_per_kg(2e6).administrations(8))
+//!     .release(
+//!         ReleaseData::builder()
+//!             .viability(88.9, ViabilityTiming::PostThaw)
+//!             .marker(SurfaceMarker::Cd73, 99.2)
+//!             .sterility(TestOutcome::Negative),
+//!     )
+//!     .build()?;
+//! println!("{}", classify_us(&lot).headline());
+//! # Ok::<(), msc_therapy::DocumentError>(())
+//! ```
+//!
+//! Every report implements [`Report`]: [`Report::headline`] gives its one-line answer
+//! ([`Headline`]), whichever engine produced it.
+//!
 //! ## Feature flags
 //!
 //! - `schemars` (default): derives [`schemars::JsonSchema`] for every input and output document,
 //!   so tools in other languages can validate documents and generate forms.
-//!   `document_schemas()` returns the draft 2020-12 schema of every document;
-//!   `cargo run --example export_schemas` writes them to `schemas/`.
-//! - `json` (default): `from_json` constructors that report the dotted path of the failing field
-//!   ([`DocumentError::path`]); pulls in `serde_json` and `serde_path_to_error`. Also enables
-//!   the ClinicalTrials.gov API v2 import ([`RegistryStudy::from_ctgov_json`]).
+//!   `document_schemas()` returns the draft 2020-12 schema of every document (each with an
+//!   `$id`, sharing `definitions.schema.json`), `vocabulary_json()` every vocabulary term with its
+//!   code, label and facts; `cargo run --example export_schemas` writes them to `schemas/`.
+//! - `json` (default): `from_json`, `from_slice` and `from_reader` constructors whose errors have
+//!   a kind ([`DocumentErrorKind`]) and the dotted path of the failing field
+//!   ([`DocumentError::path`]), and `to_json` / `to_json_pretty` on every report; pulls in
+//!   `serde_json` and `serde_path_to_error`. Documents are JSON objects only, with at most
+//!   10 000 entries per list and 1 MiB per string.
+//!   Also enables the ClinicalTrials.gov API v2 import ([`RegistryStudy::from_ctgov_json`]).
 //! - `fhir`: `Product::to_fhir`, the product as an HL7 FHIR R5 `BiologicallyDerivedProduct`
 //!   resource (implies `json`).
 //!

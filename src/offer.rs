@@ -9,7 +9,8 @@ use crate::{
 use serde::{Deserialize, Serialize};
 
 /// **What the crate knows about a kind of marketing claim**: one row of the [`ClaimKind`] table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct ClaimInfo {
     /// The rule that judges the claim.
     pub rule: RuleId,

@@ -1,10 +1,11 @@
 //! What every report shares: its headline answer ([`Report::headline`]), its findings, and, with
 //! the `json` feature, `to_json` / `to_json_pretty`.
 
+#[cfg(feature = "json")]
+use crate::ProductAssessment;
 use crate::{
     AsrmRiskClass, EuAssessment, EuClassification, Finding, JpAssessment, OfferEvaluation,
-    PatientVerdict, PmdActStatus, ProductAssessment, QualityReport, QualityVerdict, UsAssessment,
-    UsClassification,
+    PatientVerdict, PmdActStatus, QualityReport, QualityVerdict, UsAssessment, UsClassification,
 };
 use std::fmt;
 

@@ -3,7 +3,8 @@
 use crate::table::vocab;
 
 /// **What the crate knows about a rule**: one row of the [`RuleId`] table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct RuleInfo {
     /// One line: what the rule requires.
     pub summary: &'static str,

@@ -9,7 +9,9 @@
 //! - `code()`, `label()`, `ALL` and `CODES`;
 //! - `FromStr` and `TryFrom<&str>`, failing with [`crate::UnknownCode`], which names the input
 //!   and lists every allowed code (strum's derive would say only "Matching variant not found");
-//! - `info()`, returning the `'static` row of facts, when the table has an info type.
+//! - `info()`, returning the `'static` row of facts, when the table has an info type;
+//! - `#[non_exhaustive]`: every vocabulary may grow, so code outside the crate matches with a
+//!   wildcard arm.
 //!
 //! Adding a variant is one row; the compiler then points at every `match` that must decide
 //! something about it.
@@ -80,6 +82,10 @@ macro_rules! vocab {
             strum::EnumCount, strum::AsRefStr,
         )]
         #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+        // Every vocabulary may grow: a new row must not break a user's `match`. (A table that
+        // says so itself is fine: the repeated attribute is allowed.)
+        #[allow(unused_attributes)]
+        #[non_exhaustive]
         $vis enum $name {
             $(
                 $(#[$vmeta])*

@@ -858,6 +858,36 @@ fn vocabulary_json_is_committed_and_lists_every_code() {
             assert_eq!(terms(name), codes, "{name}");
         }
     }
+    // The facts are the rows the engines read.
+    for (route, term) in msc_therapy::Route::ALL.iter().zip(
+        vocabulary["vocabularies"]["Route"]["terms"]
+            .as_array()
+            .expect("routes"),
+    ) {
+        let info = route.info();
+        assert_eq!(term["facts"]["systemic"], json!(info.systemic), "{route}");
+        assert_eq!(
+            term["facts"]["endotoxin_k_eu_per_kg"],
+            json!(info.endotoxin_k_eu_per_kg),
+            "{route}"
+        );
+        assert_eq!(term["label"], json!(route.label()), "{route}");
+    }
+    for (rule, term) in RuleId::ALL.iter().zip(
+        vocabulary["vocabularies"]["RuleId"]["terms"]
+            .as_array()
+            .expect("rules"),
+    ) {
+        assert_eq!(
+            term["facts"]["citation"],
+            json!(rule.info().citation),
+            "{rule}"
+        );
+    }
+    let tissue = &vocabulary["vocabularies"]["TissueSource"]["terms"][0];
+    assert_eq!(tissue["code"], "bone_marrow");
+    assert_eq!(tissue["facts"]["fda_class"], "cells_or_nonstructural");
+    assert_eq!(tissue["facts"]["basic_functions"], json!(["hematopoiesis"]));
     // Every term has a label.
     for (name, v) in vocabulary["vocabularies"]
         .as_object()
@@ -965,5 +995,53 @@ fn every_report_gives_its_headline_through_one_accessor() {
             + evaluation.ask_first.len()
             + evaluation.good_signs.len()
             + evaluation.notes.len()
+    );
+}
+
+/// The name of every enum defined with the `vocab!` macro in `src/`.
+fn vocabularies_in_source() -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut stack = vec![repo_path(&["src"])];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src/ is readable") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.file_name().and_then(|n| n.to_str()) == Some("table.rs") {
+                continue; // the macro's own documentation
+            }
+            let text = read(&path);
+            for block in text.split("\nvocab! {").skip(1) {
+                let after = block
+                    .split_once("pub enum ")
+                    .expect("a vocab! block defines an enum")
+                    .1;
+                let name: String = after
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                found.insert(name);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn vocabulary_json_exports_every_vocabulary_of_the_source() {
+    let vocabulary = msc_therapy::vocabulary_json();
+    let exported: BTreeSet<String> = vocabulary["vocabularies"]
+        .as_object()
+        .expect("vocabularies")
+        .keys()
+        .cloned()
+        .collect();
+    let in_source = vocabularies_in_source();
+    assert!(in_source.len() >= 40, "{in_source:?}");
+    assert_eq!(
+        exported, in_source,
+        "every vocab! enum is listed in src/vocabulary.rs"
     );
 }

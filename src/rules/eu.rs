@@ -203,6 +203,7 @@ impl ProcessingStep {
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct EuAssessment {
     /// Where EU law places the product.
     pub classification: EuClassification,

@@ -102,6 +102,7 @@ vocab! {
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct JpAssessment {
     /// The ASRM risk class, for use in clinical research or private practice.
     pub risk_class: AsrmRiskClass,

@@ -308,7 +308,8 @@ impl Question {
 }
 
 /// **What the crate knows about an expectation**: one row of the [`Expectation`] table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct ExpectationInfo {
     /// The expectation, in a sentence for the patient.
     pub text: &'static str,

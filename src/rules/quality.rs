@@ -296,6 +296,7 @@ vocab! {
 /// assert_eq!((ryoncil.min, ryoncil.max), (2e6, 2e6));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct ReferenceDose {
     /// The route.
     pub route: Route,
@@ -549,6 +550,7 @@ vocab! {
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct QualityReport {
     /// The overall verdict.
     pub verdict: QualityVerdict,

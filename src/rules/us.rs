@@ -41,7 +41,8 @@ pub const US_MYRIAD_INDICATION_CATEGORIES: usize = 3;
 
 /// **What the crate knows about a US classification**: one row of the [`UsClassification`]
 /// table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct UsClassificationInfo {
     /// What follows for the product and its maker, in one sentence.
     pub consequence: &'static str,
@@ -148,6 +149,7 @@ vocab! {
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct UsAssessment {
     /// The product's name, as the record gives it.
     pub product: Text,

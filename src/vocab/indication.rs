@@ -39,7 +39,8 @@ vocab! {
 }
 
 /// **What the crate knows about an indication**: one row of the [`Indication`] table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct IndicationInfo {
     /// The family of conditions.
     pub category: IndicationCategory,

@@ -3,7 +3,8 @@
 use crate::table::vocab;
 
 /// **What the crate knows about a mechanism**: one row of the [`Mechanism`] table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct MechanismInfo {
     /// What the mechanism does, in one sentence.
     pub what_it_does: &'static str,
@@ -62,7 +63,8 @@ vocab! {
 }
 
 /// **What the crate knows about a secreted factor**: one row of the [`SecretedFactor`] table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct FactorInfo {
     /// The HGNC gene symbol that encodes it (for PGE2, the enzyme that makes it).
     pub gene: &'static str,

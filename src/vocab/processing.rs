@@ -46,7 +46,8 @@ impl ManipulationLevel {
 }
 
 /// **What the crate knows about a processing step**: one row of the [`ProcessingStep`] table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct StepInfo {
     /// FDA's view of the step applied to structural tissue (or cells isolated from it).
     pub on_structural: ManipulationLevel,
@@ -264,6 +265,7 @@ impl ProcessingStep {
 /// **FDA's judgement of one processing step on one tissue**, as [`ProcessingStep::effect_on`]
 /// finds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct StepEffect {
     /// How much the step manipulates the tissue.
     pub level: ManipulationLevel,
@@ -276,6 +278,7 @@ pub struct StepEffect {
 
 /// **One worked example of FDA's guidance: a step applied to a named tissue, and FDA's view.**
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct TissueStepExample {
     /// The tissue the example concerns.
     pub tissue: crate::TissueSource,
@@ -412,7 +415,8 @@ pub const TISSUE_STEP_EXAMPLES: &[TissueStepExample] = {
 };
 
 /// **What the crate knows about an added article**: one row of the [`AddedArticle`] table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct ArticleInfo {
     /// One of the articles 21 CFR 1271.10(a)(3) allows: water, crystalloids, or a sterilizing,
     /// preserving or storage agent (provided it raises no new clinical safety concern).
@@ -471,7 +475,8 @@ vocab! {
 }
 
 /// **What the crate knows about a preparation**: one row of the [`CellPreparation`] table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct PreparationInfo {
     /// The product is meant to deliver living cells, so viability and cell counts must be shown.
     pub live_cells: bool,

@@ -15,7 +15,8 @@ vocab! {
 }
 
 /// **What the crate knows about a surface marker**: one row of the [`SurfaceMarker`] table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct MarkerInfo {
     /// What the ISCT minimal criteria expect.
     pub expectation: MarkerExpectation,

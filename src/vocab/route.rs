@@ -4,7 +4,8 @@ use crate::SiteOfUse;
 use crate::table::vocab;
 
 /// **What the crate knows about a route**: one row of the [`Route`] table.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[non_exhaustive]
 pub struct RouteInfo {
     /// Cells enter the circulation and reach the whole body (intravenous, intra-arterial), as
     /// opposed to staying where they are placed. Systemic doses are written per kg.

@@ -4,7 +4,8 @@ use crate::TissueFunction;
 use crate::table::vocab;
 
 /// **What the crate knows about a site of use**: one row of the [`SiteOfUse`] table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct SiteInfo {
     /// The functions the recipient's own tissue performs at this site. A product performs the
     /// "same basic function" there (21 CFR 1271.3(c)) only if one of its source tissue's basic

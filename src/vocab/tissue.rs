@@ -76,7 +76,8 @@ vocab! {
 }
 
 /// **What the crate knows about a source tissue**: one row of the [`TissueSource`] table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct TissueInfo {
     /// FDA's class for the minimal-manipulation test, or `None` where FDA's guidance does not
     /// classify the tissue (the US rules then answer "undetermined" rather than guess).
