@@ -26,6 +26,24 @@ fn cell(text: &str) -> String {
         .replace(']', "\\]")
 }
 
+/// Writes one table row per rule (machine name, label and summary, citation, explanation);
+/// returns how many were written.
+fn write_rows(out: &mut String, rules: &[RuleId]) -> usize {
+    for rule in rules {
+        let info = rule.info();
+        let _ = writeln!(
+            out,
+            "| `{}` | **{}.** {} | {} | {} |",
+            rule.code(),
+            cell(rule.label()),
+            cell(info.summary),
+            cell(info.citation),
+            cell(info.explanation),
+        );
+    }
+    rules.len()
+}
+
 impl RuleId {
     /// **The whole rule table as Markdown**: for every rule, grouped by jurisdiction, its
     /// machine name, summary, citation and explanation, in table order.
@@ -64,19 +82,7 @@ impl RuleId {
                 out,
                 "\n## {heading}\n\n| machine name | rule | citation | explanation |\n|---|---|---|---|\n"
             );
-            for rule in rules {
-                let info = rule.info();
-                let _ = writeln!(
-                    out,
-                    "| `{}` | **{}.** {} | {} | {} |",
-                    rule.code(),
-                    cell(rule.label()),
-                    cell(info.summary),
-                    cell(info.citation),
-                    cell(info.explanation),
-                );
-                written += 1;
-            }
+            written += write_rows(&mut out, &rules);
         }
         let other: Vec<RuleId> = RuleId::ALL
             .iter()
@@ -87,19 +93,7 @@ impl RuleId {
             out.push_str(
                 "\n## Other rules\n\n| machine name | rule | citation | explanation |\n|---|---|---|---|\n",
             );
-            for rule in other {
-                let info = rule.info();
-                let _ = writeln!(
-                    out,
-                    "| `{}` | **{}.** {} | {} | {} |",
-                    rule.code(),
-                    cell(rule.label()),
-                    cell(info.summary),
-                    cell(info.citation),
-                    cell(info.explanation),
-                );
-                written += 1;
-            }
+            written += write_rows(&mut out, &other);
         }
         debug_assert_eq!(written, RuleId::ALL.len());
         out

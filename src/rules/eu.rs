@@ -498,15 +498,7 @@ fn substantial_manipulation(product: &Product) -> Finding {
 /// homologous-use analysis).
 fn essential_function(product: &Product) -> Finding {
     let h = homologous::analyse(product);
-    let mut base = Finding::new(
-        RuleId::EuEssentialFunction,
-        Outcome::Undetermined,
-        Severity::Warning,
-    )
-    .at("intended_use");
-    for fact in h.facts() {
-        base = base.fact(fact);
-    }
+    let base = h.open_finding(RuleId::EuEssentialFunction);
     match h.verdict {
         HomologousVerdict::Homologous => Finding {
             outcome: Outcome::NotMet,

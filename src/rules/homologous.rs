@@ -25,7 +25,10 @@
 //! settles "not homologous" whatever else is missing (adding facts can only add functions and
 //! sites to check); otherwise a missing fact leaves the answer open and is listed.
 
-use crate::{Fact, Indication, Product, SiteOfUse, TissueFunction, TissueSource};
+use crate::{
+    Fact, Finding, Indication, Outcome, Product, RuleId, Severity, SiteOfUse, TissueFunction,
+    TissueSource,
+};
 
 /// **The result of the homologous-use comparison for one product.**
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -255,6 +258,17 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
 }
 
 impl Homologous<'_> {
+    /// An open (undetermined, warning) finding of `rule` at `intended_use`, carrying
+    /// [`Self::facts`]: the seed the EU and Japanese homologous-use rules settle from the verdict.
+    pub(crate) fn open_finding(&self, rule: RuleId) -> Finding {
+        let mut finding =
+            Finding::new(rule, Outcome::Undetermined, Severity::Warning).at("intended_use");
+        for fact in self.facts() {
+            finding = finding.fact(fact);
+        }
+        finding
+    }
+
     /// The facts behind the verdict, ready to attach to a finding: the tissue and its basic
     /// functions (as the limit), the sites and their functions, the declared and implied
     /// functions, and every contradiction found.

@@ -390,13 +390,9 @@ fn asrm(product: &Product, findings: &mut Vec<Finding>) -> AsrmRiskClass {
         || implied_blood
         || product.preparation == Some(CellPreparation::CordBloodUnit);
     if forms_blood {
-        let mut excluded =
-            Finding::new(RuleId::JpAsrmExcluded, Outcome::Undetermined, Severity::Warning)
-                .at("intended_use")
-                .because("cells given to form blood may be a haematopoietic stem cell transplantation, which the Order excludes from ASRM; the crate does not decide whether this use is one, and gives the class the technology has if ASRM applies");
-        for fact in homologous::analyse(product).facts() {
-            excluded = excluded.fact(fact);
-        }
+        let excluded = homologous::analyse(product)
+            .open_finding(RuleId::JpAsrmExcluded)
+            .because("cells given to form blood may be a haematopoietic stem cell transplantation, which the Order excludes from ASRM; the crate does not decide whether this use is one, and gives the class the technology has if ASRM applies");
         findings.push(excluded);
     }
 
@@ -520,15 +516,7 @@ fn class_i(product: &Product) -> Finding {
 /// at the target site (the shared homologous-use analysis, on the site of use).
 fn homologous_use(product: &Product) -> Finding {
     let h = homologous::analyse(product);
-    let mut base = Finding::new(
-        RuleId::JpHomologousUse,
-        Outcome::Undetermined,
-        Severity::Warning,
-    )
-    .at("intended_use");
-    for fact in h.facts() {
-        base = base.fact(fact);
-    }
+    let base = h.open_finding(RuleId::JpHomologousUse);
     match h.verdict {
         HomologousVerdict::Homologous => Finding {
             outcome: Outcome::Met,
