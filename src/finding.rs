@@ -267,6 +267,7 @@ inline_list!(Facts, Fact, 4, "a list of facts");
 
 impl Facts {
     /// Adds a fact at the end.
+    #[inline]
     pub fn push(&mut self, fact: Fact) {
         self.0.push(fact);
     }
@@ -635,6 +636,7 @@ impl Fact {
 
     /// The same fact with a unit.
     #[must_use]
+    #[inline]
     pub fn with_unit(mut self, unit: &'static str) -> Self {
         self.unit = Some(Cow::Borrowed(unit));
         self
@@ -642,6 +644,7 @@ impl Fact {
 
     /// The same fact, marked as a limit.
     #[must_use]
+    #[inline]
     pub const fn as_limit(mut self) -> Self {
         self.role = FactRole::Limit;
         self
@@ -649,6 +652,7 @@ impl Fact {
 
     /// The same fact, marked as derived.
     #[must_use]
+    #[inline]
     pub const fn as_derived(mut self) -> Self {
         self.role = FactRole::Derived;
         self
@@ -717,6 +721,7 @@ pub struct Finding {
 impl Finding {
     /// A finding with no facts yet.
     #[must_use]
+    #[inline]
     pub const fn new(rule: RuleId, outcome: Outcome, severity: Severity) -> Self {
         Self {
             rule,
@@ -731,6 +736,7 @@ impl Finding {
 
     /// Sets where in the input the finding points.
     #[must_use]
+    #[inline]
     pub fn at(mut self, path: &'static str) -> Self {
         self.path = Some(Cow::Borrowed(path));
         self
@@ -738,6 +744,7 @@ impl Finding {
 
     /// Sets the one-sentence reason.
     #[must_use]
+    #[inline]
     pub fn because(mut self, reason: &'static str) -> Self {
         self.reason = Some(Cow::Borrowed(reason));
         self
@@ -745,6 +752,7 @@ impl Finding {
 
     /// Adds a fact.
     #[must_use]
+    #[inline]
     pub fn fact(mut self, fact: Fact) -> Self {
         self.facts.push(fact);
         self
@@ -752,6 +760,7 @@ impl Finding {
 
     /// Records a missing fact (its dotted input path).
     #[must_use]
+    #[inline]
     pub fn missing(mut self, path: &'static str) -> Self {
         self.missing.push(path);
         self
