@@ -96,7 +96,8 @@ fn in_compact_form<R>(f: impl FnOnce() -> R) -> R {
 }
 
 /// **The compact JSON form of an output**: every [`Finding`] inside it is written with its rule
-/// id and data only, without the rule's summary and citation.
+/// id and data only, without the rule's summary and citation, and every [`Fact`] without its
+/// role when that role is `input`.
 ///
 /// Outputs serialize in the *full* form by default: each finding carries its rule's `summary`
 /// and `citation`, for people and form builders. A registry that stores millions of results
@@ -561,8 +562,10 @@ impl fmt::Display for FactValue {
 /// assert_eq!(fact.role, FactRole::Input);
 /// assert_eq!(fact.to_string(), "release.viability = 65 %");
 /// ```
+///
+/// In JSON the full form writes every fact's `role`; the [`Compact`] form leaves it out when it
+/// is `input`, the role of most facts. A fact read without a `role` is an input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Fact {
@@ -574,7 +577,78 @@ pub struct Fact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Cow<'static, str>>,
     /// Input, limit or derived.
+    #[serde(default = "FactRole::input", skip_serializing_if = "FactRole::implied")]
     pub role: FactRole,
+}
+
+impl FactRole {
+    /// The role of a fact read without one.
+    const fn input() -> Self {
+        Self::Input
+    }
+
+    /// Whether the role goes without saying in the form being written: `input`, in the
+    /// compact form.
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes `&T`
+    fn implied(&self) -> bool {
+        *self == Self::Input && compact_form()
+    }
+}
+
+/// **One fact a rule used**: a name (usually the dotted path of an input field), its value, its
+/// unit and its role (`input` when left out).
+#[cfg(feature = "schemars")]
+#[derive(schemars::JsonSchema)]
+#[serde(rename = "Fact", deny_unknown_fields)]
+#[allow(dead_code)]
+struct FactSchema {
+    /// What the fact is: an input path like `release.viability` or a policy field.
+    name: String,
+    /// Its value.
+    value: FactValue,
+    /// Its unit, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    unit: Option<String>,
+    /// Input, limit or derived (full form: always written; compact form: left out when
+    /// `input`).
+    role: FactRole,
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Fact {
+    fn schema_name() -> Cow<'static, str> {
+        "Fact".into()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        if compact_form() {
+            "msc_therapy::Fact::compact".into()
+        } else {
+            "msc_therapy::Fact".into()
+        }
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = FactSchema::json_schema(generator);
+        if compact_form() {
+            if let Some(required) = schema
+                .as_object_mut()
+                .and_then(|object| object.get_mut("required"))
+                .and_then(|required| required.as_array_mut())
+            {
+                required.retain(|name| name != "role");
+            }
+            if let Some(role) = schema
+                .as_object_mut()
+                .and_then(|object| object.get_mut("properties"))
+                .and_then(|properties| properties.get_mut("role"))
+                .and_then(|role| role.as_object_mut())
+            {
+                role.insert("default".to_owned(), "input".into());
+            }
+        }
+        schema
+    }
 }
 
 impl Fact {

@@ -488,12 +488,13 @@ fn substantial_manipulation(product: &Product) -> Finding {
     let no_property = steps_judged(&steps, EuManipulation::AchievesNoProperty);
     let mut base = base;
     if !like_annex.is_empty() {
-        base = base
-            .fact(Fact::code_list("derived.steps_like_cutting_and_grinding", like_annex).as_derived());
+        base = base.fact(
+            Fact::code_list("derived.steps_like_cutting_and_grinding", like_annex).as_derived(),
+        );
     }
     if !no_property.is_empty() {
-        base =
-            base.fact(Fact::code_list("derived.steps_achieving_no_property", no_property).as_derived());
+        base = base
+            .fact(Fact::code_list("derived.steps_achieving_no_property", no_property).as_derived());
     }
     Finding {
         outcome: Outcome::NotMet,
