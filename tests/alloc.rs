@@ -89,6 +89,6 @@ fn assess_product_and_evaluate_offer_allocate_little() {
 }
 
 /// The most allocations `assess_product` may make on a bundled sample.
-const ASSESS_PRODUCT_BOUND: usize = 75;
+const ASSESS_PRODUCT_BOUND: usize = 19;
 /// The most allocations `evaluate_offer` may make on a bundled offer.
 const EVALUATE_OFFER_BOUND: usize = 72;
