@@ -175,6 +175,50 @@ impl<T: schemars::JsonSchema> schemars::JsonSchema for Compact<T> {
     }
 }
 
+/// `JsonSchema` for a type written in two forms: the schema of `$shape` in the full form, changed
+/// by `$compact` (a function of the schema object) in the compact form, each with its own id so
+/// that a generator keeps both.
+#[cfg(feature = "schemars")]
+macro_rules! two_forms_schema {
+    ($ty:ty, $shape:ty, $name:literal, $compact:expr) => {
+        impl schemars::JsonSchema for $ty {
+            fn schema_name() -> Cow<'static, str> {
+                $name.into()
+            }
+
+            fn schema_id() -> Cow<'static, str> {
+                if compact_form() {
+                    concat!("msc_therapy::", $name, "::compact").into()
+                } else {
+                    concat!("msc_therapy::", $name).into()
+                }
+            }
+
+            fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let mut schema = <$shape>::json_schema(generator);
+                if compact_form() {
+                    if let Some(object) = schema.as_object_mut() {
+                        let compact: fn(&mut serde_json::Map<String, serde_json::Value>) = $compact;
+                        compact(object);
+                    }
+                }
+                schema
+            }
+        }
+    };
+}
+
+/// Removes `field` from the `required` list of a schema object.
+#[cfg(feature = "schemars")]
+fn drop_required(object: &mut serde_json::Map<String, serde_json::Value>, field: &str) {
+    if let Some(required) = object
+        .get_mut("required")
+        .and_then(|required| required.as_array_mut())
+    {
+        required.retain(|name| name != field);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Inline lists
 // ---------------------------------------------------------------------------------------------
@@ -644,41 +688,17 @@ struct FactSchema {
 }
 
 #[cfg(feature = "schemars")]
-impl schemars::JsonSchema for Fact {
-    fn schema_name() -> Cow<'static, str> {
-        "Fact".into()
+two_forms_schema!(Fact, FactSchema, "Fact", |object| {
+    // The role may be left out: it is then `input`.
+    drop_required(object, "role");
+    if let Some(role) = object
+        .get_mut("properties")
+        .and_then(|properties| properties.get_mut("role"))
+        .and_then(|role| role.as_object_mut())
+    {
+        role.insert("default".to_owned(), "input".into());
     }
-
-    fn schema_id() -> Cow<'static, str> {
-        if compact_form() {
-            "msc_therapy::Fact::compact".into()
-        } else {
-            "msc_therapy::Fact".into()
-        }
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let mut schema = FactSchema::json_schema(generator);
-        if compact_form() {
-            if let Some(required) = schema
-                .as_object_mut()
-                .and_then(|object| object.get_mut("required"))
-                .and_then(|required| required.as_array_mut())
-            {
-                required.retain(|name| name != "role");
-            }
-            if let Some(role) = schema
-                .as_object_mut()
-                .and_then(|object| object.get_mut("properties"))
-                .and_then(|properties| properties.get_mut("role"))
-                .and_then(|role| role.as_object_mut())
-            {
-                role.insert("default".to_owned(), "input".into());
-            }
-        }
-        schema
-    }
-}
+});
 
 impl Fact {
     /// An input fact with any value.
@@ -1002,41 +1022,18 @@ struct FindingSchema {
 }
 
 #[cfg(feature = "schemars")]
-impl schemars::JsonSchema for Finding {
-    fn schema_name() -> Cow<'static, str> {
-        "Finding".into()
-    }
-
-    fn schema_id() -> Cow<'static, str> {
-        if compact_form() {
-            "msc_therapy::Finding::compact".into()
-        } else {
-            "msc_therapy::Finding".into()
+two_forms_schema!(Finding, FindingSchema, "Finding", |object| {
+    // The rule's text is looked up, not written.
+    for field in ["summary", "citation"] {
+        if let Some(properties) = object
+            .get_mut("properties")
+            .and_then(|properties| properties.as_object_mut())
+        {
+            properties.remove(field);
         }
+        drop_required(object, field);
     }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let mut schema = FindingSchema::json_schema(generator);
-        if compact_form() {
-            if let Some(object) = schema.as_object_mut() {
-                if let Some(properties) = object
-                    .get_mut("properties")
-                    .and_then(|properties| properties.as_object_mut())
-                {
-                    properties.remove("summary");
-                    properties.remove("citation");
-                }
-                if let Some(required) = object
-                    .get_mut("required")
-                    .and_then(|required| required.as_array_mut())
-                {
-                    required.retain(|name| name != "summary" && name != "citation");
-                }
-            }
-        }
-        schema
-    }
-}
+});
 
 impl fmt::Display for Finding {
     /// `[not met · blocking] quality.viability.minimum: <summary> (release.viability = 65 %;
