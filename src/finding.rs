@@ -96,7 +96,8 @@ fn in_compact_form<R>(f: impl FnOnce() -> R) -> R {
 }
 
 /// **The compact JSON form of an output**: every [`Finding`] inside it is written with its rule
-/// id and data only, without the rule's summary and citation.
+/// id and data only, without the rule's summary and citation, and every [`Fact`] without its
+/// role when that role is `input`.
 ///
 /// Outputs serialize in the *full* form by default: each finding carries its rule's `summary`
 /// and `citation`, for people and form builders. A registry that stores millions of results
@@ -267,6 +268,7 @@ inline_list!(Facts, Fact, 4, "a list of facts");
 
 impl Facts {
     /// Adds a fact at the end.
+    #[inline]
     pub fn push(&mut self, fact: Fact) {
         self.0.push(fact);
     }
@@ -560,8 +562,10 @@ impl fmt::Display for FactValue {
 /// assert_eq!(fact.role, FactRole::Input);
 /// assert_eq!(fact.to_string(), "release.viability = 65 %");
 /// ```
+///
+/// In JSON the full form writes every fact's `role`; the [`Compact`] form leaves it out when it
+/// is `input`, the role of most facts. A fact read without a `role` is an input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Fact {
@@ -573,7 +577,78 @@ pub struct Fact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Cow<'static, str>>,
     /// Input, limit or derived.
+    #[serde(default = "FactRole::input", skip_serializing_if = "FactRole::implied")]
     pub role: FactRole,
+}
+
+impl FactRole {
+    /// The role of a fact read without one.
+    const fn input() -> Self {
+        Self::Input
+    }
+
+    /// Whether the role goes without saying in the form being written: `input`, in the
+    /// compact form.
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes `&T`
+    fn implied(&self) -> bool {
+        *self == Self::Input && compact_form()
+    }
+}
+
+/// **One fact a rule used**: a name (usually the dotted path of an input field), its value, its
+/// unit and its role (`input` when left out).
+#[cfg(feature = "schemars")]
+#[derive(schemars::JsonSchema)]
+#[serde(rename = "Fact", deny_unknown_fields)]
+#[allow(dead_code)]
+struct FactSchema {
+    /// What the fact is: an input path like `release.viability` or a policy field.
+    name: String,
+    /// Its value.
+    value: FactValue,
+    /// Its unit, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    unit: Option<String>,
+    /// Input, limit or derived (full form: always written; compact form: left out when
+    /// `input`).
+    role: FactRole,
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Fact {
+    fn schema_name() -> Cow<'static, str> {
+        "Fact".into()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        if compact_form() {
+            "msc_therapy::Fact::compact".into()
+        } else {
+            "msc_therapy::Fact".into()
+        }
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = FactSchema::json_schema(generator);
+        if compact_form() {
+            if let Some(required) = schema
+                .as_object_mut()
+                .and_then(|object| object.get_mut("required"))
+                .and_then(|required| required.as_array_mut())
+            {
+                required.retain(|name| name != "role");
+            }
+            if let Some(role) = schema
+                .as_object_mut()
+                .and_then(|object| object.get_mut("properties"))
+                .and_then(|properties| properties.get_mut("role"))
+                .and_then(|role| role.as_object_mut())
+            {
+                role.insert("default".to_owned(), "input".into());
+            }
+        }
+        schema
+    }
 }
 
 impl Fact {
@@ -635,6 +710,7 @@ impl Fact {
 
     /// The same fact with a unit.
     #[must_use]
+    #[inline]
     pub fn with_unit(mut self, unit: &'static str) -> Self {
         self.unit = Some(Cow::Borrowed(unit));
         self
@@ -642,6 +718,7 @@ impl Fact {
 
     /// The same fact, marked as a limit.
     #[must_use]
+    #[inline]
     pub const fn as_limit(mut self) -> Self {
         self.role = FactRole::Limit;
         self
@@ -649,6 +726,7 @@ impl Fact {
 
     /// The same fact, marked as derived.
     #[must_use]
+    #[inline]
     pub const fn as_derived(mut self) -> Self {
         self.role = FactRole::Derived;
         self
@@ -717,6 +795,7 @@ pub struct Finding {
 impl Finding {
     /// A finding with no facts yet.
     #[must_use]
+    #[inline]
     pub const fn new(rule: RuleId, outcome: Outcome, severity: Severity) -> Self {
         Self {
             rule,
@@ -731,6 +810,7 @@ impl Finding {
 
     /// Sets where in the input the finding points.
     #[must_use]
+    #[inline]
     pub fn at(mut self, path: &'static str) -> Self {
         self.path = Some(Cow::Borrowed(path));
         self
@@ -738,6 +818,7 @@ impl Finding {
 
     /// Sets the one-sentence reason.
     #[must_use]
+    #[inline]
     pub fn because(mut self, reason: &'static str) -> Self {
         self.reason = Some(Cow::Borrowed(reason));
         self
@@ -745,6 +826,7 @@ impl Finding {
 
     /// Adds a fact.
     #[must_use]
+    #[inline]
     pub fn fact(mut self, fact: Fact) -> Self {
         self.facts.push(fact);
         self
@@ -752,6 +834,7 @@ impl Finding {
 
     /// Records a missing fact (its dotted input path).
     #[must_use]
+    #[inline]
     pub fn missing(mut self, path: &'static str) -> Self {
         self.missing.push(path);
         self

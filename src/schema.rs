@@ -326,8 +326,10 @@ fn output<T: JsonSchema>() -> (Schema, String) {
     (schema, T::schema_name().into_owned())
 }
 
-/// The output types whose compact form differs from their full form: they hold findings.
+/// The output types whose compact form differs from their full form: they hold findings (and
+/// their facts).
 const WITH_FINDINGS: &[&str] = &[
+    "Fact",
     "Finding",
     "UsAssessment",
     "QualityReport",

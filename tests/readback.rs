@@ -180,3 +180,35 @@ fn a_us_consequence_that_is_not_in_the_table_is_rejected() {
         "consequence of a US classification is not in the crate's table (got \"Needs no approval.\")"
     );
 }
+
+#[test]
+fn the_compact_form_leaves_out_only_the_input_role_and_reads_it_back() {
+    use msc_therapy::{Fact, FactRole, Outcome, Severity};
+    let finding = Finding::new(
+        RuleId::QualityViabilityMinimum,
+        Outcome::NotMet,
+        Severity::Blocking,
+    )
+    .fact(Fact::number("release.viability", 65.0).with_unit("%"))
+    .fact(
+        Fact::number("policy.min_viability_percent", 70.0)
+            .with_unit("%")
+            .as_limit(),
+    )
+    .fact(Fact::number("derived.cells_per_kg", 1.5e6).as_derived());
+    let compact = serde_json::to_value(Compact(&finding)).unwrap();
+    let roles: Vec<Option<&str>> = compact["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|fact| fact.get("role").and_then(Value::as_str))
+        .collect();
+    assert_eq!(roles, [None, Some("limit"), Some("derived")]);
+    let full = serde_json::to_value(&finding).unwrap();
+    assert_eq!(full["facts"][0]["role"], "input");
+    let back: Finding = serde_json::from_value(compact.clone()).unwrap();
+    assert_eq!(back, finding);
+    assert_eq!(back.facts[0].role, FactRole::Input);
+    assert_valid("finding_compact", &compact);
+    assert_valid("finding", &full);
+}

@@ -15,7 +15,13 @@ use crate::{
     RuleId, Severity, TissueFunction,
 };
 use serde::Serialize;
+use smallvec::SmallVec;
 use std::fmt;
+
+/// A short list of processing steps, kept on the stack.
+type StepBuf = SmallVec<[ProcessingStep; 8]>;
+/// A short list of machine names, kept on the stack.
+type CodeBuf = SmallVec<[&'static str; 8]>;
 
 vocab! {
     /// **Where EU law places a product**: not an ATMP (and under which tissues-and-cells regime),
@@ -234,6 +240,9 @@ impl fmt::Display for EuAssessment {
     }
 }
 
+/// Room for every finding the engine writes, so that the list never grows.
+const FINDINGS: usize = 8;
+
 /// **Classifies a product under EU law**: ATMP (and which class) or human tissues and cells.
 ///
 /// The steps, in the Regulation's order:
@@ -302,7 +311,7 @@ impl fmt::Display for EuAssessment {
 /// ```
 #[must_use]
 pub fn classify_eu(product: &Product) -> EuAssessment {
-    let mut findings = Vec::new();
+    let mut findings = Vec::with_capacity(FINDINGS);
 
     if product.preparation.is_some_and(is_cell_free) {
         findings.push(
@@ -401,8 +410,12 @@ fn implied_steps(product: &Product) -> &'static [ProcessingStep] {
 }
 
 /// Every step known to have been done: the stated ones and those the preparation implies.
-fn known_steps(product: &Product) -> Vec<ProcessingStep> {
-    let mut steps: Vec<ProcessingStep> = stated_steps(product).unwrap_or_default().to_vec();
+fn known_steps(product: &Product) -> StepBuf {
+    let mut steps: StepBuf = stated_steps(product)
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .collect();
     for step in implied_steps(product) {
         if !steps.contains(step) {
             steps.push(*step);
@@ -412,7 +425,7 @@ fn known_steps(product: &Product) -> Vec<ProcessingStep> {
 }
 
 /// The steps of `steps` that EU law judges as `kind`.
-fn steps_judged(steps: &[ProcessingStep], kind: EuManipulation) -> Vec<&'static str> {
+fn steps_judged(steps: &[ProcessingStep], kind: EuManipulation) -> CodeBuf {
     steps
         .iter()
         .filter(|s| s.eu_manipulation() == kind)
@@ -447,7 +460,7 @@ fn substantial_manipulation(product: &Product) -> Finding {
             outcome: Outcome::Met,
             severity: Severity::Info,
             ..base
-                .fact(Fact::codes("derived.steps_substantial", substantial).as_derived())
+                .fact(Fact::code_list("derived.steps_substantial", substantial).as_derived())
                 .because("a step is a substantial manipulation (cell culture, enzymatic digestion or genetic modification)")
         };
     }
@@ -456,7 +469,7 @@ fn substantial_manipulation(product: &Product) -> Finding {
             .because("the processing steps are not stated: they decide whether the manipulation is substantial")
             .missing("processing.steps");
     }
-    let outside: Vec<ProcessingStep> = steps
+    let outside: StepBuf = steps
         .iter()
         .copied()
         .filter(|s| s.eu_manipulation() != EuManipulation::AnnexI)
@@ -468,19 +481,20 @@ fn substantial_manipulation(product: &Product) -> Finding {
         // The steps are given; what is open is how the law judges one of them, which only the
         // CAT can settle. No input field is missing.
         return base
-            .fact(Fact::codes("derived.steps_for_the_cat", open).as_derived())
+            .fact(Fact::code_list("derived.steps_for_the_cat", open).as_derived())
             .because("a step is not among the Annex I manipulations, whose list applies 'in particular', and no cited source settles it: whether it is substantial is for the CAT to say (Art 17)");
     }
     let like_annex = steps_judged(&steps, EuManipulation::LikeCuttingAndGrinding);
     let no_property = steps_judged(&steps, EuManipulation::AchievesNoProperty);
     let mut base = base;
     if !like_annex.is_empty() {
-        base = base
-            .fact(Fact::codes("derived.steps_like_cutting_and_grinding", like_annex).as_derived());
+        base = base.fact(
+            Fact::code_list("derived.steps_like_cutting_and_grinding", like_annex).as_derived(),
+        );
     }
     if !no_property.is_empty() {
-        base =
-            base.fact(Fact::codes("derived.steps_achieving_no_property", no_property).as_derived());
+        base = base
+            .fact(Fact::code_list("derived.steps_achieving_no_property", no_property).as_derived());
     }
     Finding {
         outcome: Outcome::NotMet,
@@ -523,12 +537,14 @@ fn essential_function(product: &Product) -> Finding {
 
 /// The functions the product is presented to perform: the declared ones and those its
 /// indications imply.
-fn claimed_functions(product: &Product) -> Vec<TissueFunction> {
+fn claimed_functions(product: &Product) -> homologous::Functions {
     let intended = product.intended_use.as_ref();
-    let mut functions: Vec<TissueFunction> = intended
+    let mut functions: homologous::Functions = intended
         .and_then(|u| u.functions_known())
         .unwrap_or_default()
-        .to_vec();
+        .iter()
+        .copied()
+        .collect();
     for indication in intended
         .and_then(|u| u.indications_known())
         .unwrap_or_default()

@@ -29,6 +29,7 @@ use crate::{
     Fact, Finding, Indication, Outcome, Product, RuleId, Severity, SiteOfUse, TissueFunction,
     TissueSource,
 };
+use smallvec::SmallVec;
 
 /// **The result of the homologous-use comparison for one product.**
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +40,7 @@ pub(crate) struct Homologous<'a> {
     /// when FDA's guidance names none for it.
     pub basic: Option<&'static [TissueFunction]>,
     /// The sites judged: the stated one, then the route's when it differs.
-    pub sites: Vec<SiteOfUse>,
+    pub sites: SmallVec<[SiteOfUse; 2]>,
     /// Whether the first site was stated (`true`) or derived from the route (`false`).
     pub site_stated: bool,
     /// The declared functions, when stated.
@@ -47,19 +48,19 @@ pub(crate) struct Homologous<'a> {
     /// The indications, when stated.
     pub indications: Option<&'a [Indication]>,
     /// The functions the indications imply, each once, in order.
-    pub implied: Vec<TissueFunction>,
+    pub implied: Functions,
     /// Declared or implied functions that are not basic functions of the tissue.
-    pub not_basic: Vec<TissueFunction>,
+    pub not_basic: Functions,
     /// Declared functions that are not among those the indications imply, when the indications
     /// imply any: the declaration contradicts what the product is offered for.
-    pub declared_against_indications: Vec<TissueFunction>,
+    pub declared_against_indications: Functions,
     /// Declared or implied functions the recipient's tissue does not perform at a site judged.
-    pub not_at_site: Vec<TissueFunction>,
+    pub not_at_site: Functions,
     /// Sites at which the tissue can perform none of its basic functions.
-    pub sites_without_basic: Vec<SiteOfUse>,
+    pub sites_without_basic: SmallVec<[SiteOfUse; 2]>,
     /// The facts whose presence could change the verdict, as input paths. Empty unless the
     /// verdict is [`HomologousVerdict::Undetermined`].
-    pub missing: Vec<&'static str>,
+    pub missing: SmallVec<[&'static str; 6]>,
     /// The answer.
     pub verdict: HomologousVerdict,
 }
@@ -118,19 +119,25 @@ impl NotHomologousBecause {
     }
 }
 
-fn push_once<T: PartialEq>(list: &mut Vec<T>, item: T) {
+/// A short list of tissue functions, kept on the stack: the analysis allocates nothing.
+pub(crate) type Functions = SmallVec<[TissueFunction; 12]>;
+
+fn push_once<A: smallvec::Array>(list: &mut SmallVec<A>, item: A::Item)
+where
+    A::Item: PartialEq,
+{
     if !list.contains(&item) {
         list.push(item);
     }
 }
 
-fn codes(functions: &[TissueFunction]) -> Vec<&'static str> {
-    functions.iter().map(|f| f.code()).collect()
+fn codes(functions: &[TissueFunction]) -> impl Iterator<Item = &'static str> + '_ {
+    functions.iter().map(|f| f.code())
 }
 
 /// **Compares what the product is meant to do with what its tissue does, at the site of use.**
 pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
-    let mut missing: Vec<&'static str> = Vec::new();
+    let mut missing: SmallVec<[&'static str; 6]> = SmallVec::new();
     let tissue = product.tissue;
     let basic = tissue.map(|t| t.info().basic_functions);
     match basic {
@@ -157,7 +164,7 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
 
     let stated = product.stated_site_of_use();
     let routed = product.route_site_of_use();
-    let mut sites = Vec::with_capacity(2);
+    let mut sites: SmallVec<[SiteOfUse; 2]> = SmallVec::new();
     if let Some(s) = stated {
         sites.push(s);
     }
@@ -173,14 +180,14 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
         }
     }
 
-    let mut implied = Vec::new();
+    let mut implied = Functions::new();
     for indication in indications.unwrap_or_default() {
         for f in indication.info().implies {
             push_once(&mut implied, *f);
         }
     }
     let declared_list = declared.unwrap_or_default();
-    let expected: Vec<TissueFunction> = {
+    let expected: Functions = {
         let mut all = implied.clone();
         for f in declared_list {
             push_once(&mut all, *f);
@@ -188,7 +195,7 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
         all
     };
 
-    let mut not_basic = Vec::new();
+    let mut not_basic = Functions::new();
     let mut because = None;
     if let Some(b) = basic.filter(|b| !b.is_empty()) {
         for f in &implied {
@@ -204,8 +211,8 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
             }
         }
     }
-    let declared_against_indications = if implied.is_empty() {
-        Vec::new()
+    let declared_against_indications: Functions = if implied.is_empty() {
+        Functions::new()
     } else {
         declared_list
             .iter()
@@ -214,8 +221,8 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
             .collect()
     };
 
-    let mut sites_without_basic = Vec::new();
-    let mut not_at_site = Vec::new();
+    let mut sites_without_basic: SmallVec<[SiteOfUse; 2]> = SmallVec::new();
+    let mut not_at_site = Functions::new();
     for site in &sites {
         let there = site.info().functions;
         if let Some(b) = basic.filter(|b| !b.is_empty()) {
@@ -259,26 +266,23 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
 
 impl Homologous<'_> {
     /// An open (undetermined, warning) finding of `rule` at `intended_use`, carrying
-    /// [`Self::facts`]: the seed the EU and Japanese homologous-use rules settle from the verdict.
+    /// [`Self::push_facts`]: the seed the EU and Japanese homologous-use rules settle from the verdict.
     pub(crate) fn open_finding(&self, rule: RuleId) -> Finding {
         let mut finding =
             Finding::new(rule, Outcome::Undetermined, Severity::Warning).at("intended_use");
-        for fact in self.facts() {
-            finding = finding.fact(fact);
-        }
+        self.push_facts(&mut finding.facts);
         finding
     }
 
     /// The facts behind the verdict, ready to attach to a finding: the tissue and its basic
     /// functions (as the limit), the sites and their functions, the declared and implied
     /// functions, and every contradiction found.
-    pub(crate) fn facts(&self) -> crate::Facts {
-        let mut facts = crate::Facts::new();
+    pub(crate) fn push_facts(&self, facts: &mut crate::Facts) {
         if let Some(t) = self.tissue {
             facts.push(Fact::code("tissue", t.code()));
         }
         if let Some(b) = self.basic {
-            facts.push(Fact::codes("tissue.basic_functions", codes(b)).as_limit());
+            facts.push(Fact::code_list("tissue.basic_functions", codes(b)).as_limit());
         }
         for (i, site) in self.sites.iter().enumerate() {
             let fact = Fact::code("intended_use.site_of_use", site.code());
@@ -289,7 +293,7 @@ impl Homologous<'_> {
             });
         }
         if let Some(d) = self.declared {
-            facts.push(Fact::codes("intended_use.functions", codes(d)));
+            facts.push(Fact::code_list("intended_use.functions", codes(d)));
         }
         if let Some(i) = self.indications {
             facts.push(Fact::code_list(
@@ -299,7 +303,7 @@ impl Homologous<'_> {
         }
         if !self.implied.is_empty() {
             facts.push(
-                Fact::codes(
+                Fact::code_list(
                     "intended_use.indications.implied_functions",
                     codes(&self.implied),
                 )
@@ -308,13 +312,13 @@ impl Homologous<'_> {
         }
         if !self.not_basic.is_empty() {
             facts.push(
-                Fact::codes("intended_use.functions.not_basic", codes(&self.not_basic))
+                Fact::code_list("intended_use.functions.not_basic", codes(&self.not_basic))
                     .as_derived(),
             );
         }
         if !self.declared_against_indications.is_empty() {
             facts.push(
-                Fact::codes(
+                Fact::code_list(
                     "intended_use.functions.contradict_indications",
                     codes(&self.declared_against_indications),
                 )
@@ -332,14 +336,13 @@ impl Homologous<'_> {
         }
         if !self.not_at_site.is_empty() {
             facts.push(
-                Fact::codes(
+                Fact::code_list(
                     "intended_use.functions.not_at_site",
                     codes(&self.not_at_site),
                 )
                 .as_derived(),
             );
         }
-        facts
     }
 }
 
@@ -385,12 +388,15 @@ mod tests {
             h.verdict,
             HomologousVerdict::NotHomologous(NotHomologousBecause::IndicationNeedsOtherFunction)
         );
-        assert_eq!(h.not_basic, [TissueFunction::MusculoskeletalRepair]);
         assert_eq!(
-            h.declared_against_indications,
+            h.not_basic.as_slice(),
+            [TissueFunction::MusculoskeletalRepair]
+        );
+        assert_eq!(
+            h.declared_against_indications.as_slice(),
             [TissueFunction::Hematopoiesis]
         );
-        assert_eq!(h.sites_without_basic, [SiteOfUse::JointSpace]);
+        assert_eq!(h.sites_without_basic.as_slice(), [SiteOfUse::JointSpace]);
         assert!(h.missing.is_empty());
     }
 
@@ -405,7 +411,7 @@ mod tests {
         );
         let h = analyse(&p);
         assert_eq!(h.verdict, HomologousVerdict::Homologous);
-        assert_eq!(h.sites, [SiteOfUse::EyeSurface]);
+        assert_eq!(h.sites.as_slice(), [SiteOfUse::EyeSurface]);
         assert!(h.site_stated);
     }
 
@@ -420,7 +426,7 @@ mod tests {
         );
         let h = analyse(&p);
         assert_eq!(h.verdict, HomologousVerdict::Undetermined);
-        assert_eq!(h.missing, ["intended_use.site_of_use"]);
+        assert_eq!(h.missing.as_slice(), ["intended_use.site_of_use"]);
     }
 
     #[test]

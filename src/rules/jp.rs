@@ -193,7 +193,8 @@ impl fmt::Display for JpAssessment {
 /// ```
 #[must_use]
 pub fn classify_jp(product: &Product) -> JpAssessment {
-    let mut findings = Vec::new();
+    // Room for every finding the engine writes (ASRM and PMD Act rules), so the list never grows.
+    let mut findings = Vec::with_capacity(8);
     let risk_class = asrm(product, &mut findings);
     let pmd_act = pmd_act(product, &mut findings);
     JpAssessment {
@@ -349,7 +350,7 @@ fn is_cell_free(product: &Product) -> bool {
 }
 
 /// Steps whose place in the ASRM classes the crate's sources do not settle.
-fn unsettled_steps(product: &Product) -> Vec<&'static str> {
+fn unsettled_steps(product: &Product) -> smallvec::SmallVec<[&'static str; 8]> {
     steps(product)
         .unwrap_or_default()
         .iter()
@@ -578,7 +579,7 @@ fn class_ii(product: &Product, homologous: Outcome) -> Finding {
         }
         open
     } else if !unsettled.is_empty() {
-        base.fact(Fact::codes("derived.unsettled_steps", unsettled).as_derived())
+        base.fact(Fact::code_list("derived.unsettled_steps", unsettled).as_derived())
             .because("a step whose ASRM class the crate's sources do not settle")
     } else if homologous == Outcome::Met {
         Finding {

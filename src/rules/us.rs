@@ -19,6 +19,12 @@ use crate::{
     ProcessingStep, Product, RuleId, Severity, Text, TissueSource,
 };
 use crate::{Facts, Paths};
+use smallvec::SmallVec;
+
+/// A short list of machine names, kept on the stack.
+type CodeBuf = SmallVec<[&'static str; 8]>;
+/// A short list of processing steps, kept on the stack.
+type StepBuf = SmallVec<[ProcessingStep; 8]>;
 use serde::Serialize;
 use std::fmt;
 
@@ -630,7 +636,7 @@ fn is_hctp(
 
 /// The steps a preparation cannot be made without that the record's step list omits (fail
 /// closed: an SVF was isolated, a culture-expanded lot was cultured).
-fn implied_steps(product: &Product) -> Vec<ProcessingStep> {
+fn implied_steps(product: &Product) -> StepBuf {
     let listed = product
         .processing
         .as_ref()
@@ -700,7 +706,7 @@ fn same_surgical_procedure(product: &Product) -> Finding {
         None => missing.push("processing.steps"),
     }
     facts.extend(implied_fact(&implied));
-    let beyond: Vec<&'static str> = step_codes(
+    let beyond: CodeBuf = step_codes(
         listed
             .unwrap_or_default()
             .iter()
@@ -713,12 +719,12 @@ fn same_surgical_procedure(product: &Product) -> Finding {
             "processing.steps",
             "a step beyond rinsing, cleansing, sizing, shaping and the like means the cells are no longer 'such HCT/P'",
         ));
-        facts.push(Fact::codes("processing.steps.beyond_such_hctp", beyond).as_derived());
+        facts.push(Fact::code_list("processing.steps.beyond_such_hctp", beyond).as_derived());
     }
 
     match processing.and_then(|p| p.added_articles_known()) {
         Some(articles) => {
-            let others: Vec<&'static str> = articles
+            let others: CodeBuf = articles
                 .iter()
                 .filter(|a| !a.info().allowed_by_1271_10_a_3)
                 .map(|a| a.code())
@@ -729,7 +735,8 @@ fn same_surgical_procedure(product: &Product) -> Finding {
                     "combined with another article, the cells are no longer 'such HCT/P' in their original form (the crate's conservative reading of 1271.15(b))",
                 ));
                 facts.push(
-                    Fact::codes("processing.added_articles.other_articles", others).as_derived(),
+                    Fact::code_list("processing.added_articles.other_articles", others)
+                        .as_derived(),
                 );
             }
         }
@@ -846,9 +853,9 @@ fn minimal_manipulation(product: &Product) -> Finding {
     let implied = implied_steps(product);
     facts.extend(implied_fact(&implied));
 
-    let mut more = Vec::new();
-    let mut no_data = Vec::new();
-    let mut examples = Vec::new();
+    let mut more = CodeBuf::new();
+    let mut no_data = CodeBuf::new();
+    let mut examples = CodeBuf::new();
     let mut open = false;
     let mut needs_class = false;
     for &step in listed.unwrap_or_default().iter().chain(implied.iter()) {
@@ -873,13 +880,13 @@ fn minimal_manipulation(product: &Product) -> Finding {
         }
     }
     if !examples.is_empty() {
-        facts.push(Fact::codes("processing.steps.fda_examples", examples).as_derived());
+        facts.push(Fact::code_list("processing.steps.fda_examples", examples).as_derived());
     }
 
     if !more.is_empty() {
-        facts.push(Fact::codes("processing.steps.more_than_minimal", more).as_derived());
+        facts.push(Fact::code_list("processing.steps.more_than_minimal", more).as_derived());
         if !no_data.is_empty() {
-            facts.push(Fact::codes("processing.steps.without_data", no_data).as_derived());
+            facts.push(Fact::code_list("processing.steps.without_data", no_data).as_derived());
         }
         return finish(
             RULE,
@@ -891,7 +898,7 @@ fn minimal_manipulation(product: &Product) -> Finding {
         );
     }
     if !no_data.is_empty() {
-        facts.push(Fact::codes("processing.steps.without_data", no_data).as_derived());
+        facts.push(Fact::code_list("processing.steps.without_data", no_data).as_derived());
         return finish(
             RULE,
             Outcome::NotMet,
@@ -949,7 +956,8 @@ fn minimal_manipulation(product: &Product) -> Finding {
 fn homologous_use(product: &Product) -> Finding {
     const RULE: RuleId = RuleId::UsHomologousUse;
     let analysis = homologous::analyse(product);
-    let mut facts = analysis.facts();
+    let mut facts = Facts::new();
+    analysis.push_facts(&mut facts);
 
     if let Some(indications) = analysis.indications {
         let unlisted = product
@@ -992,7 +1000,7 @@ fn homologous_use(product: &Product) -> Finding {
             analysis.missing.first().copied().unwrap_or("intended_use"),
             "homologous use compares the source tissue's basic functions with the functions at the site of use, the functions the indications imply and the declared functions; a fact it needs is missing",
             facts,
-            analysis.missing,
+            analysis.missing.as_slice(),
         ),
         HomologousVerdict::Homologous => finish(
             RULE,
@@ -1017,15 +1025,16 @@ fn no_combination(product: &Product) -> Finding {
             Outcome::Undetermined,
             "processing.added_articles",
             "what was combined with the cells is not stated (`[]` states that nothing was)",
-            Vec::new(),
-            vec!["processing.added_articles"],
+            Facts::new(),
+            ["processing.added_articles"],
         );
     };
-    let mut facts = vec![Fact::code_list(
+    let mut facts = Facts::new();
+    facts.push(Fact::code_list(
         "processing.added_articles",
         articles.iter().map(|a| a.code()),
-    )];
-    let others: Vec<&'static str> = articles
+    ));
+    let others: CodeBuf = articles
         .iter()
         .filter(|a| !a.info().allowed_by_1271_10_a_3)
         .map(|a| a.code())
@@ -1045,7 +1054,8 @@ fn no_combination(product: &Product) -> Finding {
             Vec::new(),
         )
     } else {
-        facts.push(Fact::codes("processing.added_articles.other_articles", others).as_derived());
+        facts
+            .push(Fact::code_list("processing.added_articles.other_articles", others).as_derived());
         finish(
             RULE,
             Outcome::NotMet,
