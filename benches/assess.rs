@@ -12,7 +12,9 @@
 //!   `serialize_full` and `serialize_compact` (the assessment as JSON, in each form);
 //! - `offer/<sample>/…`: the same for clinic offers and `evaluate_offer`;
 //! - `jsonl/products_100k`: `JsonLines` over 100 000 generated product lines (read → parse →
-//!   assess → write compact), reported in documents per second.
+//!   assess → write compact), reported in documents per second;
+//! - `jsonl_parallel/products_100k` (feature `parallel`): `JsonLines::run_parallel` over the same
+//!   lines on every core, in wall time.
 //!
 //! The sizes of each sample and of its outputs are printed once, before the runs.
 
@@ -319,9 +321,42 @@ fn config() -> Criterion<ThreadCpu> {
         .sample_size(30)
 }
 
+/// `JsonLines::run_parallel` over the same 100 000 lines, on every core (feature `parallel`). Its
+/// figure is **wall time**: CPU time of one thread says nothing about a run spread over several.
+#[cfg(feature = "parallel")]
+fn bench_json_lines_parallel(c: &mut Criterion) {
+    let input = generated_lines(JSONL_DOCUMENTS);
+    let lines = JsonLines::products(QualityPolicy::default());
+    let mut group = c.benchmark_group("jsonl_parallel");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(JSONL_DOCUMENTS as u64));
+    group.bench_function(BenchmarkId::from_parameter("products_100k"), |b| {
+        b.iter(|| {
+            let summary = lines
+                .run_parallel(black_box(&input[..]), std::io::sink(), 1024)
+                .expect("no I/O error");
+            assert_eq!(summary.assessed as usize, JSONL_DOCUMENTS);
+        })
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = config();
     targets = bench_products, bench_offers, bench_json_lines
 }
+
+#[cfg(feature = "parallel")]
+criterion_group! {
+    name = parallel;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    targets = bench_json_lines_parallel
+}
+
+#[cfg(feature = "parallel")]
+criterion_main!(benches, parallel);
+#[cfg(not(feature = "parallel"))]
 criterion_main!(benches);

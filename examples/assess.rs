@@ -10,6 +10,7 @@
 //! cargo run --example assess -- --policy lab-policy.json PRODUCT.json
 //! cargo run --example assess -- --jsonl products.jsonl         # one product per line
 //! cat offers.jsonl | cargo run --example assess -- --jsonl --offers -
+//! cargo run --release --example assess --features parallel -- --jsonl --parallel products.jsonl
 //! cargo run --example assess --features fhir -- --fhir PRODUCT.json   # HL7 FHIR R5 resource
 //! ```
 //!
@@ -25,7 +26,8 @@
 //! `--jsonl` reads JSON Lines (one document per line; products, or offers with `--offers`) from
 //! the file or standard input and writes one result per line (`msc_therapy::JsonLines`): the
 //! compact form by default, the full form with `--full`. A bad line gets an error line and the
-//! run goes on; the exit status is 2 if any line was rejected.
+//! run goes on; the exit status is 2 if any line was rejected. `--parallel` (crate feature
+//! `parallel`) assesses the lines on every core, in batches of 1 024, with the same output.
 //! `--fhir PATH` prints the product at PATH as an HL7 FHIR R5 `BiologicallyDerivedProduct`
 //! resource (`Product::to_fhir`; needs the crate feature `fhir`) instead of assessing it.
 //!
@@ -46,13 +48,14 @@ const BUNDLED: (&str, &str) = (
     include_str!("data/offers/strip_mall_umbilical.json"),
 );
 
-const USAGE: &str = "usage: assess [--json] [--policy POLICY.json] [PATH | -]\n       assess --jsonl [--offers] [--full] [--policy POLICY.json] [PATH | -]\n       assess --fhir PRODUCT.json";
+const USAGE: &str = "usage: assess [--json] [--policy POLICY.json] [PATH | -]\n       assess --jsonl [--offers] [--full] [--parallel] [--policy POLICY.json] [PATH | -]\n       assess --fhir PRODUCT.json";
 
 struct Args {
     json: bool,
     jsonl: bool,
     offers: bool,
     full: bool,
+    parallel: bool,
     fhir: Option<String>,
     policy: Option<String>,
     input: Option<String>,
@@ -64,6 +67,7 @@ fn parse_args() -> Result<Args, String> {
         jsonl: false,
         offers: false,
         full: false,
+        parallel: false,
         fhir: None,
         policy: None,
         input: None,
@@ -75,6 +79,7 @@ fn parse_args() -> Result<Args, String> {
             "--jsonl" => args.jsonl = true,
             "--offers" => args.offers = true,
             "--full" => args.full = true,
+            "--parallel" => args.parallel = true,
             "--fhir" => {
                 args.fhir = Some(it.next().ok_or("--fhir needs a product file name")?);
             }
@@ -183,6 +188,9 @@ fn run() -> Result<(), (u8, String)> {
     if args.offers || args.full {
         return Err((64, format!("--offers and --full go with --jsonl\n{USAGE}")));
     }
+    if args.parallel {
+        return Err((64, format!("--parallel goes with --jsonl\n{USAGE}")));
+    }
     let (source, text) = match &args.input {
         None => (BUNDLED.0.to_owned(), BUNDLED.1.to_owned()),
         Some(path) => (path.clone(), read(path).map_err(|e| (66, e))?),
@@ -217,7 +225,13 @@ fn json_lines(args: &Args, policy: QualityPolicy) -> Result<(), (u8, String)> {
             std::fs::File::open(path).map_err(|e| (66, format!("cannot read {path}: {e}")))?,
         )),
     };
-    match lines.run(input, std::io::stdout().lock()) {
+    let output = std::io::stdout().lock();
+    let result = if args.parallel {
+        run_parallel(&lines, input, output)
+    } else {
+        lines.run(input, output)
+    };
+    match result {
         Ok(summary) if summary.rejected > 0 => Err((
             2,
             format!(
@@ -230,6 +244,28 @@ fn json_lines(args: &Args, policy: QualityPolicy) -> Result<(), (u8, String)> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err((74, format!("JSON Lines: {e}"))),
     }
+}
+
+/// `--parallel`: the lines on every core, in batches.
+#[cfg(feature = "parallel")]
+fn run_parallel(
+    lines: &JsonLines,
+    input: impl std::io::BufRead,
+    output: impl std::io::Write,
+) -> std::io::Result<msc_therapy::LinesSummary> {
+    lines.run_parallel(input, output, 1024)
+}
+
+/// `--parallel` without the crate feature that provides it.
+#[cfg(not(feature = "parallel"))]
+fn run_parallel(
+    _: &JsonLines,
+    _: impl std::io::BufRead,
+    _: impl std::io::Write,
+) -> std::io::Result<msc_therapy::LinesSummary> {
+    Err(std::io::Error::other(
+        "--parallel needs the crate feature `parallel` (cargo run --features parallel ...)",
+    ))
 }
 
 /// The offer policy that goes with a laboratory's quality policy.

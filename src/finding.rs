@@ -125,6 +125,35 @@ fn in_compact_form<R>(f: impl FnOnce() -> R) -> R {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Compact<T>(pub T);
 
+#[cfg(feature = "json")]
+impl<T: Serialize> Compact<T> {
+    /// The value as JSON without white space, in the compact form.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{Compact, Finding, Outcome, RuleId, Severity};
+    ///
+    /// let finding = Finding::new(RuleId::QualitySterility, Outcome::Met, Severity::Info);
+    /// assert_eq!(Compact(&finding).to_json(), serde_json::to_string(&Compact(&finding)).unwrap());
+    /// ```
+    #[must_use]
+    #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
+    pub fn to_json(&self) -> String {
+        // Every output serializes: string keys only, no fallible `Serialize` impl.
+        serde_json::to_string(self).expect("an output document serializes")
+    }
+
+    /// Appends the value as JSON without white space, in the compact form, to `out`: a buffer
+    /// reused from one result to the next keeps a registry's loop free of allocations for the
+    /// output text.
+    #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        // Every output serializes, and writing to a `Vec` cannot fail.
+        serde_json::to_writer(out, self).expect("an output document serializes");
+    }
+}
+
 impl<T: Serialize> Serialize for Compact<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         in_compact_form(|| self.0.serialize(serializer))

@@ -138,22 +138,118 @@ impl JsonLines {
                 break;
             }
             summary.lines += 1;
-            let text = trim_line_end(&line);
-            if text.iter().all(u8::is_ascii_whitespace) {
-                summary.blank += 1;
-                continue;
-            }
-            out.clear();
-            if self.line(summary.lines, text, &mut out)? {
-                summary.assessed += 1;
-            } else {
-                summary.rejected += 1;
-            }
-            out.push(b'\n');
+            let outcome = self.result_line(summary.lines, &line, &mut out)?;
+            summary.count(outcome);
             output.write_all(&out)?;
         }
         output.flush()?;
         Ok(summary)
+    }
+
+    /// [`JsonLines::run`] on every core: lines are read in batches of `batch` (at least one),
+    /// each batch is assessed in parallel (with [rayon](https://docs.rs/rayon)'s global pool),
+    /// and its results are written in input order. The output is byte for byte that of
+    /// [`JsonLines::run`].
+    ///
+    /// Memory stays bounded by `batch` times the longest line and its result; the buffers of a
+    /// batch are reused by the next.
+    ///
+    /// # Errors
+    ///
+    /// As [`JsonLines::run`]: an I/O error from `input` or `output`; the batches before it have
+    /// been written.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{JsonLines, QualityPolicy};
+    ///
+    /// let input = "{\"name\": \"Lot A\"}\n\n{\"name\": \"Lot B\"}\n";
+    /// let lines = JsonLines::products(QualityPolicy::default());
+    /// let (mut one, mut all) = (Vec::new(), Vec::new());
+    /// lines.run(input.as_bytes(), &mut one)?;
+    /// let summary = lines.run_parallel(input.as_bytes(), &mut all, 2)?;
+    /// assert_eq!(one, all);
+    /// assert_eq!((summary.lines, summary.assessed, summary.blank), (3, 2, 1));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[cfg(feature = "parallel")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "parallel")))]
+    pub fn run_parallel<R: BufRead, W: Write>(
+        &self,
+        mut input: R,
+        mut output: W,
+        batch: usize,
+    ) -> io::Result<LinesSummary> {
+        use rayon::prelude::*;
+
+        /// One line of a batch: its text in, its result out.
+        #[derive(Default)]
+        struct Slot {
+            number: u64,
+            line: Vec<u8>,
+            out: Vec<u8>,
+            outcome: Option<LineOutcome>,
+        }
+
+        let batch = batch.max(1);
+        let mut summary = LinesSummary::default();
+        let mut slots: Vec<Slot> = Vec::new();
+        loop {
+            let mut filled = 0;
+            while filled < batch {
+                if slots.len() == filled {
+                    slots.push(Slot::default());
+                }
+                let slot = &mut slots[filled];
+                slot.line.clear();
+                if input.read_until(b'\n', &mut slot.line)? == 0 {
+                    break;
+                }
+                summary.lines += 1;
+                slot.number = summary.lines;
+                filled += 1;
+            }
+            if filled == 0 {
+                break;
+            }
+            slots[..filled].par_iter_mut().for_each(|slot| {
+                // Writing into a `Vec` cannot fail: the only errors `result_line` returns come
+                // from the output, which is written below, in order.
+                slot.outcome = self
+                    .result_line(slot.number, &slot.line, &mut slot.out)
+                    .ok();
+            });
+            for slot in &slots[..filled] {
+                let outcome = slot
+                    .outcome
+                    .ok_or_else(|| io::Error::other("a result could not be written"))?;
+                summary.count(outcome);
+                output.write_all(&slot.out)?;
+            }
+            if filled < batch {
+                break;
+            }
+        }
+        output.flush()?;
+        Ok(summary)
+    }
+
+    /// Writes the result line of input line `number` (with its `\n`) into `out`, replacing what
+    /// `out` held; a blank line writes nothing.
+    fn result_line(&self, number: u64, line: &[u8], out: &mut Vec<u8>) -> io::Result<LineOutcome> {
+        out.clear();
+        let text = trim_line_end(line);
+        if text.iter().all(u8::is_ascii_whitespace) {
+            return Ok(LineOutcome::Blank);
+        }
+        let read = self.line(number, text, out)?;
+        out.push(b'\n');
+        Ok(if read {
+            LineOutcome::Assessed
+        } else {
+            LineOutcome::Rejected
+        })
     }
 
     /// Writes the result of one line into `out`; `true` if the document was read.
@@ -196,6 +292,24 @@ impl JsonLines {
                     Ok(false)
                 }
             },
+        }
+    }
+}
+
+/// What became of one input line.
+#[derive(Debug, Clone, Copy)]
+enum LineOutcome {
+    Assessed,
+    Rejected,
+    Blank,
+}
+
+impl LinesSummary {
+    fn count(&mut self, outcome: LineOutcome) {
+        match outcome {
+            LineOutcome::Assessed => self.assessed += 1,
+            LineOutcome::Rejected => self.rejected += 1,
+            LineOutcome::Blank => self.blank += 1,
         }
     }
 }

@@ -186,3 +186,88 @@ fn an_io_error_stops_the_run_after_the_lines_written() {
             .starts_with("{\"line\":1,\"assessment\"")
     );
 }
+
+/// Input with every kind of line: products, a bad value, bad JSON, blank lines, CRLF, a line
+/// that is not UTF-8, and a last line without a newline.
+#[cfg(feature = "parallel")]
+fn mixed_input() -> Vec<u8> {
+    let mut input = Vec::new();
+    for (i, product) in PRODUCTS.iter().cycle().take(9).enumerate() {
+        input.extend_from_slice(one_line(product).as_bytes());
+        input.extend_from_slice(if i % 3 == 0 { b"\r\n" } else { b"\n" });
+        match i % 4 {
+            0 => input.extend_from_slice(b"\n   \n"),
+            1 => input.extend_from_slice(b"{\"name\": \"Bad\", \"dose\": {\"volume_ml\": -1}}\n"),
+            2 => input.extend_from_slice(b"not json\n{\"name\": \"caf\xe9\"}\n"),
+            _ => {}
+        }
+    }
+    input.extend_from_slice(one_line(PRODUCTS[2]).as_bytes());
+    input
+}
+
+#[cfg(feature = "parallel")]
+#[test]
+fn the_parallel_run_writes_what_the_sequential_run_writes_in_the_same_order() {
+    let input = mixed_input();
+    for lines in [
+        JsonLines::products(QualityPolicy::default()),
+        JsonLines::products(QualityPolicy::default()).full_form(),
+    ] {
+        let mut sequential = Vec::new();
+        let expected = lines.run(&input[..], &mut sequential).unwrap();
+        assert!(
+            expected.rejected >= 3 && expected.blank >= 2,
+            "{expected:?}"
+        );
+        for batch in [0, 1, 2, 3, 7, 1000] {
+            let mut parallel = Vec::new();
+            let summary = lines
+                .run_parallel(&input[..], &mut parallel, batch)
+                .unwrap();
+            assert_eq!(summary, expected, "batch {batch}");
+            assert!(parallel == sequential, "batch {batch}: outputs differ");
+        }
+    }
+}
+
+#[cfg(feature = "parallel")]
+#[test]
+fn the_parallel_run_stops_at_an_io_error_after_the_batches_written() {
+    let input = mixed_input();
+    let lines = JsonLines::products(QualityPolicy::default());
+    let mut sequential = Vec::new();
+    lines.run(&input[..], &mut sequential).unwrap();
+    let limit = sequential.len() / 2;
+    let mut sink = LimitedWriter {
+        written: Vec::new(),
+        limit,
+    };
+    let err = lines.run_parallel(&input[..], &mut sink, 2).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::WriteZero);
+    assert!(sink.written.len() <= limit);
+    assert!(sequential.starts_with(&sink.written));
+}
+
+/// A writer that accepts `limit` bytes and then fails.
+#[cfg(feature = "parallel")]
+struct LimitedWriter {
+    written: Vec<u8>,
+    limit: usize,
+}
+
+#[cfg(feature = "parallel")]
+impl std::io::Write for LimitedWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let room = self.limit - self.written.len();
+        if room == 0 {
+            return Ok(0);
+        }
+        let n = room.min(buf.len());
+        self.written.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}

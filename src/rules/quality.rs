@@ -13,6 +13,8 @@ use crate::{
     Route, RuleId, Severity, SupplyModel, SurfaceMarker, TestOutcome, ValueError, ViabilityTiming,
 };
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
+use std::borrow::Cow;
 use std::fmt;
 
 // ---------------------------------------------------------------------------------------------
@@ -589,16 +591,13 @@ impl fmt::Display for QualityReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "Quality verdict: {}", self.verdict)?;
         for severity in Severity::ALL {
-            let group: Vec<&Finding> = self
-                .findings
-                .iter()
-                .filter(|x| x.severity == *severity)
-                .collect();
-            if group.is_empty() {
+            let group = || self.findings.iter().filter(|x| x.severity == *severity);
+            let count = group().count();
+            if count == 0 {
                 continue;
             }
-            writeln!(f, "{} ({}):", severity.label(), group.len())?;
-            for finding in group {
+            writeln!(f, "{} ({}):", severity.label(), count)?;
+            for finding in group() {
                 writeln!(f, "  {finding}")?;
             }
         }
@@ -619,6 +618,28 @@ enum Expansion {
     Unknown,
 }
 
+/// A number of cells several rules use (per dose, or per kilogram), with where it comes from:
+/// what its fact is called and whether it was computed. Small and `Copy`, so that it is worked
+/// out once per product and turned into a [`Fact`] only where a finding shows it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct CellFigure {
+    value: f64,
+    name: &'static str,
+    unit: &'static str,
+    derived: bool,
+}
+
+impl CellFigure {
+    fn fact(self) -> Fact {
+        let fact = Fact::number(self.name, self.value).with_unit(self.unit);
+        if self.derived {
+            fact.as_derived()
+        } else {
+            fact
+        }
+    }
+}
+
 /// The facts about a product that several rules share.
 struct Profile<'a> {
     product: &'a Product,
@@ -631,6 +652,12 @@ struct Profile<'a> {
     /// A same-day autologous bedside product, which needs fewer release entries.
     bedside_autologous: bool,
     called_msc: bool,
+    /// The viable nucleated cells per dose: the lowest figure stated (in the dose or the
+    /// release record); when neither is stated, total nucleated cells × applicable viability
+    /// (the calculation of Ph. Eur. 2.7.29), marked as derived.
+    viable_cells: Option<CellFigure>,
+    /// The dose per kilogram: stated, or computed from the viable cells and the body weight.
+    cells_per_kg: Option<CellFigure>,
 }
 
 impl<'a> Profile<'a> {
@@ -665,6 +692,8 @@ impl<'a> Profile<'a> {
         let bedside_autologous = product.donor == Some(Donor::Autologous)
             && product.supply == Some(SupplyModel::PointOfCare)
             && expansion == Expansion::No;
+        let viable_cells = viable_cells(product, release, state);
+        let cells_per_kg = cells_per_kg(product, viable_cells);
         Self {
             product,
             release,
@@ -673,6 +702,8 @@ impl<'a> Profile<'a> {
             state,
             bedside_autologous,
             called_msc: product.designation.is_some(),
+            viable_cells,
+            cells_per_kg,
         }
     }
 
@@ -693,48 +724,182 @@ impl<'a> Profile<'a> {
     }
 
     fn weight_kg(&self) -> Option<f64> {
-        self.product
-            .recipient
-            .and_then(|r| r.weight_kg)
-            .map(|w| w.get())
-    }
-
-    /// The viable nucleated cells per dose, with the fact that carries them: the lowest figure
-    /// stated (in the dose or the release record); when neither is stated, total nucleated
-    /// cells × applicable viability (the calculation of Ph. Eur. 2.7.29), marked as derived.
-    fn viable_cells(&self) -> Option<(f64, Fact)> {
-        let from_dose = self
-            .product
-            .dose
-            .and_then(|d| d.viable_cells)
-            .map(|c| (c.as_f64(), "dose.viable_cells"));
-        let from_release = self
-            .release
-            .and_then(|r| r.viable_nucleated_cells)
-            .map(|c| (c.as_f64(), "release.viable_nucleated_cells"));
-        let stated = [from_dose, from_release]
-            .into_iter()
-            .flatten()
-            .min_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((count, path)) = stated {
-            return Some((count, Fact::number(path, count).with_unit("cells")));
-        }
-        let release = self.release?;
-        let total = release.total_nucleated_cells?.as_f64();
-        let viability = release.viability_for(self.state)?.get();
-        let count = total * viability / 100.0;
-        Some((
-            count,
-            Fact::number("derived.viable_nucleated_cells", count)
-                .with_unit("cells")
-                .as_derived(),
-        ))
+        weight_kg(self.product)
     }
 }
+
+fn weight_kg(product: &Product) -> Option<f64> {
+    product.recipient.and_then(|r| r.weight_kg).map(|w| w.get())
+}
+
+/// See [`Profile::viable_cells`].
+fn viable_cells(
+    product: &Product,
+    release: Option<&ReleaseData>,
+    state: Option<ProductState>,
+) -> Option<CellFigure> {
+    let figure = |value: f64, name: &'static str, derived: bool| CellFigure {
+        value,
+        name,
+        unit: "cells",
+        derived,
+    };
+    let from_dose = product
+        .dose
+        .and_then(|d| d.viable_cells)
+        .map(|c| figure(c.as_f64(), "dose.viable_cells", false));
+    let from_release = release
+        .and_then(|r| r.viable_nucleated_cells)
+        .map(|c| figure(c.as_f64(), "release.viable_nucleated_cells", false));
+    let stated = [from_dose, from_release]
+        .into_iter()
+        .flatten()
+        .min_by(|a, b| a.value.total_cmp(&b.value));
+    if stated.is_some() {
+        return stated;
+    }
+    let release = release?;
+    let total = release.total_nucleated_cells?.as_f64();
+    let viability = release.viability_for(state)?.get();
+    Some(figure(
+        total * viability / 100.0,
+        "derived.viable_nucleated_cells",
+        true,
+    ))
+}
+
+/// See [`Profile::cells_per_kg`].
+fn cells_per_kg(product: &Product, viable_cells: Option<CellFigure>) -> Option<CellFigure> {
+    if let Some(per_kg) = product.dose.and_then(|d| d.cells_per_kg) {
+        return Some(CellFigure {
+            value: per_kg.get(),
+            name: "dose.cells_per_kg",
+            unit: "cells/kg",
+            derived: false,
+        });
+    }
+    let count = viable_cells?.value;
+    let weight = weight_kg(product)?;
+    Some(CellFigure {
+        value: count / weight,
+        name: "derived.cells_per_kg",
+        unit: "cells/kg",
+        derived: true,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing findings in place
+// ---------------------------------------------------------------------------------------------
+
+/// Filling in a finding where it lies, in the report's own buffer.
+///
+/// A [`Finding`] is several hundred bytes (its facts are stored inline); moving one through a
+/// chain of by-value builders copies it at every step. Each rule below is handed the finding of
+/// its rule, already in the report, and sets its parts through `&mut`: the finding starts as
+/// met and informational, and a rule changes only what differs.
+trait Fill {
+    /// Sets the outcome and its severity.
+    fn judge(&mut self, outcome: Outcome, severity: Severity) -> &mut Self;
+    /// Sets the one-sentence reason.
+    fn why(&mut self, reason: &'static str) -> &mut Self;
+    /// Sets where in the input the finding points.
+    fn point_at(&mut self, path: &'static str) -> &mut Self;
+    /// Adds a fact.
+    fn add(&mut self, fact: Fact) -> &mut Self;
+    /// Adds a fact, if there is one.
+    fn add_opt(&mut self, fact: Option<Fact>) -> &mut Self;
+    /// Records a missing fact (its dotted input path).
+    fn lack(&mut self, path: &'static str) -> &mut Self;
+    /// Records missing facts, in order.
+    fn lack_all(&mut self, paths: &[&'static str]) -> &mut Self;
+    /// Marks the rule as not applicable, for this reason.
+    fn not_applicable(&mut self, reason: &'static str) -> &mut Self;
+}
+
+impl Fill for Finding {
+    fn judge(&mut self, outcome: Outcome, severity: Severity) -> &mut Self {
+        self.outcome = outcome;
+        self.severity = severity;
+        self
+    }
+
+    fn why(&mut self, reason: &'static str) -> &mut Self {
+        self.reason = Some(Cow::Borrowed(reason));
+        self
+    }
+
+    fn point_at(&mut self, path: &'static str) -> &mut Self {
+        self.path = Some(Cow::Borrowed(path));
+        self
+    }
+
+    fn add(&mut self, fact: Fact) -> &mut Self {
+        self.facts.push(fact);
+        self
+    }
+
+    fn add_opt(&mut self, fact: Option<Fact>) -> &mut Self {
+        if let Some(fact) = fact {
+            self.facts.push(fact);
+        }
+        self
+    }
+
+    fn lack(&mut self, path: &'static str) -> &mut Self {
+        self.missing.push(path);
+        self
+    }
+
+    fn lack_all(&mut self, paths: &[&'static str]) -> &mut Self {
+        if self.missing.is_empty() {
+            // One allocation at most, sized from the list, instead of growing one push at a time.
+            self.missing = paths.iter().copied().collect();
+        } else {
+            for &path in paths {
+                self.missing.push(path);
+            }
+        }
+        self
+    }
+
+    fn not_applicable(&mut self, reason: &'static str) -> &mut Self {
+        self.judge(Outcome::NotApplicable, Severity::Info)
+            .why(reason)
+    }
+}
+
+/// A short list of dotted input paths a rule gathers before it knows its outcome; on the stack
+/// up to 16 entries.
+type PathList = SmallVec<[&'static str; 16]>;
 
 // ---------------------------------------------------------------------------------------------
 // Entry point
 // ---------------------------------------------------------------------------------------------
+
+/// A quality rule: fills in its finding (which starts as met and informational).
+type Rule = fn(&Profile<'_>, &QualityPolicy, &mut Finding);
+
+/// Every quality rule, in the order of the rule table and of the report.
+const RULES: [(RuleId, Rule); 17] = [
+    (RuleId::QualityViabilityMinimum, viability_minimum),
+    (RuleId::QualityViabilityPostThaw, viability_post_thaw),
+    (RuleId::QualityViableCellCount, viable_cell_count),
+    (RuleId::QualityDosePerKg, dose_per_kg),
+    (RuleId::QualityDoseReference, dose_reference),
+    (RuleId::QualityIdentityPositiveMarkers, positive_markers),
+    (RuleId::QualityIdentityNegativeMarkers, negative_markers),
+    (RuleId::QualityIdentityPlasticAdherence, plastic_adherence),
+    (RuleId::QualityIdentityTrilineage, trilineage),
+    (RuleId::QualitySterility, sterility),
+    (RuleId::QualityMycoplasma, mycoplasma),
+    (RuleId::QualityEndotoxin, endotoxin),
+    (RuleId::QualityExpansionLimit, expansion_limit),
+    (RuleId::QualityPerinatalMscEvidence, perinatal_msc_evidence),
+    (RuleId::QualityCertificatePresent, certificate_present),
+    (RuleId::QualityCertificateConsistent, certificate_consistent),
+    (RuleId::QualityCertificateEntries, certificate_entries),
+];
 
 /// **Assesses a product's release quality against a policy.**
 ///
@@ -774,34 +939,15 @@ impl<'a> Profile<'a> {
 #[must_use]
 pub fn assess_quality(product: &Product, policy: &QualityPolicy) -> QualityReport {
     let p = Profile::new(product);
-    let findings = vec![
-        viability_minimum(&p, policy),
-        viability_post_thaw(&p),
-        viable_cell_count(&p, policy),
-        dose_per_kg(&p),
-        dose_reference(&p, policy),
-        positive_markers(&p, policy),
-        negative_markers(&p, policy),
-        plastic_adherence(&p),
-        trilineage(&p),
-        sterility(&p),
-        mycoplasma(&p),
-        endotoxin(&p),
-        expansion_limit(&p, policy),
-        perinatal_msc_evidence(&p, policy),
-        certificate_present(&p, policy),
-        certificate_consistent(&p, policy),
-        certificate_entries(&p),
-    ];
+    // One allocation for the report's findings, each written once where it lies.
+    let mut findings: Vec<Finding> = RULES
+        .iter()
+        .map(|&(rule, _)| Finding::new(rule, Outcome::Met, Severity::Info))
+        .collect();
+    for (finding, (_, rule)) in findings.iter_mut().zip(&RULES) {
+        rule(&p, policy, finding);
+    }
     QualityReport::from_findings(findings)
-}
-
-fn met(rule: RuleId) -> Finding {
-    Finding::new(rule, Outcome::Met, Severity::Info)
-}
-
-fn not_applicable(rule: RuleId, reason: &'static str) -> Finding {
-    Finding::new(rule, Outcome::NotApplicable, Severity::Info).because(reason)
 }
 
 const CELL_FREE: &str = "the product is not meant to deliver living cells";
@@ -814,176 +960,154 @@ fn percent_fact(name: &'static str, value: f64) -> Fact {
 // Viability
 // ---------------------------------------------------------------------------------------------
 
-fn viability_minimum(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
-    const RULE: RuleId = RuleId::QualityViabilityMinimum;
+fn viability_minimum(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     if !p.live {
-        return not_applicable(RULE, CELL_FREE);
+        f.not_applicable(CELL_FREE);
+        return;
     }
-    let limit = percent_fact(
-        "policy.min_viability_percent",
-        policy.min_viability_percent.get(),
-    )
-    .as_limit();
+    let min = policy.min_viability_percent.get();
     let figure = p.release.and_then(|r| r.viability_for(p.state));
     match figure {
-        Some(v) if v.get() >= policy.min_viability_percent.get() => met(RULE),
-        Some(_) => Finding::new(RULE, Outcome::NotMet, Severity::Blocking)
-            .because("fewer cells are alive than the policy requires"),
+        Some(v) if v.get() >= min => {}
+        Some(_) => {
+            f.judge(Outcome::NotMet, Severity::Blocking)
+                .why("fewer cells are alive than the policy requires");
+        }
         None => {
             let reported = p.release.is_some_and(|r| !r.viability.is_empty());
-            let finding = Finding::new(RULE, Outcome::Undetermined, Severity::Blocking);
+            f.judge(Outcome::Undetermined, Severity::Blocking);
             if reported && p.state.is_none() {
-                finding
-                    .because("only viability before freezing is reported and whether the product was frozen is not stated: a figure taken before freezing describes the product only if it was given fresh")
-                    .missing("release.state")
-                    .missing("release.viability (post_thaw)")
+                f.why("only viability before freezing is reported and whether the product was frozen is not stated: a figure taken before freezing describes the product only if it was given fresh")
+                    .lack("release.state")
+                    .lack("release.viability (post_thaw)");
             } else if reported {
-                finding
-                    .because("the product is cryopreserved and only viability before freezing is reported; it is judged on post-thaw viability")
-                    .missing("release.viability (post_thaw)")
+                f.why("the product is cryopreserved and only viability before freezing is reported; it is judged on post-thaw viability")
+                    .lack("release.viability (post_thaw)");
             } else {
-                finding
-                    .because("no viability is reported for a product meant to deliver living cells")
-                    .missing("release.viability")
+                f.why("no viability is reported for a product meant to deliver living cells")
+                    .lack("release.viability");
             }
         }
     }
-    .at("release.viability")
-    .fact_opt(figure.map(|v| percent_fact("release.viability", v.get())))
-    .fact_opt(p.state.map(|s| Fact::code("release.state", s.code())))
-    .fact(limit)
+    f.point_at("release.viability")
+        .add_opt(figure.map(|v| percent_fact("release.viability", v.get())))
+        .add_opt(p.state.map(|s| Fact::code("release.state", s.code())))
+        .add(percent_fact("policy.min_viability_percent", min).as_limit());
 }
 
-fn viability_post_thaw(p: &Profile<'_>) -> Finding {
-    const RULE: RuleId = RuleId::QualityViabilityPostThaw;
+fn viability_post_thaw(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     if !p.live {
-        return not_applicable(RULE, CELL_FREE);
+        f.not_applicable(CELL_FREE);
+        return;
     }
     let figures = p.release.map_or(&[][..], |r| r.viability.as_slice());
-    let finding = match p.state {
+    match p.state {
         Some(ProductState::Fresh) => {
-            return not_applicable(RULE, "the product is given fresh, never frozen")
-                .fact(Fact::code("release.state", ProductState::Fresh.code()));
+            f.not_applicable("the product is given fresh, never frozen")
+                .add(Fact::code("release.state", ProductState::Fresh.code()));
+            return;
         }
         Some(ProductState::Cryopreserved) => {
-            if figures.iter().any(|v| v.timing == ViabilityTiming::PostThaw) {
-                met(RULE)
+            if figures
+                .iter()
+                .any(|v| v.timing == ViabilityTiming::PostThaw)
+            {
             } else if figures.is_empty() {
-                Finding::new(RULE, Outcome::Undetermined, Severity::Warning)
-                    .because("no viability is reported")
-                    .missing("release.viability")
+                f.judge(Outcome::Undetermined, Severity::Warning)
+                    .why("no viability is reported")
+                    .lack("release.viability");
             } else {
-                Finding::new(RULE, Outcome::NotMet, Severity::Warning)
-                    .because("the product is cryopreserved but its viability was measured only before freezing")
+                f.judge(Outcome::NotMet, Severity::Warning)
+                    .why("the product is cryopreserved but its viability was measured only before freezing");
             }
         }
-        None => Finding::new(RULE, Outcome::Undetermined, Severity::Warning)
-            .because("whether the product was frozen is not stated, so the timing of its viability cannot be checked")
-            .missing("release.state"),
-    };
-    finding
-        .at("release.viability")
-        .fact_opt(p.state.map(|s| Fact::code("release.state", s.code())))
-        .fact(Fact::code_list(
+        None => {
+            f.judge(Outcome::Undetermined, Severity::Warning)
+                .why("whether the product was frozen is not stated, so the timing of its viability cannot be checked")
+                .lack("release.state");
+        }
+    }
+    f.point_at("release.viability")
+        .add_opt(p.state.map(|s| Fact::code("release.state", s.code())))
+        .add(Fact::code_list(
             "release.viability.timing",
             figures.iter().map(|v| v.timing.code()),
-        ))
+        ));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Cell count and dose
 // ---------------------------------------------------------------------------------------------
 
-fn viable_cell_count(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
-    const RULE: RuleId = RuleId::QualityViableCellCount;
+fn viable_cell_count(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     if !p.live {
-        return not_applicable(RULE, CELL_FREE);
+        f.not_applicable(CELL_FREE);
+        return;
     }
-    let limit = Fact::number("policy.min_viable_cells", policy.min_viable_cells.as_f64())
-        .with_unit("cells")
-        .as_limit();
+    let min = policy.min_viable_cells.as_f64();
     let total = p
         .release
         .and_then(|r| r.total_nucleated_cells)
         .map(|t| Fact::number("release.total_nucleated_cells", t.as_f64()).with_unit("cells"));
-    match p.viable_cells() {
-        Some((count, fact)) => {
-            let finding = if count >= policy.min_viable_cells.as_f64() {
-                met(RULE)
-            } else {
-                Finding::new(RULE, Outcome::NotMet, Severity::Blocking)
-                    .because("fewer live nucleated cells per dose than the policy minimum")
-            };
-            let derived = fact.role == crate::FactRole::Derived;
-            finding
-                .fact(fact)
-                .fact_opt(if derived { total } else { None })
+    match p.viable_cells {
+        Some(cells) => {
+            // Written as the test that passes, so that a count that compares with nothing
+            // (NaN) fails, as it always has.
+            let enough = cells.value >= min;
+            if !enough {
+                f.judge(Outcome::NotMet, Severity::Blocking)
+                    .why("fewer live nucleated cells per dose than the policy minimum");
+            }
+            f.add(cells.fact())
+                .add_opt(if cells.derived { total } else { None });
         }
-        None => Finding::new(RULE, Outcome::Undetermined, Severity::Blocking)
-            .because("the number of live nucleated cells per dose is not disclosed")
-            .missing("release.viable_nucleated_cells")
-            .fact_opt(total),
+        None => {
+            f.judge(Outcome::Undetermined, Severity::Blocking)
+                .why("the number of live nucleated cells per dose is not disclosed")
+                .lack("release.viable_nucleated_cells")
+                .add_opt(total);
+        }
     }
-    .at("release.viable_nucleated_cells")
-    .fact(limit)
+    f.point_at("release.viable_nucleated_cells").add(
+        Fact::number("policy.min_viable_cells", min)
+            .with_unit("cells")
+            .as_limit(),
+    );
 }
 
-/// The dose per kilogram: stated, or computed from the viable cells and the body weight.
-fn cells_per_kg(p: &Profile<'_>) -> Option<(f64, Fact)> {
-    if let Some(per_kg) = p.product.dose.and_then(|d| d.cells_per_kg) {
-        let value = per_kg.get();
-        return Some((
-            value,
-            Fact::number("dose.cells_per_kg", value).with_unit("cells/kg"),
-        ));
-    }
-    let (count, _) = p.viable_cells()?;
-    let weight = p.weight_kg()?;
-    let value = count / weight;
-    Some((
-        value,
-        Fact::number("derived.cells_per_kg", value)
-            .with_unit("cells/kg")
-            .as_derived(),
-    ))
-}
-
-fn dose_per_kg(p: &Profile<'_>) -> Finding {
-    const RULE: RuleId = RuleId::QualityDosePerKg;
+fn dose_per_kg(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     if !p.live {
-        return not_applicable(RULE, CELL_FREE);
+        f.not_applicable(CELL_FREE);
+        return;
     }
     let Some(route) = p.route() else {
-        return Finding::new(RULE, Outcome::Undetermined, Severity::Warning)
-            .because(
-                "the route is not stated, so whether the dose must be written per kg is unknown",
-            )
-            .missing("delivery.route");
+        f.judge(Outcome::Undetermined, Severity::Warning)
+            .why("the route is not stated, so whether the dose must be written per kg is unknown")
+            .lack("delivery.route");
+        return;
     };
     if !route.info().systemic {
-        return not_applicable(
-            RULE,
-            "the route is not systemic; the dose is judged per administration",
-        )
-        .fact(Fact::code("delivery.route", route.code()));
+        f.not_applicable("the route is not systemic; the dose is judged per administration")
+            .add(Fact::code("delivery.route", route.code()));
+        return;
     }
-    let finding = match cells_per_kg(p) {
-        Some((_, fact)) => met(RULE).fact(fact),
+    match p.cells_per_kg {
+        Some(per_kg) => {
+            f.add(per_kg.fact());
+        }
         None => {
-            let mut f = Finding::new(RULE, Outcome::Undetermined, Severity::Warning)
-                .because("a systemic dose needs the cells per kg, or the cell count and the patient's weight");
-            if p.viable_cells().is_none() {
-                f = f.missing("dose.viable_cells");
+            f.judge(Outcome::Undetermined, Severity::Warning)
+                .why("a systemic dose needs the cells per kg, or the cell count and the patient's weight");
+            if p.viable_cells.is_none() {
+                f.lack("dose.viable_cells");
             }
             if p.weight_kg().is_none() {
-                f = f.missing("recipient.weight_kg");
+                f.lack("recipient.weight_kg");
             }
-            f
         }
-    };
-    finding
-        .at("dose")
-        .fact(Fact::code("delivery.route", route.code()))
+    }
+    f.point_at("dose")
+        .add(Fact::code("delivery.route", route.code()));
 }
 
 /// How a dose compares with the reference doses for its route and condition. "Far below" means
@@ -1011,11 +1135,94 @@ pub(crate) struct DoseComparison {
     pub(crate) missing: Vec<&'static str>,
 }
 
+/// The comparison of a dose with [`REFERENCE_DOSES`] as small `Copy` data: what its facts are
+/// made from, so that they are built once, straight into the finding that shows them
+/// (`finding.facts.extend(plan.facts())`, no intermediate `Vec`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DosePlan {
+    pub(crate) verdict: DoseVerdict,
+    /// The route, shown first when the comparison got as far as the route.
+    route: Option<Route>,
+    /// The dose per kilogram, shown when a reference row is written per kilogram.
+    per_kg: Option<CellFigure>,
+    /// The viable cells per administration, shown when a reference row is written so.
+    per_administration: Option<CellFigure>,
+    /// The reference row shown: the first one the dose lies within, else the closest.
+    nearest: Option<&'static ReferenceDose>,
+    /// The policy factor, shown when the dose was compared with at least one row.
+    factor: Option<f64>,
+    /// The inputs that would let the dose be compared, in order.
+    pub(crate) missing: &'static [&'static str],
+}
+
+impl DosePlan {
+    const fn done(
+        verdict: DoseVerdict,
+        route: Option<Route>,
+        missing: &'static [&'static str],
+    ) -> Self {
+        Self {
+            verdict,
+            route,
+            per_kg: None,
+            per_administration: None,
+            nearest: None,
+            factor: None,
+            missing,
+        }
+    }
+
+    /// The facts of the comparison, in order. The iterator knows its exact length, so that a
+    /// list collecting it allocates (when it must) once.
+    pub(crate) fn facts(self) -> impl Iterator<Item = Fact> {
+        let nearest = self.nearest;
+        self.route
+            .into_iter()
+            .map(|route| Fact::code("delivery.route", route.code()))
+            .chain(self.per_kg.into_iter().map(CellFigure::fact))
+            .chain(self.per_administration.into_iter().map(CellFigure::fact))
+            .chain(
+                nearest.into_iter().map(|row| {
+                    Fact::code("reference.indication", row.indication.code()).as_limit()
+                }),
+            )
+            .chain(nearest.into_iter().map(|row| {
+                Fact::number("reference.min", row.min)
+                    .with_unit(reference_unit(row))
+                    .as_limit()
+            }))
+            .chain(nearest.into_iter().map(|row| {
+                Fact::number("reference.max", row.max)
+                    .with_unit(reference_unit(row))
+                    .as_limit()
+            }))
+            .chain(
+                nearest
+                    .into_iter()
+                    .map(|row| text_fact("reference.context", row.context)),
+            )
+            .chain(
+                nearest
+                    .into_iter()
+                    .map(|row| text_fact("reference.source", row.source)),
+            )
+            .chain(
+                self.factor
+                    .into_iter()
+                    .map(|factor| Fact::number("policy.dose_far_below_factor", factor).as_limit()),
+            )
+    }
+}
+
+const fn reference_unit(row: &ReferenceDose) -> &'static str {
+    match row.basis {
+        DoseBasis::PerKg => "cells/kg",
+        DoseBasis::PerAdministration => "cells",
+    }
+}
+
 fn text_fact(name: &'static str, text: &'static str) -> Fact {
-    Fact::new(
-        name,
-        crate::FactValue::Text(std::borrow::Cow::Borrowed(text)),
-    )
+    Fact::new(name, crate::FactValue::Text(Cow::Borrowed(text)))
 }
 
 /// Compares the product's dose with the references for its route and, when `indications` is
@@ -1029,62 +1236,67 @@ pub(crate) fn compare_dose(
     indications: Option<&[Indication]>,
     factor: DoseFactor,
 ) -> DoseComparison {
-    compare_profile_dose(&Profile::new(product), indications, factor)
+    let plan = plan_product_dose(product, indications, factor);
+    DoseComparison {
+        verdict: plan.verdict,
+        facts: plan.facts().collect(),
+        missing: plan.missing.to_vec(),
+    }
 }
 
-fn compare_profile_dose(
-    p: &Profile<'_>,
+/// [`compare_dose`] without building its lists: the plan's [`DosePlan::facts`] and
+/// [`DosePlan::missing`] go straight into the finding that shows them.
+pub(crate) fn plan_product_dose(
+    product: &Product,
     indications: Option<&[Indication]>,
     factor: DoseFactor,
-) -> DoseComparison {
-    let done = |verdict, facts, missing| DoseComparison {
-        verdict,
-        facts,
-        missing,
-    };
+) -> DosePlan {
+    plan_dose(&Profile::new(product), indications, factor)
+}
+
+fn plan_dose(p: &Profile<'_>, indications: Option<&[Indication]>, factor: DoseFactor) -> DosePlan {
     if !p.live {
-        return done(
-            DoseVerdict::NotApplicable(CELL_FREE),
-            Vec::new(),
-            Vec::new(),
-        );
+        return DosePlan::done(DoseVerdict::NotApplicable(CELL_FREE), None, &[]);
     }
     if p.expansion == Expansion::No {
-        return done(
+        return DosePlan::done(
             DoseVerdict::NotApplicable(
                 "the cells were not grown in culture: every label dose is for culture-expanded MSCs, and no label doses a bedside concentrate or minimally manipulated preparation by its nucleated cells",
             ),
-            Vec::new(),
-            Vec::new(),
+            None,
+            &[],
         );
     }
     let Some(route) = p.route() else {
-        return done(
-            DoseVerdict::Undetermined,
-            Vec::new(),
-            vec!["delivery.route"],
-        );
+        return DosePlan::done(DoseVerdict::Undetermined, None, &["delivery.route"]);
     };
-    let mut facts = vec![Fact::code("delivery.route", route.code())];
-    let rows: Vec<&ReferenceDose> = REFERENCE_DOSES
-        .iter()
-        .filter(|r| r.route == route && indications.is_none_or(|list| list.contains(&r.indication)))
-        .collect();
-    if rows.is_empty() {
-        return done(
+    let rows = || {
+        REFERENCE_DOSES.iter().filter(move |r| {
+            r.route == route && indications.is_none_or(|list| list.contains(&r.indication))
+        })
+    };
+    let (mut any_per_kg, mut any_per_administration) = (false, false);
+    for row in rows() {
+        match row.basis {
+            DoseBasis::PerKg => any_per_kg = true,
+            DoseBasis::PerAdministration => any_per_administration = true,
+        }
+    }
+    if !any_per_kg && !any_per_administration {
+        return DosePlan::done(
             DoseVerdict::NotApplicable(
                 "no label or trial dose is known for this route and condition",
             ),
-            facts,
-            Vec::new(),
+            Some(route),
+            &[],
         );
     }
-    let per_kg = cells_per_kg(p);
-    let per_administration = p.viable_cells();
+    let per_kg = p.cells_per_kg;
+    let per_administration = p.viable_cells;
     let mut within = false;
     let mut compared = 0_usize;
     // "Far below" is judged against the label doses when any compares, else the trial ranges.
-    let labels_compare = rows.iter().any(|r| {
+    let labels_compare = rows().any(|r| {
         r.product.is_some()
             && match r.basis {
                 DoseBasis::PerKg => per_kg.is_some(),
@@ -1093,11 +1305,11 @@ fn compare_profile_dose(
     });
     let mut all_far_below = true;
     // The row shown: the first one the dose lies within, else the closest (by ratio).
-    let mut nearest: Option<(&ReferenceDose, f64)> = None;
-    for row in &rows {
+    let mut nearest: Option<(&'static ReferenceDose, f64)> = None;
+    for row in rows() {
         let value = match row.basis {
-            DoseBasis::PerKg => per_kg.as_ref().map(|d| d.0),
-            DoseBasis::PerAdministration => per_administration.as_ref().map(|d| d.0),
+            DoseBasis::PerKg => per_kg.map(|d| d.value),
+            DoseBasis::PerAdministration => per_administration.map(|d| d.value),
         };
         let Some(value) = value else { continue };
         compared += 1;
@@ -1118,27 +1330,18 @@ fn compare_profile_dose(
             nearest = Some((row, distance));
         }
     }
-    let nearest = nearest.map(|(row, _)| row);
-    if let Some((_, fact)) = per_kg.filter(|_| rows.iter().any(|r| r.basis == DoseBasis::PerKg)) {
-        facts.push(fact);
-    }
-    if let Some((_, fact)) =
-        per_administration.filter(|_| rows.iter().any(|r| r.basis == DoseBasis::PerAdministration))
-    {
-        facts.push(fact);
-    }
+    let shown = DosePlan {
+        per_kg: per_kg.filter(|_| any_per_kg),
+        per_administration: per_administration.filter(|_| any_per_administration),
+        ..DosePlan::done(DoseVerdict::Undetermined, Some(route), &[])
+    };
     if compared == 0 {
-        let mut missing = Vec::new();
-        if rows.iter().any(|r| r.basis == DoseBasis::PerAdministration) {
-            missing.push("dose.viable_cells");
-        }
-        if rows.iter().any(|r| r.basis == DoseBasis::PerKg) {
-            if !missing.contains(&"dose.viable_cells") {
-                missing.push("dose.viable_cells");
-            }
-            missing.push("recipient.weight_kg");
-        }
-        return done(DoseVerdict::Undetermined, facts, missing);
+        let missing: &'static [&'static str] = if any_per_kg {
+            &["dose.viable_cells", "recipient.weight_kg"]
+        } else {
+            &["dose.viable_cells"]
+        };
+        return DosePlan { missing, ..shown };
     }
     let verdict = if within {
         DoseVerdict::Within
@@ -1147,56 +1350,43 @@ fn compare_profile_dose(
     } else {
         DoseVerdict::Outside
     };
-    if let Some(row) = nearest {
-        let unit = match row.basis {
-            DoseBasis::PerKg => "cells/kg",
-            DoseBasis::PerAdministration => "cells",
-        };
-        facts.push(Fact::code("reference.indication", row.indication.code()).as_limit());
-        facts.push(
-            Fact::number("reference.min", row.min)
-                .with_unit(unit)
-                .as_limit(),
-        );
-        facts.push(
-            Fact::number("reference.max", row.max)
-                .with_unit(unit)
-                .as_limit(),
-        );
-        facts.push(text_fact("reference.context", row.context));
-        facts.push(text_fact("reference.source", row.source));
+    DosePlan {
+        verdict,
+        nearest: nearest.map(|(row, _)| row),
+        factor: Some(factor.get()),
+        ..shown
     }
-    facts.push(Fact::number("policy.dose_far_below_factor", factor.get()).as_limit());
-    done(verdict, facts, Vec::new())
 }
 
-fn dose_reference(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
-    const RULE: RuleId = RuleId::QualityDoseReference;
+fn dose_reference(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     let indications = p
         .product
         .intended_use
         .as_ref()
         .and_then(|u| u.indications_known())
         .filter(|list| !list.is_empty());
-    let comparison = compare_profile_dose(p, indications, policy.dose_far_below_factor);
-    let finding = match comparison.verdict {
-        DoseVerdict::NotApplicable(reason) => not_applicable(RULE, reason),
-        DoseVerdict::Undetermined => Finding::new(RULE, Outcome::Undetermined, Severity::Info)
-            .because("the dose cannot be compared: it is not stated in the form the references use"),
-        DoseVerdict::Within => met(RULE),
-        DoseVerdict::Outside => Finding::new(RULE, Outcome::NotMet, Severity::Info)
-            .because("the dose lies outside the label and trial doses for this route and condition; ask why"),
-        DoseVerdict::FarBelow => Finding::new(RULE, Outcome::NotMet, Severity::Warning)
-            .because("the dose is far below every label and trial dose for this route and condition: a 'whiff' of cells is not enough"),
-    };
-    let mut finding = finding.at("dose");
-    for fact in comparison.facts {
-        finding = finding.fact(fact);
+    let plan = plan_dose(p, indications, policy.dose_far_below_factor);
+    match plan.verdict {
+        DoseVerdict::NotApplicable(reason) => {
+            f.not_applicable(reason);
+        }
+        DoseVerdict::Undetermined => {
+            f.judge(Outcome::Undetermined, Severity::Info).why(
+                "the dose cannot be compared: it is not stated in the form the references use",
+            );
+        }
+        DoseVerdict::Within => {}
+        DoseVerdict::Outside => {
+            f.judge(Outcome::NotMet, Severity::Info)
+                .why("the dose lies outside the label and trial doses for this route and condition; ask why");
+        }
+        DoseVerdict::FarBelow => {
+            f.judge(Outcome::NotMet, Severity::Warning)
+                .why("the dose is far below every label and trial dose for this route and condition: a 'whiff' of cells is not enough");
+        }
     }
-    for path in comparison.missing {
-        finding = finding.missing(path);
-    }
-    finding
+    f.point_at("dose").lack_all(plan.missing);
+    f.facts.extend(plan.facts());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1251,19 +1441,21 @@ fn identity_scope(p: &Profile<'_>) -> Result<Severity, &'static str> {
     }
 }
 
-/// Checks the markers of one ISCT expectation. Returns (outcome, facts, missing).
+/// Checks the markers of one ISCT expectation, in the order of [`SurfaceMarker::ALL`]: calls
+/// `measured` with each result given, and returns the outcome and the missing markers (an "or"
+/// pair counts once, and not at all when its other marker was measured).
 fn check_markers(
     p: &Profile<'_>,
     expectation: crate::MarkerExpectation,
     passes: impl Fn(f64) -> bool,
-) -> (Outcome, crate::Facts, Vec<&'static str>) {
+    mut measured: impl FnMut(SurfaceMarker, f64),
+) -> (Outcome, PathList) {
     let markers = p
         .release
         .and_then(|r| r.identity.as_ref())
         .map(|i| &i.markers);
     let value = |m: SurfaceMarker| markers.and_then(|ms| ms.get(&m)).map(|v| v.get());
-    let mut facts = crate::Facts::new();
-    let mut missing = Vec::new();
+    let mut missing = PathList::new();
     let mut failed = false;
     for &marker in SurfaceMarker::ALL {
         let info = marker.info();
@@ -1272,7 +1464,7 @@ fn check_markers(
         }
         match value(marker) {
             Some(v) => {
-                facts.push(percent_fact(marker_path(marker), v));
+                measured(marker, v);
                 failed |= !passes(v);
             }
             None => {
@@ -1291,110 +1483,126 @@ fn check_markers(
     } else {
         Outcome::Undetermined
     };
-    (outcome, facts, missing)
+    (outcome, missing)
 }
 
 fn marker_finding(
     p: &Profile<'_>,
-    rule: RuleId,
+    f: &mut Finding,
     expectation: crate::MarkerExpectation,
     limit: Fact,
     passes: impl Fn(f64) -> bool,
-) -> Finding {
+) {
     let severity = match identity_scope(p) {
         Ok(s) => s,
-        Err(reason) => return not_applicable(rule, reason),
+        Err(reason) => {
+            f.not_applicable(reason);
+            return;
+        }
     };
-    let (outcome, facts, missing) = check_markers(p, expectation, passes);
-    let mut finding = match outcome {
-        Outcome::Met => met(rule),
-        Outcome::NotMet => Finding::new(rule, outcome, severity)
-            .because("a marker lies outside the ISCT limit: the cells are not shown to be MSCs"),
-        _ if p.called_msc && facts.is_empty() => Finding::new(rule, outcome, severity).because(
-            "the product is called mesenchymal stem/stromal cells but reports no identity data",
-        ),
-        _ => Finding::new(rule, outcome, severity).because("not every ISCT marker was measured"),
-    };
-    finding = finding.at("release.identity.markers");
-    for fact in facts {
-        finding = finding.fact(fact);
-    }
-    finding = finding.fact(limit);
-    if outcome != Outcome::NotMet {
-        for path in missing {
-            finding = finding.missing(path);
+    // The facts go straight into the finding as the markers are read; the outcome follows.
+    let (outcome, missing) = check_markers(p, expectation, passes, |marker, value| {
+        f.facts.push(percent_fact(marker_path(marker), value));
+    });
+    let measured_none = f.facts.is_empty();
+    match outcome {
+        Outcome::Met => {}
+        Outcome::NotMet => {
+            f.judge(outcome, severity)
+                .why("a marker lies outside the ISCT limit: the cells are not shown to be MSCs");
+        }
+        _ if p.called_msc && measured_none => {
+            f.judge(outcome, severity).why(
+                "the product is called mesenchymal stem/stromal cells but reports no identity data",
+            );
+        }
+        _ => {
+            f.judge(outcome, severity)
+                .why("not every ISCT marker was measured");
         }
     }
-    finding
+    f.point_at("release.identity.markers").add(limit);
+    if outcome != Outcome::NotMet {
+        f.lack_all(&missing);
+    }
 }
 
-fn positive_markers(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
+fn positive_markers(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     let min = policy.positive_marker_min_percent.get();
     marker_finding(
         p,
-        RuleId::QualityIdentityPositiveMarkers,
+        f,
         crate::MarkerExpectation::Positive,
         percent_fact("policy.positive_marker_min_percent", min).as_limit(),
         |v| v >= min,
-    )
+    );
 }
 
-fn negative_markers(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
+fn negative_markers(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     let max = policy.negative_marker_max_percent.get();
     marker_finding(
         p,
-        RuleId::QualityIdentityNegativeMarkers,
+        f,
         crate::MarkerExpectation::Negative,
         percent_fact("policy.negative_marker_max_percent", max).as_limit(),
         |v| v <= max,
-    )
+    );
 }
 
 fn reported_property(
     p: &Profile<'_>,
-    rule: RuleId,
+    f: &mut Finding,
     path: &'static str,
     value: Option<bool>,
     failure: &'static str,
-) -> Finding {
+) {
     let severity = match identity_scope(p) {
         Ok(s) => s,
-        Err(reason) => return not_applicable(rule, reason),
+        Err(reason) => {
+            f.not_applicable(reason);
+            return;
+        }
     };
     match value {
-        Some(true) => met(rule).fact(Fact::flag(path, true)),
-        Some(false) => Finding::new(rule, Outcome::NotMet, severity)
-            .because(failure)
-            .fact(Fact::flag(path, false)),
-        None => Finding::new(rule, Outcome::Undetermined, Severity::Info)
-            .because("not reported; checked only when reported")
-            .missing(path),
+        Some(true) => {
+            f.add(Fact::flag(path, true));
+        }
+        Some(false) => {
+            f.judge(Outcome::NotMet, severity)
+                .why(failure)
+                .add(Fact::flag(path, false));
+        }
+        None => {
+            f.judge(Outcome::Undetermined, Severity::Info)
+                .why("not reported; checked only when reported")
+                .lack(path);
+        }
     }
-    .at(path)
+    f.point_at(path);
 }
 
-fn plastic_adherence(p: &Profile<'_>) -> Finding {
+fn plastic_adherence(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     reported_property(
         p,
-        RuleId::QualityIdentityPlasticAdherence,
+        f,
         "release.identity.plastic_adherent",
         p.release
             .and_then(|r| r.identity.as_ref())
             .and_then(|i| i.plastic_adherent),
         "the cells do not adhere to plastic, which MSCs do",
-    )
+    );
 }
 
-fn trilineage(p: &Profile<'_>) -> Finding {
+fn trilineage(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     reported_property(
         p,
-        RuleId::QualityIdentityTrilineage,
+        f,
         "release.identity.trilineage_differentiation",
         p.release
             .and_then(|r| r.identity.as_ref())
             .and_then(|i| i.trilineage_differentiation),
         "the cells did not differentiate into bone, fat and cartilage cells",
-    )
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1402,71 +1610,77 @@ fn trilineage(p: &Profile<'_>) -> Finding {
 // ---------------------------------------------------------------------------------------------
 
 fn test_outcome(
-    rule: RuleId,
+    f: &mut Finding,
     path: &'static str,
     outcome: Option<TestOutcome>,
     missing_severity: Severity,
-) -> Finding {
+) {
     match outcome {
-        Some(TestOutcome::Negative) => met(rule),
-        Some(TestOutcome::Positive) => Finding::new(rule, Outcome::NotMet, Severity::Blocking)
-            .because("contamination was detected"),
-        Some(TestOutcome::Pending) => Finding::new(rule, Outcome::Undetermined, missing_severity)
-            .because("the test had not finished at release"),
-        None => Finding::new(rule, Outcome::Undetermined, missing_severity)
-            .because("no result is reported")
-            .missing(path),
+        Some(TestOutcome::Negative) => {}
+        Some(TestOutcome::Positive) => {
+            f.judge(Outcome::NotMet, Severity::Blocking)
+                .why("contamination was detected");
+        }
+        Some(TestOutcome::Pending) => {
+            f.judge(Outcome::Undetermined, missing_severity)
+                .why("the test had not finished at release");
+        }
+        None => {
+            f.judge(Outcome::Undetermined, missing_severity)
+                .why("no result is reported")
+                .lack(path);
+        }
     }
-    .at(path)
-    .fact_opt(outcome.map(|o| Fact::code(path, o.code())))
+    f.point_at(path)
+        .add_opt(outcome.map(|o| Fact::code(path, o.code())));
 }
 
-fn sterility(p: &Profile<'_>) -> Finding {
+fn sterility(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     test_outcome(
-        RuleId::QualitySterility,
+        f,
         "release.sterility",
         p.release.and_then(|r| r.sterility),
         p.missing_test_severity(),
-    )
+    );
 }
 
-fn mycoplasma(p: &Profile<'_>) -> Finding {
-    const RULE: RuleId = RuleId::QualityMycoplasma;
+fn mycoplasma(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     let result = p.release.and_then(|r| r.mycoplasma);
     // Whether the cells were cultured decides whether the test is a release criterion, never
     // whether a result was reported: culture unknown is judged as culture (fail closed).
     let severity = match p.expansion {
         Expansion::Yes | Expansion::Unknown => Severity::Blocking,
         Expansion::No => {
-            return not_applicable(
-                RULE,
+            f.not_applicable(
                 "the cells were not grown in culture, where mycoplasma contaminate, so mycoplasma testing is not a release criterion",
             )
-            .fact_opt(result.map(|o| Fact::code("release.mycoplasma", o.code())));
+            .add_opt(result.map(|o| Fact::code("release.mycoplasma", o.code())));
+            return;
         }
     };
-    test_outcome(RULE, "release.mycoplasma", result, severity)
+    test_outcome(f, "release.mycoplasma", result, severity);
 }
 
-fn endotoxin(p: &Profile<'_>) -> Finding {
-    const RULE: RuleId = RuleId::QualityEndotoxin;
+fn endotoxin(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     let measured = p.release.and_then(|r| r.endotoxin_eu_per_ml);
     let spec = p.release.and_then(|r| r.endotoxin_limit_eu_per_ml);
     let route = p.route();
     if let Some(route) = route {
         if route.info().endotoxin_k_eu_per_kg.is_none() {
-            return not_applicable(
-                RULE,
+            f.not_applicable(
                 "USP <85> sets no endotoxin constant for this route (not parenteral), so endotoxin is not a release criterion",
             )
-            .fact(Fact::code("delivery.route", route.code()));
+            .add(Fact::code("delivery.route", route.code()));
+            return;
         }
     }
-    let mut facts = crate::Facts::new();
-    let mut missing = Vec::new();
-    if let Some(route) = route {
-        facts.push(Fact::code("delivery.route", route.code()));
+    if let Some(m) = measured {
+        f.add(Fact::number("release.endotoxin_eu_per_ml", m.get()).with_unit("EU/mL"));
     }
+    if let Some(route) = route {
+        f.add(Fact::code("delivery.route", route.code()));
+    }
+    let mut missing = PathList::new();
     // USP <85>: limit = K / M, M = dose volume per kg in one hour (whole dose within the hour).
     let k = route.and_then(|r| r.info().endotoxin_k_eu_per_kg);
     let volume = p.product.dose.and_then(|d| d.volume_ml).map(|v| v.get());
@@ -1474,20 +1688,20 @@ fn endotoxin(p: &Profile<'_>) -> Finding {
     let usp_limit = match (k, volume, weight) {
         (Some(k), Some(volume), Some(weight)) => {
             let m = volume / weight;
-            facts.push(Fact::number("usp85.k", k).with_unit("EU/kg").as_limit());
-            facts.push(Fact::number("dose.volume_ml", volume).with_unit("mL"));
-            facts.push(Fact::number("recipient.weight_kg", weight).with_unit("kg"));
-            facts.push(
-                Fact::number("derived.usp85.m", m)
-                    .with_unit("mL/kg/h")
-                    .as_derived(),
-            );
             let limit = k / m;
-            facts.push(
-                Fact::number("derived.endotoxin_limit_eu_per_ml", limit)
-                    .with_unit("EU/mL")
-                    .as_derived(),
-            );
+            f.add(Fact::number("usp85.k", k).with_unit("EU/kg").as_limit())
+                .add(Fact::number("dose.volume_ml", volume).with_unit("mL"))
+                .add(Fact::number("recipient.weight_kg", weight).with_unit("kg"))
+                .add(
+                    Fact::number("derived.usp85.m", m)
+                        .with_unit("mL/kg/h")
+                        .as_derived(),
+                )
+                .add(
+                    Fact::number("derived.endotoxin_limit_eu_per_ml", limit)
+                        .with_unit("EU/mL")
+                        .as_derived(),
+                );
             Some(limit)
         }
         _ => {
@@ -1504,7 +1718,7 @@ fn endotoxin(p: &Profile<'_>) -> Finding {
         }
     };
     if let Some(spec) = spec {
-        facts.push(
+        f.add(
             Fact::number("release.endotoxin_limit_eu_per_ml", spec.get())
                 .with_unit("EU/mL")
                 .as_limit(),
@@ -1514,64 +1728,54 @@ fn endotoxin(p: &Profile<'_>) -> Finding {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
-    if let Some(m) = measured {
-        facts.insert(
-            0,
-            Fact::number("release.endotoxin_eu_per_ml", m.get()).with_unit("EU/mL"),
-        );
-    }
     let severity = p.missing_test_severity();
     // USP <85> applies unless the route is known and has no constant K (not parenteral).
     let usp_applies = route.is_none_or(|r| r.info().endotoxin_k_eu_per_kg.is_some());
-    let mut finding = match (measured, limit) {
+    match (measured, limit) {
         (Some(m), Some(limit)) if m.get() > limit => {
-            Finding::new(RULE, Outcome::NotMet, Severity::Blocking)
-                .because("endotoxin exceeds the limit for this route, volume and body weight")
+            f.judge(Outcome::NotMet, Severity::Blocking)
+                .why("endotoxin exceeds the limit for this route, volume and body weight");
         }
         (Some(_), Some(_)) if usp_applies && usp_limit.is_none() => {
-            Finding::new(RULE, Outcome::Undetermined, Severity::Blocking)
-                .because("the result meets the product's own specification, but the USP <85> limit K/M for this dose and patient cannot be computed")
+            f.judge(Outcome::Undetermined, Severity::Blocking)
+                .why("the result meets the product's own specification, but the USP <85> limit K/M for this dose and patient cannot be computed");
         }
         // A certificate of analysis states a specification for each test, and the product's
         // may be stricter than USP <85>: without it the result cannot be shown to meet it, and
         // leaving it out must not read better than failing it.
         (Some(_), Some(_)) if spec.is_none() => {
             missing.push("release.endotoxin_limit_eu_per_ml");
-            Finding::new(RULE, Outcome::Undetermined, Severity::Blocking)
-                .because("the result is within the USP <85> limit K/M, but the product's own endotoxin specification is not stated")
+            f.judge(Outcome::Undetermined, Severity::Blocking)
+                .why("the result is within the USP <85> limit K/M, but the product's own endotoxin specification is not stated");
         }
-        (Some(_), Some(_)) => met(RULE),
+        (Some(_), Some(_)) => {}
         (None, _) => {
             missing.insert(0, "release.endotoxin_eu_per_ml");
             if spec.is_none() {
                 missing.push("release.endotoxin_limit_eu_per_ml");
             }
-            Finding::new(RULE, Outcome::Undetermined, severity)
-                .because("no endotoxin result is reported")
+            f.judge(Outcome::Undetermined, severity)
+                .why("no endotoxin result is reported");
         }
-        (Some(_), None) => Finding::new(RULE, Outcome::Undetermined, severity)
-            .because("the limit K/M cannot be computed without the route, the dose volume and the body weight"),
-    };
-    finding = finding.at("release.endotoxin_eu_per_ml");
-    for fact in facts {
-        finding = finding.fact(fact);
-    }
-    if finding.outcome == Outcome::Undetermined {
-        for path in missing {
-            finding = finding.missing(path);
+        (Some(_), None) => {
+            f.judge(Outcome::Undetermined, severity)
+                .why("the limit K/M cannot be computed without the route, the dose volume and the body weight");
         }
     }
-    finding
+    f.point_at("release.endotoxin_eu_per_ml");
+    if f.outcome == Outcome::Undetermined {
+        f.lack_all(&missing);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Expansion
 // ---------------------------------------------------------------------------------------------
 
-fn expansion_limit(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
-    const RULE: RuleId = RuleId::QualityExpansionLimit;
+fn expansion_limit(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     if p.expansion == Expansion::No {
-        return not_applicable(RULE, "the cells were not grown in culture");
+        f.not_applicable("the cells were not grown in culture");
+        return;
     }
     let release = p.release;
     let passage = release.and_then(|r| r.passage).map(Passage::get);
@@ -1593,101 +1797,90 @@ fn expansion_limit(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
     .map(PopulationDoublings::get)
     .min_by(f64::total_cmp);
 
-    let mut facts = crate::Facts::new();
-    if let Some(v) = passage {
-        facts.push(Fact::number("release.passage", f64::from(v)));
-    }
-    if let Some(v) = passage_limit {
-        facts.push(Fact::number("limit.passage", f64::from(v)).as_limit());
-    }
-    if let Some(v) = doublings {
-        facts.push(Fact::number("release.population_doublings", v));
-    }
-    if let Some(v) = doubling_limit {
-        facts.push(Fact::number("limit.population_doublings", v).as_limit());
-    }
-
     let over_passage = matches!((passage, passage_limit), (Some(v), Some(l)) if v > l);
     let over_doublings = matches!((doublings, doubling_limit), (Some(v), Some(l)) if v > l);
     let judged_passage = passage.is_some() && passage_limit.is_some();
     let judged_doublings = doublings.is_some() && doubling_limit.is_some();
 
-    let mut finding = if over_passage || over_doublings {
-        Finding::new(RULE, Outcome::NotMet, Severity::Blocking)
-            .because("the cells were expanded beyond the limit of the product's specification")
+    if over_passage || over_doublings {
+        f.judge(Outcome::NotMet, Severity::Blocking)
+            .why("the cells were expanded beyond the limit of the product's specification");
     } else if judged_passage || judged_doublings {
-        met(RULE)
     } else if passage.is_none() && doublings.is_none() {
         // As blocking as exceeding the limit: leaving the figures out must not read better.
-        Finding::new(RULE, Outcome::Undetermined, Severity::Blocking)
-            .because("a culture-expanded product reports neither passage number nor population doublings")
-            .missing("release.passage")
-            .missing("release.population_doublings")
+        f.judge(Outcome::Undetermined, Severity::Blocking)
+            .why("a culture-expanded product reports neither passage number nor population doublings")
+            .lack("release.passage")
+            .lack("release.population_doublings");
     } else {
-        Finding::new(RULE, Outcome::Undetermined, Severity::Blocking)
-            .because("no limit is stated to judge the expansion against; no universal limit exists, so the product's specification must give one")
-            .missing(if passage.is_some() {
+        f.judge(Outcome::Undetermined, Severity::Blocking)
+            .why("no limit is stated to judge the expansion against; no universal limit exists, so the product's specification must give one")
+            .lack(if passage.is_some() {
                 "release.passage_limit"
             } else {
                 "release.population_doubling_limit"
-            })
-    };
-    if p.expansion == Expansion::Unknown && finding.outcome == Outcome::Undetermined {
-        finding = finding.missing("processing.steps");
+            });
     }
-    finding = finding.at("release.passage");
-    for fact in facts {
-        finding = finding.fact(fact);
+    if p.expansion == Expansion::Unknown && f.outcome == Outcome::Undetermined {
+        f.lack("processing.steps");
     }
-    finding
+    f.point_at("release.passage")
+        .add_opt(passage.map(|v| Fact::number("release.passage", f64::from(v))))
+        .add_opt(passage_limit.map(|v| Fact::number("limit.passage", f64::from(v)).as_limit()))
+        .add_opt(doublings.map(|v| Fact::number("release.population_doublings", v)))
+        .add_opt(doubling_limit.map(|v| Fact::number("limit.population_doublings", v).as_limit()));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Perinatal products
 // ---------------------------------------------------------------------------------------------
 
-fn perinatal_msc_evidence(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
-    const RULE: RuleId = RuleId::QualityPerinatalMscEvidence;
+fn perinatal_msc_evidence(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     if !p.live {
-        return not_applicable(RULE, CELL_FREE);
+        f.not_applicable(CELL_FREE);
+        return;
     }
     match p.perinatal() {
-        Some(false) => return not_applicable(RULE, "the tissue is not perinatal"),
+        Some(false) => {
+            f.not_applicable("the tissue is not perinatal");
+            return;
+        }
         None if p.product.supply != Some(SupplyModel::OffTheShelf) => {
-            return Finding::new(RULE, Outcome::Undetermined, Severity::Info)
-                .because("the source tissue is not stated")
-                .missing("tissue");
+            f.judge(Outcome::Undetermined, Severity::Info)
+                .why("the source tissue is not stated")
+                .lack("tissue");
+            return;
         }
         _ => {}
     }
-    let (identity, _, _) = check_markers(p, crate::MarkerExpectation::Positive, |v| {
-        v >= policy.positive_marker_min_percent.get()
-    });
+    let (identity, _) = check_markers(
+        p,
+        crate::MarkerExpectation::Positive,
+        |v| v >= policy.positive_marker_min_percent.get(),
+        |_, _| {},
+    );
     let cfu = p.release.and_then(|r| r.cfu_f_per_million).map(|c| c.get());
-    let mut finding = if identity == Outcome::Met || cfu.is_some_and(|c| c > 0.0) {
-        met(RULE)
+    if identity == Outcome::Met || cfu.is_some_and(|c| c > 0.0) {
     } else if cfu.is_some() || identity == Outcome::NotMet {
         let severity = if p.called_msc {
             Severity::Blocking
         } else {
             Severity::Warning
         };
-        Finding::new(RULE, Outcome::NotMet, severity)
-            .because("no colony-forming cells were found and identity markers do not show MSCs: live cells alone are not MSCs")
+        f.judge(Outcome::NotMet, severity)
+            .why("no colony-forming cells were found and identity markers do not show MSCs: live cells alone are not MSCs");
     } else {
-        Finding::new(RULE, Outcome::Undetermined, Severity::Warning)
-            .because("viable cells alone do not show MSCs; ask for identity markers or a colony-forming (CFU-F) assay")
-            .missing("release.cfu_f_per_million")
-            .missing("release.identity.markers")
-    };
-    finding = finding
-        .at("release.cfu_f_per_million")
-        .fact_opt(p.product.tissue.map(|t| Fact::code("tissue", t.code())))
-        .fact_opt(
+        f.judge(Outcome::Undetermined, Severity::Warning)
+            .why("viable cells alone do not show MSCs; ask for identity markers or a colony-forming (CFU-F) assay")
+            .lack("release.cfu_f_per_million")
+            .lack("release.identity.markers");
+    }
+    f.point_at("release.cfu_f_per_million")
+        .add_opt(p.product.tissue.map(|t| Fact::code("tissue", t.code())))
+        .add_opt(
             cfu.map(|c| Fact::number("release.cfu_f_per_million", c).with_unit("CFU-F/10^6 cells")),
         )
-        .fact(Fact::code("derived.identity_positive_markers", identity.code()).as_derived());
-    finding
+        .add(Fact::code("derived.identity_positive_markers", identity.code()).as_derived());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1702,60 +1895,67 @@ fn coa_required(p: &Profile<'_>, policy: &QualityPolicy) -> bool {
     by_supply || by_donor || by_expansion
 }
 
-fn certificate_present(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
-    const RULE: RuleId = RuleId::QualityCertificatePresent;
+/// A fact whose text is the product's own (a lot number, a date): copied, as a fact's text is
+/// `'static` or owned.
+fn owned_text(name: &'static str, text: &str) -> Fact {
+    Fact::new(name, crate::FactValue::Text(Cow::Owned(text.to_owned())))
+}
+
+fn certificate_present(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     if !coa_required(p, policy) {
-        return not_applicable(
-            RULE,
+        f.not_applicable(
             "the policy does not require a certificate for this supply model, donor and processing",
         );
+        return;
     }
     let certificate = p.release.and_then(|r| r.certificate.as_ref());
     let issued = p.release.and_then(|r| r.certificate_issued);
     match (certificate, issued) {
-        (Some(_), Some(false)) => Finding::new(RULE, Outcome::NotMet, Severity::Blocking)
-            .because(
-                "the record gives a certificate of analysis and also states that none was issued",
-            )
-            .fact(Fact::flag("release.certificate_issued", false)),
-        (Some(c), _) => met(RULE).fact(Fact::new(
-            "release.certificate.lot",
-            crate::FactValue::Text(std::borrow::Cow::Owned(c.lot.as_str().to_owned())),
-        )),
-        (None, Some(false)) => Finding::new(RULE, Outcome::NotMet, Severity::Blocking)
-            .because("no certificate of analysis was issued for a product that needs one")
-            .fact(Fact::flag("release.certificate_issued", false)),
-        (None, _) => Finding::new(RULE, Outcome::Undetermined, Severity::Blocking)
-            .because("no certificate of analysis is recorded for a product that needs one")
-            .missing("release.certificate"),
+        (Some(_), Some(false)) => {
+            f.judge(Outcome::NotMet, Severity::Blocking)
+                .why("the record gives a certificate of analysis and also states that none was issued")
+                .add(Fact::flag("release.certificate_issued", false));
+        }
+        (Some(c), _) => {
+            f.add(owned_text("release.certificate.lot", c.lot.as_str()));
+        }
+        (None, Some(false)) => {
+            f.judge(Outcome::NotMet, Severity::Blocking)
+                .why("no certificate of analysis was issued for a product that needs one")
+                .add(Fact::flag("release.certificate_issued", false));
+        }
+        (None, _) => {
+            f.judge(Outcome::Undetermined, Severity::Blocking)
+                .why("no certificate of analysis is recorded for a product that needs one")
+                .lack("release.certificate");
+        }
     }
-    .at("release.certificate")
-    .fact_opt(p.product.supply.map(|s| Fact::code("supply", s.code())))
-    .fact_opt(p.product.donor.map(|d| Fact::code("donor", d.code())))
+    f.point_at("release.certificate")
+        .add_opt(p.product.supply.map(|s| Fact::code("supply", s.code())))
+        .add_opt(p.product.donor.map(|d| Fact::code("donor", d.code())));
 }
 
-fn certificate_consistent(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
-    const RULE: RuleId = RuleId::QualityCertificateConsistent;
+fn certificate_consistent(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     let release = p.release;
     let Some(certificate) = release.and_then(|r| r.certificate.as_ref()) else {
-        return not_applicable(RULE, "no certificate of analysis is recorded")
-            .at("release.certificate");
+        f.not_applicable("no certificate of analysis is recorded")
+            .point_at("release.certificate");
+        return;
     };
-    let owned = |name: &'static str, text: &str| {
-        Fact::new(
-            name,
-            crate::FactValue::Text(std::borrow::Cow::Owned(text.to_owned())),
-        )
-    };
-    let mut facts = vec![owned("release.certificate.lot", certificate.lot.as_str())];
-    let mut problems: Vec<&'static str> = Vec::new();
-    let mut missing: Vec<&'static str> = Vec::new();
+    // The facts go straight into the finding, in the order the checks read them; the outcome
+    // is set once every check has been made.
+    f.add(owned_text(
+        "release.certificate.lot",
+        certificate.lot.as_str(),
+    ));
+    let mut problems = PathList::new();
+    let mut missing = PathList::new();
     if release.and_then(|r| r.certificate_issued) == Some(false) {
         problems.push("release.certificate_issued");
     }
     match release.and_then(|r| r.lot.as_ref()) {
         Some(lot) => {
-            facts.push(owned("release.lot", lot.as_str()));
+            f.add(owned_text("release.lot", lot.as_str()));
             if lot.as_str().trim() != certificate.lot.as_str().trim() {
                 problems.push("release.certificate.lot");
             }
@@ -1765,10 +1965,10 @@ fn certificate_consistent(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
     let issued = certificate.issued_on.as_ref().map(IsoDate::as_str);
     let expires = certificate.expires_on.as_ref().map(IsoDate::as_str);
     if let Some(d) = issued {
-        facts.push(owned("release.certificate.issued_on", d));
+        f.add(owned_text("release.certificate.issued_on", d));
     }
     if let Some(d) = expires {
-        facts.push(owned("release.certificate.expires_on", d));
+        f.add(owned_text("release.certificate.expires_on", d));
     }
     // ISO dates compare as text.
     match (issued, expires) {
@@ -1778,7 +1978,7 @@ fn certificate_consistent(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
     }
     match (&policy.evaluated_on, expires) {
         (Some(today), Some(e)) => {
-            facts.push(owned("policy.evaluated_on", today.as_str()).as_limit());
+            f.add(owned_text("policy.evaluated_on", today.as_str()).as_limit());
             if e < today.as_str() && !problems.contains(&"release.certificate.expires_on") {
                 problems.push("release.certificate.expires_on");
             }
@@ -1791,11 +1991,10 @@ fn certificate_consistent(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
         .as_ref()
         .zip(expires)
         .is_some_and(|(today, e)| e < today.as_str());
-    let mut finding = if problems.is_empty() && missing.is_empty() {
-        met(RULE)
+    if problems.is_empty() && missing.is_empty() {
     } else if problems.is_empty() {
-        Finding::new(RULE, Outcome::Undetermined, Severity::Info)
-            .because("not every consistency check can be made: the lot of the product, the issue date or the evaluation date is not given")
+        f.judge(Outcome::Undetermined, Severity::Info)
+            .why("not every consistency check can be made: the lot of the product, the issue date or the evaluation date is not given");
     } else {
         let reason = if problems.contains(&"release.certificate_issued") {
             "the record gives a certificate of analysis and also states that none was issued"
@@ -1806,27 +2005,20 @@ fn certificate_consistent(p: &Profile<'_>, policy: &QualityPolicy) -> Finding {
         } else {
             "the certificate of analysis expires before the date it was issued"
         };
-        Finding::new(RULE, Outcome::NotMet, Severity::Blocking).because(reason)
-    };
-    finding = finding.at("release.certificate");
-    for fact in facts {
-        finding = finding.fact(fact);
+        f.judge(Outcome::NotMet, Severity::Blocking).why(reason);
     }
-    if finding.outcome == Outcome::NotMet {
-        finding = finding.fact(Fact::codes("contradicts", problems));
+    f.point_at("release.certificate");
+    if f.outcome == Outcome::NotMet {
+        f.add(Fact::code_list("contradicts", problems.iter().copied()));
     } else {
-        for path in missing {
-            finding = finding.missing(path);
-        }
+        f.lack_all(&missing);
     }
-    finding
 }
 
-fn certificate_entries(p: &Profile<'_>) -> Finding {
-    const RULE: RuleId = RuleId::QualityCertificateEntries;
+fn certificate_entries(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     let r = p.release;
-    let has = |f: &dyn Fn(&ReleaseData) -> bool| r.is_some_and(f);
-    let mut missing: Vec<&'static str> = Vec::new();
+    let has = |test: &dyn Fn(&ReleaseData) -> bool| r.is_some_and(test);
+    let mut missing = PathList::new();
     let mut need = |present: bool, path: &'static str| {
         if !present {
             missing.push(path);
@@ -1875,36 +2067,13 @@ fn certificate_entries(p: &Profile<'_>) -> Finding {
     } else {
         "manufactured or donor lot"
     };
-    let mut finding = if missing.is_empty() {
-        met(RULE)
-    } else {
-        Finding::new(RULE, Outcome::NotMet, Severity::Warning)
-            .because("the release record lacks entries required for this type of product")
-    };
-    finding = finding
-        .at("release")
-        .fact(Fact::code("derived.product_type", kind).as_derived());
-    for path in missing {
-        finding = finding.missing(path);
+    if !missing.is_empty() {
+        f.judge(Outcome::NotMet, Severity::Warning)
+            .why("the release record lacks entries required for this type of product");
     }
-    finding
-}
-
-// ---------------------------------------------------------------------------------------------
-// Small helpers
-// ---------------------------------------------------------------------------------------------
-
-trait FindingExt {
-    fn fact_opt(self, fact: Option<Fact>) -> Self;
-}
-
-impl FindingExt for Finding {
-    fn fact_opt(self, fact: Option<Fact>) -> Self {
-        match fact {
-            Some(fact) => self.fact(fact),
-            None => self,
-        }
-    }
+    f.point_at("release")
+        .add(Fact::code("derived.product_type", kind).as_derived())
+        .lack_all(&missing);
 }
 
 #[cfg(test)]
