@@ -1540,3 +1540,38 @@ fn a_result_within_usp_85_without_the_products_own_specification_is_not_released
     assert_eq!(f.missing, vec!["release.endotoxin_limit_eu_per_ml"]);
     assert_eq!(report.verdict, QualityVerdict::Undetermined);
 }
+
+/// `missing` lists exactly the facts that could change the dose comparison: with the viable
+/// cells given, a GvHD dose compared only with label doses per kg (Ryoncil, Temcell: 2 × 10⁶
+/// cells/kg) needs the body weight or the dose per kg — not the cells it already has.
+#[test]
+fn a_dose_compared_per_kg_lacks_the_weight_or_the_dose_per_kg_not_the_cells_given() {
+    let mut lot = good_lot();
+    remove(&mut lot, &["recipient"]);
+    set(
+        &mut lot,
+        &["intended_use"],
+        json!({"indications": ["graft_versus_host_disease"]}),
+    );
+    let report = assess(lot.clone());
+    let reference = finding(&report, RuleId::QualityDoseReference);
+    assert_eq!(reference.outcome, Outcome::Undetermined);
+    assert_eq!(
+        reference.missing,
+        ["recipient.weight_kg", "dose.cells_per_kg"]
+    );
+    let per_kg = finding(&report, RuleId::QualityDosePerKg);
+    assert_eq!(per_kg.missing, ["recipient.weight_kg", "dose.cells_per_kg"]);
+
+    // The dose per kg, stated, settles both.
+    set(&mut lot, &["dose", "cells_per_kg"], json!(2e6));
+    let report = assess(lot);
+    assert_ne!(
+        finding(&report, RuleId::QualityDoseReference).outcome,
+        Outcome::Undetermined
+    );
+    assert_eq!(
+        finding(&report, RuleId::QualityDosePerKg).outcome,
+        Outcome::Met
+    );
+}

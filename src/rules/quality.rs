@@ -1104,6 +1104,8 @@ fn dose_per_kg(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
             if p.weight_kg().is_none() {
                 f.lack("recipient.weight_kg");
             }
+            // The dose per kg, stated, settles it alone.
+            f.lack("dose.cells_per_kg");
         }
     }
     f.point_at("dose")
@@ -1336,10 +1338,23 @@ fn plan_dose(p: &Profile<'_>, indications: Option<&[Indication]>, factor: DoseFa
         ..DosePlan::done(DoseVerdict::Undetermined, Some(route), &[])
     };
     if compared == 0 {
-        let missing: &'static [&'static str] = if any_per_kg {
-            &["dose.viable_cells", "recipient.weight_kg"]
-        } else {
-            &["dose.viable_cells"]
+        // Exactly the inputs that could make a row compare: the viable cells (for a row per
+        // administration, and with the weight for a row per kg), the weight when it is not
+        // given, or the dose per kg itself.
+        let missing: &'static [&'static str] = match (
+            any_per_kg,
+            per_administration.is_none(),
+            p.weight_kg().is_none(),
+        ) {
+            (false, _, _) => &["dose.viable_cells"],
+            (true, true, true) => &[
+                "dose.viable_cells",
+                "recipient.weight_kg",
+                "dose.cells_per_kg",
+            ],
+            (true, true, false) => &["dose.viable_cells", "dose.cells_per_kg"],
+            (true, false, true) => &["recipient.weight_kg", "dose.cells_per_kg"],
+            (true, false, false) => &["dose.cells_per_kg"],
         };
         return DosePlan { missing, ..shown };
     }
