@@ -7,7 +7,8 @@
 //! ```
 //!
 //! A crash is any panic: in a parser (bad input must be a typed error, never a panic), in an
-//! engine, in `Display`, in serialization, in reading an output back, or in `JsonLines`.
+//! engine, in `Display`, in serialization, in reading an output back (which must give back what
+//! was written, in both forms), or in `JsonLines`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -26,8 +27,10 @@ fn check_product(product: &Product, policy: &QualityPolicy) {
         serde_json::to_string(&assessment).expect("an assessment serializes"),
         serde_json::to_string(&Compact(&assessment)).expect("an assessment serializes"),
     ] {
-        // Reading back must not panic; exact equality needs float_roundtrip (not asserted here).
-        let _ = serde_json::from_str::<ProductAssessment<'static>>(&json);
+        // What is written reads back, and equals what was written (float_roundtrip is on).
+        let back = serde_json::from_str::<ProductAssessment<'static>>(&json)
+            .expect("an assessment reads back");
+        assert_eq!(back, assessment);
     }
 }
 
@@ -38,7 +41,8 @@ fn check_offer(offer: &ClinicOffer, policy: &OfferPolicy) {
         serde_json::to_string(&evaluation).expect("an evaluation serializes"),
         serde_json::to_string(&Compact(&evaluation)).expect("an evaluation serializes"),
     ] {
-        let _ = serde_json::from_str::<OfferEvaluation>(&json);
+        let back = serde_json::from_str::<OfferEvaluation>(&json).expect("an evaluation reads back");
+        assert_eq!(back, evaluation);
     }
 }
 
