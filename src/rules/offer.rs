@@ -12,6 +12,7 @@ use crate::{
     classify_us,
 };
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 use std::borrow::Cow;
 use std::fmt;
 use std::sync::LazyLock;
@@ -368,7 +369,9 @@ impl Expectation {
     #[must_use]
     pub fn for_condition(indication: Indication, evidence: bool) -> Vec<Self> {
         let musculoskeletal = indication.info().category == IndicationCategory::Orthopaedic;
-        let mut list = vec![Self::NotACure];
+        let mut list =
+            Vec::with_capacity(2 + 2 * usize::from(musculoskeletal) + usize::from(!evidence));
+        list.push(Self::NotACure);
         if musculoskeletal {
             list.push(Self::PainReliefForMonths);
             list.push(Self::RehabilitationWindow);
@@ -469,8 +472,13 @@ impl OfferEvaluation {
     }
 }
 
-fn write_group(f: &mut fmt::Formatter<'_>, title: &str, findings: &[Finding]) -> fmt::Result {
-    if findings.is_empty() {
+fn write_group<'a>(
+    f: &mut fmt::Formatter<'_>,
+    title: &str,
+    findings: impl Iterator<Item = &'a Finding>,
+) -> fmt::Result {
+    let mut findings = findings.peekable();
+    if findings.peek().is_none() {
         return Ok(());
     }
     writeln!(f, "{title}:")?;
@@ -493,16 +501,14 @@ impl fmt::Display for OfferEvaluation {
             }
         };
         writeln!(f, "Verdict: {} — {why}", self.verdict.label())?;
-        write_group(f, "Walk away", &self.walk_away)?;
-        write_group(f, "Ask first", &self.ask_first)?;
-        write_group(f, "Good signs", &self.good_signs)?;
-        let notes: Vec<Finding> = self
+        write_group(f, "Walk away", self.walk_away.iter())?;
+        write_group(f, "Ask first", self.ask_first.iter())?;
+        write_group(f, "Good signs", self.good_signs.iter())?;
+        let notes = self
             .notes
             .iter()
-            .filter(|n| n.outcome != Outcome::NotApplicable)
-            .cloned()
-            .collect();
-        write_group(f, "For your information", &notes)?;
+            .filter(|n| n.outcome != Outcome::NotApplicable);
+        write_group(f, "For your information", notes)?;
         if !self.questions.is_empty() {
             writeln!(f, "Questions to ask the clinic:")?;
             for (i, q) in self.questions.iter().enumerate() {
@@ -542,7 +548,7 @@ impl fmt::Display for OfferEvaluation {
 }
 
 /// Where a finding goes.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Group {
     WalkAway,
     AskFirst,
@@ -560,25 +566,89 @@ impl Group {
     }
 }
 
+/// How many findings an evaluation stages without a heap allocation. An offer gets 15 or 16
+/// findings plus one per kind of claim (and per claim of FDA approval), so this covers every
+/// offer with up to 8 such claims.
+const STAGED: usize = 24;
+
+/// The findings of one evaluation, in the order the rules run, each built in place and tagged
+/// with its group; [`evaluate_offer_with`] then moves each once into its group's list, sized
+/// exactly.
 struct Collector {
-    items: Vec<(Group, Finding)>,
+    findings: SmallVec<[Finding; STAGED]>,
+    groups: SmallVec<[Group; STAGED]>,
 }
 
 impl Collector {
+    /// Room for `capacity` findings: on the stack up to [`STAGED`]. Built empty and then
+    /// reserved, so that the staging area is never moved (it is large).
+    fn reserve(&mut self, capacity: usize) {
+        self.findings.reserve_exact(capacity);
+        self.groups.reserve_exact(capacity);
+    }
+
+    /// Adds a finding of `rule` at `path` for `reason`, and returns it for its facts and
+    /// missing paths to be added in place.
     fn add(
         &mut self,
         group: Group,
         rule: RuleId,
         outcome: Outcome,
-        build: impl FnOnce(Finding) -> Finding,
-    ) {
-        let finding = build(Finding::new(rule, outcome, group.severity()));
-        self.items.push((group, finding));
+        path: &'static str,
+        reason: &'static str,
+    ) -> &mut Finding {
+        /// An empty finding, copied as a whole into its slot (a finding built on the stack
+        /// would be cleared there first and then copied).
+        const BLANK: Finding =
+            Finding::new(RuleId::OfferJurisdiction, Outcome::Met, Severity::Info);
+        self.groups.push(group);
+        self.findings.push(BLANK);
+        let last = self.findings.len() - 1;
+        let finding = &mut self.findings[last];
+        finding.rule = rule;
+        finding.outcome = outcome;
+        finding.severity = group.severity();
+        finding.path = Some(Cow::Borrowed(path));
+        finding.reason = Some(Cow::Borrowed(reason));
+        finding
     }
 }
 
 fn owned(name: &'static str, text: String) -> Fact {
     Fact::new(name, FactValue::Text(Cow::Owned(text)))
+}
+
+/// An iterator that knows how many items it yields, so that a list collected from it is
+/// allocated once at its final size. `len` must be the exact number of items `iter` yields.
+struct Exactly<I> {
+    iter: I,
+    len: usize,
+}
+
+impl<I: Iterator> Iterator for Exactly<I> {
+    type Item = I::Item;
+
+    fn next(&mut self) -> Option<I::Item> {
+        let item = self.iter.next();
+        if item.is_some() {
+            self.len = self.len.saturating_sub(1);
+        }
+        item
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.len, Some(self.len))
+    }
+}
+
+/// A list of codes from an iterator that is cheap to run twice: once to count, once to collect
+/// into a list allocated at its final size (none for up to [`crate::Codes::INLINE`] codes).
+fn code_list_of<I>(name: &'static str, codes: impl Fn() -> I) -> Fact
+where
+    I: Iterator<Item = &'static str>,
+{
+    let len = codes().count();
+    Fact::code_list(name, Exactly { iter: codes(), len })
 }
 
 /// **Evaluates a clinic's offer** against the patient's checklist of the source texts, with the
@@ -631,7 +701,11 @@ pub fn evaluate_offer(offer: &ClinicOffer) -> OfferEvaluation {
 #[must_use]
 pub fn evaluate_offer_with(offer: &ClinicOffer, policy: &OfferPolicy) -> OfferEvaluation {
     let quality = assess_quality(&offer.product, &policy.quality);
-    let mut c = Collector { items: Vec::new() };
+    let mut c = Collector {
+        findings: SmallVec::new(),
+        groups: SmallVec::new(),
+    };
+    c.reserve(finding_count(offer));
     let named = offer.authorisation.as_ref().map(|r| r.resolve());
     let on_label = product_identity(offer, named, &mut c);
     live_cell_count(offer, policy, &mut c);
@@ -646,57 +720,95 @@ pub fn evaluate_offer_with(offer: &ClinicOffer, policy: &OfferPolicy) -> OfferEv
     release_quality(&quality, &mut c);
     dose_reference(offer, policy, &mut c);
     let (us, eu, jp) = pathway(offer, on_label, &mut c);
+    debug_assert_eq!(c.findings.len(), finding_count(offer));
 
-    let mut eval = OfferEvaluation {
-        verdict: PatientVerdict::GoodSigns,
-        walk_away: Vec::new(),
-        ask_first: Vec::new(),
-        good_signs: Vec::new(),
-        notes: Vec::new(),
-        questions: Vec::new(),
+    // Each group's list at its final size; the questions in the order of the findings that
+    // raise them, each once.
+    let mut sizes = [0_usize; 4];
+    let mut asked: u64 = 0;
+    let mut questions: SmallVec<[Question; QUESTIONS]> = SmallVec::new();
+    for (&group, finding) in c.groups.iter().zip(&c.findings) {
+        sizes[group as usize] += 1;
+        if matches!(group, Group::WalkAway | Group::AskFirst) {
+            if let Some(q) = Question::for_rule(finding.rule) {
+                let bit = 1_u64 << (q as u32);
+                if asked & bit == 0 && !q.answered_by(offer) {
+                    asked |= bit;
+                    questions.push(q);
+                }
+            }
+        }
+    }
+    let mut walk_away = Vec::with_capacity(sizes[Group::WalkAway as usize]);
+    let mut ask_first = Vec::with_capacity(sizes[Group::AskFirst as usize]);
+    let mut good_signs = Vec::with_capacity(sizes[Group::GoodSign as usize]);
+    let mut notes = Vec::with_capacity(sizes[Group::Note as usize]);
+    for (&group, finding) in c.groups.iter().zip(c.findings.drain(..)) {
+        match group {
+            Group::WalkAway => walk_away.push(finding),
+            Group::AskFirst => ask_first.push(finding),
+            Group::GoodSign => good_signs.push(finding),
+            Group::Note => notes.push(finding),
+        }
+    }
+    let verdict = if !walk_away.is_empty() {
+        PatientVerdict::WalkAway
+    } else if !ask_first.is_empty() {
+        PatientVerdict::AskFirst
+    } else {
+        PatientVerdict::GoodSigns
+    };
+    OfferEvaluation {
+        verdict,
+        walk_away,
+        ask_first,
+        good_signs,
+        notes,
+        questions: questions.to_vec(),
         expectations: Expectation::for_condition(offer.indication, has_evidence),
         product: named.flatten().map(|p| p.key),
         us,
         eu,
         jp,
         quality,
-    };
-    for (group, finding) in c.items {
-        if matches!(group, Group::WalkAway | Group::AskFirst) {
-            if let Some(q) = Question::for_rule(finding.rule) {
-                if !q.answered_by(offer) && !eval.questions.contains(&q) {
-                    eval.questions.push(q);
-                }
-            }
-        }
-        match group {
-            Group::WalkAway => eval.walk_away.push(finding),
-            Group::AskFirst => eval.ask_first.push(finding),
-            Group::GoodSign => eval.good_signs.push(finding),
-            Group::Note => eval.notes.push(finding),
-        }
     }
-    eval.verdict = if !eval.walk_away.is_empty() {
-        PatientVerdict::WalkAway
-    } else if !eval.ask_first.is_empty() {
-        PatientVerdict::AskFirst
-    } else {
-        PatientVerdict::GoodSigns
-    };
-    eval
+}
+
+/// The number of questions, as a bound for the set of those already asked.
+const QUESTIONS: usize = <Question as strum::EnumCount>::COUNT;
+const _: () = assert!(QUESTIONS <= 64, "the questions asked are kept in a u64");
+
+/// How many findings [`evaluate_offer_with`] makes for `offer`: one per checklist item (14),
+/// one or two for the place (the jurisdiction, then its pathway), and one per kind of claim
+/// judged (each claim of FDA approval is judged on its own; claims of many conditions are
+/// judged with the conditions).
+fn finding_count(offer: &ClinicOffer) -> usize {
+    let mut judged = [false; <ClaimKind as strum::EnumCount>::COUNT];
+    let mut claims = 0;
+    for claim in offer.claims.iter().flatten() {
+        let seen = &mut judged[claim.kind as usize];
+        if claim.kind == ClaimKind::FdaApproved || !*seen {
+            claims += usize::from(claim.kind != ClaimKind::TreatsManyConditions);
+        }
+        *seen = true;
+    }
+    14 + if offer.jurisdiction.is_some() { 2 } else { 1 } + claims
 }
 
 // ---------------------------------------------------------------------------------------------
 // Product identity: the offer's facts against a catalog entry
 // ---------------------------------------------------------------------------------------------
 
+/// The facts of a comparison, staged on the stack: at most 15 (the entry's key, two per
+/// compared fact, the status, the withdrawal date and the contradictions).
+type ComparisonFacts = SmallVec<[Fact; 16]>;
+
 /// How the offer's facts compare with one catalog entry.
 struct Comparison {
     /// Offer facts that contradict the entry (dotted paths).
-    contradicts: Vec<&'static str>,
+    contradicts: SmallVec<[&'static str; 8]>,
     /// Offer facts the comparison needs and the offer does not give.
-    unknown: Vec<&'static str>,
-    facts: Vec<Fact>,
+    unknown: SmallVec<[&'static str; 8]>,
 }
 
 /// The offered tissue is the entry's tissue (Wharton's jelly is umbilical cord tissue).
@@ -706,64 +818,69 @@ fn same_tissue(offered: TissueSource, approved: TissueSource) -> bool {
 }
 
 /// Compares the offer with `p`: tissue, donor, preparation, route and indication, and, when
-/// `place` is set, the jurisdiction and the entry's status.
-fn compare_with(offer: &ClinicOffer, p: &ApprovedProduct, place: bool) -> Comparison {
+/// `place` is set, the jurisdiction and the entry's status. The facts of the comparison are
+/// added to `facts` when it is given.
+fn compare_with(
+    offer: &ClinicOffer,
+    p: &ApprovedProduct,
+    place: bool,
+    mut facts: Option<&mut ComparisonFacts>,
+) -> Comparison {
     let product = &offer.product;
     let mut c = Comparison {
-        contradicts: Vec::new(),
-        unknown: Vec::new(),
-        facts: vec![Fact::code("catalog.key", p.key.code()).as_limit()],
+        contradicts: SmallVec::new(),
+        unknown: SmallVec::new(),
     };
+    let mut fact = |fact: Fact| {
+        if let Some(facts) = facts.as_deref_mut() {
+            facts.push(fact);
+        }
+    };
+    fact(Fact::code("catalog.key", p.key.code()).as_limit());
     match product.tissue {
         Some(t) => {
-            c.facts.push(Fact::code("product.tissue", t.code()));
+            fact(Fact::code("product.tissue", t.code()));
             if !same_tissue(t, p.tissue) {
                 c.contradicts.push("product.tissue");
-                c.facts
-                    .push(Fact::code("catalog.tissue", p.tissue.code()).as_limit());
+                fact(Fact::code("catalog.tissue", p.tissue.code()).as_limit());
             }
         }
         None => c.unknown.push("product.tissue"),
     }
     match product.donor {
         Some(d) => {
-            c.facts.push(Fact::code("product.donor", d.code()));
+            fact(Fact::code("product.donor", d.code()));
             if d != p.donor {
                 c.contradicts.push("product.donor");
-                c.facts
-                    .push(Fact::code("catalog.donor", p.donor.code()).as_limit());
+                fact(Fact::code("catalog.donor", p.donor.code()).as_limit());
             }
         }
         None => c.unknown.push("product.donor"),
     }
     match product.preparation {
         Some(prep) => {
-            c.facts.push(Fact::code("product.preparation", prep.code()));
+            fact(Fact::code("product.preparation", prep.code()));
             if prep != p.preparation {
                 c.contradicts.push("product.preparation");
-                c.facts
-                    .push(Fact::code("catalog.preparation", p.preparation.code()).as_limit());
+                fact(Fact::code("catalog.preparation", p.preparation.code()).as_limit());
             }
         }
         None => c.unknown.push("product.preparation"),
     }
     match product.delivery {
         Some(d) => {
-            c.facts
-                .push(Fact::code("product.delivery.route", d.route.code()));
+            fact(Fact::code("product.delivery.route", d.route.code()));
             if d.route != p.route {
                 c.contradicts.push("product.delivery.route");
-                c.facts
-                    .push(Fact::code("catalog.route", p.route.code()).as_limit());
+                fact(Fact::code("catalog.route", p.route.code()).as_limit());
             }
         }
         None => c.unknown.push("product.delivery.route"),
     }
-    c.facts
-        .push(Fact::code("indication", offer.indication.code()));
+    fact(Fact::code("indication", offer.indication.code()));
     if !p.indications.contains(&offer.indication) {
         c.contradicts.push("indication");
-        c.facts.push(
+        fact(
             Fact::code_list(
                 "catalog.indications",
                 p.indications.iter().map(|i| i.code()),
@@ -774,28 +891,24 @@ fn compare_with(offer: &ClinicOffer, p: &ApprovedProduct, place: bool) -> Compar
     if place {
         match offer.jurisdiction {
             Some(j) => {
-                c.facts.push(Fact::code("jurisdiction", j.code()));
+                fact(Fact::code("jurisdiction", j.code()));
                 if !j.is_within(p.jurisdiction) {
                     c.contradicts.push("jurisdiction");
-                    c.facts
-                        .push(Fact::code("catalog.jurisdiction", p.jurisdiction.code()).as_limit());
+                    fact(Fact::code("catalog.jurisdiction", p.jurisdiction.code()).as_limit());
                 }
             }
             None => c.unknown.push("jurisdiction"),
         }
-        c.facts
-            .push(Fact::code("catalog.status", p.status.code()).as_limit());
+        fact(Fact::code("catalog.status", p.status.code()).as_limit());
         if p.status == AuthorisationStatus::Withdrawn {
             c.contradicts.push("catalog.status");
             if let Some(date) = p.withdrawn_on {
-                c.facts
-                    .push(Fact::code("catalog.withdrawn_on", date).as_limit());
+                fact(Fact::code("catalog.withdrawn_on", date).as_limit());
             }
         }
     }
     if !c.contradicts.is_empty() {
-        let list = c.contradicts.clone();
-        c.facts.push(Fact::codes("contradicts", list).as_derived());
+        fact(Fact::code_list("contradicts", c.contradicts.iter().copied()).as_derived());
     }
     c
 }
@@ -809,10 +922,13 @@ fn product_identity(
 ) -> Option<&'static ApprovedProduct> {
     let rule = RuleId::OfferProductIdentity;
     let Some(named) = named else {
-        c.add(Group::Note, rule, Outcome::NotApplicable, |f| {
-            f.at("authorisation")
-                .because("The offer names no authorised product.")
-        });
+        c.add(
+            Group::Note,
+            rule,
+            Outcome::NotApplicable,
+            "authorisation",
+            "The offer names no authorised product.",
+        );
         return None;
     };
     let Some(p) = named else {
@@ -820,52 +936,50 @@ fn product_identity(
             Some(crate::ProductReference::AuthorisationNumber(n)) => n.as_str().to_owned(),
             _ => String::new(),
         };
-        c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
-            f.at("authorisation.authorisation_number")
-                .fact(owned("authorisation.authorisation_number", number))
-                .missing("authorisation.catalog_key")
-                .because("The authorisation number the clinic gives is not one the catalog holds for any MSC product: ask which regulator issued it, for which product.")
-        });
+        let f = c.add(
+            Group::AskFirst,
+            rule,
+            Outcome::Undetermined,
+            "authorisation.authorisation_number",
+            "The authorisation number the clinic gives is not one the catalog holds for any MSC product: ask which regulator issued it, for which product.",
+        );
+        f.facts
+            .push(owned("authorisation.authorisation_number", number));
+        f.missing.push("authorisation.catalog_key");
         return None;
     };
-    let cmp = compare_with(offer, p, true);
-    if !cmp.contradicts.is_empty() {
-        c.add(Group::WalkAway, rule, Outcome::NotMet, |mut f| {
-            f = f.at("authorisation").because(
-                "The clinic names an authorised product, but the offer contradicts that product's authorisation (see `contradicts`): the approval it claims does not cover what it sells.",
-            );
-            for fact in cmp.facts {
-                f = f.fact(fact);
-            }
-            f
-        });
-        return None;
-    }
-    if !cmp.unknown.is_empty() || p.status != AuthorisationStatus::InForce {
-        c.add(Group::AskFirst, rule, Outcome::Undetermined, |mut f| {
-            f = f.at("authorisation").because(
-                "The clinic names an authorised product, but the offer does not give every fact its authorisation turns on, or the catalog cannot confirm the authorisation is still in force.",
-            );
-            for fact in cmp.facts {
-                f = f.fact(fact);
-            }
-            for path in cmp.unknown {
-                f = f.missing(path);
-            }
-            f
-        });
-        return None;
-    }
-    c.add(Group::GoodSign, rule, Outcome::Met, |mut f| {
-        f = f.at("authorisation").because(
+    let mut facts = ComparisonFacts::new();
+    let cmp = compare_with(offer, p, true, Some(&mut facts));
+    let (group, outcome, reason, on_label) = if !cmp.contradicts.is_empty() {
+        (
+            Group::WalkAway,
+            Outcome::NotMet,
+            "The clinic names an authorised product, but the offer contradicts that product's authorisation (see `contradicts`): the approval it claims does not cover what it sells.",
+            None,
+        )
+    } else if !cmp.unknown.is_empty() || p.status != AuthorisationStatus::InForce {
+        (
+            Group::AskFirst,
+            Outcome::Undetermined,
+            "The clinic names an authorised product, but the offer does not give every fact its authorisation turns on, or the catalog cannot confirm the authorisation is still in force.",
+            None,
+        )
+    } else {
+        (
+            Group::GoodSign,
+            Outcome::Met,
             "The product is an authorised MSC product, given for the use, by the route and in the jurisdiction of its authorisation.",
-        );
-        for fact in cmp.facts {
-            f = f.fact(fact);
-        }
-        f
-    });
-    Some(p)
+            Some(p),
+        )
+    };
+    let f = c.add(group, rule, outcome, "authorisation", reason);
+    f.facts.extend(facts.drain(..));
+    // Facts the comparison lacks are missing only while it is undetermined: a contradiction
+    // decides it.
+    if cmp.contradicts.is_empty() {
+        f.missing = cmp.unknown.iter().copied().collect();
+    }
+    on_label
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -878,6 +992,14 @@ type Classifications = (
     Option<JpAssessment>,
 );
 
+/// The trial registration the offer states, if any: its fact is only built (and its text
+/// copied) when a finding uses it.
+type Trial<'a> = Option<&'a crate::NctId>;
+
+fn trial_fact(id: &crate::NctId) -> Fact {
+    owned("disclosures.trial_registration", id.as_str().to_owned())
+}
+
 fn pathway(
     offer: &ClinicOffer,
     on_label: Option<&'static ApprovedProduct>,
@@ -885,25 +1007,28 @@ fn pathway(
 ) -> Classifications {
     let rule = RuleId::OfferJurisdiction;
     let Some(place) = offer.jurisdiction else {
-        c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
-            f.at("jurisdiction").missing("jurisdiction").because(
-                "The offer does not say where the treatment is given, so it is not known which law applies and which approval, trial or licence it needs.",
-            )
-        });
+        let f = c.add(
+            Group::AskFirst,
+            rule,
+            Outcome::Undetermined,
+            "jurisdiction",
+            "The offer does not say where the treatment is given, so it is not known which law applies and which approval, trial or licence it needs.",
+        );
+        f.missing.push("jurisdiction");
         return (None, None, None);
     };
     let framework = place.info().framework;
-    c.add(Group::Note, rule, Outcome::Met, |f| {
-        f.at("jurisdiction")
-            .fact(Fact::code("jurisdiction", place.code()))
-            .fact(Fact::code("jurisdiction.framework", framework.code()).as_derived())
-            .because("The offer says where the treatment is given.")
-    });
-    let trial = offer
-        .disclosures
-        .trial_registration
-        .as_ref()
-        .map(|id| owned("disclosures.trial_registration", id.as_str().to_owned()));
+    let f = c.add(
+        Group::Note,
+        rule,
+        Outcome::Met,
+        "jurisdiction",
+        "The offer says where the treatment is given.",
+    );
+    f.facts.push(Fact::code("jurisdiction", place.code()));
+    f.facts
+        .push(Fact::code("jurisdiction.framework", framework.code()).as_derived());
+    let trial = offer.disclosures.trial_registration.as_ref();
     match framework {
         RegulatoryFramework::UnitedStates => {
             let us = classify_us(&offer.product);
@@ -929,18 +1054,21 @@ fn pathway(
 
 /// The good sign for an approved product given as approved, under `rule`.
 fn on_label_sign(rule: RuleId, p: &ApprovedProduct, class: Fact, c: &mut Collector) {
-    c.add(Group::GoodSign, rule, Outcome::Met, |f| {
-        f.at("authorisation")
-            .fact(class)
-            .fact(Fact::code("catalog.key", p.key.code()))
-            .because("The product is authorised here for this use and given as authorised: it needs no trial or exemption.")
-    });
+    let f = c.add(
+        Group::GoodSign,
+        rule,
+        Outcome::Met,
+        "authorisation",
+        "The product is authorised here for this use and given as authorised: it needs no trial or exemption.",
+    );
+    f.facts.push(class);
+    f.facts.push(Fact::code("catalog.key", p.key.code()));
 }
 
 fn us_pathway(
     us: &UsAssessment,
     on_label: Option<&'static ApprovedProduct>,
-    trial: Option<Fact>,
+    trial: Trial<'_>,
     c: &mut Collector,
 ) {
     let rule = RuleId::OfferUsPathway;
@@ -949,36 +1077,50 @@ fn us_pathway(
         UsClassification::Section351Product => match (on_label, trial) {
             (Some(p), _) => on_label_sign(rule, p, class, c),
             (None, Some(trial)) => {
-                c.add(Group::Note, rule, Outcome::Met, |f| {
-                    f.at("disclosures.trial_registration")
-                        .fact(class)
-                        .fact(trial)
-                        .because("In the US this is a drug or biological product, and it is offered within a registered trial, the way such products may be given before approval.")
-                });
+                let f = c.add(
+                    Group::Note,
+                    rule,
+                    Outcome::Met,
+                    "disclosures.trial_registration",
+                    "In the US this is a drug or biological product, and it is offered within a registered trial, the way such products may be given before approval.",
+                );
+                f.facts.push(class);
+                f.facts.push(trial_fact(trial));
             }
             (None, None) => {
-                c.add(Group::AskFirst, rule, Outcome::NotMet, |f| {
-                    f.at("disclosures.trial_registration")
-                        .fact(class)
-                        .missing("disclosures.trial_registration")
-                        .missing("authorisation")
-                        .because("In the US this is a drug or biological product: it may only be given under an IND (a registered trial) or once approved for this use. Ask which one applies.")
-                });
+                let f = c.add(
+                    Group::AskFirst,
+                    rule,
+                    Outcome::NotMet,
+                    "disclosures.trial_registration",
+                    "In the US this is a drug or biological product: it may only be given under an IND (a registered trial) or once approved for this use. Ask which one applies.",
+                );
+                f.facts.push(class);
+                f.missing.push("disclosures.trial_registration");
+                f.missing.push("authorisation");
             }
         },
         UsClassification::Undetermined => {
-            c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
-                f.at("product").fact(class).because(
-                    "The product's US classification cannot be decided on the facts given (see the US assessment), so whether it needs an IND or an approval is an open question.",
-                )
-            });
+            c.add(
+                Group::AskFirst,
+                rule,
+                Outcome::Undetermined,
+                "product",
+                "The product's US classification cannot be decided on the facts given (see the US assessment), so whether it needs an IND or an approval is an open question.",
+            )
+            .facts
+            .push(class);
         }
         _ => {
-            c.add(Group::Note, rule, Outcome::NotApplicable, |f| {
-                f.at("product").fact(class).because(
-                    "In the US the product needs no FDA approval (see the US assessment); that says nothing about whether it works.",
-                )
-            });
+            c.add(
+                Group::Note,
+                rule,
+                Outcome::NotApplicable,
+                "product",
+                "In the US the product needs no FDA approval (see the US assessment); that says nothing about whether it works.",
+            )
+            .facts
+            .push(class);
         }
     }
 }
@@ -986,7 +1128,7 @@ fn us_pathway(
 fn eu_pathway(
     eu: &EuAssessment,
     on_label: Option<&'static ApprovedProduct>,
-    trial: Option<Fact>,
+    trial: Trial<'_>,
     c: &mut Collector,
 ) {
     let rule = RuleId::OfferEuPathway;
@@ -994,35 +1136,49 @@ fn eu_pathway(
     match (eu.classification.is_atmp(), on_label, trial) {
         (_, Some(p), _) => on_label_sign(rule, p, class, c),
         (Some(true), None, Some(trial)) => {
-            c.add(Group::Note, rule, Outcome::Met, |f| {
-                f.at("disclosures.trial_registration")
-                    .fact(class)
-                    .fact(trial)
-                    .because("In the EU this is an advanced therapy medicinal product, offered within a registered trial.")
-            });
+            let f = c.add(
+                Group::Note,
+                rule,
+                Outcome::Met,
+                "disclosures.trial_registration",
+                "In the EU this is an advanced therapy medicinal product, offered within a registered trial.",
+            );
+            f.facts.push(class);
+            f.facts.push(trial_fact(trial));
         }
         (Some(true), None, None) => {
-            c.add(Group::AskFirst, rule, Outcome::NotMet, |f| {
-                f.at("authorisation")
-                    .fact(class)
-                    .missing("authorisation")
-                    .missing("disclosures.trial_registration")
-                    .because("In the EU this is an advanced therapy medicinal product: it needs a marketing authorisation, an authorised clinical trial or a hospital exemption. Ask which one applies.")
-            });
+            let f = c.add(
+                Group::AskFirst,
+                rule,
+                Outcome::NotMet,
+                "authorisation",
+                "In the EU this is an advanced therapy medicinal product: it needs a marketing authorisation, an authorised clinical trial or a hospital exemption. Ask which one applies.",
+            );
+            f.facts.push(class);
+            f.missing.push("authorisation");
+            f.missing.push("disclosures.trial_registration");
         }
         (Some(false), None, _) => {
-            c.add(Group::Note, rule, Outcome::NotApplicable, |f| {
-                f.at("product").fact(class).because(
-                    "In the EU the product is not an advanced therapy medicinal product (see the EU assessment); that says nothing about whether it works.",
-                )
-            });
+            c.add(
+                Group::Note,
+                rule,
+                Outcome::NotApplicable,
+                "product",
+                "In the EU the product is not an advanced therapy medicinal product (see the EU assessment); that says nothing about whether it works.",
+            )
+            .facts
+            .push(class);
         }
         (None, None, _) => {
-            c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
-                f.at("product").fact(class).because(
-                    "Whether the product is an advanced therapy medicinal product in the EU cannot be decided on the facts given (see the EU assessment), so the authorisation it needs is an open question.",
-                )
-            });
+            c.add(
+                Group::AskFirst,
+                rule,
+                Outcome::Undetermined,
+                "product",
+                "Whether the product is an advanced therapy medicinal product in the EU cannot be decided on the facts given (see the EU assessment), so the authorisation it needs is an open question.",
+            )
+            .facts
+            .push(class);
         }
     }
 }
@@ -1030,32 +1186,38 @@ fn eu_pathway(
 fn jp_pathway(
     jp: &JpAssessment,
     on_label: Option<&'static ApprovedProduct>,
-    trial: Option<Fact>,
+    trial: Trial<'_>,
     c: &mut Collector,
 ) {
     let rule = RuleId::OfferJpPathway;
     let class = Fact::code("jp.asrm_risk_class", jp.risk_class.code()).as_derived();
-    let pmd = Fact::code("jp.pmd_act", jp.pmd_act.code()).as_derived();
+    let pmd = || Fact::code("jp.pmd_act", jp.pmd_act.code()).as_derived();
     match (on_label, trial) {
         (Some(p), _) => on_label_sign(rule, p, class, c),
         (None, Some(trial)) => {
-            c.add(Group::Note, rule, Outcome::Met, |f| {
-                f.at("disclosures.trial_registration")
-                    .fact(class)
-                    .fact(pmd)
-                    .fact(trial)
-                    .because("The treatment is offered within a registered trial; in Japan it also needs its ASRM plan or PMD Act trial notification.")
-            });
+            let f = c.add(
+                Group::Note,
+                rule,
+                Outcome::Met,
+                "disclosures.trial_registration",
+                "The treatment is offered within a registered trial; in Japan it also needs its ASRM plan or PMD Act trial notification.",
+            );
+            f.facts.push(class);
+            f.facts.push(pmd());
+            f.facts.push(trial_fact(trial));
         }
         (None, None) => {
-            c.add(Group::AskFirst, rule, Outcome::NotMet, |f| {
-                f.at("authorisation")
-                    .fact(class)
-                    .fact(pmd)
-                    .missing("authorisation")
-                    .missing("disclosures.trial_registration")
-                    .because("In Japan, cells outside an approved product may only be given under a provision plan reviewed by a certified committee (ASRM), whatever their risk class. Ask for the plan.")
-            });
+            let f = c.add(
+                Group::AskFirst,
+                rule,
+                Outcome::NotMet,
+                "authorisation",
+                "In Japan, cells outside an approved product may only be given under a provision plan reviewed by a certified committee (ASRM), whatever their risk class. Ask for the plan.",
+            );
+            f.facts.push(class);
+            f.facts.push(pmd());
+            f.missing.push("authorisation");
+            f.missing.push("disclosures.trial_registration");
         }
     }
 }
@@ -1063,7 +1225,7 @@ fn jp_pathway(
 fn national_pathway(
     place: Jurisdiction,
     on_label: Option<&'static ApprovedProduct>,
-    trial: Option<Fact>,
+    trial: Trial<'_>,
     c: &mut Collector,
 ) {
     let rule = RuleId::OfferNationalPathway;
@@ -1071,21 +1233,27 @@ fn national_pathway(
     match (on_label, trial) {
         (Some(p), _) => on_label_sign(rule, p, here, c),
         (None, Some(trial)) => {
-            c.add(Group::Note, rule, Outcome::Met, |f| {
-                f.at("disclosures.trial_registration")
-                    .fact(here)
-                    .fact(trial)
-                    .because("The treatment is offered within a registered trial.")
-            });
+            let f = c.add(
+                Group::Note,
+                rule,
+                Outcome::Met,
+                "disclosures.trial_registration",
+                "The treatment is offered within a registered trial.",
+            );
+            f.facts.push(here);
+            f.facts.push(trial_fact(trial));
         }
         (None, None) => {
-            c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
-                f.at("authorisation")
-                    .fact(here)
-                    .missing("authorisation")
-                    .missing("disclosures.trial_registration")
-                    .because("The crate has no classification engine for this jurisdiction, and the offer names no authorisation or registered trial: ask which national authorisation or licence covers it.")
-            });
+            let f = c.add(
+                Group::AskFirst,
+                rule,
+                Outcome::Undetermined,
+                "authorisation",
+                "The crate has no classification engine for this jurisdiction, and the offer names no authorisation or registered trial: ask which national authorisation or licence covers it.",
+            );
+            f.facts.push(here);
+            f.missing.push("authorisation");
+            f.missing.push("disclosures.trial_registration");
         }
     }
 }
@@ -1098,34 +1266,48 @@ fn live_cell_count(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector)
     let rule = RuleId::OfferLiveCellCount;
     if let Some(prep) = offer.product.preparation {
         if !prep.info().live_cells {
-            c.add(Group::Note, rule, Outcome::NotApplicable, |f| {
-                f.at("product.preparation")
-                    .fact(Fact::code("product.preparation", prep.code()))
-                    .because("The product is not meant to hold living cells, so there is no live cell count to ask for.")
-            });
+            c.add(
+                Group::Note,
+                rule,
+                Outcome::NotApplicable,
+                "product.preparation",
+                "The product is not meant to hold living cells, so there is no live cell count to ask for.",
+            )
+            .facts
+            .push(Fact::code("product.preparation", prep.code()));
             return;
         }
     }
-    let limit = Fact::number("policy.min_live_cells", policy.min_live_cells.as_f64())
-        .with_unit("cells")
-        .as_limit();
+    let path = "disclosures.live_nucleated_cells";
     let Some(count) = offer.disclosures.live_nucleated_cells else {
-        c.add(Group::WalkAway, rule, Outcome::NotMet, |f| {
-            f.at("disclosures.live_nucleated_cells")
-                .missing("disclosures.live_nucleated_cells")
-                .because("The clinic does not say how many live, nucleated cells it will inject: the patient's checklist says to walk out.")
-        });
+        c.add(
+            Group::WalkAway,
+            rule,
+            Outcome::NotMet,
+            path,
+            "The clinic does not say how many live, nucleated cells it will inject: the patient's checklist says to walk out.",
+        )
+        .missing
+        .push(path);
         return;
     };
-    let stated =
-        Fact::number("disclosures.live_nucleated_cells", count.as_f64()).with_unit("cells");
+    let push_count = |f: &mut Finding| {
+        f.facts
+            .push(Fact::number(path, count.as_f64()).with_unit("cells"));
+        f.facts.push(
+            Fact::number("policy.min_live_cells", policy.min_live_cells.as_f64())
+                .with_unit("cells")
+                .as_limit(),
+        );
+    };
     if count < policy.min_live_cells {
-        c.add(Group::AskFirst, rule, Outcome::NotMet, |f| {
-            f.at("disclosures.live_nucleated_cells")
-                .fact(stated)
-                .fact(limit)
-                .because("The stated live cell count is below a million: a 'whiff' of cells is not enough to trigger a biological response.")
-        });
+        push_count(c.add(
+            Group::AskFirst,
+            rule,
+            Outcome::NotMet,
+            path,
+            "The stated live cell count is below a million: a 'whiff' of cells is not enough to trigger a biological response.",
+        ));
         return;
     }
     // Donor cells from a vial: a count is only a count of live cells if something shows they
@@ -1138,61 +1320,80 @@ fn live_cell_count(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector)
             .as_ref()
             .is_some_and(|r| !r.viability.is_empty());
     if !own_cells && !viability_shown {
-        c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
-            f.at("disclosures.live_nucleated_cells")
-                .fact(stated)
-                .fact(limit)
-                .missing("disclosures.certificate_of_analysis_shown")
-                .missing("product.release.viability")
-                .because("The clinic states a cell count for donor cells, but nothing shows the cells are alive: ask for the certificate of analysis with its viability.")
-        });
+        let f = c.add(
+            Group::AskFirst,
+            rule,
+            Outcome::Undetermined,
+            path,
+            "The clinic states a cell count for donor cells, but nothing shows the cells are alive: ask for the certificate of analysis with its viability.",
+        );
+        push_count(f);
+        f.missing.push("disclosures.certificate_of_analysis_shown");
+        f.missing.push("product.release.viability");
         return;
     }
-    c.add(Group::GoodSign, rule, Outcome::Met, |f| {
-        f.at("disclosures.live_nucleated_cells")
-            .fact(stated)
-            .fact(limit)
-            .because("The clinic states the number of live, nucleated cells it injects, in the millions.")
-    });
+    push_count(c.add(
+        Group::GoodSign,
+        rule,
+        Outcome::Met,
+        path,
+        "The clinic states the number of live, nucleated cells it injects, in the millions.",
+    ));
 }
+
 fn source(offer: &ClinicOffer, c: &mut Collector) {
     let rule = RuleId::OfferSourceDisclosed;
     let (tissue, donor) = (offer.product.tissue, offer.product.donor);
     match offer.disclosures.source_disclosed {
         Some(true) => match (tissue, donor) {
             (Some(t), Some(d)) => {
-                c.add(Group::GoodSign, rule, Outcome::Met, |f| {
-                    f.at("disclosures.source_disclosed")
-                        .fact(Fact::code("product.tissue", t.code()))
-                        .fact(Fact::code("product.donor", d.code()))
-                        .because("The clinic says which tissue the cells come from and whose cells they are.")
-                });
+                let f = c.add(
+                    Group::GoodSign,
+                    rule,
+                    Outcome::Met,
+                    "disclosures.source_disclosed",
+                    "The clinic says which tissue the cells come from and whose cells they are.",
+                );
+                f.facts.push(Fact::code("product.tissue", t.code()));
+                f.facts.push(Fact::code("product.donor", d.code()));
             }
             _ => {
-                c.add(Group::AskFirst, rule, Outcome::Undetermined, |mut f| {
-                    if tissue.is_none() {
-                        f = f.missing("product.tissue");
-                    }
-                    if donor.is_none() {
-                        f = f.missing("product.donor");
-                    }
-                    f.at("product").because("The clinic is said to have disclosed the source, but the tissue or the donor is not recorded.")
-                });
+                let f = c.add(
+                    Group::AskFirst,
+                    rule,
+                    Outcome::Undetermined,
+                    "product",
+                    "The clinic is said to have disclosed the source, but the tissue or the donor is not recorded.",
+                );
+                if tissue.is_none() {
+                    f.missing.push("product.tissue");
+                }
+                if donor.is_none() {
+                    f.missing.push("product.donor");
+                }
             }
         },
         Some(false) => {
-            c.add(Group::AskFirst, rule, Outcome::NotMet, |f| {
-                f.at("disclosures.source_disclosed")
-                    .fact(Fact::flag("disclosures.source_disclosed", false))
-                    .because("The clinic does not say where the cells come from or whether they are yours or a donor's.")
-            });
+            c.add(
+                Group::AskFirst,
+                rule,
+                Outcome::NotMet,
+                "disclosures.source_disclosed",
+                "The clinic does not say where the cells come from or whether they are yours or a donor's.",
+            )
+            .facts
+            .push(Fact::flag("disclosures.source_disclosed", false));
         }
         None => {
-            c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
-                f.at("disclosures.source_disclosed")
-                    .missing("disclosures.source_disclosed")
-                    .because("It is not known whether the clinic said where the cells come from.")
-            });
+            c.add(
+                Group::AskFirst,
+                rule,
+                Outcome::Undetermined,
+                "disclosures.source_disclosed",
+                "It is not known whether the clinic said where the cells come from.",
+            )
+            .missing
+            .push("disclosures.source_disclosed");
         }
     }
 }
@@ -1200,19 +1401,27 @@ fn source(offer: &ClinicOffer, c: &mut Collector) {
 fn certificate(offer: &ClinicOffer, c: &mut Collector) {
     let rule = RuleId::OfferCertificateOfAnalysis;
     let Some(donor) = offer.product.donor else {
-        c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
-            f.at("product.donor").missing("product.donor").because(
-                "Whether the cells are your own or a donor's is not stated, so it is not known whether a certificate of analysis is needed.",
-            )
-        });
+        c.add(
+            Group::AskFirst,
+            rule,
+            Outcome::Undetermined,
+            "product.donor",
+            "Whether the cells are your own or a donor's is not stated, so it is not known whether a certificate of analysis is needed.",
+        )
+        .missing
+        .push("product.donor");
         return;
     };
     if donor.is_autologous() {
-        c.add(Group::Note, rule, Outcome::NotApplicable, |f| {
-            f.at("product.donor")
-                .fact(Fact::code("product.donor", donor.code()))
-                .because("Your own cells, prepared for you: there is no donor lot and no certificate of analysis to ask for.")
-        });
+        c.add(
+            Group::Note,
+            rule,
+            Outcome::NotApplicable,
+            "product.donor",
+            "Your own cells, prepared for you: there is no donor lot and no certificate of analysis to ask for.",
+        )
+        .facts
+        .push(Fact::code("product.donor", donor.code()));
         return;
     }
     // A record stating that no certificate was issued answers the question: none can be shown.
@@ -1244,65 +1453,91 @@ fn certificate(offer: &ClinicOffer, c: &mut Collector) {
             "It is not known whether the clinic shows a certificate of analysis for the donor cells.",
         ),
     };
-    c.add(group, rule, outcome, |mut f| {
-        f = f
-            .at("disclosures.certificate_of_analysis_shown")
-            .fact(Fact::code("product.donor", donor.code()))
-            .because(reason);
-        match shown {
-            Some(s) => f.fact(Fact::flag("disclosures.certificate_of_analysis_shown", s)),
-            None => f.missing("disclosures.certificate_of_analysis_shown"),
-        }
-    });
+    let path = "disclosures.certificate_of_analysis_shown";
+    let f = c.add(group, rule, outcome, path, reason);
+    f.facts.push(Fact::code("product.donor", donor.code()));
+    match shown {
+        Some(s) => f.facts.push(Fact::flag(path, s)),
+        None => f.missing.push(path),
+    }
 }
 
 fn image_guidance(offer: &ClinicOffer, c: &mut Collector) {
     let rule = RuleId::OfferImageGuidance;
     let Some(delivery) = offer.product.delivery else {
-        c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
-            f.at("product.delivery")
-                .missing("product.delivery.route")
-                .because(
-                    "The route is not stated, so it is not known whether image guidance is needed.",
-                )
-        });
+        c.add(
+            Group::AskFirst,
+            rule,
+            Outcome::Undetermined,
+            "product.delivery",
+            "The route is not stated, so it is not known whether image guidance is needed.",
+        )
+        .missing
+        .push("product.delivery.route");
         return;
     };
     let route = Fact::code("product.delivery.route", delivery.route.code());
     if !delivery.route.info().orthopaedic {
-        c.add(Group::Note, rule, Outcome::NotApplicable, |f| {
-            f.at("product.delivery.route")
-                .fact(route)
-                .because("Not an injection into a joint, disc, tendon or bone.")
-        });
+        c.add(
+            Group::Note,
+            rule,
+            Outcome::NotApplicable,
+            "product.delivery.route",
+            "Not an injection into a joint, disc, tendon or bone.",
+        )
+        .facts
+        .push(route);
         return;
     }
+    let path = "product.delivery.guidance";
     match delivery.guidance {
         None => {
-            c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
-                f.at("product.delivery.guidance")
-                    .fact(route)
-                    .missing("product.delivery.guidance")
-                    .because("An orthopaedic injection, and the clinic does not say how the needle is guided.")
-            });
-        }
-        Some(g) if g.is_imaging() => {
-            c.add(Group::GoodSign, rule, Outcome::Met, |f| {
-                f.at("product.delivery.guidance")
-                    .fact(route)
-                    .fact(Fact::code("product.delivery.guidance", g.code()))
-                    .because("The orthopaedic injection is image-guided.")
-            });
+            let f = c.add(
+                Group::AskFirst,
+                rule,
+                Outcome::Undetermined,
+                path,
+                "An orthopaedic injection, and the clinic does not say how the needle is guided.",
+            );
+            f.facts.push(route);
+            f.missing.push(path);
         }
         Some(g) => {
-            c.add(Group::AskFirst, rule, Outcome::NotMet, |f| {
-                f.at("product.delivery.guidance")
-                    .fact(route)
-                    .fact(Fact::code("product.delivery.guidance", g.code()))
-                    .because("A 'blind' orthopaedic injection: the cells may end up in the wrong tissue, making the treatment useless.")
-            });
+            let (group, outcome, reason) = if g.is_imaging() {
+                (
+                    Group::GoodSign,
+                    Outcome::Met,
+                    "The orthopaedic injection is image-guided.",
+                )
+            } else {
+                (
+                    Group::AskFirst,
+                    Outcome::NotMet,
+                    "A 'blind' orthopaedic injection: the cells may end up in the wrong tissue, making the treatment useless.",
+                )
+            };
+            let f = c.add(group, rule, outcome, path, reason);
+            f.facts.push(route);
+            f.facts.push(Fact::code(path, g.code()));
         }
     }
+}
+
+/// The NCT ids of `trials`, joined by ", ", in one allocation.
+fn nct_ids<'a>(trials: impl Iterator<Item = &'a crate::TrialEvidence> + Clone) -> String {
+    let len = trials
+        .clone()
+        .enumerate()
+        .map(|(i, t)| t.nct_id.as_str().len() + if i == 0 { 0 } else { 2 })
+        .sum();
+    let mut ids = String::with_capacity(len);
+    for t in trials {
+        if !ids.is_empty() {
+            ids.push_str(", ");
+        }
+        ids.push_str(t.nct_id.as_str());
+    }
+    ids
 }
 
 /// Returns whether the offer has evidence for the condition: a qualifying trial, or a full
@@ -1314,53 +1549,60 @@ fn trial_evidence(
 ) -> bool {
     let rule = RuleId::OfferTrialEvidence;
     let indication = Fact::code("indication", offer.indication.code());
-    let qualifying: Vec<&str> = offer
+    let qualifying = offer
         .evidence
         .iter()
-        .filter(|t| t.indication == offer.indication && t.is_completed_positive_phase2_or_3())
-        .map(|t| t.nct_id.as_str())
-        .collect();
-    if !qualifying.is_empty() {
-        let ids = qualifying.join(", ");
-        c.add(Group::GoodSign, rule, Outcome::Met, |f| {
-            f.at("evidence")
-                .fact(indication)
-                .fact(owned("evidence.nct_id", ids))
-                .because("A completed Phase II or III trial with a positive result is cited for this condition.")
-        });
+        .filter(|t| t.indication == offer.indication && t.is_completed_positive_phase2_or_3());
+    if qualifying.clone().next().is_some() {
+        let f = c.add(
+            Group::GoodSign,
+            rule,
+            Outcome::Met,
+            "evidence",
+            "A completed Phase II or III trial with a positive result is cited for this condition.",
+        );
+        f.facts.push(indication);
+        f.facts.push(owned("evidence.nct_id", nct_ids(qualifying)));
         return true;
     }
     if let Some(p) = on_label.filter(|p| p.kind.is_full()) {
-        c.add(Group::GoodSign, rule, Outcome::Met, |f| {
-            f.at("authorisation")
-                .fact(indication)
-                .fact(Fact::code("catalog.key", p.key.code()))
-                .fact(Fact::code("catalog.kind", p.kind.code()))
-                .because("The product holds a full authorisation for this condition, granted on the trial evidence its regulator reviewed.")
-        });
+        let f = c.add(
+            Group::GoodSign,
+            rule,
+            Outcome::Met,
+            "authorisation",
+            "The product holds a full authorisation for this condition, granted on the trial evidence its regulator reviewed.",
+        );
+        f.facts.push(indication);
+        f.facts.push(Fact::code("catalog.key", p.key.code()));
+        f.facts.push(Fact::code("catalog.kind", p.kind.code()));
         return true;
     }
     if offer.evidence.is_empty() {
-        c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
-            f.at("evidence").fact(indication).missing("evidence").because(
-                "No trial is cited. Look up your condition on ClinicalTrials.gov: without a successful Phase II or III trial you would essentially be an n=1 experiment.",
-            )
-        });
+        let f = c.add(
+            Group::AskFirst,
+            rule,
+            Outcome::Undetermined,
+            "evidence",
+            "No trial is cited. Look up your condition on ClinicalTrials.gov: without a successful Phase II or III trial you would essentially be an n=1 experiment.",
+        );
+        f.facts.push(indication);
+        f.missing.push("evidence");
     } else {
-        let cited = offer
-            .evidence
-            .iter()
-            .map(|t| t.nct_id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        c.add(Group::AskFirst, rule, Outcome::NotMet, |f| {
-            f.at("evidence").fact(indication).fact(owned("evidence.nct_id", cited)).because(
-                "None of the cited trials is a completed Phase II or III trial with a positive result for this condition: you would essentially be an n=1 experiment.",
-            )
-        });
+        let f = c.add(
+            Group::AskFirst,
+            rule,
+            Outcome::NotMet,
+            "evidence",
+            "None of the cited trials is a completed Phase II or III trial with a positive result for this condition: you would essentially be an n=1 experiment.",
+        );
+        f.facts.push(indication);
+        f.facts
+            .push(owned("evidence.nct_id", nct_ids(offer.evidence.iter())));
     }
     false
 }
+
 fn flag_rule(
     c: &mut Collector,
     rule: RuleId,
@@ -1375,13 +1617,11 @@ fn flag_rule(
         Some(false) => (when_false, Outcome::NotMet, no),
         None => (Group::AskFirst, Outcome::Undetermined, unknown),
     };
-    c.add(group, rule, outcome, |f| {
-        let f = f.at(path).because(reason);
-        match value {
-            Some(v) => f.fact(Fact::flag(path, v)),
-            None => f.missing(path),
-        }
-    });
+    let f = c.add(group, rule, outcome, path, reason);
+    match value {
+        Some(v) => f.facts.push(Fact::flag(path, v)),
+        None => f.missing.push(path),
+    }
 }
 
 fn patient_and_setting(offer: &ClinicOffer, c: &mut Collector) {
@@ -1423,88 +1663,173 @@ fn patient_and_setting(offer: &ClinicOffer, c: &mut Collector) {
         ],
     );
     let rule = RuleId::OfferRegisteredTrial;
+    let path = "disclosures.trial_registration";
     match &offer.disclosures.trial_registration {
         Some(id) => {
-            let id = id.as_str().to_owned();
-            c.add(Group::GoodSign, rule, Outcome::Met, |f| {
-                f.at("disclosures.trial_registration")
-                    .fact(owned("disclosures.trial_registration", id))
-                    .because("The treatment is given within a registered trial: look it up on ClinicalTrials.gov.")
-            });
+            c.add(
+                Group::GoodSign,
+                rule,
+                Outcome::Met,
+                path,
+                "The treatment is given within a registered trial: look it up on ClinicalTrials.gov.",
+            )
+            .facts
+            .push(trial_fact(id));
         }
         None => {
-            c.add(Group::Note, rule, Outcome::NotMet, |f| {
-                f.at("disclosures.trial_registration")
-                    .because("The treatment is not offered within a registered trial.")
-            });
+            c.add(
+                Group::Note,
+                rule,
+                Outcome::NotMet,
+                path,
+                "The treatment is not offered within a registered trial.",
+            );
         }
     }
 }
 
+/// The number of [`Indication`]s: a list of distinct ones never holds more.
+const INDICATIONS: usize = <Indication as strum::EnumCount>::COUNT;
+const _: () = assert!(INDICATIONS <= 128, "the conditions seen are kept in a u128");
+const _: () = assert!(
+    <IndicationCategory as strum::EnumCount>::COUNT <= 32,
+    "the families seen are kept in a u32"
+);
+
+/// [`ClinicOffer::claimed_conditions`], on the stack: every condition the offer names, first
+/// the patient's, each once in the order named, and whether the list is complete.
+fn claimed_conditions(offer: &ClinicOffer) -> (SmallVec<[Indication; INDICATIONS]>, bool) {
+    let mut all = SmallVec::new();
+    let mut seen: u128 = 0;
+    let mut add = |list: &[Indication]| {
+        for &ind in list {
+            let bit = 1_u128 << (ind as u32);
+            if seen & bit == 0 {
+                seen |= bit;
+                all.push(ind);
+            }
+        }
+    };
+    add(std::slice::from_ref(&offer.indication));
+    let mut complete = offer.claims.is_some();
+    for claim in offer.claims.iter().flatten() {
+        match &claim.indications {
+            Some(list) => add(list),
+            None => complete = false,
+        }
+    }
+    match offer
+        .product
+        .intended_use
+        .as_ref()
+        .and_then(|u| u.indications_known())
+    {
+        Some(list) => add(list),
+        None => complete = false,
+    }
+    (all, complete)
+}
+
+/// What identifies an unlisted condition: its code system and code.
+fn condition_key(c: &crate::CodedCondition) -> (&crate::CodeSystem, &str) {
+    (&c.coding.system, c.coding.code.as_ref())
+}
+
+/// [`crate::CodedCondition::families`] without a scratch list: the distinct families of the
+/// listed conditions, plus one per distinct code among the unlisted ones.
+fn families(listed: &[Indication], unlisted: &[crate::CodedCondition]) -> usize {
+    let mut seen: u32 = 0;
+    for indication in listed {
+        seen |= 1 << (indication.info().category as u32);
+    }
+    let codes = unlisted
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| {
+            !unlisted[..i]
+                .iter()
+                .any(|e| condition_key(e) == condition_key(c))
+        })
+        .count();
+    seen.count_ones() as usize + codes
+}
+
 fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector) {
     let rule = RuleId::OfferManyConditions;
-    let (conditions, complete) = offer.claimed_conditions();
+    let (conditions, complete) = claimed_conditions(offer);
     // Conditions outside the list each count as a family of their own.
     let unlisted = offer
         .product
         .intended_use
         .as_ref()
         .map_or(&[][..], |u| u.other_indications.as_slice());
-    let categories = crate::CodedCondition::families(&conditions, unlisted);
+    let categories = families(&conditions, unlisted);
     let threshold = policy.myriad_min_categories.get();
-    let facts = |f: Finding| {
+    let facts = |f: &mut Finding| {
         #[allow(clippy::cast_precision_loss)]
         let count = categories as f64;
         #[allow(clippy::cast_precision_loss)]
         let limit = threshold as f64;
-        let f = f.at("claims").fact(Fact::code_list(
+        f.facts.push(Fact::code_list(
             "claimed_conditions",
             conditions.iter().map(|i| i.code()),
         ));
-        let f = unlisted.iter().fold(f, |f, c| {
-            f.fact(owned(
+        for c in unlisted {
+            f.facts.push(owned(
                 "product.intended_use.other_indications",
                 format!("{} ({})", c.text, c.coding),
-            ))
-        });
-        f.fact(Fact::number("claimed_condition_families", count).as_derived())
-            .fact(Fact::number("policy.myriad_min_categories", limit).as_limit())
+            ));
+        }
+        f.facts
+            .push(Fact::number("claimed_condition_families", count).as_derived());
+        f.facts
+            .push(Fact::number("policy.myriad_min_categories", limit).as_limit());
     };
     if categories >= threshold {
-        c.add(Group::WalkAway, rule, Outcome::NotMet, |f| {
-            facts(f).because("The offer promotes the product for many unrelated conditions: the 'cure everything from autism to Alzheimer's' pattern of unproven treatments.")
-        });
+        facts(c.add(
+            Group::WalkAway,
+            rule,
+            Outcome::NotMet,
+            "claims",
+            "The offer promotes the product for many unrelated conditions: the 'cure everything from autism to Alzheimer's' pattern of unproven treatments.",
+        ));
     } else if !complete {
-        c.add(Group::AskFirst, rule, Outcome::Undetermined, |mut f| {
-            f = facts(f);
-            if offer.claims.is_none() {
-                f = f.missing("claims");
-            }
-            if offer
-                .claims
-                .iter()
-                .flatten()
-                .any(|claim| claim.indications.is_none())
-            {
-                f = f.missing("claims[].indications");
-            }
-            if offer
-                .product
-                .intended_use
-                .as_ref()
-                .and_then(|u| u.indications_known())
-                .is_none()
-            {
-                f = f.missing("product.intended_use.indications");
-            }
-            f.because("Not every condition the clinic promotes the product for is recorded (its claims or the product's intended use), so whether it is sold for a myriad of diseases is an open question.")
-        });
+        let f = c.add(
+            Group::AskFirst,
+            rule,
+            Outcome::Undetermined,
+            "claims",
+            "Not every condition the clinic promotes the product for is recorded (its claims or the product's intended use), so whether it is sold for a myriad of diseases is an open question.",
+        );
+        facts(f);
+        if offer.claims.is_none() {
+            f.missing.push("claims");
+        }
+        if offer
+            .claims
+            .iter()
+            .flatten()
+            .any(|claim| claim.indications.is_none())
+        {
+            f.missing.push("claims[].indications");
+        }
+        if offer
+            .product
+            .intended_use
+            .as_ref()
+            .and_then(|u| u.indications_known())
+            .is_none()
+        {
+            f.missing.push("product.intended_use.indications");
+        }
     } else {
-        c.add(Group::Note, rule, Outcome::Met, |f| {
-            facts(f).because(
-                "The offer is for one condition or a few related ones, not a myriad of diseases.",
-            )
-        });
+        facts(c.add(
+            Group::Note,
+            rule,
+            Outcome::Met,
+            "claims",
+            "The offer is for one condition or a few related ones, not a myriad of diseases.",
+        ));
     }
 }
 
@@ -1525,18 +1850,26 @@ fn claims(
         *seen = true;
         match claim.kind {
             ClaimKind::Cures => {
-                c.add(Group::WalkAway, RuleId::OfferClaimCure, Outcome::NotMet, |f| {
-                    f.at("claims").fact(Fact::code("claims.kind", claim.kind.code())).because(
-                        "The clinic promises a cure. MSC treatment is not a cure ('Is it a cure? No.'): a clinic that promises one misrepresents it.",
-                    )
-                });
+                c.add(
+                    Group::WalkAway,
+                    RuleId::OfferClaimCure,
+                    Outcome::NotMet,
+                    "claims",
+                    "The clinic promises a cure. MSC treatment is not a cure ('Is it a cure? No.'): a clinic that promises one misrepresents it.",
+                )
+                .facts
+                .push(Fact::code("claims.kind", claim.kind.code()));
             }
             ClaimKind::BecomesNewTissue => {
-                c.add(Group::AskFirst, RuleId::OfferClaimNewTissue, Outcome::NotMet, |f| {
-                    f.at("claims").fact(Fact::code("claims.kind", claim.kind.code())).because(
-                        "The clinic says the cells turn into new tissue. They act by signalling and mostly vanish: the differentiation idea is a myth from the late 1990s.",
-                    )
-                });
+                c.add(
+                    Group::AskFirst,
+                    RuleId::OfferClaimNewTissue,
+                    Outcome::NotMet,
+                    "claims",
+                    "The clinic says the cells turn into new tissue. They act by signalling and mostly vanish: the differentiation idea is a myth from the late 1990s.",
+                )
+                .facts
+                .push(Fact::code("claims.kind", claim.kind.code()));
             }
             ClaimKind::TreatsManyConditions => {
                 // Judged with every condition the offer names, by `many_conditions`.
@@ -1557,58 +1890,72 @@ fn fda_claim(
     c: &mut Collector,
 ) {
     let rule = RuleId::OfferClaimFdaApproved;
-    let Some(indications) = claim.conditions(offer.indication) else {
-        c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
-            f.at("claims")
-                .missing("claims[].indications")
-                .because("The clinic claims FDA approval, but the conditions the claim covers are not recorded, so it cannot be checked.")
-        });
-        return;
-    };
-    let claimed = Fact::code_list("claims.indications", indications.iter().map(|i| i.code()));
-    let unapproved: Vec<&'static str> = indications
-        .iter()
-        .filter(|i| {
-            ApprovedProduct::approved_in(Jurisdiction::UnitedStates, **i)
-                .next()
-                .is_none()
-        })
-        .map(|i| i.code())
-        .collect();
-    if !unapproved.is_empty() {
-        c.add(Group::WalkAway, rule, Outcome::NotMet, |f| {
-            f.at("claims").fact(claimed).fact(Fact::codes("no_fda_approved_msc_product_for", unapproved).as_derived()).because(
-                "The clinic claims FDA approval, but no MSC product is FDA-approved for this condition: the claim is false.",
+    // `Claim::conditions`, borrowed: the claim's conditions, or the patient's when it lists none.
+    let indications: &[Indication] = match &claim.indications {
+        None => {
+            c.add(
+                Group::AskFirst,
+                rule,
+                Outcome::Undetermined,
+                "claims",
+                "The clinic claims FDA approval, but the conditions the claim covers are not recorded, so it cannot be checked.",
             )
-        });
-        return;
-    }
-    let approved: Vec<&'static ApprovedProduct> =
-        ApprovedProduct::by_jurisdiction(Jurisdiction::UnitedStates)
-            .filter(|p| {
-                p.status.in_force() && indications.iter().all(|i| p.indications.contains(i))
-            })
-            .collect();
-    let keys = || {
-        Fact::code_list(
-            "fda_approved_products",
-            approved.iter().map(|p| p.key.code()),
-        )
-        .as_limit()
-    };
-    if let Some(p) = named {
-        if !approved.iter().any(|a| a.key == p.key) {
-            c.add(Group::WalkAway, rule, Outcome::NotMet, |f| {
-                f.at("authorisation")
-                    .fact(claimed)
-                    .fact(keys())
-                    .fact(Fact::code("authorisation", p.key.code()))
-                    .fact(Fact::code("catalog.jurisdiction", p.jurisdiction.code()).as_limit())
-                    .because("The clinic claims FDA approval, but the product it names holds no FDA approval for this condition.")
-            });
+            .missing
+            .push("claims[].indications");
             return;
         }
-        let cmp = compare_with(offer, p, false);
+        Some(list) if list.is_empty() => std::slice::from_ref(&offer.indication),
+        Some(list) => list,
+    };
+    let claimed = || Fact::code_list("claims.indications", indications.iter().map(|i| i.code()));
+    let unapproved = || {
+        indications
+            .iter()
+            .filter(|i| {
+                ApprovedProduct::approved_in(Jurisdiction::UnitedStates, **i)
+                    .next()
+                    .is_none()
+            })
+            .map(|i| i.code())
+    };
+    if unapproved().next().is_some() {
+        let f = c.add(
+            Group::WalkAway,
+            rule,
+            Outcome::NotMet,
+            "claims",
+            "The clinic claims FDA approval, but no MSC product is FDA-approved for this condition: the claim is false.",
+        );
+        f.facts.push(claimed());
+        f.facts
+            .push(code_list_of("no_fda_approved_msc_product_for", unapproved).as_derived());
+        return;
+    }
+    let approved = || {
+        ApprovedProduct::by_jurisdiction(Jurisdiction::UnitedStates).filter(|p| {
+            p.status.in_force() && indications.iter().all(|i| p.indications.contains(i))
+        })
+    };
+    let keys =
+        || code_list_of("fda_approved_products", || approved().map(|p| p.key.code())).as_limit();
+    if let Some(p) = named {
+        if !approved().any(|a| a.key == p.key) {
+            let f = c.add(
+                Group::WalkAway,
+                rule,
+                Outcome::NotMet,
+                "authorisation",
+                "The clinic claims FDA approval, but the product it names holds no FDA approval for this condition.",
+            );
+            f.facts.push(claimed());
+            f.facts.push(keys());
+            f.facts.push(Fact::code("authorisation", p.key.code()));
+            f.facts
+                .push(Fact::code("catalog.jurisdiction", p.jurisdiction.code()).as_limit());
+            return;
+        }
+        let mut facts = ComparisonFacts::new();
+        let cmp = compare_with(offer, p, false, Some(&mut facts));
         let (group, outcome, reason) = if !cmp.contradicts.is_empty() {
             (
                 Group::WalkAway,
@@ -1628,69 +1975,73 @@ fn fda_claim(
                 "The product is the FDA-approved MSC product for this condition, and the offer matches its approval.",
             )
         };
-        c.add(group, rule, outcome, |mut f| {
-            f = f.at("authorisation").fact(claimed).because(reason);
-            for fact in cmp.facts {
-                f = f.fact(fact);
-            }
-            for path in cmp.unknown {
-                f = f.missing(path);
-            }
-            f
-        });
+        let f = c.add(group, rule, outcome, "authorisation", reason);
+        f.facts.push(claimed());
+        f.facts.extend(facts.drain(..));
+        f.missing = cmp.unknown.iter().copied().collect();
         return;
     }
     // Not named: the claim can only be true of one of the approved products. Facts that
     // contradict every one of them make it false.
-    let comparisons: Vec<Comparison> = approved
-        .iter()
-        .map(|p| compare_with(offer, p, false))
-        .collect();
-    if !comparisons.is_empty() && comparisons.iter().all(|cmp| !cmp.contradicts.is_empty()) {
-        let first = comparisons
-            .into_iter()
-            .next()
-            .map(|cmp| cmp.facts)
-            .unwrap_or_default();
-        c.add(Group::WalkAway, rule, Outcome::NotMet, |mut f| {
-            f = f.at("claims").fact(claimed).fact(keys()).because(
+    let mut products = approved().peekable();
+    let first = products.peek().copied();
+    if let Some(first) = first {
+        if products.all(|p| !compare_with(offer, p, false, None).contradicts.is_empty()) {
+            let mut facts = ComparisonFacts::new();
+            compare_with(offer, first, false, Some(&mut facts));
+            let f = c.add(
+                Group::WalkAway,
+                rule,
+                Outcome::NotMet,
+                "claims",
                 "The clinic claims FDA approval, but its product contradicts the FDA-approved product for this condition (see `contradicts`): it is not that product, so the claim is false.",
             );
-            for fact in first {
-                f = f.fact(fact);
-            }
-            f
-        });
-        return;
+            f.facts.push(claimed());
+            f.facts.push(keys());
+            f.facts.extend(facts.drain(..));
+            return;
+        }
     }
-    c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
-        f.at("authorisation")
-            .fact(claimed)
-            .fact(keys())
-            .missing("authorisation")
-            .because("An MSC product is FDA-approved for this condition, but the offer does not name the product by its catalog key or approval number.")
-    });
+    let f = c.add(
+        Group::AskFirst,
+        rule,
+        Outcome::Undetermined,
+        "authorisation",
+        "An MSC product is FDA-approved for this condition, but the offer does not name the product by its catalog key or approval number.",
+    );
+    f.facts.push(claimed());
+    f.facts.push(keys());
+    f.missing.push("authorisation");
 }
+
 fn live_stem_cells_claim(offer: &ClinicOffer, quality: &QualityReport, c: &mut Collector) {
     let rule = RuleId::OfferClaimLiveStemCells;
     let product = &offer.product;
     let Some(tissue) = product.tissue else {
-        c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
-            f.at("product.tissue")
-                .missing("product.tissue")
-                .because("The clinic claims live stem cells, but the source tissue is not stated.")
-        });
+        c.add(
+            Group::AskFirst,
+            rule,
+            Outcome::Undetermined,
+            "product.tissue",
+            "The clinic claims live stem cells, but the source tissue is not stated.",
+        )
+        .missing
+        .push("product.tissue");
         return;
     };
     let off_the_shelf = product.supply == Some(SupplyModel::OffTheShelf)
         || product.preparation == Some(CellPreparation::PerinatalAllograft);
     let tissue_fact = Fact::code("product.tissue", tissue.code());
     if !(tissue.info().perinatal && off_the_shelf) {
-        c.add(Group::Note, rule, Outcome::NotApplicable, |f| {
-            f.at("product.tissue")
-                .fact(tissue_fact)
-                .because("Not an off-the-shelf birth-tissue product; whether living cells are present is for the cell count and the quality findings.")
-        });
+        c.add(
+            Group::Note,
+            rule,
+            Outcome::NotApplicable,
+            "product.tissue",
+            "Not an off-the-shelf birth-tissue product; whether living cells are present is for the cell count and the quality findings.",
+        )
+        .facts
+        .push(tissue_fact);
         return;
     }
     // Whether the product shows MSCs (identity markers or colony-forming cells) is the quality
@@ -1700,27 +2051,28 @@ fn live_stem_cells_claim(offer: &ClinicOffer, quality: &QualityReport, c: &mut C
         .map_or(Outcome::Undetermined, |f| f.outcome);
     let evidence_fact =
         Fact::code(RuleId::QualityPerinatalMscEvidence.code(), evidence.code()).as_derived();
-    if evidence == Outcome::Met {
-        c.add(Group::Note, rule, Outcome::Met, |f| {
-            f.at("product.release")
-                .fact(tissue_fact)
-                .fact(evidence_fact)
-                .because("Identity markers or a colony-forming (CFU-F) test show MSC-like cells in the product.")
-        });
+    let f = if evidence == Outcome::Met {
+        c.add(
+            Group::Note,
+            rule,
+            Outcome::Met,
+            "product.release",
+            "Identity markers or a colony-forming (CFU-F) test show MSC-like cells in the product.",
+        )
     } else {
-        c.add(Group::WalkAway, rule, Outcome::NotMet, |f| {
-            let f = f
-                .at("product.release")
-                .fact(tissue_fact)
-                .fact(evidence_fact)
-                .because("An off-the-shelf birth-tissue product sold as live stem cells, with no test showing MSC-like (colony-forming) cells: published tests of such products found none.");
-            if evidence == Outcome::Undetermined {
-                f.missing("product.release.cfu_f_per_million")
-                    .missing("product.release.identity.markers")
-            } else {
-                f
-            }
-        });
+        c.add(
+            Group::WalkAway,
+            rule,
+            Outcome::NotMet,
+            "product.release",
+            "An off-the-shelf birth-tissue product sold as live stem cells, with no test showing MSC-like (colony-forming) cells: published tests of such products found none.",
+        )
+    };
+    f.facts.push(tissue_fact);
+    f.facts.push(evidence_fact);
+    if evidence == Outcome::Undetermined {
+        f.missing.push("product.release.cfu_f_per_million");
+        f.missing.push("product.release.identity.markers");
     }
 }
 
@@ -1728,99 +2080,136 @@ fn no_rejection_claim(offer: &ClinicOffer, c: &mut Collector) {
     let rule = RuleId::OfferClaimNoRejection;
     match offer.product.donor {
         Some(d) if d.is_autologous() => {
-            c.add(Group::Note, rule, Outcome::NotApplicable, |f| {
-                f.at("product.donor")
-                    .fact(Fact::code("product.donor", d.code()))
-                    .because("Your own cells: rejection is not the concern.")
-            });
+            c.add(
+                Group::Note,
+                rule,
+                Outcome::NotApplicable,
+                "product.donor",
+                "Your own cells: rejection is not the concern.",
+            )
+            .facts
+            .push(Fact::code("product.donor", d.code()));
         }
         Some(d) => {
-            c.add(Group::AskFirst, rule, Outcome::NotMet, |f| {
-                f.at("claims")
-                    .fact(Fact::code("product.donor", d.code()))
-                    .because("'No rejection' for donor cells: MSCs have low immunogenicity, which is not a guarantee.")
-            });
+            c.add(
+                Group::AskFirst,
+                rule,
+                Outcome::NotMet,
+                "claims",
+                "'No rejection' for donor cells: MSCs have low immunogenicity, which is not a guarantee.",
+            )
+            .facts
+            .push(Fact::code("product.donor", d.code()));
         }
         None => {
-            c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
-                f.at("product.donor").missing("product.donor").because(
-                    "The clinic claims 'no rejection' without saying whose cells they are.",
-                )
-            });
+            c.add(
+                Group::AskFirst,
+                rule,
+                Outcome::Undetermined,
+                "product.donor",
+                "The clinic claims 'no rejection' without saying whose cells they are.",
+            )
+            .missing
+            .push("product.donor");
         }
     }
 }
 
 fn approved_anywhere(offer: &ClinicOffer, c: &mut Collector) {
     let rule = RuleId::OfferApprovedAnywhere;
-    let approved: Vec<&'static str> = ApprovedProduct::approved_anywhere(offer.indication)
-        .map(|p| p.key.code())
-        .collect();
+    let approved = || ApprovedProduct::approved_anywhere(offer.indication).map(|p| p.key.code());
     let indication = Fact::code("indication", offer.indication.code());
-    if approved.is_empty() {
-        c.add(Group::Note, rule, Outcome::NotMet, |f| {
-            f.at("indication").fact(indication).because(
-                "No MSC product holds a marketing authorisation anywhere for this condition: any offer for it is experimental.",
-            )
-        });
+    if approved().next().is_none() {
+        c.add(
+            Group::Note,
+            rule,
+            Outcome::NotMet,
+            "indication",
+            "No MSC product holds a marketing authorisation anywhere for this condition: any offer for it is experimental.",
+        )
+        .facts
+        .push(indication);
     } else {
-        c.add(Group::Note, rule, Outcome::Met, |f| {
-            f.at("indication")
-                .fact(indication)
-                .fact(Fact::codes("approved_products", approved))
-                .because("MSC products are authorised for this condition in some jurisdictions; the product offered is one of them only if the offer names it and matches its authorisation.")
-        });
+        let f = c.add(
+            Group::Note,
+            rule,
+            Outcome::Met,
+            "indication",
+            "MSC products are authorised for this condition in some jurisdictions; the product offered is one of them only if the offer names it and matches its authorisation.",
+        );
+        f.facts.push(indication);
+        f.facts.push(code_list_of("approved_products", approved));
     }
 }
 
 fn release_quality(quality: &QualityReport, c: &mut Collector) {
     let rule = RuleId::OfferReleaseQuality;
     let verdict = Fact::code("quality.verdict", quality.verdict.code()).as_derived();
-    let listed = |severity: Severity, outcome: Option<Outcome>| -> Vec<&'static str> {
-        quality
-            .findings
-            .iter()
-            .filter(|f| f.severity == severity && outcome.is_none_or(|o| f.outcome == o))
-            .map(|f| f.rule.code())
-            .collect()
+    let listed = |name: &'static str, severity: Severity, outcome: Option<Outcome>| {
+        code_list_of(name, || {
+            quality
+                .findings
+                .iter()
+                .filter(move |f| f.severity == severity && outcome.is_none_or(|o| f.outcome == o))
+                .map(|f| f.rule.code())
+        })
+        .as_derived()
     };
+    let path = "product.release";
     match quality.verdict {
         QualityVerdict::Fail => {
-            let failed = listed(Severity::Blocking, Some(Outcome::NotMet));
-            c.add(Group::WalkAway, rule, Outcome::NotMet, |f| {
-                f.at("product.release")
-                    .fact(verdict)
-                    .fact(Fact::codes("quality.failed", failed).as_derived())
-                    .because("The product's own release data fail a blocking quality requirement (see the quality findings): it must not be used as described.")
-            });
+            let f = c.add(
+                Group::WalkAway,
+                rule,
+                Outcome::NotMet,
+                path,
+                "The product's own release data fail a blocking quality requirement (see the quality findings): it must not be used as described.",
+            );
+            f.facts.push(verdict);
+            f.facts.push(listed(
+                "quality.failed",
+                Severity::Blocking,
+                Some(Outcome::NotMet),
+            ));
         }
         QualityVerdict::Pass => {
-            c.add(Group::GoodSign, rule, Outcome::Met, |f| {
-                f.at("product.release")
-                    .fact(verdict)
-                    .because("The product's release data meet every quality requirement.")
-            });
+            c.add(
+                Group::GoodSign,
+                rule,
+                Outcome::Met,
+                path,
+                "The product's release data meet every quality requirement.",
+            )
+            .facts
+            .push(verdict);
         }
         QualityVerdict::PassWithWarnings => {
-            let open = listed(Severity::Warning, None);
-            c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
-                f.at("product.release")
-                    .fact(verdict)
-                    .fact(Fact::codes("quality.warnings", open).as_derived())
-                    .because("The product's release data meet every blocking quality requirement, but leave warnings that need an answer (see the quality findings).")
-            });
+            let f = c.add(
+                Group::AskFirst,
+                rule,
+                Outcome::Undetermined,
+                path,
+                "The product's release data meet every blocking quality requirement, but leave warnings that need an answer (see the quality findings).",
+            );
+            f.facts.push(verdict);
+            f.facts
+                .push(listed("quality.warnings", Severity::Warning, None));
         }
         QualityVerdict::Undetermined => {
-            let open = listed(Severity::Blocking, Some(Outcome::Undetermined));
-            c.add(Group::AskFirst, rule, Outcome::Undetermined, |f| {
-                f.at("product.release")
-                    .fact(verdict)
-                    .fact(Fact::codes("quality.undetermined", open).as_derived())
-                    .missing("product.release")
-                    .because(
-                    "The product's release data are incomplete, so its quality cannot be judged: ask for the release results (see the quality findings for what is missing).",
-                )
-            });
+            let f = c.add(
+                Group::AskFirst,
+                rule,
+                Outcome::Undetermined,
+                path,
+                "The product's release data are incomplete, so its quality cannot be judged: ask for the release results (see the quality findings for what is missing).",
+            );
+            f.facts.push(verdict);
+            f.facts.push(listed(
+                "quality.undetermined",
+                Severity::Blocking,
+                Some(Outcome::Undetermined),
+            ));
+            f.missing.push(path);
         }
     }
 }
@@ -1856,14 +2245,9 @@ fn dose_reference(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector) 
             "The dose is far below every label and trial dose for this route and condition: a 'whiff' of cells is not enough to trigger a biological response.",
         ),
     };
-    c.add(group, rule, outcome, |mut f| {
-        f = f.at("product.dose").because(reason);
-        for fact in cmp.facts {
-            f = f.fact(fact);
-        }
-        for path in cmp.missing {
-            f = f.missing(path);
-        }
-        f
-    });
+    let f = c.add(group, rule, outcome, "product.dose", reason);
+    f.facts.extend(cmp.facts);
+    for path in cmp.missing {
+        f.missing.push(path);
+    }
 }
