@@ -1213,14 +1213,16 @@ impl CodedCondition {
     /// ```
     #[must_use]
     pub fn families(listed: &[Indication], unlisted: &[Self]) -> usize {
-        let mut codes: Vec<(&CodeSystem, &str)> = Vec::with_capacity(unlisted.len());
-        for c in unlisted {
-            let key = (&c.coding.system, c.coding.code.as_ref());
-            if !codes.contains(&key) {
-                codes.push(key);
-            }
+        fn key(c: &CodedCondition) -> (&CodeSystem, &str) {
+            (&c.coding.system, c.coding.code.as_ref())
         }
-        Indication::distinct_categories(listed) + codes.len()
+        // Each distinct code once, counted where it first appears: no scratch list.
+        let codes = unlisted
+            .iter()
+            .enumerate()
+            .filter(|&(i, c)| !unlisted[..i].iter().any(|e| key(e) == key(c)))
+            .count();
+        Indication::distinct_categories(listed) + codes
     }
 }
 

@@ -640,30 +640,7 @@ impl ClinicOffer {
     /// conditions are recorded, and the product's intended use states its indications.
     #[must_use]
     pub fn claimed_conditions(&self) -> (Vec<Indication>, bool) {
-        let mut all = vec![self.indication];
-        let mut complete = self.claims.is_some();
-        let mut add = |list: &[Indication]| {
-            for ind in list {
-                if !all.contains(ind) {
-                    all.push(*ind);
-                }
-            }
-        };
-        for claim in self.claims.iter().flatten() {
-            match &claim.indications {
-                Some(list) => add(list),
-                None => complete = false,
-            }
-        }
-        match self
-            .product
-            .intended_use
-            .as_ref()
-            .and_then(|u| u.indications_known())
-        {
-            Some(list) => add(list),
-            None => complete = false,
-        }
-        (all, complete)
+        let (all, complete) = crate::rules::offer::claimed_conditions(self);
+        (all.into_vec(), complete)
     }
 }

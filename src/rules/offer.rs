@@ -1698,7 +1698,9 @@ const _: () = assert!(
 
 /// [`ClinicOffer::claimed_conditions`], on the stack: every condition the offer names, first
 /// the patient's, each once in the order named, and whether the list is complete.
-fn claimed_conditions(offer: &ClinicOffer) -> (SmallVec<[Indication; INDICATIONS]>, bool) {
+pub(crate) fn claimed_conditions(
+    offer: &ClinicOffer,
+) -> (SmallVec<[Indication; INDICATIONS]>, bool) {
     let mut all = SmallVec::new();
     let mut seen: u128 = 0;
     let mut add = |list: &[Indication]| {
@@ -1730,30 +1732,6 @@ fn claimed_conditions(offer: &ClinicOffer) -> (SmallVec<[Indication; INDICATIONS
     (all, complete)
 }
 
-/// What identifies an unlisted condition: its code system and code.
-fn condition_key(c: &crate::CodedCondition) -> (&crate::CodeSystem, &str) {
-    (&c.coding.system, c.coding.code.as_ref())
-}
-
-/// [`crate::CodedCondition::families`] without a scratch list: the distinct families of the
-/// listed conditions, plus one per distinct code among the unlisted ones.
-fn families(listed: &[Indication], unlisted: &[crate::CodedCondition]) -> usize {
-    let mut seen: u32 = 0;
-    for indication in listed {
-        seen |= 1 << (indication.info().category as u32);
-    }
-    let codes = unlisted
-        .iter()
-        .enumerate()
-        .filter(|&(i, c)| {
-            !unlisted[..i]
-                .iter()
-                .any(|e| condition_key(e) == condition_key(c))
-        })
-        .count();
-    seen.count_ones() as usize + codes
-}
-
 fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector) {
     let rule = RuleId::OfferManyConditions;
     let (conditions, complete) = claimed_conditions(offer);
@@ -1763,7 +1741,7 @@ fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector)
         .intended_use
         .as_ref()
         .map_or(&[][..], |u| u.other_indications.as_slice());
-    let categories = families(&conditions, unlisted);
+    let categories = crate::CodedCondition::families(&conditions, unlisted);
     let threshold = policy.myriad_min_categories.get();
     let facts = |f: &mut Finding| {
         #[allow(clippy::cast_precision_loss)]

@@ -184,13 +184,15 @@ impl Indication {
     /// ```
     #[must_use]
     pub fn distinct_categories(indications: &[Self]) -> usize {
-        let mut seen: Vec<IndicationCategory> = Vec::with_capacity(indications.len());
+        // One bit per category: no scratch list.
+        const _: () = assert!(
+            <IndicationCategory as strum::EnumCount>::COUNT <= 64,
+            "the categories seen are kept in a u64"
+        );
+        let mut seen: u64 = 0;
         for indication in indications {
-            let category = indication.info().category;
-            if !seen.contains(&category) {
-                seen.push(category);
-            }
+            seen |= 1 << (indication.info().category as u32);
         }
-        seen.len()
+        seen.count_ones() as usize
     }
 }
