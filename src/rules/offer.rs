@@ -1065,6 +1065,26 @@ fn on_label_sign(rule: RuleId, p: &ApprovedProduct, class: Fact, c: &mut Collect
     f.facts.push(Fact::code("catalog.key", p.key.code()));
 }
 
+/// The note for a pathway settled by a registered trial: `facts` (what placed the product on
+/// that pathway), then the trial.
+fn trial_note(
+    rule: RuleId,
+    reason: &'static str,
+    facts: impl IntoIterator<Item = Fact>,
+    trial: &crate::NctId,
+    c: &mut Collector,
+) {
+    let f = c.add(
+        Group::Note,
+        rule,
+        Outcome::Met,
+        "disclosures.trial_registration",
+        reason,
+    );
+    f.facts.extend(facts);
+    f.facts.push(trial_fact(trial));
+}
+
 fn us_pathway(
     us: &UsAssessment,
     on_label: Option<&'static ApprovedProduct>,
@@ -1077,15 +1097,13 @@ fn us_pathway(
         UsClassification::Section351Product => match (on_label, trial) {
             (Some(p), _) => on_label_sign(rule, p, class, c),
             (None, Some(trial)) => {
-                let f = c.add(
-                    Group::Note,
+                trial_note(
                     rule,
-                    Outcome::Met,
-                    "disclosures.trial_registration",
                     "In the US this is a drug or biological product, and it is offered within a registered trial, the way such products may be given before approval.",
+                    [class],
+                    trial,
+                    c,
                 );
-                f.facts.push(class);
-                f.facts.push(trial_fact(trial));
             }
             (None, None) => {
                 let f = c.add(
@@ -1136,15 +1154,13 @@ fn eu_pathway(
     match (eu.classification.is_atmp(), on_label, trial) {
         (_, Some(p), _) => on_label_sign(rule, p, class, c),
         (Some(true), None, Some(trial)) => {
-            let f = c.add(
-                Group::Note,
+            trial_note(
                 rule,
-                Outcome::Met,
-                "disclosures.trial_registration",
                 "In the EU this is an advanced therapy medicinal product, offered within a registered trial.",
+                [class],
+                trial,
+                c,
             );
-            f.facts.push(class);
-            f.facts.push(trial_fact(trial));
         }
         (Some(true), None, None) => {
             let f = c.add(
@@ -1195,16 +1211,13 @@ fn jp_pathway(
     match (on_label, trial) {
         (Some(p), _) => on_label_sign(rule, p, class, c),
         (None, Some(trial)) => {
-            let f = c.add(
-                Group::Note,
+            trial_note(
                 rule,
-                Outcome::Met,
-                "disclosures.trial_registration",
                 "The treatment is offered within a registered trial; in Japan it also needs its ASRM plan or PMD Act trial notification.",
+                [class, pmd()],
+                trial,
+                c,
             );
-            f.facts.push(class);
-            f.facts.push(pmd());
-            f.facts.push(trial_fact(trial));
         }
         (None, None) => {
             let f = c.add(
@@ -1233,15 +1246,13 @@ fn national_pathway(
     match (on_label, trial) {
         (Some(p), _) => on_label_sign(rule, p, here, c),
         (None, Some(trial)) => {
-            let f = c.add(
-                Group::Note,
+            trial_note(
                 rule,
-                Outcome::Met,
-                "disclosures.trial_registration",
                 "The treatment is offered within a registered trial.",
+                [here],
+                trial,
+                c,
             );
-            f.facts.push(here);
-            f.facts.push(trial_fact(trial));
         }
         (None, None) => {
             let f = c.add(
