@@ -1927,3 +1927,34 @@ fn a_claim_of_fda_approval_for_a_product_approved_elsewhere_is_false() {
     );
     assert_eq!(eval.verdict, PatientVerdict::WalkAway);
 }
+
+/// Where the crate has no classification engine, a registered trial settles the pathway: the
+/// note carries the jurisdiction and the trial's registration, and without the trial the
+/// question is which national authorisation covers the treatment.
+#[test]
+fn a_registered_trial_settles_the_national_pathway_and_is_named() {
+    let offer = patched(TRIAL_SITE, serde_json::json!({"jurisdiction": "india"}));
+    let nct = offer
+        .disclosures
+        .trial_registration
+        .clone()
+        .expect("the trial site names its trial");
+    let eval = evaluate_offer(&offer);
+    assert_eq!(in_group(&eval, RuleId::OfferNationalPathway), "notes");
+    let f = eval.finding(RuleId::OfferNationalPathway).unwrap();
+    assert_eq!(f.outcome, Outcome::Met);
+    assert_eq!(
+        f.fact_named("disclosures.trial_registration")
+            .map(|x| x.value.to_string()),
+        Some(nct.as_str().to_owned())
+    );
+    assert_eq!(
+        f.fact_named("jurisdiction").map(|x| x.value.to_string()),
+        Some("india".to_owned())
+    );
+
+    let mut outside = offer.clone();
+    outside.disclosures.trial_registration = None;
+    let eval = evaluate_offer(&outside);
+    assert_eq!(in_group(&eval, RuleId::OfferNationalPathway), "ask_first");
+}
