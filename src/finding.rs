@@ -6,9 +6,10 @@
 //! ([`Finding::summary`], [`Finding::citation`]), the way `http::StatusCode` gives its
 //! `canonical_reason()`.
 //!
-//! Facts, missing paths and lists of codes are stored inline (up to [`Facts::INLINE`],
-//! [`Paths::INLINE`] and [`Codes::INLINE`] entries), so that building a finding does not touch
-//! the heap; longer lists spill to one heap buffer. Text is a `Cow<'static, str>`: borrowed from
+//! Facts and missing paths are stored inline (up to [`Facts::INLINE`] and [`Paths::INLINE`]
+//! entries), and the lists of vocabulary codes an engine writes by their index in the table (up
+//! to [`Codes::INLINE`] codes, one byte each), so that building a finding does not touch the
+//! heap; longer lists spill to one heap buffer. Text is a `Cow<'static, str>`: borrowed from
 //! the crate's tables and the engines' code when an engine writes a finding, owned when a stored
 //! finding is read back.
 
@@ -1061,16 +1062,16 @@ impl Fact {
 
     /// An input list of machine names.
     ///
-    /// The codes are moved into the fact's inline [`Codes`]; [`Fact::code_list`] takes them
-    /// from an iterator instead, without building the `Vec` first.
+    /// The same as [`Fact::code_list`], from a `Vec`.
     #[must_use]
     pub fn codes(name: &'static str, codes: Vec<&'static str>) -> Self {
         Self::code_list(name, codes)
     }
 
-    /// An input list of machine names, from any list or iterator of `'static` codes:
-    /// `Fact::code_list("processing.steps", steps.iter().map(|s| s.code()))` stores them inline
-    /// (up to [`Codes::INLINE`]) with no heap allocation.
+    /// An input list of machine names, from any list or iterator of `'static` codes, e.g.
+    /// `Fact::code_list("processing.steps", steps.iter().map(|s| s.code()))`. One code is stored
+    /// inline; a longer list is one heap list that borrows the codes (the engines store their
+    /// vocabulary lists by table index instead, inline, see [`Codes`]).
     ///
     /// # Examples
     ///
