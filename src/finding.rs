@@ -506,9 +506,9 @@ macro_rules! text_list {
 /// assert_eq!(missing.join(", "), "tissue, donor");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct Paths(SmallVec<[Cow<'static, str>; 2]>);
+pub struct Paths(SmallVec<[Cow<'static, str>; 3]>);
 
-inline_list!(Paths, Cow<'static, str>, 2, "a list of dotted input paths");
+inline_list!(Paths, Cow<'static, str>, 3, "a list of dotted input paths");
 text_list!(Paths);
 
 /// A vocabulary whose codes a [`Codes`] list stores by their index in the table (one byte each)
