@@ -6,9 +6,10 @@
 //! ([`Finding::summary`], [`Finding::citation`]), the way `http::StatusCode` gives its
 //! `canonical_reason()`.
 //!
-//! Facts, missing paths and lists of codes are stored inline (up to [`Facts::INLINE`],
-//! [`Paths::INLINE`] and [`Codes::INLINE`] entries), so that building a finding does not touch
-//! the heap; longer lists spill to one heap buffer. Text is a `Cow<'static, str>`: borrowed from
+//! Facts and missing paths are stored inline (up to [`Facts::INLINE`] and [`Paths::INLINE`]
+//! entries), and the lists of vocabulary codes an engine writes by their index in the table (up
+//! to [`Codes::INLINE`] codes, one byte each), so that building a finding does not touch the
+//! heap; longer lists spill to one heap buffer. Text is a `Cow<'static, str>`: borrowed from
 //! the crate's tables and the engines' code when an engine writes a finding, owned when a stored
 //! finding is read back.
 
@@ -505,17 +506,46 @@ macro_rules! text_list {
 /// assert_eq!(missing.join(", "), "tissue, donor");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct Paths(SmallVec<[Cow<'static, str>; 2]>);
+pub struct Paths(SmallVec<[Cow<'static, str>; 3]>);
 
-inline_list!(Paths, Cow<'static, str>, 2, "a list of dotted input paths");
+inline_list!(Paths, Cow<'static, str>, 3, "a list of dotted input paths");
 text_list!(Paths);
 
+/// A vocabulary whose codes a [`Codes`] list stores by their index in the table (one byte each)
+/// rather than as strings: every enum `vocab!` defines.
+pub(crate) trait Vocab: Copy {
+    /// The variant's position in its table.
+    fn index(self) -> u8;
+    /// The machine name at a position of the table.
+    fn code_at(index: u8) -> &'static str;
+}
+
+/// How many codes of one vocabulary a [`Codes`] list holds without a heap allocation.
+const VOCAB_INLINE: usize = 15;
+
+#[derive(Clone)]
+enum CodesRepr {
+    /// Up to [`VOCAB_INLINE`] codes of one vocabulary table, by index: what the engines write.
+    Vocab {
+        code_at: fn(u8) -> &'static str,
+        len: u8,
+        index: [u8; VOCAB_INLINE],
+    },
+    /// One code.
+    One(&'static str),
+    /// Any other list: codes not from one table, a list read back, a long list.
+    List(Vec<Cow<'static, str>>),
+}
+
 /// **A list of machine names held by one fact**, e.g. the codes of a product's processing
-/// steps, stored inline up to [`Codes::INLINE`] entries.
+/// steps.
 ///
-/// The codes are the vocabulary's own `'static` machine names (borrowed, never copied into new
-/// strings); a list read back from JSON owns its text. It dereferences to a slice, compares equal
-/// to a `Vec<&str>` with the same entries, and serializes as a JSON array of strings.
+/// The codes an engine writes come from one vocabulary table and are stored inline, one byte
+/// each (up to [`Codes::INLINE`] codes, with no heap allocation and no copied text); a single
+/// code is stored inline whatever its source; any other list, and a list read back from JSON,
+/// is a heap list that owns its text. Which storage a list uses is invisible: two lists with the
+/// same codes in the same order are equal, hash alike and serialize alike, as a JSON array of
+/// strings.
 ///
 /// # Examples
 ///
@@ -525,12 +555,312 @@ text_list!(Paths);
 /// let steps = [ProcessingStep::CultureExpansion, ProcessingStep::Cryopreservation];
 /// let codes: Codes = steps.iter().map(|s| s.code()).collect();
 /// assert_eq!(codes, vec!["culture_expansion", "cryopreservation"]);
+/// assert_eq!(codes.len(), 2);
+/// assert_eq!(codes.get(1), Some("cryopreservation"));
+/// assert_eq!(codes.join(", "), "culture_expansion, cryopreservation");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct Codes(SmallVec<[Cow<'static, str>; 4]>);
+#[derive(Clone)]
+pub struct Codes(CodesRepr);
 
-inline_list!(Codes, Cow<'static, str>, 4, "a list of machine names");
-text_list!(Codes);
+impl Codes {
+    /// How many codes of one vocabulary are stored without a heap allocation.
+    pub const INLINE: usize = VOCAB_INLINE;
+
+    /// An empty list.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self(CodesRepr::List(Vec::new()))
+    }
+
+    /// The codes of vocabulary terms, stored by index when they fit inline.
+    pub(crate) fn of_terms<T: Vocab>(terms: impl IntoIterator<Item = T>) -> Self {
+        let mut index = [0_u8; VOCAB_INLINE];
+        let mut len = 0_usize;
+        let mut terms = terms.into_iter();
+        for term in terms.by_ref() {
+            if len == VOCAB_INLINE {
+                // Too long for the inline form: the whole list as text.
+                let mut list: Vec<Cow<'static, str>> =
+                    Vec::with_capacity(len + 1 + terms.size_hint().0);
+                list.extend(index.iter().map(|&i| Cow::Borrowed(T::code_at(i))));
+                list.push(Cow::Borrowed(T::code_at(term.index())));
+                list.extend(terms.map(|t| Cow::Borrowed(T::code_at(t.index()))));
+                return Self(CodesRepr::List(list));
+            }
+            index[len] = term.index();
+            len += 1;
+        }
+        Self(CodesRepr::Vocab {
+            code_at: T::code_at,
+            // At most VOCAB_INLINE (15).
+            #[allow(clippy::cast_possible_truncation)]
+            len: len as u8,
+            index,
+        })
+    }
+
+    /// How many codes the list holds.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            CodesRepr::Vocab { len, .. } => usize::from(*len),
+            CodesRepr::One(_) => 1,
+            CodesRepr::List(list) => list.len(),
+        }
+    }
+
+    /// Whether the list is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The code at `index`, if the list is that long.
+    #[must_use]
+    pub fn get(&self, index: usize) -> Option<&str> {
+        match &self.0 {
+            CodesRepr::Vocab {
+                code_at,
+                len,
+                index: codes,
+            } => (index < usize::from(*len)).then(|| code_at(codes[index])),
+            CodesRepr::One(code) => (index == 0).then_some(*code),
+            CodesRepr::List(list) => list.get(index).map(|code| &**code),
+        }
+    }
+
+    /// The codes, in order.
+    #[must_use]
+    pub fn iter(&self) -> CodesIter<'_> {
+        CodesIter {
+            codes: self,
+            front: 0,
+            back: self.len(),
+        }
+    }
+
+    /// The codes as `&str` (the same as [`Codes::iter`]).
+    pub fn iter_str(&self) -> CodesIter<'_> {
+        self.iter()
+    }
+
+    /// Whether the list holds `code`.
+    ///
+    /// Takes any string-like reference, so that `list.contains(&"culture_expansion")` and
+    /// `list.contains(&code)` read as they would on a `Vec<&str>`.
+    #[must_use]
+    pub fn contains<S: AsRef<str> + ?Sized>(&self, code: &S) -> bool {
+        let code = code.as_ref();
+        self.iter().any(|entry| entry == code)
+    }
+
+    /// The codes joined by `separator`.
+    #[must_use]
+    pub fn join(&self, separator: &str) -> String {
+        let mut out = String::new();
+        for (i, code) in self.iter().enumerate() {
+            if i > 0 {
+                out.push_str(separator);
+            }
+            out.push_str(code);
+        }
+        out
+    }
+
+    /// The codes as a `Vec` of `&str`.
+    #[must_use]
+    pub fn to_vec(&self) -> Vec<&str> {
+        self.iter().collect()
+    }
+
+    /// Adds a code at the end.
+    pub fn push(&mut self, code: impl Into<Cow<'static, str>>) {
+        let mut list = match std::mem::replace(&mut self.0, CodesRepr::List(Vec::new())) {
+            // The codes of the inline forms are `'static`: borrowed, not copied.
+            CodesRepr::Vocab {
+                code_at,
+                len,
+                index,
+            } => index[..usize::from(len)]
+                .iter()
+                .map(|&i| Cow::Borrowed(code_at(i)))
+                .collect(),
+            CodesRepr::One(code) => vec![Cow::Borrowed(code)],
+            CodesRepr::List(list) => list,
+        };
+        list.push(code.into());
+        self.0 = CodesRepr::List(list);
+    }
+
+    /// Removes every code.
+    pub fn clear(&mut self) {
+        self.0 = CodesRepr::List(Vec::new());
+    }
+}
+
+impl Default for Codes {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl fmt::Debug for Codes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl PartialEq for Codes {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Codes {}
+
+impl std::hash::Hash for Codes {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_usize(self.len());
+        for code in self {
+            code.hash(state);
+        }
+    }
+}
+
+/// **The codes of a [`Codes`] list, in order**, as `&str`.
+#[derive(Debug, Clone)]
+pub struct CodesIter<'a> {
+    codes: &'a Codes,
+    front: usize,
+    back: usize,
+}
+
+impl<'a> Iterator for CodesIter<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.front == self.back {
+            return None;
+        }
+        let code = self.codes.get(self.front);
+        self.front += 1;
+        code
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.back - self.front;
+        (left, Some(left))
+    }
+}
+
+impl DoubleEndedIterator for CodesIter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        if self.front == self.back {
+            return None;
+        }
+        self.back -= 1;
+        self.codes.get(self.back)
+    }
+}
+
+impl ExactSizeIterator for CodesIter<'_> {}
+
+impl<'a> IntoIterator for &'a Codes {
+    type Item = &'a str;
+    type IntoIter = CodesIter<'a>;
+
+    fn into_iter(self) -> CodesIter<'a> {
+        self.iter()
+    }
+}
+
+impl Serialize for Codes {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
+        for code in self {
+            seq.serialize_element(code)?;
+        }
+        seq.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Codes {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<Cow<'static, str>>::deserialize(deserializer).map(|list| Self(CodesRepr::List(list)))
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Codes {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        <Vec<String>>::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        <Vec<String>>::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<String>>::json_schema(generator)
+    }
+}
+
+impl FromIterator<&'static str> for Codes {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
+        let mut iter = iter.into_iter();
+        let Some(first) = iter.next() else {
+            return Self::new();
+        };
+        let Some(second) = iter.next() else {
+            return Self(CodesRepr::One(first));
+        };
+        let mut list = Vec::with_capacity(2 + iter.size_hint().0);
+        list.push(Cow::Borrowed(first));
+        list.push(Cow::Borrowed(second));
+        list.extend(iter.map(Cow::Borrowed));
+        Self(CodesRepr::List(list))
+    }
+}
+
+impl From<Vec<&'static str>> for Codes {
+    fn from(list: Vec<&'static str>) -> Self {
+        list.into_iter().collect()
+    }
+}
+
+impl<const N: usize> From<[&'static str; N]> for Codes {
+    fn from(list: [&'static str; N]) -> Self {
+        list.into_iter().collect()
+    }
+}
+
+impl From<&[&'static str]> for Codes {
+    fn from(list: &[&'static str]) -> Self {
+        list.iter().copied().collect()
+    }
+}
+
+impl<'a> PartialEq<Vec<&'a str>> for Codes {
+    fn eq(&self, other: &Vec<&'a str>) -> bool {
+        self == other.as_slice()
+    }
+}
+
+impl<'a> PartialEq<[&'a str]> for Codes {
+    fn eq(&self, other: &[&'a str]) -> bool {
+        self.len() == other.len() && self.iter().zip(other).all(|(a, b)| a == *b)
+    }
+}
+
+impl<'a, const N: usize> PartialEq<[&'a str; N]> for Codes {
+    fn eq(&self, other: &[&'a str; N]) -> bool {
+        self == other.as_slice()
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Facts
@@ -591,11 +921,11 @@ impl<'de> Deserialize<'de> for FactValue {
             }
 
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FactValue, A::Error> {
-                let mut codes = Codes::new();
+                let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(16));
                 while let Some(code) = seq.next_element::<Cow<'static, str>>()? {
-                    codes.0.push(code);
+                    list.push(code);
                 }
-                Ok(FactValue::Codes(codes))
+                Ok(FactValue::Codes(Codes(CodesRepr::List(list))))
             }
         }
 
@@ -732,16 +1062,16 @@ impl Fact {
 
     /// An input list of machine names.
     ///
-    /// The codes are moved into the fact's inline [`Codes`]; [`Fact::code_list`] takes them
-    /// from an iterator instead, without building the `Vec` first.
+    /// The same as [`Fact::code_list`], from a `Vec`.
     #[must_use]
     pub fn codes(name: &'static str, codes: Vec<&'static str>) -> Self {
         Self::code_list(name, codes)
     }
 
-    /// An input list of machine names, from any list or iterator of `'static` codes:
-    /// `Fact::code_list("processing.steps", steps.iter().map(|s| s.code()))` stores them inline
-    /// (up to [`Codes::INLINE`]) with no heap allocation.
+    /// An input list of machine names, from any list or iterator of `'static` codes, e.g.
+    /// `Fact::code_list("processing.steps", steps.iter().map(|s| s.code()))`. One code is stored
+    /// inline; a longer list is one heap list that borrows the codes (the engines store their
+    /// vocabulary lists by table index instead, inline, see [`Codes`]).
     ///
     /// # Examples
     ///
@@ -755,6 +1085,11 @@ impl Fact {
     #[must_use]
     pub fn code_list(name: &'static str, codes: impl IntoIterator<Item = &'static str>) -> Self {
         Self::new(name, FactValue::Codes(codes.into_iter().collect()))
+    }
+
+    /// An input list of vocabulary terms, stored by index (see [`Codes`]).
+    pub(crate) fn terms<T: Vocab>(name: &'static str, terms: impl IntoIterator<Item = T>) -> Self {
+        Self::new(name, FactValue::Codes(Codes::of_terms(terms)))
     }
 
     /// The same fact with a unit.
@@ -1073,5 +1408,88 @@ impl fmt::Display for Finding {
             }
         }
         write!(f, " [{}]", self.citation())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ProcessingStep;
+    use std::hash::{BuildHasher, RandomState};
+
+    fn steps(n: usize) -> impl Iterator<Item = ProcessingStep> {
+        ProcessingStep::ALL.iter().copied().cycle().take(n)
+    }
+
+    fn as_text(n: usize) -> Vec<&'static str> {
+        steps(n).map(ProcessingStep::code).collect()
+    }
+
+    #[test]
+    fn terms_read_as_their_codes_whatever_the_length() {
+        // Around the inline limit: the last inline length, the first heap length, and more.
+        for n in [
+            0,
+            1,
+            2,
+            Codes::INLINE - 1,
+            Codes::INLINE,
+            Codes::INLINE + 1,
+            40,
+        ] {
+            let codes = Codes::of_terms(steps(n));
+            assert_eq!(codes.len(), n);
+            assert_eq!(codes, as_text(n), "length {n}");
+            assert_eq!(codes.to_vec(), as_text(n));
+            assert_eq!(codes.iter().rev().collect::<Vec<_>>(), {
+                let mut v = as_text(n);
+                v.reverse();
+                v
+            });
+            assert_eq!(codes.get(n), None);
+            assert_eq!(codes.iter().len(), n);
+        }
+    }
+
+    #[test]
+    fn the_storage_is_invisible_to_equality_hash_and_json() {
+        let hasher = RandomState::new();
+        for n in [0, 1, 3, Codes::INLINE + 2] {
+            let by_index = Codes::of_terms(steps(n));
+            let by_text: Codes = as_text(n).into();
+            let mut pushed = Codes::new();
+            for code in as_text(n) {
+                pushed.push(code.to_owned());
+            }
+            for other in [&by_text, &pushed] {
+                assert_eq!(&by_index, other, "length {n}");
+                assert_eq!(hasher.hash_one(&by_index), hasher.hash_one(other));
+                assert_eq!(format!("{by_index:?}"), format!("{other:?}"));
+            }
+            #[cfg(feature = "json")]
+            {
+                let json = serde_json::to_string(&by_index).unwrap();
+                assert_eq!(json, serde_json::to_string(&as_text(n)).unwrap());
+                let back: Codes = serde_json::from_str(&json).unwrap();
+                assert_eq!(back, by_index);
+            }
+        }
+        assert_ne!(Codes::of_terms(steps(2)), Codes::of_terms(steps(3)));
+        assert_ne!(Codes::of_terms(steps(2)), Codes::from(["x", "y"]));
+    }
+
+    #[test]
+    fn pushing_onto_an_inline_list_keeps_its_codes() {
+        let mut codes = Codes::of_terms(steps(2));
+        codes.push("another");
+        let mut expected = as_text(2);
+        expected.push("another");
+        assert_eq!(codes, expected);
+        let mut one: Codes = ["one"].into();
+        one.push("two");
+        assert_eq!(one, ["one", "two"]);
+        assert!(one.contains(&"two") && !one.contains("three"));
+        one.clear();
+        assert!(one.is_empty());
     }
 }

@@ -192,8 +192,8 @@ pub use ctgov::{
 pub use de::{MAX_LIST_LEN, MAX_STRING_BYTES};
 pub use error::{DocumentError, DocumentErrorKind, UnknownCode, ValueError};
 pub use finding::{
-    Codes, Compact, Fact, FactRole, FactValue, Facts, FactsIntoIter, Finding, Outcome, Paths,
-    Severity,
+    Codes, CodesIter, Compact, Fact, FactRole, FactValue, Facts, FactsIntoIter, Finding, Outcome,
+    Paths, Severity,
 };
 #[cfg(feature = "json")]
 pub use jsonl::{JsonLines, LineDocument, LinesSummary};

@@ -124,6 +124,23 @@ macro_rules! vocab {
             }
         }
 
+        // A `Codes` list stores a term by its position in the table, in one byte.
+        const _: () = assert!($name::CODES.len() <= 256, "a vocabulary of more than 256 terms");
+
+        impl crate::finding::Vocab for $name {
+            // At most 256 variants (asserted above).
+            #[allow(clippy::cast_possible_truncation)]
+            #[inline]
+            fn index(self) -> u8 {
+                self as u8
+            }
+
+            #[inline]
+            fn code_at(index: u8) -> &'static str {
+                Self::CODES[usize::from(index)]
+            }
+        }
+
         impl std::str::FromStr for $name {
             type Err = crate::UnknownCode;
 

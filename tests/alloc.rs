@@ -89,9 +89,9 @@ fn assess_product_and_evaluate_offer_allocate_little() {
 }
 
 /// The most allocations `assess_product` may make on a bundled sample: 18 (cultured marrow),
-/// 13 (same-day BMAC), 18 (umbilical) and 15 (adipose SVF) now.
+/// 12 (same-day BMAC), 13 (umbilical) and 14 (adipose SVF) now.
 const ASSESS_PRODUCT_BOUND: usize = 18;
-/// The most allocations `evaluate_offer` may make on a bundled offer: 27 (strip_mall_umbilical),
-/// 13 (same_day_bmac) and 23 (trial_site) now; the rest of what the checklist itself makes are
+/// The most allocations `evaluate_offer` may make on a bundled offer: 17 (strip_mall_umbilical),
+/// 12 (same_day_bmac) and 23 (trial_site) now; the rest of what the checklist itself makes are
 /// the quality and US engines it runs.
-const EVALUATE_OFFER_BOUND: usize = 27;
+const EVALUATE_OFFER_BOUND: usize = 23;

@@ -11,8 +11,8 @@
 use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
 use crate::{
-    CellPreparation, Donor, Fact, Finding, Indication, Mechanism, Outcome, ProcessingStep, Product,
-    RuleId, Severity, TissueFunction,
+    CellPreparation, Codes, Donor, Fact, FactValue, Finding, Indication, Mechanism, Outcome,
+    ProcessingStep, Product, RuleId, Severity, TissueFunction,
 };
 use serde::Serialize;
 use smallvec::SmallVec;
@@ -20,8 +20,6 @@ use std::fmt;
 
 /// A short list of processing steps, kept on the stack.
 type StepBuf = SmallVec<[ProcessingStep; 8]>;
-/// A short list of machine names, kept on the stack.
-type CodeBuf = SmallVec<[&'static str; 8]>;
 
 vocab! {
     /// **Where EU law places a product**: not an ATMP (and under which tissues-and-cells regime),
@@ -394,8 +392,8 @@ fn preparation_fact(product: &Product) -> Fact {
     )
 }
 
-fn step_codes(steps: &[ProcessingStep]) -> impl Iterator<Item = &'static str> + '_ {
-    steps.iter().map(|s| s.code())
+fn step_codes(steps: &[ProcessingStep]) -> impl Iterator<Item = ProcessingStep> + '_ {
+    steps.iter().copied()
 }
 
 /// The processing steps, when the record states them.
@@ -425,12 +423,13 @@ fn known_steps(product: &Product) -> StepBuf {
 }
 
 /// The steps of `steps` that EU law judges as `kind`.
-fn steps_judged(steps: &[ProcessingStep], kind: EuManipulation) -> CodeBuf {
-    steps
-        .iter()
-        .filter(|s| s.eu_manipulation() == kind)
-        .map(|s| s.code())
-        .collect()
+fn steps_judged(steps: &[ProcessingStep], kind: EuManipulation) -> Codes {
+    Codes::of_terms(
+        steps
+            .iter()
+            .filter(|s| s.eu_manipulation() == kind)
+            .copied(),
+    )
 }
 
 /// Art 2(1)(c), first indent: substantial manipulation.
@@ -443,13 +442,12 @@ fn substantial_manipulation(product: &Product) -> Finding {
     .at("processing.steps");
     let stated = stated_steps(product);
     if let Some(steps) = stated {
-        base = base.fact(Fact::code_list("processing.steps", step_codes(steps)));
+        base = base.fact(Fact::terms("processing.steps", step_codes(steps)));
     }
     let implied = implied_steps(product);
     if !implied.is_empty() {
         base = base.fact(
-            Fact::code_list("derived.steps_implied_by_preparation", step_codes(implied))
-                .as_derived(),
+            Fact::terms("derived.steps_implied_by_preparation", step_codes(implied)).as_derived(),
         );
     }
     let steps = known_steps(product);
@@ -460,7 +458,7 @@ fn substantial_manipulation(product: &Product) -> Finding {
             outcome: Outcome::Met,
             severity: Severity::Info,
             ..base
-                .fact(Fact::code_list("derived.steps_substantial", substantial).as_derived())
+                .fact(Fact::new("derived.steps_substantial", FactValue::Codes(substantial)).as_derived())
                 .because("a step is a substantial manipulation (cell culture, enzymatic digestion or genetic modification)")
         };
     }
@@ -474,14 +472,14 @@ fn substantial_manipulation(product: &Product) -> Finding {
         .copied()
         .filter(|s| s.eu_manipulation() != EuManipulation::AnnexI)
         .collect();
-    let base = base
-        .fact(Fact::code_list("derived.steps_outside_annex_i", step_codes(&outside)).as_derived());
+    let base =
+        base.fact(Fact::terms("derived.steps_outside_annex_i", step_codes(&outside)).as_derived());
     let open = steps_judged(&steps, EuManipulation::ForTheCat);
     if !open.is_empty() {
         // The steps are given; what is open is how the law judges one of them, which only the
         // CAT can settle. No input field is missing.
         return base
-            .fact(Fact::code_list("derived.steps_for_the_cat", open).as_derived())
+            .fact(Fact::new("derived.steps_for_the_cat", FactValue::Codes(open)).as_derived())
             .because("a step is not among the Annex I manipulations, whose list applies 'in particular', and no cited source settles it: whether it is substantial is for the CAT to say (Art 17)");
     }
     let like_annex = steps_judged(&steps, EuManipulation::LikeCuttingAndGrinding);
@@ -489,12 +487,21 @@ fn substantial_manipulation(product: &Product) -> Finding {
     let mut base = base;
     if !like_annex.is_empty() {
         base = base.fact(
-            Fact::code_list("derived.steps_like_cutting_and_grinding", like_annex).as_derived(),
+            Fact::new(
+                "derived.steps_like_cutting_and_grinding",
+                FactValue::Codes(like_annex),
+            )
+            .as_derived(),
         );
     }
     if !no_property.is_empty() {
-        base = base
-            .fact(Fact::code_list("derived.steps_achieving_no_property", no_property).as_derived());
+        base = base.fact(
+            Fact::new(
+                "derived.steps_achieving_no_property",
+                FactValue::Codes(no_property),
+            )
+            .as_derived(),
+        );
     }
     Finding {
         outcome: Outcome::NotMet,
@@ -643,18 +650,9 @@ fn atmp_class(product: &Product) -> (EuClassification, Finding) {
     let mechanisms = product.mechanisms_known().unwrap_or_default();
 
     let base = Finding::new(RuleId::EuAtmpClass, Outcome::Met, Severity::Info)
-        .fact(Fact::code_list("derived.steps_known", step_codes(&steps)).as_derived())
-        .fact(
-            Fact::code_list(
-                "derived.functions_claimed",
-                functions.iter().map(|f| f.code()),
-            )
-            .as_derived(),
-        )
-        .fact(Fact::code_list(
-            "mechanisms",
-            mechanisms.iter().map(|m| m.code()),
-        ));
+        .fact(Fact::terms("derived.steps_known", step_codes(&steps)).as_derived())
+        .fact(Fact::terms("derived.functions_claimed", functions.iter().copied()).as_derived())
+        .fact(Fact::terms("mechanisms", mechanisms.iter().copied()));
 
     if steps.contains(&ProcessingStep::GeneticModification) {
         let class = EuClassification::GeneTherapy;

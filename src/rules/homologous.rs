@@ -131,8 +131,8 @@ where
     }
 }
 
-fn codes(functions: &[TissueFunction]) -> impl Iterator<Item = &'static str> + '_ {
-    functions.iter().map(|f| f.code())
+fn codes(functions: &[TissueFunction]) -> impl Iterator<Item = TissueFunction> + '_ {
+    functions.iter().copied()
 }
 
 /// **Compares what the product is meant to do with what its tissue does, at the site of use.**
@@ -282,7 +282,7 @@ impl Homologous<'_> {
             facts.push(Fact::code("tissue", t.code()));
         }
         if let Some(b) = self.basic {
-            facts.push(Fact::code_list("tissue.basic_functions", codes(b)).as_limit());
+            facts.push(Fact::terms("tissue.basic_functions", codes(b)).as_limit());
         }
         for (i, site) in self.sites.iter().enumerate() {
             let fact = Fact::code("intended_use.site_of_use", site.code());
@@ -293,17 +293,14 @@ impl Homologous<'_> {
             });
         }
         if let Some(d) = self.declared {
-            facts.push(Fact::code_list("intended_use.functions", codes(d)));
+            facts.push(Fact::terms("intended_use.functions", codes(d)));
         }
         if let Some(i) = self.indications {
-            facts.push(Fact::code_list(
-                "intended_use.indications",
-                i.iter().map(|x| x.code()),
-            ));
+            facts.push(Fact::terms("intended_use.indications", i.iter().copied()));
         }
         if !self.implied.is_empty() {
             facts.push(
-                Fact::code_list(
+                Fact::terms(
                     "intended_use.indications.implied_functions",
                     codes(&self.implied),
                 )
@@ -312,13 +309,13 @@ impl Homologous<'_> {
         }
         if !self.not_basic.is_empty() {
             facts.push(
-                Fact::code_list("intended_use.functions.not_basic", codes(&self.not_basic))
+                Fact::terms("intended_use.functions.not_basic", codes(&self.not_basic))
                     .as_derived(),
             );
         }
         if !self.declared_against_indications.is_empty() {
             facts.push(
-                Fact::code_list(
+                Fact::terms(
                     "intended_use.functions.contradict_indications",
                     codes(&self.declared_against_indications),
                 )
@@ -327,16 +324,16 @@ impl Homologous<'_> {
         }
         if !self.sites_without_basic.is_empty() {
             facts.push(
-                Fact::code_list(
+                Fact::terms(
                     "intended_use.site_of_use.without_basic_function",
-                    self.sites_without_basic.iter().map(|s| s.code()),
+                    self.sites_without_basic.iter().copied(),
                 )
                 .as_derived(),
             );
         }
         if !self.not_at_site.is_empty() {
             facts.push(
-                Fact::code_list(
+                Fact::terms(
                     "intended_use.functions.not_at_site",
                     codes(&self.not_at_site),
                 )

@@ -323,10 +323,7 @@ fn steps(product: &Product) -> Option<&[ProcessingStep]> {
 
 fn step_facts(finding: Finding, product: &Product) -> Finding {
     match steps(product) {
-        Some(steps) => finding.fact(Fact::code_list(
-            "processing.steps",
-            steps.iter().map(|s| s.code()),
-        )),
+        Some(steps) => finding.fact(Fact::terms("processing.steps", steps.iter().copied())),
         None => finding,
     }
 }

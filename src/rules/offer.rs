@@ -1,5 +1,6 @@
 //! The patient's checklist: evaluating a clinic's offer.
 
+use crate::finding::Vocab;
 use crate::table::vocab;
 use crate::{
     ApprovedProduct, AuthorisationStatus, CatalogKey, CellCount, CellPreparation, ClaimKind,
@@ -618,37 +619,12 @@ fn owned(name: &'static str, text: String) -> Fact {
     Fact::new(name, FactValue::Text(Cow::Owned(text)))
 }
 
-/// An iterator that knows how many items it yields, so that a list collected from it is
-/// allocated once at its final size. `len` must be the exact number of items `iter` yields.
-struct Exactly<I> {
-    iter: I,
-    len: usize,
-}
-
-impl<I: Iterator> Iterator for Exactly<I> {
-    type Item = I::Item;
-
-    fn next(&mut self) -> Option<I::Item> {
-        let item = self.iter.next();
-        if item.is_some() {
-            self.len = self.len.saturating_sub(1);
-        }
-        item
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.len, Some(self.len))
-    }
-}
-
-/// A list of codes from an iterator that is cheap to run twice: once to count, once to collect
-/// into a list allocated at its final size (none for up to [`crate::Codes::INLINE`] codes).
-fn code_list_of<I>(name: &'static str, codes: impl Fn() -> I) -> Fact
+/// A list of vocabulary terms from an iterator, stored by index (see [`crate::Codes`]).
+fn code_list_of<T: Vocab, I>(name: &'static str, codes: impl Fn() -> I) -> Fact
 where
-    I: Iterator<Item = &'static str>,
+    I: Iterator<Item = T>,
 {
-    let len = codes().count();
-    Fact::code_list(name, Exactly { iter: codes(), len })
+    Fact::terms(name, codes())
 }
 
 /// **Evaluates a clinic's offer** against the patient's checklist of the source texts, with the
@@ -880,13 +856,7 @@ fn compare_with(
     fact(Fact::code("indication", offer.indication.code()));
     if !p.indications.contains(&offer.indication) {
         c.contradicts.push("indication");
-        fact(
-            Fact::code_list(
-                "catalog.indications",
-                p.indications.iter().map(|i| i.code()),
-            )
-            .as_limit(),
-        );
+        fact(Fact::terms("catalog.indications", p.indications.iter().copied()).as_limit());
     }
     if place {
         match offer.jurisdiction {
@@ -1759,9 +1729,9 @@ fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector)
         let count = categories as f64;
         #[allow(clippy::cast_precision_loss)]
         let limit = threshold as f64;
-        f.facts.push(Fact::code_list(
+        f.facts.push(Fact::terms(
             "claimed_conditions",
-            conditions.iter().map(|i| i.code()),
+            conditions.iter().copied(),
         ));
         for c in unlisted {
             f.facts.push(owned(
@@ -1896,7 +1866,7 @@ fn fda_claim(
         Some(list) if list.is_empty() => std::slice::from_ref(&offer.indication),
         Some(list) => list,
     };
-    let claimed = || Fact::code_list("claims.indications", indications.iter().map(|i| i.code()));
+    let claimed = || Fact::terms("claims.indications", indications.iter().copied());
     let unapproved = || {
         indications
             .iter()
@@ -1905,7 +1875,7 @@ fn fda_claim(
                     .next()
                     .is_none()
             })
-            .map(|i| i.code())
+            .copied()
     };
     if unapproved().next().is_some() {
         let f = c.add(
@@ -1925,8 +1895,7 @@ fn fda_claim(
             p.status.in_force() && indications.iter().all(|i| p.indications.contains(i))
         })
     };
-    let keys =
-        || code_list_of("fda_approved_products", || approved().map(|p| p.key.code())).as_limit();
+    let keys = || code_list_of("fda_approved_products", || approved().map(|p| p.key)).as_limit();
     if let Some(p) = named {
         if !approved().any(|a| a.key == p.key) {
             let f = c.add(
@@ -2106,7 +2075,7 @@ fn no_rejection_claim(offer: &ClinicOffer, c: &mut Collector) {
 
 fn approved_anywhere(offer: &ClinicOffer, c: &mut Collector) {
     let rule = RuleId::OfferApprovedAnywhere;
-    let approved = || ApprovedProduct::approved_anywhere(offer.indication).map(|p| p.key.code());
+    let approved = || ApprovedProduct::approved_anywhere(offer.indication).map(|p| p.key);
     let indication = Fact::code("indication", offer.indication.code());
     if approved().next().is_none() {
         c.add(
@@ -2140,7 +2109,7 @@ fn release_quality(quality: &QualityReport, c: &mut Collector) {
                 .findings
                 .iter()
                 .filter(move |f| f.severity == severity && outcome.is_none_or(|o| f.outcome == o))
-                .map(|f| f.rule.code())
+                .map(|f| f.rule)
         })
         .as_derived()
     };

@@ -1029,9 +1029,9 @@ fn viability_post_thaw(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     }
     f.point_at("release.viability")
         .add_opt(p.state.map(|s| Fact::code("release.state", s.code())))
-        .add(Fact::code_list(
+        .add(Fact::terms(
             "release.viability.timing",
-            figures.iter().map(|v| v.timing.code()),
+            figures.iter().map(|v| v.timing),
         ));
 }
 

@@ -14,15 +14,17 @@
 
 use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
+use crate::{AddedArticle, Codes, FactValue, Facts, Paths};
 use crate::{
     CellPreparation, Donor, Fact, FdaTissueClass, Finding, ManipulationLevel, Mechanism, Outcome,
     ProcessingStep, Product, RuleId, Severity, Text, TissueSource,
 };
-use crate::{Facts, Paths};
 use smallvec::SmallVec;
 
 /// A short list of machine names, kept on the stack.
 type CodeBuf = SmallVec<[&'static str; 8]>;
+/// Vocabulary terms gathered on the stack before they become a fact.
+type TermBuf<T> = SmallVec<[T; 8]>;
 /// A short list of processing steps, kept on the stack.
 type StepBuf = SmallVec<[ProcessingStep; 8]>;
 use serde::Serialize;
@@ -652,15 +654,9 @@ fn implied_steps(product: &Product) -> StepBuf {
         .collect()
 }
 
-fn step_codes<'a>(
-    steps: impl Iterator<Item = &'a ProcessingStep>,
-) -> impl Iterator<Item = &'static str> {
-    steps.map(|s| s.code())
-}
-
 fn implied_fact(implied: &[ProcessingStep]) -> Option<Fact> {
     (!implied.is_empty())
-        .then(|| Fact::code_list("preparation.implies", step_codes(implied.iter())).as_derived())
+        .then(|| Fact::terms("preparation.implies", implied.iter().copied()).as_derived())
 }
 
 fn same_surgical_procedure(product: &Product) -> Finding {
@@ -699,35 +695,37 @@ fn same_surgical_procedure(product: &Product) -> Finding {
     let implied = implied_steps(product);
     let listed = processing.and_then(|p| p.steps_known());
     match listed {
-        Some(steps) => facts.push(Fact::code_list(
-            "processing.steps",
-            step_codes(steps.iter()),
-        )),
+        Some(steps) => facts.push(Fact::terms("processing.steps", steps.iter().copied())),
         None => missing.push("processing.steps"),
     }
     facts.extend(implied_fact(&implied));
-    let beyond: CodeBuf = step_codes(
-        listed
-            .unwrap_or_default()
-            .iter()
-            .chain(implied.iter())
-            .filter(|s| !s.info().keeps_same_surgical_procedure),
-    )
-    .collect();
+    let beyond = listed
+        .unwrap_or_default()
+        .iter()
+        .chain(implied.iter())
+        .filter(|s| !s.info().keeps_same_surgical_procedure)
+        .copied();
+    let beyond = Codes::of_terms(beyond);
     if !beyond.is_empty() {
         not_met.get_or_insert((
             "processing.steps",
             "a step beyond rinsing, cleansing, sizing, shaping and the like means the cells are no longer 'such HCT/P'",
         ));
-        facts.push(Fact::code_list("processing.steps.beyond_such_hctp", beyond).as_derived());
+        facts.push(
+            Fact::new(
+                "processing.steps.beyond_such_hctp",
+                FactValue::Codes(beyond),
+            )
+            .as_derived(),
+        );
     }
 
     match processing.and_then(|p| p.added_articles_known()) {
         Some(articles) => {
-            let others: CodeBuf = articles
+            let others: TermBuf<AddedArticle> = articles
                 .iter()
                 .filter(|a| !a.info().allowed_by_1271_10_a_3)
-                .map(|a| a.code())
+                .copied()
                 .collect();
             if !others.is_empty() {
                 not_met.get_or_insert((
@@ -735,8 +733,7 @@ fn same_surgical_procedure(product: &Product) -> Finding {
                     "combined with another article, the cells are no longer 'such HCT/P' in their original form (the crate's conservative reading of 1271.15(b))",
                 ));
                 facts.push(
-                    Fact::code_list("processing.added_articles.other_articles", others)
-                        .as_derived(),
+                    Fact::terms("processing.added_articles.other_articles", others).as_derived(),
                 );
             }
         }
@@ -844,17 +841,14 @@ fn minimal_manipulation(product: &Product) -> Finding {
     }
     let listed = processing.and_then(|p| p.steps_known());
     match listed {
-        Some(steps) => facts.push(Fact::code_list(
-            "processing.steps",
-            step_codes(steps.iter()),
-        )),
+        Some(steps) => facts.push(Fact::terms("processing.steps", steps.iter().copied())),
         None => missing.push("processing.steps"),
     }
     let implied = implied_steps(product);
     facts.extend(implied_fact(&implied));
 
-    let mut more = CodeBuf::new();
-    let mut no_data = CodeBuf::new();
+    let mut more = TermBuf::<ProcessingStep>::new();
+    let mut no_data = TermBuf::<ProcessingStep>::new();
     let mut examples = CodeBuf::new();
     let mut open = false;
     let mut needs_class = false;
@@ -873,8 +867,8 @@ fn minimal_manipulation(product: &Product) -> Finding {
         };
         match verdict {
             StepVerdict::Minimal | StepVerdict::MinimalByData => {}
-            StepVerdict::MoreThanMinimal => more.push(step.code()),
-            StepVerdict::NoData => no_data.push(step.code()),
+            StepVerdict::MoreThanMinimal => more.push(step),
+            StepVerdict::NoData => no_data.push(step),
             StepVerdict::UnjudgedWithData => open = true,
             StepVerdict::NeedsClass => needs_class = true,
         }
@@ -884,9 +878,9 @@ fn minimal_manipulation(product: &Product) -> Finding {
     }
 
     if !more.is_empty() {
-        facts.push(Fact::code_list("processing.steps.more_than_minimal", more).as_derived());
+        facts.push(Fact::terms("processing.steps.more_than_minimal", more).as_derived());
         if !no_data.is_empty() {
-            facts.push(Fact::code_list("processing.steps.without_data", no_data).as_derived());
+            facts.push(Fact::terms("processing.steps.without_data", no_data).as_derived());
         }
         return finish(
             RULE,
@@ -898,7 +892,7 @@ fn minimal_manipulation(product: &Product) -> Finding {
         );
     }
     if !no_data.is_empty() {
-        facts.push(Fact::code_list("processing.steps.without_data", no_data).as_derived());
+        facts.push(Fact::terms("processing.steps.without_data", no_data).as_derived());
         return finish(
             RULE,
             Outcome::NotMet,
@@ -1030,14 +1024,14 @@ fn no_combination(product: &Product) -> Finding {
         );
     };
     let mut facts = Facts::new();
-    facts.push(Fact::code_list(
+    facts.push(Fact::terms(
         "processing.added_articles",
-        articles.iter().map(|a| a.code()),
+        articles.iter().copied(),
     ));
-    let others: CodeBuf = articles
+    let others: TermBuf<AddedArticle> = articles
         .iter()
         .filter(|a| !a.info().allowed_by_1271_10_a_3)
-        .map(|a| a.code())
+        .copied()
         .collect();
     if others.is_empty() {
         let reason = if articles.is_empty() {
@@ -1054,8 +1048,7 @@ fn no_combination(product: &Product) -> Finding {
             Vec::new(),
         )
     } else {
-        facts
-            .push(Fact::code_list("processing.added_articles.other_articles", others).as_derived());
+        facts.push(Fact::terms("processing.added_articles.other_articles", others).as_derived());
         finish(
             RULE,
             Outcome::NotMet,
@@ -1143,10 +1136,7 @@ fn systemic_effect(product: &Product) -> Finding {
         }
         None if mechanisms.iter().any(|m| mechanism_needs_living_cells(*m)) => {
             derived = true;
-            facts.push(Fact::code_list(
-                "mechanisms",
-                mechanisms.iter().map(|m| m.code()),
-            ));
+            facts.push(Fact::terms("mechanisms", mechanisms.iter().copied()));
             facts.push(Fact::flag("intended_use.depends_on_living_cells", true).as_derived());
             Some(true)
         }
