@@ -5,10 +5,11 @@
 //! strings of an output (keys, codes, rule ids, names) need no escape at all, so this writer
 //! first checks a string 16 bytes at a time with a branch-free fold that the compiler turns into
 //! vector compares, and copies a clean string in one `extend_from_slice`. A string that holds a
-//! byte JSON escapes (`"`, `\`, a control character below U+0020) is copied up to the chunk
-//! holding that byte and escaped from there exactly as serde_json escapes it: `\"`, `\\`, `\b`,
-//! `\f`, `\n`, `\r`, `\t`, any other control character as `\u00xx` in lower-case hex; DEL,
-//! U+2028, U+2029 and every other character are written as they are.
+//! byte JSON escapes (`"`, `\`, a control character below U+0020) is copied in clean runs
+//! between such bytes (the rest of the string checked chunk by chunk again after each), and each
+//! such byte is escaped exactly as serde_json escapes it: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`,
+//! `\t`, any other control character as `\u00xx` in lower-case hex; DEL, U+2028, U+2029 and
+//! every other character are written as they are.
 //!
 //! Numbers are written by serde_json's own [`CompactFormatter`], so their digits are serde_json's;
 //! a NaN or infinite float is written as `null`, as serde_json writes it. The whole serde data
@@ -16,6 +17,8 @@
 //! bytes → an array of numbers, map keys that are strings, unit variants, integers, booleans or
 //! chars → strings, any other key an error). serde_json's `arbitrary_precision` and `raw_value`
 //! features (off in this crate) are not mirrored: the crate's outputs hold no `serde_json` value.
+//! One case is not serde_json's: a `Display` implementation that fails inside `collect_str` is
+//! an error here, where serde_json panics ("there should be an error").
 
 use serde::Serialize;
 use serde::ser::{self, Impossible};
@@ -218,11 +221,44 @@ fn write_str_contents<S: Sink + ?Sized>(out: &mut S, text: &str) {
     }
     let (clean, rest) = text.split_at_checked(split).unwrap_or(("", text));
     out.push_str(clean);
-    write_escaped(out, rest);
+    write_dirty(out, rest);
 }
 
-/// `text` escaped as serde_json escapes it: each piece up to and including a character JSON
-/// escapes is written as the run before the character and the character's escape.
+/// `text`, which holds a byte JSON escapes, escaped: the clean run before the first such byte
+/// is copied, then the byte's escape, and the rest is checked again chunk by chunk, so a long
+/// text with a few quotes in it is copied in long runs.
+#[cold]
+fn write_dirty<S: Sink + ?Sized>(out: &mut S, text: &str) {
+    let mut rest = text;
+    while let Some(from) = first_dirty_chunk(rest.as_bytes()) {
+        let Some((clean, escape, after)) = split_at_escape(rest, from) else {
+            // Not reached: `first_dirty_chunk` found a byte to escape at or after `from`. The
+            // character-by-character path writes the same bytes.
+            write_escaped(out, rest);
+            return;
+        };
+        out.push_str(clean);
+        out.push_str(escape);
+        rest = after;
+    }
+    out.push_str(rest);
+}
+
+/// `text` split around its first byte JSON escapes, looked for from `from`: the clean run
+/// before it, its escape, and the text after it. The byte is ASCII, so both splits fall on
+/// character boundaries.
+fn split_at_escape(text: &str, from: usize) -> Option<(&str, &'static str, &str)> {
+    let bytes = text.as_bytes();
+    let at = from + bytes.get(from..)?.iter().position(|&b| escapes(b))?;
+    let escape = escape_of(char::from(*bytes.get(at)?))?;
+    let (clean, rest) = text.split_at_checked(at)?;
+    let (_, after) = rest.split_at_checked(1)?;
+    Some((clean, escape, after))
+}
+
+/// `text` escaped as serde_json escapes it, one character at a time: each piece up to and
+/// including a character JSON escapes is written as the run before the character and the
+/// character's escape.
 #[cold]
 fn write_escaped<S: Sink + ?Sized>(out: &mut S, text: &str) {
     for piece in text.split_inclusive(|c: char| escape_of(c).is_some()) {
@@ -943,6 +979,25 @@ mod tests {
             let mut ours = Vec::new();
             write(&mut ours, &text).unwrap();
             assert_eq!(ours, serde_json::to_vec(&text).unwrap(), "byte {byte:#04x}");
+        }
+    }
+
+    /// The character-by-character path (the fallback of the chunked one) escapes as
+    /// serde_json does, on strings holding every ASCII character and multi-byte ones.
+    #[test]
+    fn the_character_path_escapes_as_serde_json() {
+        let all: String = (0..0x80u8).map(char::from).collect();
+        for text in [
+            String::new(),
+            all.clone(),
+            format!("é{all}中\u{2028}😀{all}"),
+            "\"".repeat(20),
+            "plain text".into(),
+        ] {
+            let mut ours = b"\"".to_vec();
+            write_escaped(&mut ours, &text);
+            ours.push(b'"');
+            assert_eq!(ours, serde_json::to_vec(&text).unwrap(), "{text:?}");
         }
     }
 
