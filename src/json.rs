@@ -1125,6 +1125,28 @@ mod tests {
         assert_eq!(io::Error::from(ours).to_string(), "no such value");
     }
 
+    /// A `Display` that fails inside `collect_str` is an error (serde_json panics there).
+    #[test]
+    fn a_failing_display_is_an_error() {
+        struct Fails;
+        impl Display for Fails {
+            fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+                Err(fmt::Error)
+            }
+        }
+        struct Collected;
+        impl Serialize for Collected {
+            fn serialize<S: ser::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(&Fails)
+            }
+        }
+        let err = to_string(&Collected).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "an error occurred when formatting an argument"
+        );
+    }
+
     /// What was written before an error stays in the buffer, as with serde_json.
     #[test]
     fn output_before_an_error_stays() {
