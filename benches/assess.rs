@@ -9,7 +9,10 @@
 //!   `from_json` (`Product::from_json`, with the path of a bad field), `jsonschema` (a Value parse
 //!   and `is_valid` against the exported `product` schema: what a user without the crate does),
 //!   `assess` (`assess_product` alone), `parse_assess` (`from_json` + `assess_product`),
-//!   `serialize_full` and `serialize_compact` (the assessment as JSON, in each form);
+//!   `serialize_full` and `serialize_compact` (the assessment as JSON, in each form, with
+//!   `serde_json::to_writer` into a reused buffer), `serialize_full_crate` (the crate's writer:
+//!   `to_json`, a new `String` each time) and `serialize_compact_crate` (the crate's writer:
+//!   `Compact::write_json` into a reused buffer);
 //! - `offer/<sample>/…`: the same for clinic offers and `evaluate_offer`;
 //! - `jsonl/products_100k`: `JsonLines` over 100 000 generated product lines (read → parse →
 //!   assess → write compact), reported in documents per second;
@@ -245,6 +248,15 @@ fn bench_products(c: &mut Criterion<ThreadCpu>) {
                     .expect("serializes");
             })
         });
+        group.bench_function("serialize_full_crate", |b| {
+            b.iter(|| black_box(black_box(&assessment).to_json()))
+        });
+        group.bench_function("serialize_compact_crate", |b| {
+            b.iter(|| {
+                buffer.clear();
+                Compact(black_box(&assessment)).write_json(&mut buffer);
+            })
+        });
         group.finish();
     }
 }
@@ -289,6 +301,15 @@ fn bench_offers(c: &mut Criterion<ThreadCpu>) {
                 buffer.clear();
                 serde_json::to_writer(&mut buffer, &Compact(black_box(&evaluation)))
                     .expect("serializes");
+            })
+        });
+        group.bench_function("serialize_full_crate", |b| {
+            b.iter(|| black_box(black_box(&evaluation).to_json()))
+        });
+        group.bench_function("serialize_compact_crate", |b| {
+            b.iter(|| {
+                buffer.clear();
+                Compact(black_box(&evaluation)).write_json(&mut buffer);
             })
         });
         group.finish();

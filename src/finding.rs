@@ -142,7 +142,7 @@ impl<T: Serialize> Compact<T> {
     #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
     pub fn to_json(&self) -> String {
         // Every output serializes: string keys only, no fallible `Serialize` impl.
-        serde_json::to_string(self).expect("an output document serializes")
+        crate::json::to_string(self).expect("an output document serializes")
     }
 
     /// Appends the value as JSON without white space, in the compact form, to `out`: a buffer
@@ -151,7 +151,7 @@ impl<T: Serialize> Compact<T> {
     #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
     pub fn write_json(&self, out: &mut Vec<u8>) {
         // Every output serializes, and writing to a `Vec` cannot fail.
-        serde_json::to_writer(out, self).expect("an output document serializes");
+        crate::json::write(out, self).expect("an output document serializes");
     }
 }
 

@@ -321,7 +321,7 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
 }
 
 fn write_json<T: Serialize>(out: &mut Vec<u8>, value: &T) -> io::Result<()> {
-    serde_json::to_writer(out, value).map_err(io::Error::other)
+    crate::json::write(out, value).map_err(io::Error::from)
 }
 
 /// One result line.

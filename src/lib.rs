@@ -153,6 +153,8 @@ mod error;
 mod fhir;
 mod finding;
 #[cfg(feature = "json")]
+mod json;
+#[cfg(feature = "json")]
 mod jsonl;
 mod offer;
 mod product;

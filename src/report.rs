@@ -179,7 +179,7 @@ macro_rules! to_json {
             #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
             pub fn to_json(&self) -> String {
                 // Every output serializes: string keys only, no fallible `Serialize` impl.
-                serde_json::to_string(self).expect("an output document serializes")
+                crate::json::to_string(self).expect("an output document serializes")
             }
 
             /// The report as JSON indented by two spaces, in the shape of its exported schema.

@@ -8,7 +8,9 @@
 //!
 //! A crash is any panic: in a parser (bad input must be a typed error, never a panic), in an
 //! engine, in `Display`, in serialization, in reading an output back (which must give back what
-//! was written, in both forms), or in `JsonLines`.
+//! was written, in both forms), in `JsonLines`, or the crate's JSON writer (`to_json`,
+//! `Compact::to_json`, `Compact::write_json`) writing other bytes than `serde_json` for the
+//! same output.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -20,13 +22,23 @@ use msc_therapy::{
 const SAMPLE_PRODUCT: &str = include_str!("../../examples/data/products/cultured_bone_marrow_msc.json");
 const SAMPLE_OFFER: &str = include_str!("../../examples/data/offers/strip_mall_umbilical.json");
 
+/// The crate's writer gives serde_json's bytes: `to_json` (full form), `Compact::to_json` and
+/// `Compact::write_json` (compact form, appended to a buffer that already holds text).
+fn assert_same_bytes<T: serde::Serialize>(full: &str, compact: &Compact<&T>, serde_full: &str, serde_compact: &str) {
+    assert_eq!(full, serde_full);
+    assert_eq!(compact.to_json(), serde_compact);
+    let mut buffer = b"x".to_vec();
+    compact.write_json(&mut buffer);
+    assert_eq!(&buffer[1..], serde_compact.as_bytes());
+}
+
 fn check_product(product: &Product, policy: &QualityPolicy) {
     let assessment = assess_product(product, policy);
     let _ = assessment.to_string();
-    for json in [
-        serde_json::to_string(&assessment).expect("an assessment serializes"),
-        serde_json::to_string(&Compact(&assessment)).expect("an assessment serializes"),
-    ] {
+    let full = serde_json::to_string(&assessment).expect("an assessment serializes");
+    let compact = serde_json::to_string(&Compact(&assessment)).expect("an assessment serializes");
+    assert_same_bytes(&assessment.to_json(), &Compact(&assessment), &full, &compact);
+    for json in [full, compact] {
         // What is written reads back, and equals what was written (float_roundtrip is on).
         let back = serde_json::from_str::<ProductAssessment<'static>>(&json)
             .expect("an assessment reads back");
@@ -37,10 +49,10 @@ fn check_product(product: &Product, policy: &QualityPolicy) {
 fn check_offer(offer: &ClinicOffer, policy: &OfferPolicy) {
     let evaluation = evaluate_offer_with(offer, policy);
     let _ = evaluation.to_string();
-    for json in [
-        serde_json::to_string(&evaluation).expect("an evaluation serializes"),
-        serde_json::to_string(&Compact(&evaluation)).expect("an evaluation serializes"),
-    ] {
+    let full = serde_json::to_string(&evaluation).expect("an evaluation serializes");
+    let compact = serde_json::to_string(&Compact(&evaluation)).expect("an evaluation serializes");
+    assert_same_bytes(&evaluation.to_json(), &Compact(&evaluation), &full, &compact);
+    for json in [full, compact] {
         let back = serde_json::from_str::<OfferEvaluation>(&json).expect("an evaluation reads back");
         assert_eq!(back, evaluation);
     }
