@@ -221,11 +221,14 @@ fn json_lines(args: &Args, policy: QualityPolicy) -> Result<(), (u8, String)> {
     let lines = if args.full { lines.full_form() } else { lines };
     let input: Box<dyn BufRead> = match args.input.as_deref() {
         None | Some("-") => Box::new(std::io::stdin().lock()),
-        Some(path) => Box::new(std::io::BufReader::new(
+        Some(path) => Box::new(std::io::BufReader::with_capacity(
+            IO_BUFFER,
             std::fs::File::open(path).map_err(|e| (66, format!("cannot read {path}: {e}")))?,
         )),
     };
-    let output = std::io::stdout().lock();
+    // Standard output is line-buffered: one write per result line. A large buffer writes many
+    // lines at once (`run` flushes it at the end).
+    let output = std::io::BufWriter::with_capacity(IO_BUFFER, std::io::stdout().lock());
     let result = if args.parallel {
         run_parallel(&lines, input, output)
     } else {
@@ -245,6 +248,9 @@ fn json_lines(args: &Args, policy: QualityPolicy) -> Result<(), (u8, String)> {
         Err(e) => Err((74, format!("JSON Lines: {e}"))),
     }
 }
+
+/// The size of the JSON Lines input and output buffers.
+const IO_BUFFER: usize = 1 << 20;
 
 /// `--parallel`: the lines on every core, in batches.
 #[cfg(feature = "parallel")]

@@ -291,6 +291,18 @@ fn write_formatted<S: Sink + ?Sized>(
     Ok(())
 }
 
+/// The whole numbers serde_json writes in positional notation with `.0`: those below 10^15 in
+/// magnitude (from 10^16 on it writes an exponent, `1e+16`).
+const POSITIONAL_WHOLE_LIMIT: f64 = 1e15;
+
+/// `value` as an `i64`, when it is a whole number of magnitude below [`POSITIONAL_WHOLE_LIMIT`].
+#[inline]
+fn small_whole_number(value: f64) -> Option<i64> {
+    // Exact: every whole `f64` below 10^15 in magnitude is an `i64` (2^53 > 10^15).
+    #[allow(clippy::cast_possible_truncation)]
+    (value.abs() < POSITIONAL_WHOLE_LIMIT && value.fract() == 0.0).then(|| value as i64)
+}
+
 /// The serializer: appends to its sink. It holds nothing but the sink, so a nested value gets
 /// a new `Writer` on the same sink.
 struct Writer<'o, S: ?Sized> {
@@ -408,7 +420,18 @@ impl<'o, S: Sink + ?Sized> ser::Serializer for Writer<'o, S> {
 
     #[inline]
     fn serialize_f64(self, value: f64) -> Result<(), Error> {
-        if value.is_finite() {
+        if let Some(whole) = small_whole_number(value) {
+            // serde_json writes such a value as its digits and `.0` (`70.0`, `320000000.0`,
+            // `-0.0`): the integer's digits are written without the float formatter's search
+            // for the shortest representation. Tested against serde_json.
+            if whole == 0 && value.is_sign_negative() {
+                self.out.push_ascii(b"-0.0");
+                return Ok(());
+            }
+            write_formatted(self.out, |f, w| f.write_i64(w, whole))?;
+            self.out.push_ascii(b".0");
+            Ok(())
+        } else if value.is_finite() {
             write_formatted(self.out, |f, w| f.write_f64(w, value))
         } else {
             self.serialize_unit()
@@ -919,6 +942,48 @@ mod tests {
 
     use super::*;
     use std::collections::BTreeMap;
+
+    /// The writer's own path for whole numbers writes serde_json's digits: around zero, around
+    /// every power of ten up to the limit of the positional form and just past it, at the
+    /// largest whole numbers an `f64` holds exactly, and on a spread of values in between.
+    #[test]
+    fn whole_numbers_are_written_as_serde_json_writes_them() {
+        let mut values: Vec<f64> = (-3000..=3000).map(f64::from).collect();
+        values.extend([0.0, -0.0, 9_007_199_254_740_992.0, -9_007_199_254_740_992.0]);
+        let mut power = 1.0_f64;
+        for _ in 0..=22 {
+            for delta in [-2.0, -1.0, 0.0, 1.0, 2.0] {
+                values.push(power + delta);
+                values.push(-(power + delta));
+            }
+            values.push(power * 3.2);
+            power *= 10.0;
+        }
+        // A spread of magnitudes: 7^k and its neighbours.
+        let mut seven = 1.0_f64;
+        while seven < 1e17 {
+            values.extend([seven, seven + 1.0, -seven, seven.mul_add(2.0, 0.5)]);
+            seven *= 7.0;
+        }
+        for value in values {
+            let mut ours = Vec::new();
+            write(&mut ours, &value).unwrap();
+            let theirs = serde_json::to_vec(&value).unwrap();
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                String::from_utf8(theirs).unwrap(),
+                "{value:e}"
+            );
+        }
+        assert_eq!(small_whole_number(1e15), None);
+        assert_eq!(
+            small_whole_number(999_999_999_999_999.0),
+            Some(999_999_999_999_999)
+        );
+        assert_eq!(small_whole_number(0.5), None);
+        assert_eq!(small_whole_number(f64::NAN), None);
+        assert_eq!(small_whole_number(f64::INFINITY), None);
+    }
 
     /// Whether any byte of `bytes` needs an escape, one byte at a time.
     fn naive_dirty(bytes: &[u8]) -> bool {
