@@ -300,7 +300,7 @@ const POSITIONAL_WHOLE_LIMIT: f64 = 1e15;
 fn small_whole_number(value: f64) -> Option<i64> {
     // Exact: every whole `f64` below 10^15 in magnitude is an `i64` (2^53 > 10^15).
     #[allow(clippy::cast_possible_truncation)]
-    (value.abs() < POSITIONAL_WHOLE_LIMIT && value.fract() == 0.0).then(|| value as i64)
+    (value.abs() < POSITIONAL_WHOLE_LIMIT && value.fract() == 0.0).then_some(value as i64)
 }
 
 /// The serializer: appends to its sink. It holds nothing but the sink, so a nested value gets
