@@ -28,6 +28,7 @@ all_send_sync![
     FactsIntoIter,
     Paths,
     Codes,
+    CodesIter<'static>,
     Compact<Finding>,
     Finding,
     Outcome,
