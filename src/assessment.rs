@@ -1,9 +1,10 @@
 //! Every engine over one product, in one document.
 
-use crate::{
-    EuAssessment, JpAssessment, Product, QualityPolicy, QualityReport, UsAssessment, classify_eu,
-    classify_jp, classify_us,
-};
+use crate::rules::eu::classify_eu_sharing;
+use crate::rules::homologous;
+use crate::rules::jp::classify_jp_sharing;
+use crate::rules::us::classify_us_sharing;
+use crate::{EuAssessment, JpAssessment, Product, QualityPolicy, QualityReport, UsAssessment};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
@@ -80,12 +81,15 @@ impl ProductAssessment<'_> {
 /// result borrows `product` (see [`ProductAssessment`]).
 #[must_use]
 pub fn assess_product<'a>(product: &'a Product, policy: &QualityPolicy) -> ProductAssessment<'a> {
+    // The US, EU and Japanese engines each compare the product's use with its tissue's
+    // functions: the comparison is worked out once.
+    let shared = homologous::Shared::new(product);
     ProductAssessment {
         product: Cow::Borrowed(product),
-        us: classify_us(product),
+        us: classify_us_sharing(product, &shared),
         quality: crate::assess_quality(product, policy),
-        eu: classify_eu(product),
-        jp: classify_jp(product),
+        eu: classify_eu_sharing(product, &shared),
+        jp: classify_jp_sharing(product, &shared),
     }
 }
 

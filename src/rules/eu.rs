@@ -309,6 +309,14 @@ const FINDINGS: usize = 8;
 /// ```
 #[must_use]
 pub fn classify_eu(product: &Product) -> EuAssessment {
+    classify_eu_sharing(product, &homologous::Shared::new(product))
+}
+
+/// [`classify_eu`], with the homologous-use comparison shared with the other engines of a call.
+pub(crate) fn classify_eu_sharing(
+    product: &Product,
+    shared: &homologous::Shared<'_>,
+) -> EuAssessment {
     let mut findings = Vec::with_capacity(FINDINGS);
 
     if product.preparation.is_some_and(is_cell_free) {
@@ -326,7 +334,7 @@ pub fn classify_eu(product: &Product) -> EuAssessment {
     }
 
     let manipulation = substantial_manipulation(product);
-    let function = essential_function(product);
+    let function = essential_function(shared.get());
     let engineered = match (manipulation.outcome, function.outcome) {
         (Outcome::Met, _) | (_, Outcome::Met) => Outcome::Met,
         (Outcome::NotMet, Outcome::NotMet) => Outcome::NotMet,
@@ -517,8 +525,7 @@ fn substantial_manipulation(product: &Product) -> Finding {
 /// Art 2(1)(c), second indent: not the same essential function(s), judged on the site of use
 /// and the functions the indications imply as well as the declared ones (the shared
 /// homologous-use analysis).
-fn essential_function(product: &Product) -> Finding {
-    let h = homologous::analyse(product);
+fn essential_function(h: &homologous::Homologous<'_>) -> Finding {
     let base = h.open_finding(RuleId::EuEssentialFunction);
     match h.verdict {
         HomologousVerdict::Homologous => Finding {

@@ -31,6 +31,28 @@ use crate::{
 };
 use smallvec::SmallVec;
 
+/// **The homologous-use comparison of one product, worked out once** for every engine of a call
+/// that needs it (the US, EU and Japanese engines of `assess_product`), on first use.
+pub(crate) struct Shared<'a> {
+    product: &'a Product,
+    analysis: std::cell::OnceCell<Homologous<'a>>,
+}
+
+impl<'a> Shared<'a> {
+    /// The comparison of `product`, not worked out yet.
+    pub(crate) const fn new(product: &'a Product) -> Self {
+        Self {
+            product,
+            analysis: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The comparison, worked out on the first call.
+    pub(crate) fn get(&self) -> &Homologous<'a> {
+        self.analysis.get_or_init(|| analyse(self.product))
+    }
+}
+
 /// **The result of the homologous-use comparison for one product.**
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Homologous<'a> {

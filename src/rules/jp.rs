@@ -193,9 +193,17 @@ impl fmt::Display for JpAssessment {
 /// ```
 #[must_use]
 pub fn classify_jp(product: &Product) -> JpAssessment {
+    classify_jp_sharing(product, &homologous::Shared::new(product))
+}
+
+/// [`classify_jp`], with the homologous-use comparison shared with the other engines of a call.
+pub(crate) fn classify_jp_sharing(
+    product: &Product,
+    shared: &homologous::Shared<'_>,
+) -> JpAssessment {
     // Room for every finding the engine writes (ASRM and PMD Act rules), so the list never grows.
     let mut findings = Vec::with_capacity(8);
-    let risk_class = asrm(product, &mut findings);
+    let risk_class = asrm(product, shared, &mut findings);
     let pmd_act = pmd_act(product, &mut findings);
     JpAssessment {
         risk_class,
@@ -363,7 +371,11 @@ fn unsettled_steps(product: &Product) -> smallvec::SmallVec<[&'static str; 8]> {
         .collect()
 }
 
-fn asrm(product: &Product, findings: &mut Vec<Finding>) -> AsrmRiskClass {
+fn asrm(
+    product: &Product,
+    shared: &homologous::Shared<'_>,
+    findings: &mut Vec<Finding>,
+) -> AsrmRiskClass {
     // Only a settled "no cells" ends the analysis. An open scope question (no living cells, an
     // unstated preparation, a possible blood stem cell transplant) is a finding of its own, and
     // the class is still worked out as if ASRM applied: the reading that keeps its review in
@@ -388,7 +400,8 @@ fn asrm(product: &Product, findings: &mut Vec<Finding>) -> AsrmRiskClass {
         || implied_blood
         || product.preparation == Some(CellPreparation::CordBloodUnit);
     if forms_blood {
-        let excluded = homologous::analyse(product)
+        let excluded = shared
+            .get()
             .open_finding(RuleId::JpAsrmExcluded)
             .because("cells given to form blood may be a haematopoietic stem cell transplantation, which the Order excludes from ASRM; the crate does not decide whether this use is one, and gives the class the technology has if ASRM applies");
         findings.push(excluded);
@@ -401,7 +414,7 @@ fn asrm(product: &Product, findings: &mut Vec<Finding>) -> AsrmRiskClass {
         return AsrmRiskClass::ClassI;
     }
 
-    let homologous = homologous_use(product);
+    let homologous = homologous_use(shared.get());
     let homologous_outcome = homologous.outcome;
     findings.push(homologous);
 
@@ -512,8 +525,7 @@ fn class_i(product: &Product) -> Finding {
 
 /// MHLW notice 医政研発1031第1号: homologous use — cells with a function like that of the cells
 /// at the target site (the shared homologous-use analysis, on the site of use).
-fn homologous_use(product: &Product) -> Finding {
-    let h = homologous::analyse(product);
+fn homologous_use(h: &homologous::Homologous<'_>) -> Finding {
     let base = h.open_finding(RuleId::JpHomologousUse);
     match h.verdict {
         HomologousVerdict::Homologous => Finding {

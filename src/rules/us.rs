@@ -294,8 +294,16 @@ impl fmt::Display for UsAssessment {
 /// ```
 #[must_use]
 pub fn classify_us(product: &Product) -> UsAssessment {
+    classify_us_sharing(product, &homologous::Shared::new(product))
+}
+
+/// [`classify_us`], with the homologous-use comparison shared with the other engines of a call.
+pub(crate) fn classify_us_sharing(
+    product: &Product,
+    shared: &homologous::Shared<'_>,
+) -> UsAssessment {
     let minimal = minimal_manipulation(product);
-    let homologous = homologous_use(product);
+    let homologous = homologous_use(product, shared.get());
     let combination = no_combination(product);
     let systemic = systemic_effect(product);
     let hctp = is_hctp(product, &minimal, &homologous, &combination);
@@ -947,9 +955,8 @@ fn minimal_manipulation(product: &Product) -> Finding {
     )
 }
 
-fn homologous_use(product: &Product) -> Finding {
+fn homologous_use(product: &Product, analysis: &homologous::Homologous<'_>) -> Finding {
     const RULE: RuleId = RuleId::UsHomologousUse;
-    let analysis = homologous::analyse(product);
     let mut facts = Facts::new();
     analysis.push_facts(&mut facts);
 
