@@ -77,7 +77,7 @@ thread_local! {
 }
 
 /// Whether a finding serialized (or described by a schema) now is in the compact form.
-fn compact_form() -> bool {
+pub(crate) fn compact_form() -> bool {
     COMPACT.with(Cell::get)
 }
 
@@ -97,8 +97,9 @@ fn in_compact_form<R>(f: impl FnOnce() -> R) -> R {
 }
 
 /// **The compact JSON form of an output**: every [`Finding`] inside it is written with its rule
-/// id and data only, without the rule's summary and citation, and every [`Fact`] without its
-/// role when that role is `input`.
+/// id and data only, without the rule's summary and citation, every [`Fact`] without its role
+/// when that role is `input`, and a [`UsAssessment`](crate::UsAssessment) without the
+/// consequence and citation of its classification (table text, looked up when read back).
 ///
 /// Outputs serialize in the *full* form by default: each finding carries its rule's `summary`
 /// and `citation`, for people and form builders. A registry that stores millions of results
@@ -183,12 +184,12 @@ impl<T: schemars::JsonSchema> schemars::JsonSchema for Compact<T> {
 macro_rules! two_forms_schema {
     ($ty:ty, $shape:ty, $name:literal, $compact:expr) => {
         impl schemars::JsonSchema for $ty {
-            fn schema_name() -> Cow<'static, str> {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
                 $name.into()
             }
 
-            fn schema_id() -> Cow<'static, str> {
-                if compact_form() {
+            fn schema_id() -> std::borrow::Cow<'static, str> {
+                if $crate::finding::compact_form() {
                     concat!("msc_therapy::", $name, "::compact").into()
                 } else {
                     concat!("msc_therapy::", $name).into()
@@ -197,7 +198,7 @@ macro_rules! two_forms_schema {
 
             fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
                 let mut schema = <$shape>::json_schema(generator);
-                if compact_form() {
+                if $crate::finding::compact_form() {
                     if let Some(object) = schema.as_object_mut() {
                         let compact: fn(&mut serde_json::Map<String, serde_json::Value>) = $compact;
                         compact(object);
@@ -209,9 +210,19 @@ macro_rules! two_forms_schema {
     };
 }
 
+#[cfg(feature = "schemars")]
+pub(crate) use two_forms_schema;
+
+/// Whether a text copied from one of the crate's tables goes without saying in the form being
+/// written: in the compact form, which writes ids and data and leaves table text to be looked up.
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes `&T`
+pub(crate) fn table_text_implied(_text: &&'static str) -> bool {
+    compact_form()
+}
+
 /// Removes `field` from the `required` list of a schema object.
 #[cfg(feature = "schemars")]
-fn drop_required(object: &mut serde_json::Map<String, serde_json::Value>, field: &str) {
+pub(crate) fn drop_required(object: &mut serde_json::Map<String, serde_json::Value>, field: &str) {
     if let Some(required) = object
         .get_mut("required")
         .and_then(|required| required.as_array_mut())

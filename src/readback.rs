@@ -26,7 +26,7 @@ fn from_table<'de, D: Deserializer<'de>>(
 }
 
 /// The consequence of a [`UsClassification`], read back.
-pub(crate) fn us_consequence<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+fn us_consequence<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
     from_table(
         d,
         "consequence of a US classification",
@@ -34,8 +34,23 @@ pub(crate) fn us_consequence<'de, D: Deserializer<'de>>(d: D) -> Result<&'static
     )
 }
 
+/// The consequence of a [`UsClassification`], read back when the form being read has it (the
+/// full form does, the compact form leaves it out).
+pub(crate) fn us_consequence_if_given<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<&'static str>, D::Error> {
+    us_consequence(d).map(Some)
+}
+
+/// The citation of a [`UsClassification`], read back when the form being read has it.
+pub(crate) fn us_citation_if_given<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<&'static str>, D::Error> {
+    us_citation(d).map(Some)
+}
+
 /// The citation of a [`UsClassification`], read back.
-pub(crate) fn us_citation<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+fn us_citation<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
     from_table(
         d,
         "citation of a US classification",

@@ -182,6 +182,26 @@ fn a_us_consequence_that_is_not_in_the_table_is_rejected() {
 }
 
 #[test]
+fn the_compact_us_assessment_leaves_out_the_table_text_and_looks_it_up() {
+    for json in PRODUCTS {
+        let product = Product::from_json(json).unwrap();
+        let us = msc_therapy::classify_us(&product);
+        let row = us.classification.info();
+        let full = serde_json::to_value(&us).unwrap();
+        assert_eq!(full["consequence"], row.consequence);
+        assert_eq!(full["citation"], row.citation);
+        let compact = serde_json::to_value(Compact(&us)).unwrap();
+        assert!(compact.get("consequence").is_none(), "{compact}");
+        assert!(compact.get("citation").is_none(), "{compact}");
+        assert_eq!(compact["classification"], full["classification"]);
+        let back: UsAssessment = serde_json::from_value(compact).unwrap();
+        assert_eq!(back.consequence, row.consequence);
+        assert_eq!(back.citation, row.citation);
+        assert_eq!(back, us);
+    }
+}
+
+#[test]
 fn the_compact_form_leaves_out_only_the_input_role_and_reads_it_back() {
     use msc_therapy::{Fact, FactRole, Outcome, Severity};
     let finding = Finding::new(

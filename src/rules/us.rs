@@ -154,9 +154,12 @@ vocab! {
 /// # }
 /// # Ok::<(), msc_therapy::DocumentError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+///
+/// In JSON the full form writes the `consequence` and `citation` of the classification; the
+/// [`Compact`](crate::Compact) form leaves that table text out, as it leaves out each finding's
+/// summary and citation. Either form reads back into the same assessment: the text is looked up
+/// from the classification when it is left out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct UsAssessment {
     /// The product's name, as the record gives it.
@@ -164,13 +167,11 @@ pub struct UsAssessment {
     /// The outcome.
     pub classification: UsClassification,
     /// What the outcome means for the product (from the [`UsClassification`] table).
-    // Spelled `core::primitive::str` so that serde does not borrow it from the input: it is
-    // looked up in the table when read back.
-    #[serde(deserialize_with = "crate::readback::us_consequence")]
-    pub consequence: &'static core::primitive::str,
+    #[serde(skip_serializing_if = "crate::finding::table_text_implied")]
+    pub consequence: &'static str,
     /// Where that consequence comes from.
-    #[serde(deserialize_with = "crate::readback::us_citation")]
-    pub citation: &'static core::primitive::str,
+    #[serde(skip_serializing_if = "crate::finding::table_text_implied")]
+    pub citation: &'static str,
     /// One finding per step, in the order of FDA's flowchart: `us.cfr1271.3.d`,
     /// `us.cfr1271.15.b`, then `us.cfr1271.10.a.1` to `.a.4`. Steps after the one that decided
     /// the outcome are [`Outcome::NotApplicable`].
@@ -184,6 +185,78 @@ pub struct UsAssessment {
     /// other criteria's gaps are left out. Empty otherwise.
     pub missing: Paths,
 }
+
+/// A US assessment as it is read: either form. `consequence` and `citation`, when given, must be
+/// texts of the [`UsClassification`] table; when left out they are the classification's.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename = "UsAssessment")]
+struct UsAssessmentRepr {
+    product: Text,
+    classification: UsClassification,
+    // Spelled `core::primitive::str` so that serde does not borrow it from the input: the text
+    // is looked up in the table.
+    #[serde(default, deserialize_with = "crate::readback::us_consequence_if_given")]
+    consequence: Option<&'static core::primitive::str>,
+    #[serde(default, deserialize_with = "crate::readback::us_citation_if_given")]
+    citation: Option<&'static core::primitive::str>,
+    findings: Vec<Finding>,
+    failed: Vec<RuleId>,
+    missing: Paths,
+}
+
+impl<'de> serde::Deserialize<'de> for UsAssessment {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let repr = UsAssessmentRepr::deserialize(deserializer)?;
+        let row = repr.classification.info();
+        Ok(Self {
+            product: repr.product,
+            classification: repr.classification,
+            consequence: repr.consequence.unwrap_or(row.consequence),
+            citation: repr.citation.unwrap_or(row.citation),
+            findings: repr.findings,
+            failed: repr.failed,
+            missing: repr.missing,
+        })
+    }
+}
+
+/// **The US classification of one product, with the reasons for it**: the outcome, the finding
+/// of every step, the criteria that failed and the facts that were missing.
+///
+/// Returned by [`classify_us`].
+#[cfg(feature = "schemars")]
+#[derive(schemars::JsonSchema)]
+#[serde(rename = "UsAssessment", deny_unknown_fields)]
+#[allow(dead_code)]
+struct UsAssessmentSchema {
+    /// The product's name, as the record gives it.
+    product: Text,
+    /// The outcome.
+    classification: UsClassification,
+    /// What the outcome means for the product (from the [`UsClassification`] table).
+    consequence: String,
+    /// Where that consequence comes from.
+    citation: String,
+    /// One finding per step, in the order of FDA's flowchart: `us.cfr1271.3.d`,
+    /// `us.cfr1271.15.b`, then `us.cfr1271.10.a.1` to `.a.4`. Steps after the one that decided
+    /// the outcome are [`Outcome::NotApplicable`].
+    findings: Vec<Finding>,
+    /// The criteria of 21 CFR 1271.10(a) that the product fails.
+    failed: Vec<RuleId>,
+    /// When the outcome is [`UsClassification::Undetermined`], the facts it lacks, as dotted
+    /// input paths (`processing.same_surgical_procedure`), or `tissue.fda_class` /
+    /// `tissue.basic_functions` when the tissue is one FDA's guidance does not classify. Only
+    /// facts whose presence could change the outcome: once a 1271.10(a) criterion fails, the
+    /// other criteria's gaps are left out. Empty otherwise.
+    missing: Paths,
+}
+
+#[cfg(feature = "schemars")]
+crate::finding::two_forms_schema!(UsAssessment, UsAssessmentSchema, "UsAssessment", |object| {
+    // The compact form leaves out the table text, looked up from the classification.
+    crate::finding::drop_required(object, "consequence");
+    crate::finding::drop_required(object, "citation");
+});
 
 impl UsAssessment {
     /// The finding of one step, if the assessment has it.
