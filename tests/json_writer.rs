@@ -116,32 +116,23 @@ fn variants(kind: &str) -> Vec<String> {
         .collect()
 }
 
+/// What an output's `to_json()` returned (`ours`) is what serde_json writes for `value`.
+#[track_caller]
+fn assert_to_json_same<T: Serialize>(ours: String, value: &T) {
+    assert_eq!(ours, serde_json::to_string(value).unwrap());
+}
+
 /// A product assessment: every report's `to_json` (the full form) and the compact form of
 /// each, and of the whole.
 #[track_caller]
 fn assert_assessment_same(product: &Product) {
     let assessment = assess_product(product, &QualityPolicy::default());
-    assert_eq!(
-        assessment.to_json(),
-        serde_json::to_string(&assessment).unwrap()
-    );
+    assert_to_json_same(assessment.to_json(), &assessment);
     assert_same(&assessment);
-    assert_eq!(
-        assessment.us.to_json(),
-        serde_json::to_string(&assessment.us).unwrap()
-    );
-    assert_eq!(
-        assessment.quality.to_json(),
-        serde_json::to_string(&assessment.quality).unwrap()
-    );
-    assert_eq!(
-        assessment.eu.to_json(),
-        serde_json::to_string(&assessment.eu).unwrap()
-    );
-    assert_eq!(
-        assessment.jp.to_json(),
-        serde_json::to_string(&assessment.jp).unwrap()
-    );
+    assert_to_json_same(assessment.us.to_json(), &assessment.us);
+    assert_to_json_same(assessment.quality.to_json(), &assessment.quality);
+    assert_to_json_same(assessment.eu.to_json(), &assessment.eu);
+    assert_to_json_same(assessment.jp.to_json(), &assessment.jp);
     assert_same(&assessment.us);
     assert_same(&assessment.quality);
     assert_same(&assessment.eu);

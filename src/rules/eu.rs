@@ -400,10 +400,6 @@ fn preparation_fact(product: &Product) -> Fact {
     )
 }
 
-fn step_codes(steps: &[ProcessingStep]) -> impl Iterator<Item = ProcessingStep> + '_ {
-    steps.iter().copied()
-}
-
 /// The processing steps, when the record states them.
 fn stated_steps(product: &Product) -> Option<&[ProcessingStep]> {
     product.processing.as_ref().and_then(|p| p.steps_known())
@@ -450,12 +446,16 @@ fn substantial_manipulation(product: &Product) -> Finding {
     .at("processing.steps");
     let stated = stated_steps(product);
     if let Some(steps) = stated {
-        base = base.fact(Fact::terms("processing.steps", step_codes(steps)));
+        base = base.fact(Fact::terms("processing.steps", steps.iter().copied()));
     }
     let implied = implied_steps(product);
     if !implied.is_empty() {
         base = base.fact(
-            Fact::terms("derived.steps_implied_by_preparation", step_codes(implied)).as_derived(),
+            Fact::terms(
+                "derived.steps_implied_by_preparation",
+                implied.iter().copied(),
+            )
+            .as_derived(),
         );
     }
     let steps = known_steps(product);
@@ -480,8 +480,8 @@ fn substantial_manipulation(product: &Product) -> Finding {
         .copied()
         .filter(|s| s.eu_manipulation() != EuManipulation::AnnexI)
         .collect();
-    let base =
-        base.fact(Fact::terms("derived.steps_outside_annex_i", step_codes(&outside)).as_derived());
+    let base = base
+        .fact(Fact::terms("derived.steps_outside_annex_i", outside.iter().copied()).as_derived());
     let open = steps_judged(&steps, EuManipulation::ForTheCat);
     if !open.is_empty() {
         // The steps are given; what is open is how the law judges one of them, which only the
@@ -657,7 +657,7 @@ fn atmp_class(product: &Product) -> (EuClassification, Finding) {
     let mechanisms = product.mechanisms_known().unwrap_or_default();
 
     let base = Finding::new(RuleId::EuAtmpClass, Outcome::Met, Severity::Info)
-        .fact(Fact::terms("derived.steps_known", step_codes(&steps)).as_derived())
+        .fact(Fact::terms("derived.steps_known", steps.iter().copied()).as_derived())
         .fact(Fact::terms("derived.functions_claimed", functions.iter().copied()).as_derived())
         .fact(Fact::terms("mechanisms", mechanisms.iter().copied()));
 

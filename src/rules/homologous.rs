@@ -153,10 +153,6 @@ where
     }
 }
 
-fn codes(functions: &[TissueFunction]) -> impl Iterator<Item = TissueFunction> + '_ {
-    functions.iter().copied()
-}
-
 /// **Compares what the product is meant to do with what its tissue does, at the site of use.**
 pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
     let mut missing: SmallVec<[&'static str; 6]> = SmallVec::new();
@@ -304,7 +300,7 @@ impl Homologous<'_> {
             facts.push(Fact::code("tissue", t.code()));
         }
         if let Some(b) = self.basic {
-            facts.push(Fact::terms("tissue.basic_functions", codes(b)).as_limit());
+            facts.push(Fact::terms("tissue.basic_functions", b.iter().copied()).as_limit());
         }
         for (i, site) in self.sites.iter().enumerate() {
             let fact = Fact::code("intended_use.site_of_use", site.code());
@@ -315,7 +311,7 @@ impl Homologous<'_> {
             });
         }
         if let Some(d) = self.declared {
-            facts.push(Fact::terms("intended_use.functions", codes(d)));
+            facts.push(Fact::terms("intended_use.functions", d.iter().copied()));
         }
         if let Some(i) = self.indications {
             facts.push(Fact::terms("intended_use.indications", i.iter().copied()));
@@ -324,22 +320,25 @@ impl Homologous<'_> {
             facts.push(
                 Fact::terms(
                     "intended_use.indications.implied_functions",
-                    codes(&self.implied),
+                    self.implied.iter().copied(),
                 )
                 .as_derived(),
             );
         }
         if !self.not_basic.is_empty() {
             facts.push(
-                Fact::terms("intended_use.functions.not_basic", codes(&self.not_basic))
-                    .as_derived(),
+                Fact::terms(
+                    "intended_use.functions.not_basic",
+                    self.not_basic.iter().copied(),
+                )
+                .as_derived(),
             );
         }
         if !self.declared_against_indications.is_empty() {
             facts.push(
                 Fact::terms(
                     "intended_use.functions.contradict_indications",
-                    codes(&self.declared_against_indications),
+                    self.declared_against_indications.iter().copied(),
                 )
                 .as_derived(),
             );
@@ -357,7 +356,7 @@ impl Homologous<'_> {
             facts.push(
                 Fact::terms(
                     "intended_use.functions.not_at_site",
-                    codes(&self.not_at_site),
+                    self.not_at_site.iter().copied(),
                 )
                 .as_derived(),
             );
