@@ -244,8 +244,8 @@ macro_rules! inline_list {
 
             /// An empty list.
             #[must_use]
-            pub const fn new() -> Self {
-                Self(SmallVec::new_const())
+            pub fn new() -> Self {
+                Self(SmallVec::new())
             }
 
             /// The entries, as a slice.
@@ -356,6 +356,13 @@ impl Facts {
     #[inline]
     pub fn push(&mut self, fact: Fact) {
         self.0.push(fact);
+    }
+
+    /// Makes room for at least `additional` more facts, in one allocation if they do not fit
+    /// inline.
+    #[inline]
+    pub fn reserve(&mut self, additional: usize) {
+        self.0.reserve(additional);
     }
 
     /// Inserts a fact at `index`, shifting the later ones.
@@ -1191,7 +1198,7 @@ impl Finding {
     /// A finding with no facts yet.
     #[must_use]
     #[inline]
-    pub const fn new(rule: RuleId, outcome: Outcome, severity: Severity) -> Self {
+    pub fn new(rule: RuleId, outcome: Outcome, severity: Severity) -> Self {
         Self {
             rule,
             outcome,

@@ -288,14 +288,31 @@ impl Homologous<'_> {
     pub(crate) fn open_finding(&self, rule: RuleId) -> Finding {
         let mut finding =
             Finding::new(rule, Outcome::Undetermined, Severity::Warning).at("intended_use");
-        self.push_facts(&mut finding.facts);
+        self.push_facts(&mut finding.facts, 0);
         finding
     }
 
     /// The facts behind the verdict, ready to attach to a finding: the tissue and its basic
     /// functions (as the limit), the sites and their functions, the declared and implied
     /// functions, and every contradiction found.
-    pub(crate) fn push_facts(&self, facts: &mut crate::Facts) {
+    pub(crate) fn push_facts(&self, facts: &mut crate::Facts, extra: usize) {
+        // One allocation for every fact the finding will hold, `extra` of them the caller's.
+        let lists = [
+            &self.implied[..],
+            &self.not_basic[..],
+            &self.declared_against_indications[..],
+            &self.not_at_site[..],
+        ];
+        facts.reserve(
+            usize::from(self.tissue.is_some())
+                + usize::from(self.basic.is_some())
+                + self.sites.len()
+                + usize::from(self.declared.is_some())
+                + usize::from(self.indications.is_some())
+                + lists.iter().filter(|l| !l.is_empty()).count()
+                + usize::from(!self.sites_without_basic.is_empty())
+                + extra,
+        );
         if let Some(t) = self.tissue {
             facts.push(Fact::code("tissue", t.code()));
         }

@@ -598,17 +598,11 @@ impl Collector {
         path: &'static str,
         reason: &'static str,
     ) -> &mut Finding {
-        /// An empty finding, copied as a whole into its slot (a finding built on the stack
-        /// would be cleared there first and then copied).
-        const BLANK: Finding =
-            Finding::new(RuleId::OfferJurisdiction, Outcome::Met, Severity::Info);
         self.groups.push(group);
-        self.findings.push(BLANK);
+        self.findings
+            .push(Finding::new(rule, outcome, group.severity()));
         let last = self.findings.len() - 1;
         let finding = &mut self.findings[last];
-        finding.rule = rule;
-        finding.outcome = outcome;
-        finding.severity = group.severity();
         finding.path = Some(Cow::Borrowed(path));
         finding.reason = Some(Cow::Borrowed(reason));
         finding

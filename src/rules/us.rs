@@ -1030,33 +1030,36 @@ fn minimal_manipulation(product: &Product) -> Finding {
 
 fn homologous_use(product: &Product, analysis: &homologous::Homologous<'_>) -> Finding {
     const RULE: RuleId = RuleId::UsHomologousUse;
-    let mut facts = Facts::new();
-    analysis.push_facts(&mut facts);
-
-    if let Some(indications) = analysis.indications {
+    let categories = analysis.indications.map_or(0, |indications| {
         let unlisted = product
             .intended_use
             .as_ref()
             .map_or(&[][..], |u| u.other_indications.as_slice());
-        let categories = crate::CodedCondition::families(indications, unlisted);
-        if categories > 0 {
-            #[allow(clippy::cast_precision_loss)]
-            let count = categories as f64;
-            facts.push(Fact::number("intended_use.indication_categories", count).as_derived());
-        }
-        if categories >= US_MYRIAD_INDICATION_CATEGORIES {
-            #[allow(clippy::cast_precision_loss)]
-            let limit = US_MYRIAD_INDICATION_CATEGORIES as f64;
-            facts.push(Fact::number("US_MYRIAD_INDICATION_CATEGORIES", limit).as_limit());
-            return finish(
-                RULE,
-                Outcome::NotMet,
-                "intended_use.indications",
-                "offered as a treatment for a myriad of unrelated diseases or conditions, so not intended for homologous use only (FDA MM/HU guidance, section IV, Q17)",
-                facts,
-                Vec::new(),
-            );
-        }
+        crate::CodedCondition::families(indications, unlisted)
+    });
+    let myriad = categories >= US_MYRIAD_INDICATION_CATEGORIES;
+    let mut facts = Facts::new();
+    analysis.push_facts(
+        &mut facts,
+        usize::from(categories > 0) + usize::from(myriad),
+    );
+    if categories > 0 {
+        #[allow(clippy::cast_precision_loss)]
+        let count = categories as f64;
+        facts.push(Fact::number("intended_use.indication_categories", count).as_derived());
+    }
+    if myriad {
+        #[allow(clippy::cast_precision_loss)]
+        let limit = US_MYRIAD_INDICATION_CATEGORIES as f64;
+        facts.push(Fact::number("US_MYRIAD_INDICATION_CATEGORIES", limit).as_limit());
+        return finish(
+            RULE,
+            Outcome::NotMet,
+            "intended_use.indications",
+            "offered as a treatment for a myriad of unrelated diseases or conditions, so not intended for homologous use only (FDA MM/HU guidance, section IV, Q17)",
+            facts,
+            Vec::new(),
+        );
     }
 
     match analysis.verdict {
