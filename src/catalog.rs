@@ -17,7 +17,7 @@
 //! NCT05081921; Phase 3 still needed). A catalog of authorised products must not list it.
 
 use crate::table::vocab;
-use crate::{CellPreparation, Donor, Indication, Route, TissueSource};
+use crate::{Age, AgeUnit, CellPreparation, Donor, Indication, Route, TissueSource};
 use serde::Serialize;
 
 /// **What the crate knows about a jurisdiction**: one row of the [`Jurisdiction`] table.
@@ -285,6 +285,101 @@ const fn words(text: &'static str) -> LabelDose {
     }
 }
 
+/// **The patients a label authorises a product for**: their ages, and whether the condition
+/// must have resisted an earlier treatment.
+///
+/// Read from the label's indication ([`ApprovedProduct::indication_text`]); a bound the label
+/// does not state is `None` (no bound), never a guess. An offer is on label only when the
+/// patient's age lies within the bounds and, where the label requires it, the condition was
+/// treated before without enough benefit ([`crate::PatientContext::standard_treatments_tried`]);
+/// an offer that does not give those facts is not on label either (the question is open).
+///
+/// What "paediatric" means differs by region: US drug labeling counts the paediatric population
+/// from birth to 16 years (21 CFR 201.57(c)(9)(iv)), so a US label "in paediatric patients" ends
+/// before 17 years; ICH E11, Clinical Investigation of Medicinal Products in the Pediatric
+/// Population (2000), section 2.5, puts the upper bound at 16 to 18 years by region, and a label
+/// elsewhere that says "paediatric" or "children" is read as below 18.
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::{Age, AgeUnit, CatalogKey};
+///
+/// // Ryoncil: "steroid-refractory acute GvHD in paediatric patients 2 months of age and older".
+/// let ryoncil = CatalogKey::RyoncilUs.product().population;
+/// assert_eq!(ryoncil.min_age, Some(Age::new(2.0, AgeUnit::Months)?));
+/// assert_eq!(ryoncil.below_age, Some(Age::new(17.0, AgeUnit::Years)?));
+/// assert!(ryoncil.after_prior_treatment);
+/// assert!(ryoncil.covers_age(&Age::new(9.0, AgeUnit::Years)?));
+/// assert!(!ryoncil.covers_age(&Age::new(45.0, AgeUnit::Years)?));
+///
+/// // TEMCELL: "acute GvHD after haematopoietic stem cell transplantation": no bound.
+/// let temcell = CatalogKey::TemcellJp.product().population;
+/// assert!(!temcell.restricts_age() && !temcell.after_prior_treatment);
+/// # Ok::<(), msc_therapy::ValueError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct LabelPopulation {
+    /// The youngest age the label covers (inclusive): "2 months of age and older", "aged 14
+    /// and over". `None`: the label states no lower bound.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_age: Option<Age>,
+    /// The age the label's population ends before (exclusive): "paediatric patients" on a US
+    /// label is below 17 years. `None`: the label states no upper bound.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub below_age: Option<Age>,
+    /// The label requires the condition to be refractory to, or inadequately controlled by, an
+    /// earlier treatment ("steroid-refractory", "inadequate response to at least one
+    /// therapy"): the product is a later line, not a first treatment.
+    pub after_prior_treatment: bool,
+}
+
+impl LabelPopulation {
+    /// A label that states no age bound and no earlier treatment.
+    pub const ANYONE: Self = Self {
+        min_age: None,
+        below_age: None,
+        after_prior_treatment: false,
+    };
+
+    /// The label bounds the patient's age (from below, above or both).
+    #[must_use]
+    pub const fn restricts_age(&self) -> bool {
+        self.min_age.is_some() || self.below_age.is_some()
+    }
+
+    /// `age` lies within the label's bounds: at least [`Self::min_age`] and below
+    /// [`Self::below_age`], compared as ages ([`Age::compare`]).
+    #[must_use]
+    pub fn covers_age(&self, age: &Age) -> bool {
+        self.min_age.is_none_or(|min| age.compare(&min).is_ge())
+            && self.below_age.is_none_or(|end| age.compare(&end).is_lt())
+    }
+}
+
+/// A label population: from `min_age`, below `below_age`, after an earlier treatment or not.
+const fn population(
+    min_age: Option<Age>,
+    below_age: Option<Age>,
+    after_prior_treatment: bool,
+) -> LabelPopulation {
+    LabelPopulation {
+        min_age,
+        below_age,
+        after_prior_treatment,
+    }
+}
+
+const fn years(value: f64) -> Option<Age> {
+    Some(Age::from_table(value, AgeUnit::Years))
+}
+
+const fn months(value: f64) -> Option<Age> {
+    Some(Age::from_table(value, AgeUnit::Months))
+}
+
 vocab! {
     /// **The stable key of one catalog entry**: one product's authorisation in one jurisdiction.
     ///
@@ -414,6 +509,9 @@ pub struct ApprovedProduct {
     pub indications: &'static [Indication],
     /// The authorised indication, in the source's words.
     pub indication_text: &'static str,
+    /// The patients the label covers: their ages and whether an earlier treatment must have
+    /// failed, read from [`Self::indication_text`].
+    pub population: LabelPopulation,
     /// The source tissue.
     pub tissue: TissueSource,
     /// Whose cells.
@@ -502,6 +600,9 @@ const CATALOG: &[ApprovedProduct] = &[
         withdrawn_on: None,
         indications: &[Indication::GraftVersusHostDisease],
         indication_text: "Steroid-refractory acute GvHD in paediatric patients 2 months of age and older",
+        // "2 months of age and older"; "paediatric" on a US label is birth to 16 years
+        // (21 CFR 201.57(c)(9)(iv)), so below 17; steroid-refractory.
+        population: population(months(2.0), years(17.0), true),
         tissue: TissueSource::BoneMarrow,
         donor: Donor::AllogeneicUnrelated,
         preparation: P::CultureExpandedMsc,
@@ -514,7 +615,7 @@ const CATALOG: &[ApprovedProduct] = &[
             )
         },
         status_text: "Approved 18 Dec 2024; the first FDA-approved MSC therapy",
-        citation: "FDA approval 18 Dec 2024 (Pharmacy Times); RYONCIL US prescribing information (2024), via drugs.com",
+        citation: "FDA approval 18 Dec 2024 (Pharmacy Times); RYONCIL US prescribing information (2024), via drugs.com; 21 CFR 201.57(c)(9)(iv) (paediatric population of US labeling: birth to 16 years)",
         confidence: C::High,
     },
     ApprovedProduct {
@@ -533,6 +634,9 @@ const CATALOG: &[ApprovedProduct] = &[
         withdrawn_on: None,
         indications: &[Indication::GraftVersusHostDisease],
         indication_text: "Acute GvHD in paediatric patients refractory to systemic corticosteroids and/or other immunosuppressants",
+        // "Paediatric": below 18 here (the upper bound differs by region, 16 to 18 years in
+        // ICH E11 section 2.5); refractory to corticosteroids or other immunosuppressants.
+        population: population(None, years(18.0), true),
         tissue: TissueSource::BoneMarrow,
         donor: Donor::AllogeneicUnrelated,
         preparation: P::CultureExpandedMsc,
@@ -540,7 +644,7 @@ const CATALOG: &[ApprovedProduct] = &[
         route_text: "intravenous infusion",
         dose: words("100 x 10^6 hMSC per 15 mL presentation; per-kg regimen not retrieved"),
         status_text: "NOC/c 17 May 2012; monograph revised 6 Mar 2014; current Canadian marketing status not confirmed",
-        citation: "Torys LLP 2012; Prochymal Product Monograph NOC/c rev. 6 Mar 2014",
+        citation: "Torys LLP 2012; Prochymal Product Monograph NOC/c rev. 6 Mar 2014; ICH E11, Clinical Investigation of Medicinal Products in the Pediatric Population (2000), section 2.5 (paediatric age groups)",
         confidence: C::High,
     },
     ApprovedProduct {
@@ -559,6 +663,9 @@ const CATALOG: &[ApprovedProduct] = &[
         withdrawn_on: None,
         indications: &[Indication::GraftVersusHostDisease],
         indication_text: "Acute GvHD in children (steroid-refractory)",
+        // "Children": below 18 (the upper bound of "paediatric" differs by region, 16 to 18
+        // years in ICH E11 section 2.5); steroid-refractory.
+        population: population(None, years(18.0), true),
         tissue: TissueSource::BoneMarrow,
         donor: Donor::AllogeneicUnrelated,
         preparation: P::CultureExpandedMsc,
@@ -566,7 +673,7 @@ const CATALOG: &[ApprovedProduct] = &[
         route_text: "intravenous infusion",
         dose: words("100 million cells in 15 mL; per-kg regimen not retrieved"),
         status_text: "Provisional consent 14 Jun 2012, renewed for two years from 14 Jun 2014; no later renewal found (likely lapsed, unconfirmed)",
-        citation: "NZ Gazette notice 2014-go3437; Osiris press release 14 Jun 2012",
+        citation: "NZ Gazette notice 2014-go3437; Osiris press release 14 Jun 2012; ICH E11, Clinical Investigation of Medicinal Products in the Pediatric Population (2000), section 2.5 (paediatric age groups)",
         confidence: C::High,
     },
     ApprovedProduct {
@@ -585,6 +692,7 @@ const CATALOG: &[ApprovedProduct] = &[
         withdrawn_on: None,
         indications: &[Indication::GraftVersusHostDisease],
         indication_text: "Acute GvHD after haematopoietic stem cell transplantation",
+        population: LabelPopulation::ANYONE,
         tissue: TissueSource::BoneMarrow,
         donor: Donor::AllogeneicUnrelated,
         preparation: P::CultureExpandedMsc,
@@ -629,6 +737,8 @@ const CATALOG: &[ApprovedProduct] = &[
         withdrawn_on: Some("2024-12-13"),
         indications: &[Indication::PerianalFistula],
         indication_text: "Complex perianal fistulas in adults with non-active/mildly active luminal Crohn's disease, inadequate response to at least one conventional or biologic therapy",
+        // "Adults": 18 and over; inadequate response to at least one therapy.
+        population: population(years(18.0), None, true),
         tissue: TissueSource::AdiposeTissue,
         donor: Donor::AllogeneicUnrelated,
         preparation: P::CultureExpandedMsc,
@@ -658,6 +768,8 @@ const CATALOG: &[ApprovedProduct] = &[
         withdrawn_on: None,
         indications: &[Indication::PerianalFistula],
         indication_text: "Complex perianal fistulas in non-active or mildly active luminal Crohn's disease with inadequate response to at least one existing treatment",
+        // No age stated; inadequate response to at least one existing treatment.
+        population: population(None, None, true),
         tissue: TissueSource::AdiposeTissue,
         donor: Donor::AllogeneicUnrelated,
         preparation: P::CultureExpandedMsc,
@@ -690,6 +802,7 @@ const CATALOG: &[ApprovedProduct] = &[
         withdrawn_on: None,
         indications: &[Indication::SpinalCordInjury],
         indication_text: "Neurological symptoms and functional impairment of traumatic spinal cord injury, ASIA Impairment Scale A, B or C",
+        population: LabelPopulation::ANYONE,
         tissue: TissueSource::BoneMarrow,
         donor: Donor::Autologous,
         preparation: P::CultureExpandedMsc,
@@ -720,6 +833,7 @@ const CATALOG: &[ApprovedProduct] = &[
         withdrawn_on: None,
         indications: &[Indication::TraumaticBrainInjury],
         indication_text: "Chronic motor paralysis resulting from traumatic brain injury",
+        population: LabelPopulation::ANYONE,
         tissue: TissueSource::BoneMarrow,
         donor: Donor::AllogeneicUnrelated,
         preparation: P::CultureExpandedMsc,
@@ -748,6 +862,7 @@ const CATALOG: &[ApprovedProduct] = &[
         withdrawn_on: None,
         indications: &[Indication::AcuteMyocardialInfarction],
         indication_text: "Improvement of left-ventricular ejection fraction after acute ST-elevation myocardial infarction",
+        population: LabelPopulation::ANYONE,
         tissue: TissueSource::BoneMarrow,
         donor: Donor::Autologous,
         preparation: P::CultureExpandedMsc,
@@ -779,6 +894,7 @@ const CATALOG: &[ApprovedProduct] = &[
         withdrawn_on: None,
         indications: &[Indication::CartilageDefect],
         indication_text: "Knee cartilage defects in patients with osteoarthritis (ICRS grade IV) due to degeneration or repeated trauma",
+        population: LabelPopulation::ANYONE,
         tissue: TissueSource::UmbilicalCordBlood,
         donor: Donor::AllogeneicUnrelated,
         preparation: P::CultureExpandedMsc,
@@ -807,6 +923,7 @@ const CATALOG: &[ApprovedProduct] = &[
         withdrawn_on: None,
         indications: &[Indication::PerianalFistula],
         indication_text: "Crohn's disease-associated (perianal) fistula",
+        population: LabelPopulation::ANYONE,
         tissue: TissueSource::AdiposeTissue,
         donor: Donor::Autologous,
         preparation: P::CultureExpandedMsc,
@@ -838,6 +955,7 @@ const CATALOG: &[ApprovedProduct] = &[
         withdrawn_on: None,
         indications: &[Indication::Als],
         indication_text: "Amyotrophic lateral sclerosis (slowing progression), with riluzole",
+        population: LabelPopulation::ANYONE,
         tissue: TissueSource::BoneMarrow,
         donor: Donor::Autologous,
         preparation: P::CultureExpandedMsc,
@@ -870,6 +988,7 @@ const CATALOG: &[ApprovedProduct] = &[
         withdrawn_on: None,
         indications: &[Indication::SoftTissueDefect],
         indication_text: "Improvement of subcutaneous fat (soft-tissue) defects",
+        population: LabelPopulation::ANYONE,
         tissue: TissueSource::AdiposeTissue,
         donor: Donor::Autologous,
         preparation: P::StromalVascularFraction,
@@ -898,6 +1017,7 @@ const CATALOG: &[ApprovedProduct] = &[
         withdrawn_on: None,
         indications: &[Indication::CriticalLimbIschemia],
         indication_text: "Critical limb ischaemia due to Buerger's disease; from 2020 also due to atherosclerotic peripheral arterial disease",
+        population: LabelPopulation::ANYONE,
         tissue: TissueSource::BoneMarrow,
         donor: Donor::AllogeneicUnrelated,
         preparation: P::CultureExpandedMsc,
@@ -927,6 +1047,7 @@ const CATALOG: &[ApprovedProduct] = &[
         withdrawn_on: None,
         indications: &[Indication::KneeOsteoarthritis],
         indication_text: "Knee osteoarthritis (Kellgren-Lawrence grade II-III)",
+        population: LabelPopulation::ANYONE,
         tissue: TissueSource::BoneMarrow,
         donor: Donor::AllogeneicUnrelated,
         preparation: P::CultureExpandedMsc,
@@ -956,6 +1077,8 @@ const CATALOG: &[ApprovedProduct] = &[
         withdrawn_on: None,
         indications: &[Indication::GraftVersusHostDisease],
         indication_text: "Steroid-refractory acute GvHD, predominantly with gastrointestinal involvement, in patients aged 14 and over",
+        // "Aged 14 and over"; steroid-refractory.
+        population: population(years(14.0), None, true),
         tissue: TissueSource::UmbilicalCordTissue,
         donor: Donor::AllogeneicUnrelated,
         preparation: P::CultureExpandedMsc,
@@ -982,6 +1105,8 @@ const CATALOG: &[ApprovedProduct] = &[
         withdrawn_on: None,
         indications: &[Indication::GraftVersusHostDisease],
         indication_text: "Steroid-refractory acute GvHD grade II-IV (add-on), children 2 years and over and adults",
+        // "Children 2 years and over and adults"; steroid-refractory.
+        population: population(years(2.0), None, true),
         tissue: TissueSource::BoneMarrow,
         donor: Donor::AllogeneicUnrelated,
         preparation: P::CultureExpandedMsc,
@@ -1008,6 +1133,19 @@ mod tests {
         assert_eq!(CATALOG.len(), CatalogKey::ALL.len());
         for (entry, key) in CATALOG.iter().zip(CatalogKey::ALL) {
             assert_eq!(entry.key, *key);
+        }
+    }
+
+    #[test]
+    fn label_ages_are_valid_and_ordered() {
+        for p in CATALOG {
+            let pop = p.population;
+            for age in [pop.min_age, pop.below_age].into_iter().flatten() {
+                assert_eq!(Age::new(age.value(), age.unit()), Ok(age), "{}", p.name);
+            }
+            if let (Some(min), Some(end)) = (pop.min_age, pop.below_age) {
+                assert!(min.compare(&end).is_lt(), "{}", p.name);
+            }
         }
     }
 

@@ -138,6 +138,7 @@ pub mod glossary {}
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+mod age;
 mod assessment;
 mod builders;
 mod catalog;
@@ -171,13 +172,14 @@ mod vocab;
 #[cfg(feature = "schemars")]
 mod vocabulary;
 
+pub use age::{Age, AgeUnit};
 pub use assessment::{ProductAssessment, assess_product};
 pub use builders::{
     CertificateBuilder, ClinicOfferBuilder, DoseBuilder, ProductBuilder, ReleaseDataBuilder,
 };
 pub use catalog::{
     ApprovedProduct, AuthorisationKind, AuthorisationNumber, AuthorisationStatus, CatalogKey,
-    Confidence, DoseRange, Jurisdiction, JurisdictionInfo, LabelDose, NumberKind,
+    Confidence, DoseRange, Jurisdiction, JurisdictionInfo, LabelDose, LabelPopulation, NumberKind,
     RegulatoryFramework,
 };
 pub use coding::{

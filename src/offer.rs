@@ -3,8 +3,8 @@
 
 use crate::table::vocab;
 use crate::{
-    ApprovedProduct, CatalogKey, CellCount, CurrencyCode, Indication, Jurisdiction, MoneyAmount,
-    NctId, Product, RuleId, Text, ValueError,
+    Age, ApprovedProduct, CatalogKey, CellCount, CurrencyCode, Indication, Jurisdiction,
+    MoneyAmount, NctId, Product, RuleId, Text, ValueError,
 };
 use serde::{Deserialize, Serialize};
 
@@ -467,20 +467,32 @@ pub struct Price {
 ///
 /// The "Mesenchymal Stem Cells (MSC)" overview: candidates are people "who have not fully responded to standard
 /// treatments", and treatment belongs "under physician supervision in regulated settings". A
-/// field left out is unknown, and the checklist treats it as an open question.
+/// field left out is unknown, and the checklist treats it as an open question. The age, and
+/// whether standard treatments were tried, also decide whether an authorised product is given
+/// to the patients its label covers ([`crate::LabelPopulation`]).
 ///
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::PatientContext;
+/// use msc_therapy::{Age, AgeUnit, PatientContext};
 ///
-/// let patient = PatientContext { physician_supervised: Some(true), ..PatientContext::default() };
+/// let patient = PatientContext {
+///     age: Some(Age::new(9.0, AgeUnit::Years)?),
+///     physician_supervised: Some(true),
+///     ..PatientContext::default()
+/// };
 /// assert!(patient.regulated_setting.is_none());
+/// # Ok::<(), msc_therapy::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PatientContext {
+    /// The patient's age. Absent: not given, so whether a label restricted to some ages
+    /// (Ryoncil: paediatric patients 2 months of age and older) covers the patient is an open
+    /// question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<Age>,
     /// The patient has tried the standard treatments for the condition without enough benefit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub standard_treatments_tried: Option<bool>,

@@ -270,7 +270,7 @@ vocab! {
         );
         /// Claim: FDA-approved.
         OfferClaimFdaApproved => "offer.claim.fda_approved", "claim: FDA-approved", rule(
-            "A claim of FDA approval matches an FDA-approved MSC product for the condition named",
+            "A claim of FDA approval matches an FDA-approved MSC product for the condition named, given to a patient its approval covers",
             "FDA approval of Ryoncil (remestemcel-L-rknd), 18 Dec 2024; FDA, Important Patient and Consumer Information About Regenerative Medicine Therapies (2021); the crate's catalog of approved products",
             "Ryoncil, for steroid-refractory acute GvHD in children, is the only FDA-approved MSC product. Any other claim of FDA approval, for knee osteoarthritis for example, is false.",
         );
@@ -300,9 +300,9 @@ vocab! {
         );
         /// The authorised product the offer names matches the catalog entry.
         OfferProductIdentity => "offer.catalog.product_identity", "named authorised product matches the catalog", rule(
-            "The authorised product an offer names (by catalog key or authorisation number) matches the catalog entry: tissue, donor, preparation, route, indication, jurisdiction and status",
-            "The crate's catalog of approved MSC products (each entry cited to its label or regulator); FDA, Important Patient and Consumer Information About Regenerative Medicine Therapies (2021)",
-            "An approval covers one product, made from one tissue, for one use, in one jurisdiction. A clinic that names an approved product but offers cells from another tissue or donor, by another route, for another condition or in another country is not giving that product: the approval it claims does not cover what it sells.",
+            "The authorised product an offer names (by catalog key or authorisation number) matches the catalog entry: tissue, donor, preparation, route, indication, the patients the label covers (age; an earlier treatment that failed), jurisdiction and status",
+            "The crate's catalog of approved MSC products (each entry cited to its label or regulator); FDA, Important Patient and Consumer Information About Regenerative Medicine Therapies (2021); 21 CFR 201.57(c)(9)(iv) (paediatric population of US labeling: birth to 16 years)",
+            "An approval covers one product, made from one tissue, for one use, for the patients its label names, in one jurisdiction. A clinic that names an approved product but offers cells from another tissue or donor, by another route, for another condition or in another country is not giving that product: the approval it claims does not cover what it sells. Given to a patient outside the label (an adult, when the label is for children; a first treatment, when it is for disease that resisted steroids), it is used off label: the approval does not cover that use either.",
         );
         /// Where the treatment is given.
         OfferJurisdiction => "offer.jurisdiction", "where the treatment is given", rule(

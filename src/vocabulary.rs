@@ -71,6 +71,7 @@ vocabularies![
     TrialPhase,
     TrialStatus,
     TrialResult,
+    AgeUnit,
     StudyType,
     InterventionType,
     CodeSystem,

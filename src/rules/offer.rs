@@ -3,7 +3,7 @@
 use crate::finding::Vocab;
 use crate::table::vocab;
 use crate::{
-    ApprovedProduct, AuthorisationStatus, CatalogKey, CellCount, CellPreparation, ClaimKind,
+    Age, ApprovedProduct, AuthorisationStatus, CatalogKey, CellCount, CellPreparation, ClaimKind,
     ClinicOffer, Donor, EuAssessment, Fact, FactValue, Finding, Indication, IndicationCategory,
     JpAssessment, Jurisdiction, Outcome, RegulatoryFramework, RuleId, Severity, SupplyModel,
     TissueSource, ValueError, classify_eu, classify_jp,
@@ -244,7 +244,7 @@ vocab! {
         /// For [`RuleId::OfferJurisdiction`].
         Jurisdiction => "jurisdiction", "In which country is the treatment given, and which authority oversees it there?";
         /// For [`RuleId::OfferProductIdentity`].
-        ProductIdentity => "product_identity", "Which authorisation number covers this product, and for which tissue, donor, route and condition was it approved?";
+        ProductIdentity => "product_identity", "Which authorisation number covers this product, and for which tissue, donor, route, condition and patients was it approved?";
         /// For [`RuleId::OfferEuPathway`].
         EuPathway => "eu_pathway", "Under which EU marketing authorisation, authorised clinical trial or hospital exemption is this treatment given?";
         /// For [`RuleId::OfferJpPathway`].
@@ -769,9 +769,11 @@ fn finding_count(offer: &ClinicOffer) -> usize {
 // Product identity: the offer's facts against a catalog entry
 // ---------------------------------------------------------------------------------------------
 
-/// The facts of a comparison, staged on the stack: at most 15 (the entry's key, two per
-/// compared fact, the status, the withdrawal date and the contradictions).
-type ComparisonFacts = SmallVec<[Fact; 16]>;
+/// The facts of a comparison, staged on the stack: at most 21 (the entry's key; two per
+/// compared product fact, for the indication and for the place; the patient's age with the
+/// label's two bounds; whether standard treatments were tried with the label's requirement; the
+/// status; the withdrawal date; the contradictions).
+type ComparisonFacts = SmallVec<[Fact; 21]>;
 
 /// How the offer's facts compare with one catalog entry.
 struct Comparison {
@@ -787,9 +789,17 @@ fn same_tissue(offered: TissueSource, approved: TissueSource) -> bool {
         || (offered == TissueSource::WhartonsJelly && approved == TissueSource::UmbilicalCordTissue)
 }
 
-/// Compares the offer with `p`: tissue, donor, preparation, route and indication, and, when
-/// `place` is set, the jurisdiction and the entry's status. The facts of the comparison are
-/// added to `facts` when it is given.
+/// An age as a fact: its number, with its unit.
+fn age_fact(name: &'static str, age: Age) -> Fact {
+    Fact::number(name, age.value()).with_unit(age.unit().code())
+}
+
+/// Compares the offer with `p`: tissue, donor, preparation, route, indication and the patients
+/// the label covers (the patient's age, and whether standard treatments were tried when the
+/// label requires an earlier treatment), and, when `place` is set, the jurisdiction and the
+/// entry's status. The facts of the comparison are added to `facts` when it is given; a
+/// label's bounds are added when the offer contradicts them or does not give the patient's
+/// fact.
 fn compare_with(
     offer: &ClinicOffer,
     p: &ApprovedProduct,
@@ -851,6 +861,47 @@ fn compare_with(
     if !p.indications.contains(&offer.indication) {
         c.contradicts.push("indication");
         fact(Fact::terms("catalog.indications", p.indications.iter().copied()).as_limit());
+    }
+    let population = &p.population;
+    if population.restricts_age() {
+        let covered = match offer.patient.age {
+            Some(age) => {
+                fact(age_fact("patient.age", age));
+                let covered = population.covers_age(&age);
+                if !covered {
+                    c.contradicts.push("patient.age");
+                }
+                covered
+            }
+            None => {
+                c.unknown.push("patient.age");
+                false
+            }
+        };
+        if !covered {
+            if let Some(min) = population.min_age {
+                fact(age_fact("catalog.population.min_age", min).as_limit());
+            }
+            if let Some(end) = population.below_age {
+                fact(age_fact("catalog.population.below_age", end).as_limit());
+            }
+        }
+    }
+    if population.after_prior_treatment {
+        let path = "patient.standard_treatments_tried";
+        let tried = offer.patient.standard_treatments_tried;
+        match tried {
+            Some(t) => {
+                fact(Fact::flag(path, t));
+                if !t {
+                    c.contradicts.push(path);
+                }
+            }
+            None => c.unknown.push(path),
+        }
+        if tried != Some(true) {
+            fact(Fact::flag("catalog.population.after_prior_treatment", true).as_limit());
+        }
     }
     if place {
         match offer.jurisdiction {
@@ -918,21 +969,21 @@ fn product_identity(
         (
             Group::WalkAway,
             Outcome::NotMet,
-            "The clinic names an authorised product, but the offer contradicts that product's authorisation (see `contradicts`): the approval it claims does not cover what it sells.",
+            "The clinic names an authorised product, but the offer contradicts that product's authorisation (see `contradicts`): the approval it claims does not cover what it sells, or not for this patient.",
             None,
         )
     } else if !cmp.unknown.is_empty() || p.status != AuthorisationStatus::InForce {
         (
             Group::AskFirst,
             Outcome::Undetermined,
-            "The clinic names an authorised product, but the offer does not give every fact its authorisation turns on, or the catalog cannot confirm the authorisation is still in force.",
+            "The clinic names an authorised product, but the offer does not give every fact its authorisation turns on (about the product, the patient or the place), or the catalog cannot confirm the authorisation is still in force.",
             None,
         )
     } else {
         (
             Group::GoodSign,
             Outcome::Met,
-            "The product is an authorised MSC product, given for the use, by the route and in the jurisdiction of its authorisation.",
+            "The product is an authorised MSC product, given for the use and to the patients, by the route and in the jurisdiction of its authorisation.",
             Some(p),
         )
     };
@@ -1930,7 +1981,10 @@ fn fda_claim(
         let f = c.add(group, rule, outcome, "authorisation", reason);
         f.facts.push(claimed());
         f.facts.extend(facts.drain(..));
-        f.missing = cmp.unknown.iter().copied().collect();
+        // A contradiction decides the claim: the facts the offer lacks could not change it.
+        if cmp.contradicts.is_empty() {
+            f.missing = cmp.unknown.iter().copied().collect();
+        }
         return;
     }
     // Not named: the claim can only be true of one of the approved products. Facts that
@@ -1946,7 +2000,7 @@ fn fda_claim(
                 rule,
                 Outcome::NotMet,
                 "claims",
-                "The clinic claims FDA approval, but its product contradicts the FDA-approved product for this condition (see `contradicts`): it is not that product, so the claim is false.",
+                "The clinic claims FDA approval, but the offer contradicts the approval of the FDA-approved product for this condition (see `contradicts`): it is not that product, or not given to a patient that approval covers, so the claim is false.",
             );
             f.facts.push(claimed());
             f.facts.push(keys());
@@ -1964,6 +2018,18 @@ fn fda_claim(
     f.facts.push(claimed());
     f.facts.push(keys());
     f.missing.push("authorisation");
+    // A fact the offer lacks could still contradict every approved product it might be (a
+    // patient's age outside the label): it could change the answer too.
+    for p in approved() {
+        let cmp = compare_with(offer, p, false, None);
+        if cmp.contradicts.is_empty() {
+            for path in cmp.unknown {
+                if !f.missing.contains(path) {
+                    f.missing.push(path);
+                }
+            }
+        }
+    }
 }
 
 fn live_stem_cells_claim(offer: &ClinicOffer, quality: &QualityReport, c: &mut Collector) {
