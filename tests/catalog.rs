@@ -349,3 +349,63 @@ fn autologous_products_match_the_reference() {
         ]
     );
 }
+
+/// The patients each label covers, read from the label wording of the reference list: the ages
+/// it states ("2 months of age and older", "aged >=14 years", "adults", "paediatric" /
+/// "children": below 17 on a US label (21 CFR 201.57(c)(9)(iv): birth to 16 years), below 18
+/// elsewhere) and whether the condition must have resisted an earlier treatment
+/// ("steroid-refractory", "refractory to systemic corticosteroids", "inadequate response to
+/// >=1 ... therapy"). A label that states neither has no bound.
+#[test]
+fn label_populations_are_those_of_the_label_texts() {
+    use msc_therapy::{Age, AgeUnit};
+    let years = |v: f64| Some(Age::new(v, AgeUnit::Years).unwrap());
+    let months = |v: f64| Some(Age::new(v, AgeUnit::Months).unwrap());
+    let expected: &[(CatalogKey, Option<Age>, Option<Age>, bool)] = &[
+        (CatalogKey::RyoncilUs, months(2.0), years(17.0), true),
+        (CatalogKey::ProchymalCa, None, years(18.0), true),
+        (CatalogKey::ProchymalNz, None, years(18.0), true),
+        (CatalogKey::TemcellJp, None, None, false),
+        (CatalogKey::AlofiselEu, years(18.0), None, true),
+        (CatalogKey::AlofiselJp, None, None, true),
+        (CatalogKey::StemiracJp, None, None, false),
+        (CatalogKey::AkuugoJp, None, None, false),
+        (CatalogKey::HearticellgramKr, None, None, false),
+        (CatalogKey::CartistemKr, None, None, false),
+        (CatalogKey::CupistemKr, None, None, false),
+        (CatalogKey::NeuronataRKr, None, None, false),
+        (CatalogKey::QueencellKr, None, None, false),
+        (CatalogKey::StempeucelIn, None, None, false),
+        (CatalogKey::StemoneIn, None, None, false),
+        (CatalogKey::RuiboshengCn, years(14.0), None, true),
+        (CatalogKey::ObnitixDe, years(2.0), None, true),
+    ];
+    assert_eq!(expected.len(), CatalogKey::ALL.len());
+    for (key, min, below, prior) in expected {
+        let p = key.product().population;
+        assert_eq!(
+            (p.min_age, p.below_age, p.after_prior_treatment),
+            (*min, *below, *prior),
+            "{key}"
+        );
+    }
+    // The reference list's wording agrees: every label that says "refractory" or "inadequate
+    // response" requires an earlier treatment, and no other does.
+    let mut matched = 0;
+    for entry in reference() {
+        let text = entry["indication"].as_str().unwrap().to_lowercase();
+        let Some(p) = ApprovedProduct::ALL.iter().find(|p| {
+            entry["name"]
+                .as_str()
+                .unwrap()
+                .starts_with(p.name.split(' ').next().unwrap())
+                && jurisdiction_of(entry["jurisdiction"].as_str().unwrap()) == Some(p.jurisdiction)
+        }) else {
+            continue;
+        };
+        let says = text.contains("refractory") || text.contains("inadequate response");
+        assert_eq!(p.population.after_prior_treatment, says, "{}", p.name);
+        matched += 1;
+    }
+    assert_eq!(matched, CatalogKey::ALL.len());
+}

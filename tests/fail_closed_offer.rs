@@ -13,8 +13,14 @@
 //!    cryopreserved), deleting any key never improves the verdict: `after <= before`.
 //! 3. **A worse fact is never better.** Adding a worse fact (a positive sterility test, a
 //!    claim of a cure, no physician, a blind joint injection, a smaller cell count, a lower
-//!    viability, a certificate for another lot, …) never improves the verdict:
-//!    `after <= before`.
+//!    viability, a certificate for another lot, standard treatments not tried, …) never
+//!    improves the verdict: `after <= before`.
+//!
+//! The patient's age is generated too (absent, or a child's, a teenager's or an adult's, in
+//! days, weeks, months or years), with authorisations whose labels bound it (Ryoncil: 2 months
+//! to below 17 years; Alofisel EU: adults; Ruibosheng: 14 and over; Obnitix: 2 years and over)
+//! or not (TEMCELL, Stemirac): deleting `patient.age` must never move a verdict towards good
+//! signs.
 //!
 //! Generated documents keep one cell count for the dose, the release record and the clinic's
 //! disclosure, so that deleting one copy of a figure does not reveal another, different figure.
@@ -249,6 +255,22 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
                 ]
             }),
             prop::option::of(any::<bool>()),
+            // The patient's age: a child, a teenager or an adult, in any unit.
+            maybe(
+                (
+                    prop_oneof![0.0f64..20.0, 20.0f64..90.0],
+                    prop::sample::select(&["days", "weeks", "months", "years"][..]),
+                )
+                    .prop_map(|(years, unit)| {
+                        let per_year = match unit {
+                            "days" => 365.25,
+                            "weeks" => 365.25 / 7.0,
+                            "months" => 12.0,
+                            _ => 1.0,
+                        };
+                        json!({"value": (years * per_year).floor(), "unit": unit})
+                    }),
+            ),
         ),
     );
     let rest = (
@@ -273,7 +295,10 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
                     "stemirac_jp",
                     "stemone_in",
                     "alofisel_eu",
-                    "temcell_jp"
+                    "alofisel_jp",
+                    "temcell_jp",
+                    "obnitix_de",
+                    "ruibosheng_cn"
                 ])
                 .prop_map(|k| json!({"catalog_key": k})),
                 pick(&["23000FZX00001000", "EU/1/17/1261", "BLA 000001"])
@@ -309,7 +334,7 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
         })
         .prop_map(move |((p, r), release)| {
             let (count, prep, tissue, donor, supply, route, guidance, expanded, with_use, more) = p;
-            let (weight, designation, article, function, systemic) = more;
+            let (weight, designation, article, function, systemic, age) = more;
             let (
                 indication,
                 place,
@@ -395,6 +420,7 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
                 );
             }
             let mut patient = Map::new();
+            insert(&mut patient, "age", age);
             insert(&mut patient, "standard_treatments_tried", tried);
             insert(&mut patient, "physician_supervised", physician);
             insert(&mut patient, "regulated_setting", regulated);
@@ -455,13 +481,16 @@ fn worsen(doc: &Value, how: usize) -> Option<Value> {
         }
         // The certificate was not shown.
         10 => doc["disclosures"]["certificate_of_analysis_shown"] = json!(false),
+        // Standard treatments were not tried: the patient is not (yet) a candidate, and a
+        // label for disease that resisted them ("steroid-refractory") does not cover it.
+        11 => doc["patient"]["standard_treatments_tried"] = json!(false),
         // Mycoplasma detected.
         _ => product.get_mut("release")?["mycoplasma"] = json!("positive"),
     }
     Some(doc)
 }
 
-const WORSE: usize = 12;
+const WORSE: usize = 13;
 
 // ---------------------------------------------------------------------------------------------
 // Properties

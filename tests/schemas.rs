@@ -1045,3 +1045,42 @@ fn vocabulary_json_exports_every_vocabulary_of_the_source() {
         "every vocab! enum is listed in src/vocabulary.rs"
     );
 }
+
+/// A patient's age: a number from 0 to 150 years in its unit (1800 months, 54 787.5 days), an
+/// object of exactly `value` and `unit`; the schema and the offer parser agree on each.
+#[test]
+fn schema_and_parser_agree_on_ages() {
+    let validator = strict_validator(&schema_value("clinic_offer"));
+    let offer = |age: Value| {
+        json!({"product": {"name": "X"}, "indication": "graft_versus_host_disease",
+               "patient": {"age": age}})
+    };
+    for (age, valid) in [
+        (json!({"value": 9, "unit": "years"}), true),
+        (json!({"value": 16.9, "unit": "years"}), true),
+        (json!({"value": 0, "unit": "days"}), true),
+        (json!({"value": 150, "unit": "years"}), true),
+        (json!({"value": 1800, "unit": "months"}), true),
+        (json!({"value": 54_787.5, "unit": "days"}), true),
+        (json!({"value": 150.5, "unit": "years"}), false),
+        (json!({"value": 1801, "unit": "months"}), false),
+        (json!({"value": 8000, "unit": "weeks"}), false),
+        (json!({"value": -1, "unit": "years"}), false),
+        (json!({"value": 9, "unit": "hours"}), false),
+        (json!({"value": 9}), false),
+        (
+            json!({"value": 9, "unit": "years", "comparator": "<"}),
+            false,
+        ),
+        (json!([9, "years"]), false),
+        (json!("9 years"), false),
+    ] {
+        let doc = offer(age.clone());
+        assert_eq!(validator.is_valid(&doc), valid, "schema: {age}");
+        assert_eq!(
+            msc_therapy::ClinicOffer::from_json(&doc.to_string()).is_ok(),
+            valid,
+            "parser: {age}"
+        );
+    }
+}
