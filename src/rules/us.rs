@@ -371,6 +371,8 @@ pub fn classify_us(product: &Product) -> UsAssessment {
 }
 
 /// [`classify_us`], with the homologous-use comparison shared with the other engines of a call.
+// The findings are pushed one by one: `vec![..]` would build the six on the stack and copy them.
+#[allow(clippy::vec_init_then_push)]
 pub(crate) fn classify_us_sharing(
     product: &Product,
     shared: &homologous::Shared<'_>,
