@@ -298,9 +298,13 @@ const POSITIONAL_WHOLE_LIMIT: f64 = 1e15;
 /// `value` as an `i64`, when it is a whole number of magnitude below [`POSITIONAL_WHOLE_LIMIT`].
 #[inline]
 fn small_whole_number(value: f64) -> Option<i64> {
-    // Exact: every whole `f64` below 10^15 in magnitude is an `i64` (2^53 > 10^15).
-    #[allow(clippy::cast_possible_truncation)]
-    (value.abs() < POSITIONAL_WHOLE_LIMIT && value.fract() == 0.0).then_some(value as i64)
+    // Exact: every whole `f64` below 10^15 in magnitude is an `i64` (2^53 > 10^15), and the
+    // cast truncates any other value below the limit to a different number. (A cast and a
+    // comparison, not `fract()`, which is a call to `trunc` on x86-64's baseline.)
+    #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+    let whole = value as i64;
+    #[allow(clippy::cast_precision_loss, clippy::float_cmp)]
+    (value.abs() < POSITIONAL_WHOLE_LIMIT && whole as f64 == value).then_some(whole)
 }
 
 /// The serializer: appends to its sink. It holds nothing but the sink, so a nested value gets

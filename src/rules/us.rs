@@ -371,27 +371,37 @@ pub fn classify_us(product: &Product) -> UsAssessment {
 }
 
 /// [`classify_us`], with the homologous-use comparison shared with the other engines of a call.
+// The findings are pushed one by one: `vec![..]` would build the six on the stack and copy them.
+#[allow(clippy::vec_init_then_push)]
 pub(crate) fn classify_us_sharing(
     product: &Product,
     shared: &homologous::Shared<'_>,
 ) -> UsAssessment {
-    let minimal = minimal_manipulation(product);
-    let homologous = homologous_use(product, shared.get());
-    let combination = no_combination(product);
-    let systemic = systemic_effect(product);
-    let hctp = is_hctp(product, &minimal, &homologous, &combination);
-    let ssp = same_surgical_procedure(product);
+    // The findings are written once, in their slots of the report's list, in the order the
+    // report gives them: the HCT/P step (filled in from the criteria below it), the exception,
+    // then the four criteria of 1271.10(a).
+    const HCTP: usize = 0;
+    const EXCEPTION: usize = 1;
+    const CRITERIA: std::ops::Range<usize> = 2..6;
+    let mut findings = Vec::with_capacity(6);
+    findings.push(Finding::new(
+        RuleId::UsIsHctp,
+        Outcome::Undetermined,
+        Severity::Warning,
+    ));
+    findings.push(same_surgical_procedure(product));
+    findings.push(minimal_manipulation(product));
+    findings.push(homologous_use(product, shared.get()));
+    findings.push(no_combination(product));
+    findings.push(systemic_effect(product));
+    let hctp = is_hctp(product, &findings[2], &findings[3], &findings[4]);
+    findings[HCTP] = hctp;
 
-    let criteria_outcomes = [
-        minimal.outcome,
-        homologous.outcome,
-        combination.outcome,
-        systemic.outcome,
-    ];
-    let all_met = criteria_outcomes.iter().all(|o| *o == Outcome::Met);
-    let any_failed = criteria_outcomes.contains(&Outcome::NotMet);
+    let criteria_outcomes = findings[CRITERIA].iter().map(|f| f.outcome);
+    let all_met = criteria_outcomes.clone().all(|o| o == Outcome::Met);
+    let any_failed = criteria_outcomes.clone().any(|o| o == Outcome::NotMet);
 
-    let (classification, reached) = match (hctp.outcome, ssp.outcome) {
+    let (classification, reached) = match (findings[HCTP].outcome, findings[EXCEPTION].outcome) {
         (Outcome::NotMet, _) => (UsClassification::NotAnHctp, Reached::HctpOnly),
         (Outcome::Met, Outcome::Met) => (
             UsClassification::ExceptedSameSurgicalProcedure,
@@ -432,25 +442,18 @@ pub(crate) fn classify_us_sharing(
         }
     };
 
-    let mut findings = Vec::with_capacity(6);
-    findings.push(hctp);
     match reached {
         Reached::HctpOnly => {
-            findings.push(not_reached(ssp, NOT_REACHED_NOT_HCTP));
-            for c in [minimal, homologous, combination, systemic] {
-                findings.push(not_reached(c, NOT_REACHED_NOT_HCTP));
+            for f in &mut findings[EXCEPTION..] {
+                not_reached(f, NOT_REACHED_NOT_HCTP);
             }
         }
         Reached::ThroughException => {
-            findings.push(ssp);
-            for c in [minimal, homologous, combination, systemic] {
-                findings.push(not_reached(c, NOT_REACHED_EXCEPTED));
+            for f in &mut findings[CRITERIA] {
+                not_reached(f, NOT_REACHED_EXCEPTED);
             }
         }
-        Reached::All => {
-            findings.push(ssp);
-            findings.extend([minimal, homologous, combination, systemic]);
-        }
+        Reached::All => {}
     }
 
     let failed = findings
@@ -516,12 +519,11 @@ fn is_criterion(rule: RuleId) -> bool {
     )
 }
 
-fn not_reached(mut finding: Finding, reason: &'static str) -> Finding {
+fn not_reached(finding: &mut Finding, reason: &'static str) {
     finding.outcome = Outcome::NotApplicable;
     finding.severity = Severity::Info;
     finding.reason = Some(reason.into());
     finding.missing.clear();
-    finding
 }
 
 /// Severity of a step's finding: a failed 1271.10(a) criterion or a missing fact needs an answer
