@@ -41,6 +41,11 @@ bad array_delivery '{"name": "X", "delivery": ["intravenous"]}'
 bad unknown_marker '{"name": "X", "release": {"identity": {"markers": {"cd7e": 99}}}}'
 sed 's/"phases": \["PHASE2"\]/"phases": ["NA", "PHASE1"]/' examples/data/offers/trial_site.json >"$work/bad-na_phase1.json"
 echo "!clinic_offer.schema.json $work/bad-na_phase1.json" >>"$manifest"
+# A patient's age above 150 years in its unit, and an age written as an array.
+sed 's/"age": {"value": 9, "unit": "years"}/"age": {"value": 1801, "unit": "months"}/' examples/data/offers/ryoncil_on_label.json >"$work/bad-age_1801_months.json"
+echo "!clinic_offer.schema.json $work/bad-age_1801_months.json" >>"$manifest"
+sed 's/"age": {"value": 9, "unit": "years"}/"age": [9, "years"]/' examples/data/offers/ryoncil_on_label.json >"$work/bad-age_array.json"
+echo "!clinic_offer.schema.json $work/bad-age_array.json" >>"$manifest"
 for f in "$work"/bad-*.json; do
   if cargo run --quiet --example assess -- "$f" >/dev/null 2>&1; then
     echo "the parser accepts $f, which the schema must reject"
