@@ -48,6 +48,8 @@ all_send_sync![
     ReleaseData,
     Viability,
     // Validated values.
+    Age,
+    AgeUnit,
     BodyWeightKg,
     CellCount,
     CellsPerKg,
@@ -140,6 +142,7 @@ all_send_sync![
     NumberKind,
     CatalogKey,
     LabelDose,
+    LabelPopulation,
     DoseRange,
     RegulatoryFramework,
     ProductReference,
