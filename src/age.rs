@@ -211,22 +211,9 @@ struct AgeFields {
 
 impl<'de> Deserialize<'de> for Age {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // Read from a JSON object only: serde's derived struct reader would also accept an
-        // array of the members in order (`[9, "years"]`).
-        struct Object;
-        impl<'de> serde::de::Visitor<'de> for Object {
-            type Value = AgeFields;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an age object with value and unit")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                map: A,
-            ) -> Result<AgeFields, A::Error> {
-                AgeFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))
-            }
-        }
-        let fields = deserializer.deserialize_map(Object)?;
+        // Read from a JSON object only, never an array of the members (`[9, "years"]`).
+        let fields: AgeFields =
+            crate::object::from_object(deserializer, "an age object with value and unit")?;
         Self::new(fields.value, fields.unit).map_err(crate::error::invalid_value)
     }
 }

@@ -251,21 +251,11 @@ struct RawCoding(RawFields);
 
 impl<'de> Deserialize<'de> for RawCoding {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Object;
-        impl<'de> serde::de::Visitor<'de> for Object {
-            type Value = RawCoding;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a coding object with system, code and optional display")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                map: A,
-            ) -> Result<RawCoding, A::Error> {
-                RawFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))
-                    .map(RawCoding)
-            }
-        }
-        deserializer.deserialize_map(Object)
+        crate::object::from_object(
+            deserializer,
+            "a coding object with system, code and optional display",
+        )
+        .map(RawCoding)
     }
 }
 
@@ -1244,21 +1234,8 @@ struct RawCondition(ConditionFields);
 
 impl<'de> Deserialize<'de> for RawCondition {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Object;
-        impl<'de> serde::de::Visitor<'de> for Object {
-            type Value = RawCondition;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a condition object with coding and text")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                map: A,
-            ) -> Result<RawCondition, A::Error> {
-                ConditionFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))
-                    .map(RawCondition)
-            }
-        }
-        deserializer.deserialize_map(Object)
+        crate::object::from_object(deserializer, "a condition object with coding and text")
+            .map(RawCondition)
     }
 }
 

@@ -157,6 +157,7 @@ mod finding;
 mod json;
 #[cfg(feature = "json")]
 mod jsonl;
+mod object;
 mod offer;
 mod product;
 mod readback;
