@@ -144,8 +144,10 @@ fn worse_variants(
         .and_then(Value::as_str)
         .and_then(|t| t.parse().ok());
     let non_basic = tissue.is_none_or(|t| !t.info().basic_functions.contains(&function));
-    if non_basic && let Some(d) = appended(doc, "intended_use", "functions", function.code()) {
-        out.push((format!("add non-homologous function {function}"), d));
+    if non_basic {
+        if let Some(d) = appended(doc, "intended_use", "functions", function.code()) {
+            out.push((format!("add non-homologous function {function}"), d));
+        }
     }
     let non_homologous_indication = tissue.is_none_or(|t| {
         indication
@@ -154,10 +156,10 @@ fn worse_variants(
             .iter()
             .any(|f| !t.info().basic_functions.contains(f))
     });
-    if non_homologous_indication
-        && let Some(d) = appended(doc, "intended_use", "indications", indication.code())
-    {
-        out.push((format!("add non-homologous indication {indication}"), d));
+    if non_homologous_indication {
+        if let Some(d) = appended(doc, "intended_use", "indications", indication.code()) {
+            out.push((format!("add non-homologous indication {indication}"), d));
+        }
     }
     if let Some(d) = appended(doc, "processing", "added_articles", article.code()) {
         out.push((format!("add article {article}"), d));
