@@ -32,39 +32,10 @@ use serde_json::Value;
 use std::hint::black_box;
 use std::time::Duration;
 
-const PRODUCTS: &[(&str, &str)] = &[
-    (
-        "cultured_bone_marrow_msc",
-        include_str!("../examples/data/products/cultured_bone_marrow_msc.json"),
-    ),
-    (
-        "same_day_bmac",
-        include_str!("../examples/data/products/same_day_bmac.json"),
-    ),
-    (
-        "umbilical_off_the_shelf",
-        include_str!("../examples/data/products/umbilical_off_the_shelf.json"),
-    ),
-    (
-        "adipose_svf",
-        include_str!("../examples/data/products/adipose_svf.json"),
-    ),
-];
+#[path = "../tests/common/samples.rs"]
+mod samples;
 
-const OFFERS: &[(&str, &str)] = &[
-    (
-        "strip_mall_umbilical",
-        include_str!("../examples/data/offers/strip_mall_umbilical.json"),
-    ),
-    (
-        "same_day_bmac",
-        include_str!("../examples/data/offers/same_day_bmac.json"),
-    ),
-    (
-        "trial_site",
-        include_str!("../examples/data/offers/trial_site.json"),
-    ),
-];
+use samples::{OFFERS, PRODUCTS};
 
 /// Documents in the JSON Lines run.
 const JSONL_DOCUMENTS: usize = 100_000;

@@ -16,6 +16,9 @@ use msc_therapy::{
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+#[path = "common/samples.rs"]
+mod samples;
+
 fn data_dir(parts: &[&str]) -> PathBuf {
     let mut dir = Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf();
     for part in parts {
@@ -68,6 +71,30 @@ fn every_sample_file_is_listed_here() {
         .collect();
     let listed: BTreeSet<String> = SAMPLES.iter().map(|s| (*s).to_owned()).collect();
     assert_eq!(on_disk, listed);
+}
+
+/// The JSON files of `examples/data/<folder>/`, by file stem.
+fn stems_on_disk(folder: &str) -> BTreeSet<String> {
+    std::fs::read_dir(data_dir(&["examples", "data", folder]))
+        .expect("the sample folder exists")
+        .filter_map(|e| {
+            let name = e
+                .expect("dir entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned();
+            name.strip_suffix(".json").map(str::to_owned)
+        })
+        .collect()
+}
+
+#[test]
+fn the_shared_sample_list_names_every_sample_file() {
+    let listed = |samples: &[(&str, &str)]| -> BTreeSet<String> {
+        samples.iter().map(|(name, _)| (*name).to_owned()).collect()
+    };
+    assert_eq!(stems_on_disk("products"), listed(samples::PRODUCTS));
+    assert_eq!(stems_on_disk("offers"), listed(samples::OFFERS));
 }
 
 #[test]

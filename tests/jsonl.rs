@@ -8,18 +8,10 @@ use msc_therapy::{
 };
 use serde_json::Value;
 
-const PRODUCTS: &[&str] = &[
-    include_str!("../examples/data/products/cultured_bone_marrow_msc.json"),
-    include_str!("../examples/data/products/same_day_bmac.json"),
-    include_str!("../examples/data/products/umbilical_off_the_shelf.json"),
-    include_str!("../examples/data/products/adipose_svf.json"),
-];
+#[path = "common/samples.rs"]
+mod samples;
 
-const OFFERS: &[&str] = &[
-    include_str!("../examples/data/offers/strip_mall_umbilical.json"),
-    include_str!("../examples/data/offers/same_day_bmac.json"),
-    include_str!("../examples/data/offers/trial_site.json"),
-];
+use samples::{OFFERS, PRODUCTS};
 
 /// A pretty-printed sample on one line.
 fn one_line(json: &str) -> String {
@@ -40,7 +32,7 @@ fn run(lines: &JsonLines, input: &[u8]) -> (msc_therapy::LinesSummary, Vec<Value
 
 #[test]
 fn each_product_line_gets_its_assessment_in_the_compact_form() {
-    let input: String = PRODUCTS.iter().map(|p| one_line(p) + "\n").collect();
+    let input: String = PRODUCTS.iter().map(|p| one_line(p.1) + "\n").collect();
     let (summary, results) = run(
         &JsonLines::products(QualityPolicy::default()),
         input.as_bytes(),
@@ -49,8 +41,8 @@ fn each_product_line_gets_its_assessment_in_the_compact_form() {
         (summary.lines, summary.assessed, summary.rejected),
         (4, 4, 0)
     );
-    assert_eq!(results.len(), 4);
-    for (i, (json, result)) in PRODUCTS.iter().zip(&results).enumerate() {
+    assert_eq!(results.len(), PRODUCTS.len());
+    for (i, (&(_, json), result)) in PRODUCTS.iter().zip(&results).enumerate() {
         assert_eq!(result["line"], i + 1);
         let product = Product::from_json(json).unwrap();
         let expected = assess_product(&product, &QualityPolicy::default());
@@ -67,7 +59,7 @@ fn each_product_line_gets_its_assessment_in_the_compact_form() {
 
 #[test]
 fn the_full_form_carries_each_rules_text() {
-    let input = one_line(PRODUCTS[0]) + "\n";
+    let input = one_line(PRODUCTS[0].1) + "\n";
     let (_, results) = run(
         &JsonLines::products(QualityPolicy::default()).full_form(),
         input.as_bytes(),
@@ -79,7 +71,7 @@ fn the_full_form_carries_each_rules_text() {
 
 #[test]
 fn a_bad_line_gets_an_error_line_and_the_stream_goes_on() {
-    let good = one_line(PRODUCTS[1]);
+    let good = one_line(PRODUCTS[1].1);
     let input = format!(
         "{good}\n{{\"name\": \"Bad lot\", \"release\": {{\"viability\": [{{\"percent\": 140}}]}}}}\nnot json\n\n   \n{good}\r\n"
     );
@@ -115,7 +107,7 @@ fn a_bad_line_gets_an_error_line_and_the_stream_goes_on() {
 #[test]
 fn a_line_that_is_not_utf8_is_rejected_by_number() {
     let mut input = b"{\"name\": \"caf\xe9\"}\n".to_vec();
-    input.extend_from_slice(one_line(PRODUCTS[0]).as_bytes());
+    input.extend_from_slice(one_line(PRODUCTS[0].1).as_bytes());
     let (summary, results) = run(&JsonLines::products(QualityPolicy::default()), &input);
     assert_eq!((summary.assessed, summary.rejected), (1, 1));
     assert_eq!(results[0]["line"], 1);
@@ -131,10 +123,13 @@ fn a_line_that_is_not_utf8_is_rejected_by_number() {
 
 #[test]
 fn each_offer_line_gets_its_evaluation() {
-    let input: String = OFFERS.iter().map(|o| one_line(o) + "\n").collect();
+    let input: String = OFFERS.iter().map(|o| one_line(o.1) + "\n").collect();
     let (summary, results) = run(&JsonLines::offers(OfferPolicy::default()), input.as_bytes());
-    assert_eq!((summary.assessed, summary.rejected), (3, 0));
-    for (json, result) in OFFERS.iter().zip(&results) {
+    assert_eq!(
+        (summary.assessed, summary.rejected),
+        (OFFERS.len() as u64, 0)
+    );
+    for (&(_, json), result) in OFFERS.iter().zip(&results) {
         let expected = evaluate_offer(&ClinicOffer::from_json(json).unwrap());
         let back: OfferEvaluation =
             serde_json::from_value(result["evaluation"].clone()).expect("reads back");
@@ -144,7 +139,7 @@ fn each_offer_line_gets_its_evaluation() {
 
 #[test]
 fn a_product_is_not_an_offer() {
-    let input = one_line(PRODUCTS[0]) + "\n";
+    let input = one_line(PRODUCTS[0].1) + "\n";
     let (summary, results) = run(&JsonLines::offers(OfferPolicy::default()), input.as_bytes());
     assert_eq!(summary.rejected, 1);
     assert!(results[0]["error"]["message"].as_str().is_some());
@@ -192,7 +187,7 @@ fn an_io_error_stops_the_run_after_the_lines_written() {
 #[cfg(feature = "parallel")]
 fn mixed_input() -> Vec<u8> {
     let mut input = Vec::new();
-    for (i, product) in PRODUCTS.iter().cycle().take(9).enumerate() {
+    for (i, &(_, product)) in PRODUCTS.iter().cycle().take(9).enumerate() {
         input.extend_from_slice(one_line(product).as_bytes());
         input.extend_from_slice(if i % 3 == 0 { b"\r\n" } else { b"\n" });
         match i % 4 {
@@ -202,7 +197,7 @@ fn mixed_input() -> Vec<u8> {
             _ => {}
         }
     }
-    input.extend_from_slice(one_line(PRODUCTS[2]).as_bytes());
+    input.extend_from_slice(one_line(PRODUCTS[2].1).as_bytes());
     input
 }
 

@@ -15,18 +15,10 @@ use std::collections::HashMap;
 use std::fmt::Debug;
 use std::sync::OnceLock;
 
-const PRODUCTS: &[&str] = &[
-    include_str!("../examples/data/products/cultured_bone_marrow_msc.json"),
-    include_str!("../examples/data/products/same_day_bmac.json"),
-    include_str!("../examples/data/products/umbilical_off_the_shelf.json"),
-    include_str!("../examples/data/products/adipose_svf.json"),
-];
+#[path = "common/samples.rs"]
+mod samples;
 
-const OFFERS: &[&str] = &[
-    include_str!("../examples/data/offers/strip_mall_umbilical.json"),
-    include_str!("../examples/data/offers/same_day_bmac.json"),
-    include_str!("../examples/data/offers/trial_site.json"),
-];
+use samples::{OFFERS, PRODUCTS};
 
 /// A strict validator for each exported schema, built once (bundled with the documents it
 /// refers to).
@@ -114,7 +106,7 @@ fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug>(schema: &str,
 #[test]
 fn every_product_assessment_reads_back_in_both_forms() {
     let policy = QualityPolicy::default();
-    for json in PRODUCTS {
+    for &(_, json) in PRODUCTS {
         let product = Product::from_json(json).expect("sample parses");
         let assessment = assess_product(&product, &policy);
         round_trip::<ProductAssessment<'static>>(
@@ -140,7 +132,7 @@ fn every_product_assessment_reads_back_in_both_forms() {
 
 #[test]
 fn every_offer_evaluation_reads_back_in_both_forms() {
-    for json in OFFERS {
+    for &(_, json) in OFFERS {
         let offer = ClinicOffer::from_json(json).expect("sample parses");
         let evaluation = evaluate_offer(&offer);
         round_trip::<OfferEvaluation>("offer_evaluation", &evaluation);
@@ -149,7 +141,7 @@ fn every_offer_evaluation_reads_back_in_both_forms() {
 
 #[test]
 fn a_borrowed_assessment_equals_the_one_read_back() {
-    let product = Product::from_json(PRODUCTS[0]).unwrap();
+    let product = Product::from_json(PRODUCTS[0].1).unwrap();
     let assessment = assess_product(&product, &QualityPolicy::default());
     let back: ProductAssessment<'static> =
         serde_json::from_str(&serde_json::to_string(&Compact(&assessment)).unwrap()).unwrap();
@@ -171,7 +163,7 @@ fn a_finding_with_an_unknown_field_is_rejected() {
 
 #[test]
 fn a_us_consequence_that_is_not_in_the_table_is_rejected() {
-    let product = Product::from_json(PRODUCTS[0]).unwrap();
+    let product = Product::from_json(PRODUCTS[0].1).unwrap();
     let mut value = serde_json::to_value(msc_therapy::classify_us(&product)).unwrap();
     value["consequence"] = Value::from("Needs no approval.");
     let err = serde_json::from_value::<UsAssessment>(value).unwrap_err();
@@ -183,7 +175,7 @@ fn a_us_consequence_that_is_not_in_the_table_is_rejected() {
 
 #[test]
 fn the_compact_us_assessment_leaves_out_the_table_text_and_looks_it_up() {
-    for json in PRODUCTS {
+    for &(_, json) in PRODUCTS {
         let product = Product::from_json(json).unwrap();
         let us = msc_therapy::classify_us(&product);
         let row = us.classification.info();
