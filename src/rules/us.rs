@@ -394,7 +394,9 @@ pub(crate) fn classify_us_sharing(
     findings.push(homologous_use(product, shared.get()));
     findings.push(no_combination(product));
     findings.push(systemic_effect(product));
-    let hctp = is_hctp(product, &findings[2], &findings[3], &findings[4]);
+    // The criteria in their order: minimal manipulation, homologous use, no combination.
+    let criteria = &findings[CRITERIA];
+    let hctp = is_hctp(product, &criteria[0], &criteria[1], &criteria[2]);
     findings[HCTP] = hctp;
 
     let criteria_outcomes = findings[CRITERIA].iter().map(|f| f.outcome);
