@@ -62,8 +62,14 @@ fn results(text: &str, on: &IsoDate) -> Result<Vec<(&'static str, String)>, Stri
     let product = Product::from_json(text).map_err(|e| e.to_string())?;
     let policy = quality_policy(on);
     Ok(vec![
-        ("assess_product", assess_product(&product, &policy).to_json()),
-        ("assess_quality", assess_quality(&product, &policy).to_json()),
+        (
+            "assess_product",
+            assess_product(&product, &policy).to_json(),
+        ),
+        (
+            "assess_quality",
+            assess_quality(&product, &policy).to_json(),
+        ),
         ("classify_us", classify_us(&product).to_json()),
         ("classify_eu", classify_eu(&product).to_json()),
         ("classify_jp", classify_jp(&product).to_json()),
@@ -110,7 +116,10 @@ fn run() -> Result<(), String> {
                 black_box(run_once(black_box(&text), offer, &on)?);
             }
             let ns = start.elapsed().as_nanos() / u128::from(n.max(1));
-            println!("{}", serde_json::json!({"path": path, "ns_per_call": ns as u64}));
+            println!(
+                "{}",
+                serde_json::json!({"path": path, "ns_per_call": ns as u64})
+            );
             continue;
         }
         for (engine, json) in results(&text, &on).map_err(|e| format!("{path}: {e}"))? {
