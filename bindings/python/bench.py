@@ -6,7 +6,7 @@
 For each bundled sample it times the main job (a product: `assess_product`; an offer:
 `evaluate_offer`), on one fixed date:
 
-- Rust: `examples/reference.rs --bench` (release build): read the JSON text, assess, write the
+- Rust: `reference/src/main.rs --bench` (release build): read the JSON text, assess, write the
   JSON text, as the library does it (`Product::from_json`, `assess_product`, `to_json`);
 - Python, text in and out: `msc_therapy.assess_product_json(text)`, the same work plus the
   crossing into the native module;
@@ -42,7 +42,7 @@ SAMPLES = sorted((ROOT / "examples/data/offers").glob("*.json")) + sorted(
 def rust_ns(paths: list[Path], calls: int) -> dict[Path, float]:
     cargo = os.environ.get("CARGO", "cargo")
     command = [
-        cargo, "run", "--quiet", "--release", "-p", "msc-therapy-python", "--example", "reference",
+        cargo, "run", "--quiet", "--release", "-p", "msc-therapy-python-reference",
         "--", "--on", ON, "--bench", str(calls), *map(str, paths),
     ]
     out = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout

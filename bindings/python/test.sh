@@ -10,7 +10,8 @@
 # - `pip install ./bindings/python` (maturin, release build into cargo's target directory, so a
 #   re-run rebuilds only what changed; no build isolation, maturin comes from the venv);
 # - pytest over bindings/python/tests, which compares every bundled sample with the Rust library
-#   (examples/reference.rs, run with cargo).
+#   (the helper crate bindings/python/reference, run with cargo in release mode, sharing the
+#   library build of the package).
 # Needs Python 3.10 or later with venv, and cargo. Idempotent.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)

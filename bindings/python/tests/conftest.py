@@ -29,9 +29,9 @@ def is_offer(path: Path) -> bool:
 
 @pytest.fixture(scope="session")
 def reference() -> dict[tuple[str, str], str]:
-    """{(key(sample), engine): the Rust library's JSON}, from examples/reference.rs.
+    """{(key(sample), engine): the Rust library's JSON}, from reference/src/main.rs.
 
-    Runs `cargo run -p msc-therapy-python --example reference` once per session (CARGO and
+    Runs `cargo run --release -p msc-therapy-python-reference` once per session (CARGO and
     CARGO_TARGET_DIR are honoured).
     """
     cargo = os.environ.get("CARGO", "cargo")
@@ -39,10 +39,9 @@ def reference() -> dict[tuple[str, str], str]:
         cargo,
         "run",
         "--quiet",
+        "--release",
         "-p",
-        "msc-therapy-python",
-        "--example",
-        "reference",
+        "msc-therapy-python-reference",
         "--",
         "--on",
         ON,
