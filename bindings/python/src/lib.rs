@@ -155,45 +155,38 @@ fn date(on: &str) -> PyResult<IsoDate> {
     IsoDate::new(on).map_err(|e| PyValueError::new_err(format!("on: {e}")))
 }
 
-/// The evaluation date as the library takes it.
+/// The engines, on the evaluation date `on`, each result as the crate's JSON.
 mod engine {
     use msc_therapy::{
-        CatalogKey, ClinicOffer, IsoDate, OfferPolicy, Product, QualityPolicy, assess_product,
+        CatalogKey, ClinicOffer, IsoDate, OfferPolicy, Product, QualityPolicy, assess_product_with,
         assess_quality, classify_eu, classify_jp, classify_jp_authorised, classify_us,
         evaluate_offer_with,
     };
 
-    /// `policy` evaluating on `on`.
-    fn dated(mut policy: QualityPolicy, on: &IsoDate) -> QualityPolicy {
-        policy.evaluated_on = Some(on.clone());
-        policy
+    pub(crate) fn product(p: &Product, policy: &QualityPolicy, on: IsoDate) -> String {
+        assess_product_with(p, policy, on.date()).to_json()
     }
 
-    pub(crate) fn product(p: &Product, policy: QualityPolicy, on: &IsoDate) -> String {
-        assess_product(p, &dated(policy, on)).to_json()
+    pub(crate) fn offer(o: &ClinicOffer, policy: &OfferPolicy, on: IsoDate) -> String {
+        evaluate_offer_with(o, policy, on.date()).to_json()
     }
 
-    pub(crate) fn offer(o: &ClinicOffer, mut policy: OfferPolicy, on: &IsoDate) -> String {
-        policy.quality = dated(policy.quality, on);
-        evaluate_offer_with(o, &policy).to_json()
+    pub(crate) fn quality(p: &Product, policy: &QualityPolicy, on: IsoDate) -> String {
+        assess_quality(p, policy, on.date()).to_json()
     }
 
-    pub(crate) fn quality(p: &Product, policy: QualityPolicy, on: &IsoDate) -> String {
-        assess_quality(p, &dated(policy, on)).to_json()
+    pub(crate) fn us(p: &Product, on: IsoDate) -> String {
+        classify_us(p, on.date()).to_json()
     }
 
-    pub(crate) fn us(p: &Product, _on: &IsoDate) -> String {
-        classify_us(p).to_json()
+    pub(crate) fn eu(p: &Product, on: IsoDate) -> String {
+        classify_eu(p, on.date()).to_json()
     }
 
-    pub(crate) fn eu(p: &Product, _on: &IsoDate) -> String {
-        classify_eu(p).to_json()
-    }
-
-    pub(crate) fn jp(p: &Product, key: Option<CatalogKey>, _on: &IsoDate) -> String {
+    pub(crate) fn jp(p: &Product, key: Option<CatalogKey>, on: IsoDate) -> String {
         match key {
-            Some(key) => classify_jp_authorised(p, key),
-            None => classify_jp(p),
+            Some(key) => classify_jp_authorised(p, key, on.date()),
+            None => classify_jp(p, on.date()),
         }
         .to_json()
     }
@@ -211,7 +204,7 @@ fn assess_product(
     let on = date(on)?;
     let policy: QualityPolicy = read_policy(py, policy)?;
     let product: Product = read(py, doc, "doc")?;
-    Ok(py.detach(|| engine::product(&product, policy, &on)))
+    Ok(py.detach(|| engine::product(&product, &policy, on)))
 }
 
 /// A clinic's offer judged as a patient would act on it: the `OfferEvaluation` as JSON.
@@ -226,7 +219,7 @@ fn evaluate_offer(
     let on = date(on)?;
     let policy: OfferPolicy = read_policy(py, policy)?;
     let offer: ClinicOffer = read(py, doc, "doc")?;
-    Ok(py.detach(|| engine::offer(&offer, policy, &on)))
+    Ok(py.detach(|| engine::offer(&offer, &policy, on)))
 }
 
 /// Release quality of a product document: the `QualityReport` as JSON.
@@ -241,7 +234,7 @@ fn assess_quality(
     let on = date(on)?;
     let policy: QualityPolicy = read_policy(py, policy)?;
     let product: Product = read(py, doc, "doc")?;
-    Ok(py.detach(|| engine::quality(&product, policy, &on)))
+    Ok(py.detach(|| engine::quality(&product, &policy, on)))
 }
 
 /// US classification under 21 CFR Part 1271: the `UsAssessment` as JSON.
@@ -249,7 +242,7 @@ fn assess_quality(
 fn classify_us(py: Python<'_>, doc: &Bound<'_, PyAny>, on: &str) -> PyResult<String> {
     let on = date(on)?;
     let product: Product = read(py, doc, "doc")?;
-    Ok(py.detach(|| engine::us(&product, &on)))
+    Ok(py.detach(|| engine::us(&product, on)))
 }
 
 /// EU classification (ATMP, Regulation (EC) No 1394/2007): the `EuAssessment` as JSON.
@@ -257,7 +250,7 @@ fn classify_us(py: Python<'_>, doc: &Bound<'_, PyAny>, on: &str) -> PyResult<Str
 fn classify_eu(py: Python<'_>, doc: &Bound<'_, PyAny>, on: &str) -> PyResult<String> {
     let on = date(on)?;
     let product: Product = read(py, doc, "doc")?;
-    Ok(py.detach(|| engine::eu(&product, &on)))
+    Ok(py.detach(|| engine::eu(&product, on)))
 }
 
 /// Japanese classification (ASRM, PMD Act): the `JpAssessment` as JSON; with `catalog_key`, as
@@ -276,7 +269,7 @@ fn classify_jp(
         .transpose()
         .map_err(|e| PyValueError::new_err(format!("catalog_key: {e}")))?;
     let product: Product = read(py, doc, "doc")?;
-    Ok(py.detach(|| engine::jp(&product, key, &on)))
+    Ok(py.detach(|| engine::jp(&product, key, on)))
 }
 
 /// Serializes a validated document; the crate's documents always serialize.

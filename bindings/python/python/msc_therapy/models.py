@@ -254,6 +254,59 @@ class AsrmRiskClass(Enum):
     """
 
 
+class Basis(Enum):
+    """
+    **What settles a finding**: the kind of source its conclusion rests on.
+
+    Ordered from the most to the least binding for the question a rule answers. A finding's
+    citation names the source; its basis says what kind of authority that source has, so a
+    reader can tell a regulation's words from an agency's worked example, a court's holding,
+    a standard, or the crate's own reading where no source settles the point.
+    """
+
+    regulation_text = "regulation_text"
+    """
+    The text of a statute, regulation or directive (21 CFR 1271.10(a); Regulation (EC)
+    No 1394/2007; the ASRM).
+    """
+    guidance = "guidance"
+    """
+    An agency's guidance document, including its worked examples (FDA's minimal
+    manipulation and homologous use guidance, Examples 10-1 to 20-3).
+    """
+    court_decision = "court_decision"
+    """
+    A court's decision (US v. California Stem Cell Treatment Center, 9th Cir. 2024).
+    """
+    agency_statement = "agency_statement"
+    """
+    An agency's public statement: a safety notification, a warning letter, a Q&A page, a
+    classification summary, a notice.
+    """
+    standard = "standard"
+    """
+    A pharmacopoeia or consensus standard (USP <85>, Ph. Eur. 2.6.27, the ISCT minimal
+    criteria).
+    """
+    label = "label"
+    """
+    An approved product's label or marketing authorisation.
+    """
+    literature = "literature"
+    """
+    Published studies.
+    """
+    source_text = "source_text"
+    """
+    The patient-education texts the checklist comes from.
+    """
+    crate_reading = "crate_reading"
+    """
+    The crate's own reading, where no source settles the point. A favourable finding on
+    this basis alone is a warning, never information.
+    """
+
+
 class BodyWeightKg(RootModel[confloat(le=700.0, gt=0.0)]):
     root: confloat(le=700.0, gt=0.0) = Field(..., title="BodyWeightKg")
     """
@@ -1705,6 +1758,10 @@ class RuleId(Enum):
     """
     Conditional and time-limited approval under the PMD Act.
     """
+    law_knowledge_horizon = "law.knowledge_horizon"
+    """
+    The evaluation date lies after the last day the crate's sources reach.
+    """
 
 
 class SecretedFactor(Enum):
@@ -2787,6 +2844,11 @@ class Finding(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
+    basis: Basis
+    """
+    What settles the conclusion: the kind of source it rests on. Always written in the full
+    form; in the compact form only when it differs from the rule's default basis.
+    """
     citation: str
     """
     The rule's citation (from the rule table; full form only).
@@ -2837,6 +2899,11 @@ class FindingCompact(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
+    basis: Basis | None = None
+    """
+    What settles the conclusion: the kind of source it rests on. Always written in the full
+    form; in the compact form only when it differs from the rule's default basis.
+    """
     facts: list[FactCompact] | None = None
     """
     The facts the rule used (left out when empty).
@@ -2878,6 +2945,10 @@ class JpAssessment(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
+    evaluated_on: IsoDate
+    """
+    The date the assessment applied (the caller's evaluation date).
+    """
     findings: list[Finding]
     """
     The findings, in the order the rules ran.
@@ -2903,6 +2974,10 @@ class JpAssessmentCompact(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
+    evaluated_on: IsoDate
+    """
+    The date the assessment applied (the caller's evaluation date).
+    """
     findings: list[FindingCompact]
     """
     The findings, in the order the rules ran.
@@ -2941,12 +3016,6 @@ class QualityPolicy(BaseModel):
     below" (a warning): a `DoseFactor`, greater than 1 and at most 1000; default 10.
     "Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)": "a 'whiff' of
     cells isn't enough to trigger a biological response".
-    """
-    evaluated_on: IsoDate | None = None
-    """
-    The date of the assessment, passed by the caller (the crate reads no clock). With it, a
-    certificate of analysis that has expired is a finding; without it (the default), expiry
-    is not checked.
     """
     max_passage: Passage | None = None
     """
@@ -3008,6 +3077,10 @@ class QualityReport(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
+    evaluated_on: IsoDate
+    """
+    The date the assessment applied (the caller's evaluation date).
+    """
     findings: list[Finding]
     """
     One finding per rule, in the order of the rule table.
@@ -3033,6 +3106,10 @@ class QualityReportCompact(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
+    evaluated_on: IsoDate
+    """
+    The date the assessment applied (the caller's evaluation date).
+    """
     findings: list[FindingCompact]
     """
     One finding per rule, in the order of the rule table.
@@ -3065,6 +3142,10 @@ class UsAssessment(BaseModel):
     consequence: str
     """
     What the outcome means for the product (from the `UsClassification` table).
+    """
+    evaluated_on: IsoDate
+    """
+    The date the assessment applied (the caller's evaluation date).
     """
     failed: list[RuleId]
     """
@@ -3112,6 +3193,10 @@ class UsAssessmentCompact(BaseModel):
     consequence: str | None = None
     """
     What the outcome means for the product (from the `UsClassification` table).
+    """
+    evaluated_on: IsoDate
+    """
+    The date the assessment applied (the caller's evaluation date).
     """
     failed: list[RuleId]
     """
@@ -3290,6 +3375,10 @@ class EuAssessment(BaseModel):
     """
     Where EU law places the product.
     """
+    evaluated_on: IsoDate
+    """
+    The date the assessment applied (the caller's evaluation date).
+    """
     findings: list[Finding]
     """
     The findings, in the order the rules ran.
@@ -3312,6 +3401,10 @@ class EuAssessmentCompact(BaseModel):
     classification: EuClassification
     """
     Where EU law places the product.
+    """
+    evaluated_on: IsoDate
+    """
+    The date the assessment applied (the caller's evaluation date).
     """
     findings: list[FindingCompact]
     """
@@ -3340,6 +3433,11 @@ class OfferEvaluation(BaseModel):
     eu: EuAssessment | None = None
     """
     The product's EU classification (`classify_eu`), for an offer made in the EU.
+    """
+    evaluated_on: IsoDate
+    """
+    The date the evaluation applied: the law, the catalog and certificate expiry as of this
+    day (the caller's evaluation date).
     """
     expectations: list[Expectation]
     """
@@ -3406,6 +3504,11 @@ class OfferEvaluationCompact(BaseModel):
     eu: EuAssessmentCompact | None = None
     """
     The product's EU classification (`classify_eu`), for an offer made in the EU.
+    """
+    evaluated_on: IsoDate
+    """
+    The date the evaluation applied: the law, the catalog and certificate expiry as of this
+    day (the caller's evaluation date).
     """
     expectations: list[Expectation]
     """
@@ -3484,8 +3587,7 @@ class OfferPolicy(BaseModel):
     )
     """
     The policy the product's release data are assessed with (`assess_quality`); its
-    `evaluated_on` date is the date the offer is judged on, and its `dose_far_below_factor`
-    the factor of `"offer.dose.reference"`.
+    `dose_far_below_factor` is the factor of `"offer.dose.reference"`.
     """
 
 
@@ -3596,6 +3698,11 @@ class ProductAssessment(BaseModel):
     """
     EU classification under Regulation (EC) No 1394/2007.
     """
+    evaluated_on: IsoDate
+    """
+    The date the assessment applied: the law, the catalog and certificate expiry as of this
+    day (the caller's evaluation date).
+    """
     jp: JpAssessment
     """
     Japanese classification under the ASRM and the PMD Act.
@@ -3638,6 +3745,11 @@ class ProductAssessmentCompact(BaseModel):
     eu: EuAssessmentCompact
     """
     EU classification under Regulation (EC) No 1394/2007.
+    """
+    evaluated_on: IsoDate
+    """
+    The date the assessment applied: the law, the catalog and certificate expiry as of this
+    day (the caller's evaluation date).
     """
     jp: JpAssessmentCompact
     """

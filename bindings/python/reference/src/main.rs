@@ -16,63 +16,45 @@
 //! JSON) and prints `{"path": FILE, "ns_per_call": T}` lines: the Rust figure the Python call
 //! overhead is measured against (`bindings/python/bench.py`).
 
+use jiff::civil::Date;
 use msc_therapy::{
-    ClinicOffer, IsoDate, OfferPolicy, Product, QualityPolicy, assess_product, assess_quality,
-    classify_eu, classify_jp, classify_us, evaluate_offer_with,
+    ClinicOffer, IsoDate, Product, QualityPolicy, assess_product, assess_quality, classify_eu,
+    classify_jp, classify_us, evaluate_offer,
 };
 use std::hint::black_box;
 use std::process::ExitCode;
 use std::time::Instant;
-
-/// The default quality policy, evaluating on `on`.
-fn quality_policy(on: &IsoDate) -> QualityPolicy {
-    QualityPolicy {
-        evaluated_on: Some(on.clone()),
-        ..QualityPolicy::default()
-    }
-}
-
-/// The default offer policy, evaluating on `on`.
-fn offer_policy(on: &IsoDate) -> OfferPolicy {
-    OfferPolicy {
-        quality: quality_policy(on),
-        ..OfferPolicy::default()
-    }
-}
 
 fn is_offer(text: &str) -> bool {
     serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| v.get("product").is_some())
 }
 
 /// The main job once: read, assess, write.
-fn run_once(text: &str, offer: bool, on: &IsoDate) -> Result<String, String> {
+fn run_once(text: &str, offer: bool, on: Date) -> Result<String, String> {
     if offer {
         let offer = ClinicOffer::from_json(text).map_err(|e| e.to_string())?;
-        Ok(evaluate_offer_with(&offer, &offer_policy(on)).to_json())
+        Ok(evaluate_offer(&offer, on).to_json())
     } else {
         let product = Product::from_json(text).map_err(|e| e.to_string())?;
-        Ok(assess_product(&product, &quality_policy(on)).to_json())
+        Ok(assess_product(&product, on).to_json())
     }
 }
 
-fn results(text: &str, on: &IsoDate) -> Result<Vec<(&'static str, String)>, String> {
+fn results(text: &str, on: Date) -> Result<Vec<(&'static str, String)>, String> {
     if is_offer(text) {
         return Ok(vec![("evaluate_offer", run_once(text, true, on)?)]);
     }
     let product = Product::from_json(text).map_err(|e| e.to_string())?;
-    let policy = quality_policy(on);
+    let policy = QualityPolicy::default();
     Ok(vec![
-        (
-            "assess_product",
-            assess_product(&product, &policy).to_json(),
-        ),
+        ("assess_product", assess_product(&product, on).to_json()),
         (
             "assess_quality",
-            assess_quality(&product, &policy).to_json(),
+            assess_quality(&product, &policy, on).to_json(),
         ),
-        ("classify_us", classify_us(&product).to_json()),
-        ("classify_eu", classify_eu(&product).to_json()),
-        ("classify_jp", classify_jp(&product).to_json()),
+        ("classify_us", classify_us(&product, on).to_json()),
+        ("classify_eu", classify_eu(&product, on).to_json()),
+        ("classify_jp", classify_jp(&product, on).to_json()),
         (
             "validate_product",
             serde_json::to_string(&product).map_err(|e| e.to_string())?,
@@ -105,15 +87,18 @@ fn run() -> Result<(), String> {
             _ => files.push(arg),
         }
     }
-    let on = IsoDate::new(on.ok_or("--on DATE is required")?).map_err(|e| e.to_string())?;
+    // The date as the crate reads dates (exactly YYYY-MM-DD), as jiff's calendar date.
+    let on = IsoDate::new(on.ok_or("--on DATE is required")?)
+        .map_err(|e| e.to_string())?
+        .date();
     for path in files {
         let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
         if let Some(n) = bench {
             let offer = is_offer(&text);
-            run_once(&text, offer, &on)?; // warm up, and fail before timing
+            run_once(&text, offer, on)?; // warm up, and fail before timing
             let start = Instant::now();
             for _ in 0..n {
-                black_box(run_once(black_box(&text), offer, &on)?);
+                black_box(run_once(black_box(&text), offer, on)?);
             }
             let ns = start.elapsed().as_nanos() / u128::from(n.max(1));
             println!(
@@ -122,7 +107,7 @@ fn run() -> Result<(), String> {
             );
             continue;
         }
-        for (engine, json) in results(&text, &on).map_err(|e| format!("{path}: {e}"))? {
+        for (engine, json) in results(&text, on).map_err(|e| format!("{path}: {e}"))? {
             println!(
                 "{}",
                 serde_json::json!({"path": path, "engine": engine, "json": json})
