@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json as _json
-from typing import Any, Dict, List, Mapping, Optional, Union
+from typing import Any, Dict, List, Mapping, Optional, Union, cast
 
 from . import _native
 from ._errors import DocumentError
@@ -149,38 +149,38 @@ def assess_product(
     doc: Document, *, on: Optional[DateLike] = None, policy: Optional[Document] = None
 ) -> Dict[str, Any]:
     """Every engine over a product: the ``ProductAssessment`` as a dict."""
-    return _json.loads(assess_product_json(doc, on=on, policy=policy))
+    return cast(Dict[str, Any], _json.loads(assess_product_json(doc, on=on, policy=policy)))
 
 
 def evaluate_offer(
     doc: Document, *, on: Optional[DateLike] = None, policy: Optional[Document] = None
 ) -> Dict[str, Any]:
     """A clinic's offer judged for a patient: the ``OfferEvaluation`` as a dict."""
-    return _json.loads(evaluate_offer_json(doc, on=on, policy=policy))
+    return cast(Dict[str, Any], _json.loads(evaluate_offer_json(doc, on=on, policy=policy)))
 
 
 def assess_quality(
     doc: Document, *, on: Optional[DateLike] = None, policy: Optional[Document] = None
 ) -> Dict[str, Any]:
     """Release quality of a product: the ``QualityReport`` as a dict."""
-    return _json.loads(assess_quality_json(doc, on=on, policy=policy))
+    return cast(Dict[str, Any], _json.loads(assess_quality_json(doc, on=on, policy=policy)))
 
 
 def classify_us(doc: Document, *, on: Optional[DateLike] = None) -> Dict[str, Any]:
     """US classification under 21 CFR Part 1271: the ``UsAssessment`` as a dict."""
-    return _json.loads(classify_us_json(doc, on=on))
+    return cast(Dict[str, Any], _json.loads(classify_us_json(doc, on=on)))
 
 
 def classify_eu(doc: Document, *, on: Optional[DateLike] = None) -> Dict[str, Any]:
     """EU classification (Regulation (EC) No 1394/2007): the ``EuAssessment`` as a dict."""
-    return _json.loads(classify_eu_json(doc, on=on))
+    return cast(Dict[str, Any], _json.loads(classify_eu_json(doc, on=on)))
 
 
 def classify_jp(
     doc: Document, *, on: Optional[DateLike] = None, catalog_key: Optional[str] = None
 ) -> Dict[str, Any]:
     """Japanese classification (ASRM, PMD Act): the ``JpAssessment`` as a dict."""
-    return _json.loads(classify_jp_json(doc, on=on, catalog_key=catalog_key))
+    return cast(Dict[str, Any], _json.loads(classify_jp_json(doc, on=on, catalog_key=catalog_key)))
 
 
 # ---- validation and vocabularies --------------------------------------------------------------
@@ -191,7 +191,7 @@ def validate_product(doc: Document) -> Dict[str, Any]:
 
     Raises :class:`DocumentError` with the kind and path of the first problem.
     """
-    return _json.loads(_native.validate_product(_text(doc, "doc")))
+    return cast(Dict[str, Any], _json.loads(_native.validate_product(_text(doc, "doc"))))
 
 
 def validate_offer(doc: Document) -> Dict[str, Any]:
@@ -199,19 +199,19 @@ def validate_offer(doc: Document) -> Dict[str, Any]:
 
     Raises :class:`DocumentError` with the kind and path of the first problem.
     """
-    return _json.loads(_native.validate_offer(_text(doc, "doc")))
+    return cast(Dict[str, Any], _json.loads(_native.validate_offer(_text(doc, "doc"))))
 
 
 def vocabulary() -> Dict[str, Any]:
     """Every vocabulary of the crate, each term with its code, label, description and facts."""
-    return _json.loads(_native.vocabulary())
+    return cast(Dict[str, Any], _json.loads(_native.vocabulary()))
 
 
 def rules() -> List[Dict[str, str]]:
     """Every rule of the crate: ``id``, ``label``, ``summary``, ``citation``, ``explanation``."""
-    return _json.loads(_native.rules())
+    return cast(List[Dict[str, str]], _json.loads(_native.rules()))
 
 
 def schemas() -> Dict[str, Any]:
     """The JSON Schema (draft 2020-12) of every document, by file name."""
-    return _json.loads(_native.schemas())
+    return cast(Dict[str, Any], _json.loads(_native.schemas()))

@@ -5,22 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PositiveFloat,
-    RootModel,
-    confloat,
-    conint,
-    constr,
-)
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 
 class MscTherapyDocuments(RootModel[Any]):
-    root: Any = Field(..., title="MscTherapyDocuments")
+    root: Annotated[Any, Field(title="MscTherapyDocuments")]
     """
     Every document of the msc-therapy crate.
     """
@@ -127,7 +118,7 @@ class Age1(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    unit: Literal["days"] = Field(..., title="AgeUnit")
+    unit: Annotated[Literal["days"], Field(title="AgeUnit")]
     """
     **The unit an age is counted in**: days, weeks, months or years.
 
@@ -136,7 +127,7 @@ class Age1(BaseModel):
     units are compared in days (`days`), so "2 months" is the same age however the
     label and the offer write it.
     """
-    value: confloat(ge=0.0, le=54787.5)
+    value: Annotated[float, Field(ge=0.0, le=54787.5)]
     """
     The number of units, at least 0 and at most 150 years; it may have a fraction.
     """
@@ -150,7 +141,7 @@ class Age2(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    unit: Literal["weeks"] = Field(..., title="AgeUnit")
+    unit: Annotated[Literal["weeks"], Field(title="AgeUnit")]
     """
     **The unit an age is counted in**: days, weeks, months or years.
 
@@ -159,7 +150,7 @@ class Age2(BaseModel):
     units are compared in days (`days`), so "2 months" is the same age however the
     label and the offer write it.
     """
-    value: confloat(ge=0.0, le=7826.785714285715)
+    value: Annotated[float, Field(ge=0.0, le=7826.785714285715)]
     """
     The number of units, at least 0 and at most 150 years; it may have a fraction.
     """
@@ -173,7 +164,7 @@ class Age3(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    unit: Literal["months"] = Field(..., title="AgeUnit")
+    unit: Annotated[Literal["months"], Field(title="AgeUnit")]
     """
     **The unit an age is counted in**: days, weeks, months or years.
 
@@ -182,7 +173,7 @@ class Age3(BaseModel):
     units are compared in days (`days`), so "2 months" is the same age however the
     label and the offer write it.
     """
-    value: confloat(ge=0.0, le=1800.0)
+    value: Annotated[float, Field(ge=0.0, le=1800.0)]
     """
     The number of units, at least 0 and at most 150 years; it may have a fraction.
     """
@@ -196,7 +187,7 @@ class Age4(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    unit: Literal["years"] = Field(..., title="AgeUnit")
+    unit: Annotated[Literal["years"], Field(title="AgeUnit")]
     """
     **The unit an age is counted in**: days, weeks, months or years.
 
@@ -205,16 +196,9 @@ class Age4(BaseModel):
     units are compared in days (`days`), so "2 months" is the same age however the
     label and the offer write it.
     """
-    value: confloat(ge=0.0, le=150.0)
+    value: Annotated[float, Field(ge=0.0, le=150.0)]
     """
     The number of units, at least 0 and at most 150 years; it may have a fraction.
-    """
-
-
-class Age(RootModel[Age1 | Age2 | Age3 | Age4]):
-    root: Age1 | Age2 | Age3 | Age4 = Field(..., title="Age")
-    """
-    A person's age: a number of days, weeks, months or years, from 0 up to 150 years (1800 months, 54 787.5 days), as {"value": 9, "unit": "years"}.
     """
 
 
@@ -307,8 +291,8 @@ class Basis(Enum):
     """
 
 
-class BodyWeightKg(RootModel[confloat(le=700.0, gt=0.0)]):
-    root: confloat(le=700.0, gt=0.0) = Field(..., title="BodyWeightKg")
+class BodyWeightKg(RootModel[float]):
+    root: Annotated[float, Field(gt=0.0, le=700.0, title="BodyWeightKg")]
     """
     Body weight in kilograms.
     """
@@ -393,10 +377,10 @@ class CatalogKey(Enum):
     """
 
 
-class CellCount(RootModel[confloat(ge=1.0, le=1000000000000000.0, multiple_of=1.0)]):
-    root: confloat(ge=1.0, le=1000000000000000.0, multiple_of=1.0) = Field(
-        ..., title="CellCount"
-    )
+class CellCount(RootModel[float]):
+    root: Annotated[
+        float, Field(ge=1.0, le=1000000000000000.0, multiple_of=1.0, title="CellCount")
+    ]
     """
     A whole number of cells (1.2e8 and 120000000 are both accepted).
     """
@@ -481,15 +465,15 @@ class CellPreparation(Enum):
     """
 
 
-class CellsPerKg(RootModel[PositiveFloat]):
-    root: PositiveFloat = Field(..., title="CellsPerKg")
+class CellsPerKg(RootModel[float]):
+    root: Annotated[float, Field(gt=0.0, title="CellsPerKg")]
     """
     Cells per kilogram of body weight.
     """
 
 
-class CfuFrequency(RootModel[confloat(ge=0.0, le=1000000.0)]):
-    root: confloat(ge=0.0, le=1000000.0) = Field(..., title="CfuFrequency")
+class CfuFrequency(RootModel[float]):
+    root: Annotated[float, Field(ge=0.0, le=1000000.0, title="CfuFrequency")]
     """
     Colony-forming units (fibroblast) per million cells plated.
     """
@@ -554,17 +538,6 @@ class Coding(BaseModel):
     """
 
 
-class ConditionFamilies(RootModel[conint(ge=2, le=12)]):
-    root: conint(ge=2, le=12) = Field(..., title="ConditionFamilies")
-
-
-class CurrencyCode(RootModel[constr(pattern=r"^[A-Z]{3}$")]):
-    root: constr(pattern=r"^[A-Z]{3}$") = Field(..., title="CurrencyCode")
-    """
-    An ISO 4217 currency code: three upper-case letters.
-    """
-
-
 class Donor(Enum):
     """
     **Who the cells come from, relative to the patient who receives them.**
@@ -598,15 +571,8 @@ class Donor(Enum):
     """
 
 
-class DoseFactor(RootModel[confloat(le=1000.0, gt=1.0)]):
-    root: confloat(le=1000.0, gt=1.0) = Field(..., title="DoseFactor")
-    """
-    How many times below a reference dose counts as far below.
-    """
-
-
-class EndotoxinEuPerMl(RootModel[confloat(ge=0.0)]):
-    root: confloat(ge=0.0) = Field(..., title="EndotoxinEuPerMl")
+class EndotoxinEuPerMl(RootModel[float]):
+    root: Annotated[float, Field(ge=0.0, title="EndotoxinEuPerMl")]
     """
     Endotoxin concentration in EU/mL.
     """
@@ -702,15 +668,6 @@ class FactRole(Enum):
     derived = "derived"
     """
     A value the rule computed, e.g. a dose per kilogram.
-    """
-
-
-class FactValue(RootModel[bool | float | str | list[str]]):
-    root: bool | float | str | list[str] = Field(..., title="FactValue")
-    """
-    **The value of a fact.**
-
-    Serialized untagged: a JSON boolean, number, string or array of strings.
     """
 
 
@@ -883,13 +840,6 @@ class Indication(Enum):
     """
 
 
-class IsoDate(RootModel[date]):
-    root: date = Field(..., title="IsoDate")
-    """
-    A calendar date, YYYY-MM-DD, that exists (no 30 February), from the year 0001.
-    """
-
-
 class Jurisdiction(Enum):
     """
     **A country or union where a treatment is given, or whose regulator authorises a
@@ -980,17 +930,10 @@ class Mechanism(Enum):
     """
 
 
-class Millilitres(RootModel[PositiveFloat]):
-    root: PositiveFloat = Field(..., title="Millilitres")
+class Millilitres(RootModel[float]):
+    root: Annotated[float, Field(gt=0.0, title="Millilitres")]
     """
     A volume in millilitres.
-    """
-
-
-class MoneyAmount(RootModel[confloat(ge=0.0)]):
-    root: confloat(ge=0.0) = Field(..., title="MoneyAmount")
-    """
-    An amount of money in the offer's currency.
     """
 
 
@@ -1021,8 +964,8 @@ class MscDesignation(Enum):
     """
 
 
-class NctId(RootModel[constr(pattern=r"^NCT[0-9]{8}$")]):
-    root: constr(pattern=r"^NCT[0-9]{8}$") = Field(..., title="NctId")
+class NctId(RootModel[str]):
+    root: Annotated[str, Field(pattern="^NCT[0-9]{8}$", title="NctId")]
     """
     A ClinicalTrials.gov registry number: NCT followed by 8 digits.
     """
@@ -1055,8 +998,8 @@ class Outcome(Enum):
     """
 
 
-class Passage(RootModel[conint(ge=0, le=100)]):
-    root: conint(ge=0, le=100) = Field(..., title="Passage")
+class Passage(RootModel[int]):
+    root: Annotated[int, Field(ge=0, le=100, title="Passage")]
     """
     Culture passage number (P0 = primary culture).
     """
@@ -1076,7 +1019,7 @@ class PatientContext(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    age: Age | None = None
+    age: Age1 | Age2 | Age3 | Age4 | None = None
     """
     The patient's age. Absent: not given, so whether a label restricted to some ages
     (Ryoncil: paediatric patients 2 months of age and older) covers the patient is an open
@@ -1121,8 +1064,8 @@ class PatientVerdict(Enum):
     """
 
 
-class Percent(RootModel[confloat(ge=0.0, le=100.0)]):
-    root: confloat(ge=0.0, le=100.0) = Field(..., title="Percent")
+class Percent(RootModel[float]):
+    root: Annotated[float, Field(ge=0.0, le=100.0, title="Percent")]
     """
     A percentage from 0 to 100 inclusive.
     """
@@ -1151,8 +1094,8 @@ class PmdActStatus(Enum):
     """
 
 
-class PopulationDoublings(RootModel[confloat(ge=0.0, le=200.0)]):
-    root: confloat(ge=0.0, le=200.0) = Field(..., title="PopulationDoublings")
+class PopulationDoublings(RootModel[float]):
+    root: Annotated[float, Field(ge=0.0, le=200.0, title="PopulationDoublings")]
     """
     Cumulative population doublings in culture.
     """
@@ -2028,12 +1971,15 @@ class TestOutcome(Enum):
     """
 
 
-class Text(
-    RootModel[constr(pattern=r"[^\t\n\u000B\f\r \u0085\u00A0\u1680\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]", min_length=1)]
-):
-    root: constr(pattern=r"[^\t\n\u000B\f\r \u0085\u00A0\u1680\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]", min_length=1) = Field(
-        ..., title="Text"
-    )
+class Text(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ]
     """
     A text with at least one visible character (white space and zero-width characters alone are not a text).
     """
@@ -2244,10 +2190,6 @@ class TrialPhase(Enum):
     """
 
 
-class TrialPhases(RootModel[list[TrialPhase]]):
-    root: list[TrialPhase] = Field(..., min_length=1, title="TrialPhases")
-
-
 class TrialResult(Enum):
     """
     **What a trial found for its primary endpoint**, as the offer (or the patient's own
@@ -2422,11 +2364,11 @@ class Certificate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    expires_on: IsoDate | None = None
+    expires_on: date | None = None
     """
     The expiry date of the lot.
     """
-    issued_on: IsoDate | None = None
+    issued_on: date | None = None
     """
     The date of issue.
     """
@@ -2434,7 +2376,14 @@ class Certificate(BaseModel):
     """
     The laboratory or manufacturer that issued it.
     """
-    lot: Text
+    lot: Annotated[
+        str,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ]
     """
     The lot (batch) number.
     """
@@ -2485,7 +2434,10 @@ class CoaRequirement(BaseModel):
     """
     Cells from anyone but the patient (allogeneic, or animal) require a CoA. Default: yes.
     """
-    supply: list[SupplyModel] | None = ["off_the_shelf", "patient_specific"]
+    supply: list[SupplyModel] | None = [
+        SupplyModel.off_the_shelf,
+        SupplyModel.patient_specific,
+    ]
     """
     Supply models that require a CoA. Default: off-the-shelf lots and patient-specific
     batches — anything made away from the bedside. "Mesenchymal Stem Cells: What Science Is
@@ -2507,7 +2459,14 @@ class CodedCondition(BaseModel):
     """
     The diagnosis code.
     """
-    text: Text
+    text: Annotated[
+        str,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ]
     """
     The wording of the record.
     """
@@ -2575,7 +2534,7 @@ class Dose(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    administrations: conint(ge=1, le=4294967295) | None = None
+    administrations: Annotated[int | None, Field(ge=1, le=4294967295)] = None
     """
     How many administrations the course has: at least one (0 is refused).
     """
@@ -2615,7 +2574,7 @@ class Fact(BaseModel):
     """
     Its unit, if any.
     """
-    value: FactValue
+    value: Annotated[bool | float | str | list[str], Field(title="FactValue")]
     """
     Its value.
     """
@@ -2634,7 +2593,7 @@ class FactCompact(BaseModel):
     """
     What the fact is: an input path like `release.viability` or a policy field.
     """
-    role: FactRole | None = "input"
+    role: FactRole | None = FactRole.input
     """
     Input, limit or derived (full form: always written; compact form: left out when
     `input`).
@@ -2643,7 +2602,7 @@ class FactCompact(BaseModel):
     """
     Its unit, if any.
     """
-    value: FactValue
+    value: Annotated[bool | float | str | list[str], Field(title="FactValue")]
     """
     Its value.
     """
@@ -2660,7 +2619,9 @@ class IdentityPanel(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    markers: dict[SurfaceMarker, Percent] | None = Field({}, validate_default=True)
+    markers: Annotated[
+        dict[SurfaceMarker, Percent] | None, Field(validate_default=True)
+    ] = {}
     """
     Flow-cytometry results: percentage of cells positive for each marker.
 
@@ -2685,7 +2646,14 @@ class PotencyResult(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    assay: Text
+    assay: Annotated[
+        str,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ]
     """
     The assay, e.g. "inhibition of PHA-induced PBMC proliferation".
     """
@@ -2703,7 +2671,7 @@ class Price(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    amount: MoneyAmount
+    amount: Annotated[float, Field(ge=0.0, title="MoneyAmount")]
     """
     The amount.
     """
@@ -2711,7 +2679,7 @@ class Price(BaseModel):
     """
     What the price covers ("one injection", "course of three").
     """
-    currency: CurrencyCode
+    currency: Annotated[str, Field(pattern="^[A-Z]{3}$", title="CurrencyCode")]
     """
     The currency.
     """
@@ -2759,24 +2727,16 @@ class ProductReference2(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    authorisation_number: Text
-
-
-class ProductReference(RootModel[ProductReference1 | ProductReference2]):
-    root: ProductReference1 | ProductReference2 = Field(..., title="ProductReference")
+    authorisation_number: Annotated[
+        str,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ]
     """
-    **The authorised product an offer says it gives**, named by identity, never by a name.
-
-    Either the catalog's stable key or one of the authorisation numbers the regulator issued
-    (a BLA, an EU register or EMA product number, a Japanese approval number). A trade name is
-    not accepted: a clinic can call its product anything ("Ryoncil-style umbilical cells").
-    """
-
-
-class StatedIndication(RootModel[Indication | CodedCondition]):
-    root: Indication | CodedCondition = Field(..., title="StatedIndication")
-    """
-    A condition: a listed indication by its name, or a condition outside the list as a diagnosis code and its wording.
+    A text with at least one visible character (white space and zero-width characters alone are not a text).
     """
 
 
@@ -2792,11 +2752,11 @@ class TrialEvidence(BaseModel):
     """
     The condition studied.
     """
-    nct_id: NctId
+    nct_id: Annotated[str, Field(pattern="^NCT[0-9]{8}$", title="NctId")]
     """
     The ClinicalTrials.gov registry number.
     """
-    phases: TrialPhases
+    phases: Annotated[list[TrialPhase], Field(min_length=1, title="TrialPhases")]
     """
     The trial's phases.
     """
@@ -2822,7 +2782,7 @@ class Viability(BaseModel):
     """
     The method used.
     """
-    percent: Percent
+    percent: Annotated[float, Field(ge=0.0, le=100.0, title="Percent")]
     """
     The share of nucleated cells alive.
     """
@@ -2945,7 +2905,7 @@ class JpAssessment(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    evaluated_on: IsoDate
+    evaluated_on: Annotated[date, Field(title="IsoDate")]
     """
     The date the assessment applied (the caller's evaluation date).
     """
@@ -2974,7 +2934,7 @@ class JpAssessmentCompact(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    evaluated_on: IsoDate
+    evaluated_on: Annotated[date, Field(title="IsoDate")]
     """
     The date the assessment applied (the caller's evaluation date).
     """
@@ -3010,7 +2970,9 @@ class QualityPolicy(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    dose_far_below_factor: DoseFactor | None = Field(10.0, validate_default=True)
+    dose_far_below_factor: Annotated[
+        float | None, Field(gt=1.0, le=1000.0, title="DoseFactor")
+    ] = 10.0
     """
     A dose this many times below every label dose for its route and condition is "far
     below" (a warning): a `DoseFactor`, greater than 1 and at most 1000; default 10.
@@ -3028,7 +2990,9 @@ class QualityPolicy(BaseModel):
     A number of population doublings no product may exceed, on top of each product's own
     limit (a `PopulationDoublings`). Default none, for the same reason as `max_passage`.
     """
-    min_viability_percent: Percent | None = Field(70.0, validate_default=True)
+    min_viability_percent: Annotated[
+        float | None, Field(ge=0.0, le=100.0, title="Percent")
+    ] = 70.0
     """
     The lowest viability accepted, in percent of nucleated cells alive (a `Percent`, 0 to
     100). Default 70 %: the
@@ -3036,27 +3000,35 @@ class QualityPolicy(BaseModel):
     Table 2: ≥ 70 %; others ask 80-90 %), and the figure FDA-advised release tests give
     ("generally > 70 %", World J Med Genet 2015, Table 3).
     """
-    min_viable_cells: CellCount | None = Field(1000000.0, validate_default=True)
+    min_viable_cells: Annotated[
+        float | None,
+        Field(ge=1.0, le=1000000000000000.0, multiple_of=1.0, title="CellCount"),
+    ] = 1000000.0
     """
     The fewest viable nucleated cells per dose accepted (a `CellCount`: a whole number, at
     least 1). Default 10⁶: counts "in the
     millions", as "Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)"
     tells patients to expect.
     """
-    negative_marker_max_percent: Percent | None = Field(2.0, validate_default=True)
+    negative_marker_max_percent: Annotated[
+        float | None, Field(ge=0.0, le=100.0, title="Percent")
+    ] = 2.0
     """
     The highest share of cells positive for each negative marker (0 to 100 %). Default 2 % (ISCT,
     Dominici et al. 2006).
     """
-    positive_marker_min_percent: Percent | None = Field(95.0, validate_default=True)
+    positive_marker_min_percent: Annotated[
+        float | None, Field(ge=0.0, le=100.0, title="Percent")
+    ] = 95.0
     """
     The lowest share of cells positive for CD73, CD90 and CD105 (0 to 100 %). Default 95 % (ISCT,
     Dominici et al. 2006).
     """
-    require_coa_for: CoaRequirement | None = Field(
-        {"culture_expanded": True, "non_autologous": True, "supply": ["off_the_shelf", "patient_specific"]},
-        validate_default=True,
-    )
+    require_coa_for: Annotated[CoaRequirement | None, Field(validate_default=True)] = {
+        "culture_expanded": True,
+        "non_autologous": True,
+        "supply": ["off_the_shelf", "patient_specific"],
+    }
     """
     Which products must come with a certificate of analysis.
     """
@@ -3077,7 +3049,7 @@ class QualityReport(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    evaluated_on: IsoDate
+    evaluated_on: Annotated[date, Field(title="IsoDate")]
     """
     The date the assessment applied (the caller's evaluation date).
     """
@@ -3106,7 +3078,7 @@ class QualityReportCompact(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    evaluated_on: IsoDate
+    evaluated_on: Annotated[date, Field(title="IsoDate")]
     """
     The date the assessment applied (the caller's evaluation date).
     """
@@ -3143,7 +3115,7 @@ class UsAssessment(BaseModel):
     """
     What the outcome means for the product (from the `UsClassification` table).
     """
-    evaluated_on: IsoDate
+    evaluated_on: Annotated[date, Field(title="IsoDate")]
     """
     The date the assessment applied (the caller's evaluation date).
     """
@@ -3165,7 +3137,14 @@ class UsAssessment(BaseModel):
     facts whose presence could change the outcome: once a 1271.10(a) criterion fails, the
     other criteria's gaps are left out. Empty otherwise.
     """
-    product: Text
+    product: Annotated[
+        str,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ]
     """
     The product's name, as the record gives it.
     """
@@ -3194,7 +3173,7 @@ class UsAssessmentCompact(BaseModel):
     """
     What the outcome means for the product (from the `UsClassification` table).
     """
-    evaluated_on: IsoDate
+    evaluated_on: Annotated[date, Field(title="IsoDate")]
     """
     The date the assessment applied (the caller's evaluation date).
     """
@@ -3216,7 +3195,14 @@ class UsAssessmentCompact(BaseModel):
     facts whose presence could change the outcome: once a 1271.10(a) criterion fails, the
     other criteria's gaps are left out. Empty otherwise.
     """
-    product: Text
+    product: Annotated[
+        str,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ]
     """
     The product's name, as the record gives it.
     """
@@ -3243,7 +3229,7 @@ class IntendedUse(BaseModel):
     The functions the product is meant to perform in the recipient, as declared. Absent
     means not stated; `[]` states that none is claimed.
     """
-    indications: list[StatedIndication] | None = None
+    indications: list[Indication | CodedCondition] | None = None
     """
     The conditions it is meant to treat: listed indications by name, others as a code and
     its wording. Absent means not stated; `[]` states that it is offered for no condition.
@@ -3375,7 +3361,7 @@ class EuAssessment(BaseModel):
     """
     Where EU law places the product.
     """
-    evaluated_on: IsoDate
+    evaluated_on: Annotated[date, Field(title="IsoDate")]
     """
     The date the assessment applied (the caller's evaluation date).
     """
@@ -3402,7 +3388,7 @@ class EuAssessmentCompact(BaseModel):
     """
     Where EU law places the product.
     """
-    evaluated_on: IsoDate
+    evaluated_on: Annotated[date, Field(title="IsoDate")]
     """
     The date the assessment applied (the caller's evaluation date).
     """
@@ -3434,7 +3420,7 @@ class OfferEvaluation(BaseModel):
     """
     The product's EU classification (`classify_eu`), for an offer made in the EU.
     """
-    evaluated_on: IsoDate
+    evaluated_on: Annotated[date, Field(title="IsoDate")]
     """
     The date the evaluation applied: the law, the catalog and certificate expiry as of this
     day (the caller's evaluation date).
@@ -3505,7 +3491,7 @@ class OfferEvaluationCompact(BaseModel):
     """
     The product's EU classification (`classify_eu`), for an offer made in the EU.
     """
-    evaluated_on: IsoDate
+    evaluated_on: Annotated[date, Field(title="IsoDate")]
     """
     The date the evaluation applied: the law, the catalog and certificate expiry as of this
     day (the caller's evaluation date).
@@ -3566,7 +3552,10 @@ class OfferPolicy(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    min_live_cells: CellCount | None = Field(1000000.0, validate_default=True)
+    min_live_cells: Annotated[
+        float | None,
+        Field(ge=1.0, le=1000000000000000.0, multiple_of=1.0, title="CellCount"),
+    ] = 1000000.0
     """
     The smallest live, nucleated cell count per injection the clinic should state (at least
     1). Default: `QualityPolicy`'s `min_viable_cells` (10⁶): counts "in the millions"
@@ -3574,17 +3563,27 @@ class OfferPolicy(BaseModel):
     the Cell Count'). Here it is held against what the clinic *told* the patient, not against
     release data.
     """
-    myriad_min_categories: ConditionFamilies | None = Field(3, validate_default=True)
+    myriad_min_categories: Annotated[
+        int | None, Field(ge=2, le=12, title="ConditionFamilies")
+    ] = 3
     """
     How many distinct families of conditions (`IndicationCategory`) an offer may name
     before it matches FDA's "unproven treatment for a myriad of diseases or conditions"
     (MM/HU guidance, homologous use): 2 to 12. Default:
     `US_MYRIAD_INDICATION_CATEGORIES` (3), the threshold the US engine uses.
     """
-    quality: QualityPolicy | None = Field(
-        {"dose_far_below_factor": 10.0, "min_viability_percent": 70.0, "min_viable_cells": 1000000.0, "negative_marker_max_percent": 2.0, "positive_marker_min_percent": 95.0, "require_coa_for": {"culture_expanded": True, "non_autologous": True, "supply": ["off_the_shelf", "patient_specific"]}},
-        validate_default=True,
-    )
+    quality: Annotated[QualityPolicy | None, Field(validate_default=True)] = {
+        "dose_far_below_factor": 10.0,
+        "min_viability_percent": 70.0,
+        "min_viable_cells": 1000000.0,
+        "negative_marker_max_percent": 2.0,
+        "positive_marker_min_percent": 95.0,
+        "require_coa_for": {
+            "culture_expanded": True,
+            "non_autologous": True,
+            "supply": ["off_the_shelf", "patient_specific"],
+        },
+    }
     """
     The policy the product's release data are assessed with (`assess_quality`); its
     `dose_far_below_factor` is the factor of `"offer.dose.reference"`.
@@ -3639,7 +3638,14 @@ class Product(BaseModel):
     The mechanisms of action the maker claims. Absent means not stated; `[]` states that the
     maker claims none.
     """
-    name: Text
+    name: Annotated[
+        str,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ]
     """
     The product's name as the maker or clinic gives it.
     """
@@ -3698,7 +3704,7 @@ class ProductAssessment(BaseModel):
     """
     EU classification under Regulation (EC) No 1394/2007.
     """
-    evaluated_on: IsoDate
+    evaluated_on: Annotated[date, Field(title="IsoDate")]
     """
     The date the assessment applied: the law, the catalog and certificate expiry as of this
     day (the caller's evaluation date).
@@ -3746,7 +3752,7 @@ class ProductAssessmentCompact(BaseModel):
     """
     EU classification under Regulation (EC) No 1394/2007.
     """
-    evaluated_on: IsoDate
+    evaluated_on: Annotated[date, Field(title="IsoDate")]
     """
     The date the assessment applied: the law, the catalog and certificate expiry as of this
     day (the caller's evaluation date).
@@ -3784,7 +3790,7 @@ class ClinicOffer(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    authorisation: ProductReference | None = None
+    authorisation: ProductReference1 | ProductReference2 | None = None
     """
     The authorised product the clinic says it gives, by catalog key or authorisation
     number. Absent: the offer claims no authorised product.
@@ -3798,7 +3804,7 @@ class ClinicOffer(BaseModel):
     """
     The clinic's name.
     """
-    disclosures: Disclosures | None = Field({}, validate_default=True)
+    disclosures: Annotated[Disclosures | None, Field(validate_default=True)] = {}
     """
     What the clinic told the patient.
     """
@@ -3815,7 +3821,7 @@ class ClinicOffer(BaseModel):
     Where the treatment is given. Absent: not stated, so which law applies is an open
     question (the crate does not assume the United States).
     """
-    patient: PatientContext | None = Field({}, validate_default=True)
+    patient: Annotated[PatientContext | None, Field(validate_default=True)] = {}
     """
     The patient's situation.
     """
