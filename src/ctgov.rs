@@ -47,7 +47,7 @@ vocab! {
     /// use msc_therapy::StudyType;
     ///
     /// assert_eq!("INTERVENTIONAL".parse::<StudyType>()?, StudyType::Interventional);
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum StudyType {
@@ -691,7 +691,8 @@ fn enum_value<T: FromStr>(value: String, path: &str, problem: &str) -> Result<T,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, CtGovError> {
-    crate::error::from_json(json).map_err(|e| CtGovError::Json {
+    // The registry's records are its format, not the crate's: a `null` there means absent.
+    crate::de::with_nulls(|| crate::error::from_json(json)).map_err(|e| CtGovError::Json {
         path: e.path().to_owned(),
         message: e
             .to_string()

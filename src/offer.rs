@@ -36,7 +36,7 @@ vocab! {
     /// let claim: ClaimKind = "becomes_new_tissue".parse()?;
     /// assert_eq!(claim.info().rule, RuleId::OfferClaimNewTissue);
     /// assert!(claim.info().what_the_texts_say.contains("signal"));
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum ClaimKind: ClaimInfo {
@@ -152,7 +152,7 @@ vocab! {
     /// assert_eq!("EARLY_PHASE1".parse::<TrialPhase>()?, TrialPhase::EarlyPhase1);
     /// assert_eq!(TrialPhase::Phase3.to_string(), "PHASE3");
     /// assert!(TrialPhase::Phase2.is_phase2_or_3());
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     pub enum TrialPhase {
         /// Early Phase 1 (formerly "Phase 0"): exploratory, very few people.
@@ -190,7 +190,7 @@ vocab! {
     ///
     /// assert_eq!("COMPLETED".parse::<TrialStatus>()?, TrialStatus::Completed);
     /// assert_eq!(TrialStatus::ALL.len(), 14);
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum TrialStatus {
@@ -236,7 +236,7 @@ vocab! {
     /// use msc_therapy::TrialResult;
     ///
     /// assert_eq!("not_reported".parse::<TrialResult>()?, TrialResult::NotReported);
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum TrialResult {

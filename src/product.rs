@@ -608,18 +608,30 @@ pub struct PotencyResult {
     pub meets_specification: bool,
 }
 
-/// The schema of [`IdentityPanel::markers`]: an object whose keys must be [`SurfaceMarker`] names
-/// (`propertyNames`) and whose values are [`Percent`]s. schemars does not restrict the keys of a
-/// map keyed by a documented enum, so a validator would otherwise accept `{"cd7e": 99}`, which
-/// deserialization rejects.
+/// The schema of [`IdentityPanel::markers`]: an object with one named, optional property per
+/// [`SurfaceMarker`] (its label as the description), each a [`Percent`], and no other property.
+/// schemars would describe the map as `{[k: string]: Percent}`, which lets a misspelt marker
+/// (`{"cd7e": 99}`) pass a validator and gives generated code no field names; deserialization
+/// rejects it, and so does this schema.
 #[cfg(feature = "schemars")]
 fn marker_map_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    let keys = generator.subschema_for::<SurfaceMarker>();
-    let values = generator.subschema_for::<Percent>();
+    let percent = generator.subschema_for::<Percent>();
+    let properties: serde_json::Map<String, serde_json::Value> = SurfaceMarker::ALL
+        .iter()
+        .map(|marker| {
+            let mut property = percent.clone();
+            property.insert(
+                "description".to_owned(),
+                format!("Percentage of cells positive for {}.", marker.label()).into(),
+            );
+            (marker.code().to_owned(), property.to_value())
+        })
+        .collect();
     schemars::json_schema!({
+        "title": "MarkerPercentages",
         "type": "object",
-        "propertyNames": keys,
-        "additionalProperties": values,
+        "properties": properties,
+        "additionalProperties": false,
     })
 }
 
