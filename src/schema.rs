@@ -118,7 +118,8 @@ impl DocumentSchema {
     /// it reaches, its own, a shared one of `definitions.schema.json` or another document (by
     /// its title, `Product` for `product.schema.json`), under its own `$defs`, and every
     /// reference local (`#/$defs/Percent`). Its own `$defs` are kept and merged with the
-    /// others. Its `$id` is [`SCHEMA_BASE_URI`] followed by `bundled/` and the file name: the
+    /// others. A `$ref` stands alone: a property that describes its reference holds it in an
+    /// `allOf` (code generators then name the referenced type once). Its `$id` is [`SCHEMA_BASE_URI`] followed by `bundled/` and the file name: the
     /// exported copy is `schemas/bundled/<name>.schema.json`.
     ///
     /// # Examples
@@ -306,6 +307,8 @@ fn bundle(document: &DocumentSchema, all: &[DocumentSchema]) -> Value {
         local_refs(&body, &mut pending);
         defs.insert(name, body);
     }
+    lone_refs(&mut root);
+    defs.values_mut().for_each(lone_refs);
     if let Some(object) = root.as_object_mut() {
         object.insert(
             "$id".to_owned(),
@@ -316,6 +319,28 @@ fn bundle(document: &DocumentSchema, all: &[DocumentSchema]) -> Value {
         }
     }
     root
+}
+
+/// Moves every `$ref` that has siblings (a property's `description`) into an `allOf` of its
+/// own: `{"allOf": [{"$ref": "#/$defs/RuleId"}], "description": …}`. The two mean the same in
+/// draft 2020-12, but json-schema-to-typescript turns a `$ref` with siblings into a new type
+/// (`RuleId1`, `Percent11`, …) where a lone `$ref` names the one definition.
+fn lone_refs(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            if object.len() > 1 {
+                if let Some(reference) = object.remove("$ref") {
+                    object.insert(
+                        "allOf".to_owned(),
+                        Value::Array(vec![serde_json::json!({ "$ref": reference })]),
+                    );
+                }
+            }
+            object.values_mut().for_each(lone_refs);
+        }
+        Value::Array(items) => items.iter_mut().for_each(lone_refs),
+        _ => {}
+    }
 }
 
 /// Rewrites every reference to another file (`product.schema.json`,
