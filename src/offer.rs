@@ -7,6 +7,7 @@ use crate::{
     MoneyAmount, NctId, Product, RuleId, Text, ValueError,
 };
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// **What the crate knows about a kind of marketing claim**: one row of the [`ClaimKind`] table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -327,6 +328,27 @@ impl TrialPhases {
     }
 }
 
+impl fmt::Display for TrialPhases {
+    /// The phases' labels, joined by ", ", in the order given: `Phase 1, Phase 2`.
+    ///
+    /// ```
+    /// use msc_therapy::{TrialPhase, TrialPhases};
+    ///
+    /// let phases = TrialPhases::new(vec![TrialPhase::Phase1, TrialPhase::Phase2])?;
+    /// assert_eq!(phases.to_string(), "Phase 1, Phase 2");
+    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, phase) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(phase.label())?;
+        }
+        Ok(())
+    }
+}
+
 impl TryFrom<Vec<TrialPhase>> for TrialPhases {
     type Error = ValueError;
     fn try_from(value: Vec<TrialPhase>) -> Result<Self, ValueError> {
@@ -527,7 +549,13 @@ pub struct PatientContext {
 /// assert!(unknown.resolve().is_none());
 /// # }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// # Errors
+///
+/// Reading one that names both is an error that says so, with the path of the reference:
+/// `authorisation: `catalog_key` and `authorisation_number` are exclusive: an authorisation
+/// names one product, by one of them`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -536,6 +564,68 @@ pub enum ProductReference {
     CatalogKey(CatalogKey),
     /// An authorisation number, as the clinic gives it.
     AuthorisationNumber(Text),
+}
+
+/// The members of a [`ProductReference`] object.
+const REFERENCE_MEMBERS: &[&str] = &["catalog_key", "authorisation_number"];
+
+/// The message for a [`ProductReference`] that gives both members.
+const BOTH_REFERENCES: &str = "`catalog_key` and `authorisation_number` are exclusive: an \
+     authorisation names one product, by one of them";
+
+/// Reads `{"catalog_key": …}` or `{"authorisation_number": …}`. serde's derive for an enum
+/// reports a second member as "trailing comma", which points at the wrong problem.
+impl<'de> Deserialize<'de> for ProductReference {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, MapAccess, Visitor};
+
+        /// A member name: one of the two, anything else an unknown field (read as a key, so
+        /// that the error's path ends with the unknown name).
+        #[derive(Deserialize, PartialEq, Eq, Clone, Copy)]
+        #[serde(field_identifier, rename_all = "snake_case")]
+        enum Member {
+            CatalogKey,
+            AuthorisationNumber,
+        }
+
+        struct Reference;
+
+        impl<'de> Visitor<'de> for Reference {
+            type Value = ProductReference;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object with `catalog_key` or `authorisation_number`")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut reference: Option<(Member, ProductReference)> = None;
+                while let Some(member) = map.next_key::<Member>()? {
+                    if let Some((first, _)) = reference {
+                        return Err(if first == member {
+                            A::Error::duplicate_field(REFERENCE_MEMBERS[member as usize])
+                        } else {
+                            A::Error::custom(BOTH_REFERENCES)
+                        });
+                    }
+                    let read = match member {
+                        Member::CatalogKey => ProductReference::CatalogKey(map.next_value()?),
+                        Member::AuthorisationNumber => {
+                            ProductReference::AuthorisationNumber(map.next_value()?)
+                        }
+                    };
+                    reference = Some((member, read));
+                }
+                reference.map(|(_, read)| read).ok_or_else(|| {
+                    A::Error::custom(
+                        "an authorisation names its product by `catalog_key` or \
+                         `authorisation_number`; it gives neither",
+                    )
+                })
+            }
+        }
+
+        deserializer.deserialize_map(Reference)
+    }
 }
 
 impl ProductReference {

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Validates the exported JSON Schemas outside Rust: Ajv (draft 2020-12, strict mode, ajv-formats)
-# and python-jsonschema compile every schema and validate the sample documents and the crate's
-# JSON outputs for them. Installs both validators from the npm registry and PyPI.
+# and python-jsonschema compile every schema, the split ones of schemas/ together and each
+# bundled one of schemas/bundled/ alone, and validate the sample documents and the crate's JSON
+# outputs for them. Then generates code from the bundled schemas, as a user of another language
+# would: TypeScript types (json-schema-to-typescript), type-checked by tsc against real outputs,
+# and pydantic models (datamodel-code-generator --use-title-as-name) that load real outputs.
+# Installs its tools from the npm registry (.ci/schema-check/node_modules) and PyPI (a venv
+# under target/).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -10,7 +15,13 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 npm install --prefix "$here" --no-audit --no-fund --loglevel=error >/dev/null
-python3 -m pip install --quiet --disable-pip-version-check 'jsonschema>=4.18' >/dev/null
+venv=target/schema-venv
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+  'jsonschema>=4.18,<5' 'datamodel-code-generator==0.100.0' 'pydantic>=2.11,<3' >/dev/null
+python="$venv/bin/python"
 
 manifest="$work/manifest"
 : >"$manifest"
@@ -54,4 +65,8 @@ for f in "$work"/bad-*.json; do
 done
 
 node "$here/validate.mjs" schemas "$manifest"
-python3 "$here/validate.py" schemas "$manifest"
+"$python" "$here/validate.py" schemas "$manifest"
+node "$here/validate.mjs" schemas/bundled "$manifest" --standalone
+"$python" "$here/validate.py" schemas/bundled "$manifest" --standalone
+
+bash "$here/generated-types.sh" "$work" "$python"
