@@ -50,6 +50,13 @@ bad administrations_2_40 '{"name": "X", "dose": {"administrations": 109951162777
 bad array_product '["Array product"]'
 bad array_delivery '{"name": "X", "delivery": ["intravenous"]}'
 bad unknown_marker '{"name": "X", "release": {"identity": {"markers": {"cd7e": 99}}}}'
+# null is refused: a member that is not stated is left out.
+bad steps_null '{"name": "X", "processing": {"steps": null}}'
+bad tissue_null '{"name": "X", "tissue": null}'
+# An authorisation names one product, by catalog key or by number, not both.
+sed 's/"authorisation": {"catalog_key": "ryoncil_us"}/"authorisation": {"catalog_key": "ryoncil_us", "authorisation_number": "BLA 125706"}/' examples/data/offers/ryoncil_on_label.json >"$work/bad-both_references.json"
+grep -q authorisation_number "$work/bad-both_references.json"
+echo "!clinic_offer.schema.json $work/bad-both_references.json" >>"$manifest"
 sed 's/"phases": \["PHASE2"\]/"phases": ["NA", "PHASE1"]/' examples/data/offers/trial_site.json >"$work/bad-na_phase1.json"
 echo "!clinic_offer.schema.json $work/bad-na_phase1.json" >>"$manifest"
 # A patient's age above 150 years in its unit, and an age written as an array.
