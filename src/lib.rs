@@ -235,4 +235,3 @@ pub use units::{
 pub use vocab::*;
 #[cfg(feature = "schemars")]
 pub use vocabulary::vocabulary_json;
-

@@ -672,6 +672,7 @@ impl ProductReference {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ClinicOffer {
     /// The clinic's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]

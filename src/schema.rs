@@ -292,7 +292,8 @@ fn bundle(document: &DocumentSchema, all: &[DocumentSchema]) -> Value {
     // Pull in every definition reached, until none is missing.
     let mut pending = Vec::new();
     local_refs(&root, &mut pending);
-    defs.values().for_each(|body| local_refs(body, &mut pending));
+    defs.values()
+        .for_each(|body| local_refs(body, &mut pending));
     while let Some(name) = pending.pop() {
         if defs.contains_key(&name) {
             continue;
@@ -449,7 +450,10 @@ fn input<T: JsonSchema>() -> (Schema, String) {
         .for_deserialize()
         .into_generator()
         .into_root_schema_for::<T>();
-    (without_optional_nulls(schema), T::schema_name().into_owned())
+    (
+        without_optional_nulls(schema),
+        T::schema_name().into_owned(),
+    )
 }
 
 /// `schema` with `null` removed from every optional property: the parser refuses `null` (a
@@ -523,7 +527,10 @@ fn output<T: JsonSchema>() -> (Schema, String) {
         .with_transform(ClosedObjects)
         .into_generator()
         .into_root_schema_for::<T>();
-    (without_optional_nulls(schema), T::schema_name().into_owned())
+    (
+        without_optional_nulls(schema),
+        T::schema_name().into_owned(),
+    )
 }
 
 /// The output types whose compact form differs from their full form: they hold findings (and

@@ -181,7 +181,10 @@ fn trial_phases_and_study_conditions_display_for_people() {
         .collect();
     assert_eq!(
         shown,
-        ["Knee Osteoarthritis [knee_osteoarthritis]", "Cartilage wear"]
+        [
+            "Knee Osteoarthritis [knee_osteoarthritis]",
+            "Cartilage wear"
+        ]
     );
 }
 
@@ -201,7 +204,10 @@ fn a_vocabulary_iterates_and_counts_without_strum() {
     assert_eq!(RuleId::iter().next(), RuleId::ALL.first().copied());
     let manifest = include_str!("../Cargo.toml");
     let lib = include_str!("../src/lib.rs");
-    assert!(manifest.contains("strum"), "strum stays a private dependency");
+    assert!(
+        manifest.contains("strum"),
+        "strum stays a private dependency"
+    );
     assert!(!lib.contains("pub use strum"), "strum is not re-exported");
 }
 
@@ -233,7 +239,10 @@ fn an_authorisation_with_both_key_and_number_says_they_are_exclusive() {
     let both = json!({"authorisation_number": "BLA 125706", "catalog_key": "ryoncil_us"});
     let err = ClinicOffer::from_json(&offer_with_authorisation(&both)).unwrap_err();
     assert_eq!(err.path(), "authorisation");
-    assert!(err.message().starts_with("`catalog_key` and `authorisation_number` are exclusive"));
+    assert!(
+        err.message()
+            .starts_with("`catalog_key` and `authorisation_number` are exclusive")
+    );
     // Neither, an unknown member, a repeated member and a bad key keep precise errors.
     let err = ClinicOffer::from_json(&offer_with_authorisation(&json!({}))).unwrap_err();
     assert_eq!(err.path(), "authorisation");
@@ -254,8 +263,10 @@ fn an_authorisation_with_both_key_and_number_says_they_are_exclusive() {
     let err = ClinicOffer::from_json(&repeated).unwrap_err();
     assert_eq!(err.kind(), DocumentErrorKind::DuplicateField);
     assert_eq!(err.path(), "authorisation.catalog_key");
-    let err = ClinicOffer::from_json(&offer_with_authorisation(&json!({"catalog_key": "ryoncil"})))
-        .unwrap_err();
+    let err = ClinicOffer::from_json(&offer_with_authorisation(
+        &json!({"catalog_key": "ryoncil"}),
+    ))
+    .unwrap_err();
     assert_eq!(err.kind(), DocumentErrorKind::UnknownCode);
     assert_eq!(err.path(), "authorisation.catalog_key");
     // Each form alone still reads.

@@ -686,7 +686,11 @@ fn no_schema_accepts_null_anywhere() {
         for value in [document.schema.as_value().clone(), document.bundled()] {
             let mut found = Vec::new();
             nullable(&value, "#", &mut found);
-            assert!(found.is_empty(), "{}: null accepted at {found:?}", document.name);
+            assert!(
+                found.is_empty(),
+                "{}: null accepted at {found:?}",
+                document.name
+            );
         }
     }
 }
@@ -783,7 +787,8 @@ fn null_is_refused_by_schema_and_parser_with_the_path() {
     // At the top level and in an offer too.
     let err = Product::from_json(r#"{"name": "X", "tissue": null}"#).unwrap_err();
     assert_eq!(err.path(), "tissue");
-    let offer = r#"{"product": {"name": "X"}, "indication": "knee_osteoarthritis", "jurisdiction": null}"#;
+    let offer =
+        r#"{"product": {"name": "X"}, "indication": "knee_osteoarthritis", "jurisdiction": null}"#;
     let err = ClinicOffer::from_json(offer).unwrap_err();
     assert_eq!(err.path(), "jurisdiction");
     assert_eq!(err.kind(), msc_therapy::DocumentErrorKind::WrongType);
@@ -1205,7 +1210,9 @@ fn every_ref_of_every_bundled_schema_resolves_inside_it() {
         let mut found = Vec::new();
         refs(&bundled, &mut found);
         assert!(
-            !found.is_empty() || document.name == "quality_policy" || document.name == "offer_policy",
+            !found.is_empty()
+                || document.name == "quality_policy"
+                || document.name == "offer_policy",
             "{}: a bundled schema that refers to nothing",
             document.name
         );
@@ -1261,7 +1268,11 @@ fn bundled_schemas_validate_as_the_split_ones_do() {
     let samples: Vec<(&str, std::path::PathBuf)> = ["products", "offers"]
         .iter()
         .flat_map(|dir| {
-            let schema = if *dir == "products" { "product" } else { "clinic_offer" };
+            let schema = if *dir == "products" {
+                "product"
+            } else {
+                "clinic_offer"
+            };
             std::fs::read_dir(repo_path(&["examples", "data", dir]))
                 .expect("samples")
                 .map(move |e| (schema, e.expect("entry").path()))
@@ -1330,7 +1341,10 @@ fn a_ref_stands_alone_in_bundled_schemas() {
     let mut found = Vec::new();
     refs(&bundled, &mut found);
     assert!(found.iter().filter(|r| *r == "#/$defs/RuleId").count() >= 2);
-    assert_eq!(bundled.to_string().matches("\"us.cfr1271.10.a.1\"").count(), 1);
+    assert_eq!(
+        bundled.to_string().matches("\"us.cfr1271.10.a.1\"").count(),
+        1
+    );
 }
 
 #[test]
@@ -1347,9 +1361,6 @@ fn markers_are_named_properties_one_per_surface_marker() {
     let codes: BTreeSet<&str> = SurfaceMarker::ALL.iter().map(|m| m.code()).collect();
     assert_eq!(names, codes);
     for (name, property) in markers["properties"].as_object().expect("properties") {
-        assert_eq!(
-            property["$ref"], "#/$defs/Percent",
-            "{name}: a percentage"
-        );
+        assert_eq!(property["$ref"], "#/$defs/Percent", "{name}: a percentage");
     }
 }
