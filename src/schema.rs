@@ -1,8 +1,9 @@
 //! JSON Schemas (draft 2020-12) for every document the crate reads or writes.
 //!
 //! The list of documents lives in one place, [`DOCUMENTS`]: adding a document is one line.
-//! `cargo run --example export_schemas` writes each schema to `schemas/<name>.schema.json`, and a
-//! test fails when the committed files differ from what this module generates.
+//! `cargo run --example export_schemas` writes each schema to `schemas/<name>.schema.json` and its
+//! self-contained copy to `schemas/bundled/<name>.schema.json`, and a test fails when the
+//! committed files differ from what this module generates.
 
 use crate::{
     ClinicOffer, Compact, EuAssessment, Finding, JpAssessment, OfferEvaluation, OfferPolicy,
@@ -72,7 +73,12 @@ const DOCUMENTS: &[(&str, Generate)] = &[
 /// `{"$ref": "product.schema.json"}`), and the definitions several documents share (the
 /// vocabularies, the validated numbers) live once, in `definitions.schema.json`, referred to as
 /// `definitions.schema.json#/$defs/Percent`. A validator therefore needs every file of
-/// `schemas/` loaded (Ajv's `addSchema`, python-jsonschema's `referencing.Registry`).
+/// `schemas/` loaded (Ajv's `addSchema`, python-jsonschema's `referencing.Registry`), or the
+/// self-contained copy, [`DocumentSchema::bundled`] (`schemas/bundled/`).
+///
+/// Every definition has a title (its type's name), so that code generators name their types
+/// after it. No schema admits `null`: the parser refuses it (a member that is not stated is
+/// left out) and no output writes it.
 ///
 /// Input documents are described as the crate *deserializes* them (what it accepts); output
 /// documents as it *serializes* them (what it writes), and every object of an output is closed
