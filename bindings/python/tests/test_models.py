@@ -24,7 +24,7 @@ PRODUCT_ENGINES = {
 
 def test_models_are_named_by_title():
     names = {name for name, obj in inspect.getmembers(models, inspect.isclass) if obj.__module__ == models.__name__}
-    for expected in ("Product", "ClinicOffer", "ProductAssessment", "OfferEvaluation", "Finding", "RuleId", "TissueSource", "Percent"):
+    for expected in ("Product", "ClinicOffer", "ProductAssessment", "OfferEvaluation", "Finding", "RuleId", "TissueSource", "MarkerPercentages"):
         assert expected in names
     assert not [n for n in names if re.fullmatch(r"Schema(_\d+)?|Model\d*", n)]
 

@@ -291,13 +291,6 @@ class Basis(Enum):
     """
 
 
-class BodyWeightKg(RootModel[float]):
-    root: Annotated[float, Field(gt=0.0, le=700.0, title="BodyWeightKg")]
-    """
-    Body weight in kilograms.
-    """
-
-
 class CatalogKey(Enum):
     """
     **The stable key of one catalog entry**: one product's authorisation in one jurisdiction.
@@ -377,15 +370,6 @@ class CatalogKey(Enum):
     """
 
 
-class CellCount(RootModel[float]):
-    root: Annotated[
-        float, Field(ge=1.0, le=1000000000000000.0, multiple_of=1.0, title="CellCount")
-    ]
-    """
-    A whole number of cells (1.2e8 and 120000000 are both accepted).
-    """
-
-
 class CellPreparation(Enum):
     """
     **What kind of preparation a product is.**
@@ -462,20 +446,6 @@ class CellPreparation(Enum):
     A secreted body fluid itself, with no cells isolated from it — e.g. amniotic fluid.
     "Secreted body fluids (e.g., amniotic fluid) are generally not considered HCT/Ps";
     cells isolated from them are (FDA MM/HU guidance, section III.C, Q15).
-    """
-
-
-class CellsPerKg(RootModel[float]):
-    root: Annotated[float, Field(gt=0.0, title="CellsPerKg")]
-    """
-    Cells per kilogram of body weight.
-    """
-
-
-class CfuFrequency(RootModel[float]):
-    root: Annotated[float, Field(ge=0.0, le=1000000.0, title="CfuFrequency")]
-    """
-    Colony-forming units (fibroblast) per million cells plated.
     """
 
 
@@ -568,13 +538,6 @@ class Donor(Enum):
     xenogeneic = "xenogeneic"
     """
     Cells from an animal, not a human.
-    """
-
-
-class EndotoxinEuPerMl(RootModel[float]):
-    root: Annotated[float, Field(ge=0.0, title="EndotoxinEuPerMl")]
-    """
-    Endotoxin concentration in EU/mL.
     """
 
 
@@ -930,13 +893,6 @@ class Mechanism(Enum):
     """
 
 
-class Millilitres(RootModel[float]):
-    root: Annotated[float, Field(gt=0.0, title="Millilitres")]
-    """
-    A volume in millilitres.
-    """
-
-
 class MscDesignation(Enum):
     """
     **What the letters "MSC" are taken to stand for.**
@@ -961,13 +917,6 @@ class MscDesignation(Enum):
     medicinal_signalling_cell = "medicinal_signalling_cell"
     """
     "Medicinal signalling cells": Caplan's 2017 proposal.
-    """
-
-
-class NctId(RootModel[str]):
-    root: Annotated[str, Field(pattern="^NCT[0-9]{8}$", title="NctId")]
-    """
-    A ClinicalTrials.gov registry number: NCT followed by 8 digits.
     """
 
 
@@ -998,13 +947,6 @@ class Outcome(Enum):
     """
 
 
-class Passage(RootModel[int]):
-    root: Annotated[int, Field(ge=0, le=100, title="Passage")]
-    """
-    Culture passage number (P0 = primary culture).
-    """
-
-
 class PatientContext(BaseModel):
     """
     **The patient's situation**, as far as the source texts make it matter.
@@ -1019,7 +961,7 @@ class PatientContext(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    age: Age1 | Age2 | Age3 | Age4 | None = None
+    age: Annotated[Age1 | Age2 | Age3 | Age4 | None, Field(title="Age")] = None
     """
     The patient's age. Absent: not given, so whether a label restricted to some ages
     (Ryoncil: paediatric patients 2 months of age and older) covers the patient is an open
@@ -1064,13 +1006,6 @@ class PatientVerdict(Enum):
     """
 
 
-class Percent(RootModel[float]):
-    root: Annotated[float, Field(ge=0.0, le=100.0, title="Percent")]
-    """
-    A percentage from 0 to 100 inclusive.
-    """
-
-
 class PmdActStatus(Enum):
     """
     **Whether a product, sold commercially in Japan, would be a regenerative medical product.**
@@ -1091,13 +1026,6 @@ class PmdActStatus(Enum):
     undetermined = "undetermined"
     """
     The facts given (or the crate's sources) do not decide it.
-    """
-
-
-class PopulationDoublings(RootModel[float]):
-    root: Annotated[float, Field(ge=0.0, le=200.0, title="PopulationDoublings")]
-    """
-    Cumulative population doublings in culture.
     """
 
 
@@ -1358,7 +1286,9 @@ class Recipient(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    weight_kg: BodyWeightKg | None = None
+    weight_kg: Annotated[
+        float | None, Field(gt=0.0, le=700.0, title="BodyWeightKg")
+    ] = None
     """
     Body weight.
     """
@@ -1888,70 +1818,6 @@ class SupplyModel(Enum):
     """
 
 
-class SurfaceMarker(Enum):
-    """
-    **A cell-surface protein measured by flow cytometry to show what cells a product holds.**
-
-    The ISCT minimal criteria (Dominici et al., Cytotherapy 2006;8(4):315-317) define human MSCs
-    as ≥ 95 % positive for CD73, CD90 and CD105 and ≤ 2 % positive for CD45, CD34, CD14 *or*
-    CD11b, CD79a *or* CD19, and HLA-DR — besides plastic adherence and tri-lineage
-    differentiation. The negative markers exclude blood-forming, white-blood and immune cells.
-    """
-
-    cd73 = "cd73"
-    """
-    CD73 (ecto-5'-nucleotidase).
-    """
-    cd90 = "cd90"
-    """
-    CD90 (Thy-1).
-    """
-    cd105 = "cd105"
-    """
-    CD105 (endoglin).
-    """
-    cd45 = "cd45"
-    """
-    CD45, the pan-leukocyte marker.
-    """
-    cd34 = "cd34"
-    """
-    CD34, on blood-forming progenitors and endothelial cells.
-    """
-    cd14 = "cd14"
-    """
-    CD14, on monocytes and macrophages (or CD11b).
-    """
-    cd11b = "cd11b"
-    """
-    CD11b, on monocytes and macrophages (or CD14).
-    """
-    cd79a = "cd79a"
-    """
-    CD79a, on B cells (or CD19).
-    """
-    cd19 = "cd19"
-    """
-    CD19, on B cells (or CD79a).
-    """
-    hla_dr = "hla_dr"
-    """
-    HLA-DR, an MHC class II molecule on antigen-presenting cells.
-    """
-    cd29 = "cd29"
-    """
-    CD29 (integrin beta-1), often reported; not an ISCT criterion.
-    """
-    cd44 = "cd44"
-    """
-    CD44, often reported; not an ISCT criterion.
-    """
-    cd31 = "cd31"
-    """
-    CD31, on endothelial cells; some specifications limit it.
-    """
-
-
 class TestOutcome(Enum):
     """
     **The result of a pass/fail safety test** such as sterility or mycoplasma.
@@ -1968,20 +1834,6 @@ class TestOutcome(Enum):
     pending = "pending"
     """
     Started but not finished at release (e.g. a 14-day sterility culture).
-    """
-
-
-class Text(RootModel[str]):
-    root: Annotated[
-        str,
-        Field(
-            min_length=1,
-            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
-            title="Text",
-        ),
-    ]
-    """
-    A text with at least one visible character (white space and zero-width characters alone are not a text).
     """
 
 
@@ -2364,15 +2216,22 @@ class Certificate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    expires_on: date | None = None
+    expires_on: Annotated[date | None, Field(title="IsoDate")] = None
     """
     The expiry date of the lot.
     """
-    issued_on: date | None = None
+    issued_on: Annotated[date | None, Field(title="IsoDate")] = None
     """
     The date of issue.
     """
-    issuer: Text | None = None
+    issuer: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ] = None
     """
     The laboratory or manufacturer that issued it.
     """
@@ -2408,7 +2267,14 @@ class Claim(BaseModel):
     """
     What kind of claim it is.
     """
-    wording: Text | None = None
+    wording: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ] = None
     """
     The clinic's words, as quoted.
     """
@@ -2507,7 +2373,10 @@ class Disclosures(BaseModel):
     """
     The clinic showed the certificate of analysis of the lot, with its viability result.
     """
-    live_nucleated_cells: CellCount | None = None
+    live_nucleated_cells: Annotated[
+        float | None,
+        Field(ge=1.0, le=1000000000000000.0, multiple_of=1.0, title="CellCount"),
+    ] = None
     """
     The number of live, nucleated cells per injection that the clinic stated. Absent: the
     clinic did not say.
@@ -2517,7 +2386,9 @@ class Disclosures(BaseModel):
     The clinic said where the cells come from (which tissue) and whose they are (the
     patient's own or a donor's).
     """
-    trial_registration: NctId | None = None
+    trial_registration: Annotated[
+        str | None, Field(pattern="^NCT[0-9]{8}$", title="NctId")
+    ] = None
     """
     The registered trial under which the treatment is given, if it is.
     """
@@ -2538,15 +2409,18 @@ class Dose(BaseModel):
     """
     How many administrations the course has: at least one (0 is refused).
     """
-    cells_per_kg: CellsPerKg | None = None
+    cells_per_kg: Annotated[float | None, Field(gt=0.0, title="CellsPerKg")] = None
     """
     Viable cells per kilogram of body weight in one administration.
     """
-    viable_cells: CellCount | None = None
+    viable_cells: Annotated[
+        float | None,
+        Field(ge=1.0, le=1000000000000000.0, multiple_of=1.0, title="CellCount"),
+    ] = None
     """
     Viable cells given in one administration.
     """
-    volume_ml: Millilitres | None = None
+    volume_ml: Annotated[float | None, Field(gt=0.0, title="Millilitres")] = None
     """
     The volume given in one administration.
     """
@@ -2608,6 +2482,71 @@ class FactCompact(BaseModel):
     """
 
 
+class MarkerPercentages(BaseModel):
+    """
+    Flow-cytometry results: percentage of cells positive for each marker.
+
+    A marker listed twice is an error (`Duplicate`), not "the last one
+    wins".
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    cd105: Annotated[float | None, Field(ge=0.0, le=100.0, title="Percent")] = None
+    """
+    Percentage of cells positive for CD105.
+    """
+    cd11b: Annotated[float | None, Field(ge=0.0, le=100.0, title="Percent")] = None
+    """
+    Percentage of cells positive for CD11b.
+    """
+    cd14: Annotated[float | None, Field(ge=0.0, le=100.0, title="Percent")] = None
+    """
+    Percentage of cells positive for CD14.
+    """
+    cd19: Annotated[float | None, Field(ge=0.0, le=100.0, title="Percent")] = None
+    """
+    Percentage of cells positive for CD19.
+    """
+    cd29: Annotated[float | None, Field(ge=0.0, le=100.0, title="Percent")] = None
+    """
+    Percentage of cells positive for CD29.
+    """
+    cd31: Annotated[float | None, Field(ge=0.0, le=100.0, title="Percent")] = None
+    """
+    Percentage of cells positive for CD31.
+    """
+    cd34: Annotated[float | None, Field(ge=0.0, le=100.0, title="Percent")] = None
+    """
+    Percentage of cells positive for CD34.
+    """
+    cd44: Annotated[float | None, Field(ge=0.0, le=100.0, title="Percent")] = None
+    """
+    Percentage of cells positive for CD44.
+    """
+    cd45: Annotated[float | None, Field(ge=0.0, le=100.0, title="Percent")] = None
+    """
+    Percentage of cells positive for CD45.
+    """
+    cd73: Annotated[float | None, Field(ge=0.0, le=100.0, title="Percent")] = None
+    """
+    Percentage of cells positive for CD73.
+    """
+    cd79a: Annotated[float | None, Field(ge=0.0, le=100.0, title="Percent")] = None
+    """
+    Percentage of cells positive for CD79a.
+    """
+    cd90: Annotated[float | None, Field(ge=0.0, le=100.0, title="Percent")] = None
+    """
+    Percentage of cells positive for CD90.
+    """
+    hla_dr: Annotated[float | None, Field(ge=0.0, le=100.0, title="Percent")] = None
+    """
+    Percentage of cells positive for HLA-DR.
+    """
+
+
 class IdentityPanel(BaseModel):
     """
     **Identity testing against the ISCT minimal criteria.**
@@ -2620,7 +2559,8 @@ class IdentityPanel(BaseModel):
         extra="forbid",
     )
     markers: Annotated[
-        dict[SurfaceMarker, Percent] | None, Field(validate_default=True)
+        MarkerPercentages | None,
+        Field(title="MarkerPercentages", validate_default=True),
     ] = {}
     """
     Flow-cytometry results: percentage of cells positive for each marker.
@@ -2675,7 +2615,14 @@ class Price(BaseModel):
     """
     The amount.
     """
-    covers: Text | None = None
+    covers: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ] = None
     """
     What the price covers ("one injection", "course of three").
     """
@@ -2979,13 +2926,15 @@ class QualityPolicy(BaseModel):
     "Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)": "a 'whiff' of
     cells isn't enough to trigger a biological response".
     """
-    max_passage: Passage | None = None
+    max_passage: Annotated[int | None, Field(ge=0, le=100, title="Passage")] = None
     """
     A passage number no product may exceed, on top of each product's own limit (a
     `Passage`, 0 to 100). Default
     none: no consensus numeric limit exists in a citable source (products set their own).
     """
-    max_population_doublings: PopulationDoublings | None = None
+    max_population_doublings: Annotated[
+        float | None, Field(ge=0.0, le=200.0, title="PopulationDoublings")
+    ] = None
     """
     A number of population doublings no product may exceed, on top of each product's own
     limit (a `PopulationDoublings`). Default none, for the same reason as `max_passage`.
@@ -3272,16 +3221,22 @@ class ReleaseData(BaseModel):
     (distinct from absent: not stated); `false` together with a `certificate` is a
     contradiction the quality rules report.
     """
-    cfu_f_per_million: CfuFrequency | None = None
+    cfu_f_per_million: Annotated[
+        float | None, Field(ge=0.0, le=1000000.0, title="CfuFrequency")
+    ] = None
     """
     Colony-forming units (fibroblast), CFU-F: colonies grown per million cells plated. The
     functional test that shows living MSC-like cells are present.
     """
-    endotoxin_eu_per_ml: EndotoxinEuPerMl | None = None
+    endotoxin_eu_per_ml: Annotated[
+        float | None, Field(ge=0.0, title="EndotoxinEuPerMl")
+    ] = None
     """
     Bacterial endotoxins (USP <85>), in EU/mL of the final product.
     """
-    endotoxin_limit_eu_per_ml: EndotoxinEuPerMl | None = None
+    endotoxin_limit_eu_per_ml: Annotated[
+        float | None, Field(ge=0.0, title="EndotoxinEuPerMl")
+    ] = None
     """
     The product's own endotoxin specification, in EU/mL, when its maker states one (e.g.
     < 0.5 EU/mL). The quality rules hold the result against the lower of this and the
@@ -3291,7 +3246,14 @@ class ReleaseData(BaseModel):
     """
     Identity testing: surface markers, plastic adherence, differentiation.
     """
-    lot: Text | None = None
+    lot: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ] = None
     """
     The lot (batch) these data describe, as the product's label gives it. The certificate of
     analysis must be for this lot.
@@ -3300,19 +3262,23 @@ class ReleaseData(BaseModel):
     """
     Mycoplasma test.
     """
-    passage: Passage | None = None
+    passage: Annotated[int | None, Field(ge=0, le=100, title="Passage")] = None
     """
     Culture passage at harvest, for expanded cells.
     """
-    passage_limit: Passage | None = None
+    passage_limit: Annotated[int | None, Field(ge=0, le=100, title="Passage")] = None
     """
     The product's own limit on passage number, from its specification.
     """
-    population_doubling_limit: PopulationDoublings | None = None
+    population_doubling_limit: Annotated[
+        float | None, Field(ge=0.0, le=200.0, title="PopulationDoublings")
+    ] = None
     """
     The product's own limit on population doublings, from its specification.
     """
-    population_doublings: PopulationDoublings | None = None
+    population_doublings: Annotated[
+        float | None, Field(ge=0.0, le=200.0, title="PopulationDoublings")
+    ] = None
     """
     Cumulative population doublings at harvest, for expanded cells.
     """
@@ -3328,7 +3294,10 @@ class ReleaseData(BaseModel):
     """
     Sterility test (e.g. USP <71>).
     """
-    total_nucleated_cells: CellCount | None = None
+    total_nucleated_cells: Annotated[
+        float | None,
+        Field(ge=1.0, le=1000000000000000.0, multiple_of=1.0, title="CellCount"),
+    ] = None
     """
     Total nucleated cells per dose, living and dead.
     """
@@ -3338,7 +3307,10 @@ class ReleaseData(BaseModel):
     Absent and `[]` mean the same — no figure is reported — and the quality rules treat both
     as a missing result, never as a pass.
     """
-    viable_nucleated_cells: CellCount | None = None
+    viable_nucleated_cells: Annotated[
+        float | None,
+        Field(ge=1.0, le=1000000000000000.0, multiple_of=1.0, title="CellCount"),
+    ] = None
     """
     Viable nucleated cells per dose (or per vial, for one-vial doses).
     """
@@ -3613,7 +3585,14 @@ class Product(BaseModel):
     """
     How it is given.
     """
-    description: Text | None = None
+    description: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ] = None
     """
     Free-text description.
     """
@@ -3790,7 +3769,9 @@ class ClinicOffer(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    authorisation: ProductReference1 | ProductReference2 | None = None
+    authorisation: Annotated[
+        ProductReference1 | ProductReference2 | None, Field(title="ProductReference")
+    ] = None
     """
     The authorised product the clinic says it gives, by catalog key or authorisation
     number. Absent: the offer claims no authorised product.
@@ -3800,7 +3781,14 @@ class ClinicOffer(BaseModel):
     The claims the clinic makes. `[]` records that it makes none; absent means they were not
     recorded, which leaves the claims an open question.
     """
-    clinic: Text | None = None
+    clinic: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ] = None
     """
     The clinic's name.
     """
