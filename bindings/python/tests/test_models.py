@@ -80,3 +80,14 @@ def test_models_reject_a_wrong_value():
 
 def test_rule_ids_of_the_model_are_the_crates_rules():
     assert {r.value for r in models.RuleId} == {rule["id"] for rule in msc_therapy.rules()}
+
+
+def test_the_marker_map_is_typed_by_its_keys():
+    # A misspelt surface marker is rejected by the model as by the crate.
+    doc = {"name": "X", "release": {"identity": {"markers": {"cd73": 99.0, "cd7e": 99.0}}}}
+    with pytest.raises(pydantic.ValidationError):
+        models.Product.model_validate(doc)
+    with pytest.raises(msc_therapy.DocumentError):
+        msc_therapy.validate_product(doc)
+    doc["release"]["identity"]["markers"].pop("cd7e")
+    assert models.Product.model_validate(doc).release.identity.markers.cd73 == 99.0
