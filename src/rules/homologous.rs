@@ -83,6 +83,10 @@ pub(crate) struct Homologous<'a> {
     /// The facts whose presence could change the verdict, as input paths. Empty unless the
     /// verdict is [`HomologousVerdict::Undetermined`].
     pub missing: SmallVec<[&'static str; 6]>,
+    /// The stated site of use and the site a local route implies differ (an injection into a
+    /// joint "for use on the skin"): the record contradicts itself. Written as a `contradicts`
+    /// fact; a use that would otherwise be homologous is left open.
+    pub site_conflict: bool,
     /// The answer.
     pub verdict: HomologousVerdict,
 }
@@ -257,12 +261,22 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
         }
     }
 
+    // A local route puts the cells at one place; a stated site elsewhere contradicts it. A
+    // systemic route reaches every site, so it contradicts none.
+    let site_conflict = matches!((stated, routed), (Some(s), Some(r)) if s != r)
+        && product.delivery.is_some_and(|d| !d.route.info().systemic);
+
     let verdict = match because {
         Some(reason) => {
             missing.clear();
             HomologousVerdict::NotHomologous(reason)
         }
         None if !missing.is_empty() => HomologousVerdict::Undetermined,
+        None if site_conflict => {
+            missing.push("intended_use.site_of_use");
+            missing.push("delivery.route");
+            HomologousVerdict::Undetermined
+        }
         None => HomologousVerdict::Homologous,
     };
     Homologous {
@@ -278,6 +292,7 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
         not_at_site,
         sites_without_basic,
         missing,
+        site_conflict,
         verdict,
     }
 }
@@ -326,6 +341,12 @@ impl Homologous<'_> {
             } else {
                 fact.as_derived()
             });
+        }
+        if self.site_conflict {
+            facts.push(Fact::code_list(
+                "contradicts",
+                ["intended_use.site_of_use", "delivery.route"],
+            ));
         }
         if let Some(d) = self.declared {
             facts.push(Fact::terms("intended_use.functions", d.iter().copied()));
