@@ -157,6 +157,31 @@ where
     }
 }
 
+/// The sites a route into a closed compartment can reach, or `None` for a route that reaches
+/// more than one kind of site.
+const fn confines(route: crate::Route) -> Option<&'static [SiteOfUse]> {
+    use crate::Route;
+    use SiteOfUse as S;
+    match route {
+        Route::IntraArticular => Some(&[S::JointSpace]),
+        Route::Intradiscal => Some(&[S::IntervertebralDisc]),
+        Route::Intraosseous => Some(&[S::Bone, S::BoneMarrowCavity]),
+        Route::Intrathecal | Route::Intracerebral => Some(&[S::CentralNervousSystem]),
+        Route::Intramyocardial => Some(&[S::HeartMuscle]),
+        Route::Intracoronary => Some(&[S::CoronaryCirculation, S::HeartMuscle]),
+        Route::Intravenous
+        | Route::IntraArterial
+        | Route::Periarticular
+        | Route::Intralesional
+        | Route::Intramuscular
+        | Route::Intraocular
+        | Route::Inhalation
+        | Route::Subcutaneous
+        | Route::Intradermal
+        | Route::Topical => None,
+    }
+}
+
 /// **Compares what the product is meant to do with what its tissue does, at the site of use.**
 pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
     let mut missing: SmallVec<[&'static str; 6]> = SmallVec::new();
@@ -261,10 +286,14 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
         }
     }
 
-    // A local route puts the cells at one place; a stated site elsewhere contradicts it. A
-    // systemic route reaches every site, so it contradicts none.
-    let site_conflict = matches!((stated, routed), (Some(s), Some(r)) if s != r)
-        && product.delivery.is_some_and(|d| !d.route.info().systemic);
+    // A route into a closed compartment (a joint, a disc, the spinal fluid, the heart muscle)
+    // puts the cells there; a stated site outside it contradicts the route. Other routes reach
+    // more than one site (fat injected under the skin of the breast is in the breast), so they
+    // contradict no stated site.
+    let site_conflict = match (stated, product.delivery.map(|d| d.route)) {
+        (Some(site), Some(route)) => confines(route).is_some_and(|within| !within.contains(&site)),
+        _ => false,
+    };
 
     let verdict = match because {
         Some(reason) => {

@@ -2072,12 +2072,22 @@ fn certificate_consistent(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Findi
     let inverted = matches!((issued, expires), (Some(i), Some(e)) if e < i);
     if problems.is_empty() && missing.is_empty() {
     } else if problems.is_empty() {
-        // Where a certificate is required its lot, issue and expiry dates are what make it one:
-        // leaving one out must not read better than a wrong lot or an expired certificate.
-        let severity = if coa_required(p, policy) {
-            Severity::Blocking
-        } else {
-            Severity::Warning
+        // Where a certificate is required its issue and expiry dates are what make it one:
+        // leaving one out must not read better than an expired certificate. The product's own
+        // lot (`release.lot`) is not part of the certificate: without it the match cannot be
+        // checked, which leaves the finding open at information.
+        let dates_missing = missing.iter().any(|m| {
+            matches!(
+                *m,
+                "release.certificate.issued_on" | "release.certificate.expires_on"
+            )
+        });
+        let severity = match (dates_missing, coa_required(p, policy)) {
+            (true, true) => Severity::Blocking,
+            (true, false) => Severity::Warning,
+            // Only the product's own lot is missing: the certificate names its lot, and a
+            // record naming another lot fails (a contradiction, reported as one).
+            (false, _) => Severity::Info,
         };
         f.judge(Outcome::Undetermined, severity)
             .why("not every consistency check can be made: the product's lot, or the certificate's issue or expiry date, is not given");
@@ -2095,7 +2105,24 @@ fn certificate_consistent(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Findi
     }
     f.point_at("release.certificate");
     if f.outcome == Outcome::NotMet {
-        f.add(Fact::code_list("contradicts", problems.iter().copied()));
+        // Each problem with the statement it contradicts.
+        let mut sides = PathList::new();
+        for problem in &problems {
+            let other = match *problem {
+                "release.certificate_issued" => Some("release.certificate"),
+                "release.certificate.lot" => Some("release.lot"),
+                _ if inverted => Some("release.certificate.issued_on"),
+                // Expired on the evaluation date: a failing value, not a contradiction.
+                _ => None,
+            };
+            if !sides.contains(problem) {
+                sides.push(problem);
+            }
+            if let Some(other) = other.filter(|o| !sides.contains(o)) {
+                sides.push(other);
+            }
+        }
+        f.add(Fact::code_list("contradicts", sides.iter().copied()));
     } else {
         f.lack_all(&missing);
     }

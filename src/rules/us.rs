@@ -668,18 +668,20 @@ fn is_hctp(
             // "No isolated cells" against a step that isolates or grows cells: the record
             // contradicts itself, and the exclusion is not read from it.
             PreparationKind::SecretedFluid
-                if product
-                    .processing
-                    .as_ref()
-                    .and_then(|x| x.steps_known())
-                    .is_some_and(|steps| {
-                        steps.iter().any(|s| {
-                            matches!(
-                                s,
-                                ProcessingStep::CellIsolation | ProcessingStep::CultureExpansion
-                            )
-                        })
-                    }) =>
+                if product.tissue.is_some_and(|t| t.info().secreted_fluid)
+                    && product
+                        .processing
+                        .as_ref()
+                        .and_then(|x| x.steps_known())
+                        .is_some_and(|steps| {
+                            steps.iter().any(|s| {
+                                matches!(
+                                    s,
+                                    ProcessingStep::CellIsolation
+                                        | ProcessingStep::CultureExpansion
+                                )
+                            })
+                        }) =>
             {
                 facts.push(Fact::code_list(
                     "contradicts",
