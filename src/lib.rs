@@ -171,6 +171,9 @@ mod schema;
 mod table;
 mod units;
 mod vocab;
+#[cfg(feature = "json")]
+#[cfg_attr(docsrs, doc(cfg(feature = "json")))]
+pub mod what_if;
 #[cfg(feature = "schemars")]
 mod vocabulary;
 
@@ -237,3 +240,8 @@ pub use units::{
 pub use vocab::*;
 #[cfg(feature = "schemars")]
 pub use vocabulary::vocabulary_json;
+#[cfg(feature = "json")]
+pub use what_if::{
+    ProductTarget, SettlingFacts, SmallestChanges, settling_facts, settling_offer_facts,
+    smallest_changes, smallest_offer_changes,
+};
