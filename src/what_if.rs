@@ -72,8 +72,8 @@ pub const MAX_PAIRS: usize = 4000;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Answer {
-    /// The value written at the fact's path (JSON).
-    pub value: Value,
+    /// The statement: the value set at the fact's path ([`Change::apply`] writes it).
+    pub change: Change,
     /// The headline's machine names after writing it (as [`crate::Headline::codes`]).
     pub headline: Vec<String>,
     /// The headline for people.
@@ -548,7 +548,7 @@ fn settle(
                 .cloned()
                 .collect();
             answers.push(Answer {
-                value,
+                change: Change::new(ChangeKind::Set, target.clone(), value),
                 headline: run.codes.iter().map(|c| (*c).to_owned()).collect(),
                 label: run.label,
                 settles,
@@ -1037,7 +1037,7 @@ impl fmt::Display for SettlingFacts {
             // Group the answers by the headline they lead to.
             let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
             for a in &fact.answers {
-                let text = value_text(&a.value);
+                let text = value_text(&a.change.value);
                 match groups.iter_mut().find(|(label, _)| *label == a.label) {
                     Some((_, values)) => values.push(text),
                     None => groups.push((&a.label, vec![text])),
