@@ -16,8 +16,9 @@
 //!   value carried by a finding with a numeric limit to the other side of that limit; for an
 //!   offer also a disclosure, the patient's context, the jurisdiction and removing a claim.
 //! - Pairs: two single changes on different fields (or two different items of one list), taken
-//!   only among the single changes that alter at least one finding of the target's engine (a
-//!   change that alters nothing on its own is assumed not to help in a pair), at most
+//!   only among the single changes that alter at least one finding of the target's engine — its
+//!   outcome, facts or missing facts (a change that alters nothing on its own is assumed not to
+//!   help in a pair), at most
 //!   [`MAX_PAIRS`] pairs. A pair is reported only when neither of its changes reaches the target
 //!   alone, so every reported set is minimal.
 //! - Beyond two changes nothing is searched: "unreachable" means unreachable within these limits.
@@ -227,7 +228,8 @@ enum Engine {
 struct Run {
     codes: Vec<&'static str>,
     label: String,
-    fingerprint: Vec<(&'static str, &'static str)>,
+    fingerprint: u64,
+    outcomes: Vec<(&'static str, Outcome)>,
     open: Vec<&'static str>,
 }
 
@@ -236,16 +238,41 @@ fn run_of(report: &dyn Report, codes: Vec<&'static str>) -> Run {
     Run {
         codes,
         label: report.headline().to_string(),
-        fingerprint: findings
-            .iter()
-            .map(|f| (f.rule.code(), f.outcome.code()))
-            .collect(),
+        fingerprint: fingerprint(&findings),
+        outcomes: findings.iter().map(|f| (f.rule.code(), f.outcome)).collect(),
         open: findings
             .iter()
             .filter(|f| f.outcome == Outcome::Undetermined)
             .map(|f| f.rule.code())
             .collect(),
     }
+}
+
+/// Feeds text written with `write!` into a hasher, without allocating.
+struct HashWriter(std::collections::hash_map::DefaultHasher);
+
+impl fmt::Write for HashWriter {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        std::hash::Hasher::write(&mut self.0, s.as_bytes());
+        Ok(())
+    }
+}
+
+/// A hash of every finding's rule, outcome, facts and missing paths: two runs with the same
+/// fingerprint concluded the same on the same facts.
+fn fingerprint(findings: &[&Finding]) -> u64 {
+    use fmt::Write as _;
+    let mut w = HashWriter(std::collections::hash_map::DefaultHasher::new());
+    for f in findings {
+        let _ = write!(w, "{}|{}|", f.rule.code(), f.outcome.code());
+        for fact in f.facts.iter() {
+            let _ = write!(w, "{fact};");
+        }
+        for m in f.missing.iter_str() {
+            let _ = write!(w, "{m};");
+        }
+    }
+    std::hash::Hasher::finish(&w.0)
 }
 
 /// Reads `doc` with the crate's parser and runs the engine; `None` when the document is invalid.
@@ -868,6 +895,25 @@ fn apply_all(doc: &Value, changes: &[&Change]) -> Option<Value> {
     Some(changed)
 }
 
+/// How many findings a change moved to met or not applicable, less those it moved away.
+fn progress(base: &Run, run: &Run) -> i32 {
+    let good = |o: Outcome| matches!(o, Outcome::Met | Outcome::NotApplicable);
+    let mut score = 0;
+    for (rule, outcome) in &run.outcomes {
+        let before = base
+            .outcomes
+            .iter()
+            .find(|(r, _)| r == rule)
+            .map(|(_, o)| *o);
+        match before {
+            Some(b) if good(*outcome) && !good(b) => score += 1,
+            Some(b) if !good(*outcome) && good(b) => score -= 1,
+            _ => {}
+        }
+    }
+    score
+}
+
 fn search(
     doc: &Value,
     singles: Vec<Change>,
@@ -906,7 +952,7 @@ fn search(
         label: run.label,
     };
     // Singles: which reach the target, which alter something.
-    let mut relevant: Vec<&Change> = Vec::new();
+    let mut relevant: Vec<(i32, &Change)> = Vec::new();
     for change in &singles {
         let Some(changed) = apply_all(doc, &[change]) else {
             continue;
@@ -918,13 +964,25 @@ fn search(
         if run.codes.first().copied() == Some(target) {
             result.sets.push(set_of(vec![change.clone()], run));
         } else if run.fingerprint != base.fingerprint || run.codes != base.codes {
-            relevant.push(change);
+            relevant.push((progress(&base, &run), change));
         }
     }
     // Pairs among the changes that alter something and do not reach the target alone.
     let mut pairs = 0;
-    'outer: for (i, a) in relevant.iter().enumerate() {
-        for b in &relevant[i + 1..] {
+    // The most promising first: changes that settle more findings favourably.
+    relevant.sort_by_key(|(score, _)| -score);
+    let relevant: Vec<&Change> = relevant.into_iter().map(|(_, c)| c).collect();
+    let mut order: Vec<(usize, usize)> = Vec::new();
+    for i in 0..relevant.len() {
+        for j in i + 1..relevant.len() {
+            order.push((i, j));
+        }
+    }
+    // Pairs by the sum of their ranks, so the best pairs are tried before the limit.
+    order.sort_by_key(|(i, j)| i + j);
+    'outer: for (i, j) in order {
+        let (a, b) = (&relevant[i], &relevant[j]);
+        {
             if a.field() == b.field() || (a.kind == ChangeKind::Set && a.path == b.path) {
                 continue;
             }
