@@ -29,7 +29,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let changes = smallest_changes(&product, target, on);
             let took = t.elapsed();
             print!("{changes}");
-            println!("  ({} documents evaluated in {took:.1?})", changes.evaluated);
+            println!(
+                "  ({} documents evaluated in {took:.1?})",
+                changes.evaluated
+            );
         }
         println!("settling facts: {settle:.2?}");
     }
@@ -48,7 +51,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let changes = smallest_offer_changes(&offer, PatientVerdict::GoodSigns, on);
         let took = t.elapsed();
         print!("{changes}");
-        println!("  ({} documents evaluated in {took:.1?})", changes.evaluated);
+        println!(
+            "  ({} documents evaluated in {took:.1?})",
+            changes.evaluated
+        );
         println!("settling facts: {settle:.2?}");
     }
     Ok(())

@@ -171,11 +171,11 @@ mod schema;
 mod table;
 mod units;
 mod vocab;
+#[cfg(feature = "schemars")]
+mod vocabulary;
 #[cfg(feature = "json")]
 #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
 pub mod what_if;
-#[cfg(feature = "schemars")]
-mod vocabulary;
 
 pub use age::{Age, AgeUnit};
 pub use assessment::{ProductAssessment, assess_product, assess_product_with};

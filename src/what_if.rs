@@ -63,7 +63,7 @@ use serde_json::{Map, Value};
 use std::fmt;
 
 /// The most pairs of changes [`smallest_changes`] and [`smallest_offer_changes`] try.
-pub const MAX_PAIRS: usize = 4000;
+pub const MAX_PAIRS: usize = 100_000;
 
 // ---------------------------------------------------------------------------------------------
 // Output types
@@ -239,7 +239,10 @@ fn run_of(report: &dyn Report, codes: Vec<&'static str>) -> Run {
         codes,
         label: report.headline().to_string(),
         fingerprint: fingerprint(&findings),
-        outcomes: findings.iter().map(|f| (f.rule.code(), f.outcome)).collect(),
+        outcomes: findings
+            .iter()
+            .map(|f| (f.rule.code(), f.outcome))
+            .collect(),
         open: findings
             .iter()
             .filter(|f| f.outcome == Outcome::Undetermined)
@@ -458,8 +461,13 @@ fn threshold_values(limits: &[f64]) -> Vec<f64> {
 fn number_value(doc: &Value, path: &str, v: f64) -> Value {
     if path.ends_with("release.viability") {
         let prefix = path.strip_suffix("viability").unwrap_or("");
-        let fresh = read_at(doc, &format!("{prefix}state")).and_then(Value::as_str) == Some("fresh");
-        let timing = if fresh { "before_freezing" } else { "post_thaw" };
+        let fresh =
+            read_at(doc, &format!("{prefix}state")).and_then(Value::as_str) == Some("fresh");
+        let timing = if fresh {
+            "before_freezing"
+        } else {
+            "post_thaw"
+        };
         serde_json::json!([{"percent": v.min(100.0), "timing": timing}])
     } else {
         serde_json::json!(v)
@@ -524,9 +532,9 @@ fn settle(
     on: Date,
 ) -> SettlingFacts {
     let base = evaluate(doc, engine, on);
-    let (base_codes, base_label) = base
-        .as_ref()
-        .map_or((Vec::new(), String::new()), |r| (r.codes.clone(), r.label.clone()));
+    let (base_codes, base_label) = base.as_ref().map_or((Vec::new(), String::new()), |r| {
+        (r.codes.clone(), r.label.clone())
+    });
     let mut paths: Vec<&str> = Vec::new();
     for f in findings {
         for p in f.missing.iter_str() {
@@ -1039,9 +1047,15 @@ impl fmt::Display for Change {
             ChangeKind::Remove => "remove",
             ChangeKind::Set => "set",
         };
-        let join = if self.kind == ChangeKind::Set { "=" } else { "in" };
+        let join = if self.kind == ChangeKind::Set {
+            "="
+        } else {
+            "in"
+        };
         match self.kind {
-            ChangeKind::Set => write!(f, "{verb} {} {join} {}", self.path, value_text(&self.value))?,
+            ChangeKind::Set => {
+                write!(f, "{verb} {} {join} {}", self.path, value_text(&self.value))?
+            }
             _ => write!(f, "{verb} {} {join} {}", value_text(&self.value), self.path)?,
         }
         if self.different_product {
@@ -1065,7 +1079,12 @@ impl fmt::Display for ChangeSet {
 
 impl fmt::Display for SmallestChanges {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "Target {} (now {}):", self.target, self.headline.join(", "))?;
+        writeln!(
+            f,
+            "Target {} (now {}):",
+            self.target,
+            self.headline.join(", ")
+        )?;
         if self.already_reached {
             return writeln!(f, "  already reached");
         }
@@ -1090,7 +1109,11 @@ impl fmt::Display for SettlingFacts {
                 i + 1,
                 fact.path,
                 fact.distinct_headlines,
-                if fact.distinct_headlines == 1 { "" } else { "s" }
+                if fact.distinct_headlines == 1 {
+                    ""
+                } else {
+                    "s"
+                }
             )?;
             // Group the answers by the headline they lead to.
             let mut groups: Vec<(&str, Vec<String>)> = Vec::new();

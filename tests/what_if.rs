@@ -8,8 +8,8 @@ use msc_therapy::what_if::{
     smallest_offer_changes,
 };
 use msc_therapy::{
-    ClinicOffer, PatientVerdict, Product, QualityPolicy, QualityVerdict, Report,
-    UsClassification, assess_product, assess_quality, classify_us, evaluate_offer,
+    ClinicOffer, PatientVerdict, Product, QualityPolicy, QualityVerdict, Report, UsClassification,
+    assess_product, assess_quality, classify_us, evaluate_offer,
 };
 use serde_json::{Value, json};
 
@@ -53,7 +53,9 @@ fn us_code(product: &Product) -> &'static str {
 }
 
 fn check_set(product: &Product, target: ProductTarget, set: &ChangeSet) -> &'static str {
-    let changed = set.apply_to_product(product).expect("a suggested change parses");
+    let changed = set
+        .apply_to_product(product)
+        .expect("a suggested change parses");
     match target {
         ProductTarget::Us(_) => us_code(&changed),
         ProductTarget::Quality(_) => assess_quality(&changed, &QualityPolicy::default(), ON)
@@ -98,11 +100,13 @@ fn the_injected_amnion_reaches_361_by_a_change_of_use_or_site() {
             .any(|c| c.path == "intended_use.site_of_use")),
         "no smallest set changes the site of use:\n{answer}"
     );
-    for set in &first {
+    for set in first.iter().filter(|s| !s.different_product) {
         assert!(
-            set.changes.iter().all(|c| c.path.starts_with("intended_use.")
-                || c.path.starts_with("delivery.")
-                || c.path == "preparation"),
+            set.changes
+                .iter()
+                .all(|c| c.path.starts_with("intended_use.")
+                    || c.path.starts_with("delivery.")
+                    || c.path == "preparation"),
             "a smallest set changes more than the use: {set}"
         );
     }
@@ -202,7 +206,11 @@ fn every_settling_answer_reproduces_its_headline() {
                 assert!(answer.change.apply(&mut doc));
                 let changed = parse(&doc);
                 let got = assess_product(&changed, ON).headline().codes();
-                assert_eq!(answer.headline, got, "{} = {}", fact.path, answer.change.value);
+                assert_eq!(
+                    answer.headline, got,
+                    "{} = {}",
+                    fact.path, answer.change.value
+                );
             }
         }
     }
@@ -241,7 +249,10 @@ fn offer_questions_are_ranked_by_effect() {
         let changes = smallest_offer_changes(&offer, PatientVerdict::GoodSigns, ON);
         for set in &changes.sets {
             let changed = set.apply_to_offer(&offer).expect("parses");
-            assert_eq!(evaluate_offer(&changed, ON).verdict, PatientVerdict::GoodSigns);
+            assert_eq!(
+                evaluate_offer(&changed, ON).verdict,
+                PatientVerdict::GoodSigns
+            );
         }
     }
 }
@@ -259,17 +270,11 @@ fn stating_sterility_settles_a_lot() {
                     "viability": [{"percent": 92.0, "timing": "post_thaw"}],
                     "mycoplasma": "negative"}
     }));
-    let changes = smallest_changes(
-        &product,
-        ProductTarget::Quality(QualityVerdict::Fail),
-        ON,
-    );
+    let changes = smallest_changes(&product, ProductTarget::Quality(QualityVerdict::Fail), ON);
     assert!(
-        changes
-            .sets
-            .iter()
-            .any(|s| s.changes.len() == 1 && s.changes[0].path == "release.sterility"
-                && s.changes[0].value == "positive"),
+        changes.sets.iter().any(|s| s.changes.len() == 1
+            && s.changes[0].path == "release.sterility"
+            && s.changes[0].value == "positive"),
         "{changes}"
     );
 }
