@@ -290,6 +290,10 @@ async function start() {
       el('label', { for: `${id}_wording`, class: 'wording-label' }, 'Their words ', el('span', { class: 'optional' }, '(optional)')),
       el('input', { type: 'text', id: `${id}_wording`, name: `${id}_wording`, autocomplete: 'off' })));
   }
+  // Ticking a claim answers "have you read the claims?" with yes.
+  $('claims').addEventListener('change', (e) => {
+    if (e.target.name === 'claim' && e.target.checked) $('claims_recorded-yes').checked = true;
+  });
   const conditions = el('div', { class: 'columns' });
   for (const t of terms('Indication')) {
     const id = `condition_${t.code}`;
