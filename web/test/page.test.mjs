@@ -192,6 +192,23 @@ test('a bad answer is shown with its field, and the field takes the focus', asyn
   await context.close();
 });
 
+test('ticking a claim records the claims; leaving them unread leaves them out', async () => {
+  const { page, context } = await openPage();
+  await page.selectOption('#indication', 'knee_osteoarthritis');
+  await page.click('#check');
+  await page.waitForSelector('#verdict');
+  assert.equal(JSON.parse(await page.textContent('#offer_json')).claims, undefined, 'claims not read: not recorded');
+  await page.check('#claim_cures');
+  assert.ok(await page.isChecked('#claims_recorded-yes'));
+  await page.click('#check');
+  await page.waitForFunction(() => JSON.parse(document.getElementById('offer_json').textContent).claims);
+  const offer = JSON.parse(await page.textContent('#offer_json'));
+  assert.deepEqual(offer.claims, [{ kind: 'cures', indications: [] }]);
+  const walkAway = await page.$$eval('#result .group.walk_away li[data-rule]', (lis) => lis.map((li) => li.dataset.rule));
+  assert.ok(walkAway.includes('offer.claim.cures'), JSON.stringify(walkAway));
+  await context.close();
+});
+
 test('usable from the keyboard alone: every control is reached with Tab, and Enter checks the offer', async () => {
   const { page, context } = await openPage();
   await page.keyboard.press('Tab');
