@@ -36,8 +36,8 @@
 //! exits with status 2.
 
 use msc_therapy::{
-    ClinicOffer, DocumentError, JsonLines, OfferPolicy, Product, QualityPolicy, assess_product,
-    evaluate_offer_with,
+    ClinicOffer, DocumentError, JsonLines, OfferPolicy, Product, QualityPolicy,
+    assess_product_with, evaluate_offer_with,
 };
 use std::io::Read;
 use std::process::ExitCode;
@@ -202,11 +202,11 @@ fn run() -> Result<(), (u8, String)> {
     }
     if is_offer(&text) {
         let offer = ClinicOffer::from_json(&text).map_err(|e| (2, invalid(&source, &e)))?;
-        let evaluation = evaluate_offer_with(&offer, &offer_policy(policy));
+        let evaluation = evaluate_offer_with(&offer, &offer_policy(policy), ON);
         show(args.json, &evaluation)
     } else {
         let product = Product::from_json(&text).map_err(|e| (2, invalid(&source, &e)))?;
-        show(args.json, &assess_product(&product, &policy))
+        show(args.json, &assess_product_with(&product, &policy, ON))
     }
 }
 
@@ -214,9 +214,9 @@ fn run() -> Result<(), (u8, String)> {
 fn json_lines(args: &Args, policy: QualityPolicy) -> Result<(), (u8, String)> {
     use std::io::BufRead;
     let lines = if args.offers {
-        JsonLines::offers(offer_policy(policy))
+        JsonLines::offers(offer_policy(policy), ON)
     } else {
-        JsonLines::products(policy)
+        JsonLines::products(policy, ON)
     };
     let lines = if args.full { lines.full_form() } else { lines };
     let input: Box<dyn BufRead> = match args.input.as_deref() {
@@ -293,3 +293,7 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

@@ -21,7 +21,7 @@ use std::fmt;
 /// use msc_therapy::{Headline, Report, classify_us, Product, Text};
 ///
 /// let product = Product::named(Text::new("Unknown vial")?);
-/// let headline = classify_us(&product).headline();
+/// let headline = classify_us(&product, jiff::civil::date(2026, 12, 7)).headline();
 /// assert_eq!(headline.codes(), vec!["undetermined"]);
 /// assert!(!headline.is_settled());
 /// # Ok::<(), msc_therapy::ValueError>(())
@@ -98,9 +98,9 @@ impl fmt::Display for Headline {
 ///
 /// let product = Product::named(Text::new("Unknown vial")?);
 /// let reports: Vec<Box<dyn Report>> = vec![
-///     Box::new(classify_us(&product)),
-///     Box::new(assess_quality(&product, &QualityPolicy::default())),
-///     Box::new(classify_eu(&product)),
+///     Box::new(classify_us(&product, jiff::civil::date(2026, 12, 7))),
+///     Box::new(assess_quality(&product, &QualityPolicy::default(), jiff::civil::date(2026, 12, 7))),
+///     Box::new(classify_eu(&product, jiff::civil::date(2026, 12, 7))),
 /// ];
 /// for report in &reports {
 ///     assert!(report.findings().count() > 0, "{}", report.headline());

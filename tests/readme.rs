@@ -27,7 +27,7 @@ fn readme_shows_the_current_output_of_the_main_example() {
     // examples/assess.rs prints this header, a blank line, then the evaluation.
     let expected = format!(
         "(no document given: evaluating the bundled sample {BUNDLED_PATH})\n\n{}",
-        evaluate_offer(&offer)
+        evaluate_offer(&offer, ON)
     );
     assert_eq!(
         readme_block(),
@@ -82,9 +82,9 @@ fn readme_sample_tables_match_the_engines() {
             Ok(p) => p,
             Err(e) => panic!("{file}: {e}"),
         };
-        assert_eq!(classify_us(&product).classification, us, "{file}");
+        assert_eq!(classify_us(&product, ON).classification, us, "{file}");
         assert_eq!(
-            assess_quality(&product, &QualityPolicy::default()).verdict,
+            assess_quality(&product, &QualityPolicy::default(), ON).verdict,
             quality,
             "{file}"
         );
@@ -116,6 +116,10 @@ fn readme_sample_tables_match_the_engines() {
             Ok(o) => o,
             Err(e) => panic!("{file}: {e}"),
         };
-        assert_eq!(evaluate_offer(&offer).verdict, verdict, "{file}");
+        assert_eq!(evaluate_offer(&offer, ON).verdict, verdict, "{file}");
     }
 }
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

@@ -99,7 +99,10 @@ fn product_schema_describes_input_and_finding_schema_output() {
         .collect();
     assert_eq!(
         required,
-        ["rule", "outcome", "severity", "summary", "citation"].into()
+        [
+            "rule", "outcome", "severity", "summary", "citation", "basis"
+        ]
+        .into()
     );
 }
 
@@ -913,7 +916,7 @@ fn sample_product(name: &str) -> Product {
 
 #[test]
 fn to_json_writes_what_the_output_schemas_describe() {
-    use msc_therapy::{QualityPolicy, assess_product};
+    use msc_therapy::assess_product;
     let validator = strict_validator(&schema_value("product_assessment"));
     for name in [
         "cultured_bone_marrow_msc.json",
@@ -921,7 +924,7 @@ fn to_json_writes_what_the_output_schemas_describe() {
         "adipose_svf.json",
     ] {
         let product = sample_product(name);
-        let assessment = assess_product(&product, &QualityPolicy::default());
+        let assessment = assess_product(&product, ON);
         let compact = assessment.to_json();
         assert_eq!(
             compact,
@@ -939,14 +942,14 @@ fn to_json_writes_what_the_output_schemas_describe() {
 #[test]
 fn every_report_gives_its_headline_through_one_accessor() {
     use msc_therapy::{
-        AsrmRiskClass, EuClassification, Headline, PatientVerdict, PmdActStatus, QualityPolicy,
-        Report, UsClassification, assess_product, evaluate_offer,
+        AsrmRiskClass, EuClassification, Headline, PatientVerdict, PmdActStatus, Report,
+        UsClassification, assess_product, evaluate_offer,
     };
     // Modelled on Ryoncil: culture-expanded allogeneic marrow MSCs are a 351 product (FDA
     // approved them under a BLA, Dec 2024), an sCTMP in the EU (as EMA's CAT classifies
     // expanded MSCs for immunomodulation) and, as allogeneic cells, ASRM Class I in Japan.
     let product = sample_product("cultured_bone_marrow_msc.json");
-    let lot = assess_product(&product, &QualityPolicy::default());
+    let lot = assess_product(&product, ON);
     assert_eq!(
         lot.us.headline(),
         Headline::Us(UsClassification::Section351Product)
@@ -983,7 +986,7 @@ fn every_report_gives_its_headline_through_one_accessor() {
         "strip_mall_umbilical.json",
     ]));
     let offer = ClinicOffer::from_json(&text).expect("offer");
-    let evaluation = evaluate_offer(&offer);
+    let evaluation = evaluate_offer(&offer, ON);
     assert_eq!(
         evaluation.headline(),
         Headline::Offer(PatientVerdict::WalkAway)
@@ -1084,3 +1087,7 @@ fn schema_and_parser_agree_on_ages() {
         );
     }
 }
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

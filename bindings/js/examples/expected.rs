@@ -9,16 +9,15 @@
 //!
 //! This calls the library directly, not the bindings, so the comparison is between the two.
 
+use jiff::civil::Date;
 use msc_therapy::{
-    ClinicOffer, IsoDate, OfferPolicy, Product, QualityPolicy, assess_product, assess_quality,
-    classify_eu, classify_jp, classify_us, evaluate_offer_with,
+    ClinicOffer, IsoDate, Product, QualityPolicy, assess_product, assess_quality, classify_eu,
+    classify_jp, classify_us, evaluate_offer,
 };
 use serde_json::{Map, Value};
 use std::path::Path;
 use std::time::Instant;
 
-// The evaluation date is set on the policies until every engine takes it as an argument.
-#[allow(clippy::field_reassign_with_default)]
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--bench") {
@@ -28,12 +27,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let [on, out, files @ ..] = args.as_slice() else {
         return Err("usage: expected DATE OUT.json PRODUCT.json... -- OFFER.json...".into());
     };
-    let on = IsoDate::new(on.as_str())?;
+    let iso = IsoDate::new(on.as_str())?;
+    let on: Date = iso.into();
     let (products, offers) = split(files);
-    let mut quality_policy = QualityPolicy::default();
-    quality_policy.evaluated_on = Some(on.clone());
-    let mut offer_policy = OfferPolicy::default();
-    offer_policy.quality.evaluated_on = Some(on.clone());
 
     let text = |v: String| Value::String(v);
     let mut product_results = Map::new();
@@ -43,14 +39,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         r.insert("product".into(), text(serde_json::to_string(&p)?));
         r.insert(
             "assessment".into(),
-            text(serde_json::to_string(&assess_product(&p, &quality_policy))?),
+            text(serde_json::to_string(&assess_product(&p, on))?),
         );
-        r.insert("us".into(), text(serde_json::to_string(&classify_us(&p))?));
-        r.insert("eu".into(), text(serde_json::to_string(&classify_eu(&p))?));
-        r.insert("jp".into(), text(serde_json::to_string(&classify_jp(&p))?));
+        r.insert(
+            "us".into(),
+            text(serde_json::to_string(&classify_us(&p, on))?),
+        );
+        r.insert(
+            "eu".into(),
+            text(serde_json::to_string(&classify_eu(&p, on))?),
+        );
+        r.insert(
+            "jp".into(),
+            text(serde_json::to_string(&classify_jp(&p, on))?),
+        );
         r.insert(
             "quality".into(),
-            text(serde_json::to_string(&assess_quality(&p, &quality_policy))?),
+            text(serde_json::to_string(&assess_quality(
+                &p,
+                &QualityPolicy::default(),
+                on,
+            ))?),
         );
         product_results.insert(name(path), Value::Object(r));
     }
@@ -61,15 +70,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         r.insert("offer".into(), text(serde_json::to_string(&o)?));
         r.insert(
             "evaluation".into(),
-            text(serde_json::to_string(&evaluate_offer_with(
-                &o,
-                &offer_policy,
-            ))?),
+            text(serde_json::to_string(&evaluate_offer(&o, on))?),
         );
         offer_results.insert(name(path), Value::Object(r));
     }
     let all = serde_json::json!({
-        "on": on.as_str(),
+        "on": iso.to_string(),
         "products": product_results,
         "offers": offer_results,
     });
@@ -93,13 +99,9 @@ fn name(path: &str) -> String {
 
 /// The time of one call as a caller makes it: read the JSON text, run the engine, write the JSON
 /// text, per sample, in nanoseconds (best of five rounds of `iterations` calls).
-#[allow(clippy::field_reassign_with_default)]
 fn bench(iterations: u32, files: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     let (products, offers) = split(files);
-    let mut quality_policy = QualityPolicy::default();
-    quality_policy.evaluated_on = Some(IsoDate::new("2026-06-01")?);
-    let mut offer_policy = OfferPolicy::default();
-    offer_policy.quality.evaluated_on = quality_policy.evaluated_on.clone();
+    let on: Date = IsoDate::new("2026-06-01")?.into();
     let time = |f: &dyn Fn() -> usize| {
         let mut best = f64::INFINITY;
         let mut sink = 0;
@@ -118,7 +120,7 @@ fn bench(iterations: u32, files: &[String]) -> Result<(), Box<dyn std::error::Er
         let json = std::fs::read_to_string(path)?;
         let ns = time(&|| {
             let p = Product::from_json(&json).expect("a sample reads");
-            serde_json::to_string(&assess_product(&p, &quality_policy))
+            serde_json::to_string(&assess_product(&p, on))
                 .expect("writes")
                 .len()
         });
@@ -128,7 +130,7 @@ fn bench(iterations: u32, files: &[String]) -> Result<(), Box<dyn std::error::Er
         let json = std::fs::read_to_string(path)?;
         let ns = time(&|| {
             let o = ClinicOffer::from_json(&json).expect("a sample reads");
-            serde_json::to_string(&evaluate_offer_with(&o, &offer_policy))
+            serde_json::to_string(&evaluate_offer(&o, on))
                 .expect("writes")
                 .len()
         });

@@ -10,9 +10,7 @@ pub(crate) fn assess_product<'a>(
     policy: &QualityPolicy,
     on: IsoDate,
 ) -> ProductAssessment<'a> {
-    let mut policy = policy.clone();
-    policy.evaluated_on = Some(on);
-    msc_therapy::assess_product(p, &policy)
+    msc_therapy::assess_product_with(p, policy, on.into())
 }
 
 pub(crate) fn evaluate_offer(
@@ -20,29 +18,25 @@ pub(crate) fn evaluate_offer(
     policy: &OfferPolicy,
     on: IsoDate,
 ) -> OfferEvaluation {
-    let mut policy = policy.clone();
-    policy.quality.evaluated_on = Some(on);
-    msc_therapy::evaluate_offer_with(o, &policy)
+    msc_therapy::evaluate_offer_with(o, policy, on.into())
 }
 
 pub(crate) fn assess_quality(p: &Product, policy: &QualityPolicy, on: IsoDate) -> QualityReport {
-    let mut policy = policy.clone();
-    policy.evaluated_on = Some(on);
-    msc_therapy::assess_quality(p, &policy)
+    msc_therapy::assess_quality(p, policy, on.into())
 }
 
-pub(crate) fn classify_us(p: &Product, _on: IsoDate) -> UsAssessment {
-    msc_therapy::classify_us(p)
+pub(crate) fn classify_us(p: &Product, on: IsoDate) -> UsAssessment {
+    msc_therapy::classify_us(p, on.into())
 }
 
-pub(crate) fn classify_eu(p: &Product, _on: IsoDate) -> EuAssessment {
-    msc_therapy::classify_eu(p)
+pub(crate) fn classify_eu(p: &Product, on: IsoDate) -> EuAssessment {
+    msc_therapy::classify_eu(p, on.into())
 }
 
-pub(crate) fn classify_jp(p: &Product, _on: IsoDate) -> JpAssessment {
-    msc_therapy::classify_jp(p)
+pub(crate) fn classify_jp(p: &Product, on: IsoDate) -> JpAssessment {
+    msc_therapy::classify_jp(p, on.into())
 }
 
-pub(crate) fn classify_jp_authorised(p: &Product, key: CatalogKey, _on: IsoDate) -> JpAssessment {
-    msc_therapy::classify_jp_authorised(p, key)
+pub(crate) fn classify_jp_authorised(p: &Product, key: CatalogKey, on: IsoDate) -> JpAssessment {
+    msc_therapy::classify_jp_authorised(p, key, on.into())
 }
