@@ -866,8 +866,9 @@ fn same_surgical_procedure(product: &Product) -> Finding {
         }
     } else if open_steps {
         // No source keeps the step within "such HCT/P", and the courts require the HCT/P
-        // removed and the one implanted to be the same: the exception is open.
-        push_missing(&mut missing, "processing.steps");
+        // removed and the one implanted to be the same: the exception is open. No fact a record
+        // could add settles it (only FDA can), so only the facts the exception lacks besides
+        // are missing.
         finish(
             RULE,
             Outcome::Undetermined,
