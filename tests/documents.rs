@@ -188,8 +188,10 @@ fn same_day_bmac_sample_is_autologous_centrifugation_in_one_procedure() {
     // Bedside concentration only: a step the SSP guidance does not name among rinsing,
     // cleansing, sizing and shaping, and that no court has held ends the exception (open).
     assert!(
-        steps.iter().all(|s| !s.info().keeps_same_surgical_procedure
-            && !s.info().ends_same_surgical_procedure),
+        steps
+            .iter()
+            .all(|s| !s.info().keeps_same_surgical_procedure
+                && !s.info().ends_same_surgical_procedure),
         "bedside concentration only"
     );
     let delivery = p.delivery.expect("delivery");

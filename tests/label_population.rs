@@ -148,8 +148,18 @@ fn ryoncil_for_an_adult_is_off_label() {
     // label's evidence, not a finding that the product needs an IND.
     let pathway = eval.finding(RuleId::OfferUsPathway).unwrap();
     assert_eq!(pathway.severity, msc_therapy::Severity::Warning);
-    assert!(eval.ask_first.iter().any(|f| f.rule == RuleId::OfferUsPathway));
-    assert!(!pathway.reason.as_deref().unwrap_or("").contains("may only be given"));
+    assert!(
+        eval.ask_first
+            .iter()
+            .any(|f| f.rule == RuleId::OfferUsPathway)
+    );
+    assert!(
+        !pathway
+            .reason
+            .as_deref()
+            .unwrap_or("")
+            .contains("may only be given")
+    );
     // "FDA-approved" for an adult's GvHD is false: the approval covers children.
     let claim = eval.finding(RuleId::OfferClaimFdaApproved).unwrap();
     assert_eq!(claim.outcome, Outcome::NotMet);

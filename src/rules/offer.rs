@@ -3,10 +3,10 @@
 use crate::finding::Vocab;
 use crate::table::vocab;
 use crate::{
-    Age, ApprovedProduct, AuthorisationStatus, CatalogKey, CellCount, CellPreparation, ClaimKind,
-    Basis, ClinicOffer, Donor, EuAssessment, Fact, FactValue, Finding, Indication, IndicationCategory,
-    JpAssessment, Jurisdiction, Outcome, RegulatoryFramework, RuleId, Severity, SupplyModel,
-    TissueSource, ValueError, classify_eu, classify_jp, classify_jp_authorised,
+    Age, ApprovedProduct, AuthorisationStatus, Basis, CatalogKey, CellCount, CellPreparation,
+    ClaimKind, ClinicOffer, Donor, EuAssessment, Fact, FactValue, Finding, Indication,
+    IndicationCategory, JpAssessment, Jurisdiction, Outcome, RegulatoryFramework, RuleId, Severity,
+    SupplyModel, TissueSource, ValueError, classify_eu, classify_jp, classify_jp_authorised,
 };
 use crate::{
     QualityPolicy, QualityReport, QualityVerdict, UsAssessment, UsClassification, assess_quality,

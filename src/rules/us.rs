@@ -801,7 +801,13 @@ fn same_surgical_procedure(product: &Product) -> Finding {
         None => missing.push("processing.steps"),
     }
     facts.extend(implied_fact(&implied));
-    let all_steps = || listed.unwrap_or_default().iter().chain(implied.iter()).copied();
+    let all_steps = || {
+        listed
+            .unwrap_or_default()
+            .iter()
+            .chain(implied.iter())
+            .copied()
+    };
     // Steps the courts' reading puts outside "such HCT/P" decide; steps no source keeps within
     // it leave the exception open.
     let ending = Codes::of_terms(all_steps().filter(|s| s.info().ends_same_surgical_procedure));
