@@ -651,12 +651,12 @@ where
 /// | [`RuleId::OfferClaimFdaApproved`] | no FDA-approved MSC product for the condition; the offer's facts contradict every one that is | the product is not named by its approval; conditions not recorded | the named product is that product |
 /// | [`RuleId::OfferClaimLiveStemCells`] | off-the-shelf birth tissue without MSC evidence | tissue unknown | (a note when shown) |
 /// | [`RuleId::OfferClaimNoRejection`] | | donor cells / donor unknown | (not applicable to own cells) |
-/// | [`RuleId::OfferProductIdentity`] | the named product's catalog entry contradicts the offer's facts | number unknown to the catalog; facts missing | the offer matches the entry's approved use |
+/// | [`RuleId::OfferProductIdentity`] | the offer's tissue, donor, preparation or place contradicts the named product's catalog entry | the named product used off label (another condition, route or patient group); number unknown to the catalog; facts missing | the offer matches the entry's approved use |
 /// | [`RuleId::OfferReleaseQuality`] | quality verdict fail | undetermined, or pass with warnings | pass |
 /// | [`RuleId::OfferJurisdiction`] | | not stated | (a note when stated) |
-/// | [`RuleId::OfferUsPathway`] | | US section 351 product outside a registered trial and not approved for this use; classification undetermined | approved product on label |
-/// | [`RuleId::OfferEuPathway`] | | EU ATMP outside an authorisation or trial; classification undetermined | authorised product on label |
-/// | [`RuleId::OfferJpPathway`] | | no approval or trial named | approved product on label |
+/// | [`RuleId::OfferUsPathway`] | | US section 351 product neither licensed nor in a registered trial; not an HCT/P (which FDA law applies); a licensed product off label (lawful, outside the label's evidence); classification undetermined | approved product on label |
+/// | [`RuleId::OfferEuPathway`] | | EU ATMP outside an authorisation or trial; an authorised product off label; classification undetermined | authorised product on label |
+/// | [`RuleId::OfferJpPathway`] | | no approval or trial named; an approved product off label (an ASRM plan is needed) | approved product on label |
 /// | [`RuleId::OfferNationalPathway`] | | no authorisation or trial named | authorised product on label |
 /// | [`RuleId::OfferDoseReference`] | | dose far below every label dose for the route and condition; dose not comparable | (a note otherwise) |
 /// | [`RuleId::OfferApprovedAnywhere`] | | | (always a note: which products are authorised where) |
