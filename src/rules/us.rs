@@ -811,10 +811,6 @@ fn same_surgical_procedure(product: &Product) -> Finding {
     // Steps the courts' reading puts outside "such HCT/P" decide; steps no source keeps within
     // it leave the exception open.
     let ending = Codes::of_terms(all_steps().filter(|s| s.info().ends_same_surgical_procedure));
-    let open = Codes::of_terms(all_steps().filter(|s| {
-        let info = s.info();
-        !info.keeps_same_surgical_procedure && !info.ends_same_surgical_procedure
-    }));
     let mut decided_by_courts = false;
     if !ending.is_empty() {
         if not_met.is_none() {
@@ -832,6 +828,15 @@ fn same_surgical_procedure(product: &Product) -> Finding {
             .as_derived(),
         );
     }
+    // The open steps matter only while nothing else decides the exception.
+    let open = if not_met.is_none() {
+        Codes::of_terms(all_steps().filter(|s| {
+            let info = s.info();
+            !info.keeps_same_surgical_procedure && !info.ends_same_surgical_procedure
+        }))
+    } else {
+        Codes::default()
+    };
     let open_steps = !open.is_empty();
     if open_steps {
         facts.push(
