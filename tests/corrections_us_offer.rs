@@ -226,7 +226,7 @@ fn rinsing_sizing_and_shaping_keep_the_exception_on_the_guidance() {
             "{steps:?}"
         );
     }
-    let kept: Vec<ProcessingStep> = <ProcessingStep as strum::IntoEnumIterator>::iter()
+    let kept: Vec<ProcessingStep> = ProcessingStep::iter()
         .filter(|s| s.info().keeps_same_surgical_procedure)
         .collect();
     assert_eq!(
