@@ -61,7 +61,7 @@ fn readme_sample_tables_match_the_engines() {
             "same_day_bmac.json",
             include_str!("../examples/data/products/same_day_bmac.json"),
             UsClassification::ExceptedSameSurgicalProcedure,
-            QualityVerdict::Undetermined,
+            QualityVerdict::PassWithWarnings,
         ),
         (
             "umbilical_off_the_shelf.json",
@@ -73,7 +73,7 @@ fn readme_sample_tables_match_the_engines() {
             "adipose_svf.json",
             include_str!("../examples/data/products/adipose_svf.json"),
             UsClassification::Section351Product,
-            QualityVerdict::Undetermined,
+            QualityVerdict::PassWithWarnings,
         ),
     ];
     for (file, json, us, quality) in products {
