@@ -273,6 +273,35 @@ fn no_default_passage_limit_is_invented() {
     );
 }
 
+/// The passage warning is for a missing *specification* only. A limit stated for a figure the
+/// record leaves out is a missing fact: deleting a population-doubling count that exceeds its
+/// limit must not turn a failure into the no-limit warning of the passage figure.
+#[test]
+fn a_limit_stated_for_a_figure_left_out_stays_blocking() {
+    let mut doc = lot();
+    doc["release"]
+        .as_object_mut()
+        .unwrap()
+        .remove("passage_limit");
+    set_release(&mut doc, "population_doubling_limit", json!(20.0));
+    set_release(&mut doc, "population_doublings", json!(25.0));
+    assert_eq!(assess(&doc).verdict, QualityVerdict::Fail);
+
+    doc["release"]
+        .as_object_mut()
+        .unwrap()
+        .remove("population_doublings");
+    let report = assess(&doc);
+    let f = finding(&report, RuleId::QualityExpansionLimit);
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::Undetermined, Severity::Blocking),
+        "{f}"
+    );
+    assert_eq!(f.missing, ["release.population_doublings"]);
+    assert_eq!(report.verdict, QualityVerdict::Undetermined);
+}
+
 // ---- 2. Release tests of a bedside preparation; tests not performed ----
 
 /// A same-day bedside BMAC record without sterility or endotoxin results: no lot is released

@@ -1952,6 +1952,19 @@ fn expansion_limit(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     if over_passage || over_doublings {
         f.judge(Outcome::NotMet, Severity::Blocking)
             .why("the cells were expanded beyond the limit of the product's specification");
+    } else if (passage_limit.is_some() && passage.is_none())
+        || (doubling_limit.is_some() && doublings.is_none())
+    {
+        // A limit is stated for a figure the record leaves out: the figure is a missing fact,
+        // and leaving it out must not read better than exceeding the limit would.
+        f.judge(Outcome::Undetermined, Severity::Blocking)
+            .why("a limit is stated for a figure the record does not report");
+        if passage_limit.is_some() && passage.is_none() {
+            f.lack("release.passage");
+        }
+        if doubling_limit.is_some() && doublings.is_none() {
+            f.lack("release.population_doublings");
+        }
     } else if judged_passage || judged_doublings {
     } else if passage.is_none() && doublings.is_none() {
         // As blocking as exceeding the limit: leaving the figures out must not read better.
