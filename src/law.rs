@@ -90,8 +90,9 @@ impl RuleId {
             | Self::UsSameSurgicalProcedure => B::RegulationText,
             Self::UsMinimalManipulation | Self::UsHomologousUse => B::Guidance,
 
-            Self::QualityViabilityMinimum
-            | Self::QualityViabilityPostThaw
+            // FDA's "generally > 70 %", as a published review reports it.
+            Self::QualityViabilityMinimum => B::AgencyStatement,
+            Self::QualityViabilityPostThaw
             | Self::QualityExpansionLimit
             | Self::QualityPerinatalMscEvidence => B::Literature,
             Self::QualityViableCellCount => B::SourceText,

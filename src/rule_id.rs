@@ -93,8 +93,8 @@ vocab! {
         /// Viability at or above the policy minimum.
         QualityViabilityMinimum => "quality.viability.minimum", "viability minimum", rule(
             "Viability of the cells as given is reported and at or above the policy minimum",
-            "Ph. Eur. 2.7.29; published MSC release specifications (>= 70 % to >= 90 %), e.g. J Transl Med 2018 s12967-018-1659-4",
-            "Viability is the share of cells alive. Dead cells do nothing: 'if the cells are dead, you're just getting a very expensive shot of protein'. Release specifications for MSC products require at least 70 % (the low end) to 90 % viable cells.",
+            "FDA (CBER), release testing of cell products: \"Viability: generally > 70 %\", as reported in Noh et al., World J Med Genet 2015;5(1):1-13, Table 3; published MSC release specifications (>= 70 % to >= 90 %), e.g. J Transl Med 2018 s12967-018-1659-4. (Ph. Eur. 2.7.29, Nucleated cell count and viability, is the method chapter and sets no minimum.)",
+            "Viability is the share of cells alive. Dead cells do nothing: 'if the cells are dead, you're just getting a very expensive shot of protein'. FDA's advice for cell products is generally more than 70 % viable cells; release specifications for MSC products ask 70 % (the low end) to 90 %.",
         );
 
         /// A cryopreserved product's viability is measured after thawing.
@@ -148,20 +148,20 @@ vocab! {
         /// Sterility release test.
         QualitySterility => "quality.safety.sterility", "sterility", rule(
             "A sterility test was done and found no growth",
-            "21 CFR 610.12; USP <71>",
-            "Bacteria or fungi in an injected cell product can cause sepsis or a joint infection. Each lot of a biological product is tested for sterility; a test still pending at release cannot show the product sterile.",
+            "21 CFR 610.12 (sterility, each lot); USP <71> Sterility Tests; Ph. Eur. 2.6.1 (Sterility) and 2.6.27 (Microbiological examination of cell-based preparations)",
+            "Bacteria or fungi in an injected cell product can cause sepsis or a joint infection. Each lot of a biological product is tested for sterility; a test still pending at release cannot show the product sterile, and a lot whose test was not performed is not released. A same-day autologous bedside preparation is no released lot: a result not shown is a warning saying so, and a positive culture still fails it.",
         );
         /// Mycoplasma release test.
         QualityMycoplasma => "quality.safety.mycoplasma", "mycoplasma", rule(
             "A cultured product was tested for mycoplasma and none was detected",
-            "FDA-advised release tests for cultured cell products (World J Med Genet 2015;5(1):1-13, Table 3); published MSC release specifications (Stem Cell Rev Rep 2020;16(5):979, Table 1)",
+            "USP <63> Mycoplasma Tests; Ph. Eur. 2.6.7 (Mycoplasmas); 21 CFR 610.30 (test for mycoplasma); FDA-advised release tests for cultured cell products (Noh et al., World J Med Genet 2015;5(1):1-13, Table 3); published MSC release specifications (Stem Cell Rev Rep 2020;16(5):979, Table 1)",
             "Mycoplasma are tiny bacteria that contaminate cell cultures unseen and pass ordinary sterility tests; cultured products are tested for them before release.",
         );
         /// Bacterial endotoxin within the USP <85> limit K/M.
         QualityEndotoxin => "quality.safety.endotoxin", "endotoxin", rule(
-            "Bacterial endotoxin in the product is at or below the limit K/M of USP <85> (and the product's own specification)",
+            "Bacterial endotoxin in the product is at or below the limit K/M of USP <85>, the default, or the product's own specification where it states a stricter one",
             "USP <85> Bacterial Endotoxins Test: limit = K/M, K = 5 EU/kg (0.2 EU/kg intrathecal), M = maximum dose per kg in one hour; FDA Pyrogen and Endotoxins Testing Q&A (2012)",
-            "Endotoxins are bacterial cell-wall fragments that cause fever and shock. USP <85> allows K endotoxin units per kilogram per hour; dividing by the volume given per kilogram in an hour (M) gives the limit in EU/mL. Into the spinal fluid the allowance is 25 times smaller.",
+            "Endotoxins are bacterial cell-wall fragments that cause fever and shock. USP <85> allows K endotoxin units per kilogram per hour; dividing by the volume given per kilogram in an hour (M) gives the limit in EU/mL. Into the spinal fluid the allowance is 25 times smaller. K/M applies when the product states no specification of its own; a stated, stricter specification tightens it; the finding names the limit used (limit.source: usp_85 or product_specification).",
         );
         /// Passage number or population doublings within the product's limit.
         QualityExpansionLimit => "quality.expansion.limit", "expansion within limit", rule(
@@ -289,7 +289,7 @@ vocab! {
         /// The product's release data, as judged by the quality engine.
         OfferReleaseQuality => "offer.quality.release", "release quality", rule(
             "The product's release data meet every blocking quality requirement (the quality engine's verdict)",
-            "The crate's quality rules (quality.*): Ph. Eur. 2.7.29, USP <71>/<85>, ISCT minimal criteria (Dominici et al. 2006), Berger et al. 2021; \"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Verify the Source'",
+            "The crate's quality rules (quality.*): 21 CFR 610.12, USP <71>/<63>/<85>, Ph. Eur. 2.6.1/2.6.7/2.6.27, FDA's viability expectation (> 70 %), ISCT minimal criteria (Dominici et al. 2006), Berger et al. 2021; \"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Verify the Source'",
             "A product whose own release data fail a blocking requirement (too few living cells, contamination, no MSC-like cells in a perinatal product) must not be used as described: a patient should walk away. Incomplete data leave the question open.",
         );
         /// The product's US pathway, from the US classification.

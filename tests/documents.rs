@@ -423,6 +423,7 @@ fn misspelt_field_is_rejected_and_named() {
         "mycoplasma",
         "endotoxin_eu_per_ml",
         "endotoxin_limit_eu_per_ml",
+        "not_performed",
         "passage",
         "population_doublings",
         "passage_limit",

@@ -127,10 +127,11 @@ fn strip_mall_sample_is_walk_away() {
 /// certificate of analysis is for donor cells "from a bottle", not the patient's own). But it
 /// cites only a phase-less outcomes study: "If there are no successful Phase II or III trials
 /// for your condition, you are essentially an n=1 experiment". And its release record has no
-/// sterility or endotoxin result (21 CFR 610.12, USP <85>), which leaves its quality an open
-/// question. And in the US, whether concentrated marrow is still "such HCT/P" under the same
-/// surgical procedure exception is open (US v. California Stem Cell Treatment Center, 9th Cir.
-/// 2024), so its pathway is a question too. So: ask first, on those three items.
+/// sterility or endotoxin result: a same-day bedside preparation is no released lot (21 CFR
+/// 610.12 concerns lots), so they are warnings that say what was not shown, not blocking. And
+/// in the US, whether concentrated marrow is still "such HCT/P" under the same surgical
+/// procedure exception is open (US v. California Stem Cell Treatment Center, 9th Cir. 2024), so
+/// its pathway is a question too. So: ask first, on those three items.
 #[test]
 fn same_day_bmac_sample_is_ask_first_on_evidence_release_data_and_us_pathway() {
     let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).expect("parses"), ON);
@@ -144,11 +145,11 @@ fn same_day_bmac_sample_is_ask_first_on_evidence_release_data_and_us_pathway() {
             RuleId::OfferUsPathway
         ]
     );
-    assert_eq!(eval.quality.verdict, QualityVerdict::Undetermined);
+    assert_eq!(eval.quality.verdict, QualityVerdict::PassWithWarnings);
     let open = eval
         .finding(RuleId::OfferReleaseQuality)
         .unwrap()
-        .fact_named("quality.undetermined")
+        .fact_named("quality.warnings")
         .unwrap()
         .value
         .to_string();
