@@ -386,6 +386,31 @@ vocab! {
             "The Committee for Advanced Therapies (CAT) classification is optional and free of charge; the EMA answers within 60 days of a valid request, after consulting the Commission. It is the formal way to settle a borderline classification; this crate's answer is not.",
         );
 
+        /// The SoHO Regulation's framework, which replaces Directive 2004/23/EC from 7 August 2027.
+        EuSoho => "eu.soho.2", "substances of human origin (SoHO Regulation)", rule(
+            "From 7 August 2027, human cells and tissues that are not engineered are substances of human origin under Regulation (EU) 2024/1938; for an ATMP it covers the donation, collection and testing of the starting cells",
+            "Regulation (EU) 2024/1938 of the European Parliament and of the Council of 13 June 2024 on standards of quality and safety for substances of human origin intended for human application (SoHO Regulation), Art 2 (scope) and Art 86 (applies from 7 August 2027), repealing Directives 2002/98/EC and 2004/23/EC",
+            "The SoHO Regulation defines a substance of human origin as any substance collected from the human body, whether it contains cells or not and whether those cells are living or not, including SoHO preparations made by processing it. From 7 August 2027 it replaces the tissues and cells Directive 2004/23/EC (and the blood Directive 2002/98/EC). When the cells are the starting material of a medicinal product such as an ATMP, it still governs their donation, collection and testing; the medicinal product law governs the rest. Its SoHO Coordination Board may give opinions on the regulatory status of a borderline substance (Art 13). The final text of Art 2 was not read in the crate's sources; the scope is taken from the Regulation's definitions as summarised by the Finnish Medicines Agency (Fimea) and NSF.",
+        );
+        /// SoHO preparation authorisation, Reg (EU) 2024/1938 Art 38(1) (Art 60 for autologous use without storage).
+        EuSohoPreparationAuthorisation => "eu.soho.38", "SoHO preparation authorisation", rule(
+            "From 7 August 2027, a SoHO preparation may be released, or in autologous or within-relationship use prepared and immediately applied, only with a prior SoHO preparation authorisation",
+            "Regulation (EU) 2024/1938 of the European Parliament and of the Council of 13 June 2024 on substances of human origin (SoHO Regulation), Art 38(1) and Art 60, applicable from 7 August 2027 (Art 86)",
+            "Art 38(1): 'SoHO entities shall not release or, in the context of autologous or within-relationship use, shall not prepare and immediately apply to a SoHO recipient, SoHO preparations without prior SoHO preparation authorisation.' Under Directive 2004/23/EC an autologous graft used within the same surgical procedure was outside the Directive (Art 2(2)(a)); from 7 August 2027 a bedside autologous preparation (a marrow concentrate or a fat graft prepared and given in one procedure) needs a SoHO preparation authorisation from the competent authority. Art 60: when autologous SoHO are processed and applied without storage no release step is needed, but the authorisation must specify the quality-control parameters to verify. Whether a given preparation holds the authorisation is not in a product record.",
+        );
+        /// The scope of Directive 2001/83/EC: products prepared industrially or by an industrial process (Art 2(1)).
+        EuIndustrialScope => "eu.dir2001_83.2.1", "prepared industrially (Directive 2001/83/EC scope)", rule(
+            "The medicinal products law applies to a product 'prepared industrially or manufactured by a method involving an industrial process'",
+            "Directive 2001/83/EC of the European Parliament and of the Council of 6 November 2001 on the Community code relating to medicinal products for human use, Art 2(1), as amended by Directive 2004/27/EC; Regulation (EC) No 1394/2007, Art 28 and recital 6",
+            "Directive 2001/83/EC, and with it the marketing authorisation an ATMP needs, applies to medicinal products 'intended to be placed on the market in Member States and either prepared industrially or manufactured by a method involving an industrial process' (Art 2(1)). An ATMP prepared on a non-routine basis in a hospital for one patient is taken out of it by the hospital exemption (Art 3(7)); one made by an industrial process is within it. How and where a product is made is not in a product record, so the crate leaves the question open for every ATMP and never settles it.",
+        );
+        /// Compassionate use (Art 83 Reg (EC) No 726/2004) and named-patient supply (Art 5(1) Dir 2001/83/EC).
+        EuExceptionalUse => "eu.compassionate_named_patient", "compassionate use or named-patient supply", rule(
+            "An unauthorised medicinal product may reach a patient through a compassionate use programme or a named-patient supply where national law allows it",
+            "Regulation (EC) No 726/2004 of the European Parliament and of the Council of 31 March 2004, Art 83 (compassionate use); Directive 2001/83/EC of the European Parliament and of the Council of 6 November 2001, Art 5(1) (products supplied in response to a bona fide unsolicited order, for an individual patient under a practitioner's direct personal responsibility)",
+            "Besides a marketing authorisation, a clinical trial and the hospital exemption, EU law leaves two routes for an unauthorised medicinal product: a Member State may make it available for compassionate use to a group of patients with a chronically or seriously debilitating or life-threatening disease who cannot be treated satisfactorily by an authorised product, while it is the subject of a marketing authorisation application or undergoing clinical trials (Art 83 of Regulation (EC) No 726/2004); and a Member State may exclude from the Directive products supplied on a bona fide unsolicited order for an individual patient (Art 5(1) of Directive 2001/83/EC, the named-patient route). Whether either applies depends on a national decision and facts outside a product record, so the crate asks rather than decides.",
+        );
+
         // ---- Japan: PMD Act / ASRM (rules::jp) ----
 
         /// Whether a technology uses cells at all, so that ASRM can apply.
