@@ -257,13 +257,16 @@ fn collagenase_digested_adipose_cells_are_substantially_manipulated() {
 
 #[test]
 fn genetically_modified_cells_are_a_gene_therapy_product() {
+    // Directive 2001/83/EC Annex I Part IV 2.1: a GTMP (a) contains a recombinant nucleic acid
+    // and (b) its effect "relates directly to the recombinant nucleic acid sequence ... or to
+    // the product of genetic expression of this sequence". Both stated: a GTMP.
     let p = product(
         r#"{
         "name": "Modified MSCs",
         "preparation": "culture_expanded_msc",
         "tissue": "bone_marrow",
         "donor": "autologous",
-        "processing": {"steps": ["genetic_modification", "culture_expansion"]},
+        "processing": {"steps": ["genetic_modification", "culture_expansion"], "effect_from_recombinant_nucleic_acid": true},
         "intended_use": {"functions": ["neural_repair"], "indications": ["traumatic_brain_injury"]}
     }"#,
     );

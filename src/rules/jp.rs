@@ -367,10 +367,14 @@ fn on_label_outside_asrm(
         _ => None,
     };
     let route_on_label = route.map(|r| r == entry.route);
-    let base = Finding::new(RuleId::JpAsrmScope, Outcome::Undetermined, Severity::Warning)
-        .at("intended_use.indications")
-        .fact(Fact::code("authorisation.catalog_key", key.code()))
-        .based_on(crate::Basis::RegulationText);
+    let base = Finding::new(
+        RuleId::JpAsrmScope,
+        Outcome::Undetermined,
+        Severity::Warning,
+    )
+    .at("intended_use.indications")
+    .fact(Fact::code("authorisation.catalog_key", key.code()))
+    .based_on(crate::Basis::RegulationText);
     let base = match route {
         Some(r) => base.fact(Fact::code("delivery.route", r.code())),
         None => base,
@@ -544,13 +548,19 @@ fn asrm_scope(product: &Product, on: Date) -> Finding {
     };
     let base = base.fact(Fact::code("preparation", preparation.code()));
     let amended = on >= crate::law::ASRM_AMENDMENT_IN_FORCE;
-    if is_cell_free(product) && amended && !steps(product).is_some_and(|s| !s.contains(&ProcessingStep::GeneticModification)) {
+    if is_cell_free(product)
+        && amended
+        && !steps(product).is_some_and(|s| !s.contains(&ProcessingStep::GeneticModification))
+    {
         // Since the amendment by Act No. 51 of 2024 (in force 31 May 2025) ASRM also covers
         // gene therapy without processed cells; a cell-free preparation is outside ASRM only
         // when no genetic modification is involved, which the steps must show.
         let open = base.fact(
-            Fact::date("derived.asrm_amendment_in_force", crate::law::ASRM_AMENDMENT_IN_FORCE)
-                .as_limit(),
+            Fact::date(
+                "derived.asrm_amendment_in_force",
+                crate::law::ASRM_AMENDMENT_IN_FORCE,
+            )
+            .as_limit(),
         );
         return Finding {
             outcome: Outcome::Undetermined,
