@@ -800,6 +800,8 @@ fn genetically_modified_autologous_cells_are_class_i() {
             .steps
             .get_or_insert_with(Vec::new)
             .push(ProcessingStep::GeneticModification);
+        // Directive 2001/83/EC Annex I Part IV 2.1(b): the effect rests on the transgene.
+        processing.effect_from_recombinant_nucleic_acid = Some(true);
     }
     assert_eq!(classify_jp(&p, ON).risk_class, AsrmRiskClass::ClassI);
     // A settled class: information, not an open question.
@@ -1283,8 +1285,15 @@ proptest! {
         if (p.donor.is_none() || p.processing.is_none()) && !cell_free {
             prop_assert!(matches!(report.risk_class, AsrmRiskClass::ClassI | AsrmRiskClass::Undetermined));
         }
-        // Only a preparation stated to hold no cells is outside ASRM.
-        prop_assert_eq!(report.risk_class == AsrmRiskClass::OutsideAsrm, cell_free);
+        // Only a preparation stated to hold no cells is outside ASRM, and since ASRM as amended
+        // by Act No. 51 of 2024 (in force 31 May 2025) covers gene therapy without processed
+        // cells, only when its steps are stated and include no genetic modification.
+        let unmodified = p
+            .processing
+            .as_ref()
+            .and_then(|x| x.steps.as_ref())
+            .is_some_and(|s| !s.contains(&ProcessingStep::GeneticModification));
+        prop_assert_eq!(report.risk_class == AsrmRiskClass::OutsideAsrm, cell_free && unmodified);
     }
 
     #[test]
