@@ -3,10 +3,12 @@
 //! Regulation (EC) No 1394/2007 makes a cell product an ATMP when its cells are *engineered*
 //! (Art 2(1)(c)): substantially manipulated (Annex I lists manipulations that are not), or not
 //! used for the same essential function(s) in the recipient as in the donor. Engineered cells make a tissue
-//! engineered product (TEP), a somatic cell therapy medicinal product (sCTMP) or, when genetically
-//! modified, a gene therapy medicinal product (GTMP). Cells that are not engineered stay human
-//! tissues and cells under Directive 2004/23/EC (Regulation (EU) 2024/1938 from 7 August 2027),
-//! unless they are an autologous graft used within the same surgical procedure (Art 2(2)(a)).
+//! engineered product (TEP), a somatic cell therapy medicinal product (sCTMP) or, when both
+//! conditions of Directive 2001/83/EC Annex I Part IV point 2.1 hold, a gene therapy medicinal
+//! product (GTMP). Cells that are not engineered stay human tissues and cells under Directive
+//! 2004/23/EC, unless they are an autologous graft used within the same surgical procedure
+//! (Art 2(2)(a)); from 7 August 2027 they are substances of human origin under Regulation (EU)
+//! 2024/1938, which has no such exclusion and requires a SoHO preparation authorisation (Art 38(1)).
 
 use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
@@ -283,7 +285,9 @@ const FINDINGS: usize = 10;
 ///    declared ones ([`crate::IntendedUse::functions`]). A fat graft given into a vein or into
 ///    heart muscle is not used for the same essential function, whatever is declared.
 /// 3. Engineered (either criterion met) means an ATMP. A genetic modification step makes it a
-///    GTMP. Otherwise the class follows the principal mode of action the product is presented
+///    GTMP when the record also states condition (b) of Directive 2001/83/EC Annex I Part IV
+///    point 2.1 ([`crate::Processing::effect_from_recombinant_nucleic_acid`]); unstated, the
+///    class is open; stated `false`, the class follows the claims. Otherwise the class follows the principal mode of action the product is presented
 ///    with, read from the most specific evidence there is: the declared functions; else the
 ///    mechanisms that name a mode of action (cells said to become new tissue: repair;
 ///    immunomodulation: immunological); else the functions the indications imply
@@ -296,10 +300,17 @@ const FINDINGS: usize = 10;
 ///    repair claim and an immunological claim fits both definitions; Art 2(4) is reported to
 ///    make such a product a TEP, and the crate applies that, with a warning, because the
 ///    Regulation's text of Art 2(4) could not be read (see [`RuleId::EuAtmpClass`]).
-/// 4. Not engineered (both criteria not met) means not an ATMP: human tissues and cells under
-///    Directive 2004/23/EC, or excluded from it as an autologous graft within the same surgical
-///    procedure. The exclusion needs both facts shown; animal cells are outside the Directive
-///    and leave the classification open.
+///    For an ATMP the route findings ask, and never settle: the hospital exemption (Art 28), the
+///    scope condition of Directive 2001/83/EC Art 2(1) ("prepared industrially or manufactured
+///    by a method involving an industrial process"), and compassionate use (Art 83 of
+///    Regulation (EC) No 726/2004) or named-patient supply (Art 5(1) of Directive 2001/83/EC).
+/// 4. Not engineered (both criteria not met) means not an ATMP. Until 6 August 2027: human
+///    tissues and cells under Directive 2004/23/EC, or excluded from it as an autologous graft
+///    within the same surgical procedure; the exclusion needs both facts shown. From 7 August
+///    2027 ([`crate::SOHO_APPLIES`]): a substance of human origin under Regulation (EU)
+///    2024/1938 ([`EuClassification::NotAtmpSoho`]), whose preparation needs a SoHO preparation
+///    authorisation, even an autologous one prepared and immediately applied (Art 38(1), Art 60).
+///    Animal cells are outside both and leave the classification open.
 ///
 /// Cell-free preparations (exosomes, conditioned medium) contain no cells or tissues; their
 /// status is outside this engine and the classification is undetermined. So is a product that

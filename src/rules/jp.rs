@@ -149,8 +149,11 @@ impl fmt::Display for JpAssessment {
 /// **Classifies a product under Japanese law**: the ASRM risk class and the PMD Act status.
 ///
 /// ASRM scope first ([`RuleId::JpAsrmScope`]): ASRM concerns technologies that use processed
-/// cells. A preparation with no cells at all (exosomes, conditioned medium) is outside it
-/// ([`AsrmRiskClass::OutsideAsrm`]). A preparation with cells or tissue but no living cells
+/// cells and, since its amendment by Act No. 51 of 2024 came into force on 31 May 2025
+/// ([`crate::ASRM_AMENDMENT_IN_FORCE`]), gene therapy without processed cells. A preparation with
+/// no cells at all (exosomes, conditioned medium) is outside it ([`AsrmRiskClass::OutsideAsrm`]),
+/// on or after that day only when its steps are stated and include no genetic modification
+/// (otherwise scope and class are open). A preparation with cells or tissue but no living cells
 /// (whose scope the crate's sources do not settle), an unstated preparation, and a use for
 /// blood formation (a basic function of marrow and cord blood, which may be a haematopoietic
 /// stem cell transplantation, excluded from ASRM by the Enforcement Order, Art 1) each get a
@@ -236,6 +239,12 @@ pub(crate) fn classify_jp_sharing(
 /// ([`RuleId::JpConditionalApproval`]): *met* for a conditional, time-limited approval under PMD
 /// Act Art 23-26, with its dates and the seven-year limit as facts; *not applicable* for a full
 /// approval. An authorisation elsewhere says nothing about Japan and changes nothing.
+///
+/// ASRM Art 2(2) excludes the use of an approved regenerative medical product according to its
+/// approval: when every stated indication is one of the approval's and the route is the
+/// approved one, the risk class is [`AsrmRiskClass::ApprovedProductOnLabel`] and the ASRM class
+/// findings are dropped; another indication or route keeps ASRM (the class the cells have), and
+/// a record that states no indication or route leaves the scope open, naming what is missing.
 ///
 /// # Examples
 ///
@@ -550,7 +559,7 @@ fn asrm_scope(product: &Product, on: Date) -> Finding {
     let amended = on >= crate::law::ASRM_AMENDMENT_IN_FORCE;
     if is_cell_free(product)
         && amended
-        && !steps(product).is_some_and(|s| !s.contains(&ProcessingStep::GeneticModification))
+        && steps(product).is_none_or(|s| s.contains(&ProcessingStep::GeneticModification))
     {
         // Since the amendment by Act No. 51 of 2024 (in force 31 May 2025) ASRM also covers
         // gene therapy without processed cells; a cell-free preparation is outside ASRM only
