@@ -201,7 +201,7 @@ pub use finding::{
 };
 #[cfg(feature = "json")]
 pub use jsonl::{JsonLines, LineDocument, LinesSummary};
-pub use law::{Basis, KNOWLEDGE_HORIZON};
+pub use law::{ASRM_AMENDMENT_IN_FORCE, Basis, KNOWLEDGE_HORIZON, SOHO_APPLIES};
 pub use offer::{
     Claim, ClaimInfo, ClaimKind, ClinicOffer, Disclosures, PatientContext, Price, ProductReference,
     TrialEvidence, TrialPhase, TrialPhases, TrialResult, TrialStatus,

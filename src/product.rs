@@ -209,6 +209,15 @@ pub struct Processing {
     /// relevant characteristics (FDA's minimal-manipulation test). Absent means no such data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minimal_manipulation_data: Option<bool>,
+    /// With a `genetic_modification` step: the product's therapeutic, prophylactic or
+    /// diagnostic effect relates directly to the recombinant nucleic acid sequence it contains,
+    /// or to the product of that sequence's genetic expression — condition (b) of the gene
+    /// therapy medicinal product definition (Directive 2001/83/EC Annex I Part IV, point 2.1).
+    /// `false` states that the modification is not what the product works through (e.g. a
+    /// transient modification made only during manufacture). Absent means not stated, and the
+    /// EU class of a genetically modified product stays open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effect_from_recombinant_nucleic_acid: Option<bool>,
 }
 
 impl Processing {

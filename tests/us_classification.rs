@@ -257,6 +257,7 @@ fn cultured_autologous_marrow_cells_with_a_drug_are_351_regenerative_sciences() 
         added_articles: Some(vec![AddedArticle::Drug]),
         same_surgical_procedure: Some(false),
         minimal_manipulation_data: None,
+        effect_from_recombinant_nucleic_acid: None,
     });
     let report = classify_us(&p, ON);
     assert_eq!(report.classification, UsClassification::Section351Product);
@@ -1332,7 +1333,7 @@ prop_compose! {
         same_surgical_procedure in arb_option(BOOLS),
         minimal_manipulation_data in arb_option(BOOLS),
     ) -> Processing {
-        Processing { steps: Some(steps), added_articles: Some(added_articles), same_surgical_procedure, minimal_manipulation_data }
+        Processing { steps: Some(steps), added_articles: Some(added_articles), same_surgical_procedure, minimal_manipulation_data, effect_from_recombinant_nucleic_acid: None }
     }
 }
 
