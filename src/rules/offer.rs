@@ -683,7 +683,7 @@ pub fn evaluate_offer_with(
     };
     c.reserve(finding_count(offer));
     let named = offer.authorisation.as_ref().map(|r| r.resolve());
-    let on_label = product_identity(offer, named, &mut c);
+    let on_label = product_identity(offer, named, &mut c, on);
     live_cell_count(offer, policy, &mut c);
     source(offer, &mut c);
     certificate(offer, &mut c);
@@ -691,8 +691,8 @@ pub fn evaluate_offer_with(
     let has_evidence = trial_evidence(offer, on_label, &mut c);
     patient_and_setting(offer, &mut c);
     many_conditions(offer, policy, &mut c);
-    claims(offer, named.flatten(), &quality, &mut c);
-    approved_anywhere(offer, &mut c);
+    claims(offer, named.flatten(), &quality, &mut c, on);
+    approved_anywhere(offer, &mut c, on);
     release_quality(&quality, &mut c);
     dose_reference(offer, policy, &mut c);
     let (us, eu, jp) = pathway(offer, on_label, &mut c, on);
@@ -787,11 +787,11 @@ fn finding_count(offer: &ClinicOffer) -> usize {
 // Product identity: the offer's facts against a catalog entry
 // ---------------------------------------------------------------------------------------------
 
-/// The facts of a comparison, staged on the stack: at most 21 (the entry's key; two per
+/// The facts of a comparison, staged on the stack: at most 22 (the entry's key; two per
 /// compared product fact, for the indication and for the place; the patient's age with the
 /// label's two bounds; whether standard treatments were tried with the label's requirement; the
-/// status; the withdrawal date; the contradictions).
-type ComparisonFacts = SmallVec<[Fact; 21]>;
+/// status on the evaluation date with at most two of its dates; the contradictions).
+type ComparisonFacts = SmallVec<[Fact; 22]>;
 
 /// How the offer's facts compare with one catalog entry.
 struct Comparison {
@@ -815,13 +815,14 @@ fn age_fact(name: &'static str, age: Age) -> Fact {
 /// Compares the offer with `p`: tissue, donor, preparation, route, indication and the patients
 /// the label covers (the patient's age, and whether standard treatments were tried when the
 /// label requires an earlier treatment), and, when `place` is set, the jurisdiction and the
-/// entry's status. The facts of the comparison are added to `facts` when it is given; a
+/// entry's status on that evaluation date ([`ApprovedProduct::status_on`]: a withdrawal, or a
+/// date before the authorisation, contradicts the claimed authorisation). The facts of the comparison are added to `facts` when it is given; a
 /// label's bounds are added when the offer contradicts them or does not give the patient's
 /// fact.
 fn compare_with(
     offer: &ClinicOffer,
     p: &ApprovedProduct,
-    place: bool,
+    place: Option<jiff::civil::Date>,
     mut facts: Option<&mut ComparisonFacts>,
 ) -> Comparison {
     let product = &offer.product;
@@ -921,7 +922,7 @@ fn compare_with(
             fact(Fact::flag("catalog.population.after_prior_treatment", true).as_limit());
         }
     }
-    if place {
+    if let Some(on) = place {
         match offer.jurisdiction {
             Some(j) => {
                 fact(Fact::code("jurisdiction", j.code()));
@@ -932,12 +933,33 @@ fn compare_with(
             }
             None => c.unknown.push("jurisdiction"),
         }
-        fact(Fact::code("catalog.status", p.status.code()).as_limit());
-        if p.status == AuthorisationStatus::Withdrawn {
-            c.contradicts.push("catalog.status");
-            if let Some(date) = p.withdrawn_on {
-                fact(Fact::code("catalog.withdrawn_on", date).as_limit());
+        let status = p.status_on(on);
+        fact(Fact::code("catalog.status", status.code()).as_limit());
+        let mut date = |name: &'static str, day: Option<jiff::civil::Date>| {
+            if let Some(day) = day {
+                fact(Fact::date(name, day).as_limit());
             }
+        };
+        match status {
+            AuthorisationStatus::Withdrawn => {
+                c.contradicts.push("catalog.status");
+                date("catalog.withdrawn_on", p.withdrawn_on);
+            }
+            AuthorisationStatus::NotYetAuthorised => {
+                c.contradicts.push("catalog.status");
+                date("catalog.authorised_on", p.authorised_on);
+            }
+            AuthorisationStatus::TimeLimitEnded => {
+                date("catalog.time_limit_ends_on", p.time_limit_ends_on);
+            }
+            AuthorisationStatus::PendingFullApproval => {
+                date("catalog.time_limit_ends_on", p.time_limit_ends_on);
+                date(
+                    "catalog.full_approval_applied_on",
+                    p.full_approval_applied_on,
+                );
+            }
+            _ => {}
         }
     }
     if !c.contradicts.is_empty() {
@@ -952,6 +974,7 @@ fn product_identity(
     offer: &ClinicOffer,
     named: Option<Option<&'static ApprovedProduct>>,
     c: &mut Collector,
+    on: jiff::civil::Date,
 ) -> Option<&'static ApprovedProduct> {
     let rule = RuleId::OfferProductIdentity;
     let Some(named) = named else {
@@ -982,7 +1005,8 @@ fn product_identity(
         return None;
     };
     let mut facts = ComparisonFacts::new();
-    let cmp = compare_with(offer, p, true, Some(&mut facts));
+    let cmp = compare_with(offer, p, Some(on), Some(&mut facts));
+    let status = p.status_on(on);
     let (group, outcome, reason, on_label) = if !cmp.contradicts.is_empty() {
         (
             Group::WalkAway,
@@ -990,7 +1014,7 @@ fn product_identity(
             "The clinic names an authorised product, but the offer contradicts that product's authorisation (see `contradicts`): the approval it claims does not cover what it sells, or not for this patient.",
             None,
         )
-    } else if !cmp.unknown.is_empty() || p.status != AuthorisationStatus::InForce {
+    } else if !cmp.unknown.is_empty() || !status.confirmed_in_force() {
         (
             Group::AskFirst,
             Outcome::Undetermined,
@@ -1006,6 +1030,13 @@ fn product_identity(
         )
     };
     let f = c.add(group, rule, outcome, "authorisation", reason);
+    if cmp.contradicts.is_empty() && cmp.unknown.is_empty() && !status.confirmed_in_force() {
+        // The offer matches the entry: what stays open is the authorisation on the date.
+        f.reason = Some(Cow::Owned(format!(
+            "The clinic names an authorised product and the offer matches its authorisation, but the catalog cannot confirm the authorisation on the evaluation date: {}.",
+            p.status_text_on(on)
+        )));
+    }
     f.facts.extend(facts.drain(..));
     // Facts the comparison lacks are missing only while it is undetermined: a contradiction
     // decides it.
@@ -1861,6 +1892,7 @@ fn claims(
     named: Option<&'static ApprovedProduct>,
     quality: &QualityReport,
     c: &mut Collector,
+    on: jiff::civil::Date,
 ) {
     // One flag per kind of claim: each kind is judged once, except claims of FDA approval, which
     // may each name other conditions.
@@ -1897,7 +1929,7 @@ fn claims(
             ClaimKind::TreatsManyConditions => {
                 // Judged with every condition the offer names, by `many_conditions`.
             }
-            ClaimKind::FdaApproved => fda_claim(offer, claim, named, c),
+            ClaimKind::FdaApproved => fda_claim(offer, claim, named, c, on),
             ClaimKind::ContainsLiveStemCells => live_stem_cells_claim(offer, quality, c),
             ClaimKind::NoRejection => no_rejection_claim(offer, c),
         }
@@ -1911,6 +1943,7 @@ fn fda_claim(
     claim: &crate::Claim,
     named: Option<&'static ApprovedProduct>,
     c: &mut Collector,
+    on: jiff::civil::Date,
 ) {
     let rule = RuleId::OfferClaimFdaApproved;
     // `Claim::conditions`, borrowed: the claim's conditions, or the patient's when it lists none.
@@ -1935,7 +1968,7 @@ fn fda_claim(
         indications
             .iter()
             .filter(|i| {
-                ApprovedProduct::approved_in(Jurisdiction::UnitedStates, **i)
+                ApprovedProduct::approved_in_on(Jurisdiction::UnitedStates, **i, on)
                     .next()
                     .is_none()
             })
@@ -1956,7 +1989,7 @@ fn fda_claim(
     }
     let approved = || {
         ApprovedProduct::by_jurisdiction(Jurisdiction::UnitedStates).filter(|p| {
-            p.status.in_force() && indications.iter().all(|i| p.indications.contains(i))
+            p.status_on(on).in_force() && indications.iter().all(|i| p.indications.contains(i))
         })
     };
     let keys = || code_list_of("fda_approved_products", || approved().map(|p| p.key)).as_limit();
@@ -1977,7 +2010,7 @@ fn fda_claim(
             return;
         }
         let mut facts = ComparisonFacts::new();
-        let cmp = compare_with(offer, p, false, Some(&mut facts));
+        let cmp = compare_with(offer, p, None, Some(&mut facts));
         let (group, outcome, reason) = if !cmp.contradicts.is_empty() {
             (
                 Group::WalkAway,
@@ -2011,9 +2044,9 @@ fn fda_claim(
     let mut products = approved().peekable();
     let first = products.peek().copied();
     if let Some(first) = first {
-        if products.all(|p| !compare_with(offer, p, false, None).contradicts.is_empty()) {
+        if products.all(|p| !compare_with(offer, p, None, None).contradicts.is_empty()) {
             let mut facts = ComparisonFacts::new();
-            compare_with(offer, first, false, Some(&mut facts));
+            compare_with(offer, first, None, Some(&mut facts));
             let f = c.add(
                 Group::WalkAway,
                 rule,
@@ -2040,7 +2073,7 @@ fn fda_claim(
     // A fact the offer lacks could still contradict every approved product it might be (a
     // patient's age outside the label): it could change the answer too.
     for p in approved() {
-        let cmp = compare_with(offer, p, false, None);
+        let cmp = compare_with(offer, p, None, None);
         if cmp.contradicts.is_empty() {
             for path in cmp.unknown {
                 if !f.missing.contains(path) {
@@ -2152,9 +2185,9 @@ fn no_rejection_claim(offer: &ClinicOffer, c: &mut Collector) {
     }
 }
 
-fn approved_anywhere(offer: &ClinicOffer, c: &mut Collector) {
+fn approved_anywhere(offer: &ClinicOffer, c: &mut Collector, on: jiff::civil::Date) {
     let rule = RuleId::OfferApprovedAnywhere;
-    let approved = || ApprovedProduct::approved_anywhere(offer.indication).map(|p| p.key);
+    let approved = || ApprovedProduct::approved_anywhere_on(offer.indication, on).map(|p| p.key);
     let indication = Fact::code("indication", offer.indication.code());
     if approved().next().is_none() {
         c.add(
