@@ -29,7 +29,64 @@ pub struct JurisdictionInfo {
     pub regulator: &'static str,
     /// The body of law whose classification engine the crate runs for an offer made there.
     pub framework: RegulatoryFramework,
+    /// National routes to patients outside a marketing authorisation and a trial that the
+    /// crate knows, each from the day its law is in force ([`Jurisdiction::national_routes_on`]).
+    pub national_routes: &'static [NationalRoute],
 }
+
+/// **A national route to patients outside a marketing authorisation and a clinical trial**,
+/// from the day its law is in force: Korea's advanced regenerative medicine treatment, China's
+/// clinical translation of new biomedical technologies.
+///
+/// The crate has no engine for these laws: a route says only that the law provides it from a
+/// date. Whether an offer is given on it (the institution designated, the committee's or the
+/// ministry's approval) is a fact of the offer, never read from the route's existence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct NationalRoute {
+    /// A stable machine name.
+    pub code: &'static str,
+    /// The route, as the law names it.
+    pub name: &'static str,
+    /// The law that provides it.
+    pub law: &'static str,
+    /// The first day the law providing the route is in force.
+    #[serde(serialize_with = "serialize_date")]
+    #[cfg_attr(feature = "schemars", schemars(with = "crate::IsoDate"))]
+    pub in_force_from: Date,
+    /// What the route requires, in short.
+    pub requires: &'static str,
+    /// Where the facts come from: issuer, title, date.
+    pub citation: &'static str,
+}
+
+impl NationalRoute {
+    /// The route's law is in force on `on`.
+    #[must_use]
+    pub fn holds_on(&self, on: Date) -> bool {
+        self.in_force_from <= on
+    }
+}
+
+/// South Korea's and China's routes.
+const KOREA_ROUTES: &[NationalRoute] = &[NationalRoute {
+    code: "kr_advanced_regenerative_medicine_treatment",
+    name: "advanced regenerative medicine treatment",
+    law: "Act on the Safety of and Support for Advanced Regenerative Medicine and Advanced Biological Products, as amended by Act No. 20331 (promulgated 20 Feb 2024)",
+    in_force_from: date(2025, 2, 21),
+    requires: "treatment outside clinical trials, only at a designated regenerative medicine institution, after the national review committee has approved it; paid by the patient",
+    citation: "Republic of Korea, Act No. 20331 amending the Act on the Safety of and Support for Advanced Regenerative Medicine and Advanced Biological Products (promulgated 20 Feb 2024, in force 21 Feb 2025); KOTRA notices; Pacific Bridge Medical (2025)",
+}];
+
+const CHINA_ROUTES: &[NationalRoute] = &[NationalRoute {
+    code: "cn_new_biomedical_technology_clinical_translation",
+    name: "clinical research and clinical translational application of a new biomedical technology",
+    law: "Regulations on the Administration of Clinical Research and Clinical Translational Application of New Biomedical Technologies, State Council Decree No. 818 (signed 28 Sep 2025, published 10 Oct 2025)",
+    in_force_from: date(2026, 5, 1),
+    requires: "clinical research filed with the health authority, and clinical translational application only after approval by the National Health Commission",
+    citation: "State Council of the People's Republic of China, Decree No. 818, Regulations on the Administration of Clinical Research and Clinical Translational Application of New Biomedical Technologies (signed 28 Sep 2025, published 10 Oct 2025, in force 1 May 2026); Global Law Office commentary (15 Dec 2025); Caixin (2025)",
+}];
 
 vocab! {
     /// **The body of law a jurisdiction's cell therapies fall under**, as far as the crate has an
@@ -60,6 +117,18 @@ const fn jurisdiction(regulator: &'static str, framework: RegulatoryFramework) -
     JurisdictionInfo {
         regulator,
         framework,
+        national_routes: &[],
+    }
+}
+
+const fn national(
+    regulator: &'static str,
+    national_routes: &'static [NationalRoute],
+) -> JurisdictionInfo {
+    JurisdictionInfo {
+        regulator,
+        framework: RegulatoryFramework::National,
+        national_routes,
     }
 }
 
@@ -96,17 +165,40 @@ vocab! {
         /// Japan.
         Japan => "japan", "Japan", jurisdiction("MHLW / PMDA", RegulatoryFramework::Japan);
         /// South Korea.
-        SouthKorea => "south_korea", "South Korea", jurisdiction("MFDS (formerly KFDA)", RegulatoryFramework::National);
+        SouthKorea => "south_korea", "South Korea", national("MFDS (formerly KFDA)", KOREA_ROUTES);
         /// India.
         India => "india", "India", jurisdiction("CDSCO / DCGI", RegulatoryFramework::National);
         /// China.
-        China => "china", "China", jurisdiction("NMPA", RegulatoryFramework::National);
+        China => "china", "China", national("NMPA; National Health Commission (clinical translation)", CHINA_ROUTES);
         /// Any other country.
         Other => "other", "another country", jurisdiction("the national regulator", RegulatoryFramework::National);
     }
 }
 
 impl Jurisdiction {
+    /// **The national routes the crate knows here whose law is in force on `on`**: none before
+    /// their dates, and none where the crate knows none.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jiff::civil::date;
+    /// use msc_therapy::Jurisdiction;
+    ///
+    /// // Korea's advanced regenerative medicine treatment: Act No. 20331, in force 21 Feb 2025.
+    /// assert_eq!(Jurisdiction::SouthKorea.national_routes_on(date(2025, 2, 20)).count(), 0);
+    /// assert_eq!(Jurisdiction::SouthKorea.national_routes_on(date(2025, 2, 21)).count(), 1);
+    /// // China's State Council Decree No. 818: in force 1 May 2026.
+    /// assert_eq!(Jurisdiction::China.national_routes_on(date(2026, 4, 30)).count(), 0);
+    /// assert_eq!(Jurisdiction::China.national_routes_on(date(2026, 5, 1)).count(), 1);
+    /// ```
+    pub fn national_routes_on(self, on: Date) -> impl Iterator<Item = &'static NationalRoute> {
+        self.info()
+            .national_routes
+            .iter()
+            .filter(move |r| r.holds_on(on))
+    }
+
     /// An authorisation of `authority` is valid here: the same jurisdiction, or an EU member
     /// state for an EU (centralised) authorisation.
     #[must_use]
@@ -1610,13 +1702,29 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_calendar_dates_and_ranges_are_ordered() {
+    fn dates_are_ordered_and_ranges_are_ordered() {
         for p in CATALOG {
-            for date in [p.authorised_on, p.time_limit_ends_on, p.withdrawn_on]
+            if let Some(from) = p.authorised_on {
+                for later in [
+                    p.time_limit_ends_on,
+                    p.withdrawn_on,
+                    p.full_approval_applied_on,
+                ]
                 .into_iter()
                 .flatten()
-            {
-                assert!(crate::IsoDate::new(date).is_ok(), "{}: {date}", p.name);
+                {
+                    assert!(from < later, "{}", p.name);
+                }
+                if let Some(year) = p.year {
+                    assert_eq!(i32::from(from.year()), i32::from(year), "{}", p.name);
+                }
+            }
+            if let Some(r) = p.restriction {
+                assert!(
+                    r.from <= r.last_known_on && r.last_known_on < r.lifted_by,
+                    "{}",
+                    p.name
+                );
             }
             for r in [p.dose.per_administration, p.dose.per_kg]
                 .into_iter()
@@ -1624,6 +1732,19 @@ mod tests {
             {
                 assert!(r.min > 0.0 && r.min <= r.max, "{}", p.name);
             }
+        }
+    }
+
+    /// The `status` field is the status on the knowledge horizon, as the dates give it.
+    #[test]
+    fn status_is_the_status_on_the_knowledge_horizon() {
+        for p in CATALOG {
+            assert_eq!(
+                p.status,
+                p.status_on(crate::KNOWLEDGE_HORIZON),
+                "{}",
+                p.name
+            );
         }
     }
 }

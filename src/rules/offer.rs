@@ -1111,7 +1111,7 @@ fn pathway(
             (None, None, Some(jp))
         }
         _ => {
-            national_pathway(place, on_label, trial, c);
+            national_pathway(place, on_label, trial, c, on);
             (None, None, None)
         }
     }
@@ -1305,6 +1305,7 @@ fn national_pathway(
     on_label: Option<&'static ApprovedProduct>,
     trial: Trial<'_>,
     c: &mut Collector,
+    on: jiff::civil::Date,
 ) {
     let rule = RuleId::OfferNationalPathway;
     let here = Fact::code("jurisdiction", place.code());
@@ -1320,14 +1321,55 @@ fn national_pathway(
             );
         }
         (None, None) => {
-            let f = c.add(
-                Group::AskFirst,
-                rule,
-                Outcome::Undetermined,
-                "authorisation",
-                "The crate has no classification engine for this jurisdiction, and the offer names no authorisation or registered trial: ask which national authorisation or licence covers it.",
-            );
-            f.facts.push(here);
+            // A national route whose law is in force on the date (Korea's advanced regenerative
+            // medicine treatment, China's clinical translation of new biomedical technologies)
+            // is named, never assumed: whether the offer is given on it is a fact of the offer,
+            // and the crate has no engine for that law. The answer stays open.
+            let mut routes = place.national_routes_on(on).peekable();
+            let f = if routes.peek().is_some() {
+                let f = c.add(
+                    Group::AskFirst,
+                    rule,
+                    Outcome::Undetermined,
+                    "authorisation",
+                    "",
+                );
+                let mut reason = String::from(
+                    "The crate has no classification engine for this jurisdiction, and the offer names no authorisation or registered trial.",
+                );
+                for route in routes {
+                    reason.push_str(&format!(
+                        " Since {}, the law there provides a route outside marketing authorisation and trials, {} ({}): {}. The offer does not show that the treatment is given on that route: ask for the approval it requires.",
+                        crate::IsoDate::from(route.in_force_from),
+                        route.name,
+                        route.law,
+                        route.requires,
+                    ));
+                    f.facts
+                        .push(Fact::code("national_route", route.code).as_limit());
+                    f.facts.push(
+                        Fact::date("national_route.in_force_from", route.in_force_from).as_limit(),
+                    );
+                    f.facts.push(
+                        Fact::new(
+                            "national_route.citation",
+                            FactValue::Text(Cow::Borrowed(route.citation)),
+                        )
+                        .as_limit(),
+                    );
+                }
+                f.reason = Some(Cow::Owned(reason));
+                f
+            } else {
+                c.add(
+                    Group::AskFirst,
+                    rule,
+                    Outcome::Undetermined,
+                    "authorisation",
+                    "The crate has no classification engine for this jurisdiction, and the offer names no authorisation or registered trial: ask which national authorisation or licence covers it.",
+                )
+            };
+            f.facts.insert(0, here);
             f.missing.push("authorisation");
             f.missing.push("disclosures.trial_registration");
         }
