@@ -238,7 +238,3 @@ pub use units::{
 pub use vocab::*;
 #[cfg(feature = "schemars")]
 pub use vocabulary::vocabulary_json;
-
-/// Re-exported so that `strum::IntoEnumIterator` and `strum::EnumCount` work on the vocabulary
-/// without adding strum to your own dependencies.
-pub use strum;

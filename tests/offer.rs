@@ -9,11 +9,11 @@
 #![cfg(feature = "json")]
 
 use msc_therapy::{
-    CellCount, CellPreparation, CfuFrequency, Claim, ClaimKind, ClinicOffer, Delivery, Donor,
-    Expectation, ImageGuidance, Indication, NctId, OfferEvaluation, OfferPolicy, Outcome,
-    PatientVerdict, QualityVerdict, Question, ReleaseData, Route, RuleId, Severity, SupplyModel,
-    TestOutcome, Text, TissueSource, TrialEvidence, TrialPhase, TrialPhases, TrialResult,
-    TrialStatus, UsClassification, evaluate_offer, evaluate_offer_with,
+    CellCount, CellPreparation, Claim, ClaimKind, ClinicOffer, Delivery, Donor, Expectation,
+    ImageGuidance, Indication, NctId, OfferEvaluation, OfferPolicy, Outcome, PatientVerdict,
+    QualityVerdict, Question, ReleaseData, Route, RuleId, Severity, SupplyModel, TestOutcome, Text,
+    TissueSource, TrialEvidence, TrialPhase, TrialPhases, TrialResult, TrialStatus,
+    UsClassification, evaluate_offer, evaluate_offer_with,
 };
 use proptest::prelude::*;
 
@@ -791,19 +791,23 @@ fn live_stem_cells_in_off_the_shelf_birth_tissue_is_walk_away() {
 #[test]
 fn live_stem_cell_claim_backed_by_colonies_or_for_bone_marrow_is_not_walk_away() {
     let mut offer = off_the_shelf_umbilical();
-    offer.product.release = Some(ReleaseData {
-        cfu_f_per_million: Some(CfuFrequency::new(30_000.0).unwrap()),
-        ..ReleaseData::default()
-    });
+    offer.product.release = Some(
+        ReleaseData::builder()
+            .cfu_f_per_million(30_000.0)
+            .build()
+            .unwrap(),
+    );
     assert_eq!(
         outcome(&evaluate_offer(&offer, ON), RuleId::OfferClaimLiveStemCells),
         Outcome::Met
     );
     // Zero colonies is what Berger et al. found: still walk away.
-    offer.product.release = Some(ReleaseData {
-        cfu_f_per_million: Some(CfuFrequency::new(0.0).unwrap()),
-        ..ReleaseData::default()
-    });
+    offer.product.release = Some(
+        ReleaseData::builder()
+            .cfu_f_per_million(0.0)
+            .build()
+            .unwrap(),
+    );
     assert_eq!(
         in_group(&evaluate_offer(&offer, ON), RuleId::OfferClaimLiveStemCells),
         "walk_away"

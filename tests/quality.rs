@@ -892,7 +892,6 @@ fn unknown_supply_and_donor_do_not_exempt_a_product_from_the_certificate() {
 
 #[test]
 fn every_quality_rule_of_the_table_answers_exactly_once() {
-    use msc_therapy::strum::IntoEnumIterator;
     let report = assess(json!({"name": "Nothing known"}));
     let quality: Vec<RuleId> = RuleId::iter()
         .filter(|r| r.code().starts_with("quality."))

@@ -42,7 +42,7 @@ vocab! {
     /// assert_eq!(class, EuClassification::SomaticCellTherapy);
     /// assert_eq!(class.is_atmp(), Some(true));
     /// assert_eq!(EuClassification::Undetermined.is_atmp(), None);
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum EuClassification {

@@ -39,7 +39,7 @@ vocab! {
     ///
     /// assert_eq!(AsrmRiskClass::ClassI.to_string(), "class_i");
     /// assert_eq!("class_iii".parse::<AsrmRiskClass>()?, AsrmRiskClass::ClassIII);
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum AsrmRiskClass {

@@ -763,7 +763,7 @@ pub fn evaluate_offer_with(
 }
 
 /// The number of questions, as a bound for the set of those already asked.
-const QUESTIONS: usize = <Question as strum::EnumCount>::COUNT;
+const QUESTIONS: usize = Question::COUNT;
 const _: () = assert!(QUESTIONS <= 64, "the questions asked are kept in a u64");
 
 /// How many findings [`evaluate_offer_with`] makes for `offer`: one per checklist item (14),
@@ -771,7 +771,7 @@ const _: () = assert!(QUESTIONS <= 64, "the questions asked are kept in a u64");
 /// judged (each claim of FDA approval is judged on its own; claims of many conditions are
 /// judged with the conditions).
 fn finding_count(offer: &ClinicOffer) -> usize {
-    let mut judged = [false; <ClaimKind as strum::EnumCount>::COUNT];
+    let mut judged = [false; ClaimKind::COUNT];
     let mut claims = 0;
     for claim in offer.claims.iter().flatten() {
         let seen = &mut judged[claim.kind as usize];
@@ -1807,10 +1807,10 @@ fn patient_and_setting(offer: &ClinicOffer, c: &mut Collector) {
 }
 
 /// The number of [`Indication`]s: a list of distinct ones never holds more.
-const INDICATIONS: usize = <Indication as strum::EnumCount>::COUNT;
+const INDICATIONS: usize = Indication::COUNT;
 const _: () = assert!(INDICATIONS <= 128, "the conditions seen are kept in a u128");
 const _: () = assert!(
-    <IndicationCategory as strum::EnumCount>::COUNT <= 32,
+    IndicationCategory::COUNT <= 32,
     "the families seen are kept in a u32"
 );
 
@@ -1938,7 +1938,7 @@ fn claims(
 ) {
     // One flag per kind of claim: each kind is judged once, except claims of FDA approval, which
     // may each name other conditions.
-    let mut judged = [false; <ClaimKind as strum::EnumCount>::COUNT];
+    let mut judged = [false; ClaimKind::COUNT];
     for claim in offer.claims.iter().flatten() {
         let seen = &mut judged[claim.kind as usize];
         if *seen && claim.kind != ClaimKind::FdaApproved {

@@ -260,7 +260,7 @@ vocab! {
     ///
     /// assert_eq!(DoseBasis::PerKg.label(), "cells/kg");
     /// assert_eq!("per_administration".parse::<DoseBasis>()?, DoseBasis::PerAdministration);
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     pub enum DoseBasis {
         /// Viable cells per kilogram of body weight (systemic routes).

@@ -86,7 +86,7 @@ vocab! {
     /// let c: UsClassification = "section_351_product".parse()?;
     /// assert_eq!(c, UsClassification::Section351Product);
     /// assert!(c.info().citation.contains("1271.20"));
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum UsClassification: UsClassificationInfo {
