@@ -264,6 +264,32 @@ fn akuugo_shipment_restriction_is_lifted_and_its_term_has_no_invented_end() {
     assert!(p.events.iter().any(|e| e.when == "16 Oct 2025"));
 }
 
+/// While Akuugo's shipment was barred (from its approval of 31 Jul 2024 to at least the
+/// committee of 16 Oct 2025), its conditional approval holds but is not confirmed without
+/// restriction: a warning that names the condition; once lifted, information.
+#[test]
+fn akuugo_conditional_approval_is_a_warning_while_shipment_is_barred() {
+    let record = Product::from_json(
+        r#"{
+        "name": "AKUUGO",
+        "preparation": "culture_expanded_msc",
+        "tissue": "bone_marrow",
+        "donor": "allogeneic_unrelated",
+        "processing": {"steps": ["culture_expansion"]},
+        "intended_use": {"indications": ["traumatic_brain_injury"]},
+        "delivery": {"route": "intracerebral"}
+    }"#,
+    )
+    .unwrap();
+    let barred = classify_jp_authorised(&record, CatalogKey::AkuugoJp, date(2025, 3, 1));
+    let f = barred.finding(RuleId::JpConditionalApproval).unwrap();
+    assert_eq!((f.outcome, f.severity), (Outcome::Met, Severity::Warning));
+    assert!(f.reason.as_deref().unwrap().contains("bars shipment"));
+    let lifted = classify_jp_authorised(&record, CatalogKey::AkuugoJp, ON);
+    let f = lifted.finding(RuleId::JpConditionalApproval).unwrap();
+    assert_eq!((f.outcome, f.severity), (Outcome::Met, Severity::Info));
+}
+
 // ------------------------------------------------------------------------------------------
 // NeuroNata-R: confirmatory Phase 3 missed its primary endpoint
 // ------------------------------------------------------------------------------------------

@@ -12,8 +12,8 @@
 use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
 use crate::{
-    AuthorisationKind, AuthorisationStatus, CatalogKey, CellPreparation, Fact, Finding,
-    Jurisdiction, Outcome, ProcessingStep, Product, RuleId, Severity, TissueFunction,
+    AuthorisationKind, CatalogKey, CellPreparation, Fact, Finding, Jurisdiction, Outcome,
+    ProcessingStep, Product, RuleId, Severity, TissueFunction,
 };
 use jiff::civil::Date;
 use serde::Serialize;
@@ -296,9 +296,10 @@ pub fn classify_jp_authorised(product: &Product, key: CatalogKey, on: Date) -> J
             ))),
             ..approval
         }
-    } else if status == AuthorisationStatus::PendingFullApproval {
-        // The conditional approval, continued past its time limit while full approval is
-        // decided: the PMD Act status holds as the holder states it, the outcome is open.
+    } else if !status.confirmed_in_force() && entry.kind == AuthorisationKind::Conditional {
+        // A conditional approval whose standing on the date the sources do not confirm: past
+        // its time limit while full approval is decided (the PMD Act status holds as the holder
+        // states it, the outcome is open), under a shipment condition, or unconfirmed.
         let approval = match entry.full_approval_applied_on {
             Some(day) => {
                 approval.fact(Fact::date("catalog.full_approval_applied_on", day).as_limit())
