@@ -180,9 +180,10 @@ pub use builders::{
     CertificateBuilder, ClinicOfferBuilder, DoseBuilder, ProductBuilder, ReleaseDataBuilder,
 };
 pub use catalog::{
-    ApprovedProduct, AuthorisationKind, AuthorisationNumber, AuthorisationStatus, CatalogKey,
-    Confidence, DoseRange, Jurisdiction, JurisdictionInfo, LabelDose, LabelPopulation, NumberKind,
-    RegulatoryFramework,
+    ApprovedProduct, AuthorisationEvent, AuthorisationKind, AuthorisationNumber,
+    AuthorisationStatus, CatalogKey, CatalogSource, Confidence, DoseRange, Jurisdiction,
+    JurisdictionInfo, LabelDose, LabelPopulation, NationalRoute, NumberKind, RegulatoryFramework,
+    Restriction,
 };
 pub use coding::{
     CodeRelation, CodeSystem, CodeSystemInfo, Coded, CodedCondition, Coding, CodingError,

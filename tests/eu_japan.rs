@@ -1656,14 +1656,24 @@ fn stemirac_record() -> Product {
 
 #[test]
 fn a_conditional_time_limited_approval_is_expressed_by_its_catalog_key() {
-    // PMD Act Art 23-26: Stemirac was approved with conditions and a time limit (28 Dec 2018).
+    // PMD Act Art 23-26: Stemirac was approved with conditions and a time limit (28 Dec 2018,
+    // seven years: to 27 Dec 2025). Within the term:
     use msc_therapy::{CatalogKey, classify_jp_authorised};
-    let report = classify_jp_authorised(&stemirac_record(), CatalogKey::StemiracJp, ON);
+    let within_term = jiff::civil::date(2024, 6, 1);
+    let report = classify_jp_authorised(&stemirac_record(), CatalogKey::StemiracJp, within_term);
     assert_eq!(report.pmd_act, PmdActStatus::RegenerativeMedicalProduct);
     let f = report.finding(RuleId::JpConditionalApproval);
     assert_eq!(
         f.map(|f| (f.outcome, f.severity)),
         Some((Outcome::Met, Severity::Info))
+    );
+    // After the term (full approval applied for on 14 Nov 2025, no decision found), the
+    // approval still applies as the holder states, as a warning (tests/corrections_catalog.rs).
+    assert_eq!(
+        classify_jp_authorised(&stemirac_record(), CatalogKey::StemiracJp, ON)
+            .finding(RuleId::JpConditionalApproval)
+            .map(|f| (f.outcome, f.severity)),
+        Some((Outcome::Met, Severity::Warning))
     );
     assert_eq!(
         f.and_then(|f| f.fact_named("authorisation.catalog_key"))

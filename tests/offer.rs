@@ -1567,7 +1567,8 @@ fn the_law_of_the_place_is_applied_and_no_place_is_a_question() {
 /// Stemirac, conditionally approved in Japan for traumatic spinal cord injury: 0.5-2.0 × 10⁸
 /// autologous bone-marrow MSCs intravenously (Nipro). On label in Japan the pathway is a good
 /// sign and the dose is within its label; a conditional approval is not the full evidence a
-/// completed Phase II/III trial is.
+/// completed Phase II/III trial is. The approval's seven-year term ended on 27 Dec 2025 with full
+/// approval applied for and no decision found: on a later day the pathway is a question.
 #[test]
 fn stemirac_on_label_in_japan() {
     let offer = patched(
@@ -1592,10 +1593,16 @@ fn stemirac_on_label_in_japan() {
         .unwrap()
         .viable_nucleated_cells = Some(CellCount::new(1e8).unwrap());
     offer.disclosures.live_nucleated_cells = Some(CellCount::new(1e8).unwrap());
+    let within_term = evaluate_offer(&offer, jiff::civil::date(2025, 12, 1));
+    assert_eq!(
+        in_group(&within_term, RuleId::OfferProductIdentity),
+        "good_signs"
+    );
+    assert_eq!(in_group(&within_term, RuleId::OfferJpPathway), "good_signs");
     let eval = evaluate_offer(&offer, ON);
     assert_eq!(eval.product, Some(msc_therapy::CatalogKey::StemiracJp));
-    assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "good_signs");
-    assert_eq!(in_group(&eval, RuleId::OfferJpPathway), "good_signs");
+    assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "ask_first");
+    assert_ne!(in_group(&eval, RuleId::OfferJpPathway), "good_signs");
     assert_eq!(outcome(&eval, RuleId::OfferDoseReference), Outcome::Met);
     assert_eq!(
         eval.quality

@@ -12,8 +12,8 @@
 use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
 use crate::{
-    AuthorisationKind, CatalogKey, CellPreparation, Fact, FactValue, Finding, Jurisdiction,
-    Outcome, ProcessingStep, Product, RuleId, Severity, TissueFunction,
+    AuthorisationKind, CatalogKey, CellPreparation, Fact, Finding, Jurisdiction, Outcome,
+    ProcessingStep, Product, RuleId, Severity, TissueFunction,
 };
 use jiff::civil::Date;
 use serde::Serialize;
@@ -294,19 +294,43 @@ pub fn classify_jp_authorised(product: &Product, key: CatalogKey, on: Date) -> J
     let contradicts = product.tissue.is_some_and(|t| t != entry.tissue)
         || product.donor.is_some_and(|d| d != entry.donor)
         || product.preparation.is_some_and(|p| p != entry.preparation);
+    let status = entry.status_on(on);
+    let approval = approval.fact(Fact::code("catalog.status", status.code()).as_limit());
+    let approval = match entry.time_limit_ends_on {
+        Some(end) => approval.fact(Fact::date("derived.time_limit_ends_on", end).as_derived()),
+        None => approval,
+    };
     let approval = if contradicts {
         approval.because("the record's tissue, donor or preparation differs from the catalog entry named, so the product is not shown to be the one approved")
-    } else {
-        let approval = match entry.time_limit_ends_on {
-            Some(end) => approval.fact(
-                Fact::new(
-                    "derived.time_limit_ends_on",
-                    FactValue::Text(Cow::Borrowed(end)),
-                )
-                .as_derived(),
-            ),
+    } else if !status.in_force() {
+        // Withdrawn, ended, or not yet granted on the date: the approval is not applied.
+        Finding {
+            reason: Some(Cow::Owned(format!(
+                "the catalog entry named is not shown to be approved on the evaluation date: {}",
+                entry.status_text_on(on)
+            ))),
+            ..approval
+        }
+    } else if !status.confirmed_in_force() && entry.kind == AuthorisationKind::Conditional {
+        // A conditional approval whose standing on the date the sources do not confirm: past
+        // its time limit while full approval is decided (the PMD Act status holds as the holder
+        // states it, the outcome is open), under a shipment condition, or unconfirmed.
+        let approval = match entry.full_approval_applied_on {
+            Some(day) => {
+                approval.fact(Fact::date("catalog.full_approval_applied_on", day).as_limit())
+            }
             None => approval,
         };
+        Finding {
+            outcome: Outcome::Met,
+            severity: Severity::Warning,
+            reason: Some(Cow::Owned(format!(
+                "approved with conditions and a time limit (PMD Act Art 23-26), and {}",
+                entry.status_text_on(on)
+            ))),
+            ..approval
+        }
+    } else {
         match entry.kind {
             AuthorisationKind::Conditional => Finding {
                 outcome: Outcome::Met,

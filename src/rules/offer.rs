@@ -683,7 +683,7 @@ pub fn evaluate_offer_with(
     };
     c.reserve(finding_count(offer));
     let named = offer.authorisation.as_ref().map(|r| r.resolve());
-    let use_of_named = product_identity(offer, named, &mut c);
+    let use_of_named = product_identity(offer, named, &mut c, on);
     let on_label = use_of_named.on_label();
     live_cell_count(offer, policy, &mut c);
     source(offer, &mut c);
@@ -692,8 +692,8 @@ pub fn evaluate_offer_with(
     let has_evidence = trial_evidence(offer, on_label, &mut c);
     patient_and_setting(offer, &mut c);
     many_conditions(offer, policy, &mut c);
-    claims(offer, named.flatten(), &quality, &mut c);
-    approved_anywhere(offer, &mut c);
+    claims(offer, named.flatten(), &quality, &mut c, on);
+    approved_anywhere(offer, &mut c, on);
     release_quality(&quality, &mut c);
     dose_reference(offer, policy, &mut c);
     let (us, eu, jp) = pathway(offer, use_of_named, named.flatten(), &mut c, on);
@@ -788,11 +788,11 @@ fn finding_count(offer: &ClinicOffer) -> usize {
 // Product identity: the offer's facts against a catalog entry
 // ---------------------------------------------------------------------------------------------
 
-/// The facts of a comparison, staged on the stack: at most 21 (the entry's key; two per
+/// The facts of a comparison, staged on the stack: at most 22 (the entry's key; two per
 /// compared product fact, for the indication and for the place; the patient's age with the
 /// label's two bounds; whether standard treatments were tried with the label's requirement; the
-/// status; the withdrawal date; the contradictions).
-type ComparisonFacts = SmallVec<[Fact; 21]>;
+/// status on the evaluation date with at most two of its dates; the contradictions).
+type ComparisonFacts = SmallVec<[Fact; 22]>;
 
 /// How the offer's facts compare with one catalog entry.
 struct Comparison {
@@ -816,13 +816,14 @@ fn age_fact(name: &'static str, age: Age) -> Fact {
 /// Compares the offer with `p`: tissue, donor, preparation, route, indication and the patients
 /// the label covers (the patient's age, and whether standard treatments were tried when the
 /// label requires an earlier treatment), and, when `place` is set, the jurisdiction and the
-/// entry's status. The facts of the comparison are added to `facts` when it is given; a
+/// entry's status on that evaluation date ([`ApprovedProduct::status_on`]: a withdrawal, or a
+/// date before the authorisation, contradicts the claimed authorisation). The facts of the comparison are added to `facts` when it is given; a
 /// label's bounds are added when the offer contradicts them or does not give the patient's
 /// fact.
 fn compare_with(
     offer: &ClinicOffer,
     p: &ApprovedProduct,
-    place: bool,
+    place: Option<jiff::civil::Date>,
     mut facts: Option<&mut ComparisonFacts>,
 ) -> Comparison {
     let product = &offer.product;
@@ -922,7 +923,7 @@ fn compare_with(
             fact(Fact::flag("catalog.population.after_prior_treatment", true).as_limit());
         }
     }
-    if place {
+    if let Some(on) = place {
         match offer.jurisdiction {
             Some(j) => {
                 fact(Fact::code("jurisdiction", j.code()));
@@ -933,12 +934,33 @@ fn compare_with(
             }
             None => c.unknown.push("jurisdiction"),
         }
-        fact(Fact::code("catalog.status", p.status.code()).as_limit());
-        if p.status == AuthorisationStatus::Withdrawn {
-            c.contradicts.push("catalog.status");
-            if let Some(date) = p.withdrawn_on {
-                fact(Fact::code("catalog.withdrawn_on", date).as_limit());
+        let status = p.status_on(on);
+        fact(Fact::code("catalog.status", status.code()).as_limit());
+        let mut date = |name: &'static str, day: Option<jiff::civil::Date>| {
+            if let Some(day) = day {
+                fact(Fact::date(name, day).as_limit());
             }
+        };
+        match status {
+            AuthorisationStatus::Withdrawn => {
+                c.contradicts.push("catalog.status");
+                date("catalog.withdrawn_on", p.withdrawn_on);
+            }
+            AuthorisationStatus::NotYetAuthorised => {
+                c.contradicts.push("catalog.status");
+                date("catalog.authorised_on", p.authorised_on);
+            }
+            AuthorisationStatus::TimeLimitEnded => {
+                date("catalog.time_limit_ends_on", p.time_limit_ends_on);
+            }
+            AuthorisationStatus::PendingFullApproval => {
+                date("catalog.time_limit_ends_on", p.time_limit_ends_on);
+                date(
+                    "catalog.full_approval_applied_on",
+                    p.full_approval_applied_on,
+                );
+            }
+            _ => {}
         }
     }
     if !c.contradicts.is_empty() {
@@ -984,6 +1006,7 @@ fn product_identity(
     offer: &ClinicOffer,
     named: Option<Option<&'static ApprovedProduct>>,
     c: &mut Collector,
+    on: jiff::civil::Date,
 ) -> NamedUse {
     let rule = RuleId::OfferProductIdentity;
     let Some(named) = named else {
@@ -1014,14 +1037,14 @@ fn product_identity(
         return NamedUse::Neither;
     };
     let mut facts = ComparisonFacts::new();
-    let cmp = compare_with(offer, p, true, Some(&mut facts));
+    let cmp = compare_with(offer, p, Some(on), Some(&mut facts));
+    let status = p.status_on(on);
     let off_label = |path: &&str| OFF_LABEL.contains(path);
     // Another product, or not this product's authorisation here: the claim of an authorisation
     // is false. Only the label's use contradicted, with the product and the place shown: the
     // authorised product, used off label.
     let other_product = cmp.contradicts.iter().any(|p| !off_label(p));
-    let identity_shown =
-        !cmp.unknown.iter().any(|p| !off_label(p)) && p.status == AuthorisationStatus::InForce;
+    let identity_shown = !cmp.unknown.iter().any(|p| !off_label(p)) && status.confirmed_in_force();
     let (group, outcome, reason, named_use) = if other_product {
         (
             Group::WalkAway,
@@ -1052,6 +1075,13 @@ fn product_identity(
         )
     };
     let f = c.add(group, rule, outcome, "authorisation", reason);
+    if cmp.contradicts.is_empty() && cmp.unknown.is_empty() && !status.confirmed_in_force() {
+        // The offer matches the entry: what stays open is the authorisation on the date.
+        f.reason = Some(Cow::Owned(format!(
+            "The clinic names an authorised product and the offer matches its authorisation, but the catalog cannot confirm the authorisation on the evaluation date: {}.",
+            p.status_text_on(on)
+        )));
+    }
     f.facts.extend(facts.drain(..));
     // Facts the comparison lacks are missing only while it is undetermined: a contradiction
     // of the product decides it, and so does an off-label use of the product shown.
@@ -1135,7 +1165,7 @@ fn pathway(
             (None, None, Some(jp))
         }
         _ => {
-            national_pathway(place, on_label, trial, c);
+            national_pathway(place, on_label, trial, c, on);
             (None, None, None)
         }
     }
@@ -1432,6 +1462,7 @@ fn national_pathway(
     on_label: Option<&'static ApprovedProduct>,
     trial: Trial<'_>,
     c: &mut Collector,
+    on: jiff::civil::Date,
 ) {
     let rule = RuleId::OfferNationalPathway;
     let here = Fact::code("jurisdiction", place.code());
@@ -1447,14 +1478,55 @@ fn national_pathway(
             );
         }
         (None, None) => {
-            let f = c.add(
-                Group::AskFirst,
-                rule,
-                Outcome::Undetermined,
-                "authorisation",
-                "The crate has no classification engine for this jurisdiction, and the offer names no authorisation or registered trial: ask which national authorisation or licence covers it.",
-            );
-            f.facts.push(here);
+            // A national route whose law is in force on the date (Korea's advanced regenerative
+            // medicine treatment, China's clinical translation of new biomedical technologies)
+            // is named, never assumed: whether the offer is given on it is a fact of the offer,
+            // and the crate has no engine for that law. The answer stays open.
+            let mut routes = place.national_routes_on(on).peekable();
+            let f = if routes.peek().is_some() {
+                let f = c.add(
+                    Group::AskFirst,
+                    rule,
+                    Outcome::Undetermined,
+                    "authorisation",
+                    "",
+                );
+                let mut reason = String::from(
+                    "The crate has no classification engine for this jurisdiction, and the offer names no authorisation or registered trial.",
+                );
+                for route in routes {
+                    reason.push_str(&format!(
+                        " Since {}, the law there provides a route outside marketing authorisation and trials, {} ({}): {}. The offer does not show that the treatment is given on that route: ask for the approval it requires.",
+                        crate::IsoDate::from(route.in_force_from),
+                        route.name,
+                        route.law,
+                        route.requires,
+                    ));
+                    f.facts
+                        .push(Fact::code("national_route", route.code).as_limit());
+                    f.facts.push(
+                        Fact::date("national_route.in_force_from", route.in_force_from).as_limit(),
+                    );
+                    f.facts.push(
+                        Fact::new(
+                            "national_route.citation",
+                            FactValue::Text(Cow::Borrowed(route.citation)),
+                        )
+                        .as_limit(),
+                    );
+                }
+                f.reason = Some(Cow::Owned(reason));
+                f
+            } else {
+                c.add(
+                    Group::AskFirst,
+                    rule,
+                    Outcome::Undetermined,
+                    "authorisation",
+                    "The crate has no classification engine for this jurisdiction, and the offer names no authorisation or registered trial: ask which national authorisation or licence covers it.",
+                )
+            };
+            f.facts.insert(0, here);
             f.missing.push("authorisation");
             f.missing.push("disclosures.trial_registration");
         }
@@ -2019,6 +2091,7 @@ fn claims(
     named: Option<&'static ApprovedProduct>,
     quality: &QualityReport,
     c: &mut Collector,
+    on: jiff::civil::Date,
 ) {
     // One flag per kind of claim: each kind is judged once, except claims of FDA approval, which
     // may each name other conditions.
@@ -2055,7 +2128,7 @@ fn claims(
             ClaimKind::TreatsManyConditions => {
                 // Judged with every condition the offer names, by `many_conditions`.
             }
-            ClaimKind::FdaApproved => fda_claim(offer, claim, named, c),
+            ClaimKind::FdaApproved => fda_claim(offer, claim, named, c, on),
             ClaimKind::ContainsLiveStemCells => live_stem_cells_claim(offer, quality, c),
             ClaimKind::NoRejection => no_rejection_claim(offer, c),
         }
@@ -2069,6 +2142,7 @@ fn fda_claim(
     claim: &crate::Claim,
     named: Option<&'static ApprovedProduct>,
     c: &mut Collector,
+    on: jiff::civil::Date,
 ) {
     let rule = RuleId::OfferClaimFdaApproved;
     // `Claim::conditions`, borrowed: the claim's conditions, or the patient's when it lists none.
@@ -2093,7 +2167,7 @@ fn fda_claim(
         indications
             .iter()
             .filter(|i| {
-                ApprovedProduct::approved_in(Jurisdiction::UnitedStates, **i)
+                ApprovedProduct::approved_in_on(Jurisdiction::UnitedStates, **i, on)
                     .next()
                     .is_none()
             })
@@ -2114,7 +2188,7 @@ fn fda_claim(
     }
     let approved = || {
         ApprovedProduct::by_jurisdiction(Jurisdiction::UnitedStates).filter(|p| {
-            p.status.in_force() && indications.iter().all(|i| p.indications.contains(i))
+            p.status_on(on).in_force() && indications.iter().all(|i| p.indications.contains(i))
         })
     };
     let keys = || code_list_of("fda_approved_products", || approved().map(|p| p.key)).as_limit();
@@ -2135,7 +2209,7 @@ fn fda_claim(
             return;
         }
         let mut facts = ComparisonFacts::new();
-        let cmp = compare_with(offer, p, false, Some(&mut facts));
+        let cmp = compare_with(offer, p, None, Some(&mut facts));
         let (group, outcome, reason) = if !cmp.contradicts.is_empty() {
             (
                 Group::WalkAway,
@@ -2169,9 +2243,9 @@ fn fda_claim(
     let mut products = approved().peekable();
     let first = products.peek().copied();
     if let Some(first) = first {
-        if products.all(|p| !compare_with(offer, p, false, None).contradicts.is_empty()) {
+        if products.all(|p| !compare_with(offer, p, None, None).contradicts.is_empty()) {
             let mut facts = ComparisonFacts::new();
-            compare_with(offer, first, false, Some(&mut facts));
+            compare_with(offer, first, None, Some(&mut facts));
             let f = c.add(
                 Group::WalkAway,
                 rule,
@@ -2198,7 +2272,7 @@ fn fda_claim(
     // A fact the offer lacks could still contradict every approved product it might be (a
     // patient's age outside the label): it could change the answer too.
     for p in approved() {
-        let cmp = compare_with(offer, p, false, None);
+        let cmp = compare_with(offer, p, None, None);
         if cmp.contradicts.is_empty() {
             for path in cmp.unknown {
                 if !f.missing.contains(path) {
@@ -2310,9 +2384,9 @@ fn no_rejection_claim(offer: &ClinicOffer, c: &mut Collector) {
     }
 }
 
-fn approved_anywhere(offer: &ClinicOffer, c: &mut Collector) {
+fn approved_anywhere(offer: &ClinicOffer, c: &mut Collector, on: jiff::civil::Date) {
     let rule = RuleId::OfferApprovedAnywhere;
-    let approved = || ApprovedProduct::approved_anywhere(offer.indication).map(|p| p.key);
+    let approved = || ApprovedProduct::approved_anywhere_on(offer.indication, on).map(|p| p.key);
     let indication = Fact::code("indication", offer.indication.code());
     if approved().next().is_none() {
         c.add(
