@@ -266,6 +266,122 @@ fn unrequired_evidence_needs_a_bedside_preparation() {
     assert!(product_exception(&not_issued, "release.certificate_issued", &[]).is_some());
 }
 
+// ---------------------------------------------------------------------------------------------
+// Failing moves: the prober's situations, one document each. Each test holds one deletion to
+// the rule of property 1 (no move up the order unless the table excuses it — for a
+// contradiction, only when the report before names it). A test that fails names a move the
+// engines on main still make.
+// ---------------------------------------------------------------------------------------------
+
+/// Property 1 for one deletion of one document: `Err` names the move the table does not excuse.
+fn one_deletion(doc: &Value, path: &str) -> Result<(), String> {
+    let policy = QualityPolicy::default();
+    let (before, after) = (parse(doc), parse(&common::deleted(doc, path)));
+    let us = classify_us(&before, ON);
+    let us_after = classify_us(&after, ON).classification;
+    let mut problems = Vec::new();
+    if us_rank(us_after) > us_rank(us.classification)
+        && product_exception(doc, path, &contradicted(&us.findings)).is_none()
+    {
+        problems.push(format!("US {} -> {us_after}", us.classification));
+    }
+    let quality = assess_quality(&before, &policy, ON);
+    let quality_after = assess_quality(&after, &policy, ON).verdict;
+    if quality_rank(quality_after) > quality_rank(quality.verdict)
+        && product_exception(doc, path, &contradicted(&quality.findings)).is_none()
+    {
+        problems.push(format!("quality {} -> {quality_after}", quality.verdict));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("deleting {path}: {}\n{doc}", problems.join("; ")))
+    }
+}
+
+/// A cultured lot whose certificate expired before the evaluation date (2026-12-07); deleting
+/// the expiry date must not make the lot pass: a certificate is required of a released lot,
+/// and its elements with it (issue #18, item 5).
+#[test]
+fn failing_move_deleting_the_expiry_date_of_an_expired_certificate() {
+    let mut doc = common::sample_product("cultured_bone_marrow_msc");
+    doc["release"]["certificate"]["expires_on"] = json!("2026-01-15");
+    doc["release"]["lot"] = doc["release"]["certificate"]["lot"].clone();
+    one_deletion(&doc, "release.certificate.expires_on").unwrap();
+}
+
+/// A cultured lot whose certificate is for another lot; deleting the product's lot must not
+/// hide the mismatch (issue #18, item 5).
+#[test]
+fn failing_move_deleting_the_lot_when_the_certificate_is_for_another_lot() {
+    let mut doc = common::sample_product("cultured_bone_marrow_msc");
+    doc["release"]["lot"] = json!("ANOTHER-LOT");
+    one_deletion(&doc, "release.lot").unwrap();
+}
+
+/// A record that says `fresh` and lists a cryopreservation step: deleting the steps must not
+/// make it pass unless the contradiction is a finding that names them (issue #18, item 5).
+#[test]
+fn failing_move_deleting_the_steps_of_a_record_both_fresh_and_cryopreserved() {
+    let mut doc = common::sample_product("cultured_bone_marrow_msc");
+    doc["release"]["state"] = json!("fresh");
+    doc["release"]["viability"] = json!([{"percent": 95.1, "timing": "before_freezing"}]);
+    one_deletion(&doc, "processing.steps").unwrap();
+    one_deletion(&doc, "processing").unwrap();
+}
+
+/// A stated viable-cell count below the minimum beside total nucleated cells × viability above
+/// it: deleting the stated count must not make the lot better unless the contradiction is a
+/// finding that names it (issue #18, item 5).
+#[test]
+fn failing_move_deleting_a_failing_stated_viable_count() {
+    let mut doc = common::sample_product("cultured_bone_marrow_msc");
+    for place in ["dose.viable_cells", "release.viable_nucleated_cells"] {
+        let mut doc = doc.clone();
+        doc = common::deleted(&doc, "dose.viable_cells");
+        doc = common::deleted(&doc, "release.viable_nucleated_cells");
+        doc = common::deleted(&doc, "dose.cells_per_kg");
+        let (object, key) = place.split_once('.').expect("a dotted path");
+        doc[object][key] = json!(100_000);
+        one_deletion(&doc, place).unwrap();
+    }
+}
+
+/// Same-day marrow concentrate with a stated site of use its local route contradicts (into the
+/// knee, "for the skin"): deleting the route's object must not favour the product unless the
+/// contradiction is a finding that names it (issue #18, item 5).
+#[test]
+fn deleting_the_route_that_a_stated_site_disagrees_with() {
+    for site in [
+        "skin_or_wound_surface",
+        "subcutaneous",
+        "bone",
+        "intervertebral_disc",
+    ] {
+        let mut doc = common::sample_product("same_day_bmac");
+        doc["intended_use"]["site_of_use"] = json!(site);
+        one_deletion(&doc, "delivery").unwrap();
+        one_deletion(&doc, "intended_use.site_of_use").unwrap();
+    }
+}
+
+/// Amniotic fluid whose cells were isolated and grown: deleting the preparation must not read
+/// the product as the fluid itself (not an HCT/P) (issue #18, item 5).
+#[test]
+fn deleting_the_preparation_of_amniotic_fluid_cells() {
+    for preparation in [
+        "culture_expanded_msc",
+        "cultured_cells",
+        "perinatal_allograft",
+    ] {
+        let mut doc = common::sample_product("umbilical_off_the_shelf");
+        doc["tissue"] = json!("amniotic_fluid");
+        doc["preparation"] = json!(preparation);
+        doc["processing"]["steps"] = json!(["cell_isolation", "culture_expansion"]);
+        one_deletion(&doc, "preparation").unwrap();
+    }
+}
+
 /// The evaluation date: the day the crate's sources were read (its knowledge horizon).
 #[allow(dead_code)]
 const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

@@ -243,7 +243,7 @@ pub const EXCEPTIONS: &[Row] = &[
     row(
         "processing.steps",
         Product,
-        true,
+        false,
         Contradiction,
         When::Contradicted,
         "a cryopreservation step contradicting `fresh`; cell isolation or culture contradicting a secreted fluid",
@@ -251,7 +251,7 @@ pub const EXCEPTIONS: &[Row] = &[
     row(
         "release.viability",
         Product,
-        true,
+        false,
         Contradiction,
         When::Contradicted,
         "a post-thaw viability contradicting `fresh`; the viability behind total × viability contradicting a stated viable count",
@@ -291,7 +291,7 @@ pub const EXCEPTIONS: &[Row] = &[
     row(
         "release.certificate",
         Product,
-        true,
+        false,
         Contradiction,
         When::Contradicted,
         "a certificate contradicted by `certificate_issued: false`",
@@ -403,7 +403,9 @@ pub fn bedside(product: &Value) -> bool {
 
 /// Whether `row` matches the deleted `key` (a path of the row's scope): the key itself, a key
 /// inside it when the row covers children, or — for a contradiction, which a finding names — a
-/// key it lies in.
+/// key it lies in (deleting `delivery` deletes `delivery.route`). A contradiction row never
+/// covers the keys inside its key: deleting a certificate's expiry date does not remove the
+/// certificate that `certificate_issued: false` contradicts.
 fn matches(row: &Row, key: &str) -> bool {
     let key = normalized(key);
     key == row.key
@@ -558,6 +560,36 @@ pub fn realistic_product() -> BoxedStrategy<Value> {
             product
         })
         .boxed()
+}
+
+/// The bundled sample product `stem` (`examples/data/products/`), named `generated`, without its
+/// description.
+pub fn sample_product(stem: &str) -> Value {
+    let (_, text) = samples::PRODUCTS
+        .iter()
+        .find(|(s, _)| *s == stem)
+        .expect("a bundled sample product");
+    let mut product: Value = serde_json::from_str(text).expect("a sample product");
+    product["name"] = json!("generated");
+    if let Some(map) = product.as_object_mut() {
+        map.remove("description");
+    }
+    product
+}
+
+/// `doc` without the key at `path` (a dotted path without list positions).
+pub fn deleted(doc: &Value, path: &str) -> Value {
+    let mut copy = doc.clone();
+    let (parent, key) = path.rsplit_once('.').map_or(("", path), |(p, k)| (p, k));
+    let target = if parent.is_empty() {
+        Some(&mut copy)
+    } else {
+        copy.pointer_mut(&pointer(parent))
+    };
+    if let Some(Value::Object(map)) = target {
+        map.remove(key);
+    }
+    copy
 }
 
 /// A base document for the prober's situations: half generated, half realistic.
