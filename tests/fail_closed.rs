@@ -335,7 +335,7 @@ fn failing_move_deleting_the_steps_of_a_record_both_fresh_and_cryopreserved() {
 /// finding that names it (issue #18, item 5).
 #[test]
 fn failing_move_deleting_a_failing_stated_viable_count() {
-    let mut doc = common::sample_product("cultured_bone_marrow_msc");
+    let doc = common::sample_product("cultured_bone_marrow_msc");
     for place in ["dose.viable_cells", "release.viable_nucleated_cells"] {
         let mut doc = doc.clone();
         doc = common::deleted(&doc, "dose.viable_cells");
