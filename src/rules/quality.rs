@@ -647,6 +647,9 @@ struct Profile<'a> {
     product: &'a Product,
     /// The evaluation date.
     on: jiff::civil::Date,
+    /// The release state is stated `fresh`, yet a cryopreservation step or a post-thaw
+    /// viability figure is stated too.
+    fresh_and_frozen: bool,
     release: Option<&'a ReleaseData>,
     /// Meant to deliver living cells; unknown preparations count as live (fail closed).
     live: bool,
@@ -688,11 +691,17 @@ impl<'a> Profile<'a> {
                 .iter()
                 .any(|v| v.timing == ViabilityTiming::PostThaw)
         });
-        let state = if step(ProcessingStep::Cryopreservation) || post_thaw_figure {
+        let frozen = step(ProcessingStep::Cryopreservation) || post_thaw_figure;
+        let stated_state = release.and_then(|r| r.state);
+        let state = if frozen {
             Some(ProductState::Cryopreserved)
         } else {
-            release.and_then(|r| r.state)
+            stated_state
         };
+        // "Fresh" with a cryopreservation step or a post-thaw figure: the record contradicts
+        // itself, and the contradiction is a finding (deleting either side must not read
+        // better than keeping both).
+        let fresh_and_frozen = frozen && stated_state == Some(ProductState::Fresh);
         let bedside_autologous = product.donor == Some(Donor::Autologous)
             && product.supply == Some(SupplyModel::PointOfCare)
             && expansion == Expansion::No;
@@ -701,6 +710,7 @@ impl<'a> Profile<'a> {
         Self {
             product,
             on,
+            fresh_and_frozen,
             release,
             live,
             expansion,
@@ -763,14 +773,19 @@ fn viable_cells(
     if stated.is_some() {
         return stated;
     }
-    let release = release?;
+    derived_viable_cells(release?, state)
+}
+
+/// Total nucleated cells × the viability that applies (the calculation of Ph. Eur. 2.7.29).
+fn derived_viable_cells(release: &ReleaseData, state: Option<ProductState>) -> Option<CellFigure> {
     let total = release.total_nucleated_cells?.as_f64();
     let viability = release.viability_for(state)?.get();
-    Some(figure(
-        total * viability / 100.0,
-        "derived.viable_nucleated_cells",
-        true,
-    ))
+    Some(CellFigure {
+        value: total * viability / 100.0,
+        name: "derived.viable_nucleated_cells",
+        unit: "cells",
+        derived: true,
+    })
 }
 
 /// See [`Profile::cells_per_kg`].
@@ -1010,6 +1025,29 @@ fn viability_post_thaw(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
         return;
     }
     let figures = p.release.map_or(&[][..], |r| r.viability.as_slice());
+    if p.fresh_and_frozen {
+        let frozen_by = if p
+            .product
+            .processing
+            .as_ref()
+            .and_then(|x| x.steps_known())
+            .is_some_and(|s| s.contains(&ProcessingStep::Cryopreservation))
+        {
+            "processing.steps"
+        } else {
+            "release.viability"
+        };
+        f.judge(Outcome::Undetermined, Severity::Blocking)
+            .why("the record says the product is given fresh, and also that it was cryopreserved (a cryopreservation step or a post-thaw viability figure): the two statements contradict each other, so which viability describes what the patient receives is not known")
+            .point_at("release.state")
+            .add(Fact::code("release.state", ProductState::Fresh.code()))
+            .add(Fact::code_list("contradicts", ["release.state", frozen_by]))
+            .add(Fact::terms(
+                "release.viability.timing",
+                figures.iter().map(|v| v.timing),
+            ));
+        return;
+    }
     match p.state {
         Some(ProductState::Fresh) => {
             f.not_applicable("the product is given fresh, never frozen")
@@ -1063,12 +1101,29 @@ fn viable_cell_count(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
             // Written as the test that passes, so that a count that compares with nothing
             // (NaN) fails, as it always has.
             let enough = cells.value >= min;
+            // A stated count that fails while total nucleated cells × viability would pass:
+            // the two statements disagree, and the disagreement is part of the finding (so
+            // that deleting the stated count is deleting one side of a contradiction).
+            let derived = (!cells.derived)
+                .then(|| derived_viable_cells(p.release?, p.state))
+                .flatten()
+                .filter(|d| !enough && d.value >= min);
             if !enough {
-                f.judge(Outcome::NotMet, Severity::Blocking)
-                    .why("fewer live nucleated cells per dose than the policy minimum");
+                f.judge(Outcome::NotMet, Severity::Blocking);
+                if derived.is_some() {
+                    f.why("fewer live nucleated cells per dose than the policy minimum, as stated; the total nucleated cells and the viability stated would give more, so the record contradicts itself and the lower figure counts");
+                } else {
+                    f.why("fewer live nucleated cells per dose than the policy minimum");
+                }
             }
-            f.add(cells.fact())
-                .add_opt(if cells.derived { total } else { None });
+            f.add(cells.fact());
+            if cells.derived || derived.is_some() {
+                f.add_opt(total);
+            }
+            if let Some(d) = derived {
+                f.add(d.fact())
+                    .add(Fact::code_list("contradicts", [cells.name, d.name]));
+            }
         }
         None => {
             f.judge(Outcome::Undetermined, Severity::Blocking)
@@ -1964,7 +2019,7 @@ fn certificate_present(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding)
         .add_opt(p.product.donor.map(|d| Fact::code("donor", d.code())));
 }
 
-fn certificate_consistent(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
+fn certificate_consistent(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     let release = p.release;
     let Some(certificate) = release.and_then(|r| r.certificate.as_ref()) else {
         f.not_applicable("no certificate of analysis is recorded")
@@ -2017,8 +2072,25 @@ fn certificate_consistent(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     let inverted = matches!((issued, expires), (Some(i), Some(e)) if e < i);
     if problems.is_empty() && missing.is_empty() {
     } else if problems.is_empty() {
-        f.judge(Outcome::Undetermined, Severity::Info)
-            .why("not every consistency check can be made: the lot of the product, the issue date or the evaluation date is not given");
+        // Where a certificate is required its issue and expiry dates are what make it one:
+        // leaving one out must not read better than an expired certificate. The product's own
+        // lot (`release.lot`) is not part of the certificate: without it the match cannot be
+        // checked, which leaves the finding open at information.
+        let dates_missing = missing.iter().any(|m| {
+            matches!(
+                *m,
+                "release.certificate.issued_on" | "release.certificate.expires_on"
+            )
+        });
+        let severity = match (dates_missing, coa_required(p, policy)) {
+            (true, true) => Severity::Blocking,
+            (true, false) => Severity::Warning,
+            // Only the product's own lot is missing: the certificate names its lot, and a
+            // record naming another lot fails (a contradiction, reported as one).
+            (false, _) => Severity::Info,
+        };
+        f.judge(Outcome::Undetermined, severity)
+            .why("not every consistency check can be made: the product's lot, or the certificate's issue or expiry date, is not given");
     } else {
         let reason = if problems.contains(&"release.certificate_issued") {
             "the record gives a certificate of analysis and also states that none was issued"
@@ -2033,7 +2105,24 @@ fn certificate_consistent(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     }
     f.point_at("release.certificate");
     if f.outcome == Outcome::NotMet {
-        f.add(Fact::code_list("contradicts", problems.iter().copied()));
+        // Each problem with the statement it contradicts.
+        let mut sides = PathList::new();
+        for problem in &problems {
+            let other = match *problem {
+                "release.certificate_issued" => Some("release.certificate"),
+                "release.certificate.lot" => Some("release.lot"),
+                _ if inverted => Some("release.certificate.issued_on"),
+                // Expired on the evaluation date: a failing value, not a contradiction.
+                _ => None,
+            };
+            if !sides.contains(problem) {
+                sides.push(problem);
+            }
+            if let Some(other) = other.filter(|o| !sides.contains(o)) {
+                sides.push(other);
+            }
+        }
+        f.add(Fact::code_list("contradicts", sides.iter().copied()));
     } else {
         f.lack_all(&missing);
     }

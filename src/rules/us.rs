@@ -665,6 +665,37 @@ fn is_hctp(
                     missing,
                 ).at("preparation");
             }
+            // "No isolated cells" against a step that isolates or grows cells: the record
+            // contradicts itself, and the exclusion is not read from it.
+            PreparationKind::SecretedFluid
+                if product.tissue.is_some_and(|t| t.info().secreted_fluid)
+                    && product
+                        .processing
+                        .as_ref()
+                        .and_then(|x| x.steps_known())
+                        .is_some_and(|steps| {
+                            steps.iter().any(|s| {
+                                matches!(
+                                    s,
+                                    ProcessingStep::CellIsolation
+                                        | ProcessingStep::CultureExpansion
+                                )
+                            })
+                        }) =>
+            {
+                facts.push(Fact::code_list(
+                    "contradicts",
+                    ["preparation", "processing.steps"],
+                ));
+                missing.push("preparation");
+                return verdict(
+                    Outcome::Undetermined,
+                    "the preparation is stated as a secreted body fluid with no isolated cells, yet the processing steps isolate or grow cells: the record contradicts itself, so whether the 1271.3(d) exclusion for secreted fluids applies is not known",
+                    facts,
+                    missing,
+                )
+                .at("preparation");
+            }
             PreparationKind::SecretedFluid
                 if product.tissue.is_some_and(|t| t.info().secreted_fluid) =>
             {
