@@ -22,7 +22,8 @@
 //!   deletion holds a finding whose `contradicts` fact names the deleted key (or a key inside it,
 //!   or one it lies in): a stated site vs a local route, `fresh` vs a cryopreservation step or a
 //!   post-thaw viability, a stated viable count vs total × viability, a secreted fluid vs steps
-//!   that isolate cells, a certificate vs `certificate_issued: false`.
+//!   that isolate cells, a certificate vs `certificate_issued: false`, a certificate's lot vs the
+//!   product's lot.
 //!
 //! # The orders (least to most favourable to the product)
 //!
@@ -53,8 +54,8 @@
 //! 4. stating a certificate for another lot, an expired certificate, `certificate_issued:
 //!    false`, or a cryopreservation step never moves the quality verdict up.
 //!
-//! Moves the engines on main still make are kept, each as its own named test with the document,
-//! under "Failing moves" below, until the engines are fixed.
+//! The outside prober's moves are kept too, each as its own named test on one document (below
+//! the properties), so that a regression names the move.
 //!
 //! The case count is `PROPTEST_CASES` (default `common::DEFAULT_CASES`). By hand, at 100 000
 //! cases (all three fail-closed files):
@@ -267,10 +268,9 @@ fn unrequired_evidence_needs_a_bedside_preparation() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Failing moves: the prober's situations, one document each. Each test holds one deletion to
-// the rule of property 1 (no move up the order unless the table excuses it — for a
-// contradiction, only when the report before names it). A test that fails names a move the
-// engines on main still make.
+// The prober's moves, one document each. Each test holds one deletion to the rule of property 1
+// (no move up the order unless the table excuses it — for a contradiction, only when the
+// report before names it). A test that fails names a move the engines still make.
 // ---------------------------------------------------------------------------------------------
 
 /// Property 1 for one deletion of one document: `Err` names the move the table does not excuse.
@@ -303,7 +303,7 @@ fn one_deletion(doc: &Value, path: &str) -> Result<(), String> {
 /// the expiry date must not make the lot pass: a certificate is required of a released lot,
 /// and its elements with it (issue #18, item 5).
 #[test]
-fn failing_move_deleting_the_expiry_date_of_an_expired_certificate() {
+fn deleting_the_expiry_date_of_an_expired_certificate() {
     let mut doc = common::sample_product("cultured_bone_marrow_msc");
     doc["release"]["certificate"]["expires_on"] = json!("2026-01-15");
     doc["release"]["lot"] = doc["release"]["certificate"]["lot"].clone();
@@ -313,7 +313,7 @@ fn failing_move_deleting_the_expiry_date_of_an_expired_certificate() {
 /// A cultured lot whose certificate is for another lot; deleting the product's lot must not
 /// hide the mismatch (issue #18, item 5).
 #[test]
-fn failing_move_deleting_the_lot_when_the_certificate_is_for_another_lot() {
+fn deleting_the_lot_when_the_certificate_is_for_another_lot() {
     let mut doc = common::sample_product("cultured_bone_marrow_msc");
     doc["release"]["lot"] = json!("ANOTHER-LOT");
     one_deletion(&doc, "release.lot").unwrap();
@@ -322,7 +322,7 @@ fn failing_move_deleting_the_lot_when_the_certificate_is_for_another_lot() {
 /// A record that says `fresh` and lists a cryopreservation step: deleting the steps must not
 /// make it pass unless the contradiction is a finding that names them (issue #18, item 5).
 #[test]
-fn failing_move_deleting_the_steps_of_a_record_both_fresh_and_cryopreserved() {
+fn deleting_the_steps_of_a_record_both_fresh_and_cryopreserved() {
     let mut doc = common::sample_product("cultured_bone_marrow_msc");
     doc["release"]["state"] = json!("fresh");
     doc["release"]["viability"] = json!([{"percent": 95.1, "timing": "before_freezing"}]);
@@ -334,7 +334,7 @@ fn failing_move_deleting_the_steps_of_a_record_both_fresh_and_cryopreserved() {
 /// it: deleting the stated count must not make the lot better unless the contradiction is a
 /// finding that names it (issue #18, item 5).
 #[test]
-fn failing_move_deleting_a_failing_stated_viable_count() {
+fn deleting_a_failing_stated_viable_count() {
     let doc = common::sample_product("cultured_bone_marrow_msc");
     for place in ["dose.viable_cells", "release.viable_nucleated_cells"] {
         let mut doc = doc.clone();

@@ -297,6 +297,14 @@ pub const EXCEPTIONS: &[Row] = &[
         "a certificate contradicted by `certificate_issued: false`",
     ),
     row(
+        "release.lot",
+        Product,
+        false,
+        Contradiction,
+        When::Contradicted,
+        "the product's lot, contradicted by a certificate for another lot (`release.certificate.lot`); without it the match cannot be checked, which the certificate finding reports",
+    ),
+    row(
         "release.certificate_issued",
         Product,
         false,
