@@ -128,15 +128,21 @@ fn strip_mall_sample_is_walk_away() {
 /// cites only a phase-less outcomes study: "If there are no successful Phase II or III trials
 /// for your condition, you are essentially an n=1 experiment". And its release record has no
 /// sterility or endotoxin result (21 CFR 610.12, USP <85>), which leaves its quality an open
-/// question. So: ask first, on those two items.
+/// question. And in the US, whether concentrated marrow is still "such HCT/P" under the same
+/// surgical procedure exception is open (US v. California Stem Cell Treatment Center, 9th Cir.
+/// 2024), so its pathway is a question too. So: ask first, on those three items.
 #[test]
-fn same_day_bmac_sample_is_ask_first_on_evidence_and_release_data() {
+fn same_day_bmac_sample_is_ask_first_on_evidence_release_data_and_us_pathway() {
     let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).expect("parses"), ON);
     assert_eq!(eval.verdict, PatientVerdict::AskFirst, "{eval}");
     let asked: Vec<RuleId> = eval.ask_first.iter().map(|f| f.rule).collect();
     assert_eq!(
         asked,
-        vec![RuleId::OfferTrialEvidence, RuleId::OfferReleaseQuality]
+        vec![
+            RuleId::OfferTrialEvidence,
+            RuleId::OfferReleaseQuality,
+            RuleId::OfferUsPathway
+        ]
     );
     assert_eq!(eval.quality.verdict, QualityVerdict::Undetermined);
     let open = eval
@@ -155,7 +161,11 @@ fn same_day_bmac_sample_is_ask_first_on_evidence_and_release_data() {
     );
     assert_eq!(
         eval.questions,
-        vec![Question::TrialEvidence, Question::ReleaseData]
+        vec![
+            Question::TrialEvidence,
+            Question::ReleaseData,
+            Question::RegulatedSetting
+        ]
     );
     assert!(eval.expectations.contains(&Expectation::Experimental));
 }
@@ -537,18 +547,21 @@ fn us_section_351_product_outside_a_registered_trial_is_ask_first() {
     assert!(eval.questions.contains(&Question::RegulatedSetting));
 }
 
-/// Same-day autologous concentrate: the same-surgical-procedure exception (21 CFR 1271.15(b)).
+/// Same-day autologous concentrate: whether the same-surgical-procedure exception
+/// (21 CFR 1271.15(b)) covers concentrated marrow is open (9th Cir. 2024), so the pathway is an
+/// open question, not "no approval needed".
 #[test]
-fn us_excepted_bedside_product_needs_no_approval_pathway() {
+fn us_bedside_concentrate_pathway_is_an_open_question() {
     let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).unwrap(), ON);
     assert_eq!(
         eval.us.as_ref().unwrap().classification,
-        UsClassification::ExceptedSameSurgicalProcedure
+        UsClassification::Undetermined
     );
     assert_eq!(
         outcome(&eval, RuleId::OfferUsPathway),
-        Outcome::NotApplicable
+        Outcome::Undetermined
     );
+    assert_eq!(in_group(&eval, RuleId::OfferUsPathway), "ask_first");
 }
 
 #[test]

@@ -60,7 +60,9 @@ fn readme_sample_tables_match_the_engines() {
         (
             "same_day_bmac.json",
             include_str!("../examples/data/products/same_day_bmac.json"),
-            UsClassification::ExceptedSameSurgicalProcedure,
+            // Concentrating marrow is not rinsing, cleansing, sizing or shaping, and the Ninth
+            // Circuit (2024) requires the removed and implanted HCT/P to be the same: open.
+            UsClassification::Undetermined,
             QualityVerdict::Undetermined,
         ),
         (
