@@ -324,7 +324,7 @@ pub fn product(page: &mut Page, assessment: &ProductAssessment<'_>) {
 pub fn study(page: &mut Page, study: &RegistryStudy) {
     match &study.brief_title {
         Some(title) => page.line(&format!("{}: {title}", study.nct_id)),
-        None => page.line(&study.nct_id.to_string()),
+        None => page.line(study.nct_id.as_ref()),
     }
     if let Some(kind) = study.study_type {
         page.hanging("  Study type: ", "    ", kind.label());
