@@ -234,6 +234,38 @@ fn invalid(source: &str, what: &str, err: &DocumentError) -> Failure {
     Failure::Input(format!("{} is not a valid {what}:\n  {err}", shown(source)))
 }
 
+/// A hint when a document of the other kind was given: a clinic offer has a top-level
+/// `product` member, a product document never has one.
+fn other_kind(text: &str, expected_offer: bool) -> Option<&'static str> {
+    let value = serde_json::from_str::<serde_json::Value>(text).ok()?;
+    let object = value.as_object()?;
+    match (expected_offer, object.contains_key("product")) {
+        (true, false) if object.contains_key("name") => {
+            Some("this looks like a product document: try `msc-therapy product`")
+        }
+        (false, true) => Some("this looks like a clinic offer: try `msc-therapy offer`"),
+        _ => None,
+    }
+}
+
+/// [`invalid`], with the hint of [`other_kind`] when there is one.
+fn invalid_document(
+    source: &str,
+    text: &str,
+    expected_offer: bool,
+    err: &DocumentError,
+) -> Failure {
+    let what = if expected_offer {
+        "clinic offer"
+    } else {
+        "product"
+    };
+    match (invalid(source, what, err), other_kind(text, expected_offer)) {
+        (Failure::Input(message), Some(hint)) => Failure::Input(format!("{message}\n({hint})")),
+        (failure, _) => failure,
+    }
+}
+
 /// Writes `text` to standard output; a reader that stops early (`| head`) ends quietly.
 fn emit(text: &str) -> Outcome {
     let mut out = std::io::stdout().lock();
@@ -281,7 +313,8 @@ fn offer(input: Option<&str>, rules: &RuleOptions, output: &OutputOptions) -> Ou
         None => (BUNDLED_PATH, BUNDLED.to_owned()),
         Some(path) => (path, read(path)?),
     };
-    let offer = ClinicOffer::from_json(&text).map_err(|e| invalid(source, "clinic offer", &e))?;
+    let offer =
+        ClinicOffer::from_json(&text).map_err(|e| invalid_document(source, &text, true, &e))?;
     let evaluation = evaluate_offer_with(&offer, &policy);
     if output.json {
         emit(&format!("{}\n", evaluation.to_json_pretty()))?;
@@ -307,7 +340,8 @@ fn product(input: &str, rules: &RuleOptions, output: &OutputOptions) -> Outcome 
     let on = evaluation_date(rules.on);
     let policy = quality_policy(rules, on)?;
     let text = read(input)?;
-    let product = Product::from_json(&text).map_err(|e| invalid(input, "product", &e))?;
+    let product =
+        Product::from_json(&text).map_err(|e| invalid_document(input, &text, false, &e))?;
     let assessment = assess_product(&product, &policy);
     if output.json {
         emit(&format!("{}\n", assessment.to_json_pretty()))?;
@@ -326,7 +360,8 @@ fn product(input: &str, rules: &RuleOptions, output: &OutputOptions) -> Outcome 
 
 fn fhir(input: &str) -> Outcome {
     let text = read(input)?;
-    let product = Product::from_json(&text).map_err(|e| invalid(input, "product", &e))?;
+    let product =
+        Product::from_json(&text).map_err(|e| invalid_document(input, &text, false, &e))?;
     let resource = serde_json::to_string_pretty(&product.to_fhir())
         .map_err(|e| Failure::Output(format!("cannot write JSON: {e}")))?;
     emit(&format!("{resource}\n"))
@@ -575,6 +610,55 @@ fn main() -> ExitCode {
                 }
             }
             ExitCode::from(failure.status())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_progress_reader_passes_every_byte_through_and_counts_them() {
+        let input = "{\"a\": 1}\n\n{\"b\": 2}\n".repeat(100);
+        let mut reader = Progress::new(input.as_bytes(), Some(input.len() as u64));
+        let mut lines = Vec::new();
+        let mut line = Vec::new();
+        while reader.read_until(b'\n', &mut line).expect("reads") > 0 {
+            lines.push(String::from_utf8(std::mem::take(&mut line)).expect("UTF-8"));
+        }
+        assert_eq!(lines.concat(), input);
+        assert_eq!(lines.len(), 300);
+        assert_eq!(reader.bar.position(), input.len() as u64);
+        // A short run never shows its bar.
+        assert!(!reader.shown);
+    }
+
+    #[test]
+    fn a_document_of_the_other_kind_gets_a_hint() {
+        let product = r#"{"name": "X", "tissue": "bone_marrow"}"#;
+        let offer = r#"{"product": {"name": "X"}}"#;
+        assert!(other_kind(product, true).is_some_and(|h| h.contains("msc-therapy product")));
+        assert!(other_kind(offer, false).is_some_and(|h| h.contains("msc-therapy offer")));
+        assert_eq!(other_kind(product, false), None);
+        assert_eq!(other_kind(offer, true), None);
+        assert_eq!(other_kind("not JSON", true), None);
+    }
+
+    #[test]
+    fn on_takes_exactly_a_calendar_date() {
+        assert_eq!(
+            parse_date("2026-12-07").map(|d| d.to_string()),
+            Ok("2026-12-07".to_owned())
+        );
+        for bad in [
+            "2026-02-29",
+            "2026-12-7",
+            "20261207",
+            "2026-12-07T00:00",
+            "0000-01-01",
+        ] {
+            assert!(parse_date(bad).is_err(), "{bad}");
         }
     }
 }

@@ -739,3 +739,16 @@ fn citations_are_numbered_notes_at_the_end() {
         }
     }
 }
+
+/// `jsonl --parallel` (feature `parallel`) writes the same bytes, in the same order.
+#[cfg(feature = "parallel")]
+#[test]
+fn jsonl_parallel_writes_what_the_serial_run_writes() {
+    let input = lines_of(&PRODUCTS).repeat(50);
+    let serial = run_with(&["jsonl", "--on", ON], Some(&input));
+    let parallel = run_with(&["jsonl", "--parallel", "--on", ON], Some(&input));
+    assert_eq!(serial.status, Some(0), "{}", serial.stderr);
+    assert_eq!(parallel.status, Some(0), "{}", parallel.stderr);
+    assert_eq!(serial.stdout.lines().count(), 200);
+    assert_eq!(parallel.stdout, serial.stdout);
+}
