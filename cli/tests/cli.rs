@@ -44,12 +44,18 @@ fn run_with(args: &[&str], stdin: Option<&str>) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary starts");
-    if let Some(text) = stdin {
+    // Standard input is written from another thread while the output is read: a large input
+    // and a large output would otherwise each wait for the other's pipe to drain.
+    let writer = stdin.map(|text| {
         let mut pipe = child.stdin.take().expect("stdin is piped");
-        pipe.write_all(text.as_bytes())
-            .expect("stdin takes the text");
-    }
+        let text = text.to_owned();
+        std::thread::spawn(move || pipe.write_all(text.as_bytes()))
+    });
     let out = child.wait_with_output().expect("the binary ends");
+    if let Some(writer) = writer {
+        // The binary may stop reading early (a usage error): a closed pipe is not a failure.
+        let _ = writer.join().expect("the writer thread ends");
+    }
     Run {
         status: out.status.code(),
         stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
