@@ -25,7 +25,7 @@ use cpu_time::ThreadTime;
 use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use msc_therapy::{
-    ClinicOffer, Compact, JsonLines, Product, QualityPolicy, assess_product, document_schemas,
+    ClinicOffer, Compact, JsonLines, Product, QualityPolicy, assess_product_with, document_schemas,
     evaluate_offer,
 };
 use serde_json::Value;
@@ -158,14 +158,14 @@ fn print_sizes() {
     eprintln!("sizes (bytes): input one-line / compact output / full output");
     for (name, json) in PRODUCTS {
         let p = product(json);
-        let a = assess_product(&p, &policy);
+        let a = assess_product_with(&p, &policy, ON);
         let input = one_line(json).len();
         let compact = serde_json::to_vec(&Compact(&a)).expect("serializes").len();
         let full = serde_json::to_vec(&a).expect("serializes").len();
         eprintln!("  product/{name}: {input} / {compact} / {full}");
     }
     for (name, json) in OFFERS {
-        let e = evaluate_offer(&offer(json));
+        let e = evaluate_offer(&offer(json), ON);
         let input = one_line(json).len();
         let compact = serde_json::to_vec(&Compact(&e)).expect("serializes").len();
         let full = serde_json::to_vec(&e).expect("serializes").len();
@@ -196,15 +196,15 @@ fn bench_products(c: &mut Criterion<ThreadCpu>) {
         });
         let parsed = product(json);
         group.bench_function("assess", |b| {
-            b.iter(|| assess_product(black_box(&parsed), black_box(&policy)))
+            b.iter(|| assess_product_with(black_box(&parsed), black_box(&policy), ON))
         });
         group.bench_function("parse_assess", |b| {
             b.iter(|| {
                 let p = product(black_box(json));
-                black_box(assess_product(&p, &policy));
+                black_box(assess_product_with(&p, &policy, ON));
             })
         });
-        let assessment = assess_product(&parsed, &policy);
+        let assessment = assess_product_with(&parsed, &policy, ON);
         let mut buffer = Vec::with_capacity(64 * 1024);
         group.bench_function("serialize_full", |b| {
             b.iter(|| {
@@ -251,15 +251,15 @@ fn bench_offers(c: &mut Criterion<ThreadCpu>) {
         });
         let parsed = offer(json);
         group.bench_function("evaluate", |b| {
-            b.iter(|| evaluate_offer(black_box(&parsed)))
+            b.iter(|| evaluate_offer(black_box(&parsed), ON))
         });
         group.bench_function("parse_evaluate", |b| {
             b.iter(|| {
                 let o = offer(black_box(json));
-                black_box(evaluate_offer(&o));
+                black_box(evaluate_offer(&o, ON));
             })
         });
-        let evaluation = evaluate_offer(&parsed);
+        let evaluation = evaluate_offer(&parsed, ON);
         let mut buffer = Vec::with_capacity(64 * 1024);
         group.bench_function("serialize_full", |b| {
             b.iter(|| {
@@ -289,7 +289,7 @@ fn bench_offers(c: &mut Criterion<ThreadCpu>) {
 
 fn bench_json_lines(c: &mut Criterion<ThreadCpu>) {
     let input = generated_lines(JSONL_DOCUMENTS);
-    let lines = JsonLines::products(QualityPolicy::default());
+    let lines = JsonLines::products(QualityPolicy::default(), ON);
     let mut group = c.benchmark_group("jsonl");
     group.sample_size(10);
     group.throughput(Throughput::Elements(JSONL_DOCUMENTS as u64));
@@ -318,7 +318,7 @@ fn config() -> Criterion<ThreadCpu> {
 #[cfg(feature = "parallel")]
 fn bench_json_lines_parallel(c: &mut Criterion) {
     let input = generated_lines(JSONL_DOCUMENTS);
-    let lines = JsonLines::products(QualityPolicy::default());
+    let lines = JsonLines::products(QualityPolicy::default(), ON);
     let mut group = c.benchmark_group("jsonl_parallel");
     group.sample_size(10);
     group.throughput(Throughput::Elements(JSONL_DOCUMENTS as u64));
@@ -352,3 +352,7 @@ criterion_group! {
 criterion_main!(benches, parallel);
 #[cfg(not(feature = "parallel"))]
 criterion_main!(benches);
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

@@ -1,5 +1,6 @@
 //! Writes the JSON Schema (draft 2020-12) of every input and output document to `schemas/`, the
-//! definitions they share (`definitions.schema.json`) and every vocabulary term with its code,
+//! definitions they share (`definitions.schema.json`), a self-contained copy of each in
+//! `schemas/bundled/` and every vocabulary term with its code,
 //! label and facts (`vocabulary.json`), and the rule table shown in the `RuleId` docs
 //! (`docs/rules.md`).
 //!
@@ -11,9 +12,16 @@ fn main() -> std::io::Result<()> {
     use std::path::Path;
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
     std::fs::create_dir_all(&dir)?;
+    let bundled = dir.join("bundled");
+    std::fs::create_dir_all(&bundled)?;
     for document in msc_therapy::document_schemas() {
         let path = dir.join(document.file_name());
         std::fs::write(&path, document.to_json_pretty())?;
+        println!("wrote {}", path.display());
+        // The same schema, self-contained: for code generators and validators that cannot
+        // load the other files.
+        let path = bundled.join(document.file_name());
+        std::fs::write(&path, document.bundled_json_pretty())?;
         println!("wrote {}", path.display());
     }
     let path = dir.join("vocabulary.json");

@@ -27,7 +27,7 @@ vocab! {
     /// assert_eq!("months".parse::<AgeUnit>()?, AgeUnit::Months);
     /// assert_eq!(AgeUnit::Years.to_string(), "years");
     /// assert_eq!(AgeUnit::Weeks.days(), 7.0);
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum AgeUnit {

@@ -37,7 +37,7 @@ use std::fmt;
 ///     "donor": "allogeneic_unrelated",
 ///     "processing": {"steps": ["culture_expansion"]}
 /// }"#)?;
-/// let assessment = assess_product(&product, &QualityPolicy::default());
+/// let assessment = assess_product(&product, jiff::civil::date(2026, 12, 7));
 /// // Culture expansion is more than minimal manipulation: a 351 product, whatever else is missing.
 /// assert_eq!(assessment.us.classification, UsClassification::Section351Product);
 /// assert_eq!(*assessment.product, product);
@@ -59,6 +59,9 @@ pub struct ProductAssessment<'a> {
     pub eu: EuAssessment,
     /// Japanese classification under the ASRM and the PMD Act.
     pub jp: JpAssessment,
+    /// The date the assessment applied: the law, the catalog and certificate expiry as of this
+    /// day (the caller's evaluation date).
+    pub evaluated_on: crate::IsoDate,
 }
 
 impl ProductAssessment<'_> {
@@ -71,25 +74,43 @@ impl ProductAssessment<'_> {
             quality: self.quality,
             eu: self.eu,
             jp: self.jp,
+            evaluated_on: self.evaluated_on,
         }
     }
 }
 
-/// Runs every engine over `product`.
+/// Runs every engine over `product`, on the evaluation date `on`, with the default
+/// [`QualityPolicy`] (the pharmacopoeias' and the law's limits).
+///
+/// Pure and infallible, like each engine: missing facts become "undetermined" findings. The
+/// result borrows `product` (see [`ProductAssessment`]). The crate reads no clock: pass the day
+/// whose law applies (`jiff::Zoned::now().date()` for today).
+#[must_use]
+pub fn assess_product(product: &Product, on: jiff::civil::Date) -> ProductAssessment<'_> {
+    assess_product_with(product, &QualityPolicy::default(), on)
+}
+
+/// Runs every engine over `product`, on the evaluation date `on`, with a laboratory's own
+/// quality thresholds (`policy`).
 ///
 /// Pure and infallible, like each engine: missing facts become "undetermined" findings. The
 /// result borrows `product` (see [`ProductAssessment`]).
 #[must_use]
-pub fn assess_product<'a>(product: &'a Product, policy: &QualityPolicy) -> ProductAssessment<'a> {
+pub fn assess_product_with<'a>(
+    product: &'a Product,
+    policy: &QualityPolicy,
+    on: jiff::civil::Date,
+) -> ProductAssessment<'a> {
     // The US, EU and Japanese engines each compare the product's use with its tissue's
     // functions: the comparison is worked out once.
     let shared = homologous::Shared::new(product);
     ProductAssessment {
         product: Cow::Borrowed(product),
-        us: classify_us_sharing(product, &shared),
-        quality: crate::assess_quality(product, policy),
-        eu: classify_eu_sharing(product, &shared),
-        jp: classify_jp_sharing(product, &shared),
+        us: classify_us_sharing(product, &shared, on),
+        quality: crate::assess_quality(product, policy, on),
+        eu: classify_eu_sharing(product, &shared, on),
+        jp: classify_jp_sharing(product, &shared, on),
+        evaluated_on: on.into(),
     }
 }
 

@@ -78,7 +78,7 @@ vocab! {
     /// assert_eq!(Jurisdiction::UnitedStates.info().regulator, "FDA (CBER)");
     /// assert_eq!("south_korea".parse::<Jurisdiction>()?, Jurisdiction::SouthKorea);
     /// assert!(Jurisdiction::Germany.is_within(Jurisdiction::EuropeanUnion));
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum Jurisdiction: JurisdictionInfo {
@@ -396,7 +396,7 @@ vocab! {
     /// assert_eq!(ryoncil.name, "Ryoncil");
     /// assert_eq!(ryoncil.jurisdiction, Jurisdiction::UnitedStates);
     /// assert_eq!("stemirac_jp".parse::<CatalogKey>()?, CatalogKey::StemiracJp);
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum CatalogKey {

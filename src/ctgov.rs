@@ -47,7 +47,7 @@ vocab! {
     /// use msc_therapy::StudyType;
     ///
     /// assert_eq!("INTERVENTIONAL".parse::<StudyType>()?, StudyType::Interventional);
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum StudyType {
@@ -101,6 +101,19 @@ pub struct StudyCondition {
     /// The crate's indication for it; `None` when the table has no sure mapping.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub indication: Option<Indication>,
+}
+
+impl fmt::Display for StudyCondition {
+    /// The condition as the record words it, followed by the crate's indication code in
+    /// brackets when the table maps it: `Knee Osteoarthritis [knee_osteoarthritis]`,
+    /// `Cartilage wear`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text.as_str())?;
+        if let Some(indication) = self.indication {
+            write!(f, " [{}]", indication.code())?;
+        }
+        Ok(())
+    }
 }
 
 /// **One intervention of a study**: its kind and name.
@@ -254,8 +267,47 @@ impl RegistryStudy {
     /// ([`CtGovError::Missing`]), a value outside the registry's domain
     /// ([`CtGovError::Invalid`]).
     pub fn from_ctgov_json(json: &str) -> Result<Self, CtGovError> {
+        let Obj(raw): Obj<RawStudy> = parse(json.as_bytes())?;
+        Self::from_raw(raw, "")
+    }
+
+    /// Reads one study record held as UTF-8 bytes (a response body as received).
+    ///
+    /// # Errors
+    ///
+    /// As [`RegistryStudy::from_ctgov_json`]; bytes that are not UTF-8 are a
+    /// [`CtGovError::Json`].
+    pub fn from_ctgov_slice(json: &[u8]) -> Result<Self, CtGovError> {
         let Obj(raw): Obj<RawStudy> = parse(json)?;
         Self::from_raw(raw, "")
+    }
+
+    /// Reads one study record already parsed into a [`serde_json::Value`] (by an HTTP client,
+    /// say), with the same checks and error paths as [`RegistryStudy::from_ctgov_json`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::RegistryStudy;
+    ///
+    /// let value = serde_json::json!({
+    ///     "protocolSection": {
+    ///         "identificationModule": {"nctId": "NCT01234567"},
+    ///         "statusModule": {"overallStatus": "RECRUITING"}
+    ///     }
+    /// });
+    /// let study = RegistryStudy::from_ctgov_value(&value)?;
+    /// assert_eq!(study.nct_id.as_str(), "NCT01234567");
+    /// # Ok::<(), msc_therapy::CtGovError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`RegistryStudy::from_ctgov_json`].
+    pub fn from_ctgov_value(json: &serde_json::Value) -> Result<Self, CtGovError> {
+        // Written back to text and read as any record, so that limits, checks and paths are
+        // exactly those of `from_ctgov_json`.
+        Self::from_ctgov_slice(json.to_string().as_bytes())
     }
 
     /// Reads a page of search results (`{"studies": [...]}`, the body of
@@ -265,7 +317,7 @@ impl RegistryStudy {
     ///
     /// As [`RegistryStudy::from_ctgov_json`], for the first study that fails.
     pub fn page_from_ctgov_json(json: &str) -> Result<Vec<Self>, CtGovError> {
-        let Obj(page): Obj<RawPage> = parse(json)?;
+        let Obj(page): Obj<RawPage> = parse(json.as_bytes())?;
         let studies = page.studies.ok_or_else(|| CtGovError::Missing {
             path: "studies".to_owned(),
         })?;
@@ -503,25 +555,16 @@ impl RegistryStudy {
 impl fmt::Display for RegistryStudy {
     /// `NCT01234567 (Phase 1, Phase 2; Completed): Knee Osteoarthritis [knee_osteoarthritis]`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let phases = self.phases.as_ref().map_or_else(
-            || "no phases".to_owned(),
-            |p| {
-                p.as_slice()
-                    .iter()
-                    .map(|p| p.label())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            },
-        );
+        let phases = self
+            .phases
+            .as_ref()
+            .map_or_else(|| "no phases".to_owned(), ToString::to_string);
         write!(f, "{} ({phases}; {})", self.nct_id, self.status.label())?;
         let conditions: Vec<String> = self
             .conditions
             .iter()
             .flatten()
-            .map(|c| match c.indication {
-                Some(i) => format!("{} [{}]", c.text, i.code()),
-                None => c.text.to_string(),
-            })
+            .map(ToString::to_string)
             .collect();
         if !conditions.is_empty() {
             write!(f, ": {}", conditions.join("; "))?;
@@ -690,8 +733,9 @@ fn enum_value<T: FromStr>(value: String, path: &str, problem: &str) -> Result<T,
     })
 }
 
-fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, CtGovError> {
-    crate::error::from_json(json).map_err(|e| CtGovError::Json {
+fn parse<T: serde::de::DeserializeOwned>(json: &[u8]) -> Result<T, CtGovError> {
+    // The registry's records are its format, not the crate's: a `null` there means absent.
+    crate::de::with_nulls(|| crate::error::from_slice(json)).map_err(|e| CtGovError::Json {
         path: e.path().to_owned(),
         message: e
             .to_string()

@@ -9,7 +9,11 @@
 //! - reads an integer field from a number with no fractional part even when it is written with a
 //!   decimal point or an exponent (`3.0`, `1e2`), as JSON Schema's `"type": "integer"` does;
 //! - enforces the documented input limits: at most [`MAX_LIST_LEN`] entries in a list or an
-//!   object, at most [`MAX_STRING_BYTES`] bytes in a string.
+//!   object, at most [`MAX_STRING_BYTES`] bytes in a string;
+//! - refuses `null` for an optional member: a member that is not stated is left out, and
+//!   `null` is a wrong type with the member's path (the schemas do not allow it either). Only
+//!   ClinicalTrials.gov records, which the crate does not define, read `null` as absent
+//!   ([`with_nulls`]).
 //!
 //! It allocates nothing: on a valid document it costs a few forwarded calls per value.
 
@@ -56,6 +60,51 @@ struct GuardMap<A> {
 
 struct GuardSeed<S>(S);
 
+/// The visitor of an optional member: a value, never `null`.
+struct NoNull<V>(V);
+
+thread_local! {
+    /// Set while a document whose `null`s mean "absent" is read ([`with_nulls`]).
+    static NULLS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `read` with `null` accepted as an absent optional member: for ClinicalTrials.gov
+/// records, a format the crate reads but does not define.
+pub(crate) fn with_nulls<T>(read: impl FnOnce() -> T) -> T {
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            NULLS.with(|nulls| nulls.set(self.0));
+        }
+    }
+    let _reset = Reset(NULLS.with(|nulls| nulls.replace(true)));
+    read()
+}
+
+/// The message for `null` given to an optional member.
+pub(crate) const NULL_MESSAGE: &str = "a value; leave the member out when it is not stated \
+     (null is not accepted)";
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for NoNull<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(f)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
+        Err(E::invalid_type(de::Unexpected::Unit, &NULL_MESSAGE))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
+        Err(E::invalid_type(de::Unexpected::Unit, &NULL_MESSAGE))
+    }
+
+    fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<V::Value, D2::Error> {
+        self.0.visit_some(d)
+    }
+}
+
 struct GuardEnum<A>(A);
 
 struct GuardVariant<A>(A);
@@ -100,8 +149,16 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     forward_deserialize! {
         deserialize_any deserialize_bool deserialize_f32 deserialize_f64 deserialize_char
         deserialize_str deserialize_string deserialize_bytes deserialize_byte_buf
-        deserialize_option deserialize_unit deserialize_seq deserialize_map
+        deserialize_unit deserialize_seq deserialize_map
         deserialize_identifier deserialize_ignored_any
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        if NULLS.with(std::cell::Cell::get) {
+            self.0.deserialize_option(Guard::new(visitor))
+        } else {
+            self.0.deserialize_option(NoNull(Guard::new(visitor)))
+        }
     }
 
     forward_integer! {

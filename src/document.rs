@@ -1,4 +1,5 @@
-//! `from_slice` and `from_reader` for every input document, beside each type's `from_json`.
+//! `from_slice` and `from_reader` for every input document, beside each type's `from_json`, and
+//! `to_json` / `to_json_pretty`, which write what `from_json` reads back.
 //!
 //! All three read through the same strict parser: objects only, the documented input limits
 //! ([`crate::MAX_LIST_LEN`], [`crate::MAX_STRING_BYTES`]), a [`DocumentError`] with a kind and
@@ -36,6 +37,24 @@ macro_rules! document {
             #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
             pub fn from_reader(reader: impl std::io::Read) -> Result<Self, DocumentError> {
                 crate::error::from_reader(reader)
+            }
+
+            #[doc = concat!("The [`", stringify!($ty), "`] as a compact JSON document: what `from_json` reads back to an equal value.")]
+            ///
+            /// Members that are not stated are left out (never `null`), so the text validates
+            /// against the document's schema.
+            #[must_use]
+            #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
+            pub fn to_json(&self) -> String {
+                // String keys only, no fallible `Serialize` impl: writing cannot fail.
+                crate::json::to_string(self).expect("an input document serializes")
+            }
+
+            #[doc = concat!("The [`", stringify!($ty), "`] as JSON indented by two spaces: what `from_json` reads back to an equal value.")]
+            #[must_use]
+            #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
+            pub fn to_json_pretty(&self) -> String {
+                serde_json::to_string_pretty(self).expect("an input document serializes")
             }
         }
     )+};

@@ -225,14 +225,6 @@ impl fmt::Display for UnknownCode {
 
 impl std::error::Error for UnknownCode {}
 
-/// Lets code written for strum's parse error (`Result<_, strum::ParseError>` with `?`) keep
-/// working.
-impl From<UnknownCode> for strum::ParseError {
-    fn from(_: UnknownCode) -> Self {
-        strum::ParseError::VariantNotFound
-    }
-}
-
 /// **What kind of problem made a document unreadable**: the key to match on, where
 /// [`DocumentError::message`] is the text to show.
 ///

@@ -86,7 +86,7 @@ impl Product {
                 json!([{"type": {"text": "lot number"}, "value": certificate.lot.as_str()}]),
             );
             if let Some(expires) = &certificate.expires_on {
-                resource.insert("expirationDate".into(), json!(expires.as_str()));
+                resource.insert("expirationDate".into(), json!(expires.to_string()));
             }
         }
         if let Some(donor) = self.donor {

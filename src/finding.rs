@@ -1072,6 +1072,12 @@ impl Fact {
         Self::new(name, FactValue::Bool(value))
     }
 
+    /// An input date, written `YYYY-MM-DD`.
+    #[must_use]
+    pub fn date(name: &'static str, date: impl Into<crate::IsoDate>) -> Self {
+        Self::new(name, FactValue::Text(Cow::Owned(date.into().to_string())))
+    }
+
     /// An input machine name (from a vocabulary enum).
     #[must_use]
     pub const fn code(name: &'static str, code: &'static str) -> Self {
@@ -1192,6 +1198,10 @@ pub struct Finding {
     pub facts: Facts,
     /// Facts the rule needed and did not have (dotted input paths).
     pub missing: Paths,
+    /// What settles the conclusion: the kind of source it rests on. Starts as the rule's
+    /// default ([`RuleId::basis`]); a rule sets another where its reason rests on one (a court
+    /// decision that leaves the question open, or only the crate's own reading).
+    pub basis: crate::Basis,
 }
 
 impl Finding {
@@ -1207,7 +1217,16 @@ impl Finding {
             reason: None,
             facts: Facts::new(),
             missing: Paths::new(),
+            basis: rule.basis(),
         }
+    }
+
+    /// Sets what settles the conclusion ([`Finding::basis`]).
+    #[must_use]
+    #[inline]
+    pub fn based_on(mut self, basis: crate::Basis) -> Self {
+        self.basis = basis;
+        self
     }
 
     /// Sets where in the input the finding points.
@@ -1271,7 +1290,9 @@ impl Finding {
 impl Serialize for Finding {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let full = !compact_form();
+        let basis = full || self.basis != self.rule.basis();
         let len = 3
+            + usize::from(basis)
             + 2 * usize::from(full)
             + usize::from(self.path.is_some())
             + usize::from(self.reason.is_some())
@@ -1284,6 +1305,9 @@ impl Serialize for Finding {
         if full {
             out.serialize_field("summary", self.summary())?;
             out.serialize_field("citation", self.citation())?;
+        }
+        if basis {
+            out.serialize_field("basis", &self.basis)?;
         }
         if let Some(path) = &self.path {
             out.serialize_field("path", path)?;
@@ -1316,6 +1340,8 @@ struct FindingRepr {
     #[allow(dead_code)]
     citation: Option<de::IgnoredAny>,
     #[serde(default)]
+    basis: Option<crate::Basis>,
+    #[serde(default)]
     path: Option<Cow<'static, str>>,
     #[serde(default)]
     reason: Option<Cow<'static, str>>,
@@ -1336,6 +1362,7 @@ impl<'de> Deserialize<'de> for Finding {
             reason: repr.reason,
             facts: repr.facts,
             missing: repr.missing,
+            basis: repr.basis.unwrap_or_else(|| repr.rule.basis()),
         })
     }
 }
@@ -1360,6 +1387,9 @@ struct FindingSchema {
     summary: &'static str,
     /// The rule's citation (from the rule table; full form only).
     citation: &'static str,
+    /// What settles the conclusion: the kind of source it rests on. Always written in the full
+    /// form; in the compact form only when it differs from the rule's default basis.
+    basis: crate::Basis,
     /// Where in the input the problem lies, as a dotted path (`release.viability`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     path: Option<String>,
@@ -1386,6 +1416,8 @@ two_forms_schema!(Finding, FindingSchema, "Finding", |object| {
         }
         drop_required(object, field);
     }
+    // The basis is written only where it differs from the rule's default.
+    drop_required(object, "basis");
 });
 
 impl fmt::Display for Finding {
@@ -1425,7 +1457,7 @@ impl fmt::Display for Finding {
                 f.write_str(path)?;
             }
         }
-        write!(f, " [{}]", self.citation())
+        write!(f, " [{}: {}]", self.basis.label(), self.citation())
     }
 }
 

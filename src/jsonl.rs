@@ -2,7 +2,7 @@
 
 use crate::{
     ClinicOffer, Compact, DocumentError, DocumentErrorKind, OfferPolicy, Product, QualityPolicy,
-    assess_product, evaluate_offer_with,
+    assess_product_with, evaluate_offer_with,
 };
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
@@ -12,7 +12,7 @@ use std::io::{self, BufRead, Write};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LineDocument {
-    /// A [`Product`] document, assessed by every engine ([`assess_product`]); each result line
+    /// A [`Product`] document, assessed by every engine ([`assess_product_with`]); each result line
     /// holds a [`ProductAssessment`](crate::ProductAssessment) under `assessment`.
     Product,
     /// A [`ClinicOffer`] document, evaluated for the patient ([`evaluate_offer_with`]); each
@@ -64,7 +64,7 @@ pub struct LinesSummary {
 ///     r#"{"name": "Bad lot", "release": {"viability": [{"percent": 140}]}}"#, "\n",
 /// );
 /// let mut output = Vec::new();
-/// let summary = JsonLines::products(QualityPolicy::default()).run(input.as_bytes(), &mut output)?;
+/// let summary = JsonLines::products(QualityPolicy::default(), jiff::civil::date(2026, 12, 7)).run(input.as_bytes(), &mut output)?;
 /// assert_eq!((summary.assessed, summary.rejected), (1, 1));
 ///
 /// let output = String::from_utf8(output).unwrap();
@@ -79,28 +79,31 @@ pub struct JsonLines {
     quality: QualityPolicy,
     offer: OfferPolicy,
     full: bool,
+    on: jiff::civil::Date,
 }
 
 impl JsonLines {
-    /// An assessor of product documents, under `policy`.
+    /// An assessor of product documents, under `policy`, on the evaluation date `on`.
     #[must_use]
-    pub fn products(policy: QualityPolicy) -> Self {
+    pub fn products(policy: QualityPolicy, on: jiff::civil::Date) -> Self {
         Self {
             document: LineDocument::Product,
             quality: policy,
             offer: OfferPolicy::default(),
             full: false,
+            on,
         }
     }
 
-    /// An evaluator of clinic offers, under `policy`.
+    /// An evaluator of clinic offers, under `policy`, on the evaluation date `on`.
     #[must_use]
-    pub fn offers(policy: OfferPolicy) -> Self {
+    pub fn offers(policy: OfferPolicy, on: jiff::civil::Date) -> Self {
         Self {
             document: LineDocument::Offer,
             quality: QualityPolicy::default(),
             offer: policy,
             full: false,
+            on,
         }
     }
 
@@ -165,7 +168,7 @@ impl JsonLines {
     /// use msc_therapy::{JsonLines, QualityPolicy};
     ///
     /// let input = "{\"name\": \"Lot A\"}\n\n{\"name\": \"Lot B\"}\n";
-    /// let lines = JsonLines::products(QualityPolicy::default());
+    /// let lines = JsonLines::products(QualityPolicy::default(), jiff::civil::date(2026, 12, 7));
     /// let (mut one, mut all) = (Vec::new(), Vec::new());
     /// lines.run(input.as_bytes(), &mut one)?;
     /// let summary = lines.run_parallel(input.as_bytes(), &mut all, 2)?;
@@ -266,7 +269,7 @@ impl JsonLines {
         match self.document {
             LineDocument::Product => match Product::from_json(text) {
                 Ok(product) => {
-                    let assessment = assess_product(&product, &self.quality);
+                    let assessment = assess_product_with(&product, &self.quality, self.on);
                     write_json(
                         out,
                         &LineResult::ok(number, "assessment", &assessment, self.full),
@@ -280,7 +283,7 @@ impl JsonLines {
             },
             LineDocument::Offer => match ClinicOffer::from_json(text) {
                 Ok(offer) => {
-                    let evaluation = evaluate_offer_with(&offer, &self.offer);
+                    let evaluation = evaluate_offer_with(&offer, &self.offer, self.on);
                     write_json(
                         out,
                         &LineResult::ok(number, "evaluation", &evaluation, self.full),

@@ -93,7 +93,7 @@
 //!             .sterility(TestOutcome::Negative),
 //!     )
 //!     .build()?;
-//! println!("{}", classify_us(&lot).headline());
+//! println!("{}", classify_us(&lot, jiff::civil::date(2026, 12, 7)).headline());
 //! # Ok::<(), msc_therapy::DocumentError>(())
 //! ```
 //!
@@ -157,6 +157,7 @@ mod finding;
 mod json;
 #[cfg(feature = "json")]
 mod jsonl;
+mod law;
 mod object;
 mod offer;
 mod product;
@@ -174,7 +175,7 @@ mod vocab;
 mod vocabulary;
 
 pub use age::{Age, AgeUnit};
-pub use assessment::{ProductAssessment, assess_product};
+pub use assessment::{ProductAssessment, assess_product, assess_product_with};
 pub use builders::{
     CertificateBuilder, ClinicOfferBuilder, DoseBuilder, ProductBuilder, ReleaseDataBuilder,
 };
@@ -200,6 +201,7 @@ pub use finding::{
 };
 #[cfg(feature = "json")]
 pub use jsonl::{JsonLines, LineDocument, LinesSummary};
+pub use law::{Basis, KNOWLEDGE_HORIZON};
 pub use offer::{
     Claim, ClaimInfo, ClaimKind, ClinicOffer, Disclosures, PatientContext, Price, ProductReference,
     TrialEvidence, TrialPhase, TrialPhases, TrialResult, TrialStatus,
@@ -235,7 +237,3 @@ pub use units::{
 pub use vocab::*;
 #[cfg(feature = "schemars")]
 pub use vocabulary::vocabulary_json;
-
-/// Re-exported so that `strum::IntoEnumIterator` and `strum::EnumCount` work on the vocabulary
-/// without adding strum to your own dependencies.
-pub use strum;

@@ -7,6 +7,7 @@ use crate::{
     MoneyAmount, NctId, Product, RuleId, Text, ValueError,
 };
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// **What the crate knows about a kind of marketing claim**: one row of the [`ClaimKind`] table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -36,7 +37,7 @@ vocab! {
     /// let claim: ClaimKind = "becomes_new_tissue".parse()?;
     /// assert_eq!(claim.info().rule, RuleId::OfferClaimNewTissue);
     /// assert!(claim.info().what_the_texts_say.contains("signal"));
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum ClaimKind: ClaimInfo {
@@ -152,7 +153,7 @@ vocab! {
     /// assert_eq!("EARLY_PHASE1".parse::<TrialPhase>()?, TrialPhase::EarlyPhase1);
     /// assert_eq!(TrialPhase::Phase3.to_string(), "PHASE3");
     /// assert!(TrialPhase::Phase2.is_phase2_or_3());
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     pub enum TrialPhase {
         /// Early Phase 1 (formerly "Phase 0"): exploratory, very few people.
@@ -190,7 +191,7 @@ vocab! {
     ///
     /// assert_eq!("COMPLETED".parse::<TrialStatus>()?, TrialStatus::Completed);
     /// assert_eq!(TrialStatus::ALL.len(), 14);
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum TrialStatus {
@@ -236,7 +237,7 @@ vocab! {
     /// use msc_therapy::TrialResult;
     ///
     /// assert_eq!("not_reported".parse::<TrialResult>()?, TrialResult::NotReported);
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum TrialResult {
@@ -324,6 +325,27 @@ impl TrialPhases {
     #[must_use]
     pub fn includes_phase2_or_3(&self) -> bool {
         self.0.iter().any(|p| p.is_phase2_or_3())
+    }
+}
+
+impl fmt::Display for TrialPhases {
+    /// The phases' labels, joined by ", ", in the order given: `Phase 1, Phase 2`.
+    ///
+    /// ```
+    /// use msc_therapy::{TrialPhase, TrialPhases};
+    ///
+    /// let phases = TrialPhases::new(vec![TrialPhase::Phase1, TrialPhase::Phase2])?;
+    /// assert_eq!(phases.to_string(), "Phase 1, Phase 2");
+    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, phase) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(phase.label())?;
+        }
+        Ok(())
     }
 }
 
@@ -527,7 +549,13 @@ pub struct PatientContext {
 /// assert!(unknown.resolve().is_none());
 /// # }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// # Errors
+///
+/// Reading one that names both is an error that says so, with the path of the reference:
+/// `authorisation: `catalog_key` and `authorisation_number` are exclusive: an authorisation
+/// names one product, by one of them`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -536,6 +564,68 @@ pub enum ProductReference {
     CatalogKey(CatalogKey),
     /// An authorisation number, as the clinic gives it.
     AuthorisationNumber(Text),
+}
+
+/// The members of a [`ProductReference`] object.
+const REFERENCE_MEMBERS: &[&str] = &["catalog_key", "authorisation_number"];
+
+/// The message for a [`ProductReference`] that gives both members.
+const BOTH_REFERENCES: &str = "`catalog_key` and `authorisation_number` are exclusive: an \
+     authorisation names one product, by one of them";
+
+/// Reads `{"catalog_key": …}` or `{"authorisation_number": …}`. serde's derive for an enum
+/// reports a second member as "trailing comma", which points at the wrong problem.
+impl<'de> Deserialize<'de> for ProductReference {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, MapAccess, Visitor};
+
+        /// A member name: one of the two, anything else an unknown field (read as a key, so
+        /// that the error's path ends with the unknown name).
+        #[derive(Deserialize, PartialEq, Eq, Clone, Copy)]
+        #[serde(field_identifier, rename_all = "snake_case")]
+        enum Member {
+            CatalogKey,
+            AuthorisationNumber,
+        }
+
+        struct Reference;
+
+        impl<'de> Visitor<'de> for Reference {
+            type Value = ProductReference;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object with `catalog_key` or `authorisation_number`")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut reference: Option<(Member, ProductReference)> = None;
+                while let Some(member) = map.next_key::<Member>()? {
+                    if let Some((first, _)) = reference {
+                        return Err(if first == member {
+                            A::Error::duplicate_field(REFERENCE_MEMBERS[member as usize])
+                        } else {
+                            A::Error::custom(BOTH_REFERENCES)
+                        });
+                    }
+                    let read = match member {
+                        Member::CatalogKey => ProductReference::CatalogKey(map.next_value()?),
+                        Member::AuthorisationNumber => {
+                            ProductReference::AuthorisationNumber(map.next_value()?)
+                        }
+                    };
+                    reference = Some((member, read));
+                }
+                reference.map(|(_, read)| read).ok_or_else(|| {
+                    A::Error::custom(
+                        "an authorisation names its product by `catalog_key` or \
+                         `authorisation_number`; it gives neither",
+                    )
+                })
+            }
+        }
+
+        deserializer.deserialize_map(Reference)
+    }
 }
 
 impl ProductReference {
@@ -582,6 +672,7 @@ impl ProductReference {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ClinicOffer {
     /// The clinic's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -49,6 +49,7 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Product {
     /// The product's name as the maker or clinic gives it.
     pub name: Text,
@@ -395,6 +396,7 @@ pub struct Delivery {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Dose {
     /// Viable cells given in one administration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -428,6 +430,7 @@ pub struct Recipient {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ReleaseData {
     /// The certificate of analysis that reports these results, if one was issued.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -518,14 +521,8 @@ impl ReleaseData {
     /// ```
     /// use msc_therapy::{Percent, ProductState, ReleaseData, Viability, ViabilityTiming};
     ///
-    /// let release = ReleaseData {
-    ///     viability: vec![Viability {
-    ///         percent: Percent::new(95.0)?,
-    ///         timing: ViabilityTiming::BeforeFreezing,
-    ///         method: None,
-    ///     }],
-    ///     ..ReleaseData::default()
-    /// };
+    /// let mut release = ReleaseData::default();
+    /// release.viability = vec![Viability::new(95.0, ViabilityTiming::BeforeFreezing)?];
     /// assert_eq!(release.viability_for(Some(ProductState::Fresh)), Some(Percent::new(95.0)?));
     /// assert_eq!(release.viability_for(Some(ProductState::Cryopreserved)), None);
     /// assert_eq!(release.viability_for(None), None);
@@ -546,6 +543,7 @@ impl ReleaseData {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Certificate {
     /// The lot (batch) number.
     pub lot: Text,
@@ -564,6 +562,7 @@ pub struct Certificate {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Viability {
     /// The share of nucleated cells alive.
     pub percent: Percent,
@@ -581,6 +580,7 @@ pub struct Viability {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct IdentityPanel {
     /// Flow-cytometry results: percentage of cells positive for each marker.
     ///
@@ -608,18 +608,30 @@ pub struct PotencyResult {
     pub meets_specification: bool,
 }
 
-/// The schema of [`IdentityPanel::markers`]: an object whose keys must be [`SurfaceMarker`] names
-/// (`propertyNames`) and whose values are [`Percent`]s. schemars does not restrict the keys of a
-/// map keyed by a documented enum, so a validator would otherwise accept `{"cd7e": 99}`, which
-/// deserialization rejects.
+/// The schema of [`IdentityPanel::markers`]: an object with one named, optional property per
+/// [`SurfaceMarker`] (its label as the description), each a [`Percent`], and no other property.
+/// schemars would describe the map as `{[k: string]: Percent}`, which lets a misspelt marker
+/// (`{"cd7e": 99}`) pass a validator and gives generated code no field names; deserialization
+/// rejects it, and so does this schema.
 #[cfg(feature = "schemars")]
 fn marker_map_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    let keys = generator.subschema_for::<SurfaceMarker>();
-    let values = generator.subschema_for::<Percent>();
+    let percent = generator.subschema_for::<Percent>();
+    let properties: serde_json::Map<String, serde_json::Value> = SurfaceMarker::ALL
+        .iter()
+        .map(|marker| {
+            let mut property = percent.clone();
+            property.insert(
+                "description".to_owned(),
+                format!("Percentage of cells positive for {}.", marker.label()).into(),
+            );
+            (marker.code().to_owned(), property.to_value())
+        })
+        .collect();
     schemars::json_schema!({
+        "title": "MarkerPercentages",
         "type": "object",
-        "propertyNames": keys,
-        "additionalProperties": values,
+        "properties": properties,
+        "additionalProperties": false,
     })
 }
 

@@ -21,7 +21,7 @@ use std::fmt;
 /// use msc_therapy::{Headline, Report, classify_us, Product, Text};
 ///
 /// let product = Product::named(Text::new("Unknown vial")?);
-/// let headline = classify_us(&product).headline();
+/// let headline = classify_us(&product, jiff::civil::date(2026, 12, 7)).headline();
 /// assert_eq!(headline.codes(), vec!["undetermined"]);
 /// assert!(!headline.is_settled());
 /// # Ok::<(), msc_therapy::ValueError>(())
@@ -44,10 +44,25 @@ pub enum Headline {
     },
     /// The patient's verdict on a clinic's offer.
     Offer(PatientVerdict),
+    /// Everything concluded about one product ([`crate::ProductAssessment`]): the US
+    /// classification, the quality verdict, the EU classification and the two Japanese answers.
+    Product {
+        /// The US classification under 21 CFR Part 1271.
+        us: UsClassification,
+        /// The release-quality verdict.
+        quality: QualityVerdict,
+        /// The EU classification under Regulation (EC) No 1394/2007.
+        eu: EuClassification,
+        /// The risk class under the Act on the Safety of Regenerative Medicine.
+        risk_class: AsrmRiskClass,
+        /// The status under the PMD Act.
+        pmd_act: PmdActStatus,
+    },
 }
 
 impl Headline {
-    /// The machine name(s) of the answer, as the report's JSON writes them (two for Japan).
+    /// The machine name(s) of the answer, as the report's JSON writes them (two for Japan, five
+    /// for a product: US, quality, EU, then Japan's two).
     #[must_use]
     pub fn codes(&self) -> Vec<&'static str> {
         match *self {
@@ -59,6 +74,19 @@ impl Headline {
                 pmd_act,
             } => vec![risk_class.code(), pmd_act.code()],
             Self::Offer(v) => vec![v.code()],
+            Self::Product {
+                us,
+                quality,
+                eu,
+                risk_class,
+                pmd_act,
+            } => vec![
+                us.code(),
+                quality.code(),
+                eu.code(),
+                risk_class.code(),
+                pmd_act.code(),
+            ],
         }
     }
 
@@ -82,14 +110,29 @@ impl fmt::Display for Headline {
                 pmd_act,
             } => write!(f, "{}; {}", risk_class.label(), pmd_act.label()),
             Self::Offer(v) => f.write_str(v.label()),
+            Self::Product {
+                us,
+                quality,
+                eu,
+                risk_class,
+                pmd_act,
+            } => write!(
+                f,
+                "US: {}; quality: {}; EU: {}; Japan: {}; {}",
+                us.label(),
+                quality.label(),
+                eu.label(),
+                risk_class.label(),
+                pmd_act.label()
+            ),
         }
     }
 }
 
 /// **What every report of the crate offers**: its headline answer and the findings behind it.
 ///
-/// Implemented by [`UsAssessment`], [`QualityReport`], [`EuAssessment`], [`JpAssessment`] and
-/// [`OfferEvaluation`].
+/// Implemented by [`UsAssessment`], [`QualityReport`], [`EuAssessment`], [`JpAssessment`],
+/// [`OfferEvaluation`] and [`crate::ProductAssessment`] (all four engines over one product).
 ///
 /// # Examples
 ///
@@ -98,9 +141,9 @@ impl fmt::Display for Headline {
 ///
 /// let product = Product::named(Text::new("Unknown vial")?);
 /// let reports: Vec<Box<dyn Report>> = vec![
-///     Box::new(classify_us(&product)),
-///     Box::new(assess_quality(&product, &QualityPolicy::default())),
-///     Box::new(classify_eu(&product)),
+///     Box::new(classify_us(&product, jiff::civil::date(2026, 12, 7))),
+///     Box::new(assess_quality(&product, &QualityPolicy::default(), jiff::civil::date(2026, 12, 7))),
+///     Box::new(classify_eu(&product, jiff::civil::date(2026, 12, 7))),
 /// ];
 /// for report in &reports {
 ///     assert!(report.findings().count() > 0, "{}", report.headline());
@@ -151,6 +194,28 @@ impl Report for JpAssessment {
     }
     fn findings(&self) -> Box<dyn Iterator<Item = &Finding> + '_> {
         Box::new(self.findings.iter())
+    }
+}
+
+impl Report for crate::ProductAssessment<'_> {
+    fn headline(&self) -> Headline {
+        Headline::Product {
+            us: self.us.classification,
+            quality: self.quality.verdict,
+            eu: self.eu.classification,
+            risk_class: self.jp.risk_class,
+            pmd_act: self.jp.pmd_act,
+        }
+    }
+    /// The findings of the four reports: US, quality, EU, then Japan.
+    fn findings(&self) -> Box<dyn Iterator<Item = &Finding> + '_> {
+        Box::new(
+            self.us
+                .findings()
+                .chain(self.quality.findings())
+                .chain(self.eu.findings())
+                .chain(self.jp.findings()),
+        )
     }
 }
 

@@ -430,5 +430,14 @@ vocab! {
             "Act on Securing Quality, Efficacy and Safety of Products Including Pharmaceuticals and Medical Devices (PMD Act; Act No. 145 of 1960 as amended by Act No. 84 of 27 November 2013), Art 23-26",
             "Japan's conditional, time-limited approval lets a regenerative medical product reach patients on small trials. The holder must apply for full approval within the time limit. MSC products approved this way include Stemirac (2018) and Akuugo (2024); two of the first five products so approved did not reach full approval.",
         );
+
+        // ---- The law's dates (every engine) ----
+
+        /// The evaluation date lies after the last day the crate's sources reach.
+        LawKnowledgeHorizon => "law.knowledge_horizon", "evaluation date after the crate's knowledge", rule(
+            "The evaluation date is on or before the last day the crate's knowledge of the law reaches",
+            "The crate's knowledge horizon (msc_therapy::KNOWLEDGE_HORIZON): the sources it cites were read up to that day",
+            "Law changes: regulations come into force, approvals expire or are withdrawn, courts decide. The crate applies the law as its sources stood on its knowledge horizon; for a later evaluation date it still answers, and says that changes after the horizon are not known.",
+        );
     }
 }

@@ -14,6 +14,7 @@ const FAMILIES: &[(&str, &str)] = &[
     ),
     ("jp.", "Japan: the ASRM and the PMD Act"),
     ("offer.", "Clinic offers: the patient's checklist"),
+    ("law.", "The law's dates (every engine)"),
 ];
 
 /// `text` made safe inside a Markdown table cell: no pipe, no line break, and no `<` that a
@@ -26,6 +27,16 @@ fn cell(text: &str) -> String {
         .replace(']', "\\]")
 }
 
+/// When the rule's law holds, if the crate knows a start or an end: ` (from 2027-08-07)`.
+fn holds(rule: RuleId) -> String {
+    match (rule.holds_from(), rule.holds_until()) {
+        (None, None) => String::new(),
+        (Some(from), None) => format!(" (from {from})"),
+        (None, Some(until)) => format!(" (until {until})"),
+        (Some(from), Some(until)) => format!(" ({from} to {until})"),
+    }
+}
+
 /// Writes one table row per rule (machine name, label and summary, citation, explanation);
 /// returns how many were written.
 fn write_rows(out: &mut String, rules: &[RuleId]) -> usize {
@@ -33,10 +44,12 @@ fn write_rows(out: &mut String, rules: &[RuleId]) -> usize {
         let info = rule.info();
         let _ = writeln!(
             out,
-            "| `{}` | **{}.** {} | {} | {} |",
+            "| `{}` | **{}.** {} | {}{} | {} | {} |",
             rule.code(),
             cell(rule.label()),
             cell(info.summary),
+            rule.basis().label(),
+            holds(*rule),
             cell(info.citation),
             cell(info.explanation),
         );
@@ -80,7 +93,7 @@ impl RuleId {
             }
             let _ = write!(
                 out,
-                "\n## {heading}\n\n| machine name | rule | citation | explanation |\n|---|---|---|---|\n"
+                "\n## {heading}\n\n| machine name | rule | basis | citation | explanation |\n|---|---|---|---|---|\n"
             );
             written += write_rows(&mut out, &rules);
         }
@@ -91,7 +104,7 @@ impl RuleId {
             .collect();
         if !other.is_empty() {
             out.push_str(
-                "\n## Other rules\n\n| machine name | rule | citation | explanation |\n|---|---|---|---|\n",
+                "\n## Other rules\n\n| machine name | rule | basis | citation | explanation |\n|---|---|---|---|---|\n",
             );
             written += write_rows(&mut out, &other);
         }

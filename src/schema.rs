@@ -1,8 +1,9 @@
 //! JSON Schemas (draft 2020-12) for every document the crate reads or writes.
 //!
 //! The list of documents lives in one place, [`DOCUMENTS`]: adding a document is one line.
-//! `cargo run --example export_schemas` writes each schema to `schemas/<name>.schema.json`, and a
-//! test fails when the committed files differ from what this module generates.
+//! `cargo run --example export_schemas` writes each schema to `schemas/<name>.schema.json` and its
+//! self-contained copy to `schemas/bundled/<name>.schema.json`, and a test fails when the
+//! committed files differ from what this module generates.
 
 use crate::{
     ClinicOffer, Compact, EuAssessment, Finding, JpAssessment, OfferEvaluation, OfferPolicy,
@@ -24,6 +25,9 @@ pub const SCHEMA_BASE_URI: &str =
 
 /// The file stem of the schema that holds the definitions shared by several documents.
 const DEFINITIONS: &str = "definitions";
+
+/// The folder of `schemas/` that holds the bundled, self-contained copy of every schema.
+const BUNDLED: &str = "bundled";
 
 /// Every document, in the order they are exported: `(file stem, schema generator)`.
 ///
@@ -69,7 +73,12 @@ const DOCUMENTS: &[(&str, Generate)] = &[
 /// `{"$ref": "product.schema.json"}`), and the definitions several documents share (the
 /// vocabularies, the validated numbers) live once, in `definitions.schema.json`, referred to as
 /// `definitions.schema.json#/$defs/Percent`. A validator therefore needs every file of
-/// `schemas/` loaded (Ajv's `addSchema`, python-jsonschema's `referencing.Registry`).
+/// `schemas/` loaded (Ajv's `addSchema`, python-jsonschema's `referencing.Registry`), or the
+/// self-contained copy, [`DocumentSchema::bundled`] (`schemas/bundled/`).
+///
+/// Every definition has a title (its type's name), so that code generators name their types
+/// after it. No schema admits `null`: the parser refuses it (a member that is not stated is
+/// left out) and no output writes it.
 ///
 /// Input documents are described as the crate *deserializes* them (what it accepts); output
 /// documents as it *serializes* them (what it writes), and every object of an output is closed
@@ -110,10 +119,14 @@ impl DocumentSchema {
         format!("{SCHEMA_BASE_URI}{}", self.file_name())
     }
 
-    /// The schema as one self-contained document, for a validator that cannot load the other
-    /// files of `schemas/`: the schema with every other exported schema embedded under `$defs`
-    /// by its `$id` (a compound schema document, JSON Schema 2020-12 section 9.3). References
-    /// are unchanged and resolve to the embedded copies.
+    /// The schema as one self-contained document, for a tool that cannot load the other files
+    /// of `schemas/` (a code generator, a validator without a schema registry): every definition
+    /// it reaches, its own, a shared one of `definitions.schema.json` or another document (by
+    /// its title, `Product` for `product.schema.json`), under its own `$defs`, and every
+    /// reference local (`#/$defs/Percent`). Its own `$defs` are kept and merged with the
+    /// others. A `$ref` stands alone: a property that describes its reference holds it in an
+    /// `allOf` (code generators then name the referenced type once). Its `$id` is [`SCHEMA_BASE_URI`] followed by `bundled/` and the file name: the
+    /// exported copy is `schemas/bundled/<name>.schema.json`.
     ///
     /// # Examples
     ///
@@ -121,29 +134,20 @@ impl DocumentSchema {
     /// let schemas = msc_therapy::document_schemas();
     /// let product = schemas.iter().find(|s| s.name == "product").unwrap();
     /// let bundled = product.bundled();
-    /// let definitions = format!("{}definitions.schema.json", msc_therapy::SCHEMA_BASE_URI);
-    /// assert!(bundled["$defs"].get(&definitions).is_some());
+    /// assert!(bundled["$defs"]["Percent"].is_object());
+    /// assert_eq!(bundled["$defs"]["Percent"]["title"], "Percent");
+    /// assert!(!bundled.to_string().contains("definitions.schema.json"));
     /// ```
     #[must_use]
     pub fn bundled(&self) -> Value {
-        let mut root = self.schema.as_value().clone();
-        let own = self.id();
-        let embedded: serde_json::Map<String, Value> = document_schemas()
-            .into_iter()
-            .filter(|other| other.id() != own)
-            .map(|other| {
-                let id = other.id();
-                let mut value = other.schema.to_value();
-                if let Some(object) = value.as_object_mut() {
-                    object.remove("$schema");
-                }
-                (id, value)
-            })
-            .collect();
-        if let Some(object) = root.as_object_mut() {
-            object.insert("$defs".to_owned(), Value::Object(embedded));
-        }
-        root
+        bundle(self, &document_schemas())
+    }
+
+    /// [`DocumentSchema::bundled`] as pretty-printed JSON with a trailing newline: the exact
+    /// content of `schemas/bundled/<name>.schema.json`.
+    #[must_use]
+    pub fn bundled_json_pretty(&self) -> String {
+        format!("{:#}\n", self.bundled())
     }
 
     /// The schema as pretty-printed JSON (two-space indent) with a trailing newline: the exact
@@ -231,12 +235,152 @@ pub fn document_schemas() -> Vec<DocumentSchema> {
             .into(),
     );
     let mut defs: serde_json::Map<String, Value> = shared.into_iter().collect();
-    for body in defs.values_mut() {
+    for (name, body) in &mut defs {
         rewrite_refs(body, &documents, false);
+        // A title names the type a code generator writes for the definition (`Percent`, not
+        // `Schema_1`).
+        if let Some(object) = body.as_object_mut() {
+            object
+                .entry("title")
+                .or_insert_with(|| Value::from(name.as_str()));
+        }
     }
     definitions.insert("$defs".to_owned(), Value::Object(defs));
     schemas.push(finish(DEFINITIONS, Value::Object(definitions)));
     schemas
+}
+
+/// `document` with every definition it reaches from `all` under its own `$defs`, and every
+/// reference local: see [`DocumentSchema::bundled`].
+fn bundle(document: &DocumentSchema, all: &[DocumentSchema]) -> Value {
+    // File name -> the local reference that replaces it.
+    let own_file = document.file_name();
+    let mut targets: BTreeMap<String, String> = BTreeMap::new();
+    let mut bodies: BTreeMap<String, Value> = BTreeMap::new();
+    let mut shared = serde_json::Map::new();
+    for other in all {
+        let value = other.schema.as_value().clone();
+        if other.name == DEFINITIONS {
+            if let Some(Value::Object(defs)) = value.get("$defs") {
+                shared.clone_from(defs);
+            }
+            continue;
+        }
+        let title = value
+            .get("title")
+            .and_then(Value::as_str)
+            .expect("every document has a title")
+            .to_owned();
+        let file = other.file_name();
+        let target = if file == own_file {
+            "#".to_owned()
+        } else {
+            format!("#/$defs/{title}")
+        };
+        targets.insert(file, target);
+        let mut body = value;
+        if let Some(object) = body.as_object_mut() {
+            for key in ["$id", "$schema", "$defs"] {
+                object.remove(key);
+            }
+        }
+        bodies.insert(title, body);
+    }
+    let mut root = document.schema.as_value().clone();
+    let mut defs = match root.as_object_mut().and_then(|o| o.remove("$defs")) {
+        Some(Value::Object(own)) => own,
+        _ => serde_json::Map::new(),
+    };
+    localize_refs(&mut root, &targets);
+    for body in defs.values_mut() {
+        localize_refs(body, &targets);
+    }
+    // Pull in every definition reached, until none is missing.
+    let mut pending = Vec::new();
+    local_refs(&root, &mut pending);
+    defs.values()
+        .for_each(|body| local_refs(body, &mut pending));
+    while let Some(name) = pending.pop() {
+        if defs.contains_key(&name) {
+            continue;
+        }
+        let mut body = match (shared.get(&name), bodies.get(&name)) {
+            (Some(def), None) => def.clone(),
+            (None, Some(body)) => body.clone(),
+            (Some(_), Some(_)) => panic!("`{name}` is both a shared definition and a document"),
+            (None, None) => panic!("`{name}` is referred to but defined nowhere"),
+        };
+        localize_refs(&mut body, &targets);
+        local_refs(&body, &mut pending);
+        defs.insert(name, body);
+    }
+    lone_refs(&mut root);
+    defs.values_mut().for_each(lone_refs);
+    if let Some(object) = root.as_object_mut() {
+        object.insert(
+            "$id".to_owned(),
+            format!("{SCHEMA_BASE_URI}{BUNDLED}/{own_file}").into(),
+        );
+        if !defs.is_empty() {
+            object.insert("$defs".to_owned(), Value::Object(defs));
+        }
+    }
+    root
+}
+
+/// Moves every `$ref` that has siblings (a property's `description`) into an `allOf` of its
+/// own: `{"allOf": [{"$ref": "#/$defs/RuleId"}], "description": …}`. The two mean the same in
+/// draft 2020-12, but json-schema-to-typescript turns a `$ref` with siblings into a new type
+/// (`RuleId1`, `Percent11`, …) where a lone `$ref` names the one definition.
+fn lone_refs(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            if object.len() > 1 {
+                if let Some(reference) = object.remove("$ref") {
+                    object.insert(
+                        "allOf".to_owned(),
+                        Value::Array(vec![serde_json::json!({ "$ref": reference })]),
+                    );
+                }
+            }
+            object.values_mut().for_each(lone_refs);
+        }
+        Value::Array(items) => items.iter_mut().for_each(lone_refs),
+        _ => {}
+    }
+}
+
+/// Rewrites every reference to another file (`product.schema.json`,
+/// `definitions.schema.json#/$defs/Percent`) as a local one (`#/$defs/Product`,
+/// `#/$defs/Percent`).
+fn localize_refs(value: &mut Value, targets: &BTreeMap<String, String>) {
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::String(reference)) = object.get_mut("$ref") {
+                let (file, fragment) = reference
+                    .split_once('#')
+                    .map_or((reference.as_str(), ""), |(f, p)| (f, p));
+                if !file.is_empty() {
+                    let local = if file == format!("{DEFINITIONS}.schema.json") {
+                        format!("#{fragment}")
+                    } else {
+                        let target = targets
+                            .get(file)
+                            .unwrap_or_else(|| panic!("a reference to an unknown file {file}"));
+                        format!("{target}{fragment}")
+                    };
+                    *reference = local;
+                }
+            }
+            object
+                .values_mut()
+                .for_each(|child| localize_refs(child, targets));
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|item| localize_refs(item, targets)),
+        _ => {}
+    }
 }
 
 /// Sets the `$id` of a finished schema and wraps it.
@@ -312,7 +456,73 @@ fn input<T: JsonSchema>() -> (Schema, String) {
         .for_deserialize()
         .into_generator()
         .into_root_schema_for::<T>();
-    (schema, T::schema_name().into_owned())
+    (
+        without_optional_nulls(schema),
+        T::schema_name().into_owned(),
+    )
+}
+
+/// `schema` with `null` removed from every optional property: the parser refuses `null` (a
+/// member that is not stated is left out) and no output writes it (an absent value is left
+/// out), so `null` is never a value of a document. Without this, schemars types every `Option`
+/// as `T | null`.
+fn without_optional_nulls(schema: Schema) -> Schema {
+    fn is_null(schema: &Value) -> bool {
+        schema.get("type").and_then(Value::as_str) == Some("null")
+    }
+    fn strip(property: &mut Value) {
+        let Some(object) = property.as_object_mut() else {
+            return;
+        };
+        if let Some(Value::Array(types)) = object.get_mut("type") {
+            types.retain(|t| t != "null");
+            if let [only] = types.as_slice() {
+                let only = only.clone();
+                object.insert("type".to_owned(), only);
+            }
+        }
+        if let Some(Value::Array(options)) = object.get_mut("anyOf") {
+            options.retain(|o| !is_null(o));
+            if options.len() == 1 {
+                if let Some(Value::Object(only)) = options.pop() {
+                    object.remove("anyOf");
+                    for (key, value) in only {
+                        object.entry(key).or_insert(value);
+                    }
+                }
+            }
+        }
+        if object.get("default") == Some(&Value::Null) {
+            object.remove("default");
+        }
+    }
+    fn walk(value: &mut Value) {
+        match value {
+            Value::Object(object) => {
+                let required: BTreeSet<String> = object
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect();
+                if let Some(Value::Object(properties)) = object.get_mut("properties") {
+                    for (name, property) in properties.iter_mut() {
+                        if !required.contains(name) {
+                            strip(property);
+                        }
+                    }
+                }
+                object.values_mut().for_each(walk);
+            }
+            Value::Array(items) => items.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    let mut value = schema.to_value();
+    walk(&mut value);
+    Schema::try_from(value).expect("a schema object stays a schema object")
 }
 
 /// The schema of a document the crate writes: every object is closed, as the crate writes no
@@ -323,7 +533,10 @@ fn output<T: JsonSchema>() -> (Schema, String) {
         .with_transform(ClosedObjects)
         .into_generator()
         .into_root_schema_for::<T>();
-    (schema, T::schema_name().into_owned())
+    (
+        without_optional_nulls(schema),
+        T::schema_name().into_owned(),
+    )
 }
 
 /// The output types whose compact form differs from their full form: they hold findings (and

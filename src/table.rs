@@ -6,7 +6,8 @@
 //!
 //! - the variant, with `#[serde(rename)]` and `#[strum(serialize)]` both set to the machine name,
 //!   so that JSON, `Display` and `FromStr` can never disagree;
-//! - `code()`, `label()`, `ALL` and `CODES`;
+//! - `code()`, `label()`, `ALL`, `COUNT`, `iter()` and `CODES` (inherent, so that a caller
+//!   iterates and counts a vocabulary without depending on strum);
 //! - `FromStr` and `TryFrom<&str>`, failing with [`crate::UnknownCode`], which names the input
 //!   and lists every allowed code (strum's derive would say only "Matching variant not found");
 //! - `info()`, returning the `'static` row of facts, when the table has an info type;
@@ -78,8 +79,7 @@ macro_rules! vocab {
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
             serde::Serialize, serde::Deserialize,
-            strum::Display, strum::EnumIter, strum::IntoStaticStr,
-            strum::EnumCount, strum::AsRefStr,
+            strum::Display, strum::IntoStaticStr, strum::AsRefStr,
         )]
         #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         // Every vocabulary may grow: a new row must not break a user's `match`. (A table that
@@ -98,6 +98,14 @@ macro_rules! vocab {
         impl $name {
             /// Every variant, in table order.
             pub const ALL: &'static [Self] = &[$(Self::$variant,)+];
+
+            /// How many variants the vocabulary has: `ALL.len()`.
+            pub const COUNT: usize = Self::ALL.len();
+
+            /// Every variant, in table order: `ALL` as an iterator.
+            pub fn iter() -> std::iter::Copied<std::slice::Iter<'static, Self>> {
+                Self::ALL.iter().copied()
+            }
 
             /// Every machine name, in table order (the codes `FromStr` and JSON accept).
             pub const CODES: &'static [&'static str] = &[$($code,)+];

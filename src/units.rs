@@ -558,70 +558,181 @@ text_newtype! {
     })
 }
 
-fn iso_date(what: &'static str, value: &str) -> Result<(), ValueError> {
+fn iso_date(what: &'static str, value: &str) -> Result<jiff::civil::Date, ValueError> {
     let malformed = || ValueError::Malformed {
         what,
         expected: "a calendar date written YYYY-MM-DD",
         value: value.to_owned(),
     };
     let bytes = value.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+    // jiff reads more forms than this one (signed years, week dates): the crate takes exactly
+    // YYYY-MM-DD, then lets jiff check that the day exists.
+    if bytes.len() != 10
+        || bytes[4] != b'-'
+        || bytes[7] != b'-'
+        || !bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
+    {
         return Err(malformed());
     }
-    let number = |range: std::ops::Range<usize>| -> Option<u32> {
-        let part = value.get(range)?;
-        if part.bytes().all(|b| b.is_ascii_digit()) {
-            part.parse().ok()
-        } else {
-            None
-        }
+    let number = |range: std::ops::Range<usize>| -> i16 {
+        value[range]
+            .bytes()
+            .fold(0i16, |n, b| n * 10 + i16::from(b - b'0'))
     };
-    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
-        return Err(malformed());
-    };
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
     if year == 0 {
         // ISO 8601 needs an agreement to use year 0000, and Python's `date` has no year 0.
         return Err(malformed());
     }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return Err(malformed()),
-    };
-    if day == 0 || day > days_in_month {
+    let (Ok(month), Ok(day)) = (i8::try_from(month), i8::try_from(day)) else {
         return Err(malformed());
-    }
-    Ok(())
+    };
+    jiff::civil::Date::new(year, month, day).map_err(|_| malformed())
 }
 
-text_newtype! {
-    /// **A calendar date written `YYYY-MM-DD`** (ISO 8601), checked to exist, from the year 0001
-    /// (the year 0000 is rejected, as Python's `datetime.date` and most databases do).
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use msc_therapy::IsoDate;
-    ///
-    /// assert!(IsoDate::new("2024-12-18").is_ok());
-    /// assert_eq!(
-    ///     IsoDate::new("2023-02-29").unwrap_err().to_string(),
-    ///     "date must be a calendar date written YYYY-MM-DD, got \"2023-02-29\""
-    /// );
-    /// ```
+/// **A calendar date written `YYYY-MM-DD`** (ISO 8601), checked to exist, from the year 0001
+/// (the year 0000 is rejected, as Python's `datetime.date` and most databases do).
+///
+/// It holds a [`jiff::civil::Date`] (jiff's calendar date, which does the calendar arithmetic
+/// and comparisons) and reads and writes the one text form above. The rule engines take the
+/// evaluation date as a `jiff::civil::Date`; reports state it as an `IsoDate`.
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::IsoDate;
+///
+/// let approval = IsoDate::new("2024-12-18")?;
+/// assert_eq!(approval.date(), jiff::civil::date(2024, 12, 18));
+/// assert_eq!(approval.to_string(), "2024-12-18");
+/// assert_eq!(
+///     IsoDate::new("2023-02-29").unwrap_err().to_string(),
+///     "date must be a calendar date written YYYY-MM-DD, got \"2023-02-29\""
+/// );
+/// # Ok::<(), msc_therapy::ValueError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ValueError::Malformed`] when the text is not a real date in that form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IsoDate(jiff::civil::Date);
+
+impl IsoDate {
+    /// Validates and wraps `value`.
     ///
     /// # Errors
     ///
-    /// [`ValueError::Malformed`] when the text is not a real date in that form.
-    IsoDate, "date", iso_date,
-    schemars::json_schema!({
-        "type": "string", "format": "date",
-        "pattern": "^(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$",
-        "description": "A calendar date, YYYY-MM-DD, that exists (no 30 February), from the year 0001."
-    })
+    /// [`ValueError::Malformed`] when `value` is not a date that exists, written `YYYY-MM-DD`.
+    pub fn new(value: impl AsRef<str>) -> Result<Self, ValueError> {
+        iso_date("date", value.as_ref()).map(Self)
+    }
+
+    /// The date, as jiff's calendar date.
+    #[must_use]
+    pub const fn date(self) -> jiff::civil::Date {
+        self.0
+    }
+
+    /// `YYYY-MM-DD`, written into a fixed buffer.
+    fn text(self) -> [u8; 10] {
+        let mut out = *b"0000-00-00";
+        let mut put = |at: usize, width: usize, mut n: u32| {
+            for i in (0..width).rev() {
+                out[at + i] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+        };
+        put(0, 4, u32::try_from(self.0.year()).unwrap_or(0));
+        put(5, 2, u32::try_from(self.0.month()).unwrap_or(0));
+        put(8, 2, u32::try_from(self.0.day()).unwrap_or(0));
+        out
+    }
+}
+
+impl From<jiff::civil::Date> for IsoDate {
+    /// Wraps a jiff date. A date before the year 0001 (which jiff allows) is held as it is and
+    /// written with its year's last four digits; the crate's own parsing never makes one.
+    fn from(date: jiff::civil::Date) -> Self {
+        Self(date)
+    }
+}
+
+impl From<IsoDate> for jiff::civil::Date {
+    fn from(date: IsoDate) -> Self {
+        date.0
+    }
+}
+
+impl PartialEq<jiff::civil::Date> for IsoDate {
+    fn eq(&self, other: &jiff::civil::Date) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialOrd<jiff::civil::Date> for IsoDate {
+    fn partial_cmp(&self, other: &jiff::civil::Date) -> Option<std::cmp::Ordering> {
+        self.0.partial_cmp(other)
+    }
+}
+
+impl TryFrom<&str> for IsoDate {
+    type Error = ValueError;
+    fn try_from(value: &str) -> Result<Self, ValueError> {
+        Self::new(value)
+    }
+}
+
+impl TryFrom<String> for IsoDate {
+    type Error = ValueError;
+    fn try_from(value: String) -> Result<Self, ValueError> {
+        Self::new(value)
+    }
+}
+
+impl std::str::FromStr for IsoDate {
+    type Err = ValueError;
+    fn from_str(s: &str) -> Result<Self, ValueError> {
+        Self::new(s)
+    }
+}
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.text();
+        f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
+    }
+}
+
+impl Serialize for IsoDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = self.text();
+        serializer.serialize_str(std::str::from_utf8(&text).map_err(serde::ser::Error::custom)?)
+    }
+}
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Self::new(&*text).map_err(crate::error::invalid_value)
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for IsoDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "IsoDate".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string", "format": "date",
+            "pattern": "^(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$",
+            "description": "A calendar date, YYYY-MM-DD, that exists (no 30 February), from the year 0001."
+        })
+    }
 }
 
 /// **A culture passage number**: how many times cells were detached and re-seeded into new

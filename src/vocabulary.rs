@@ -86,6 +86,7 @@ vocabularies![
     EuManipulation,
     Outcome,
     Severity,
+    Basis,
     FactRole,
     RuleId: info,
     UsClassification: info,

@@ -548,13 +548,13 @@ fn an_unlisted_condition_must_be_a_diagnosis_code_that_names_no_listed_term() {
 fn an_unlisted_condition_leaves_homologous_use_undetermined() {
     use msc_therapy::{Outcome, RuleId, classify_us};
     let plain = msc_therapy::Product::from_json(FAT_GRAFT).unwrap();
-    let met = classify_us(&plain);
+    let met = classify_us(&plain, ON);
     assert_eq!(
         met.finding(RuleId::UsHomologousUse).unwrap().outcome,
         Outcome::Met
     );
     let with = msc_therapy::Product::from_json(&with_unlisted(FAT_GRAFT, &[GLAUCOMA])).unwrap();
-    let open = classify_us(&with);
+    let open = classify_us(&with, ON);
     let finding = open.finding(RuleId::UsHomologousUse).unwrap();
     assert_eq!(finding.outcome, Outcome::Undetermined);
     assert!(finding.missing.contains(&"intended_use.indications"));
@@ -577,7 +577,7 @@ fn unlisted_conditions_count_for_the_myriad_of_diseases() {
     let tinnitus = r#"{"coding": {"system": "http://snomed.info/sct", "code": "60862001"}, "text": "tinnitus"}"#;
     let product =
         msc_therapy::Product::from_json(&with_unlisted(doc, &[GLAUCOMA, tinnitus])).unwrap();
-    let us = classify_us(&product);
+    let us = classify_us(&product, ON);
     let finding = us.finding(RuleId::UsHomologousUse).unwrap();
     assert_eq!(finding.outcome, Outcome::NotMet);
     assert!(
@@ -593,7 +593,7 @@ fn unlisted_conditions_count_for_the_myriad_of_diseases() {
     let twice =
         msc_therapy::Product::from_json(&with_unlisted(doc, &[GLAUCOMA, GLAUCOMA])).unwrap();
     assert!(
-        !classify_us(&twice)
+        !classify_us(&twice, ON)
             .finding(RuleId::UsHomologousUse)
             .unwrap()
             .reason
@@ -603,7 +603,7 @@ fn unlisted_conditions_count_for_the_myriad_of_diseases() {
     );
 
     let offer = ClinicOffer::new(product, Indication::KneeOsteoarthritis);
-    let evaluation = evaluate_offer(&offer);
+    let evaluation = evaluate_offer(&offer, ON);
     let many = evaluation.finding(RuleId::OfferManyConditions).unwrap();
     assert_eq!(many.outcome, Outcome::NotMet);
 }
@@ -646,9 +646,13 @@ fn adding_an_unlisted_condition_never_improves_the_us_classification() {
         if v["intended_use"]["indications"].as_array().is_none() {
             v["intended_use"]["indications"] = serde_json::json!([]);
         }
-        let before = classify_us(&msc_therapy::Product::from_json(&v.to_string()).unwrap());
+        let before = classify_us(
+            &msc_therapy::Product::from_json(&v.to_string()).unwrap(),
+            ON,
+        );
         let after = classify_us(
             &msc_therapy::Product::from_json(&with_unlisted(&v.to_string(), &[GLAUCOMA])).unwrap(),
+            ON,
         );
         assert_ne!(
             after.finding(RuleId::UsHomologousUse).unwrap().outcome,
@@ -666,3 +670,7 @@ fn adding_an_unlisted_condition_never_improves_the_us_classification() {
         );
     }
 }
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

@@ -7,7 +7,6 @@
 //! positions are counted by hand from the files.
 #![cfg(feature = "json")]
 
-use msc_therapy::strum::IntoEnumIterator;
 use msc_therapy::{
     DocumentErrorKind, Donor, FdaTissueClass, IndicationCategory, ManipulationLevel,
     MarkerExpectation, ProcessingStep, Product, ProductState, Route, SurfaceMarker, TissueSource,

@@ -22,14 +22,14 @@ fn product(json: &str) -> Product {
 }
 
 fn eu_outcome(p: &Product, rule: RuleId) -> Outcome {
-    match classify_eu(p).finding(rule) {
+    match classify_eu(p, ON).finding(rule) {
         Some(f) => f.outcome,
         None => panic!("rule {rule} did not run"),
     }
 }
 
 fn jp_finding(p: &Product, rule: RuleId) -> Finding {
-    match classify_jp(p).finding(rule) {
+    match classify_jp(p, ON).finding(rule) {
         Some(f) => f.clone(),
         None => panic!("rule {rule} did not run"),
     }
@@ -115,7 +115,7 @@ fn annex_i_rows_match_the_thirteen_listed_manipulations() {
 
 #[test]
 fn culture_expanded_bm_msc_for_gvhd_is_a_somatic_cell_therapy() {
-    let report = classify_eu(&ryoncil_like());
+    let report = classify_eu(&ryoncil_like(), ON);
     assert_eq!(report.classification, EuClassification::SomaticCellTherapy);
     assert_eq!(report.classification.is_atmp(), Some(true));
     // Culture is not in Annex I: substantial manipulation.
@@ -137,7 +137,7 @@ fn culture_expanded_bm_msc_for_gvhd_is_a_somatic_cell_therapy() {
 #[test]
 fn same_day_autologous_bmac_for_homologous_use_is_not_an_atmp_and_is_excluded() {
     let p = same_day_bmac(true, "hematopoiesis");
-    let report = classify_eu(&p);
+    let report = classify_eu(&p, ON);
     assert_eq!(
         report.classification,
         EuClassification::ExcludedAutologousSameProcedure
@@ -158,7 +158,7 @@ fn same_day_autologous_bmac_for_homologous_use_is_not_an_atmp_and_is_excluded() 
 #[test]
 fn autologous_bmac_outside_the_same_procedure_falls_under_the_tissues_and_cells_directive() {
     let p = same_day_bmac(false, "hematopoiesis");
-    let report = classify_eu(&p);
+    let report = classify_eu(&p, ON);
     assert_eq!(
         report.classification,
         EuClassification::NotAtmpTissuesAndCells
@@ -175,7 +175,7 @@ fn allogeneic_cells_are_never_an_autologous_graft() {
     let mut p = same_day_bmac(true, "hematopoiesis");
     p.donor = Some(msc_therapy::Donor::AllogeneicFirstDegreeRelative);
     assert_eq!(
-        classify_eu(&p).classification,
+        classify_eu(&p, ON).classification,
         EuClassification::NotAtmpTissuesAndCells
     );
     assert_eq!(
@@ -190,7 +190,7 @@ fn autologous_exclusion_is_not_assumed_when_the_procedure_is_unknown() {
     if let Some(processing) = p.processing.as_mut() {
         processing.same_surgical_procedure = None;
     }
-    let report = classify_eu(&p);
+    let report = classify_eu(&p, ON);
     assert_eq!(
         report.classification,
         EuClassification::NotAtmpTissuesAndCells
@@ -208,7 +208,7 @@ fn minimally_processed_marrow_for_a_non_homologous_use_is_engineered() {
     // Art 2(1)(c): the criteria are alternatives. Centrifugation is Annex I, but cartilage
     // repair is not what bone marrow does in the donor.
     let p = same_day_bmac(true, "musculoskeletal_repair");
-    let report = classify_eu(&p);
+    let report = classify_eu(&p, ON);
     assert_eq!(
         eu_outcome(&p, RuleId::EuSubstantialManipulation),
         Outcome::NotMet
@@ -234,7 +234,7 @@ fn collagenase_digested_adipose_cells_are_substantially_manipulated() {
         "intended_use": {"functions": ["support", "cushioning"], "indications": ["soft_tissue_defect"], "site_of_use": "breast"}
     }"#,
     );
-    let report = classify_eu(&p);
+    let report = classify_eu(&p, ON);
     assert_eq!(
         eu_outcome(&p, RuleId::EuSubstantialManipulation),
         Outcome::Met
@@ -268,7 +268,7 @@ fn genetically_modified_cells_are_a_gene_therapy_product() {
     }"#,
     );
     assert_eq!(
-        classify_eu(&p).classification,
+        classify_eu(&p, ON).classification,
         EuClassification::GeneTherapy
     );
 }
@@ -289,7 +289,7 @@ fn a_paracrine_mechanism_does_not_turn_a_tissue_repair_claim_into_an_open_class(
         "mechanisms": ["paracrine_signalling"]
     }"#,
     );
-    let report = classify_eu(&p);
+    let report = classify_eu(&p, ON);
     assert_eq!(
         report.classification,
         EuClassification::TissueEngineeredProduct
@@ -316,7 +316,7 @@ fn a_product_presented_both_to_repair_tissue_and_to_immunomodulate_is_a_tep_with
         "mechanisms": ["paracrine_signalling", "immunomodulation"]
     }"#,
     );
-    let report = classify_eu(&both);
+    let report = classify_eu(&both, ON);
     assert_eq!(
         report.classification,
         EuClassification::TissueEngineeredProduct
@@ -332,7 +332,7 @@ fn a_product_presented_both_to_repair_tissue_and_to_immunomodulate_is_a_tep_with
         use_.indications = Some(vec![msc_therapy::Indication::RheumatoidArthritis]);
     }
     assert_eq!(
-        classify_eu(&immune_only).classification,
+        classify_eu(&immune_only, ON).classification,
         EuClassification::SomaticCellTherapy
     );
 }
@@ -354,14 +354,14 @@ fn a_pharmacological_mechanism_for_an_indication_makes_an_sctmp_when_no_function
     }"#,
     );
     assert_eq!(
-        classify_eu(&p).classification,
+        classify_eu(&p, ON).classification,
         EuClassification::SomaticCellTherapy
     );
     // Without the mechanism nothing is claimed that decides the class; the finding lists what
     // could decide it and is absent, and nothing that is given.
     let mut silent = p.clone();
     silent.mechanisms = None;
-    let report = classify_eu(&silent);
+    let report = classify_eu(&silent, ON);
     assert_eq!(
         report.classification,
         EuClassification::AtmpClassUndetermined
@@ -380,7 +380,7 @@ fn a_pharmacological_mechanism_for_an_indication_makes_an_sctmp_when_no_function
         use_.indications = Some(vec![msc_therapy::Indication::GraftVersusHostDisease]);
     }
     assert_eq!(
-        classify_eu(&gvhd).classification,
+        classify_eu(&gvhd, ON).classification,
         EuClassification::SomaticCellTherapy
     );
 }
@@ -388,7 +388,7 @@ fn a_pharmacological_mechanism_for_an_indication_makes_an_sctmp_when_no_function
 // ---------------------------------------------------------------- EMA CAT classifications
 
 fn cat_case(json: &str) -> EuClassification {
-    classify_eu(&product(json)).classification
+    classify_eu(&product(json), ON).classification
 }
 
 #[test]
@@ -497,13 +497,13 @@ fn cat_2016_svf_with_expanded_adipose_cells_in_fibrin_is_substantially_manipulat
         eu_outcome(&p, RuleId::EuSubstantialManipulation),
         Outcome::Met
     );
-    assert_eq!(classify_eu(&p).classification.is_atmp(), Some(true));
+    assert_eq!(classify_eu(&p, ON).classification.is_atmp(), Some(true));
 }
 
 #[test]
 fn missing_facts_leave_the_eu_classification_undetermined() {
     let empty = product(r#"{"name": "unknown"}"#);
-    let report = classify_eu(&empty);
+    let report = classify_eu(&empty, ON);
     assert_eq!(report.classification, EuClassification::Undetermined);
     let manip = report.finding(RuleId::EuSubstantialManipulation);
     assert_eq!(
@@ -527,7 +527,7 @@ fn an_unclassified_step_leaves_the_manipulation_open() {
             .get_or_insert_with(Vec::new)
             .push(ProcessingStep::Unclassified);
     }
-    let report = classify_eu(&p);
+    let report = classify_eu(&p, ON);
     let manipulation = report.finding(RuleId::EuSubstantialManipulation);
     assert_eq!(
         manipulation.map(|f| (f.outcome, f.severity)),
@@ -543,7 +543,7 @@ fn unknown_donor_leaves_a_non_engineered_product_open() {
     let mut p = same_day_bmac(true, "hematopoiesis");
     p.donor = None;
     assert_eq!(
-        classify_eu(&p).classification,
+        classify_eu(&p, ON).classification,
         EuClassification::Undetermined
     );
     assert_eq!(
@@ -554,14 +554,14 @@ fn unknown_donor_leaves_a_non_engineered_product_open() {
 
 #[test]
 fn hospital_exemption_is_flagged_for_atmps_only_and_cat_route_always() {
-    let atmp = classify_eu(&ryoncil_like());
+    let atmp = classify_eu(&ryoncil_like(), ON);
     let he = atmp.finding(RuleId::EuHospitalExemption);
     // An open question (do the hospital-exemption facts hold?) is a warning, never a note.
     assert_eq!(he.map(|f| f.outcome), Some(Outcome::Undetermined));
     assert_eq!(he.map(|f| f.severity), Some(Severity::Warning));
     assert!(atmp.finding(RuleId::EuCatClassification).is_some());
 
-    let not_atmp = classify_eu(&same_day_bmac(true, "hematopoiesis"));
+    let not_atmp = classify_eu(&same_day_bmac(true, "hematopoiesis"), ON);
     assert_eq!(
         not_atmp
             .finding(RuleId::EuHospitalExemption)
@@ -579,10 +579,10 @@ fn every_finding_cites_its_article() {
         product(r#"{"name": "unknown"}"#),
     ];
     for p in &products {
-        for f in classify_eu(p)
+        for f in classify_eu(p, ON)
             .findings
             .iter()
-            .chain(classify_jp(p).findings.iter())
+            .chain(classify_jp(p, ON).findings.iter())
         {
             assert_eq!(f.citation(), f.rule.info().citation);
             assert!(
@@ -687,7 +687,7 @@ fn rule_ids_round_trip_through_their_machine_names() {
 
 #[test]
 fn eu_report_serializes_and_displays_a_memo() {
-    let report = classify_eu(&ryoncil_like());
+    let report = classify_eu(&ryoncil_like(), ON);
     let json = match serde_json::to_value(&report) {
         Ok(v) => v,
         Err(e) => panic!("{e}"),
@@ -714,7 +714,7 @@ fn report_schemas_describe_the_classification_names() {
 
 #[test]
 fn allogeneic_cultured_bm_msc_is_class_i_and_a_regenerative_medical_product() {
-    let report = classify_jp(&ryoncil_like());
+    let report = classify_jp(&ryoncil_like(), ON);
     assert_eq!(report.risk_class, AsrmRiskClass::ClassI);
     assert_eq!(report.pmd_act, PmdActStatus::RegenerativeMedicalProduct);
     assert_eq!(
@@ -727,7 +727,7 @@ fn allogeneic_cultured_bm_msc_is_class_i_and_a_regenerative_medical_product() {
 fn autologous_cultured_msc_is_class_ii() {
     let mut p = ryoncil_like();
     p.donor = Some(msc_therapy::Donor::Autologous);
-    let report = classify_jp(&p);
+    let report = classify_jp(&p, ON);
     assert_eq!(report.risk_class, AsrmRiskClass::ClassII);
     assert_eq!(
         jp_finding(&p, RuleId::JpAsrmClassI).outcome,
@@ -744,14 +744,14 @@ fn culture_is_read_from_the_preparation_or_from_the_steps() {
     if let Some(processing) = p.processing.as_mut() {
         processing.steps = Some(vec![ProcessingStep::Cryopreservation]);
     }
-    let report = classify_jp(&p);
+    let report = classify_jp(&p, ON);
     assert_eq!(report.risk_class, AsrmRiskClass::ClassII);
     assert_eq!(report.pmd_act, PmdActStatus::RegenerativeMedicalProduct);
 
     let mut p = ryoncil_like();
     p.donor = Some(msc_therapy::Donor::Autologous);
     p.preparation = None;
-    assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassII);
+    assert_eq!(classify_jp(&p, ON).risk_class, AsrmRiskClass::ClassII);
 }
 
 #[test]
@@ -765,7 +765,7 @@ fn a_step_the_crate_cannot_classify_leaves_the_asrm_class_open() {
             .get_or_insert_with(Vec::new)
             .push(ProcessingStep::Unclassified);
     }
-    let report = classify_jp(&p);
+    let report = classify_jp(&p, ON);
     assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
     let class_i = jp_finding(&p, RuleId::JpAsrmClassI);
     assert_eq!(class_i.outcome, Outcome::Undetermined);
@@ -780,7 +780,7 @@ fn a_step_the_crate_cannot_classify_leaves_the_asrm_class_open() {
             .get_or_insert_with(Vec::new)
             .push(ProcessingStep::ActivationPriming);
     }
-    let report = classify_jp(&p);
+    let report = classify_jp(&p, ON);
     assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
     assert_eq!(
         jp_finding(&p, RuleId::JpAsrmClassII).outcome,
@@ -798,7 +798,7 @@ fn genetically_modified_autologous_cells_are_class_i() {
             .get_or_insert_with(Vec::new)
             .push(ProcessingStep::GeneticModification);
     }
-    assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassI);
+    assert_eq!(classify_jp(&p, ON).risk_class, AsrmRiskClass::ClassI);
     // A settled class: information, not an open question.
     let class_i = jp_finding(&p, RuleId::JpAsrmClassI);
     assert_eq!(
@@ -806,7 +806,7 @@ fn genetically_modified_autologous_cells_are_class_i() {
         (Outcome::Met, Severity::Info)
     );
     assert_eq!(
-        classify_eu(&p).classification,
+        classify_eu(&p, ON).classification,
         EuClassification::GeneTherapy
     );
 }
@@ -824,10 +824,10 @@ fn animal_cells_are_class_i() {
         "delivery": {"route": "subcutaneous"}
     }"#,
     );
-    assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassI);
+    assert_eq!(classify_jp(&p, ON).risk_class, AsrmRiskClass::ClassI);
     // Not engineered, but not human tissues and cells either: the EU answer stays open.
     assert_eq!(
-        classify_eu(&p).classification,
+        classify_eu(&p, ON).classification,
         EuClassification::Undetermined
     );
     assert_eq!(eu_outcome(&p, RuleId::EuTissuesAndCells), Outcome::NotMet);
@@ -857,7 +857,7 @@ fn non_viable_engineered_tissue_is_not_assumed_to_be_a_tep() {
     assert_eq!(eu_outcome(&p, RuleId::EuEssentialFunction), Outcome::Met);
     assert_eq!(eu_outcome(&p, RuleId::EuAtmpClass), Outcome::Undetermined);
     assert_ne!(
-        classify_eu(&p).classification,
+        classify_eu(&p, ON).classification,
         EuClassification::TissueEngineeredProduct
     );
 }
@@ -892,7 +892,7 @@ fn mhlw_example_adipose_cells_for_breast_reconstruction_are_homologous() {
     );
     // Minimally processed autologous cells for homologous use: Class III (ASRM Art 2(7): neither Class I nor II), with
     // a warning that the Class II criteria are unconfirmed.
-    let report = classify_jp(&p);
+    let report = classify_jp(&p, ON);
     assert_eq!(report.risk_class, AsrmRiskClass::ClassIII);
     let class_ii = jp_finding(&p, RuleId::JpAsrmClassII);
     assert_eq!(class_ii.outcome, Outcome::NotMet);
@@ -908,7 +908,7 @@ fn mhlw_example_adipose_cells_iv_for_diabetes_are_not_homologous() {
         jp_finding(&p, RuleId::JpHomologousUse).outcome,
         Outcome::NotMet
     );
-    assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassII);
+    assert_eq!(classify_jp(&p, ON).risk_class, AsrmRiskClass::ClassII);
 }
 
 #[test]
@@ -917,7 +917,7 @@ fn marrow_given_to_form_blood_may_be_a_transplant_outside_asrm() {
     // The question is a warning; the class given is the one the technology has if ASRM
     // applies (the patient's own uncultured marrow for its own function: Class III).
     let p = same_day_bmac(true, "hematopoiesis");
-    let report = classify_jp(&p);
+    let report = classify_jp(&p, ON);
     assert_eq!(
         report
             .finding(RuleId::JpAsrmExcluded)
@@ -928,7 +928,7 @@ fn marrow_given_to_form_blood_may_be_a_transplant_outside_asrm() {
     // Not for blood formation: no exclusion question.
     let cartilage = same_day_bmac(true, "musculoskeletal_repair");
     assert!(
-        classify_jp(&cartilage)
+        classify_jp(&cartilage, ON)
             .finding(RuleId::JpAsrmExcluded)
             .is_none()
     );
@@ -938,7 +938,7 @@ fn marrow_given_to_form_blood_may_be_a_transplant_outside_asrm() {
 
 #[test]
 fn missing_facts_leave_the_japanese_classification_undetermined() {
-    let empty = classify_jp(&product(r#"{"name": "unknown"}"#));
+    let empty = classify_jp(&product(r#"{"name": "unknown"}"#), ON);
     assert_eq!(empty.risk_class, AsrmRiskClass::Undetermined);
     assert_eq!(empty.pmd_act, PmdActStatus::Undetermined);
     let class_i = empty.finding(RuleId::JpAsrmClassI);
@@ -950,7 +950,7 @@ fn missing_facts_leave_the_japanese_classification_undetermined() {
     // Autologous, but no processing record: gene introduction cannot be ruled out.
     let mut p = adipose_cells(r#""support""#, "subcutaneous");
     p.processing = None;
-    let report = classify_jp(&p);
+    let report = classify_jp(&p, ON);
     assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
     assert_eq!(
         report.finding(RuleId::JpAsrmClassI).map(|f| f.outcome),
@@ -960,7 +960,7 @@ fn missing_facts_leave_the_japanese_classification_undetermined() {
     // Autologous and uncultured, but the use is not described.
     let mut p = adipose_cells(r#""support""#, "subcutaneous");
     p.intended_use = None;
-    let report = classify_jp(&p);
+    let report = classify_jp(&p, ON);
     assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
     assert_eq!(
         report
@@ -972,7 +972,7 @@ fn missing_facts_leave_the_japanese_classification_undetermined() {
 
 #[test]
 fn conditional_approval_is_flagged_with_its_seven_year_limit() {
-    let report = classify_jp(&ryoncil_like());
+    let report = classify_jp(&ryoncil_like(), ON);
     let f = report.finding(RuleId::JpConditionalApproval);
     assert_eq!(f.map(|f| f.outcome), Some(Outcome::Undetermined));
     let limit = f.and_then(|f| f.fact_named("pmd_act.conditional_approval_max_years"));
@@ -983,7 +983,7 @@ fn conditional_approval_is_flagged_with_its_seven_year_limit() {
     let exosomes = product(
         r#"{"name": "exosomes", "preparation": "extracellular_vesicles", "processing": {"steps": ["culture_expansion"]}}"#,
     );
-    let report = classify_jp(&exosomes);
+    let report = classify_jp(&exosomes, ON);
     assert_eq!(report.pmd_act, PmdActStatus::NotRegenerativeMedicalProduct);
     assert_eq!(
         report
@@ -992,7 +992,7 @@ fn conditional_approval_is_flagged_with_its_seven_year_limit() {
         Some(Outcome::NotApplicable)
     );
     assert_eq!(
-        classify_eu(&exosomes).classification,
+        classify_eu(&exosomes, ON).classification,
         EuClassification::Undetermined
     );
 }
@@ -1013,7 +1013,7 @@ fn cell_free_exosomes_from_cultured_msc_are_not_an_atmp_class() {
         "mechanisms": ["extracellular_vesicles"]
     }"#,
     );
-    let report = classify_eu(&exosomes);
+    let report = classify_eu(&exosomes, ON);
     assert_eq!(report.classification, EuClassification::Undetermined);
     assert_eq!(
         report.finding(RuleId::EuAtmpClass).map(|f| f.outcome),
@@ -1025,7 +1025,7 @@ fn cell_free_exosomes_from_cultured_msc_are_not_an_atmp_class() {
 fn an_engineered_criterion_that_is_not_met_is_information_only() {
     // Centrifugation is an Annex I manipulation and blood formation is marrow's own function:
     // neither Art 2(1)(c) criterion is met, and there is nothing to answer.
-    let report = classify_eu(&same_day_bmac(true, "hematopoiesis"));
+    let report = classify_eu(&same_day_bmac(true, "hematopoiesis"), ON);
     for rule in [
         RuleId::EuSubstantialManipulation,
         RuleId::EuEssentialFunction,
@@ -1052,7 +1052,7 @@ fn homing_and_engraftment_are_not_a_pharmacological_mode_of_action() {
     }"#,
     );
     assert_eq!(
-        classify_eu(&p).classification,
+        classify_eu(&p, ON).classification,
         EuClassification::TissueEngineeredProduct
     );
 }
@@ -1065,7 +1065,7 @@ fn eu_severity(report: &msc_therapy::EuAssessment, rule: RuleId) -> Option<(Outc
 fn eu_open_questions_are_warnings_and_settled_answers_information() {
     // Same-day autologous marrow for blood formation: Directive 2004/23/EC Art 2(2)(a) excludes
     // it; the Directive does not apply and the classification is settled.
-    let settled = classify_eu(&same_day_bmac(true, "hematopoiesis"));
+    let settled = classify_eu(&same_day_bmac(true, "hematopoiesis"), ON);
     assert_eq!(
         eu_severity(&settled, RuleId::EuTissuesAndCells),
         Some((Outcome::NotMet, Severity::Info))
@@ -1081,7 +1081,7 @@ fn eu_open_questions_are_warnings_and_settled_answers_information() {
         processing.same_surgical_procedure = None;
     }
     assert_eq!(
-        eu_severity(&classify_eu(&p), RuleId::EuAutologousSameProcedure),
+        eu_severity(&classify_eu(&p, ON), RuleId::EuAutologousSameProcedure),
         Some((Outcome::Undetermined, Severity::Warning))
     );
 
@@ -1089,7 +1089,7 @@ fn eu_open_questions_are_warnings_and_settled_answers_information() {
     // for which a CAT recommendation (Art 17) is the formal route.
     let mut p = same_day_bmac(true, "hematopoiesis");
     p.donor = None;
-    let open = classify_eu(&p);
+    let open = classify_eu(&p, ON);
     assert_eq!(
         eu_severity(&open, RuleId::EuTissuesAndCells),
         Some((Outcome::Undetermined, Severity::Warning))
@@ -1104,7 +1104,7 @@ fn eu_open_questions_are_warnings_and_settled_answers_information() {
     let mut p = same_day_bmac(true, "hematopoiesis");
     p.donor = Some(msc_therapy::Donor::Xenogeneic);
     assert_eq!(
-        eu_severity(&classify_eu(&p), RuleId::EuTissuesAndCells),
+        eu_severity(&classify_eu(&p, ON), RuleId::EuTissuesAndCells),
         Some((Outcome::NotMet, Severity::Warning))
     );
 }
@@ -1197,7 +1197,7 @@ fn cultured_cells_that_are_no_longer_alive_are_not_a_regenerative_medical_produc
         "processing": {"steps": ["culture_expansion", "lyophilization"]}
     }"#,
     );
-    let report = classify_jp(&p);
+    let report = classify_jp(&p, ON);
     assert_eq!(report.pmd_act, PmdActStatus::NotRegenerativeMedicalProduct);
     assert_eq!(
         jp_severity(&p, RuleId::JpRegenerativeMedicalProduct),
@@ -1207,7 +1207,7 @@ fn cultured_cells_that_are_no_longer_alive_are_not_a_regenerative_medical_produc
 
 #[test]
 fn jp_report_displays_a_memo() {
-    let memo = classify_jp(&ryoncil_like()).to_string();
+    let memo = classify_jp(&ryoncil_like(), ON).to_string();
     assert!(memo.starts_with("Japan: ASRM class_i"));
     assert!(memo.contains("jp.asrm.class_i"));
 }
@@ -1260,7 +1260,7 @@ proptest! {
     ) {
         let mut with_step = p.clone();
         with_step.processing.get_or_insert_with(Default::default).steps.get_or_insert_with(Vec::new).push(step);
-        let class = classify_eu(&with_step).classification;
+        let class = classify_eu(&with_step, ON).classification;
         prop_assert_ne!(class.is_atmp(), Some(false));
         let viable = p.preparation.is_none_or(|prep| prep.info().live_cells);
         if step.info().eu_named_substantial && viable {
@@ -1272,7 +1272,7 @@ proptest! {
 
     #[test]
     fn missing_donor_or_processing_never_yields_a_determined_asrm_class_below_i(p in any_product()) {
-        let report = classify_jp(&p);
+        let report = classify_jp(&p, ON);
         let cell_free = matches!(
             p.preparation,
             Some(CellPreparation::ExtracellularVesicles | CellPreparation::ConditionedMedium)
@@ -1286,7 +1286,7 @@ proptest! {
 
     #[test]
     fn undetermined_findings_never_claim_met(p in any_product()) {
-        for f in classify_eu(&p).findings.iter().chain(classify_jp(&p).findings.iter()) {
+        for f in classify_eu(&p, ON).findings.iter().chain(classify_jp(&p, ON).findings.iter()) {
             if !f.missing.is_empty() {
                 prop_assert_eq!(f.outcome, Outcome::Undetermined);
             }
@@ -1320,7 +1320,7 @@ fn an_autologous_fat_graft_rinsed_in_the_same_procedure_is_excluded_from_the_dir
         indications: Some(vec![Indication::SoftTissueDefect]),
         ..IntendedUse::default()
     });
-    let report = classify_eu(&graft);
+    let report = classify_eu(&graft, ON);
     assert_eq!(
         report.classification,
         EuClassification::ExcludedAutologousSameProcedure
@@ -1369,7 +1369,7 @@ fn micro_fragmented_fat_is_judged_as_annex_i_cutting_and_grinding() {
             "{step}"
         );
         assert_eq!(
-            classify_eu(&p).classification,
+            classify_eu(&p, ON).classification,
             EuClassification::ExcludedAutologousSameProcedure,
             "{step}"
         );
@@ -1417,7 +1417,7 @@ fn exosomes_and_culture_supernatant_are_outside_asrm() {
             "processing": {{"steps": ["culture_expansion"]}}
         }}"#
         ));
-        let report = classify_jp(&p);
+        let report = classify_jp(&p, ON);
         assert_eq!(
             report.risk_class,
             AsrmRiskClass::OutsideAsrm,
@@ -1447,7 +1447,7 @@ fn a_preparation_with_no_living_cells_has_an_open_asrm_scope() {
         "processing": {"steps": ["rinsing", "lyophilization"]}
     }"#,
     );
-    let report = classify_jp(&p);
+    let report = classify_jp(&p, ON);
     assert_eq!(
         jp_severity(&p, RuleId::JpAsrmScope),
         (Outcome::Undetermined, Severity::Warning)
@@ -1477,7 +1477,7 @@ fn living_cells_are_within_asrm_and_an_unstated_preparation_is_asked_about() {
     // and the scope finding asks for the preparation.
     let mut unstated = ryoncil_like();
     unstated.preparation = None;
-    let report = classify_jp(&unstated);
+    let report = classify_jp(&unstated, ON);
     assert_eq!(report.risk_class, AsrmRiskClass::ClassI);
     let scope = jp_finding(&unstated, RuleId::JpAsrmScope);
     assert_eq!(
@@ -1528,7 +1528,7 @@ fn a_fat_graft_given_into_a_vein_is_not_used_for_the_same_essential_function() {
     // declares. Engineered, so an ATMP, and no longer an autologous graft the Directive
     // excludes.
     let iv = fat_graft("intravenous", "soft_tissue_defect");
-    let report = classify_eu(&iv);
+    let report = classify_eu(&iv, ON);
     assert_eq!(
         eu_severity(&report, RuleId::EuEssentialFunction),
         Some((Outcome::Met, Severity::Info))
@@ -1536,7 +1536,7 @@ fn a_fat_graft_given_into_a_vein_is_not_used_for_the_same_essential_function() {
     assert_eq!(report.classification.is_atmp(), Some(true));
     assert!(report.finding(RuleId::EuAutologousSameProcedure).is_none());
     // Under the skin, the same graft does what fat did in the donor.
-    let under_the_skin = classify_eu(&fat_graft("subcutaneous", "soft_tissue_defect"));
+    let under_the_skin = classify_eu(&fat_graft("subcutaneous", "soft_tissue_defect"), ON);
     assert_eq!(
         under_the_skin.classification,
         EuClassification::ExcludedAutologousSameProcedure
@@ -1549,7 +1549,7 @@ fn a_fat_graft_injected_into_heart_muscle_for_heart_failure_is_a_tep() {
     // muscle, which is not a basic function of fat: a different essential function, and a
     // repair claim, so a tissue engineered product.
     let heart = fat_graft("intramyocardial", "heart_failure");
-    let report = classify_eu(&heart);
+    let report = classify_eu(&heart, ON);
     assert_eq!(
         eu_outcome(&heart, RuleId::EuEssentialFunction),
         Outcome::Met
@@ -1579,7 +1579,7 @@ fn japan_fat_cells_given_into_a_vein_are_not_homologous_whatever_is_declared() {
         jp_severity(&breast, RuleId::JpHomologousUse),
         (Outcome::Met, Severity::Info)
     );
-    assert_eq!(classify_jp(&breast).risk_class, AsrmRiskClass::ClassIII);
+    assert_eq!(classify_jp(&breast, ON).risk_class, AsrmRiskClass::ClassIII);
 
     let mut vein = breast.clone();
     if let Some(use_) = vein.intended_use.as_mut() {
@@ -1593,7 +1593,7 @@ fn japan_fat_cells_given_into_a_vein_are_not_homologous_whatever_is_declared() {
         jp_severity(&vein, RuleId::JpHomologousUse),
         (Outcome::NotMet, Severity::Info)
     );
-    assert_eq!(classify_jp(&vein).risk_class, AsrmRiskClass::ClassII);
+    assert_eq!(classify_jp(&vein, ON).risk_class, AsrmRiskClass::ClassII);
 
     // A stated site and a route that contradict it: judged at both, the less favourable reading.
     let mut both = breast.clone();
@@ -1614,7 +1614,7 @@ fn japan_marrow_into_the_knee_for_osteoarthritis_is_not_homologous() {
         jp_finding(&p, RuleId::JpHomologousUse).outcome,
         Outcome::NotMet
     );
-    assert_eq!(classify_jp(&p).risk_class, AsrmRiskClass::ClassII);
+    assert_eq!(classify_jp(&p, ON).risk_class, AsrmRiskClass::ClassII);
     // Declaring blood formation for the same knee injection does not make it homologous.
     let mut declared = p.clone();
     if let Some(use_) = declared.intended_use.as_mut() {
@@ -1646,7 +1646,7 @@ fn stemirac_record() -> Product {
 fn a_conditional_time_limited_approval_is_expressed_by_its_catalog_key() {
     // PMD Act Art 23-26: Stemirac was approved with conditions and a time limit (28 Dec 2018).
     use msc_therapy::{CatalogKey, classify_jp_authorised};
-    let report = classify_jp_authorised(&stemirac_record(), CatalogKey::StemiracJp);
+    let report = classify_jp_authorised(&stemirac_record(), CatalogKey::StemiracJp, ON);
     assert_eq!(report.pmd_act, PmdActStatus::RegenerativeMedicalProduct);
     let f = report.finding(RuleId::JpConditionalApproval);
     assert_eq!(
@@ -1659,7 +1659,7 @@ fn a_conditional_time_limited_approval_is_expressed_by_its_catalog_key() {
         Some("stemirac_jp".to_owned())
     );
     // TEMCELL HS Inj. holds a full approval: the conditional route does not apply.
-    let temcell = classify_jp_authorised(&ryoncil_like(), CatalogKey::TemcellJp);
+    let temcell = classify_jp_authorised(&ryoncil_like(), CatalogKey::TemcellJp, ON);
     assert_eq!(
         temcell
             .finding(RuleId::JpConditionalApproval)
@@ -1679,7 +1679,7 @@ fn an_authorisation_that_contradicts_the_record_or_lies_abroad_is_not_applied() 
     // Stemirac is autologous: a record of donor cells is not Stemirac.
     let mut donor = stemirac_record();
     donor.donor = Some(msc_therapy::Donor::AllogeneicUnrelated);
-    let f = classify_jp_authorised(&donor, CatalogKey::StemiracJp)
+    let f = classify_jp_authorised(&donor, CatalogKey::StemiracJp, ON)
         .finding(RuleId::JpConditionalApproval)
         .cloned();
     assert_eq!(
@@ -1689,8 +1689,8 @@ fn an_authorisation_that_contradicts_the_record_or_lies_abroad_is_not_applied() 
     // A US approval says nothing about Japan.
     let ryoncil = ryoncil_like();
     assert_eq!(
-        classify_jp_authorised(&ryoncil, CatalogKey::RyoncilUs),
-        classify_jp(&ryoncil)
+        classify_jp_authorised(&ryoncil, CatalogKey::RyoncilUs, ON),
+        classify_jp(&ryoncil, ON)
     );
 }
 
@@ -1712,7 +1712,7 @@ fn alofisel_allogeneic_expanded_adipose_cells_for_perianal_fistula_are_an_sctmp(
         "delivery": {"route": "intralesional"}
     }"#,
     );
-    let report = classify_eu(&alofisel);
+    let report = classify_eu(&alofisel, ON);
     assert_eq!(report.classification, EuClassification::SomaticCellTherapy);
     assert_eq!(
         eu_severity(&report, RuleId::EuAtmpClass),
@@ -1723,7 +1723,7 @@ fn alofisel_allogeneic_expanded_adipose_cells_for_perianal_fistula_are_an_sctmp(
     let mut indication_only = alofisel.clone();
     indication_only.mechanisms = None;
     assert_eq!(
-        classify_eu(&indication_only).classification,
+        classify_eu(&indication_only, ON).classification,
         EuClassification::SomaticCellTherapy
     );
     // Declaring the immunomodulatory function gives the same answer.
@@ -1732,7 +1732,7 @@ fn alofisel_allogeneic_expanded_adipose_cells_for_perianal_fistula_are_an_sctmp(
         use_.functions = Some(vec![TissueFunction::Immunomodulation]);
     }
     assert_eq!(
-        classify_eu(&declared).classification,
+        classify_eu(&declared, ON).classification,
         EuClassification::SomaticCellTherapy
     );
     // Presented instead for wound healing (the CAT's 2019 PRP + SVF case): a TEP. A declared
@@ -1742,7 +1742,7 @@ fn alofisel_allogeneic_expanded_adipose_cells_for_perianal_fistula_are_an_sctmp(
         use_.functions = Some(vec![TissueFunction::WoundHealing]);
     }
     assert_eq!(
-        classify_eu(&healing).classification,
+        classify_eu(&healing, ON).classification,
         EuClassification::TissueEngineeredProduct
     );
 }
@@ -1773,13 +1773,13 @@ fn mscs_authorised_in_the_eu_are_atmps_of_their_class() {
     use msc_therapy::CatalogKey;
     // Alofisel: "a 'somatic cell therapy product'" (EMA EPAR summary, 2018).
     assert_eq!(
-        classify_eu(&record_of(CatalogKey::AlofiselEu)).classification,
+        classify_eu(&record_of(CatalogKey::AlofiselEu), ON).classification,
         EuClassification::SomaticCellTherapy
     );
     // Obnitix (MSC-FFM, for GvHD) is made under a national ATMP authorisation (Germany,
     // section 4b AMG, Paul-Ehrlich-Institut): an ATMP, for the immunological action of its cells.
     assert_eq!(
-        classify_eu(&record_of(CatalogKey::ObnitixDe)).classification,
+        classify_eu(&record_of(CatalogKey::ObnitixDe), ON).classification,
         EuClassification::SomaticCellTherapy
     );
 }
@@ -1823,7 +1823,7 @@ fn mscs_approved_in_japan_are_regenerative_medical_products_with_their_approval_
             steps: Some(steps),
             ..msc_therapy::Processing::default()
         });
-        let plain = classify_jp(&record);
+        let plain = classify_jp(&record, ON);
         // Cultured live cells: regenerative medical products on the record alone.
         assert_eq!(
             plain.pmd_act,
@@ -1833,7 +1833,7 @@ fn mscs_approved_in_japan_are_regenerative_medical_products_with_their_approval_
         // The same cells in clinical research or private practice: donor cells are Class I,
         // the patient's own cultured cells Class II.
         assert_eq!(plain.risk_class, class, "{key}");
-        let authorised = classify_jp_authorised(&record, key);
+        let authorised = classify_jp_authorised(&record, key, ON);
         let f = authorised.finding(RuleId::JpConditionalApproval);
         assert_eq!(
             f.map(|f| f.outcome),
@@ -1846,3 +1846,7 @@ fn mscs_approved_in_japan_are_regenerative_medical_products_with_their_approval_
         );
     }
 }
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

@@ -42,15 +42,15 @@ proptest! {
     fn deleting_a_key_never_favours_the_product(doc in product_document()) {
         let policy = QualityPolicy::default();
         let product = parse(&doc);
-        let us = classify_us(&product).classification;
-        let quality = assess_quality(&product, &policy).verdict;
+        let us = classify_us(&product, ON).classification;
+        let quality = assess_quality(&product, &policy, ON).verdict;
         for (path, smaller) in deletions(&doc) {
-            let us_after = classify_us(&smaller).classification;
+            let us_after = classify_us(&smaller, ON).classification;
             prop_assert!(
                 us_not_more_favourable(us, us_after),
                 "deleting {path}: US {us} -> {us_after}\n{doc}"
             );
-            let quality_after = assess_quality(&smaller, &policy).verdict;
+            let quality_after = assess_quality(&smaller, &policy, ON).verdict;
             prop_assert!(
                 quality_rank(quality_after) <= quality_rank(quality),
                 "deleting {path}: quality {quality} -> {quality_after}\n{doc}"
@@ -65,13 +65,13 @@ proptest! {
         article in prop::sample::select(OTHER_ARTICLES),
         indication in prop::sample::select(non_homologous_indications()),
     ) {
-        let us = classify_us(&parse(&doc)).classification;
+        let us = classify_us(&parse(&doc), ON).classification;
         for (what, worse) in [
             (format!("adding step {step}"), worsen_with_step(&doc, step)),
             (format!("adding article {article}"), worsen_with_article(&doc, article)),
             (format!("adding indication {indication}"), worsen_with_indication(&doc, indication)),
         ] {
-            let after = classify_us(&parse(&worse)).classification;
+            let after = classify_us(&parse(&worse), ON).classification;
             prop_assert!(us_not_more_favourable(us, after), "{what}: US {us} -> {after}\n{doc}");
         }
     }
@@ -79,9 +79,9 @@ proptest! {
     #[test]
     fn a_worse_measurement_never_favours_the_lot(doc in product_document()) {
         let policy = QualityPolicy::default();
-        let verdict = assess_quality(&parse(&doc), &policy).verdict;
+        let verdict = assess_quality(&parse(&doc), &policy, ON).verdict;
         for (what, worse) in worsened_measurements(&doc) {
-            let after = assess_quality(&parse(&worse), &policy).verdict;
+            let after = assess_quality(&parse(&worse), &policy, ON).verdict;
             prop_assert!(after <= verdict, "{what}: quality {verdict} -> {after}\n{doc}");
         }
     }
@@ -100,3 +100,7 @@ fn the_generator_and_the_mutations_are_not_empty() {
     assert_eq!(product.name.as_str(), "generated");
     assert!(!deletions(&doc).is_empty() || doc.as_object().is_some_and(|m| m.len() == 1));
 }
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

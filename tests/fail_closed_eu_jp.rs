@@ -21,10 +21,10 @@
 //!   answer (0): `undetermined`, `atmp_class_undetermined` and the three ATMP classes. An
 //!   undetermined answer is as unfavourable as an ATMP: it is a question, never a pass.
 //!   Favourable: ranks 1 and 2.
-//! - **Japan, ASRM** (`classify_jp(..).risk_class`), towards a *lower risk class*:
+//! - **Japan, ASRM** (`classify_jp(.., ON).risk_class`), towards a *lower risk class*:
 //!   `outside_asrm` (3) > `class_iii` (2) > `class_ii` (1) > `class_i` = `undetermined` (0).
 //!   Favourable: ranks 2 and 3.
-//! - **Japan, PMD Act** (`classify_jp(..).pmd_act`): `not_regenerative_medical_product` (1) >
+//! - **Japan, PMD Act** (`classify_jp(.., ON).pmd_act`): `not_regenerative_medical_product` (1) >
 //!   `regenerative_medical_product` = `undetermined` (0). Favourable: rank 1.
 //!
 //! Deleting a key: the rank after is never higher than the rank before.
@@ -91,8 +91,8 @@ struct Answer {
 
 /// The three answers (EU, ASRM, PMD Act).
 fn verdict(product: &Product) -> [Answer; 3] {
-    let eu = classify_eu(product).classification;
-    let jp = classify_jp(product);
+    let eu = classify_eu(product, ON).classification;
+    let jp = classify_jp(product, ON);
     [
         Answer {
             rank: eu_favour(eu),
@@ -266,8 +266,8 @@ proptest! {
         let Some(product) = parse(&doc) else {
             return Err(TestCaseError::fail(format!("generated document does not parse: {doc}")));
         };
-        let eu = classify_eu(&product);
-        let jp = classify_jp(&product);
+        let eu = classify_eu(&product, ON);
+        let jp = classify_jp(&product, ON);
         for f in eu.findings.iter().chain(jp.findings.iter()) {
             if f.outcome == msc_therapy::Outcome::Undetermined {
                 prop_assert_ne!(f.severity, msc_therapy::Severity::Info, "{} in {}", f.rule, doc);
@@ -299,12 +299,16 @@ fn deleting_the_steps_of_a_cultured_product_is_not_read_as_no_processing() {
         "intended_use": {"functions": ["cushioning"], "indications": ["soft_tissue_defect"]},
         "delivery": {"route": "subcutaneous"}
     });
-    let before = parse(&doc).map(|p| classify_eu(&p).classification);
+    let before = parse(&doc).map(|p| classify_eu(&p, ON).classification);
     assert_eq!(before, Some(EuClassification::TissueEngineeredProduct));
     let mut smaller = doc.clone();
     if let Some(processing) = smaller["processing"].as_object_mut() {
         processing.remove("steps");
     }
-    let after = parse(&smaller).map(|p| classify_eu(&p).classification);
+    let after = parse(&smaller).map(|p| classify_eu(&p, ON).classification);
     assert_eq!(after, Some(EuClassification::Undetermined));
 }
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

@@ -44,7 +44,7 @@ fn cases() -> u32 {
 fn verdict(doc: &Value) -> Option<PatientVerdict> {
     ClinicOffer::from_json(&doc.to_string())
         .ok()
-        .map(|offer| evaluate_offer(&offer).verdict)
+        .map(|offer| evaluate_offer(&offer, ON).verdict)
 }
 
 /// Every key of the document, as a path of object keys and list positions.
@@ -574,3 +574,7 @@ fn a_worse_fact_never_improves_the_verdict() {
         })
         .unwrap();
 }
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

@@ -20,7 +20,7 @@ use serde_json::{Value, json};
 fn us(doc: &Value) -> UsAssessment {
     let product = Product::from_json(&doc.to_string())
         .unwrap_or_else(|e| panic!("test document does not parse: {e}\n{doc}"));
-    classify_us(&product)
+    classify_us(&product, ON)
 }
 
 fn with(mut doc: Value, path: &[&str], value: Value) -> Value {
@@ -762,3 +762,7 @@ fn ssp_silence_about_the_steps_or_added_articles_is_never_the_exception() {
     assert!(report.missing.contains(&"processing.steps"));
     assert!(report.missing.contains(&"processing.added_articles"));
 }
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

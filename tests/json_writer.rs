@@ -14,7 +14,7 @@ mod common;
 
 use msc_therapy::{
     ClinicOffer, Compact, JsonLines, OfferPolicy, Product, QualityPolicy, Report, assess_product,
-    evaluate_offer,
+    assess_product_with, evaluate_offer,
 };
 use proptest::prelude::*;
 use serde::Serialize;
@@ -126,7 +126,7 @@ fn assert_to_json_same<T: Serialize>(ours: String, value: &T) {
 /// each, and of the whole.
 #[track_caller]
 fn assert_assessment_same(product: &Product) {
-    let assessment = assess_product(product, &QualityPolicy::default());
+    let assessment = assess_product(product, ON);
     assert_to_json_same(assessment.to_json(), &assessment);
     assert_same(&assessment);
     assert_to_json_same(assessment.us.to_json(), &assessment.us);
@@ -176,7 +176,7 @@ fn every_sample_offer_with_each_key_deleted() {
     let (mut evaluated, variants) = (0, variants("offers"));
     for text in &variants {
         if let Ok(offer) = ClinicOffer::from_json(text) {
-            let evaluation = evaluate_offer(&offer);
+            let evaluation = evaluate_offer(&offer, ON);
             assert_eq!(
                 evaluation.to_json(),
                 serde_json::to_string(&evaluation).unwrap()
@@ -246,7 +246,7 @@ fn json_lines_write_serde_jsons_bytes() {
         for (i, text) in products.iter().enumerate() {
             expected += &match Product::from_json(text) {
                 Ok(product) => {
-                    let assessment = assess_product(&product, &policy);
+                    let assessment = assess_product_with(&product, &policy, ON);
                     if full {
                         result_line(i + 1, "assessment", &assessment)
                     } else {
@@ -256,7 +256,7 @@ fn json_lines_write_serde_jsons_bytes() {
                 Err(err) => error_line(i + 1, &err),
             };
         }
-        let lines = JsonLines::products(policy.clone());
+        let lines = JsonLines::products(policy.clone(), ON);
         let lines = if full { lines.full_form() } else { lines };
         let mut output = Vec::new();
         lines
@@ -268,7 +268,7 @@ fn json_lines_write_serde_jsons_bytes() {
         for (i, text) in offers.iter().enumerate() {
             expected += &match ClinicOffer::from_json(text) {
                 Ok(offer) => {
-                    let evaluation = evaluate_offer(&offer);
+                    let evaluation = evaluate_offer(&offer, ON);
                     if full {
                         result_line(i + 1, "evaluation", &evaluation)
                     } else {
@@ -278,7 +278,7 @@ fn json_lines_write_serde_jsons_bytes() {
                 Err(err) => error_line(i + 1, &err),
             };
         }
-        let lines = JsonLines::offers(OfferPolicy::default());
+        let lines = JsonLines::offers(OfferPolicy::default(), ON);
         let lines = if full { lines.full_form() } else { lines };
         let mut output = Vec::new();
         lines
@@ -292,7 +292,7 @@ fn json_lines_write_serde_jsons_bytes() {
 #[test]
 fn a_line_that_is_not_utf8() {
     let mut output = Vec::new();
-    JsonLines::products(QualityPolicy::default())
+    JsonLines::products(QualityPolicy::default(), ON)
         .run(&b"{\"name\": \"\xff\"}\n"[..], &mut output)
         .unwrap();
     let expected = ErrorLine {
@@ -694,3 +694,7 @@ proptest! {
         assert_assessment_same(&common::parse(&doc));
     }
 }
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

@@ -34,7 +34,7 @@ fn run(lines: &JsonLines, input: &[u8]) -> (msc_therapy::LinesSummary, Vec<Value
 fn each_product_line_gets_its_assessment_in_the_compact_form() {
     let input: String = PRODUCTS.iter().map(|p| one_line(p.1) + "\n").collect();
     let (summary, results) = run(
-        &JsonLines::products(QualityPolicy::default()),
+        &JsonLines::products(QualityPolicy::default(), ON),
         input.as_bytes(),
     );
     assert_eq!(
@@ -45,7 +45,7 @@ fn each_product_line_gets_its_assessment_in_the_compact_form() {
     for (i, (&(_, json), result)) in PRODUCTS.iter().zip(&results).enumerate() {
         assert_eq!(result["line"], i + 1);
         let product = Product::from_json(json).unwrap();
-        let expected = assess_product(&product, &QualityPolicy::default());
+        let expected = assess_product(&product, ON);
         let back: ProductAssessment<'static> =
             serde_json::from_value(result["assessment"].clone()).expect("reads back");
         assert_eq!(back, expected);
@@ -61,7 +61,7 @@ fn each_product_line_gets_its_assessment_in_the_compact_form() {
 fn the_full_form_carries_each_rules_text() {
     let input = one_line(PRODUCTS[0].1) + "\n";
     let (_, results) = run(
-        &JsonLines::products(QualityPolicy::default()).full_form(),
+        &JsonLines::products(QualityPolicy::default(), ON).full_form(),
         input.as_bytes(),
     );
     let finding = &results[0]["assessment"]["us"]["findings"][0];
@@ -76,7 +76,7 @@ fn a_bad_line_gets_an_error_line_and_the_stream_goes_on() {
         "{good}\n{{\"name\": \"Bad lot\", \"release\": {{\"viability\": [{{\"percent\": 140}}]}}}}\nnot json\n\n   \n{good}\r\n"
     );
     let (summary, results) = run(
-        &JsonLines::products(QualityPolicy::default()),
+        &JsonLines::products(QualityPolicy::default(), ON),
         input.as_bytes(),
     );
     assert_eq!(
@@ -108,7 +108,7 @@ fn a_bad_line_gets_an_error_line_and_the_stream_goes_on() {
 fn a_line_that_is_not_utf8_is_rejected_by_number() {
     let mut input = b"{\"name\": \"caf\xe9\"}\n".to_vec();
     input.extend_from_slice(one_line(PRODUCTS[0].1).as_bytes());
-    let (summary, results) = run(&JsonLines::products(QualityPolicy::default()), &input);
+    let (summary, results) = run(&JsonLines::products(QualityPolicy::default(), ON), &input);
     assert_eq!((summary.assessed, summary.rejected), (1, 1));
     assert_eq!(results[0]["line"], 1);
     assert_eq!(
@@ -124,13 +124,16 @@ fn a_line_that_is_not_utf8_is_rejected_by_number() {
 #[test]
 fn each_offer_line_gets_its_evaluation() {
     let input: String = OFFERS.iter().map(|o| one_line(o.1) + "\n").collect();
-    let (summary, results) = run(&JsonLines::offers(OfferPolicy::default()), input.as_bytes());
+    let (summary, results) = run(
+        &JsonLines::offers(OfferPolicy::default(), ON),
+        input.as_bytes(),
+    );
     assert_eq!(
         (summary.assessed, summary.rejected),
         (OFFERS.len() as u64, 0)
     );
     for (&(_, json), result) in OFFERS.iter().zip(&results) {
-        let expected = evaluate_offer(&ClinicOffer::from_json(json).unwrap());
+        let expected = evaluate_offer(&ClinicOffer::from_json(json).unwrap(), ON);
         let back: OfferEvaluation =
             serde_json::from_value(result["evaluation"].clone()).expect("reads back");
         assert_eq!(back, expected);
@@ -140,7 +143,10 @@ fn each_offer_line_gets_its_evaluation() {
 #[test]
 fn a_product_is_not_an_offer() {
     let input = one_line(PRODUCTS[0].1) + "\n";
-    let (summary, results) = run(&JsonLines::offers(OfferPolicy::default()), input.as_bytes());
+    let (summary, results) = run(
+        &JsonLines::offers(OfferPolicy::default(), ON),
+        input.as_bytes(),
+    );
     assert_eq!(summary.rejected, 1);
     assert!(results[0]["error"]["message"].as_str().is_some());
 }
@@ -171,7 +177,7 @@ impl std::io::BufRead for Failing {
 #[test]
 fn an_io_error_stops_the_run_after_the_lines_written() {
     let mut output = Vec::new();
-    let err = JsonLines::products(QualityPolicy::default())
+    let err = JsonLines::products(QualityPolicy::default(), ON)
         .run(Failing(false), &mut output)
         .unwrap_err();
     assert_eq!(err.to_string(), "disk on fire");
@@ -206,8 +212,8 @@ fn mixed_input() -> Vec<u8> {
 fn the_parallel_run_writes_what_the_sequential_run_writes_in_the_same_order() {
     let input = mixed_input();
     for lines in [
-        JsonLines::products(QualityPolicy::default()),
-        JsonLines::products(QualityPolicy::default()).full_form(),
+        JsonLines::products(QualityPolicy::default(), ON),
+        JsonLines::products(QualityPolicy::default(), ON).full_form(),
     ] {
         let mut sequential = Vec::new();
         let expected = lines.run(&input[..], &mut sequential).unwrap();
@@ -230,7 +236,7 @@ fn the_parallel_run_writes_what_the_sequential_run_writes_in_the_same_order() {
 #[test]
 fn the_parallel_run_stops_at_an_io_error_after_the_batches_written() {
     let input = mixed_input();
-    let lines = JsonLines::products(QualityPolicy::default());
+    let lines = JsonLines::products(QualityPolicy::default(), ON);
     let mut sequential = Vec::new();
     lines.run(&input[..], &mut sequential).unwrap();
     let limit = sequential.len() / 2;
@@ -266,3 +272,7 @@ impl std::io::Write for LimitedWriter {
         Ok(())
     }
 }
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

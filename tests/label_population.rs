@@ -53,7 +53,7 @@ fn offer(patch: Value) -> ClinicOffer {
 
 /// Ryoncil, in the US, for steroid-refractory GvHD, to a patient of `age`.
 fn ryoncil_at(age: Value) -> OfferEvaluation {
-    evaluate_offer(&offer(json!({"patient": {"age": age}})))
+    evaluate_offer(&offer(json!({"patient": {"age": age}})), ON)
 }
 
 fn identity(eval: &OfferEvaluation) -> &msc_therapy::Finding {
@@ -258,9 +258,10 @@ fn ryoncil_without_the_patients_age_is_undetermined() {
 /// question.
 #[test]
 fn ryoncil_needs_disease_that_resisted_standard_treatment() {
-    let untried = evaluate_offer(&offer(
-        json!({"patient": {"standard_treatments_tried": false}}),
-    ));
+    let untried = evaluate_offer(
+        &offer(json!({"patient": {"standard_treatments_tried": false}})),
+        ON,
+    );
     assert_eq!(identity(&untried).outcome, Outcome::NotMet);
     assert_eq!(
         contradicted(&untried, RuleId::OfferProductIdentity),
@@ -269,9 +270,10 @@ fn ryoncil_needs_disease_that_resisted_standard_treatment() {
     assert!(identity(&untried).missing.is_empty());
     assert_eq!(untried.verdict, PatientVerdict::WalkAway);
 
-    let unknown = evaluate_offer(&offer(
-        json!({"patient": {"standard_treatments_tried": null}}),
-    ));
+    let unknown = evaluate_offer(
+        &offer(json!({"patient": {"standard_treatments_tried": null}})),
+        ON,
+    );
     assert_eq!(identity(&unknown).outcome, Outcome::Undetermined);
     assert_eq!(
         missing(&unknown, RuleId::OfferProductIdentity),
@@ -285,9 +287,10 @@ fn ryoncil_needs_disease_that_resisted_standard_treatment() {
     assert_eq!(unknown.verdict, PatientVerdict::AskFirst);
 
     // Both absent: both are missing, in the order the comparison reads them.
-    let neither = evaluate_offer(&offer(
-        json!({"patient": {"age": null, "standard_treatments_tried": null}}),
-    ));
+    let neither = evaluate_offer(
+        &offer(json!({"patient": {"age": null, "standard_treatments_tried": null}})),
+        ON,
+    );
     assert_eq!(
         missing(&neither, RuleId::OfferProductIdentity),
         ["patient.age", "patient.standard_treatments_tried"]
@@ -298,10 +301,13 @@ fn ryoncil_needs_disease_that_resisted_standard_treatment() {
 /// adult it is false, and without the age it is an open question that the age could settle.
 #[test]
 fn an_unnamed_claim_of_fda_approval_for_an_adults_gvhd_is_false() {
-    let adult = evaluate_offer(&offer(json!({
-        "authorisation": null,
-        "patient": {"age": {"value": 45, "unit": "years"}}
-    })));
+    let adult = evaluate_offer(
+        &offer(json!({
+            "authorisation": null,
+            "patient": {"age": {"value": 45, "unit": "years"}}
+        })),
+        ON,
+    );
     assert_eq!(
         adult
             .finding(RuleId::OfferClaimFdaApproved)
@@ -313,9 +319,10 @@ fn an_unnamed_claim_of_fda_approval_for_an_adults_gvhd_is_false() {
         contradicted(&adult, RuleId::OfferClaimFdaApproved),
         ["patient.age"]
     );
-    let unknown = evaluate_offer(&offer(
-        json!({"authorisation": null, "patient": {"age": null}}),
-    ));
+    let unknown = evaluate_offer(
+        &offer(json!({"authorisation": null, "patient": {"age": null}})),
+        ON,
+    );
     let claim = unknown.finding(RuleId::OfferClaimFdaApproved).unwrap();
     assert_eq!(claim.outcome, Outcome::Undetermined);
     assert_eq!(
@@ -323,7 +330,7 @@ fn an_unnamed_claim_of_fda_approval_for_an_adults_gvhd_is_false() {
         ["authorisation", "patient.age"]
     );
     // A child's age settles the age: only the product's name is then missing.
-    let child = evaluate_offer(&offer(json!({"authorisation": null})));
+    let child = evaluate_offer(&offer(json!({"authorisation": null})), ON);
     assert_eq!(
         missing(&child, RuleId::OfferClaimFdaApproved),
         ["authorisation"]
@@ -336,14 +343,17 @@ fn an_unnamed_claim_of_fda_approval_for_an_adults_gvhd_is_false() {
 
 /// An offer of Alofisel in Japan, for a Crohn's perianal fistula, with `patient` merged in.
 fn alofisel(jurisdiction: &str, key: &str, patient: Value) -> OfferEvaluation {
-    evaluate_offer(&offer(json!({
-        "jurisdiction": jurisdiction,
-        "authorisation": {"catalog_key": key},
-        "indication": "perianal_fistula",
-        "claims": [],
-        "product": {"tissue": "adipose_tissue", "delivery": {"route": "intralesional"}},
-        "patient": patient
-    })))
+    evaluate_offer(
+        &offer(json!({
+            "jurisdiction": jurisdiction,
+            "authorisation": {"catalog_key": key},
+            "indication": "perianal_fistula",
+            "claims": [],
+            "product": {"tissue": "adipose_tissue", "delivery": {"route": "intralesional"}},
+            "patient": patient
+        })),
+        ON,
+    )
 }
 
 /// Alofisel's Japanese label states no age: an offer without the patient's age is not open
@@ -387,12 +397,15 @@ fn alofisel_in_japan_has_no_age_bound_but_needs_an_earlier_treatment() {
 /// and no earlier treatment: in Japan, an offer that gives neither is on label.
 #[test]
 fn temcell_in_japan_is_on_label_without_age_or_earlier_treatment() {
-    let eval = evaluate_offer(&offer(json!({
-        "jurisdiction": "japan",
-        "authorisation": {"catalog_key": "temcell_jp"},
-        "claims": [],
-        "patient": {"age": null, "standard_treatments_tried": null}
-    })));
+    let eval = evaluate_offer(
+        &offer(json!({
+            "jurisdiction": "japan",
+            "authorisation": {"catalog_key": "temcell_jp"},
+            "claims": [],
+            "patient": {"age": null, "standard_treatments_tried": null}
+        })),
+        ON,
+    );
     assert!(on_label(&eval), "{eval}");
     assert!(
         eval.finding(RuleId::OfferProductIdentity)
@@ -401,12 +414,15 @@ fn temcell_in_japan_is_on_label_without_age_or_earlier_treatment() {
             .is_empty()
     );
     // An adult is within a label that states no age.
-    let adult = evaluate_offer(&offer(json!({
-        "jurisdiction": "japan",
-        "authorisation": {"catalog_key": "temcell_jp"},
-        "claims": [],
-        "patient": {"age": {"value": 45, "unit": "years"}}
-    })));
+    let adult = evaluate_offer(
+        &offer(json!({
+            "jurisdiction": "japan",
+            "authorisation": {"catalog_key": "temcell_jp"},
+            "claims": [],
+            "patient": {"age": {"value": 45, "unit": "years"}}
+        })),
+        ON,
+    );
     assert!(on_label(&adult), "{adult}");
 }
 
@@ -415,13 +431,16 @@ fn temcell_in_japan_is_on_label_without_age_or_earlier_treatment() {
 #[test]
 fn lower_age_bounds_of_ruibosheng_and_obnitix() {
     let ruibosheng = |age: Value| {
-        evaluate_offer(&offer(json!({
-            "jurisdiction": "china",
-            "authorisation": {"catalog_key": "ruibosheng_cn"},
-            "claims": [],
-            "product": {"tissue": "umbilical_cord_tissue"},
-            "patient": {"age": age}
-        })))
+        evaluate_offer(
+            &offer(json!({
+                "jurisdiction": "china",
+                "authorisation": {"catalog_key": "ruibosheng_cn"},
+                "claims": [],
+                "product": {"tissue": "umbilical_cord_tissue"},
+                "patient": {"age": age}
+            })),
+            ON,
+        )
     };
     assert!(on_label(&ruibosheng(json!({"value": 14, "unit": "years"}))));
     assert!(on_label(&ruibosheng(json!({"value": 45, "unit": "years"}))));
@@ -434,12 +453,15 @@ fn lower_age_bounds_of_ruibosheng_and_obnitix() {
     );
 
     let obnitix = |age: Value| {
-        evaluate_offer(&offer(json!({
-            "jurisdiction": "germany",
-            "authorisation": {"catalog_key": "obnitix_de"},
-            "claims": [],
-            "patient": {"age": age}
-        })))
+        evaluate_offer(
+            &offer(json!({
+                "jurisdiction": "germany",
+                "authorisation": {"catalog_key": "obnitix_de"},
+                "claims": [],
+                "patient": {"age": age}
+            })),
+            ON,
+        )
     };
     assert!(on_label(&obnitix(json!({"value": 2, "unit": "years"}))));
     assert!(on_label(&obnitix(json!({"value": 45, "unit": "years"}))));
@@ -457,12 +479,15 @@ fn lower_age_bounds_of_ruibosheng_and_obnitix() {
 #[test]
 fn prochymal_in_canada_is_for_patients_below_18() {
     let prochymal = |age: Value| {
-        evaluate_offer(&offer(json!({
-            "jurisdiction": "canada",
-            "authorisation": {"catalog_key": "prochymal_ca"},
-            "claims": [],
-            "patient": {"age": age}
-        })))
+        evaluate_offer(
+            &offer(json!({
+                "jurisdiction": "canada",
+                "authorisation": {"catalog_key": "prochymal_ca"},
+                "claims": [],
+                "patient": {"age": age}
+            })),
+            ON,
+        )
     };
     assert_eq!(
         contradicted(
@@ -477,3 +502,7 @@ fn prochymal_in_canada_is_for_patients_below_18() {
     assert_eq!(identity(&teenager).outcome, Outcome::Undetermined);
     assert!(identity(&teenager).missing.is_empty());
 }
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

@@ -9,11 +9,11 @@
 #![cfg(feature = "json")]
 
 use msc_therapy::{
-    CellCount, CellPreparation, CfuFrequency, Claim, ClaimKind, ClinicOffer, Delivery, Donor,
-    Expectation, ImageGuidance, Indication, NctId, OfferEvaluation, OfferPolicy, Outcome,
-    PatientVerdict, QualityVerdict, Question, ReleaseData, Route, RuleId, Severity, SupplyModel,
-    TestOutcome, Text, TissueSource, TrialEvidence, TrialPhase, TrialPhases, TrialResult,
-    TrialStatus, UsClassification, evaluate_offer, evaluate_offer_with,
+    CellCount, CellPreparation, Claim, ClaimKind, ClinicOffer, Delivery, Donor, Expectation,
+    ImageGuidance, Indication, NctId, OfferEvaluation, OfferPolicy, Outcome, PatientVerdict,
+    QualityVerdict, Question, ReleaseData, Route, RuleId, Severity, SupplyModel, TestOutcome, Text,
+    TissueSource, TrialEvidence, TrialPhase, TrialPhases, TrialResult, TrialStatus,
+    UsClassification, evaluate_offer, evaluate_offer_with,
 };
 use proptest::prelude::*;
 
@@ -74,7 +74,7 @@ fn trial(
 /// Every item of both texts' checklists is met, so the texts would see only good signs.
 #[test]
 fn trial_site_sample_shows_good_signs() {
-    let eval = evaluate_offer(&trial_site());
+    let eval = evaluate_offer(&trial_site(), ON);
     assert_eq!(eval.verdict, PatientVerdict::GoodSigns, "{eval}");
     assert!(eval.walk_away.is_empty() && eval.ask_first.is_empty());
     for rule in [
@@ -102,7 +102,7 @@ fn trial_site_sample_shows_good_signs() {
 /// they are injecting, walk out."
 #[test]
 fn strip_mall_sample_is_walk_away() {
-    let eval = evaluate_offer(&ClinicOffer::from_json(STRIP_MALL).expect("parses"));
+    let eval = evaluate_offer(&ClinicOffer::from_json(STRIP_MALL).expect("parses"), ON);
     assert_eq!(eval.verdict, PatientVerdict::WalkAway);
     for rule in [
         RuleId::OfferLiveCellCount,
@@ -131,7 +131,7 @@ fn strip_mall_sample_is_walk_away() {
 /// question. So: ask first, on those two items.
 #[test]
 fn same_day_bmac_sample_is_ask_first_on_evidence_and_release_data() {
-    let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).expect("parses"));
+    let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).expect("parses"), ON);
     assert_eq!(eval.verdict, PatientVerdict::AskFirst, "{eval}");
     let asked: Vec<RuleId> = eval.ask_first.iter().map(|f| f.rule).collect();
     assert_eq!(
@@ -168,7 +168,7 @@ fn same_day_bmac_sample_is_ask_first_on_evidence_and_release_data() {
 fn no_live_cell_count_is_walk_away() {
     let mut offer = trial_site();
     offer.disclosures.live_nucleated_cells = None;
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(eval.verdict, PatientVerdict::WalkAway);
     let f = eval.finding(RuleId::OfferLiveCellCount).unwrap();
     assert_eq!(
@@ -182,13 +182,13 @@ fn no_live_cell_count_is_walk_away() {
 fn a_whiff_of_cells_below_a_million_is_ask_first() {
     let mut offer = trial_site();
     offer.disclosures.live_nucleated_cells = Some(CellCount::new(500_000.0).unwrap());
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "ask_first");
     assert_eq!(eval.verdict, PatientVerdict::AskFirst);
 
     offer.disclosures.live_nucleated_cells = Some(CellCount::new(2e6).unwrap());
     assert_eq!(
-        in_group(&evaluate_offer(&offer), RuleId::OfferLiveCellCount),
+        in_group(&evaluate_offer(&offer, ON), RuleId::OfferLiveCellCount),
         "good_signs"
     );
 }
@@ -201,7 +201,7 @@ fn cell_count_threshold_comes_from_the_policy() {
         min_live_cells: CellCount::new(1e7).unwrap(),
         ..OfferPolicy::default()
     };
-    let eval = evaluate_offer_with(&offer, &strict);
+    let eval = evaluate_offer_with(&offer, &strict, ON);
     assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "ask_first");
     let limit = eval
         .finding(RuleId::OfferLiveCellCount)
@@ -219,7 +219,7 @@ fn cell_free_products_have_no_cell_count_to_ask_for() {
     let mut offer = trial_site();
     offer.product.preparation = Some(CellPreparation::ExtracellularVesicles);
     offer.disclosures.live_nucleated_cells = None;
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(
         outcome(&eval, RuleId::OfferLiveCellCount),
         Outcome::NotApplicable
@@ -234,13 +234,13 @@ fn cell_free_products_have_no_cell_count_to_ask_for() {
 fn undisclosed_source_is_ask_first() {
     let mut offer = trial_site();
     offer.disclosures.source_disclosed = Some(false);
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(in_group(&eval, RuleId::OfferSourceDisclosed), "ask_first");
     assert_eq!(eval.verdict, PatientVerdict::AskFirst);
     assert!(eval.questions.contains(&Question::Source));
 
     offer.disclosures.source_disclosed = None;
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(
         outcome(&eval, RuleId::OfferSourceDisclosed),
         Outcome::Undetermined
@@ -255,7 +255,7 @@ fn undisclosed_source_is_ask_first() {
 fn donor_cells_without_certificate_of_analysis_are_ask_first() {
     let mut offer = trial_site();
     offer.disclosures.certificate_of_analysis_shown = Some(false);
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(
         in_group(&eval, RuleId::OfferCertificateOfAnalysis),
         "ask_first"
@@ -272,14 +272,14 @@ fn own_cells_need_no_certificate_but_unknown_donor_is_an_open_question() {
     let mut offer = trial_site();
     offer.disclosures.certificate_of_analysis_shown = None;
     offer.product.donor = Some(Donor::Autologous);
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(
         outcome(&eval, RuleId::OfferCertificateOfAnalysis),
         Outcome::NotApplicable
     );
 
     offer.product.donor = None;
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(
         in_group(&eval, RuleId::OfferCertificateOfAnalysis),
         "ask_first"
@@ -301,14 +301,14 @@ fn blind_joint_injection_is_ask_first() {
         route: Route::IntraArticular,
         guidance: Some(ImageGuidance::Landmark),
     });
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(in_group(&eval, RuleId::OfferImageGuidance), "ask_first");
     assert_eq!(outcome(&eval, RuleId::OfferImageGuidance), Outcome::NotMet);
     // The offer already says how the needle is guided (it is not): the question is answered.
     assert!(!eval.questions.contains(&Question::ImageGuidance));
     offer.product.delivery.as_mut().unwrap().guidance = None;
     assert!(
-        evaluate_offer(&offer)
+        evaluate_offer(&offer, ON)
             .questions
             .contains(&Question::ImageGuidance)
     );
@@ -321,7 +321,7 @@ fn joint_injection_with_unstated_guidance_is_undetermined() {
         route: Route::Intradiscal,
         guidance: None,
     });
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(in_group(&eval, RuleId::OfferImageGuidance), "ask_first");
     assert_eq!(
         outcome(&eval, RuleId::OfferImageGuidance),
@@ -337,7 +337,7 @@ fn fluoroscopy_counts_and_intravenous_needs_no_guidance() {
         guidance: Some(ImageGuidance::Fluoroscopy),
     });
     assert_eq!(
-        in_group(&evaluate_offer(&offer), RuleId::OfferImageGuidance),
+        in_group(&evaluate_offer(&offer, ON), RuleId::OfferImageGuidance),
         "good_signs"
     );
     offer.product.delivery = Some(Delivery {
@@ -345,7 +345,7 @@ fn fluoroscopy_counts_and_intravenous_needs_no_guidance() {
         guidance: None,
     });
     assert_eq!(
-        outcome(&evaluate_offer(&offer), RuleId::OfferImageGuidance),
+        outcome(&evaluate_offer(&offer, ON), RuleId::OfferImageGuidance),
         Outcome::NotApplicable
     );
 }
@@ -357,7 +357,7 @@ fn fluoroscopy_counts_and_intravenous_needs_no_guidance() {
 fn evidence_group(evidence: Vec<TrialEvidence>) -> (&'static str, Outcome) {
     let mut offer = trial_site();
     offer.evidence = evidence;
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     (
         in_group(&eval, RuleId::OfferTrialEvidence),
         outcome(&eval, RuleId::OfferTrialEvidence),
@@ -438,7 +438,7 @@ fn evidence_must_be_completed_positive_and_for_this_condition() {
 fn no_evidence_cited_says_so_plainly() {
     let mut offer = trial_site();
     offer.evidence.clear();
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     let f = eval.finding(RuleId::OfferTrialEvidence).unwrap();
     assert_eq!(
         (f.outcome, f.severity),
@@ -457,12 +457,12 @@ fn no_evidence_cited_says_so_plainly() {
 fn standard_treatments_not_tried_is_ask_first() {
     let mut offer = trial_site();
     offer.patient.standard_treatments_tried = Some(false);
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(in_group(&eval, RuleId::OfferCandidate), "ask_first");
     assert_eq!(eval.verdict, PatientVerdict::AskFirst);
     offer.patient.standard_treatments_tried = None;
     assert_eq!(
-        outcome(&evaluate_offer(&offer), RuleId::OfferCandidate),
+        outcome(&evaluate_offer(&offer, ON), RuleId::OfferCandidate),
         Outcome::Undetermined
     );
 }
@@ -471,7 +471,7 @@ fn standard_treatments_not_tried_is_ask_first() {
 fn no_physician_supervision_is_walk_away() {
     let mut offer = trial_site();
     offer.patient.physician_supervised = Some(false);
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(
         in_group(&eval, RuleId::OfferPhysicianSupervision),
         "walk_away"
@@ -479,7 +479,10 @@ fn no_physician_supervision_is_walk_away() {
     assert_eq!(eval.verdict, PatientVerdict::WalkAway);
     offer.patient.physician_supervised = None;
     assert_eq!(
-        in_group(&evaluate_offer(&offer), RuleId::OfferPhysicianSupervision),
+        in_group(
+            &evaluate_offer(&offer, ON),
+            RuleId::OfferPhysicianSupervision
+        ),
         "ask_first"
     );
 }
@@ -488,7 +491,7 @@ fn no_physician_supervision_is_walk_away() {
 fn unregulated_setting_is_walk_away() {
     let mut offer = trial_site();
     offer.patient.regulated_setting = Some(false);
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(in_group(&eval, RuleId::OfferRegulatedSetting), "walk_away");
     assert_eq!(eval.verdict, PatientVerdict::WalkAway);
 }
@@ -497,16 +500,16 @@ fn unregulated_setting_is_walk_away() {
 fn registered_trial_is_a_good_sign_and_its_absence_only_a_note() {
     let mut offer = trial_site();
     assert_eq!(
-        in_group(&evaluate_offer(&offer), RuleId::OfferRegisteredTrial),
+        in_group(&evaluate_offer(&offer, ON), RuleId::OfferRegisteredTrial),
         "good_signs"
     );
     offer.disclosures.trial_registration = None;
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(in_group(&eval, RuleId::OfferRegisteredTrial), "notes");
     // For an autologous bedside product the missing registration changes nothing.
     let mut bmac = ClinicOffer::from_json(SAME_DAY_BMAC).unwrap();
     bmac.disclosures.trial_registration = None;
-    assert_eq!(evaluate_offer(&bmac).verdict, PatientVerdict::AskFirst);
+    assert_eq!(evaluate_offer(&bmac, ON).verdict, PatientVerdict::AskFirst);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -518,8 +521,8 @@ fn registered_trial_is_a_good_sign_and_its_absence_only_a_note() {
 #[test]
 fn us_section_351_product_outside_a_registered_trial_is_ask_first() {
     let offer = trial_site();
-    let eval = evaluate_offer(&offer);
-    assert_eq!(eval.us, Some(msc_therapy::classify_us(&offer.product)));
+    let eval = evaluate_offer(&offer, ON);
+    assert_eq!(eval.us, Some(msc_therapy::classify_us(&offer.product, ON)));
     assert_eq!(
         eval.us.as_ref().unwrap().classification,
         UsClassification::Section351Product
@@ -528,7 +531,7 @@ fn us_section_351_product_outside_a_registered_trial_is_ask_first() {
 
     let mut outside = trial_site();
     outside.disclosures.trial_registration = None;
-    let eval = evaluate_offer(&outside);
+    let eval = evaluate_offer(&outside, ON);
     assert_eq!(in_group(&eval, RuleId::OfferUsPathway), "ask_first");
     assert_eq!(eval.verdict, PatientVerdict::AskFirst);
     assert!(eval.questions.contains(&Question::RegulatedSetting));
@@ -537,7 +540,7 @@ fn us_section_351_product_outside_a_registered_trial_is_ask_first() {
 /// Same-day autologous concentrate: the same-surgical-procedure exception (21 CFR 1271.15(b)).
 #[test]
 fn us_excepted_bedside_product_needs_no_approval_pathway() {
-    let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).unwrap());
+    let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).unwrap(), ON);
     assert_eq!(
         eval.us.as_ref().unwrap().classification,
         UsClassification::ExceptedSameSurgicalProcedure
@@ -552,12 +555,12 @@ fn us_excepted_bedside_product_needs_no_approval_pathway() {
 fn failed_release_quality_is_walk_away() {
     let mut offer = trial_site();
     assert_eq!(
-        in_group(&evaluate_offer(&offer), RuleId::OfferReleaseQuality),
+        in_group(&evaluate_offer(&offer, ON), RuleId::OfferReleaseQuality),
         "good_signs"
     );
     // A positive sterility test fails a blocking release requirement (21 CFR 610.12).
     offer.product.release.as_mut().unwrap().sterility = Some(TestOutcome::Positive);
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(eval.quality.verdict, QualityVerdict::Fail);
     let f = eval.finding(RuleId::OfferReleaseQuality).unwrap();
     assert_eq!(
@@ -577,7 +580,7 @@ fn the_failed_quality_list_names_failures_not_missing_results() {
     let release = offer.product.release.as_mut().unwrap();
     release.sterility = Some(TestOutcome::Positive);
     release.mycoplasma = None;
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     let mycoplasma = eval
         .quality
         .finding(RuleId::QualityMycoplasma)
@@ -601,7 +604,7 @@ fn an_undetermined_us_classification_is_never_read_as_needing_no_approval() {
     // the offer must not be told the product needs no FDA approval.
     let mut offer = trial_site();
     offer.product.donor = None;
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(
         eval.us.as_ref().unwrap().classification,
         UsClassification::Undetermined
@@ -617,7 +620,7 @@ fn quality_threshold_comes_from_the_offer_policy() {
     let offer = trial_site(); // post-thaw viability 91.8 %
     let mut policy = OfferPolicy::default();
     policy.quality.min_viability_percent = msc_therapy::Percent::new(95.0).unwrap();
-    let eval = evaluate_offer_with(&offer, &policy);
+    let eval = evaluate_offer_with(&offer, &policy, ON);
     assert_eq!(eval.quality.verdict, QualityVerdict::Fail);
     assert_eq!(eval.verdict, PatientVerdict::WalkAway);
 }
@@ -629,7 +632,7 @@ fn quality_threshold_comes_from_the_offer_policy() {
 fn with_claim(claim: Claim) -> OfferEvaluation {
     let mut offer = trial_site();
     offer.claims.get_or_insert_with(Vec::new).push(claim);
-    evaluate_offer(&offer)
+    evaluate_offer(&offer, ON)
 }
 
 #[test]
@@ -680,7 +683,7 @@ fn many_conditions_counted_from_intended_use_even_without_the_claim() {
         Indication::AntiAgeing,
     ]);
     assert_eq!(
-        in_group(&evaluate_offer(&offer), RuleId::OfferManyConditions),
+        in_group(&evaluate_offer(&offer, ON), RuleId::OfferManyConditions),
         "walk_away"
     );
 }
@@ -727,7 +730,7 @@ fn fda_approval_claim_for_knee_osteoarthritis_is_false() {
 fn fda_approval_claim_checked_against_the_catalog_for_gvhd() {
     let offer = ryoncil_on_label();
     assert_eq!(
-        in_group(&evaluate_offer(&offer), RuleId::OfferClaimFdaApproved),
+        in_group(&evaluate_offer(&offer, ON), RuleId::OfferClaimFdaApproved),
         "good_signs"
     );
     // The trial site's intra-articular knee product, for GvHD, claiming the same approval
@@ -735,7 +738,7 @@ fn fda_approval_claim_checked_against_the_catalog_for_gvhd() {
     let mut knee = trial_site();
     knee.indication = Indication::GraftVersusHostDisease;
     knee.claims = Some(vec![Claim::new(ClaimKind::FdaApproved)]);
-    let eval = evaluate_offer(&knee);
+    let eval = evaluate_offer(&knee, ON);
     let f = eval.finding(RuleId::OfferClaimFdaApproved).unwrap();
     assert_eq!(
         (f.outcome, f.severity),
@@ -748,7 +751,7 @@ fn fda_approval_claim_checked_against_the_catalog_for_gvhd() {
     // An intravenous bone-marrow product that does not name its approval must show it.
     let mut unnamed = ryoncil_on_label();
     unnamed.authorisation = None;
-    let eval = evaluate_offer(&unnamed);
+    let eval = evaluate_offer(&unnamed, ON);
     assert_eq!(in_group(&eval, RuleId::OfferClaimFdaApproved), "ask_first");
     assert_eq!(
         outcome(&eval, RuleId::OfferClaimFdaApproved),
@@ -769,7 +772,7 @@ fn off_the_shelf_umbilical() -> ClinicOffer {
 
 #[test]
 fn live_stem_cells_in_off_the_shelf_birth_tissue_is_walk_away() {
-    let eval = evaluate_offer(&off_the_shelf_umbilical());
+    let eval = evaluate_offer(&off_the_shelf_umbilical(), ON);
     let f = eval.finding(RuleId::OfferClaimLiveStemCells).unwrap();
     assert_eq!(
         (f.outcome, f.severity),
@@ -788,21 +791,25 @@ fn live_stem_cells_in_off_the_shelf_birth_tissue_is_walk_away() {
 #[test]
 fn live_stem_cell_claim_backed_by_colonies_or_for_bone_marrow_is_not_walk_away() {
     let mut offer = off_the_shelf_umbilical();
-    offer.product.release = Some(ReleaseData {
-        cfu_f_per_million: Some(CfuFrequency::new(30_000.0).unwrap()),
-        ..ReleaseData::default()
-    });
+    offer.product.release = Some(
+        ReleaseData::builder()
+            .cfu_f_per_million(30_000.0)
+            .build()
+            .unwrap(),
+    );
     assert_eq!(
-        outcome(&evaluate_offer(&offer), RuleId::OfferClaimLiveStemCells),
+        outcome(&evaluate_offer(&offer, ON), RuleId::OfferClaimLiveStemCells),
         Outcome::Met
     );
     // Zero colonies is what Berger et al. found: still walk away.
-    offer.product.release = Some(ReleaseData {
-        cfu_f_per_million: Some(CfuFrequency::new(0.0).unwrap()),
-        ..ReleaseData::default()
-    });
+    offer.product.release = Some(
+        ReleaseData::builder()
+            .cfu_f_per_million(0.0)
+            .build()
+            .unwrap(),
+    );
     assert_eq!(
-        in_group(&evaluate_offer(&offer), RuleId::OfferClaimLiveStemCells),
+        in_group(&evaluate_offer(&offer, ON), RuleId::OfferClaimLiveStemCells),
         "walk_away"
     );
 
@@ -811,7 +818,7 @@ fn live_stem_cell_claim_backed_by_colonies_or_for_bone_marrow_is_not_walk_away()
         .get_or_insert_with(Vec::new)
         .push(Claim::new(ClaimKind::ContainsLiveStemCells));
     assert_eq!(
-        outcome(&evaluate_offer(&bmac), RuleId::OfferClaimLiveStemCells),
+        outcome(&evaluate_offer(&bmac, ON), RuleId::OfferClaimLiveStemCells),
         Outcome::NotApplicable
     );
 }
@@ -828,7 +835,7 @@ fn a_product_is_never_identified_by_its_name() {
         "RYONCIL (remestemcel-L-rknd)",
     ] {
         offer.product.name = Text::new(name).unwrap();
-        let eval = evaluate_offer(&offer);
+        let eval = evaluate_offer(&offer, ON);
         assert_eq!(eval.product, None, "{name}");
         assert_ne!(
             in_group(&eval, RuleId::OfferClaimFdaApproved),
@@ -857,7 +864,7 @@ fn every_fda_claim_is_checked_but_a_repeated_claim_counts_once() {
         Claim::new(ClaimKind::Cures),
         Claim::new(ClaimKind::Cures),
     ]);
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     let fda: Vec<Outcome> = eval
         .findings()
         .filter(|f| f.rule == RuleId::OfferClaimFdaApproved)
@@ -880,14 +887,14 @@ fn birth_tissue_sold_off_the_shelf_or_as_an_allograft_is_held_to_the_live_stem_c
     let mut offer = off_the_shelf_umbilical();
     offer.product.preparation = Some(CellPreparation::CultureExpandedMsc);
     assert_eq!(
-        in_group(&evaluate_offer(&offer), RuleId::OfferClaimLiveStemCells),
+        in_group(&evaluate_offer(&offer, ON), RuleId::OfferClaimLiveStemCells),
         "walk_away"
     );
     // A perinatal allograft, even when the supply model is not recorded:
     let mut offer = off_the_shelf_umbilical();
     offer.product.supply = None;
     assert_eq!(
-        in_group(&evaluate_offer(&offer), RuleId::OfferClaimLiveStemCells),
+        in_group(&evaluate_offer(&offer, ON), RuleId::OfferClaimLiveStemCells),
         "walk_away"
     );
 }
@@ -916,7 +923,7 @@ fn no_rejection_is_a_question_for_donor_cells_only() {
         .get_or_insert_with(Vec::new)
         .push(Claim::new(ClaimKind::NoRejection));
     assert_eq!(
-        outcome(&evaluate_offer(&bmac), RuleId::OfferClaimNoRejection),
+        outcome(&evaluate_offer(&bmac, ON), RuleId::OfferClaimNoRejection),
         Outcome::NotApplicable
     );
 }
@@ -948,10 +955,10 @@ fn the_offer_policy_reads_from_json_with_defaults() {
         wording: None,
     });
     assert_eq!(
-        in_group(&evaluate_offer(&offer), RuleId::OfferManyConditions),
+        in_group(&evaluate_offer(&offer, ON), RuleId::OfferManyConditions),
         "notes"
     );
-    let eval = evaluate_offer_with(&offer, &policy);
+    let eval = evaluate_offer_with(&offer, &policy, ON);
     assert_eq!(in_group(&eval, RuleId::OfferManyConditions), "walk_away");
     let err = OfferPolicy::from_json(r#"{"min_live_cells": 0}"#).unwrap_err();
     assert_eq!(err.path(), "min_live_cells");
@@ -972,7 +979,7 @@ fn every_claim_kind_names_a_rule_with_a_citation() {
 
 #[test]
 fn approved_anywhere_note_uses_the_catalog() {
-    let eval = evaluate_offer(&trial_site());
+    let eval = evaluate_offer(&trial_site(), ON);
     let f = eval.finding(RuleId::OfferApprovedAnywhere).unwrap();
     // StemOne (India, 2022) is the one MSC product authorised for knee osteoarthritis.
     assert_eq!(f.outcome, Outcome::Met);
@@ -986,7 +993,7 @@ fn approved_anywhere_note_uses_the_catalog() {
 
     let mut offer = trial_site();
     offer.indication = Indication::Autism;
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(
         outcome(&eval, RuleId::OfferApprovedAnywhere),
         Outcome::NotMet
@@ -995,7 +1002,7 @@ fn approved_anywhere_note_uses_the_catalog() {
 
 #[test]
 fn expectations_follow_the_texts() {
-    let eval = evaluate_offer(&trial_site());
+    let eval = evaluate_offer(&trial_site(), ON);
     assert_eq!(eval.expectations.first(), Some(&Expectation::NotACure));
     assert!(
         eval.expectations
@@ -1015,7 +1022,7 @@ fn expectations_follow_the_texts() {
 
     let mut offer = trial_site();
     offer.indication = Indication::GraftVersusHostDisease;
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert!(
         !eval
             .expectations
@@ -1025,7 +1032,7 @@ fn expectations_follow_the_texts() {
 
 #[test]
 fn display_is_a_patient_summary() {
-    let text = evaluate_offer(&ClinicOffer::from_json(STRIP_MALL).unwrap()).to_string();
+    let text = evaluate_offer(&ClinicOffer::from_json(STRIP_MALL).unwrap(), ON).to_string();
     assert!(text.starts_with("Verdict: walk away"));
     assert!(text.contains("Walk away:\n"));
     assert!(text.contains("Questions to ask the clinic:\n  1. "));
@@ -1039,7 +1046,7 @@ fn the_summary_shows_informative_notes_and_leaves_out_rules_that_do_not_apply() 
     // Same-day BMAC from the patient's own marrow: the certificate of analysis does not apply
     // (it is for donor cells "from a bottle"); whether any MSC product is authorised for knee
     // osteoarthritis is worth knowing.
-    let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).expect("parses"));
+    let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).expect("parses"), ON);
     let text = eval.to_string();
     let certificate = eval
         .finding(RuleId::OfferCertificateOfAnalysis)
@@ -1065,20 +1072,20 @@ fn exactly_one_million_live_cells_is_in_the_millions() {
     // Source text 2: "You generally want to see counts in the millions": 10^6 is the first.
     let mut offer = trial_site();
     offer.disclosures.live_nucleated_cells = Some(CellCount::new(1e6).unwrap());
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "good_signs");
     assert_eq!(outcome(&eval, RuleId::OfferLiveCellCount), Outcome::Met);
 
     offer.disclosures.live_nucleated_cells = Some(CellCount::new(999_999.0).unwrap());
     assert_eq!(
-        in_group(&evaluate_offer(&offer), RuleId::OfferLiveCellCount),
+        in_group(&evaluate_offer(&offer, ON), RuleId::OfferLiveCellCount),
         "ask_first"
     );
 }
 
 #[test]
 fn evaluation_serializes_with_machine_names() {
-    let eval = evaluate_offer(&ClinicOffer::from_json(STRIP_MALL).unwrap());
+    let eval = evaluate_offer(&ClinicOffer::from_json(STRIP_MALL).unwrap(), ON);
     let json = serde_json::to_value(&eval).unwrap();
     assert_eq!(json["verdict"], "walk_away");
     assert_eq!(
@@ -1249,7 +1256,7 @@ fn samples_validate_against_the_json_schema() {
 fn evaluations_validate_against_the_output_schema() {
     let validator = jsonschema::draft202012::new(&exported_schema("offer_evaluation")).unwrap();
     for json in [TRIAL_SITE, STRIP_MALL, SAME_DAY_BMAC, RYONCIL] {
-        let eval = evaluate_offer(&ClinicOffer::from_json(json).unwrap());
+        let eval = evaluate_offer(&ClinicOffer::from_json(json).unwrap(), ON);
         let value = serde_json::to_value(&eval).unwrap();
         let errors: Vec<String> = validator
             .iter_errors(&value)
@@ -1298,7 +1305,7 @@ proptest! {
         offer.patient.physician_supervised = physician;
         offer.patient.regulated_setting = regulated;
         offer.product.donor = donor;
-        let eval = evaluate_offer(&offer);
+        let eval = evaluate_offer(&offer, ON);
         prop_assert!(eval.good_signs.iter().all(|f| f.outcome == Outcome::Met && f.severity == Severity::Info));
         prop_assert!(eval.walk_away.iter().all(|f| f.severity == Severity::Blocking && f.outcome != Outcome::Met));
         prop_assert!(eval.ask_first.iter().all(|f| f.severity == Severity::Warning && f.outcome != Outcome::Met));
@@ -1364,7 +1371,7 @@ fn own_adipose_cells_named_after_ryoncil_claiming_fda_approval_walk_away() {
             "product": {"name": "Our own cells, cheaper than Ryoncil", "tissue": "adipose_tissue", "donor": "autologous"}
         }),
     );
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(eval.verdict, PatientVerdict::WalkAway);
     assert_eq!(in_group(&eval, RuleId::OfferClaimFdaApproved), "walk_away");
     assert_eq!(
@@ -1376,7 +1383,7 @@ fn own_adipose_cells_named_after_ryoncil_claiming_fda_approval_walk_away() {
         RYONCIL,
         serde_json::json!({"product": {"tissue": "adipose_tissue", "donor": "autologous"}}),
     );
-    let eval = evaluate_offer(&named);
+    let eval = evaluate_offer(&named, ON);
     assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "walk_away");
     assert_eq!(
         contradicted(&eval, RuleId::OfferProductIdentity),
@@ -1395,7 +1402,7 @@ fn a_whartons_jelly_vial_claiming_ryoncils_approval_walks_away() {
             "product": {"name": "Ryoncil-style umbilical stem cells", "tissue": "whartons_jelly", "preparation": "perinatal_allograft"}
         }),
     );
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(in_group(&eval, RuleId::OfferClaimFdaApproved), "walk_away");
     assert_eq!(
         contradicted(&eval, RuleId::OfferClaimFdaApproved),
@@ -1409,7 +1416,7 @@ fn a_whartons_jelly_vial_claiming_ryoncils_approval_walks_away() {
 /// is a good sign and no "IND or approval" question is asked; its full approval is the evidence.
 #[test]
 fn ryoncil_on_label_in_the_us_gets_good_signs_without_an_ind_question() {
-    let eval = evaluate_offer(&ryoncil_on_label());
+    let eval = evaluate_offer(&ryoncil_on_label(), ON);
     assert_eq!(eval.verdict, PatientVerdict::GoodSigns, "{eval}");
     assert_eq!(eval.product, Some(msc_therapy::CatalogKey::RyoncilUs));
     assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "good_signs");
@@ -1425,7 +1432,7 @@ fn ryoncil_on_label_in_the_us_gets_good_signs_without_an_ind_question() {
     // The same product without its named approval: the IND question comes back.
     let mut unnamed = ryoncil_on_label();
     unnamed.authorisation = None;
-    let eval = evaluate_offer(&unnamed);
+    let eval = evaluate_offer(&unnamed, ON);
     assert_eq!(in_group(&eval, RuleId::OfferUsPathway), "ask_first");
     assert!(eval.questions.contains(&Question::RegulatedSetting));
 }
@@ -1434,27 +1441,33 @@ fn ryoncil_on_label_in_the_us_gets_good_signs_without_an_ind_question() {
 /// not cover another condition or another route.
 #[test]
 fn an_approval_does_not_cover_another_place_condition_or_route() {
-    let eval = evaluate_offer(&patched(
-        RYONCIL,
-        serde_json::json!({"jurisdiction": "other"}),
-    ));
+    let eval = evaluate_offer(
+        &patched(RYONCIL, serde_json::json!({"jurisdiction": "other"})),
+        ON,
+    );
     assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "walk_away");
     assert_eq!(
         contradicted(&eval, RuleId::OfferProductIdentity),
         ["jurisdiction"]
     );
-    let eval = evaluate_offer(&patched(
-        RYONCIL,
-        serde_json::json!({"indication": "knee_osteoarthritis", "claims": []}),
-    ));
+    let eval = evaluate_offer(
+        &patched(
+            RYONCIL,
+            serde_json::json!({"indication": "knee_osteoarthritis", "claims": []}),
+        ),
+        ON,
+    );
     assert_eq!(
         contradicted(&eval, RuleId::OfferProductIdentity),
         ["indication"]
     );
-    let eval = evaluate_offer(&patched(
-        RYONCIL,
-        serde_json::json!({"product": {"delivery": {"route": "intra_articular", "guidance": "ultrasound"}}}),
-    ));
+    let eval = evaluate_offer(
+        &patched(
+            RYONCIL,
+            serde_json::json!({"product": {"delivery": {"route": "intra_articular", "guidance": "ultrasound"}}}),
+        ),
+        ON,
+    );
     assert_eq!(
         contradicted(&eval, RuleId::OfferProductIdentity),
         ["product.delivery.route"]
@@ -1478,7 +1491,7 @@ fn a_withdrawn_authorisation_is_no_approval() {
                                          "systemic_effect": false, "depends_on_living_cells": true}}
         }),
     );
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(eval.product, Some(msc_therapy::CatalogKey::AlofiselEu));
     assert_eq!(
         contradicted(&eval, RuleId::OfferProductIdentity),
@@ -1490,7 +1503,7 @@ fn a_withdrawn_authorisation_is_no_approval() {
     unknown.authorisation = Some(msc_therapy::ProductReference::AuthorisationNumber(
         Text::new("EU/1/99/9999").unwrap(),
     ));
-    let eval = evaluate_offer(&unknown);
+    let eval = evaluate_offer(&unknown, ON);
     assert_eq!(eval.product, None);
     assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "ask_first");
     assert!(eval.questions.contains(&Question::ProductIdentity));
@@ -1501,7 +1514,7 @@ fn a_withdrawn_authorisation_is_no_approval() {
 #[test]
 fn the_law_of_the_place_is_applied_and_no_place_is_a_question() {
     let nowhere = patched(TRIAL_SITE, serde_json::json!({"jurisdiction": null}));
-    let eval = evaluate_offer(&nowhere);
+    let eval = evaluate_offer(&nowhere, ON);
     assert!(eval.us.is_none() && eval.eu.is_none() && eval.jp.is_none());
     assert_eq!(eval.finding(RuleId::OfferUsPathway), None);
     assert_eq!(in_group(&eval, RuleId::OfferJurisdiction), "ask_first");
@@ -1514,14 +1527,14 @@ fn the_law_of_the_place_is_applied_and_no_place_is_a_question() {
         TRIAL_SITE,
         serde_json::json!({"jurisdiction": "european_union"}),
     );
-    let eval = evaluate_offer(&eu);
+    let eval = evaluate_offer(&eu, ON);
     let class = eval.eu.as_ref().unwrap().classification;
     assert_eq!(class.is_atmp(), Some(true), "{class}");
     assert!(eval.us.is_none());
     assert_eq!(outcome(&eval, RuleId::OfferEuPathway), Outcome::Met);
     let mut outside = eu.clone();
     outside.disclosures.trial_registration = None;
-    let eval = evaluate_offer(&outside);
+    let eval = evaluate_offer(&outside, ON);
     assert_eq!(in_group(&eval, RuleId::OfferEuPathway), "ask_first");
     assert!(eval.questions.contains(&Question::EuPathway));
 
@@ -1530,7 +1543,7 @@ fn the_law_of_the_place_is_applied_and_no_place_is_a_question() {
         TRIAL_SITE,
         serde_json::json!({"jurisdiction": "japan", "disclosures": {"live_nucleated_cells": 25000000, "source_disclosed": true, "certificate_of_analysis_shown": true}}),
     );
-    let eval = evaluate_offer(&jp);
+    let eval = evaluate_offer(&jp, ON);
     assert!(eval.jp.is_some() && eval.us.is_none());
     assert_eq!(in_group(&eval, RuleId::OfferJpPathway), "ask_first");
     assert!(eval.questions.contains(&Question::JpPathway));
@@ -1565,7 +1578,7 @@ fn stemirac_on_label_in_japan() {
         .unwrap()
         .viable_nucleated_cells = Some(CellCount::new(1e8).unwrap());
     offer.disclosures.live_nucleated_cells = Some(CellCount::new(1e8).unwrap());
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(eval.product, Some(msc_therapy::CatalogKey::StemiracJp));
     assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "good_signs");
     assert_eq!(in_group(&eval, RuleId::OfferJpPathway), "good_signs");
@@ -1589,7 +1602,7 @@ fn a_knee_product_authorised_in_india() {
         TRIAL_SITE,
         serde_json::json!({"jurisdiction": "india", "authorisation": {"catalog_key": "stemone_in"}}),
     );
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "good_signs");
     assert_eq!(in_group(&eval, RuleId::OfferNationalPathway), "good_signs");
     assert!(eval.us.is_none() && eval.eu.is_none() && eval.jp.is_none());
@@ -1597,7 +1610,7 @@ fn a_knee_product_authorised_in_india() {
     let mut unnamed = offer.clone();
     unnamed.authorisation = None;
     unnamed.disclosures.trial_registration = None;
-    let eval = evaluate_offer(&unnamed);
+    let eval = evaluate_offer(&unnamed, ON);
     assert_eq!(in_group(&eval, RuleId::OfferNationalPathway), "ask_first");
     assert!(eval.questions.contains(&Question::NationalPathway));
 }
@@ -1620,7 +1633,7 @@ fn approved_doses_are_within_their_own_references() {
             "dose": {"viable_cells": 100000000}}"#,
     );
     for p in [cupistem, stemirac] {
-        let report = msc_therapy::assess_quality(&p, &msc_therapy::QualityPolicy::default());
+        let report = msc_therapy::assess_quality(&p, &msc_therapy::QualityPolicy::default(), ON);
         let f = report.finding(RuleId::QualityDoseReference).unwrap();
         assert_eq!(f.outcome, Outcome::Met, "{f}");
     }
@@ -1643,7 +1656,7 @@ fn a_dose_far_below_every_label_is_a_warning() {
         .unwrap()
         .viable_nucleated_cells = Some(CellCount::new(2e6).unwrap());
     offer.disclosures.live_nucleated_cells = Some(CellCount::new(2e6).unwrap());
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     let f = eval.finding(RuleId::OfferDoseReference).unwrap();
     assert_eq!(
         (f.outcome, f.severity),
@@ -1659,7 +1672,7 @@ fn a_dose_far_below_every_label_is_a_warning() {
     // A more lenient factor (25 times) lets the same dose through as merely outside.
     let mut policy = OfferPolicy::default();
     policy.quality.dose_far_below_factor = msc_therapy::DoseFactor::new(25.0).unwrap();
-    let eval = evaluate_offer_with(&offer, &policy);
+    let eval = evaluate_offer_with(&offer, &policy, ON);
     assert_eq!(in_group(&eval, RuleId::OfferDoseReference), "notes");
     assert_eq!(outcome(&eval, RuleId::OfferDoseReference), Outcome::NotMet);
 }
@@ -1668,7 +1681,7 @@ fn a_dose_far_below_every_label_is_a_warning() {
 /// it is not compared with expanded-MSC doses at all.
 #[test]
 fn bedside_concentrates_are_not_compared_with_expanded_msc_doses() {
-    let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).unwrap());
+    let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).unwrap(), ON);
     assert_eq!(
         outcome(&eval, RuleId::OfferDoseReference),
         Outcome::NotApplicable
@@ -1687,17 +1700,20 @@ fn bedside_concentrates_are_not_compared_with_expanded_msc_doses() {
 /// is a reason to walk away.
 #[test]
 fn missing_release_data_on_a_donor_product_is_ask_first() {
-    let eval = evaluate_offer(&patched(
-        TRIAL_SITE,
-        serde_json::json!({"product": {"release": null}}),
-    ));
+    let eval = evaluate_offer(
+        &patched(
+            TRIAL_SITE,
+            serde_json::json!({"product": {"release": null}}),
+        ),
+        ON,
+    );
     assert_ne!(eval.verdict, PatientVerdict::GoodSigns);
     assert_eq!(in_group(&eval, RuleId::OfferReleaseQuality), "ask_first");
     assert!(eval.questions.contains(&Question::ReleaseData));
     // An undetermined US classification is an open question too.
     let mut offer = trial_site();
     offer.product.donor = None;
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(in_group(&eval, RuleId::OfferUsPathway), "ask_first");
 }
 
@@ -1709,7 +1725,7 @@ fn a_donor_vial_count_without_viability_evidence_is_not_a_good_sign() {
     let mut offer = trial_site();
     offer.disclosures.certificate_of_analysis_shown = None;
     offer.product.release.as_mut().unwrap().viability.clear();
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "ask_first");
     assert_eq!(
         outcome(&eval, RuleId::OfferLiveCellCount),
@@ -1722,8 +1738,8 @@ fn a_donor_vial_count_without_viability_evidence_is_not_a_good_sign() {
 /// certificate was issued" is a statement of its own, distinct from "not stated".
 #[test]
 fn certificate_consistency() {
-    let consistency = |offer: &ClinicOffer, policy: &OfferPolicy| {
-        let eval = evaluate_offer_with(offer, policy);
+    let consistency_on = |offer: &ClinicOffer, policy: &OfferPolicy, on: jiff::civil::Date| {
+        let eval = evaluate_offer_with(offer, policy, on);
         let f = eval
             .quality
             .finding(RuleId::QualityCertificateConsistent)
@@ -1731,18 +1747,21 @@ fn certificate_consistency() {
             .clone();
         (f, eval.verdict)
     };
+    let consistency = |offer: &ClinicOffer, policy: &OfferPolicy| consistency_on(offer, policy, ON);
     let policy = OfferPolicy::default();
     let mut offer = ryoncil_on_label();
+    // The sample's certificate runs from 2026-09-01 to 2027-09-01: valid on the evaluation date.
     let (f, verdict) = consistency(&offer, &policy);
-    assert_eq!(f.outcome, Outcome::Undetermined, "{f}");
-    assert_eq!(f.missing, vec!["policy.evaluated_on"]);
+    assert_eq!(f.outcome, Outcome::Met, "{f}");
     assert_eq!(verdict, PatientVerdict::GoodSigns);
 
-    let mut dated = OfferPolicy::default();
-    dated.quality.evaluated_on = Some(msc_therapy::IsoDate::new("2027-01-15").unwrap());
-    assert_eq!(consistency(&offer, &dated).0.outcome, Outcome::Met);
-    dated.quality.evaluated_on = Some(msc_therapy::IsoDate::new("2027-09-02").unwrap());
-    let (f, verdict) = consistency(&offer, &dated);
+    assert_eq!(
+        consistency_on(&offer, &policy, jiff::civil::date(2027, 1, 15))
+            .0
+            .outcome,
+        Outcome::Met
+    );
+    let (f, verdict) = consistency_on(&offer, &policy, jiff::civil::date(2027, 9, 2));
     assert_eq!(
         (f.outcome, f.severity),
         (Outcome::NotMet, Severity::Blocking)
@@ -1784,9 +1803,9 @@ fn certificate_consistency() {
     let stated_none = {
         let mut o = offer.clone();
         o.product.release.as_mut().unwrap().certificate_issued = Some(false);
-        evaluate_offer(&o)
+        evaluate_offer(&o, ON)
     };
-    let not_stated = evaluate_offer(&offer);
+    let not_stated = evaluate_offer(&offer, ON);
     let present = |e: &OfferEvaluation| {
         let f = e
             .quality
@@ -1816,7 +1835,7 @@ fn expectations_are_chosen_by_the_conditions_family() {
     ] {
         let mut offer = trial_site();
         offer.indication = indication;
-        let eval = evaluate_offer(&offer);
+        let eval = evaluate_offer(&offer, ON);
         assert_eq!(
             eval.expectations
                 .contains(&Expectation::RehabilitationWindow),
@@ -1841,12 +1860,12 @@ fn expectations_are_chosen_by_the_conditions_family() {
 fn questions_the_offer_answers_are_not_asked() {
     let mut offer = trial_site();
     offer.disclosures.trial_registration = None;
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert!(eval.questions.contains(&Question::RegulatedSetting));
     offer.authorisation = Some(msc_therapy::ProductReference::AuthorisationNumber(
         Text::new("BLA 999999").unwrap(),
     ));
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert!(!eval.questions.contains(&Question::RegulatedSetting));
     assert!(!eval.questions.contains(&Question::Jurisdiction));
     for q in &eval.questions {
@@ -1888,7 +1907,7 @@ fn obnitix_in_germany_is_an_authorised_product_on_label() {
         RYONCIL,
         serde_json::json!({"jurisdiction": "germany", "authorisation": {"catalog_key": "obnitix_de"}, "claims": []}),
     );
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert!(eval.eu.is_some() && eval.us.is_none());
     assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "good_signs");
     assert_eq!(in_group(&eval, RuleId::OfferEuPathway), "good_signs");
@@ -1899,7 +1918,7 @@ fn obnitix_in_germany_is_an_authorised_product_on_label() {
     let mut abroad = offer.clone();
     abroad.jurisdiction = Some(msc_therapy::Jurisdiction::EuropeanUnion);
     assert_eq!(
-        contradicted(&evaluate_offer(&abroad), RuleId::OfferProductIdentity),
+        contradicted(&evaluate_offer(&abroad, ON), RuleId::OfferProductIdentity),
         ["jurisdiction"]
     );
 }
@@ -1912,7 +1931,7 @@ fn a_claim_of_fda_approval_for_a_product_approved_elsewhere_is_false() {
         RYONCIL,
         serde_json::json!({"authorisation": {"catalog_key": "temcell_jp"}}),
     );
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     let f = eval.finding(RuleId::OfferClaimFdaApproved).unwrap();
     assert_eq!(
         (f.outcome, f.severity),
@@ -1939,7 +1958,7 @@ fn a_registered_trial_settles_the_national_pathway_and_is_named() {
         .trial_registration
         .clone()
         .expect("the trial site names its trial");
-    let eval = evaluate_offer(&offer);
+    let eval = evaluate_offer(&offer, ON);
     assert_eq!(in_group(&eval, RuleId::OfferNationalPathway), "notes");
     let f = eval.finding(RuleId::OfferNationalPathway).unwrap();
     assert_eq!(f.outcome, Outcome::Met);
@@ -1955,6 +1974,10 @@ fn a_registered_trial_settles_the_national_pathway_and_is_named() {
 
     let mut outside = offer.clone();
     outside.disclosures.trial_registration = None;
-    let eval = evaluate_offer(&outside);
+    let eval = evaluate_offer(&outside, ON);
     assert_eq!(in_group(&eval, RuleId::OfferNationalPathway), "ask_first");
 }
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

@@ -13,7 +13,7 @@ fn product(value: Value) -> Product {
 }
 
 fn assess(value: Value) -> QualityReport {
-    assess_quality(&product(value), &QualityPolicy::default())
+    assess_quality(&product(value), &QualityPolicy::default(), ON)
 }
 
 fn finding(report: &QualityReport, rule: RuleId) -> &Finding {
@@ -46,7 +46,7 @@ fn good_lot() -> Value {
         "recipient": {"weight_kg": 70},
         "release": {
             "certificate": {"lot": "24-0117", "issuer": "Cell Lab", "issued_on": "2024-01-17",
-                            "expires_on": "2026-01-17"},
+                            "expires_on": "2027-01-17"},
             "state": "cryopreserved",
             "viable_nucleated_cells": 1.4e8,
             "viability": [{"percent": 93, "timing": "before_freezing"},
@@ -137,8 +137,8 @@ fn a_custom_policy_of_80_percent_moves_the_line() {
     let policy: QualityPolicy =
         serde_json::from_str(r#"{"min_viability_percent": 80}"#).expect("valid policy");
     let lot = product(with_post_thaw_viability(75.0));
-    let default = assess_quality(&lot, &QualityPolicy::default());
-    let strict = assess_quality(&lot, &policy);
+    let default = assess_quality(&lot, &QualityPolicy::default(), ON);
+    let strict = assess_quality(&lot, &policy, ON);
     assert_eq!(
         finding(&default, RuleId::QualityViabilityMinimum).outcome,
         Outcome::Met
@@ -148,7 +148,7 @@ fn a_custom_policy_of_80_percent_moves_the_line() {
     assert_eq!(number(f, "policy.min_viability_percent"), 80.0);
     assert_eq!(
         finding(
-            &assess_quality(&product(with_post_thaw_viability(80.0)), &policy),
+            &assess_quality(&product(with_post_thaw_viability(80.0)), &policy, ON),
             RuleId::QualityViabilityMinimum
         )
         .outcome,
@@ -693,7 +693,7 @@ fn population_doublings_are_held_to_their_own_limit() {
     set(&mut lot, &["release", "population_doublings"], json!(16.0));
     let policy: QualityPolicy =
         serde_json::from_str(r#"{"max_population_doublings": 15}"#).expect("valid policy");
-    let report = assess_quality(&product(lot), &policy);
+    let report = assess_quality(&product(lot), &policy, ON);
     assert_eq!(
         finding(&report, RuleId::QualityExpansionLimit).outcome,
         Outcome::NotMet
@@ -892,7 +892,6 @@ fn unknown_supply_and_donor_do_not_exempt_a_product_from_the_certificate() {
 
 #[test]
 fn every_quality_rule_of_the_table_answers_exactly_once() {
-    use msc_therapy::strum::IntoEnumIterator;
     let report = assess(json!({"name": "Nothing known"}));
     let quality: Vec<RuleId> = RuleId::iter()
         .filter(|r| r.code().starts_with("quality."))
@@ -1575,3 +1574,7 @@ fn a_dose_compared_per_kg_lacks_the_weight_or_the_dose_per_kg_not_the_cells_give
         Outcome::Met
     );
 }
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

@@ -6,7 +6,7 @@
 use msc_therapy::{
     ClinicOffer, Compact, EuAssessment, Finding, JpAssessment, OfferEvaluation, Product,
     ProductAssessment, QualityPolicy, QualityReport, RuleId, UsAssessment, assess_product,
-    document_schemas, evaluate_offer,
+    assess_product_with, document_schemas, evaluate_offer,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -108,7 +108,7 @@ fn every_product_assessment_reads_back_in_both_forms() {
     let policy = QualityPolicy::default();
     for &(_, json) in PRODUCTS {
         let product = Product::from_json(json).expect("sample parses");
-        let assessment = assess_product(&product, &policy);
+        let assessment = assess_product_with(&product, &policy, ON);
         round_trip::<ProductAssessment<'static>>(
             "product_assessment",
             &assessment.clone().into_owned(),
@@ -134,7 +134,7 @@ fn every_product_assessment_reads_back_in_both_forms() {
 fn every_offer_evaluation_reads_back_in_both_forms() {
     for &(_, json) in OFFERS {
         let offer = ClinicOffer::from_json(json).expect("sample parses");
-        let evaluation = evaluate_offer(&offer);
+        let evaluation = evaluate_offer(&offer, ON);
         round_trip::<OfferEvaluation>("offer_evaluation", &evaluation);
     }
 }
@@ -142,7 +142,7 @@ fn every_offer_evaluation_reads_back_in_both_forms() {
 #[test]
 fn a_borrowed_assessment_equals_the_one_read_back() {
     let product = Product::from_json(PRODUCTS[0].1).unwrap();
-    let assessment = assess_product(&product, &QualityPolicy::default());
+    let assessment = assess_product(&product, ON);
     let back: ProductAssessment<'static> =
         serde_json::from_str(&serde_json::to_string(&Compact(&assessment)).unwrap()).unwrap();
     assert_eq!(back, assessment);
@@ -164,7 +164,7 @@ fn a_finding_with_an_unknown_field_is_rejected() {
 #[test]
 fn a_us_consequence_that_is_not_in_the_table_is_rejected() {
     let product = Product::from_json(PRODUCTS[0].1).unwrap();
-    let mut value = serde_json::to_value(msc_therapy::classify_us(&product)).unwrap();
+    let mut value = serde_json::to_value(msc_therapy::classify_us(&product, ON)).unwrap();
     value["consequence"] = Value::from("Needs no approval.");
     let err = serde_json::from_value::<UsAssessment>(value).unwrap_err();
     assert_eq!(
@@ -177,7 +177,7 @@ fn a_us_consequence_that_is_not_in_the_table_is_rejected() {
 fn the_compact_us_assessment_leaves_out_the_table_text_and_looks_it_up() {
     for &(_, json) in PRODUCTS {
         let product = Product::from_json(json).unwrap();
-        let us = msc_therapy::classify_us(&product);
+        let us = msc_therapy::classify_us(&product, ON);
         let row = us.classification.info();
         let full = serde_json::to_value(&us).unwrap();
         assert_eq!(full["consequence"], row.consequence);
@@ -224,3 +224,7 @@ fn the_compact_form_leaves_out_only_the_input_role_and_reads_it_back() {
     assert_valid("finding_compact", &compact);
     assert_valid("finding", &full);
 }
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

@@ -53,9 +53,9 @@ fn readme_sample_tables_match_the_engines() {
             Ok(p) => p,
             Err(e) => panic!("{file}: {e}"),
         };
-        assert_eq!(classify_us(&product).classification, us, "{file}");
+        assert_eq!(classify_us(&product, ON).classification, us, "{file}");
         assert_eq!(
-            assess_quality(&product, &QualityPolicy::default()).verdict,
+            assess_quality(&product, &QualityPolicy::default(), ON).verdict,
             quality,
             "{file}"
         );
@@ -87,6 +87,10 @@ fn readme_sample_tables_match_the_engines() {
             Ok(o) => o,
             Err(e) => panic!("{file}: {e}"),
         };
-        assert_eq!(evaluate_offer(&offer).verdict, verdict, "{file}");
+        assert_eq!(evaluate_offer(&offer, ON).verdict, verdict, "{file}");
     }
 }
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

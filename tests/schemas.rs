@@ -99,7 +99,10 @@ fn product_schema_describes_input_and_finding_schema_output() {
         .collect();
     assert_eq!(
         required,
-        ["rule", "outcome", "severity", "summary", "citation"].into()
+        [
+            "rule", "outcome", "severity", "summary", "citation", "basis"
+        ]
+        .into()
     );
 }
 
@@ -114,13 +117,35 @@ fn committed_schemas_match_the_generated_ones() {
             "{} is missing or out of date: run `cargo run --example export_schemas` and commit schemas/",
             path.display()
         );
+        // The bundled copy, from the same schema.
+        let path = dir.join("bundled").join(document.file_name());
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == document.bundled_json_pretty(),
+            "{} is missing or out of date: run `cargo run --example export_schemas` and commit schemas/",
+            path.display()
+        );
     }
 }
 
 #[test]
 fn schemas_directory_holds_no_stale_schema() {
     let mut expected: BTreeSet<String> = document_schemas().iter().map(|s| s.file_name()).collect();
+    let bundled: BTreeSet<String> = std::fs::read_dir(repo_path(&["schemas", "bundled"]))
+        .expect("schemas/bundled/ exists")
+        .map(|e| {
+            e.expect("dir entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(
+        bundled, expected,
+        "schemas/bundled/ must hold exactly one bundled copy per schema"
+    );
     expected.insert("vocabulary.json".to_owned());
+    expected.insert("bundled".to_owned());
     let on_disk: BTreeSet<String> = std::fs::read_dir(repo_path(&["schemas"]))
         .expect("schemas/ exists")
         .map(|e| {
@@ -623,23 +648,63 @@ fn optional_properties(object: &Value) -> Vec<(&str, &Value)> {
         .collect()
 }
 
-/// The property accepts `null` (an `Option` the parser reads as absent).
+/// The property accepts `null`.
 fn accepts_null(schema: &Value) -> bool {
     let null = json!("null");
     schema["type"] == null
         || schema["type"].as_array().is_some_and(|t| t.contains(&null))
-        || schema["anyOf"]
-            .as_array()
-            .is_some_and(|options| options.iter().any(|o| o["type"] == null))
+        || ["anyOf", "oneOf"].iter().any(|k| {
+            schema[*k]
+                .as_array()
+                .is_some_and(|options| options.iter().any(|o| o["type"] == null))
+        })
+        || schema.get("default") == Some(&Value::Null)
+}
+
+/// Every subschema of `value` that accepts `null`, by JSON pointer.
+fn nullable(value: &Value, pointer: &str, found: &mut Vec<String>) {
+    match value {
+        Value::Object(object) => {
+            if accepts_null(value) {
+                found.push(pointer.to_owned());
+            }
+            for (key, child) in object {
+                nullable(child, &format!("{pointer}/{key}"), found);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                nullable(item, &format!("{pointer}/{i}"), found);
+            }
+        }
+        _ => {}
+    }
 }
 
 #[test]
-fn an_optional_boolean_is_nullable_or_says_its_default() {
-    // A tool generated from the schema (pydantic, TypeScript) writes a default for an optional
-    // boolean; the schema must say what absence means: unknown (nullable) or a stated default.
+fn no_schema_accepts_null_anywhere() {
+    // The parser refuses `null` (a member that is not stated is left out) and no output writes
+    // it: a generated type must not say `string | null`.
+    for document in document_schemas() {
+        for value in [document.schema.as_value().clone(), document.bundled()] {
+            let mut found = Vec::new();
+            nullable(&value, "#", &mut found);
+            assert!(
+                found.is_empty(),
+                "{}: null accepted at {found:?}",
+                document.name
+            );
+        }
+    }
+}
+
+#[test]
+fn an_optional_boolean_is_absent_when_unknown_with_no_default_false() {
+    // A tool generated from the schema (pydantic, TypeScript) must not turn "not stated" into
+    // `false`: an optional boolean either states its default or has none, and then absence is
+    // "unknown" (issue #8).
     let shared = schema_value("definitions");
     let mut checked = 0;
-    let mut objects = Vec::new();
     for name in [
         "product",
         "clinic_offer",
@@ -652,40 +717,84 @@ fn an_optional_boolean_is_nullable_or_says_its_default() {
         } else {
             schema_value(name)
         };
-        object_schemas(&value, format!("{name}#"), &mut Vec::new());
-        objects.push((name, value));
-    }
-    for (name, value) in &objects {
         let mut found = Vec::new();
-        object_schemas(value, format!("{name}#"), &mut found);
+        object_schemas(&value, format!("{name}#"), &mut found);
         for (pointer, object) in found {
             for (property, schema) in optional_properties(object) {
-                let boolean = schema["type"] == "boolean"
-                    || schema["type"]
-                        .as_array()
-                        .is_some_and(|t| t.contains(&json!("boolean")));
-                if boolean {
-                    assert!(
-                        accepts_null(schema) || schema.get("default").is_some(),
-                        "{pointer}/{property}: an optional boolean without a default"
-                    );
+                if schema["type"] == "boolean" {
+                    assert!(!accepts_null(schema), "{pointer}/{property}");
                     checked += 1;
                 }
             }
         }
     }
     assert!(checked >= 5, "{checked} optional booleans checked");
-    // reproductive_use: absent is unknown (issue #8), so it is nullable, not defaulted to false.
-    let reproductive = &shared["$defs"]["IntendedUse"]["properties"]["reproductive_use"];
-    assert!(accepts_null(reproductive));
+    // reproductive_use: absent is unknown (issue #8): optional, no default.
+    let intended = &shared["$defs"]["IntendedUse"];
+    let reproductive = &intended["properties"]["reproductive_use"];
+    assert_eq!(reproductive["type"], "boolean");
+    assert!(reproductive.get("default").is_none());
+    assert!(
+        !intended["required"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|r| r == "reproductive_use")
+    );
     let validator = strict_validator(&schema_value("product"));
-    for doc in [
-        json!({"name": "X", "intended_use": {"reproductive_use": false}}),
-        json!({"name": "X", "intended_use": {"reproductive_use": null}}),
-    ] {
-        assert!(validator.is_valid(&doc), "{doc}");
-        assert!(Product::from_json(&doc.to_string()).is_ok(), "{doc}");
-    }
+    agree(
+        &validator,
+        &json!({"name": "X", "intended_use": {"reproductive_use": false}}),
+        true,
+        "reproductive_use false",
+    );
+    agree(
+        &validator,
+        &json!({"name": "X", "intended_use": {}}),
+        true,
+        "reproductive_use absent",
+    );
+    agree(
+        &validator,
+        &json!({"name": "X", "intended_use": {"reproductive_use": null}}),
+        false,
+        "reproductive_use null",
+    );
+}
+
+#[test]
+fn null_is_refused_by_schema_and_parser_with_the_path() {
+    // `"steps": null` used to be read as "not stated"; now it is an error naming the member,
+    // and the schema refuses it too. Absence still means "not stated".
+    let validator = strict_validator(&schema_value("product"));
+    agree(
+        &validator,
+        &json!({"name": "X", "processing": {"steps": null}}),
+        false,
+        "steps null",
+    );
+    agree(
+        &validator,
+        &json!({"name": "X", "processing": {}}),
+        true,
+        "steps absent",
+    );
+    let err = Product::from_json(r#"{"name": "X", "processing": {"steps": null}}"#).unwrap_err();
+    assert_eq!(err.kind(), msc_therapy::DocumentErrorKind::WrongType);
+    assert_eq!(err.path(), "processing.steps");
+    assert_eq!(
+        err.message(),
+        "invalid type: null, expected a value; leave the member out when it is not stated \
+         (null is not accepted)"
+    );
+    // At the top level and in an offer too.
+    let err = Product::from_json(r#"{"name": "X", "tissue": null}"#).unwrap_err();
+    assert_eq!(err.path(), "tissue");
+    let offer =
+        r#"{"product": {"name": "X"}, "indication": "knee_osteoarthritis", "jurisdiction": null}"#;
+    let err = ClinicOffer::from_json(offer).unwrap_err();
+    assert_eq!(err.path(), "jurisdiction");
+    assert_eq!(err.kind(), msc_therapy::DocumentErrorKind::WrongType);
 }
 
 /// The schema and the parser give the same answer on `doc`, and that answer is `valid`.
@@ -913,7 +1022,7 @@ fn sample_product(name: &str) -> Product {
 
 #[test]
 fn to_json_writes_what_the_output_schemas_describe() {
-    use msc_therapy::{QualityPolicy, assess_product};
+    use msc_therapy::assess_product;
     let validator = strict_validator(&schema_value("product_assessment"));
     for name in [
         "cultured_bone_marrow_msc.json",
@@ -921,7 +1030,7 @@ fn to_json_writes_what_the_output_schemas_describe() {
         "adipose_svf.json",
     ] {
         let product = sample_product(name);
-        let assessment = assess_product(&product, &QualityPolicy::default());
+        let assessment = assess_product(&product, ON);
         let compact = assessment.to_json();
         assert_eq!(
             compact,
@@ -939,14 +1048,14 @@ fn to_json_writes_what_the_output_schemas_describe() {
 #[test]
 fn every_report_gives_its_headline_through_one_accessor() {
     use msc_therapy::{
-        AsrmRiskClass, EuClassification, Headline, PatientVerdict, PmdActStatus, QualityPolicy,
-        Report, UsClassification, assess_product, evaluate_offer,
+        AsrmRiskClass, EuClassification, Headline, PatientVerdict, PmdActStatus, Report,
+        UsClassification, assess_product, evaluate_offer,
     };
     // Modelled on Ryoncil: culture-expanded allogeneic marrow MSCs are a 351 product (FDA
     // approved them under a BLA, Dec 2024), an sCTMP in the EU (as EMA's CAT classifies
     // expanded MSCs for immunomodulation) and, as allogeneic cells, ASRM Class I in Japan.
     let product = sample_product("cultured_bone_marrow_msc.json");
-    let lot = assess_product(&product, &QualityPolicy::default());
+    let lot = assess_product(&product, ON);
     assert_eq!(
         lot.us.headline(),
         Headline::Us(UsClassification::Section351Product)
@@ -983,7 +1092,7 @@ fn every_report_gives_its_headline_through_one_accessor() {
         "strip_mall_umbilical.json",
     ]));
     let offer = ClinicOffer::from_json(&text).expect("offer");
-    let evaluation = evaluate_offer(&offer);
+    let evaluation = evaluate_offer(&offer, ON);
     assert_eq!(
         evaluation.headline(),
         Headline::Offer(PatientVerdict::WalkAway)
@@ -1084,3 +1193,181 @@ fn schema_and_parser_agree_on_ages() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Bundled, self-contained schemas (issue #20)
+// ---------------------------------------------------------------------------------------------
+
+/// The value a local reference (`#/$defs/Percent`, `#`) points to in `root`, if any.
+fn resolve<'a>(root: &'a Value, reference: &str) -> Option<&'a Value> {
+    let pointer = reference.strip_prefix('#')?;
+    let pointer = pointer.replace("~1", "/").replace("~0", "~");
+    root.pointer(&pointer)
+}
+
+#[test]
+fn every_ref_of_every_bundled_schema_resolves_inside_it() {
+    let mut checked = 0;
+    for document in document_schemas() {
+        let bundled = document.bundled();
+        let mut found = Vec::new();
+        refs(&bundled, &mut found);
+        assert!(
+            !found.is_empty()
+                || document.name == "quality_policy"
+                || document.name == "offer_policy",
+            "{}: a bundled schema that refers to nothing",
+            document.name
+        );
+        for reference in found {
+            assert!(
+                reference.starts_with('#'),
+                "{}: {reference} is not local",
+                document.name
+            );
+            let target = resolve(&bundled, &reference)
+                .unwrap_or_else(|| panic!("{}: {reference} points nowhere", document.name));
+            assert!(target.is_object(), "{}: {reference}", document.name);
+            checked += 1;
+        }
+        assert_eq!(
+            bundled["$id"],
+            format!("{SCHEMA_BASE_URI}bundled/{}", document.file_name()),
+            "{}",
+            document.name
+        );
+    }
+    assert!(checked > 500, "{checked} references resolved");
+}
+
+#[test]
+fn bundling_keeps_the_root_schemas_own_definitions() {
+    // The bug of issue #20: bundling `definitions` replaced its 79 definitions with the other
+    // documents, and python-jsonschema failed on `/$defs/Percent`.
+    let definitions = document_schemas()
+        .into_iter()
+        .find(|s| s.name == "definitions")
+        .expect("definitions");
+    let own: BTreeSet<String> = definitions.schema.as_value()["$defs"]
+        .as_object()
+        .expect("$defs")
+        .keys()
+        .cloned()
+        .collect();
+    assert!(own.len() >= 70, "{}", own.len());
+    let bundled = definitions.bundled();
+    let kept: BTreeSet<String> = bundled["$defs"]
+        .as_object()
+        .expect("$defs")
+        .keys()
+        .cloned()
+        .collect();
+    assert!(kept.is_superset(&own), "lost: {:?}", own.difference(&kept));
+    assert!(resolve(&bundled, "#/$defs/Percent").is_some());
+}
+
+#[test]
+fn bundled_schemas_validate_as_the_split_ones_do() {
+    let samples: Vec<(&str, std::path::PathBuf)> = ["products", "offers"]
+        .iter()
+        .flat_map(|dir| {
+            let schema = if *dir == "products" {
+                "product"
+            } else {
+                "clinic_offer"
+            };
+            std::fs::read_dir(repo_path(&["examples", "data", dir]))
+                .expect("samples")
+                .map(move |e| (schema, e.expect("entry").path()))
+        })
+        .collect();
+    assert!(samples.len() >= 8);
+    for document in document_schemas() {
+        let bundled = document.bundled();
+        jsonschema::meta::validate(&bundled)
+            .unwrap_or_else(|e| panic!("{}: not a valid schema: {e}", document.name));
+        // No retriever: a reference outside the document would fail to build.
+        let validator = jsonschema::draft202012::options()
+            .should_validate_formats(true)
+            .should_ignore_unknown_formats(false)
+            .build(&bundled)
+            .unwrap_or_else(|e| panic!("{}: bundled schema does not build: {e}", document.name));
+        for (schema, path) in &samples {
+            if *schema != document.name {
+                continue;
+            }
+            let value: Value = serde_json::from_str(&read(path)).expect("JSON");
+            assert!(validator.is_valid(&value), "{}", path.display());
+            let mut misspelt = value.clone();
+            misspelt["unexpected_member"] = json!(1);
+            assert!(!validator.is_valid(&misspelt), "{}", path.display());
+        }
+    }
+}
+
+#[test]
+fn every_definition_has_its_name_as_title() {
+    for document in document_schemas() {
+        for value in [document.schema.as_value().clone(), document.bundled()] {
+            assert!(value["title"].is_string(), "{}: title", document.name);
+            for (name, def) in value["$defs"].as_object().into_iter().flatten() {
+                assert_eq!(def["title"], json!(name), "{}: $defs/{name}", document.name);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_ref_stands_alone_in_bundled_schemas() {
+    // json-schema-to-typescript makes a second type (`RuleId1`) of a `$ref` with siblings.
+    fn check(value: &Value, name: &str) {
+        match value {
+            Value::Object(object) => {
+                if object.contains_key("$ref") {
+                    assert_eq!(object.len(), 1, "{name}: {value}");
+                }
+                object.values().for_each(|v| check(v, name));
+            }
+            Value::Array(items) => items.iter().for_each(|v| check(v, name)),
+            _ => {}
+        }
+    }
+    for document in document_schemas() {
+        check(&document.bundled(), document.name);
+    }
+    // RuleId is one definition, referred to from findings and from `failed`.
+    let bundled = document_schemas()
+        .into_iter()
+        .find(|s| s.name == "product_assessment")
+        .expect("product_assessment")
+        .bundled();
+    let mut found = Vec::new();
+    refs(&bundled, &mut found);
+    assert!(found.iter().filter(|r| *r == "#/$defs/RuleId").count() >= 2);
+    assert_eq!(
+        bundled.to_string().matches("\"us.cfr1271.10.a.1\"").count(),
+        1
+    );
+}
+
+#[test]
+fn markers_are_named_properties_one_per_surface_marker() {
+    let shared = schema_value("definitions");
+    let markers = &shared["$defs"]["IdentityPanel"]["properties"]["markers"];
+    assert_eq!(markers["additionalProperties"], false);
+    let names: BTreeSet<&str> = markers["properties"]
+        .as_object()
+        .expect("named properties")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let codes: BTreeSet<&str> = SurfaceMarker::ALL.iter().map(|m| m.code()).collect();
+    assert_eq!(names, codes);
+    for (name, property) in markers["properties"].as_object().expect("properties") {
+        assert_eq!(property["$ref"], "#/$defs/Percent", "{name}: a percentage");
+    }
+}
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

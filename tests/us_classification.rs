@@ -208,7 +208,7 @@ fn failed(report: &UsAssessment) -> Vec<RuleId> {
 
 #[test]
 fn ryoncil_culture_expanded_allogeneic_marrow_msc_for_gvhd_is_351() {
-    let report = classify_us(&ryoncil());
+    let report = classify_us(&ryoncil(), ON);
     assert_eq!(report.classification, UsClassification::Section351Product);
     // Culture expansion is more than minimal (MM/HU Q4, Ex 16-1); immunomodulation is not the
     // hematopoietic basic function of marrow; living allogeneic cells for an unrelated patient.
@@ -241,7 +241,7 @@ fn ryoncil_culture_expanded_allogeneic_marrow_msc_for_gvhd_is_351() {
 fn culture_expanded_preparation_implies_culture_even_if_steps_omit_it() {
     let mut p = ryoncil();
     p.processing = Some(Processing::default());
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(report.classification, UsClassification::Section351Product);
     assert!(report.failed.contains(&RuleId::UsMinimalManipulation));
 }
@@ -258,7 +258,7 @@ fn cultured_autologous_marrow_cells_with_a_drug_are_351_regenerative_sciences() 
         same_surgical_procedure: Some(false),
         minimal_manipulation_data: None,
     });
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(report.classification, UsClassification::Section351Product);
     assert!(report.failed.contains(&RuleId::UsMinimalManipulation));
     assert!(report.failed.contains(&RuleId::UsNoCombination));
@@ -270,7 +270,7 @@ fn cultured_autologous_marrow_cells_with_a_drug_are_351_regenerative_sciences() 
 
 #[test]
 fn same_day_bmac_for_knee_oa_is_excepted_under_same_surgical_procedure() {
-    let report = classify_us(&same_day_bmac_for_knee_oa());
+    let report = classify_us(&same_day_bmac_for_knee_oa(), ON);
     assert_eq!(
         report.classification,
         UsClassification::ExceptedSameSurgicalProcedure
@@ -292,7 +292,7 @@ fn same_day_bmac_for_knee_oa_is_excepted_under_same_surgical_procedure() {
 fn bmac_at_a_second_visit_for_knee_oa_is_351_non_homologous() {
     let mut p = same_day_bmac_for_knee_oa();
     p.processing = Some(processing(&[ProcessingStep::Centrifugation], Some(false)));
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(
         report.outcome_of(RuleId::UsSameSurgicalProcedure),
         Outcome::NotMet
@@ -315,7 +315,7 @@ fn minimally_manipulated_marrow_for_homologous_use_is_not_an_hctp() {
         route: Route::Intravenous,
         guidance: None,
     });
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(report.classification, UsClassification::NotAnHctp);
     assert_eq!(report.outcome_of(RuleId::UsIsHctp), Outcome::NotMet);
 
@@ -324,7 +324,7 @@ fn minimally_manipulated_marrow_for_homologous_use_is_not_an_hctp() {
     if let Some(proc_) = combined.processing.as_mut() {
         proc_.added_articles = Some(vec![AddedArticle::HyaluronicAcid]);
     }
-    let report = classify_us(&combined);
+    let report = classify_us(&combined, ON);
     assert_eq!(report.outcome_of(RuleId::UsIsHctp), Outcome::Met);
     assert_ne!(report.classification, UsClassification::NotAnHctp);
 }
@@ -333,7 +333,7 @@ fn minimally_manipulated_marrow_for_homologous_use_is_not_an_hctp() {
 
 #[test]
 fn rinsed_fat_graft_in_one_operation_is_excepted() {
-    let report = classify_us(&fat_graft(Some(true)));
+    let report = classify_us(&fat_graft(Some(true)), ON);
     assert_eq!(
         report.classification,
         UsClassification::ExceptedSameSurgicalProcedure
@@ -344,7 +344,7 @@ fn rinsed_fat_graft_in_one_operation_is_excepted() {
 fn rinsed_fat_graft_stored_for_a_later_operation_is_361() {
     // Outside the exception, rinsing keeps adipose's bulk and lipid storage; cushioning is a
     // basic function of fat; nothing added; autologous.
-    let report = classify_us(&fat_graft(Some(false)));
+    let report = classify_us(&fat_graft(Some(false)), ON);
     assert_eq!(report.classification, UsClassification::Section361Hctp);
     for rule in CRITERIA {
         assert_eq!(report.outcome_of(rule), Outcome::Met, "{rule}");
@@ -355,7 +355,7 @@ fn rinsed_fat_graft_stored_for_a_later_operation_is_361() {
 #[test]
 fn fat_graft_with_unknown_same_procedure_is_361_at_the_least() {
     // Every criterion is met, so the product is 361 whether or not the exception applies.
-    let report = classify_us(&fat_graft(None));
+    let report = classify_us(&fat_graft(None), ON);
     assert_eq!(
         report.outcome_of(RuleId::UsSameSurgicalProcedure),
         Outcome::Undetermined
@@ -365,7 +365,7 @@ fn fat_graft_with_unknown_same_procedure_is_361_at_the_least() {
 
 #[test]
 fn enzymatically_digested_svf_for_arthritis_is_351_us_stem_cell_clinic() {
-    let report = classify_us(&svf_for_arthritis());
+    let report = classify_us(&svf_for_arthritis(), ON);
     assert_eq!(report.classification, UsClassification::Section351Product);
     // Enzymatic digestion: neither "such HCT/P" nor minimal for structural tissue (Ex 14-1).
     assert_eq!(
@@ -381,7 +381,7 @@ fn enzymatically_digested_svf_for_arthritis_is_351_us_stem_cell_clinic() {
 
 #[test]
 fn amniotic_membrane_as_wound_covering_is_361() {
-    let report = classify_us(&amniotic_membrane_covering());
+    let report = classify_us(&amniotic_membrane_covering(), ON);
     assert_eq!(report.classification, UsClassification::Section361Hctp);
     assert!(report.failed.is_empty());
     assert!(report.missing.is_empty());
@@ -396,7 +396,7 @@ fn amniotic_membrane_for_wound_healing_is_not_homologous_example_19_4_b() {
     if let Some(u) = p.intended_use.as_mut() {
         u.indications = Some(vec![Indication::ChronicWound]);
     }
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(report.outcome_of(RuleId::UsHomologousUse), Outcome::NotMet);
     assert_eq!(report.classification, UsClassification::Section351Product);
 }
@@ -418,7 +418,7 @@ fn amniotic_membrane_injected_for_inflammation_is_351_non_homologous() {
         route: Route::IntraArticular,
         guidance: None,
     });
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(report.classification, UsClassification::Section351Product);
     assert_eq!(failed(&report), vec![RuleId::UsHomologousUse]);
 }
@@ -427,11 +427,14 @@ fn amniotic_membrane_injected_for_inflammation_is_351_non_homologous() {
 
 #[test]
 fn unrelated_cord_blood_for_reconstitution_is_351_like_hemacord() {
-    let report = classify_us(&cord_blood(
-        Donor::AllogeneicUnrelated,
-        &[TissueFunction::Hematopoiesis],
-        &[Indication::HematopoieticReconstitution],
-    ));
+    let report = classify_us(
+        &cord_blood(
+            Donor::AllogeneicUnrelated,
+            &[TissueFunction::Hematopoiesis],
+            &[Indication::HematopoieticReconstitution],
+        ),
+        ON,
+    );
     assert_eq!(report.classification, UsClassification::Section351Product);
     // Homologous and minimally manipulated; fails only on living cells for an unrelated patient.
     assert_eq!(failed(&report), vec![RuleId::UsSystemicEffect]);
@@ -444,11 +447,14 @@ fn related_cord_blood_for_reconstitution_is_361() {
         Donor::AllogeneicFirstDegreeRelative,
         Donor::AllogeneicSecondDegreeRelative,
     ] {
-        let report = classify_us(&cord_blood(
-            donor,
-            &[TissueFunction::Hematopoiesis],
-            &[Indication::HematopoieticReconstitution],
-        ));
+        let report = classify_us(
+            &cord_blood(
+                donor,
+                &[TissueFunction::Hematopoiesis],
+                &[Indication::HematopoieticReconstitution],
+            ),
+            ON,
+        );
         assert_eq!(
             report.classification,
             UsClassification::Section361Hctp,
@@ -459,11 +465,14 @@ fn related_cord_blood_for_reconstitution_is_361() {
 
 #[test]
 fn cord_blood_for_orthopaedic_use_is_351_non_homologous() {
-    let report = classify_us(&cord_blood(
-        Donor::AllogeneicFirstDegreeRelative,
-        &[TissueFunction::MusculoskeletalRepair],
-        &[Indication::KneeOsteoarthritis],
-    ));
+    let report = classify_us(
+        &cord_blood(
+            Donor::AllogeneicFirstDegreeRelative,
+            &[TissueFunction::MusculoskeletalRepair],
+            &[Indication::KneeOsteoarthritis],
+        ),
+        ON,
+    );
     assert_eq!(report.classification, UsClassification::Section351Product);
     assert_eq!(failed(&report), vec![RuleId::UsHomologousUse]);
 }
@@ -479,7 +488,7 @@ fn unknown_processing_step_is_never_361() {
             .get_or_insert_with(Vec::new)
             .push(ProcessingStep::Unclassified);
     }
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_ne!(report.classification, UsClassification::Section361Hctp);
     // No data on the step: FDA considers it more than minimal.
     assert_eq!(report.classification, UsClassification::Section351Product);
@@ -493,7 +502,7 @@ fn unknown_processing_step_is_never_361() {
             .get_or_insert_with(Vec::new)
             .push(ProcessingStep::Unclassified);
     }
-    let report = classify_us(&graft);
+    let report = classify_us(&graft, ON);
     assert_eq!(
         report.outcome_of(RuleId::UsSameSurgicalProcedure),
         Outcome::NotMet
@@ -516,7 +525,7 @@ fn step_that_depends_on_data_is_minimal_only_with_data() {
             .get_or_insert_with(Vec::new)
             .push(ProcessingStep::Lyophilization);
     }
-    let without = classify_us(&p);
+    let without = classify_us(&p, ON);
     assert_eq!(
         without.outcome_of(RuleId::UsMinimalManipulation),
         Outcome::NotMet
@@ -527,14 +536,14 @@ fn step_that_depends_on_data_is_minimal_only_with_data() {
         proc_.minimal_manipulation_data = Some(false);
     }
     assert_eq!(
-        classify_us(&p).outcome_of(RuleId::UsMinimalManipulation),
+        classify_us(&p, ON).outcome_of(RuleId::UsMinimalManipulation),
         Outcome::NotMet
     );
 
     if let Some(proc_) = p.processing.as_mut() {
         proc_.minimal_manipulation_data = Some(true);
     }
-    let with = classify_us(&p);
+    let with = classify_us(&p, ON);
     assert_eq!(with.outcome_of(RuleId::UsMinimalManipulation), Outcome::Met);
     assert_eq!(with.classification, UsClassification::Section361Hctp);
 }
@@ -549,7 +558,7 @@ fn minimal_manipulation_is_judged_on_the_tissue_class_in_the_donor() {
         Some(false),
     ));
     assert_eq!(
-        classify_us(&fat).outcome_of(RuleId::UsMinimalManipulation),
+        classify_us(&fat, ON).outcome_of(RuleId::UsMinimalManipulation),
         Outcome::NotMet
     );
 
@@ -563,7 +572,7 @@ fn minimal_manipulation_is_judged_on_the_tissue_class_in_the_donor() {
         Some(false),
     ));
     assert_eq!(
-        classify_us(&cord).outcome_of(RuleId::UsMinimalManipulation),
+        classify_us(&cord, ON).outcome_of(RuleId::UsMinimalManipulation),
         Outcome::Met
     );
 }
@@ -578,12 +587,12 @@ fn tissue_fda_does_not_classify_is_undetermined_unless_every_class_agrees() {
     p.processing = Some(processing(&[ProcessingStep::Filtering], Some(false)));
     p.intended_use = Some(use_for(&[TissueFunction::Immunomodulation], &[]));
     // Culture expansion (implied) is more than minimal for either class.
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(report.classification, UsClassification::Section351Product);
 
     // Filtering only: minimal for nonstructural, data-dependent for structural.
     p.preparation = Some(CellPreparation::TissueSheet);
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(
         report.outcome_of(RuleId::UsMinimalManipulation),
         Outcome::Undetermined
@@ -593,7 +602,7 @@ fn tissue_fda_does_not_classify_is_undetermined_unless_every_class_agrees() {
 
 #[test]
 fn a_record_with_only_a_name_is_undetermined_and_lists_missing_facts() {
-    let report = classify_us(&named("Stem cell injection"));
+    let report = classify_us(&named("Stem cell injection"), ON);
     assert_eq!(report.classification, UsClassification::Undetermined);
     for path in [
         "donor",
@@ -617,7 +626,7 @@ fn bmac_without_same_procedure_fact_is_undetermined() {
     // Non-homologous, so 351 unless the exception applies; whether it does is unknown.
     let mut p = same_day_bmac_for_knee_oa();
     p.processing = Some(processing(&[ProcessingStep::Centrifugation], None));
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(report.classification, UsClassification::Undetermined);
     assert_eq!(report.missing, vec!["processing.same_surgical_procedure"]);
 }
@@ -628,7 +637,7 @@ fn bmac_without_same_procedure_fact_is_undetermined() {
 fn animal_cells_are_not_hctps() {
     let mut p = ryoncil();
     p.donor = Some(Donor::Xenogeneic);
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(report.classification, UsClassification::NotAnHctp);
     assert!(
         report
@@ -643,7 +652,7 @@ fn platelet_rich_plasma_is_a_blood_product_not_an_hctp() {
     let mut p = named("PRP injection");
     p.preparation = Some(CellPreparation::PlateletRichPlasma);
     p.donor = Some(Donor::Autologous);
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(report.classification, UsClassification::NotAnHctp);
     assert!(
         report
@@ -658,7 +667,7 @@ fn cell_free_exosomes_are_not_hctps_and_never_361() {
     p.preparation = Some(CellPreparation::ExtracellularVesicles);
     p.tissue = Some(TissueSource::WhartonsJelly);
     p.donor = Some(Donor::AllogeneicUnrelated);
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(report.classification, UsClassification::NotAnHctp);
 }
 
@@ -669,14 +678,14 @@ fn amniotic_fluid_is_not_an_hctp_but_cells_isolated_from_it_are() {
     fluid.tissue = Some(TissueSource::AmnioticFluid);
     fluid.donor = Some(Donor::AllogeneicUnrelated);
     assert_eq!(
-        classify_us(&fluid).classification,
+        classify_us(&fluid, ON).classification,
         UsClassification::NotAnHctp
     );
 
     let mut cells = fluid.clone();
     cells.preparation = Some(CellPreparation::CultureExpandedMsc);
     cells.processing = Some(processing(&[ProcessingStep::CultureExpansion], Some(false)));
-    let report = classify_us(&cells);
+    let report = classify_us(&cells, ON);
     assert_eq!(report.outcome_of(RuleId::UsIsHctp), Outcome::Met);
     assert_eq!(report.classification, UsClassification::Section351Product);
 }
@@ -693,7 +702,7 @@ fn criterion_1_flipped_by_culture_expansion() {
             .push(ProcessingStep::CultureExpansion);
     }
     assert_eq!(
-        failed(&classify_us(&p)),
+        failed(&classify_us(&p, ON)),
         vec![RuleId::UsMinimalManipulation]
     );
 }
@@ -706,7 +715,7 @@ fn criterion_2_flipped_by_a_non_basic_function() {
             .get_or_insert_with(Vec::new)
             .push(TissueFunction::NeuralRepair);
     }
-    assert_eq!(failed(&classify_us(&p)), vec![RuleId::UsHomologousUse]);
+    assert_eq!(failed(&classify_us(&p, ON)), vec![RuleId::UsHomologousUse]);
 }
 
 #[test]
@@ -722,7 +731,7 @@ fn criterion_2_flipped_by_a_myriad_of_diseases() {
         ]);
     }
     assert_eq!(US_MYRIAD_INDICATION_CATEGORIES, 3);
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(failed(&report), vec![RuleId::UsHomologousUse]);
     assert!(
         report
@@ -739,7 +748,7 @@ fn criterion_2_flipped_by_a_myriad_of_diseases() {
             Indication::KneeOsteoarthritis,
         ]);
     }
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert!(
         report
             .finding(RuleId::UsHomologousUse)
@@ -764,7 +773,7 @@ fn criterion_3_flipped_by_another_article_but_not_by_allowed_agents() {
                 .push(other);
         }
         assert_eq!(
-            failed(&classify_us(&p)),
+            failed(&classify_us(&p, ON)),
             vec![RuleId::UsNoCombination],
             "{other}"
         );
@@ -783,7 +792,7 @@ fn criterion_3_flipped_by_another_article_but_not_by_allowed_agents() {
                 .push(allowed);
         }
         assert_eq!(
-            classify_us(&p).classification,
+            classify_us(&p, ON).classification,
             UsClassification::Section361Hctp,
             "{allowed}"
         );
@@ -796,21 +805,21 @@ fn criterion_4_flipped_by_living_cells_for_an_unrelated_patient() {
     if let Some(u) = p.intended_use.as_mut() {
         u.depends_on_living_cells = Some(true);
     }
-    assert_eq!(failed(&classify_us(&p)), vec![RuleId::UsSystemicEffect]);
+    assert_eq!(failed(&classify_us(&p, ON)), vec![RuleId::UsSystemicEffect]);
 
     // A systemic effect alone does it too.
     let mut p = amniotic_membrane_covering();
     if let Some(u) = p.intended_use.as_mut() {
         u.systemic_effect = Some(true);
     }
-    assert_eq!(failed(&classify_us(&p)), vec![RuleId::UsSystemicEffect]);
+    assert_eq!(failed(&classify_us(&p, ON)), vec![RuleId::UsSystemicEffect]);
 
     // Reproductive use is allowed (1271.10(a)(4)(ii)(c)).
     if let Some(u) = p.intended_use.as_mut() {
         u.reproductive_use = Some(true);
     }
     assert_eq!(
-        classify_us(&p).classification,
+        classify_us(&p, ON).classification,
         UsClassification::Section361Hctp
     );
 }
@@ -822,7 +831,7 @@ fn criterion_4_derives_living_cells_from_claimed_mechanisms_and_says_so() {
         u.depends_on_living_cells = None;
     }
     // Nothing recorded and no mechanism claimed: undetermined, never 361.
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(report.classification, UsClassification::Undetermined);
     assert!(
         report
@@ -832,7 +841,7 @@ fn criterion_4_derives_living_cells_from_claimed_mechanisms_and_says_so() {
 
     // MSCs acting by paracrine signalling depend on living cells.
     p.mechanisms = Some(vec![Mechanism::ParacrineSignalling]);
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(failed(&report), vec![RuleId::UsSystemicEffect]);
     let finding = report.finding(RuleId::UsSystemicEffect);
     assert!(
@@ -852,7 +861,7 @@ fn criterion_4_reads_an_intravenous_route_as_systemic_when_the_record_is_silent(
         route: Route::Intravenous,
         guidance: None,
     });
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert!(report.failed.contains(&RuleId::UsSystemicEffect));
     assert_eq!(
         us_finding(&report, RuleId::UsSystemicEffect)
@@ -868,7 +877,7 @@ fn criterion_4_reads_an_intravenous_route_as_systemic_when_the_record_is_silent(
 fn same_surgical_procedure_exception_needs_autologous_use() {
     let mut p = fat_graft(Some(true));
     p.donor = Some(Donor::AllogeneicFirstDegreeRelative);
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(
         report.outcome_of(RuleId::UsSameSurgicalProcedure),
         Outcome::NotMet
@@ -886,13 +895,13 @@ fn same_surgical_procedure_exception_lost_by_enzymes_culture_or_a_second_visit()
         let mut p = fat_graft(Some(true));
         p.processing = Some(processing(steps, Some(true)));
         assert_eq!(
-            classify_us(&p).outcome_of(RuleId::UsSameSurgicalProcedure),
+            classify_us(&p, ON).outcome_of(RuleId::UsSameSurgicalProcedure),
             Outcome::NotMet,
             "{steps:?}"
         );
     }
     assert_eq!(
-        classify_us(&fat_graft(Some(false))).outcome_of(RuleId::UsSameSurgicalProcedure),
+        classify_us(&fat_graft(Some(false)), ON).outcome_of(RuleId::UsSameSurgicalProcedure),
         Outcome::NotMet
     );
 }
@@ -907,7 +916,7 @@ fn same_surgical_procedure_exception_lost_by_mixing_in_another_article() {
             .get_or_insert_with(Vec::new)
             .push(AddedArticle::HyaluronicAcid);
     }
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(
         report.outcome_of(RuleId::UsSameSurgicalProcedure),
         Outcome::NotMet
@@ -924,7 +933,7 @@ fn same_surgical_procedure_exception_lost_by_mixing_in_another_article() {
             .push(AddedArticle::Crystalloid);
     }
     assert_eq!(
-        classify_us(&p).classification,
+        classify_us(&p, ON).classification,
         UsClassification::ExceptedSameSurgicalProcedure
     );
 }
@@ -933,7 +942,7 @@ fn same_surgical_procedure_exception_lost_by_mixing_in_another_article() {
 fn steps_after_the_deciding_one_are_not_applicable() {
     let mut p = ryoncil();
     p.donor = Some(Donor::Xenogeneic);
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(report.findings.len(), 6);
     assert_eq!(report.findings[0].rule, RuleId::UsIsHctp);
     for finding in &report.findings[1..] {
@@ -946,7 +955,7 @@ fn steps_after_the_deciding_one_are_not_applicable() {
 
 #[test]
 fn assessment_serializes_with_machine_names() {
-    let json = serde_json::to_value(classify_us(&ryoncil())).expect("serializes");
+    let json = serde_json::to_value(classify_us(&ryoncil(), ON)).expect("serializes");
     assert_eq!(json["classification"], "section_351_product");
     assert_eq!(json["failed"][0], "us.cfr1271.10.a.1");
     assert_eq!(json["findings"][0]["rule"], "us.cfr1271.3.d");
@@ -962,7 +971,7 @@ fn assessment_has_a_json_schema_that_accepts_its_output() {
         .into_generator();
     let schema =
         serde_json::to_value(generator.into_root_schema_for::<UsAssessment>()).expect("schema");
-    let instance = serde_json::to_value(classify_us(&ryoncil())).expect("serializes");
+    let instance = serde_json::to_value(classify_us(&ryoncil(), ON)).expect("serializes");
     let validator = jsonschema::validator_for(&schema).expect("valid schema");
     let errors: Vec<String> = validator
         .iter_errors(&instance)
@@ -996,7 +1005,7 @@ fn us_rule_ids_cite_their_sections() {
         (RuleId::UsSystemicEffect, "1271.10(a)(4)"),
     ] {
         assert!(rule.info().citation.contains(section), "{rule}");
-        let report = classify_us(&ryoncil());
+        let report = classify_us(&ryoncil(), ON);
         assert_eq!(
             report.finding(rule).map(|f| f.citation()),
             Some(rule.info().citation)
@@ -1016,7 +1025,7 @@ fn us_finding(report: &UsAssessment, rule: RuleId) -> &msc_therapy::Finding {
 fn memo_names_every_failed_criterion_and_only_when_one_failed() {
     // Ryoncil fails (a)(1), (a)(2) and (a)(4): the memo names all three, in the order of
     // 1271.10(a), separated by semicolons.
-    let memo = classify_us(&ryoncil()).to_string();
+    let memo = classify_us(&ryoncil(), ON).to_string();
     let expected = [
         RuleId::UsMinimalManipulation,
         RuleId::UsHomologousUse,
@@ -1031,14 +1040,14 @@ fn memo_names_every_failed_criterion_and_only_when_one_failed() {
         "{memo}"
     );
     // A 361 HCT/P meets every criterion: no such line.
-    let memo = classify_us(&amniotic_membrane_covering()).to_string();
+    let memo = classify_us(&amniotic_membrane_covering(), ON).to_string();
     assert!(!memo.contains("Criteria not met"), "{memo}");
 }
 
 #[test]
 fn a_failed_criterion_needs_an_answer_while_an_exclusion_or_exception_is_information() {
     // A failed 1271.10(a) criterion makes the product a 351 product (IND/BLA): a warning.
-    let report = classify_us(&ryoncil());
+    let report = classify_us(&ryoncil(), ON);
     let criterion = us_finding(&report, RuleId::UsMinimalManipulation);
     assert_eq!(criterion.outcome, Outcome::NotMet);
     assert_eq!(criterion.severity, msc_therapy::Severity::Warning);
@@ -1050,7 +1059,7 @@ fn a_failed_criterion_needs_an_answer_while_an_exclusion_or_exception_is_informa
     // PRP is a blood product, not an HCT/P (1271.3(d)(2)): information, not a problem.
     let mut prp = same_day_bmac_for_knee_oa();
     prp.preparation = Some(CellPreparation::PlateletRichPlasma);
-    let report = classify_us(&prp);
+    let report = classify_us(&prp, ON);
     let hctp = us_finding(&report, RuleId::UsIsHctp);
     assert_eq!(hctp.outcome, Outcome::NotMet);
     assert_eq!(hctp.severity, msc_therapy::Severity::Info);
@@ -1060,7 +1069,7 @@ fn a_failed_criterion_needs_an_answer_while_an_exclusion_or_exception_is_informa
 fn minimal_manipulation_without_a_processing_record_names_it_as_missing() {
     let mut p = fat_graft(Some(true));
     p.processing = None;
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     let finding = us_finding(&report, RuleId::UsMinimalManipulation);
     assert_eq!(finding.outcome, Outcome::Undetermined);
     assert_eq!(finding.missing, vec!["processing.steps"]);
@@ -1069,7 +1078,7 @@ fn minimal_manipulation_without_a_processing_record_names_it_as_missing() {
     // guidance Q14, Example 14-1), so the missing step list cannot rescue it.
     let mut svf = svf_for_arthritis();
     svf.processing = None;
-    let report = classify_us(&svf);
+    let report = classify_us(&svf, ON);
     assert_eq!(
         report.outcome_of(RuleId::UsMinimalManipulation),
         Outcome::NotMet
@@ -1090,7 +1099,7 @@ fn marrow_exclusion_unresolved_without_processing_names_it_once() {
         guidance: None,
     });
     p.processing = None;
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     let hctp = us_finding(&report, RuleId::UsIsHctp);
     assert_eq!(hctp.outcome, Outcome::Undetermined);
     assert_eq!(
@@ -1118,7 +1127,10 @@ fn dental_pulp_sheet(steps: &[ProcessingStep], data: Option<bool>) -> Product {
 fn filtering_with_data_is_minimal_whatever_the_tissue_class() {
     // Filtering is minimal for nonstructural tissue and, with data, for structural tissue: both
     // readings agree, so the unknown class does not matter.
-    let report = classify_us(&dental_pulp_sheet(&[ProcessingStep::Filtering], Some(true)));
+    let report = classify_us(
+        &dental_pulp_sheet(&[ProcessingStep::Filtering], Some(true)),
+        ON,
+    );
     assert_eq!(
         report.outcome_of(RuleId::UsMinimalManipulation),
         Outcome::Met
@@ -1131,7 +1143,7 @@ fn without_data_an_unclassified_tissue_fails_on_the_missing_data() {
     // the processing more than minimal": a step that needs data fails without it, whichever
     // class the tissue has, and the finding points at the missing data.
     for step in [ProcessingStep::Grinding, ProcessingStep::Lyophilization] {
-        let report = classify_us(&dental_pulp_sheet(&[step], None));
+        let report = classify_us(&dental_pulp_sheet(&[step], None), ON);
         let finding = us_finding(&report, RuleId::UsMinimalManipulation);
         assert_eq!(finding.outcome, Outcome::NotMet, "{step}");
         assert_eq!(
@@ -1154,10 +1166,10 @@ fn without_data_an_unclassified_tissue_fails_on_the_missing_data() {
     }
     // Culture expansion alters the cells whatever the class (MM/HU Ex 16-1): the step itself
     // is the problem, not missing data.
-    let report = classify_us(&dental_pulp_sheet(
-        &[ProcessingStep::CultureExpansion],
-        None,
-    ));
+    let report = classify_us(
+        &dental_pulp_sheet(&[ProcessingStep::CultureExpansion], None),
+        ON,
+    );
     let finding = us_finding(&report, RuleId::UsMinimalManipulation);
     assert_eq!(finding.outcome, Outcome::NotMet);
     assert_eq!(finding.path.as_deref(), Some("processing.steps"));
@@ -1188,7 +1200,7 @@ fn minimal_manipulation_names_both_the_altering_and_the_unsupported_steps() {
             .get_or_insert_with(Vec::new)
             .push(ProcessingStep::Lyophilization);
     }
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     let finding = us_finding(&report, RuleId::UsMinimalManipulation);
     assert_eq!(finding.outcome, Outcome::NotMet);
     // Grinding amnion is more than minimal by FDA's own example (10-2(b)); lyophilizing a
@@ -1222,7 +1234,7 @@ fn myriad_finding_states_how_many_categories_it_counted() {
             Indication::Autism,
         ]);
     }
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     let finding = us_finding(&report, RuleId::UsHomologousUse);
     assert_eq!(finding.outcome, Outcome::NotMet);
     assert_eq!(
@@ -1239,7 +1251,7 @@ fn reproductive_use_is_stated_as_a_fact_only_when_claimed() {
     if let Some(u) = p.intended_use.as_mut() {
         u.depends_on_living_cells = Some(true);
     }
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     let finding = us_finding(&report, RuleId::UsSystemicEffect);
     assert_eq!(finding.outcome, Outcome::NotMet);
     assert!(
@@ -1253,7 +1265,7 @@ fn reproductive_use_is_stated_as_a_fact_only_when_claimed() {
     if let Some(u) = p.intended_use.as_mut() {
         u.reproductive_use = Some(true);
     }
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     let finding = us_finding(&report, RuleId::UsSystemicEffect);
     assert_eq!(finding.outcome, Outcome::Met);
     assert_eq!(
@@ -1276,7 +1288,7 @@ fn a_local_route_is_not_read_as_a_systemic_effect() {
         route: Route::IntraArticular,
         guidance: None,
     });
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     let finding = us_finding(&report, RuleId::UsSystemicEffect);
     assert_eq!(finding.outcome, Outcome::Undetermined);
     assert!(finding.missing.contains(&"intended_use.systemic_effect"));
@@ -1291,7 +1303,7 @@ fn living_cells_from_an_unknown_donor_are_undetermined_not_351() {
     if let Some(u) = p.intended_use.as_mut() {
         u.depends_on_living_cells = Some(true);
     }
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     let finding = us_finding(&report, RuleId::UsSystemicEffect);
     assert_eq!(finding.outcome, Outcome::Undetermined);
     assert!(finding.missing.contains(&"donor"));
@@ -1411,7 +1423,7 @@ proptest! {
 
     #[test]
     fn section_361_only_when_every_criterion_is_met(p in arb_product()) {
-        let report = classify_us(&p);
+        let report = classify_us(&p, ON);
         if report.classification == UsClassification::Section361Hctp {
             prop_assert_eq!(report.outcome_of(RuleId::UsIsHctp), Outcome::Met);
             for rule in CRITERIA {
@@ -1431,10 +1443,10 @@ proptest! {
         p in arb_product(),
         step in prop::sample::select(MORE_THAN_MINIMAL_EVERYWHERE),
     ) {
-        let before = classify_us(&p).classification;
+        let before = classify_us(&p, ON).classification;
         let mut q = p.clone();
         q.processing.get_or_insert_with(Processing::default).steps.get_or_insert_with(Vec::new).push(step);
-        let after = classify_us(&q).classification;
+        let after = classify_us(&q, ON).classification;
         prop_assert_ne!(after, UsClassification::Section361Hctp);
         prop_assert_ne!(after, UsClassification::ExceptedSameSurgicalProcedure);
         if before == UsClassification::Section351Product {
@@ -1450,7 +1462,7 @@ proptest! {
         p in arb_product(),
         myriad in any::<bool>(),
     ) {
-        let before = classify_us(&p).classification;
+        let before = classify_us(&p, ON).classification;
         let mut q = p.clone();
         let u = q.intended_use.get_or_insert_with(IntendedUse::default);
         if myriad {
@@ -1459,7 +1471,7 @@ proptest! {
             // No source tissue performs "general regeneration" in the donor.
             u.functions.get_or_insert_with(Vec::new).push(TissueFunction::GeneralRegeneration);
         }
-        let after = classify_us(&q).classification;
+        let after = classify_us(&q, ON).classification;
         prop_assert_ne!(after, UsClassification::Section361Hctp);
         if before == UsClassification::Section351Product {
             prop_assert_eq!(after, UsClassification::Section351Product);
@@ -1468,8 +1480,8 @@ proptest! {
 
     #[test]
     fn removing_a_fact_never_turns_a_product_into_361(p in arb_product(), which in 0usize..12) {
-        let before = classify_us(&p).classification;
-        let after = classify_us(&without_fact(p, which)).classification;
+        let before = classify_us(&p, ON).classification;
+        let after = classify_us(&without_fact(p, which), ON).classification;
         if after == UsClassification::Section361Hctp {
             // Only a 361 product, or one excepted whose exception can no longer be shown.
             prop_assert!(matches!(
@@ -1509,7 +1521,7 @@ fn once_a_criterion_fails_the_other_criteria_gaps_are_not_missing_facts() {
         route: Route::IntraArticular,
         guidance: None,
     });
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(report.classification, UsClassification::Undetermined);
     assert!(report.failed.contains(&RuleId::UsHomologousUse));
     assert_eq!(
@@ -1533,7 +1545,7 @@ fn same_day_marrow_whose_use_is_unknown_is_outside_part_1271_either_way() {
         route: Route::Intravenous,
         guidance: None,
     });
-    let report = classify_us(&p);
+    let report = classify_us(&p, ON);
     assert_eq!(
         report.classification,
         UsClassification::ExceptedSameSurgicalProcedure
@@ -1544,7 +1556,11 @@ fn same_day_marrow_whose_use_is_unknown_is_outside_part_1271_either_way() {
         proc_.same_surgical_procedure = None;
     }
     assert_eq!(
-        classify_us(&p).classification,
+        classify_us(&p, ON).classification,
         UsClassification::Undetermined
     );
 }
+
+/// The evaluation date: the day the crate's sources were read (its knowledge horizon).
+#[allow(dead_code)]
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Validates the exported JSON Schemas outside Rust: Ajv (draft 2020-12, strict mode, ajv-formats)
-# and python-jsonschema compile every schema and validate the sample documents and the crate's
-# JSON outputs for them. Installs both validators from the npm registry and PyPI.
+# and python-jsonschema compile every schema, the split ones of schemas/ together and each
+# bundled one of schemas/bundled/ alone, and validate the sample documents and the crate's JSON
+# outputs for them. Then generates code from the bundled schemas, as a user of another language
+# would: TypeScript types (json-schema-to-typescript), type-checked by tsc against real outputs,
+# and pydantic models (datamodel-code-generator --use-title-as-name) that load real outputs.
+# Installs its tools from the npm registry (.ci/schema-check/node_modules) and PyPI (a venv
+# under target/).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -10,7 +15,13 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 npm install --prefix "$here" --no-audit --no-fund --loglevel=error >/dev/null
-python3 -m pip install --quiet --disable-pip-version-check 'jsonschema>=4.18' >/dev/null
+venv=target/schema-venv
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+  'jsonschema>=4.18,<5' 'datamodel-code-generator==0.100.0' 'pydantic>=2.11,<3' >/dev/null
+python="$venv/bin/python"
 
 # The command-line tool, built once (cli/).
 cargo build --quiet -p msc-therapy-cli
@@ -43,6 +54,13 @@ bad administrations_2_40 '{"name": "X", "dose": {"administrations": 109951162777
 bad array_product '["Array product"]'
 bad array_delivery '{"name": "X", "delivery": ["intravenous"]}'
 bad unknown_marker '{"name": "X", "release": {"identity": {"markers": {"cd7e": 99}}}}'
+# null is refused: a member that is not stated is left out.
+bad steps_null '{"name": "X", "processing": {"steps": null}}'
+bad tissue_null '{"name": "X", "tissue": null}'
+# An authorisation names one product, by catalog key or by number, not both.
+sed 's/"authorisation": {"catalog_key": "ryoncil_us"}/"authorisation": {"catalog_key": "ryoncil_us", "authorisation_number": "BLA 125706"}/' examples/data/offers/ryoncil_on_label.json >"$work/bad-both_references.json"
+grep -q authorisation_number "$work/bad-both_references.json"
+echo "!clinic_offer.schema.json $work/bad-both_references.json" >>"$manifest"
 sed 's/"phases": \["PHASE2"\]/"phases": ["NA", "PHASE1"]/' examples/data/offers/trial_site.json >"$work/bad-na_phase1.json"
 echo "!clinic_offer.schema.json $work/bad-na_phase1.json" >>"$manifest"
 # A patient's age above 150 years in its unit, and an age written as an array.
@@ -63,4 +81,8 @@ grep '^!' "$manifest" | while read -r schema f; do
 done
 
 node "$here/validate.mjs" schemas "$manifest"
-python3 "$here/validate.py" schemas "$manifest"
+"$python" "$here/validate.py" schemas "$manifest"
+node "$here/validate.mjs" schemas/bundled "$manifest" --standalone
+"$python" "$here/validate.py" schemas/bundled "$manifest" --standalone
+
+bash "$here/generated-types.sh" "$work" "$python"

@@ -39,7 +39,7 @@ mod render;
 use clap::{Args, Parser, Subcommand};
 use msc_therapy::{
     ClinicOffer, DocumentError, IsoDate, JsonLines, OfferPolicy, PatientVerdict, Product,
-    QualityPolicy, QualityVerdict, RegistryStudy, assess_product, evaluate_offer_with,
+    QualityPolicy, QualityVerdict, RegistryStudy, assess_product_with, evaluate_offer_with,
 };
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -121,8 +121,9 @@ enum Command {
         #[command(flatten)]
         rules: RuleOptions,
     },
-    /// Write the JSON Schema (draft 2020-12) of every input and output document, and every
-    /// vocabulary term with its code, label and facts (vocabulary.json).
+    /// Write the JSON Schema (draft 2020-12) of every input and output document, a
+    /// self-contained copy of each in bundled/, and every vocabulary term with its code, label
+    /// and facts (vocabulary.json).
     #[command(after_help = EXIT_STATUS)]
     Schemas {
         /// The folder to write to (created if missing).
@@ -177,9 +178,9 @@ struct OutputOptions {
 /// `--on`: a calendar date written exactly `YYYY-MM-DD`, checked to exist.
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
     // The crate's own date type decides what a date is (exactly YYYY-MM-DD, year 0001 on).
-    IsoDate::new(text).map_err(|e| e.to_string())?;
-    text.parse::<jiff::civil::Date>()
-        .map_err(|e| format!("{text} is not a calendar date: {e}"))
+    IsoDate::new(text)
+        .map(IsoDate::date)
+        .map_err(|e| e.to_string())
 }
 
 /// How a run ended.
@@ -282,18 +283,15 @@ fn evaluation_date(on: Option<jiff::civil::Date>) -> jiff::civil::Date {
     on.unwrap_or_else(|| jiff::Zoned::now().date())
 }
 
-/// The quality policy: `--policy FILE` or the default, dated with the evaluation date.
-fn quality_policy(rules: &RuleOptions, on: jiff::civil::Date) -> Result<QualityPolicy, Failure> {
-    let mut policy = match &rules.policy {
-        None => QualityPolicy::default(),
+/// The quality policy: `--policy FILE` or the default.
+fn quality_policy(rules: &RuleOptions) -> Result<QualityPolicy, Failure> {
+    match &rules.policy {
+        None => Ok(QualityPolicy::default()),
         Some(path) => {
             let text = read(path)?;
-            QualityPolicy::from_json(&text).map_err(|e| invalid(path, "quality policy", &e))?
+            QualityPolicy::from_json(&text).map_err(|e| invalid(path, "quality policy", &e))
         }
-    };
-    // A date jiff printed is always a valid YYYY-MM-DD from year 1 on (`--on` is checked).
-    policy.evaluated_on = IsoDate::new(on.to_string()).ok();
-    Ok(policy)
+    }
 }
 
 /// The offer policy that goes with a laboratory's quality policy.
@@ -308,14 +306,14 @@ fn offer_policy(policy: QualityPolicy) -> OfferPolicy {
 
 fn offer(input: Option<&str>, rules: &RuleOptions, output: &OutputOptions) -> Outcome {
     let on = evaluation_date(rules.on);
-    let policy = offer_policy(quality_policy(rules, on)?);
+    let policy = offer_policy(quality_policy(rules)?);
     let (source, text) = match input {
         None => (BUNDLED_PATH, BUNDLED.to_owned()),
         Some(path) => (path, read(path)?),
     };
     let offer =
         ClinicOffer::from_json(&text).map_err(|e| invalid_document(source, &text, true, &e))?;
-    let evaluation = evaluate_offer_with(&offer, &policy);
+    let evaluation = evaluate_offer_with(&offer, &policy, on);
     if output.json {
         emit(&format!("{}\n", evaluation.to_json_pretty()))?;
     } else {
@@ -338,11 +336,11 @@ fn offer(input: Option<&str>, rules: &RuleOptions, output: &OutputOptions) -> Ou
 
 fn product(input: &str, rules: &RuleOptions, output: &OutputOptions) -> Outcome {
     let on = evaluation_date(rules.on);
-    let policy = quality_policy(rules, on)?;
+    let policy = quality_policy(rules)?;
     let text = read(input)?;
     let product =
         Product::from_json(&text).map_err(|e| invalid_document(input, &text, false, &e))?;
-    let assessment = assess_product(&product, &policy);
+    let assessment = assess_product_with(&product, &policy, on);
     if output.json {
         emit(&format!("{}\n", assessment.to_json_pretty()))?;
     } else {
@@ -407,12 +405,17 @@ fn schemas(dir: &Path) -> Outcome {
         std::fs::write(path, text)
             .map_err(|e| Failure::Output(format!("cannot write {}: {e}", path.display())))
     };
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Failure::Output(format!("cannot create {}: {e}", dir.display())))?;
+    let bundled = dir.join("bundled");
+    std::fs::create_dir_all(&bundled)
+        .map_err(|e| Failure::Output(format!("cannot create {}: {e}", bundled.display())))?;
     let mut report = String::new();
     for document in msc_therapy::document_schemas() {
         let path = dir.join(document.file_name());
         write(&path, &document.to_json_pretty())?;
+        report.push_str(&format!("wrote {}\n", path.display()));
+        // The same schema, self-contained, for tools that cannot load the other files.
+        let path = bundled.join(document.file_name());
+        write(&path, &document.bundled_json_pretty())?;
         report.push_str(&format!("wrote {}\n", path.display()));
     }
     let path = dir.join("vocabulary.json");
@@ -502,11 +505,11 @@ fn jsonl(
     rules: &RuleOptions,
 ) -> Outcome {
     let on = evaluation_date(rules.on);
-    let policy = quality_policy(rules, on)?;
+    let policy = quality_policy(rules)?;
     let lines = if offers {
-        JsonLines::offers(offer_policy(policy))
+        JsonLines::offers(offer_policy(policy), on)
     } else {
-        JsonLines::products(policy)
+        JsonLines::products(policy, on)
     };
     let lines = if full { lines.full_form() } else { lines };
     let (reader, total): (Box<dyn BufRead>, Option<u64>) = match input {

@@ -189,7 +189,8 @@ fn expectation_item(page: &mut Page, expectation: Expectation) {
 }
 
 /// A finding as a laboratory or regulatory reader reads it: outcome and severity, the rule, its
-/// summary, the reason, the facts used and the facts missing, and the note of its source.
+/// summary, the reason, the facts used and the facts missing, its basis, and the note of its
+/// source.
 fn technical_text(page: &mut Page, finding: &Finding, with_severity: bool) -> String {
     let mut text = if with_severity {
         format!(
@@ -219,6 +220,9 @@ fn technical_text(page: &mut Page, finding: &Finding, with_severity: bool) -> St
         let missing: Vec<&str> = finding.missing.iter().map(AsRef::as_ref).collect();
         text.push_str(&format!("; missing: {}", missing.join(", ")));
     }
+    // What the conclusion rests on: the regulation's text, guidance, a court decision … or
+    // only the crate's own reading.
+    text.push_str(&format!("; basis: {}", finding.basis.label()));
     let note = page.cite(finding.rule.info().citation);
     text.push_str(&format!(" [{note}]"));
     text

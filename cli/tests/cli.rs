@@ -180,6 +180,17 @@ fn product_runs_every_engine_on_the_samples() {
 
         let text = run(&["product", "--on", ON, &sample(path)]);
         assert_eq!(text.status, Some(0), "{path}: {}", text.stderr);
+        // Each finding says what it rests on: the first US step's basis, by its label.
+        let basis: msc_therapy::Basis = assessment["us"]["findings"][0]["basis"]
+            .as_str()
+            .expect("a basis code")
+            .parse()
+            .expect("a known basis");
+        let flat = text.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(&format!("basis: {}", basis.label())),
+            "{path}"
+        );
         for heading in [
             "US classification (21 CFR Part 1271):",
             "Release quality:",
@@ -480,25 +491,32 @@ fn schemas_writes_the_committed_schemas() {
     let dir = temp_dir("schemas");
     let out = run(&["schemas", &dir.to_string_lossy()]);
     assert_eq!(out.status, Some(0), "{}", out.stderr);
-    let written: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("folder")
-        .map(|e| e.expect("entry").path())
-        .collect();
+    let mut written: Vec<PathBuf> = Vec::new();
+    for folder in [dir.clone(), dir.join("bundled")] {
+        for entry in std::fs::read_dir(&folder).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.is_file() {
+                written.push(path);
+            }
+        }
+    }
     for name in [
         "product.schema.json",
         "clinic_offer.schema.json",
         "offer_evaluation.schema.json",
         "definitions.schema.json",
         "vocabulary.json",
+        "bundled/product.schema.json",
+        "bundled/offer_evaluation.schema.json",
     ] {
         assert!(dir.join(name).is_file(), "{name} written");
     }
     // Each file is the one committed in the repository's schemas/ (kept true by the library's
     // tests/schemas.rs), and the command says it wrote it.
     for path in &written {
-        let name = path.file_name().expect("name");
+        let name = path.strip_prefix(&dir).expect("under the folder");
         let committed = std::fs::read_to_string(repo().join("schemas").join(name))
-            .unwrap_or_else(|e| panic!("schemas/{}: {e}", name.to_string_lossy()));
+            .unwrap_or_else(|e| panic!("schemas/{}: {e}", name.display()));
         let fresh = std::fs::read_to_string(path).expect("read");
         assert_eq!(fresh.trim_end(), committed.trim_end(), "{}", path.display());
         assert!(out.stdout.contains(&path.display().to_string()));

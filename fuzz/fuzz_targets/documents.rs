@@ -16,7 +16,7 @@
 use libfuzzer_sys::fuzz_target;
 use msc_therapy::{
     ClinicOffer, Compact, JsonLines, OfferEvaluation, OfferPolicy, Product, ProductAssessment,
-    QualityPolicy, assess_product, evaluate_offer, evaluate_offer_with,
+    QualityPolicy, assess_product_with, evaluate_offer, evaluate_offer_with,
 };
 
 const SAMPLE_PRODUCT: &str = include_str!("../../examples/data/products/cultured_bone_marrow_msc.json");
@@ -33,7 +33,7 @@ fn assert_same_bytes<T: serde::Serialize>(full: &str, compact: &Compact<&T>, ser
 }
 
 fn check_product(product: &Product, policy: &QualityPolicy) {
-    let assessment = assess_product(product, policy);
+    let assessment = assess_product_with(product, policy, jiff::civil::date(2026, 12, 7));
     let _ = assessment.to_string();
     let full = serde_json::to_string(&assessment).expect("an assessment serializes");
     let compact = serde_json::to_string(&Compact(&assessment)).expect("an assessment serializes");
@@ -47,7 +47,7 @@ fn check_product(product: &Product, policy: &QualityPolicy) {
 }
 
 fn check_offer(offer: &ClinicOffer, policy: &OfferPolicy) {
-    let evaluation = evaluate_offer_with(offer, policy);
+    let evaluation = evaluate_offer_with(offer, policy, jiff::civil::date(2026, 12, 7));
     let _ = evaluation.to_string();
     let full = serde_json::to_string(&evaluation).expect("an evaluation serializes");
     let compact = serde_json::to_string(&Compact(&evaluation)).expect("an evaluation serializes");
@@ -61,8 +61,8 @@ fn check_offer(offer: &ClinicOffer, policy: &OfferPolicy) {
 fuzz_target!(|data: &[u8]| {
     // JSON Lines takes bytes: any line, any encoding, never a panic.
     let mut sink = Vec::new();
-    let _ = JsonLines::products(QualityPolicy::default()).run(data, &mut sink);
-    let _ = JsonLines::offers(OfferPolicy::default()).run(data, &mut sink);
+    let _ = JsonLines::products(QualityPolicy::default(), ON).run(data, &mut sink);
+    let _ = JsonLines::offers(OfferPolicy::default(), ON).run(data, &mut sink);
 
     let Ok(text) = std::str::from_utf8(data) else {
         return;
@@ -77,7 +77,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     if let Ok(offer) = ClinicOffer::from_json(text) {
-        let _ = evaluate_offer(&offer);
+        let _ = evaluate_offer(&offer, jiff::civil::date(2026, 12, 7));
         check_offer(&offer, &OfferPolicy::default());
     }
     if let Ok(policy) = OfferPolicy::from_json(text) {

@@ -14,6 +14,7 @@ use crate::{
     CellPreparation, Codes, Donor, Fact, FactValue, Finding, Indication, Mechanism, Outcome,
     ProcessingStep, Product, RuleId, Severity, TissueFunction,
 };
+use jiff::civil::Date;
 use serde::Serialize;
 use smallvec::SmallVec;
 use std::fmt;
@@ -41,7 +42,7 @@ vocab! {
     /// assert_eq!(class, EuClassification::SomaticCellTherapy);
     /// assert_eq!(class.is_atmp(), Some(true));
     /// assert_eq!(EuClassification::Undetermined.is_atmp(), None);
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum EuClassification {
@@ -199,7 +200,7 @@ impl ProcessingStep {
 /// ```
 /// use msc_therapy::{classify_eu, EuClassification, Product, Text};
 ///
-/// let report = classify_eu(&Product::named(Text::new("unknown product")?));
+/// let report = classify_eu(&Product::named(Text::new("unknown product")?), jiff::civil::date(2026, 12, 7));
 /// assert_eq!(report.classification, EuClassification::Undetermined);
 /// assert!(report.to_string().starts_with("EU classification: undetermined"));
 /// # Ok::<(), msc_therapy::ValueError>(())
@@ -211,11 +212,25 @@ impl ProcessingStep {
 pub struct EuAssessment {
     /// Where EU law places the product.
     pub classification: EuClassification,
+    /// The date the assessment applied (the caller's evaluation date).
+    pub evaluated_on: crate::IsoDate,
     /// The findings, in the order the rules ran.
     pub findings: Vec<Finding>,
 }
 
 impl EuAssessment {
+    /// The assessment on `on`: the findings held to the rule of certainty, and the knowledge
+    /// horizon's warning added when `on` lies after it.
+    fn new(classification: EuClassification, mut findings: Vec<Finding>, on: Date) -> Self {
+        findings.extend(crate::law::horizon_finding(on));
+        crate::law::calibrate(&mut findings);
+        Self {
+            classification,
+            evaluated_on: on.into(),
+            findings,
+        }
+    }
+
     /// The finding of one rule, if it ran.
     #[must_use]
     pub fn finding(&self, rule: RuleId) -> Option<&Finding> {
@@ -302,20 +317,21 @@ const FINDINGS: usize = 8;
 ///     "processing": {"steps": ["culture_expansion", "cryopreservation"]},
 ///     "intended_use": {"functions": ["immunomodulation"], "indications": ["graft_versus_host_disease"]}
 /// }"#)?;
-/// let report = classify_eu(&product);
+/// let report = classify_eu(&product, jiff::civil::date(2026, 12, 7));
 /// assert_eq!(report.classification, EuClassification::SomaticCellTherapy);
 /// # }
 /// # Ok::<(), msc_therapy::DocumentError>(())
 /// ```
 #[must_use]
-pub fn classify_eu(product: &Product) -> EuAssessment {
-    classify_eu_sharing(product, &homologous::Shared::new(product))
+pub fn classify_eu(product: &Product, on: Date) -> EuAssessment {
+    classify_eu_sharing(product, &homologous::Shared::new(product), on)
 }
 
 /// [`classify_eu`], with the homologous-use comparison shared with the other engines of a call.
 pub(crate) fn classify_eu_sharing(
     product: &Product,
     shared: &homologous::Shared<'_>,
+    on: Date,
 ) -> EuAssessment {
     let mut findings = Vec::with_capacity(FINDINGS);
 
@@ -327,10 +343,7 @@ pub(crate) fn classify_eu_sharing(
                 .fact(preparation_fact(product)),
         );
         findings.push(cat_finding(true));
-        return EuAssessment {
-            classification: EuClassification::Undetermined,
-            findings,
-        };
+        return EuAssessment::new(EuClassification::Undetermined, findings, on);
     }
 
     let manipulation = substantial_manipulation(product);
@@ -379,10 +392,7 @@ pub(crate) fn classify_eu_sharing(
         EuClassification::Undetermined | EuClassification::AtmpClassUndetermined
     )));
 
-    EuAssessment {
-        classification,
-        findings,
-    }
+    EuAssessment::new(classification, findings, on)
 }
 
 /// Exosome and conditioned-medium preparations: no cells at all.

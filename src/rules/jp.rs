@@ -15,6 +15,7 @@ use crate::{
     AuthorisationKind, CatalogKey, CellPreparation, Fact, FactValue, Finding, Jurisdiction,
     Outcome, ProcessingStep, Product, RuleId, Severity, TissueFunction,
 };
+use jiff::civil::Date;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt;
@@ -38,7 +39,7 @@ vocab! {
     ///
     /// assert_eq!(AsrmRiskClass::ClassI.to_string(), "class_i");
     /// assert_eq!("class_iii".parse::<AsrmRiskClass>()?, AsrmRiskClass::ClassIII);
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum AsrmRiskClass {
@@ -94,7 +95,7 @@ vocab! {
 /// ```
 /// use msc_therapy::{classify_jp, AsrmRiskClass, Product, Text};
 ///
-/// let report = classify_jp(&Product::named(Text::new("unknown product")?));
+/// let report = classify_jp(&Product::named(Text::new("unknown product")?), jiff::civil::date(2026, 12, 7));
 /// assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
 /// assert!(report.to_string().starts_with("Japan: ASRM undetermined"));
 /// # Ok::<(), msc_therapy::ValueError>(())
@@ -108,6 +109,8 @@ pub struct JpAssessment {
     pub risk_class: AsrmRiskClass,
     /// The PMD Act status, for commercial manufacture and sale.
     pub pmd_act: PmdActStatus,
+    /// The date the assessment applied (the caller's evaluation date).
+    pub evaluated_on: crate::IsoDate,
     /// The findings, in the order the rules ran.
     pub findings: Vec<Finding>,
 }
@@ -185,29 +188,33 @@ impl fmt::Display for JpAssessment {
 ///     "donor": "allogeneic_unrelated",
 ///     "processing": {"steps": ["culture_expansion", "cryopreservation"]}
 /// }"#)?;
-/// let report = classify_jp(&product);
+/// let report = classify_jp(&product, jiff::civil::date(2026, 12, 7));
 /// assert_eq!(report.risk_class, AsrmRiskClass::ClassI);
 /// assert_eq!(report.pmd_act, PmdActStatus::RegenerativeMedicalProduct);
 /// # }
 /// # Ok::<(), msc_therapy::DocumentError>(())
 /// ```
 #[must_use]
-pub fn classify_jp(product: &Product) -> JpAssessment {
-    classify_jp_sharing(product, &homologous::Shared::new(product))
+pub fn classify_jp(product: &Product, on: Date) -> JpAssessment {
+    classify_jp_sharing(product, &homologous::Shared::new(product), on)
 }
 
 /// [`classify_jp`], with the homologous-use comparison shared with the other engines of a call.
 pub(crate) fn classify_jp_sharing(
     product: &Product,
     shared: &homologous::Shared<'_>,
+    on: Date,
 ) -> JpAssessment {
     // Room for every finding the engine writes (ASRM and PMD Act rules), so the list never grows.
     let mut findings = Vec::with_capacity(8);
     let risk_class = asrm(product, shared, &mut findings);
     let pmd_act = pmd_act(product, &mut findings);
+    findings.extend(crate::law::horizon_finding(on));
+    crate::law::calibrate(&mut findings);
     JpAssessment {
         risk_class,
         pmd_act,
+        evaluated_on: on.into(),
         findings,
     }
 }
@@ -239,7 +246,7 @@ pub(crate) fn classify_jp_sharing(
 ///     "intended_use": {"indications": ["spinal_cord_injury"]},
 ///     "delivery": {"route": "intravenous"}
 /// }"#)?;
-/// let report = classify_jp_authorised(&stemirac, CatalogKey::StemiracJp);
+/// let report = classify_jp_authorised(&stemirac, CatalogKey::StemiracJp, jiff::civil::date(2026, 12, 7));
 /// assert_eq!(report.pmd_act, PmdActStatus::RegenerativeMedicalProduct);
 /// let conditional = report.finding(RuleId::JpConditionalApproval).unwrap();
 /// assert_eq!(conditional.outcome, Outcome::Met);
@@ -247,8 +254,8 @@ pub(crate) fn classify_jp_sharing(
 /// # Ok::<(), msc_therapy::DocumentError>(())
 /// ```
 #[must_use]
-pub fn classify_jp_authorised(product: &Product, key: CatalogKey) -> JpAssessment {
-    let mut report = classify_jp(product);
+pub fn classify_jp_authorised(product: &Product, key: CatalogKey, on: Date) -> JpAssessment {
+    let mut report = classify_jp(product, on);
     let entry = key.product();
     if entry.jurisdiction != Jurisdiction::Japan {
         return report;
@@ -322,6 +329,7 @@ pub fn classify_jp_authorised(product: &Product, key: CatalogKey) -> JpAssessmen
             }
         }
     }
+    crate::law::calibrate(&mut report.findings);
     report
 }
 

@@ -134,8 +134,7 @@ pub struct OfferPolicy {
     /// [`crate::US_MYRIAD_INDICATION_CATEGORIES`] (3), the threshold the US engine uses.
     pub myriad_min_categories: ConditionFamilies,
     /// The policy the product's release data are assessed with ([`assess_quality`]); its
-    /// `evaluated_on` date is the date the offer is judged on, and its `dose_far_below_factor`
-    /// the factor of [`RuleId::OfferDoseReference`].
+    /// `dose_far_below_factor` is the factor of [`RuleId::OfferDoseReference`].
     pub quality: QualityPolicy,
 }
 
@@ -411,7 +410,7 @@ impl Expectation {
 ///     "indication": "knee_osteoarthritis",
 ///     "claims": [{"kind": "fda_approved", "indications": []}]
 /// }"#)?;
-/// let eval = evaluate_offer(&offer);
+/// let eval = evaluate_offer(&offer, jiff::civil::date(2026, 12, 7));
 /// assert_eq!(eval.verdict, PatientVerdict::WalkAway);
 /// assert!(eval.walk_away.iter().any(|f| f.rule == RuleId::OfferClaimFdaApproved));
 /// assert!(eval.us.is_some() && eval.eu.is_none());
@@ -454,6 +453,9 @@ pub struct OfferEvaluation {
     pub jp: Option<JpAssessment>,
     /// The assessment of the product's release data ([`assess_quality`]).
     pub quality: QualityReport,
+    /// The date the evaluation applied: the law, the catalog and certificate expiry as of this
+    /// day (the caller's evaluation date).
+    pub evaluated_on: crate::IsoDate,
 }
 
 impl OfferEvaluation {
@@ -624,8 +626,8 @@ where
 /// **Evaluates a clinic's offer** against the patient's checklist of the source texts, with the
 /// default [`OfferPolicy`].
 ///
-/// Pure: no I/O, no clock (pass an evaluation date in [`QualityPolicy::evaluated_on`] to check
-/// certificate expiry). Never fails: a fact the offer does not give makes its item an open
+/// Pure: no I/O, no clock: `on` is the day whose law, catalog and certificate expiry apply
+/// (`jiff::Zoned::now().date()` for today). Never fails: a fact the offer does not give makes its item an open
 /// question (ask first), never a good sign, and an undetermined classification or quality
 /// result is an open question too. It runs the classification engine of the law where the
 /// offer is made ([`classify_us`], [`classify_eu`] or [`classify_jp`]) and [`assess_quality`]
@@ -663,14 +665,18 @@ where
 ///
 /// See [`OfferEvaluation`].
 #[must_use]
-pub fn evaluate_offer(offer: &ClinicOffer) -> OfferEvaluation {
-    evaluate_offer_with(offer, &DEFAULT_POLICY)
+pub fn evaluate_offer(offer: &ClinicOffer, on: jiff::civil::Date) -> OfferEvaluation {
+    evaluate_offer_with(offer, &DEFAULT_POLICY, on)
 }
 
 /// **Evaluates a clinic's offer** with the thresholds of `policy`.
 #[must_use]
-pub fn evaluate_offer_with(offer: &ClinicOffer, policy: &OfferPolicy) -> OfferEvaluation {
-    let quality = assess_quality(&offer.product, &policy.quality);
+pub fn evaluate_offer_with(
+    offer: &ClinicOffer,
+    policy: &OfferPolicy,
+    on: jiff::civil::Date,
+) -> OfferEvaluation {
+    let quality = assess_quality(&offer.product, &policy.quality, on);
     let mut c = Collector {
         findings: SmallVec::new(),
         groups: SmallVec::new(),
@@ -689,8 +695,19 @@ pub fn evaluate_offer_with(offer: &ClinicOffer, policy: &OfferPolicy) -> OfferEv
     approved_anywhere(offer, &mut c);
     release_quality(&quality, &mut c);
     dose_reference(offer, policy, &mut c);
-    let (us, eu, jp) = pathway(offer, on_label, &mut c);
+    let (us, eu, jp) = pathway(offer, on_label, &mut c, on);
     debug_assert_eq!(c.findings.len(), finding_count(offer));
+    if let Some(horizon) = crate::law::horizon_finding(on) {
+        c.groups.push(Group::AskFirst);
+        c.findings.push(horizon);
+    }
+    // The rule of certainty: a good sign resting only on the crate's own reading is a question.
+    crate::law::calibrate(&mut c.findings);
+    for (group, finding) in c.groups.iter_mut().zip(&c.findings) {
+        if finding.severity == Severity::Warning && matches!(group, Group::GoodSign | Group::Note) {
+            *group = Group::AskFirst;
+        }
+    }
 
     // Each group's list at its final size; the questions in the order of the findings that
     // raise them, each once.
@@ -741,11 +758,12 @@ pub fn evaluate_offer_with(offer: &ClinicOffer, policy: &OfferPolicy) -> OfferEv
         eu,
         jp,
         quality,
+        evaluated_on: on.into(),
     }
 }
 
 /// The number of questions, as a bound for the set of those already asked.
-const QUESTIONS: usize = <Question as strum::EnumCount>::COUNT;
+const QUESTIONS: usize = Question::COUNT;
 const _: () = assert!(QUESTIONS <= 64, "the questions asked are kept in a u64");
 
 /// How many findings [`evaluate_offer_with`] makes for `offer`: one per checklist item (14),
@@ -753,7 +771,7 @@ const _: () = assert!(QUESTIONS <= 64, "the questions asked are kept in a u64");
 /// judged (each claim of FDA approval is judged on its own; claims of many conditions are
 /// judged with the conditions).
 fn finding_count(offer: &ClinicOffer) -> usize {
-    let mut judged = [false; <ClaimKind as strum::EnumCount>::COUNT];
+    let mut judged = [false; ClaimKind::COUNT];
     let mut claims = 0;
     for claim in offer.claims.iter().flatten() {
         let seen = &mut judged[claim.kind as usize];
@@ -1019,6 +1037,7 @@ fn pathway(
     offer: &ClinicOffer,
     on_label: Option<&'static ApprovedProduct>,
     c: &mut Collector,
+    on: jiff::civil::Date,
 ) -> Classifications {
     let rule = RuleId::OfferJurisdiction;
     let Some(place) = offer.jurisdiction else {
@@ -1046,17 +1065,17 @@ fn pathway(
     let trial = offer.disclosures.trial_registration.as_ref();
     match framework {
         RegulatoryFramework::UnitedStates => {
-            let us = classify_us(&offer.product);
+            let us = classify_us(&offer.product, on);
             us_pathway(&us, on_label, trial, c);
             (Some(us), None, None)
         }
         RegulatoryFramework::EuropeanUnion => {
-            let eu = classify_eu(&offer.product);
+            let eu = classify_eu(&offer.product, on);
             eu_pathway(&eu, on_label, trial, c);
             (None, Some(eu), None)
         }
         RegulatoryFramework::Japan => {
-            let jp = classify_jp(&offer.product);
+            let jp = classify_jp(&offer.product, on);
             jp_pathway(&jp, on_label, trial, c);
             (None, None, Some(jp))
         }
@@ -1715,10 +1734,10 @@ fn patient_and_setting(offer: &ClinicOffer, c: &mut Collector) {
 }
 
 /// The number of [`Indication`]s: a list of distinct ones never holds more.
-const INDICATIONS: usize = <Indication as strum::EnumCount>::COUNT;
+const INDICATIONS: usize = Indication::COUNT;
 const _: () = assert!(INDICATIONS <= 128, "the conditions seen are kept in a u128");
 const _: () = assert!(
-    <IndicationCategory as strum::EnumCount>::COUNT <= 32,
+    IndicationCategory::COUNT <= 32,
     "the families seen are kept in a u32"
 );
 
@@ -1845,7 +1864,7 @@ fn claims(
 ) {
     // One flag per kind of claim: each kind is judged once, except claims of FDA approval, which
     // may each name other conditions.
-    let mut judged = [false; <ClaimKind as strum::EnumCount>::COUNT];
+    let mut judged = [false; ClaimKind::COUNT];
     for claim in offer.claims.iter().flatten() {
         let seen = &mut judged[claim.kind as usize];
         if *seen && claim.kind != ClaimKind::FdaApproved {

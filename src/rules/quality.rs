@@ -212,11 +212,6 @@ pub struct QualityPolicy {
     /// "Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)": "a 'whiff' of
     /// cells isn't enough to trigger a biological response".
     pub dose_far_below_factor: DoseFactor,
-    /// The date of the assessment, passed by the caller (the crate reads no clock). With it, a
-    /// certificate of analysis that has expired is a finding; without it (the default), expiry
-    /// is not checked.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub evaluated_on: Option<IsoDate>,
 }
 
 impl Default for QualityPolicy {
@@ -230,7 +225,6 @@ impl Default for QualityPolicy {
             max_population_doublings: None,
             require_coa_for: CoaRequirement::default(),
             dose_far_below_factor: DEFAULT_FAR_BELOW_FACTOR,
-            evaluated_on: None,
         }
     }
 }
@@ -266,7 +260,7 @@ vocab! {
     ///
     /// assert_eq!(DoseBasis::PerKg.label(), "cells/kg");
     /// assert_eq!("per_administration".parse::<DoseBasis>()?, DoseBasis::PerAdministration);
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     pub enum DoseBasis {
         /// Viable cells per kilogram of body weight (systemic routes).
@@ -541,7 +535,7 @@ vocab! {
 ///     "release": {"state": "cryopreserved",
 ///                 "viability": [{"percent": 65, "timing": "post_thaw"}]}
 /// }"#)?;
-/// let report = assess_quality(&product, &QualityPolicy::default());
+/// let report = assess_quality(&product, &QualityPolicy::default(), jiff::civil::date(2026, 12, 7));
 /// assert_eq!(report.verdict, QualityVerdict::Fail);
 /// let viability = report.finding(RuleId::QualityViabilityMinimum).unwrap();
 /// assert_eq!(viability.outcome, Outcome::NotMet);
@@ -556,13 +550,17 @@ vocab! {
 pub struct QualityReport {
     /// The overall verdict.
     pub verdict: QualityVerdict,
+    /// The date the assessment applied (the caller's evaluation date).
+    pub evaluated_on: IsoDate,
     /// One finding per rule, in the order of the rule table.
     pub findings: Vec<Finding>,
 }
 
 impl QualityReport {
     /// Builds a report from findings, deriving the verdict.
-    fn from_findings(findings: Vec<Finding>) -> Self {
+    fn from_findings(mut findings: Vec<Finding>, on: jiff::civil::Date) -> Self {
+        findings.extend(crate::law::horizon_finding(on));
+        crate::law::calibrate(&mut findings);
         let blocking = |outcome: Outcome| {
             findings
                 .iter()
@@ -577,7 +575,11 @@ impl QualityReport {
         } else {
             QualityVerdict::Pass
         };
-        Self { verdict, findings }
+        Self {
+            verdict,
+            evaluated_on: on.into(),
+            findings,
+        }
     }
 
     /// The finding of one rule, if the report has it.
@@ -643,6 +645,8 @@ impl CellFigure {
 /// The facts about a product that several rules share.
 struct Profile<'a> {
     product: &'a Product,
+    /// The evaluation date.
+    on: jiff::civil::Date,
     release: Option<&'a ReleaseData>,
     /// Meant to deliver living cells; unknown preparations count as live (fail closed).
     live: bool,
@@ -661,7 +665,7 @@ struct Profile<'a> {
 }
 
 impl<'a> Profile<'a> {
-    fn new(product: &'a Product) -> Self {
+    fn new(product: &'a Product, on: jiff::civil::Date) -> Self {
         let release = product.release.as_ref();
         let live = product.preparation.is_none_or(|p| p.info().live_cells);
         let steps = product.processing.as_ref().and_then(|p| p.steps_known());
@@ -696,6 +700,7 @@ impl<'a> Profile<'a> {
         let cells_per_kg = cells_per_kg(product, viable_cells);
         Self {
             product,
+            on,
             release,
             live,
             expansion,
@@ -931,14 +936,18 @@ const RULES: [(RuleId, Rule); 17] = [
 ///                 "endotoxin_eu_per_ml": 0.1,
 ///                 "endotoxin_limit_eu_per_ml": 0.5}
 /// }"#)?;
-/// let report = assess_quality(&product, &QualityPolicy::default());
+/// let report = assess_quality(&product, &QualityPolicy::default(), jiff::civil::date(2026, 12, 7));
 /// assert_eq!(report.verdict, QualityVerdict::Pass);
 /// # }
 /// # Ok::<(), msc_therapy::DocumentError>(())
 /// ```
 #[must_use]
-pub fn assess_quality(product: &Product, policy: &QualityPolicy) -> QualityReport {
-    let p = Profile::new(product);
+pub fn assess_quality(
+    product: &Product,
+    policy: &QualityPolicy,
+    on: jiff::civil::Date,
+) -> QualityReport {
+    let p = Profile::new(product, on);
     // One allocation for the report's findings, each written once where it lies.
     let mut findings: Vec<Finding> = RULES
         .iter()
@@ -947,7 +956,7 @@ pub fn assess_quality(product: &Product, policy: &QualityPolicy) -> QualityRepor
     for (finding, (_, rule)) in findings.iter_mut().zip(&RULES) {
         rule(&p, policy, finding);
     }
-    QualityReport::from_findings(findings)
+    QualityReport::from_findings(findings, on)
 }
 
 const CELL_FREE: &str = "the product is not meant to deliver living cells";
@@ -1253,7 +1262,12 @@ pub(crate) fn plan_product_dose(
     indications: Option<&[Indication]>,
     factor: DoseFactor,
 ) -> DosePlan {
-    plan_dose(&Profile::new(product), indications, factor)
+    // The dose comparison reads no date.
+    plan_dose(
+        &Profile::new(product, crate::KNOWLEDGE_HORIZON),
+        indications,
+        factor,
+    )
 }
 
 fn plan_dose(p: &Profile<'_>, indications: Option<&[Indication]>, factor: DoseFactor) -> DosePlan {
@@ -1950,7 +1964,7 @@ fn certificate_present(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding)
         .add_opt(p.product.donor.map(|d| Fact::code("donor", d.code())));
 }
 
-fn certificate_consistent(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
+fn certificate_consistent(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     let release = p.release;
     let Some(certificate) = release.and_then(|r| r.certificate.as_ref()) else {
         f.not_applicable("no certificate of analysis is recorded")
@@ -1977,35 +1991,30 @@ fn certificate_consistent(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Findi
         }
         None => missing.push("release.lot"),
     }
-    let issued = certificate.issued_on.as_ref().map(IsoDate::as_str);
-    let expires = certificate.expires_on.as_ref().map(IsoDate::as_str);
+    let issued = certificate.issued_on;
+    let expires = certificate.expires_on;
     if let Some(d) = issued {
-        f.add(owned_text("release.certificate.issued_on", d));
+        f.add(Fact::date("release.certificate.issued_on", d));
     }
     if let Some(d) = expires {
-        f.add(owned_text("release.certificate.expires_on", d));
+        f.add(Fact::date("release.certificate.expires_on", d));
     }
-    // ISO dates compare as text.
     match (issued, expires) {
         (Some(i), Some(e)) if e < i => problems.push("release.certificate.expires_on"),
         (None, _) => missing.push("release.certificate.issued_on"),
         _ => {}
     }
-    match (&policy.evaluated_on, expires) {
-        (Some(today), Some(e)) => {
-            f.add(owned_text("policy.evaluated_on", today.as_str()).as_limit());
-            if e < today.as_str() && !problems.contains(&"release.certificate.expires_on") {
+    f.add(Fact::date("evaluated_on", p.on).as_limit());
+    match expires {
+        Some(e) => {
+            if e < p.on && !problems.contains(&"release.certificate.expires_on") {
                 problems.push("release.certificate.expires_on");
             }
         }
-        (None, _) => missing.push("policy.evaluated_on"),
-        (Some(_), None) => missing.push("release.certificate.expires_on"),
+        None => missing.push("release.certificate.expires_on"),
     }
-    let expired = policy
-        .evaluated_on
-        .as_ref()
-        .zip(expires)
-        .is_some_and(|(today, e)| e < today.as_str());
+    let expired = expires.is_some_and(|e| e < p.on);
+    let inverted = matches!((issued, expires), (Some(i), Some(e)) if e < i);
     if problems.is_empty() && missing.is_empty() {
     } else if problems.is_empty() {
         f.judge(Outcome::Undetermined, Severity::Info)
@@ -2015,7 +2024,7 @@ fn certificate_consistent(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Findi
             "the record gives a certificate of analysis and also states that none was issued"
         } else if problems.contains(&"release.certificate.lot") {
             "the certificate of analysis is for another lot than the product's"
-        } else if expired {
+        } else if expired && !inverted {
             "the certificate of analysis has expired on the evaluation date"
         } else {
             "the certificate of analysis expires before the date it was issued"

@@ -86,7 +86,7 @@ vocab! {
     /// let c: UsClassification = "section_351_product".parse()?;
     /// assert_eq!(c, UsClassification::Section351Product);
     /// assert!(c.info().citation.contains("1271.20"));
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum UsClassification: UsClassificationInfo {
@@ -147,7 +147,7 @@ vocab! {
 ///     "intended_use": {"functions": ["immunomodulation"], "indications": ["graft_versus_host_disease"]},
 ///     "mechanisms": ["immunomodulation"]
 /// }"#)?;
-/// let report = classify_us(&ryoncil);
+/// let report = classify_us(&ryoncil, jiff::civil::date(2026, 12, 7));
 /// assert_eq!(report.classification, UsClassification::Section351Product);
 /// assert!(report.failed.contains(&RuleId::UsMinimalManipulation));
 /// assert!(report.to_string().contains("Section 351"));
@@ -172,9 +172,12 @@ pub struct UsAssessment {
     /// Where that consequence comes from.
     #[serde(skip_serializing_if = "crate::finding::table_text_implied")]
     pub citation: &'static str,
+    /// The date the assessment applied (the caller's evaluation date).
+    pub evaluated_on: crate::IsoDate,
     /// One finding per step, in the order of FDA's flowchart: `us.cfr1271.3.d`,
     /// `us.cfr1271.15.b`, then `us.cfr1271.10.a.1` to `.a.4`. Steps after the one that decided
-    /// the outcome are [`Outcome::NotApplicable`].
+    /// the outcome are [`Outcome::NotApplicable`]. For an evaluation date after the crate's
+    /// knowledge horizon, a seventh finding (`law.knowledge_horizon`) follows.
     pub findings: Vec<Finding>,
     /// The criteria of 21 CFR 1271.10(a) that the product fails.
     pub failed: Vec<RuleId>,
@@ -199,6 +202,7 @@ struct UsAssessmentRepr {
     consequence: Option<&'static core::primitive::str>,
     #[serde(default, deserialize_with = "crate::readback::us_citation_if_given")]
     citation: Option<&'static core::primitive::str>,
+    evaluated_on: crate::IsoDate,
     findings: Vec<Finding>,
     failed: Vec<RuleId>,
     missing: Paths,
@@ -213,6 +217,7 @@ impl<'de> serde::Deserialize<'de> for UsAssessment {
             classification: repr.classification,
             consequence: repr.consequence.unwrap_or(row.consequence),
             citation: repr.citation.unwrap_or(row.citation),
+            evaluated_on: repr.evaluated_on,
             findings: repr.findings,
             failed: repr.failed,
             missing: repr.missing,
@@ -237,6 +242,8 @@ struct UsAssessmentSchema {
     consequence: String,
     /// Where that consequence comes from.
     citation: String,
+    /// The date the assessment applied (the caller's evaluation date).
+    evaluated_on: crate::IsoDate,
     /// One finding per step, in the order of FDA's flowchart: `us.cfr1271.3.d`,
     /// `us.cfr1271.15.b`, then `us.cfr1271.10.a.1` to `.a.4`. Steps after the one that decided
     /// the outcome are [`Outcome::NotApplicable`].
@@ -361,13 +368,13 @@ impl fmt::Display for UsAssessment {
 ///     same_surgical_procedure: Some(true),
 ///     ..Processing::default()
 /// });
-/// let report = classify_us(&graft);
+/// let report = classify_us(&graft, jiff::civil::date(2026, 12, 7));
 /// assert_eq!(report.classification, UsClassification::ExceptedSameSurgicalProcedure);
 /// # Ok::<(), msc_therapy::ValueError>(())
 /// ```
 #[must_use]
-pub fn classify_us(product: &Product) -> UsAssessment {
-    classify_us_sharing(product, &homologous::Shared::new(product))
+pub fn classify_us(product: &Product, on: jiff::civil::Date) -> UsAssessment {
+    classify_us_sharing(product, &homologous::Shared::new(product), on)
 }
 
 /// [`classify_us`], with the homologous-use comparison shared with the other engines of a call.
@@ -376,6 +383,7 @@ pub fn classify_us(product: &Product) -> UsAssessment {
 pub(crate) fn classify_us_sharing(
     product: &Product,
     shared: &homologous::Shared<'_>,
+    on: jiff::civil::Date,
 ) -> UsAssessment {
     // The findings are written once, in their slots of the report's list, in the order the
     // report gives them: the HCT/P step (filled in from the criteria below it), the exception,
@@ -481,12 +489,15 @@ pub(crate) fn classify_us_sharing(
         }
     }
 
+    findings.extend(crate::law::horizon_finding(on));
+    crate::law::calibrate(&mut findings);
     let info = classification.info();
     UsAssessment {
         product: product.name.clone(),
         classification,
         consequence: info.consequence,
         citation: info.citation,
+        evaluated_on: on.into(),
         findings,
         failed,
         missing,

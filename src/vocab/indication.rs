@@ -97,7 +97,7 @@ vocab! {
     /// assert_eq!(oa.info().category, IndicationCategory::Orthopaedic);
     /// assert_eq!(oa.info().mondo, Some("MONDO:0005416"));
     /// assert_eq!("graft_versus_host_disease".parse::<Indication>()?, Indication::GraftVersusHostDisease);
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum Indication: IndicationInfo {
@@ -186,7 +186,7 @@ impl Indication {
     pub fn distinct_categories(indications: &[Self]) -> usize {
         // One bit per category: no scratch list.
         const _: () = assert!(
-            <IndicationCategory as strum::EnumCount>::COUNT <= 64,
+            IndicationCategory::COUNT <= 64,
             "the categories seen are kept in a u64"
         );
         let mut seen: u64 = 0;

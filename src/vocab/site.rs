@@ -58,7 +58,7 @@ vocab! {
     /// assert_eq!(Route::Intravenous.info().default_site, Some(SiteOfUse::SystemicCirculation));
     /// // An injection "into a lesion" could be anywhere: the route does not say.
     /// assert_eq!(Route::Intralesional.info().default_site, None);
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum SiteOfUse: SiteInfo {

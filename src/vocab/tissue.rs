@@ -120,7 +120,7 @@ vocab! {
     /// assert_eq!(wj.label(), "Wharton's jelly");
     /// assert_eq!(wj.info().fda_class, Some(FdaTissueClass::Structural));
     /// assert_eq!(TissueSource::BoneMarrow.info().fda_class, Some(FdaTissueClass::CellsOrNonstructural));
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum TissueSource: TissueInfo {
