@@ -31,8 +31,12 @@ fn readme_sample_tables_match_the_engines() {
         (
             "same_day_bmac.json",
             include_str!("../examples/data/products/same_day_bmac.json"),
-            UsClassification::ExceptedSameSurgicalProcedure,
-            QualityVerdict::Undetermined,
+            // Concentrating marrow is not rinsing, cleansing, sizing or shaping, and the Ninth
+            // Circuit (2024) requires the removed and implanted HCT/P to be the same: open.
+            UsClassification::Undetermined,
+            // A same-day bedside preparation is no released lot: no sterility or endotoxin
+            // result is a warning, not a block.
+            QualityVerdict::PassWithWarnings,
         ),
         (
             "umbilical_off_the_shelf.json",
@@ -44,7 +48,7 @@ fn readme_sample_tables_match_the_engines() {
             "adipose_svf.json",
             include_str!("../examples/data/products/adipose_svf.json"),
             UsClassification::Section351Product,
-            QualityVerdict::Undetermined,
+            QualityVerdict::PassWithWarnings,
         ),
     ];
     for (file, json, us, quality) in products {

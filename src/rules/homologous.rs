@@ -83,6 +83,10 @@ pub(crate) struct Homologous<'a> {
     /// The facts whose presence could change the verdict, as input paths. Empty unless the
     /// verdict is [`HomologousVerdict::Undetermined`].
     pub missing: SmallVec<[&'static str; 6]>,
+    /// The stated site of use and the site a local route implies differ (an injection into a
+    /// joint "for use on the skin"): the record contradicts itself. Written as a `contradicts`
+    /// fact; a use that would otherwise be homologous is left open.
+    pub site_conflict: bool,
     /// The answer.
     pub verdict: HomologousVerdict,
 }
@@ -150,6 +154,31 @@ where
 {
     if !list.contains(&item) {
         list.push(item);
+    }
+}
+
+/// The sites a route into a closed compartment can reach, or `None` for a route that reaches
+/// more than one kind of site.
+const fn confines(route: crate::Route) -> Option<&'static [SiteOfUse]> {
+    use crate::Route;
+    use SiteOfUse as S;
+    match route {
+        Route::IntraArticular => Some(&[S::JointSpace]),
+        Route::Intradiscal => Some(&[S::IntervertebralDisc]),
+        Route::Intraosseous => Some(&[S::Bone, S::BoneMarrowCavity]),
+        Route::Intrathecal | Route::Intracerebral => Some(&[S::CentralNervousSystem]),
+        Route::Intramyocardial => Some(&[S::HeartMuscle]),
+        Route::Intracoronary => Some(&[S::CoronaryCirculation, S::HeartMuscle]),
+        Route::Intravenous
+        | Route::IntraArterial
+        | Route::Periarticular
+        | Route::Intralesional
+        | Route::Intramuscular
+        | Route::Intraocular
+        | Route::Inhalation
+        | Route::Subcutaneous
+        | Route::Intradermal
+        | Route::Topical => None,
     }
 }
 
@@ -257,12 +286,26 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
         }
     }
 
+    // A route into a closed compartment (a joint, a disc, the spinal fluid, the heart muscle)
+    // puts the cells there; a stated site outside it contradicts the route. Other routes reach
+    // more than one site (fat injected under the skin of the breast is in the breast), so they
+    // contradict no stated site.
+    let site_conflict = match (stated, product.delivery.map(|d| d.route)) {
+        (Some(site), Some(route)) => confines(route).is_some_and(|within| !within.contains(&site)),
+        _ => false,
+    };
+
     let verdict = match because {
         Some(reason) => {
             missing.clear();
             HomologousVerdict::NotHomologous(reason)
         }
         None if !missing.is_empty() => HomologousVerdict::Undetermined,
+        None if site_conflict => {
+            missing.push("intended_use.site_of_use");
+            missing.push("delivery.route");
+            HomologousVerdict::Undetermined
+        }
         None => HomologousVerdict::Homologous,
     };
     Homologous {
@@ -278,6 +321,7 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
         not_at_site,
         sites_without_basic,
         missing,
+        site_conflict,
         verdict,
     }
 }
@@ -326,6 +370,12 @@ impl Homologous<'_> {
             } else {
                 fact.as_derived()
             });
+        }
+        if self.site_conflict {
+            facts.push(Fact::code_list(
+                "contradicts",
+                ["intended_use.site_of_use", "delivery.route"],
+            ));
         }
         if let Some(d) = self.declared {
             facts.push(Fact::terms("intended_use.functions", d.iter().copied()));

@@ -8,9 +8,10 @@
 
 use crate::table::vocab;
 use crate::{
-    CatalogKey, CellCount, Donor, EndotoxinEuPerMl, Fact, Finding, Indication, IsoDate, Outcome,
-    Passage, Percent, PopulationDoublings, ProcessingStep, Product, ProductState, ReleaseData,
-    Route, RuleId, Severity, SupplyModel, SurfaceMarker, TestOutcome, ValueError, ViabilityTiming,
+    CatalogKey, CellCount, Donor, EndotoxinEuPerMl, Fact, Finding, Indication, IsoDate,
+    NotPerformedReason, Outcome, Passage, Percent, PopulationDoublings, ProcessingStep, Product,
+    ProductState, ReleaseData, ReleaseTest, Route, RuleId, Severity, SupplyModel, SurfaceMarker,
+    TestOutcome, ValueError, ViabilityTiming,
 };
 use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
@@ -647,6 +648,9 @@ struct Profile<'a> {
     product: &'a Product,
     /// The evaluation date.
     on: jiff::civil::Date,
+    /// The release state is stated `fresh`, yet a cryopreservation step or a post-thaw
+    /// viability figure is stated too.
+    fresh_and_frozen: bool,
     release: Option<&'a ReleaseData>,
     /// Meant to deliver living cells; unknown preparations count as live (fail closed).
     live: bool,
@@ -688,11 +692,17 @@ impl<'a> Profile<'a> {
                 .iter()
                 .any(|v| v.timing == ViabilityTiming::PostThaw)
         });
-        let state = if step(ProcessingStep::Cryopreservation) || post_thaw_figure {
+        let frozen = step(ProcessingStep::Cryopreservation) || post_thaw_figure;
+        let stated_state = release.and_then(|r| r.state);
+        let state = if frozen {
             Some(ProductState::Cryopreserved)
         } else {
-            release.and_then(|r| r.state)
+            stated_state
         };
+        // "Fresh" with a cryopreservation step or a post-thaw figure: the record contradicts
+        // itself, and the contradiction is a finding (deleting either side must not read
+        // better than keeping both).
+        let fresh_and_frozen = frozen && stated_state == Some(ProductState::Fresh);
         let bedside_autologous = product.donor == Some(Donor::Autologous)
             && product.supply == Some(SupplyModel::PointOfCare)
             && expansion == Expansion::No;
@@ -701,6 +711,7 @@ impl<'a> Profile<'a> {
         Self {
             product,
             on,
+            fresh_and_frozen,
             release,
             live,
             expansion,
@@ -710,14 +721,6 @@ impl<'a> Profile<'a> {
             viable_cells,
             cells_per_kg,
         }
-    }
-
-    /// Severity of a missing safety result (sterility, endotoxin): blocking, as a failing result
-    /// would be, for every product including a same-day bedside one. A result that could fail
-    /// the lot is a fact its verdict needs: leaving it out must never read better than
-    /// reporting a failure.
-    const fn missing_test_severity(&self) -> Severity {
-        Severity::Blocking
     }
 
     fn perinatal(&self) -> Option<bool> {
@@ -763,14 +766,19 @@ fn viable_cells(
     if stated.is_some() {
         return stated;
     }
-    let release = release?;
+    derived_viable_cells(release?, state)
+}
+
+/// Total nucleated cells × the viability that applies (the calculation of Ph. Eur. 2.7.29).
+fn derived_viable_cells(release: &ReleaseData, state: Option<ProductState>) -> Option<CellFigure> {
     let total = release.total_nucleated_cells?.as_f64();
     let viability = release.viability_for(state)?.get();
-    Some(figure(
-        total * viability / 100.0,
-        "derived.viable_nucleated_cells",
-        true,
-    ))
+    Some(CellFigure {
+        value: total * viability / 100.0,
+        name: "derived.viable_nucleated_cells",
+        unit: "cells",
+        derived: true,
+    })
 }
 
 /// See [`Profile::cells_per_kg`].
@@ -1010,6 +1018,29 @@ fn viability_post_thaw(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
         return;
     }
     let figures = p.release.map_or(&[][..], |r| r.viability.as_slice());
+    if p.fresh_and_frozen {
+        let frozen_by = if p
+            .product
+            .processing
+            .as_ref()
+            .and_then(|x| x.steps_known())
+            .is_some_and(|s| s.contains(&ProcessingStep::Cryopreservation))
+        {
+            "processing.steps"
+        } else {
+            "release.viability"
+        };
+        f.judge(Outcome::Undetermined, Severity::Blocking)
+            .why("the record says the product is given fresh, and also that it was cryopreserved (a cryopreservation step or a post-thaw viability figure): the two statements contradict each other, so which viability describes what the patient receives is not known")
+            .point_at("release.state")
+            .add(Fact::code("release.state", ProductState::Fresh.code()))
+            .add(Fact::code_list("contradicts", ["release.state", frozen_by]))
+            .add(Fact::terms(
+                "release.viability.timing",
+                figures.iter().map(|v| v.timing),
+            ));
+        return;
+    }
     match p.state {
         Some(ProductState::Fresh) => {
             f.not_applicable("the product is given fresh, never frozen")
@@ -1063,12 +1094,29 @@ fn viable_cell_count(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
             // Written as the test that passes, so that a count that compares with nothing
             // (NaN) fails, as it always has.
             let enough = cells.value >= min;
+            // A stated count that fails while total nucleated cells × viability would pass:
+            // the two statements disagree, and the disagreement is part of the finding (so
+            // that deleting the stated count is deleting one side of a contradiction).
+            let derived = (!cells.derived)
+                .then(|| derived_viable_cells(p.release?, p.state))
+                .flatten()
+                .filter(|d| !enough && d.value >= min);
             if !enough {
-                f.judge(Outcome::NotMet, Severity::Blocking)
-                    .why("fewer live nucleated cells per dose than the policy minimum");
+                f.judge(Outcome::NotMet, Severity::Blocking);
+                if derived.is_some() {
+                    f.why("fewer live nucleated cells per dose than the policy minimum, as stated; the total nucleated cells and the viability stated would give more, so the record contradicts itself and the lower figure counts");
+                } else {
+                    f.why("fewer live nucleated cells per dose than the policy minimum");
+                }
             }
-            f.add(cells.fact())
-                .add_opt(if cells.derived { total } else { None });
+            f.add(cells.fact());
+            if cells.derived || derived.is_some() {
+                f.add_opt(total);
+            }
+            if let Some(d) = derived {
+                f.add(d.fact())
+                    .add(Fact::code_list("contradicts", [cells.name, d.name]));
+            }
         }
         None => {
             f.judge(Outcome::Undetermined, Severity::Blocking)
@@ -1638,26 +1686,124 @@ fn trilineage(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
 // Safety release tests
 // ---------------------------------------------------------------------------------------------
 
-fn test_outcome(
+/// Whether a safety release result may be absent without blocking: a same-day autologous
+/// preparation at the bedside. No lot is released — the cells are given within the procedure,
+/// and a culture would report only after they are — and the law asks no release test of it
+/// (21 CFR 610.12 concerns lots of licensed biological products). The facts that make it so
+/// must be stated: the patient's own cells, prepared at the point of care, not cultured, not
+/// cryopreserved, and shown to be same-day (the same surgical procedure, or a fresh product).
+fn release_tests_optional(p: &Profile<'_>) -> bool {
+    let same_day = p
+        .product
+        .processing
+        .as_ref()
+        .and_then(|x| x.same_surgical_procedure)
+        == Some(true)
+        || p.state == Some(ProductState::Fresh);
+    p.bedside_autologous && same_day && p.state != Some(ProductState::Cryopreserved)
+}
+
+/// The reasons the safety rules give, by test and case.
+struct TestText {
+    /// The fact naming a stated "not performed" and its reason.
+    not_performed_fact: &'static str,
+    /// A lot whose test was stated as not performed.
+    lot_not_performed: &'static str,
+    /// A bedside preparation whose test was stated as not performed.
+    bedside_not_performed: &'static str,
+    /// A bedside preparation without a result.
+    bedside_absent: &'static str,
+    /// A bedside preparation whose test had not finished.
+    bedside_pending: &'static str,
+    /// A result stated together with "not performed".
+    contradiction: &'static str,
+}
+
+const fn test_text(test: ReleaseTest) -> TestText {
+    match test {
+        ReleaseTest::Mycoplasma => TestText {
+            not_performed_fact: "release.not_performed.mycoplasma",
+            lot_not_performed: "the record states that mycoplasma testing was not performed, but a product that may have been cultured is tested for mycoplasma before release, whatever the reason",
+            bedside_not_performed: "mycoplasma testing was not performed: absence of mycoplasma is not shown",
+            bedside_absent: "no mycoplasma result is reported: absence of mycoplasma is not shown",
+            bedside_pending: "the mycoplasma test had not finished when the cells were given: absence of mycoplasma is not shown",
+            contradiction: "the record states a mycoplasma result and also that the test was not performed: the two statements contradict each other",
+        },
+        ReleaseTest::Endotoxin => TestText {
+            not_performed_fact: "release.not_performed.endotoxin",
+            lot_not_performed: "the record states that endotoxin testing was not performed, but each lot released to patients is tested for bacterial endotoxins (USP <85>), whatever the reason",
+            bedside_not_performed: "endotoxin testing was not performed: a same-day autologous bedside preparation is not a released lot and no release test is required of it, but that endotoxin is within the USP <85> limit is not shown",
+            bedside_absent: "no endotoxin result is reported: a same-day autologous bedside preparation is not a released lot and no release test is required of it, but that endotoxin is within the USP <85> limit is not shown",
+            bedside_pending: "the endotoxin test had not finished when the cells were given: that endotoxin is within the USP <85> limit is not shown",
+            contradiction: "the record states an endotoxin result and also that the test was not performed: the two statements contradict each other",
+        },
+        // Sterility, and any test added later.
+        _ => TestText {
+            not_performed_fact: "release.not_performed.sterility",
+            lot_not_performed: "the record states that sterility testing was not performed, but 21 CFR 610.12 requires a sterility test of each lot, whatever the reason",
+            bedside_not_performed: "sterility testing was not performed: a same-day autologous bedside preparation is not a released lot and no release test is required of it (a culture would report after the injection), but sterility is not shown",
+            bedside_absent: "no sterility result is reported: a same-day autologous bedside preparation is not a released lot and no release test is required of it (a culture would report after the injection), but sterility is not shown",
+            bedside_pending: "the sterility culture had not finished when the cells were given, as is usual for a same-day bedside preparation: sterility is not shown",
+            contradiction: "the record states a sterility result and also that the test was not performed: the two statements contradict each other",
+        },
+    }
+}
+
+/// A stated "not performed" for `test`, with its reason.
+fn not_performed(p: &Profile<'_>, test: ReleaseTest) -> Option<NotPerformedReason> {
+    p.release.and_then(|r| r.not_performed.get(&test)).copied()
+}
+
+/// Judges a result that is not shown (absent, pending or not performed): blocking for a lot,
+/// a warning saying what was not shown for a same-day bedside preparation, whose release tests
+/// the law does not require (so the warning rests on the crate's reading of that law).
+fn not_shown(
+    p: &Profile<'_>,
     f: &mut Finding,
-    path: &'static str,
+    test: ReleaseTest,
     outcome: Option<TestOutcome>,
-    missing_severity: Severity,
+    lot_reason: &'static str,
 ) {
-    match outcome {
-        Some(TestOutcome::Negative) => {}
-        Some(TestOutcome::Positive) => {
+    let text = test_text(test);
+    let reason = not_performed(p, test);
+    if release_tests_optional(p) {
+        let why = match (outcome, reason) {
+            (Some(TestOutcome::Pending), _) => text.bedside_pending,
+            (_, Some(_)) => text.bedside_not_performed,
+            _ => text.bedside_absent,
+        };
+        f.judge(Outcome::Undetermined, Severity::Warning).why(why);
+        f.basis = crate::Basis::CrateReading;
+    } else {
+        let why = if reason.is_some() && outcome.is_none() {
+            text.lot_not_performed
+        } else {
+            lot_reason
+        };
+        f.judge(Outcome::Undetermined, Severity::Blocking).why(why);
+    }
+    f.add_opt(reason.map(|r| Fact::code(text.not_performed_fact, r.code())));
+}
+
+fn test_outcome(p: &Profile<'_>, f: &mut Finding, test: ReleaseTest, outcome: Option<TestOutcome>) {
+    let path = test.info().result_path;
+    let reason = not_performed(p, test);
+    match (outcome, reason) {
+        // A stated failing value fails, whatever else the record says.
+        (Some(TestOutcome::Positive), _) => {
             f.judge(Outcome::NotMet, Severity::Blocking)
                 .why("contamination was detected");
         }
-        Some(TestOutcome::Pending) => {
-            f.judge(Outcome::Undetermined, missing_severity)
-                .why("the test had not finished at release");
+        (Some(_), Some(r)) => {
+            f.judge(Outcome::Undetermined, Severity::Blocking)
+                .why(test_text(test).contradiction)
+                .add(Fact::code(test_text(test).not_performed_fact, r.code()));
         }
-        None => {
-            f.judge(Outcome::Undetermined, missing_severity)
-                .why("no result is reported")
-                .lack(path);
+        (Some(TestOutcome::Negative), None) => {}
+        (Some(_), None) => not_shown(p, f, test, outcome, "the test had not finished at release"),
+        (None, _) => {
+            not_shown(p, f, test, outcome, "no result is reported");
+            f.lack(path);
         }
     }
     f.point_at(path)
@@ -1666,10 +1812,10 @@ fn test_outcome(
 
 fn sterility(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     test_outcome(
+        p,
         f,
-        "release.sterility",
+        ReleaseTest::Sterility,
         p.release.and_then(|r| r.sterility),
-        p.missing_test_severity(),
     );
 }
 
@@ -1677,22 +1823,28 @@ fn mycoplasma(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     let result = p.release.and_then(|r| r.mycoplasma);
     // Whether the cells were cultured decides whether the test is a release criterion, never
     // whether a result was reported: culture unknown is judged as culture (fail closed).
-    let severity = match p.expansion {
-        Expansion::Yes | Expansion::Unknown => Severity::Blocking,
-        Expansion::No => {
-            f.not_applicable(
-                "the cells were not grown in culture, where mycoplasma contaminate, so mycoplasma testing is not a release criterion",
-            )
-            .add_opt(result.map(|o| Fact::code("release.mycoplasma", o.code())));
-            return;
-        }
-    };
-    test_outcome(f, "release.mycoplasma", result, severity);
+    if p.expansion == Expansion::No {
+        f.not_applicable(
+            "the cells were not grown in culture, where mycoplasma contaminate, so mycoplasma testing is not a release criterion",
+        )
+        .add_opt(result.map(|o| Fact::code("release.mycoplasma", o.code())));
+        return;
+    }
+    test_outcome(p, f, ReleaseTest::Mycoplasma, result);
 }
 
+/// The code of the fact that names the endotoxin limit a finding used.
+const LIMIT_SOURCE: &str = "limit.source";
+
 fn endotoxin(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
-    let measured = p.release.and_then(|r| r.endotoxin_eu_per_ml);
-    let spec = p.release.and_then(|r| r.endotoxin_limit_eu_per_ml);
+    let measured = p
+        .release
+        .and_then(|r| r.endotoxin_eu_per_ml)
+        .map(EndotoxinEuPerMl::get);
+    let spec = p
+        .release
+        .and_then(|r| r.endotoxin_limit_eu_per_ml)
+        .map(EndotoxinEuPerMl::get);
     let route = p.route();
     if let Some(route) = route {
         if route.info().endotoxin_k_eu_per_kg.is_none() {
@@ -1704,11 +1856,12 @@ fn endotoxin(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
         }
     }
     if let Some(m) = measured {
-        f.add(Fact::number("release.endotoxin_eu_per_ml", m.get()).with_unit("EU/mL"));
+        f.add(Fact::number("release.endotoxin_eu_per_ml", m).with_unit("EU/mL"));
     }
     if let Some(route) = route {
         f.add(Fact::code("delivery.route", route.code()));
     }
+    // The facts that K/M still needs.
     let mut missing = PathList::new();
     // USP <85>: limit = K / M, M = dose volume per kg in one hour (whole dose within the hour).
     let k = route.and_then(|r| r.info().endotoxin_k_eu_per_kg);
@@ -1748,52 +1901,72 @@ fn endotoxin(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     };
     if let Some(spec) = spec {
         f.add(
-            Fact::number("release.endotoxin_limit_eu_per_ml", spec.get())
+            Fact::number("release.endotoxin_limit_eu_per_ml", spec)
                 .with_unit("EU/mL")
                 .as_limit(),
         );
     }
-    let limit = match (usp_limit, spec.map(EndotoxinEuPerMl::get)) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
+    // The limit the result is held to: the pharmacopoeia's K/M is the default; the product's
+    // own specification, stated, tightens it. Absent, it is not missing: the default applies.
+    let (limit, source) = match (usp_limit, spec) {
+        (Some(usp), Some(spec)) if spec < usp => (Some(spec), "product_specification"),
+        (Some(usp), _) => (Some(usp), "usp_85"),
+        // K/M unknown: the specification can fail a result, never pass it.
+        (None, Some(spec)) => (Some(spec), "product_specification"),
+        (None, None) => (None, ""),
     };
-    let severity = p.missing_test_severity();
-    // USP <85> applies unless the route is known and has no constant K (not parenteral).
-    let usp_applies = route.is_none_or(|r| r.info().endotoxin_k_eu_per_kg.is_some());
-    match (measured, limit) {
-        (Some(m), Some(limit)) if m.get() > limit => {
-            f.judge(Outcome::NotMet, Severity::Blocking)
-                .why("endotoxin exceeds the limit for this route, volume and body weight");
-        }
-        (Some(_), Some(_)) if usp_applies && usp_limit.is_none() => {
-            f.judge(Outcome::Undetermined, Severity::Blocking)
-                .why("the result meets the product's own specification, but the USP <85> limit K/M for this dose and patient cannot be computed");
-        }
-        // A certificate of analysis states a specification for each test, and the product's
-        // may be stricter than USP <85>: without it the result cannot be shown to meet it, and
-        // leaving it out must not read better than failing it.
-        (Some(_), Some(_)) if spec.is_none() => {
-            missing.push("release.endotoxin_limit_eu_per_ml");
-            f.judge(Outcome::Undetermined, Severity::Blocking)
-                .why("the result is within the USP <85> limit K/M, but the product's own endotoxin specification is not stated");
-        }
-        (Some(_), Some(_)) => {}
-        (None, _) => {
-            missing.insert(0, "release.endotoxin_eu_per_ml");
-            if spec.is_none() {
-                missing.push("release.endotoxin_limit_eu_per_ml");
-            }
-            f.judge(Outcome::Undetermined, severity)
-                .why("no endotoxin result is reported");
-        }
-        (Some(_), None) => {
-            f.judge(Outcome::Undetermined, severity)
-                .why("the limit K/M cannot be computed without the route, the dose volume and the body weight");
-        }
-    }
+    let stated_not_performed = not_performed(p, ReleaseTest::Endotoxin);
     f.point_at("release.endotoxin_eu_per_ml");
-    if f.outcome == Outcome::Undetermined {
-        f.lack_all(&missing);
+    match (measured, limit) {
+        (Some(m), Some(limit)) if m > limit => {
+            f.judge(Outcome::NotMet, Severity::Blocking)
+                .why(if source == "usp_85" {
+                    "endotoxin exceeds the USP <85> limit K/M for this route, dose volume and body weight"
+                } else {
+                    "endotoxin exceeds the product's own specification"
+                })
+                .add(Fact::code(LIMIT_SOURCE, source));
+        }
+        (Some(_), _) if stated_not_performed.is_some() => {
+            let text = test_text(ReleaseTest::Endotoxin);
+            f.judge(Outcome::Undetermined, Severity::Blocking)
+                .why(text.contradiction)
+                .add_opt(
+                    stated_not_performed.map(|r| Fact::code(text.not_performed_fact, r.code())),
+                );
+        }
+        // A stated result that could still fail is judged even where the test is optional
+        // (a bedside preparation): leaving the volume or the weight out must not read better
+        // than the failure they might show.
+        (Some(_), _) if usp_limit.is_none() => {
+            f.judge(Outcome::Undetermined, Severity::Blocking)
+                .why(if spec.is_some() {
+                    "the result meets the product's own specification, but the USP <85> limit K/M for this dose and patient cannot be computed"
+                } else {
+                    "the USP <85> limit K/M cannot be computed without the route, the dose volume and the body weight"
+                })
+                .lack_all(&missing);
+        }
+        (Some(_), _) => {
+            f.why(if source == "usp_85" && spec.is_none() {
+                "within the USP <85> limit K/M, the default where the product states no endotoxin specification of its own"
+            } else if source == "usp_85" {
+                "within the USP <85> limit K/M, which is stricter here than the product's own specification"
+            } else {
+                "within the product's own specification, which is stricter here than the USP <85> limit K/M"
+            })
+            .add(Fact::code(LIMIT_SOURCE, source));
+        }
+        (None, _) => {
+            not_shown(
+                p,
+                f,
+                ReleaseTest::Endotoxin,
+                None,
+                "no endotoxin result is reported",
+            );
+            f.lack("release.endotoxin_eu_per_ml").lack_all(&missing);
+        }
     }
 }
 
@@ -1834,6 +2007,19 @@ fn expansion_limit(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     if over_passage || over_doublings {
         f.judge(Outcome::NotMet, Severity::Blocking)
             .why("the cells were expanded beyond the limit of the product's specification");
+    } else if (passage_limit.is_some() && passage.is_none())
+        || (doubling_limit.is_some() && doublings.is_none())
+    {
+        // A limit is stated for a figure the record leaves out: the figure is a missing fact,
+        // and leaving it out must not read better than exceeding the limit would.
+        f.judge(Outcome::Undetermined, Severity::Blocking)
+            .why("a limit is stated for a figure the record does not report");
+        if passage_limit.is_some() && passage.is_none() {
+            f.lack("release.passage");
+        }
+        if doubling_limit.is_some() && doublings.is_none() {
+            f.lack("release.population_doublings");
+        }
     } else if judged_passage || judged_doublings {
     } else if passage.is_none() && doublings.is_none() {
         // As blocking as exceeding the limit: leaving the figures out must not read better.
@@ -1842,8 +2028,13 @@ fn expansion_limit(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
             .lack("release.passage")
             .lack("release.population_doublings");
     } else {
-        f.judge(Outcome::Undetermined, Severity::Blocking)
-            .why("no limit is stated to judge the expansion against; no universal limit exists, so the product's specification must give one")
+        // A limit is a specification: absent, the default applies — and for expansion no
+        // consensus numeric limit exists in a citable source, so there is none to apply. The
+        // figure is reported and cannot be judged: a warning that says so, not a blocking gap
+        // (the product's own specification, stated, settles it).
+        f.judge(Outcome::Undetermined, Severity::Warning)
+            .why("the product states no limit of its own, and no consensus numeric passage or population-doubling limit exists to apply by default: the expansion is reported but not judged against any limit")
+            .add(Fact::code("limit.source", "no_consensus_limit"))
             .lack(if passage.is_some() {
                 "release.passage_limit"
             } else {
@@ -1964,7 +2155,7 @@ fn certificate_present(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding)
         .add_opt(p.product.donor.map(|d| Fact::code("donor", d.code())));
 }
 
-fn certificate_consistent(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
+fn certificate_consistent(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     let release = p.release;
     let Some(certificate) = release.and_then(|r| r.certificate.as_ref()) else {
         f.not_applicable("no certificate of analysis is recorded")
@@ -2017,8 +2208,25 @@ fn certificate_consistent(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     let inverted = matches!((issued, expires), (Some(i), Some(e)) if e < i);
     if problems.is_empty() && missing.is_empty() {
     } else if problems.is_empty() {
-        f.judge(Outcome::Undetermined, Severity::Info)
-            .why("not every consistency check can be made: the lot of the product, the issue date or the evaluation date is not given");
+        // Where a certificate is required its issue and expiry dates are what make it one:
+        // leaving one out must not read better than an expired certificate. The product's own
+        // lot (`release.lot`) is not part of the certificate: without it the match cannot be
+        // checked, which leaves the finding open at information.
+        let dates_missing = missing.iter().any(|m| {
+            matches!(
+                *m,
+                "release.certificate.issued_on" | "release.certificate.expires_on"
+            )
+        });
+        let severity = match (dates_missing, coa_required(p, policy)) {
+            (true, true) => Severity::Blocking,
+            (true, false) => Severity::Warning,
+            // Only the product's own lot is missing: the certificate names its lot, and a
+            // record naming another lot fails (a contradiction, reported as one).
+            (false, _) => Severity::Info,
+        };
+        f.judge(Outcome::Undetermined, severity)
+            .why("not every consistency check can be made: the product's lot, or the certificate's issue or expiry date, is not given");
     } else {
         let reason = if problems.contains(&"release.certificate_issued") {
             "the record gives a certificate of analysis and also states that none was issued"
@@ -2033,7 +2241,24 @@ fn certificate_consistent(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     }
     f.point_at("release.certificate");
     if f.outcome == Outcome::NotMet {
-        f.add(Fact::code_list("contradicts", problems.iter().copied()));
+        // Each problem with the statement it contradicts.
+        let mut sides = PathList::new();
+        for problem in &problems {
+            let other = match *problem {
+                "release.certificate_issued" => Some("release.certificate"),
+                "release.certificate.lot" => Some("release.lot"),
+                _ if inverted => Some("release.certificate.issued_on"),
+                // Expired on the evaluation date: a failing value, not a contradiction.
+                _ => None,
+            };
+            if !sides.contains(problem) {
+                sides.push(problem);
+            }
+            if let Some(other) = other.filter(|o| !sides.contains(o)) {
+                sides.push(other);
+            }
+        }
+        f.add(Fact::code_list("contradicts", sides.iter().copied()));
     } else {
         f.lack_all(&missing);
     }
