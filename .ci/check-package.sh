@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 list="$(mktemp)"
 trap 'rm -f "$list"' EXIT
-cargo package --list --allow-dirty --quiet >"$list"
+cargo package -p msc-therapy --list --allow-dirty --quiet >"$list"
 failed=0
 
 # Required: named files, and every tracked file of the folders users need.

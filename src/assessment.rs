@@ -13,7 +13,7 @@ use std::fmt;
 /// 21 CFR Part 1271, the release-quality verdict under a [`QualityPolicy`], and the EU and Japanese
 /// classifications, with the product they were drawn from.
 ///
-/// It is the document `cargo run --example assess -- --json PRODUCT.json` prints, and its JSON
+/// It is the document `msc-therapy product --json PRODUCT.json` prints, and its JSON
 /// Schema is exported as `schemas/product_assessment.schema.json` (full form) and
 /// `schemas/product_assessment_compact.schema.json` ([`Compact`](crate::Compact) form).
 ///

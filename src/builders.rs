@@ -721,6 +721,16 @@ impl ReleaseDataBuilder {
         self
     }
 
+    /// States that a release test was not performed, and why ([`ReleaseData::not_performed`]).
+    pub fn not_performed(
+        mut self,
+        test: crate::ReleaseTest,
+        reason: crate::NotPerformedReason,
+    ) -> Self {
+        self.release.not_performed.insert(test, reason);
+        self
+    }
+
     /// A potency assay and whether its result met the specification.
     pub fn potency<V>(mut self, assay: V, meets_specification: bool) -> Self
     where

@@ -18,6 +18,7 @@
 
 use crate::table::vocab;
 use crate::{Age, AgeUnit, CellPreparation, Donor, Indication, Route, TissueSource};
+use jiff::civil::{Date, date};
 use serde::Serialize;
 
 /// **What the crate knows about a jurisdiction**: one row of the [`Jurisdiction`] table.
@@ -28,7 +29,64 @@ pub struct JurisdictionInfo {
     pub regulator: &'static str,
     /// The body of law whose classification engine the crate runs for an offer made there.
     pub framework: RegulatoryFramework,
+    /// National routes to patients outside a marketing authorisation and a trial that the
+    /// crate knows, each from the day its law is in force ([`Jurisdiction::national_routes_on`]).
+    pub national_routes: &'static [NationalRoute],
 }
+
+/// **A national route to patients outside a marketing authorisation and a clinical trial**,
+/// from the day its law is in force: Korea's advanced regenerative medicine treatment, China's
+/// clinical translation of new biomedical technologies.
+///
+/// The crate has no engine for these laws: a route says only that the law provides it from a
+/// date. Whether an offer is given on it (the institution designated, the committee's or the
+/// ministry's approval) is a fact of the offer, never read from the route's existence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct NationalRoute {
+    /// A stable machine name.
+    pub code: &'static str,
+    /// The route, as the law names it.
+    pub name: &'static str,
+    /// The law that provides it.
+    pub law: &'static str,
+    /// The first day the law providing the route is in force.
+    #[serde(serialize_with = "serialize_date")]
+    #[cfg_attr(feature = "schemars", schemars(with = "crate::IsoDate"))]
+    pub in_force_from: Date,
+    /// What the route requires, in short.
+    pub requires: &'static str,
+    /// Where the facts come from: issuer, title, date.
+    pub citation: &'static str,
+}
+
+impl NationalRoute {
+    /// The route's law is in force on `on`.
+    #[must_use]
+    pub fn holds_on(&self, on: Date) -> bool {
+        self.in_force_from <= on
+    }
+}
+
+/// South Korea's and China's routes.
+const KOREA_ROUTES: &[NationalRoute] = &[NationalRoute {
+    code: "kr_advanced_regenerative_medicine_treatment",
+    name: "advanced regenerative medicine treatment",
+    law: "Act on the Safety of and Support for Advanced Regenerative Medicine and Advanced Biological Products, as amended by Act No. 20331 (promulgated 20 Feb 2024)",
+    in_force_from: date(2025, 2, 21),
+    requires: "treatment outside clinical trials, only at a designated regenerative medicine institution, after the national review committee has approved it; paid by the patient",
+    citation: "Republic of Korea, Act No. 20331 amending the Act on the Safety of and Support for Advanced Regenerative Medicine and Advanced Biological Products (promulgated 20 Feb 2024, in force 21 Feb 2025); KOTRA notices; Pacific Bridge Medical (2025)",
+}];
+
+const CHINA_ROUTES: &[NationalRoute] = &[NationalRoute {
+    code: "cn_new_biomedical_technology_clinical_translation",
+    name: "clinical research and clinical translational application of a new biomedical technology",
+    law: "Regulations on the Administration of Clinical Research and Clinical Translational Application of New Biomedical Technologies, State Council Decree No. 818 (signed 28 Sep 2025, published 10 Oct 2025)",
+    in_force_from: date(2026, 5, 1),
+    requires: "clinical research filed with the health authority, and clinical translational application only after approval by the National Health Commission",
+    citation: "State Council of the People's Republic of China, Decree No. 818, Regulations on the Administration of Clinical Research and Clinical Translational Application of New Biomedical Technologies (signed 28 Sep 2025, published 10 Oct 2025, in force 1 May 2026); Global Law Office commentary (15 Dec 2025); Caixin (2025)",
+}];
 
 vocab! {
     /// **The body of law a jurisdiction's cell therapies fall under**, as far as the crate has an
@@ -59,6 +117,18 @@ const fn jurisdiction(regulator: &'static str, framework: RegulatoryFramework) -
     JurisdictionInfo {
         regulator,
         framework,
+        national_routes: &[],
+    }
+}
+
+const fn national(
+    regulator: &'static str,
+    national_routes: &'static [NationalRoute],
+) -> JurisdictionInfo {
+    JurisdictionInfo {
+        regulator,
+        framework: RegulatoryFramework::National,
+        national_routes,
     }
 }
 
@@ -95,17 +165,40 @@ vocab! {
         /// Japan.
         Japan => "japan", "Japan", jurisdiction("MHLW / PMDA", RegulatoryFramework::Japan);
         /// South Korea.
-        SouthKorea => "south_korea", "South Korea", jurisdiction("MFDS (formerly KFDA)", RegulatoryFramework::National);
+        SouthKorea => "south_korea", "South Korea", national("MFDS (formerly KFDA)", KOREA_ROUTES);
         /// India.
         India => "india", "India", jurisdiction("CDSCO / DCGI", RegulatoryFramework::National);
         /// China.
-        China => "china", "China", jurisdiction("NMPA", RegulatoryFramework::National);
+        China => "china", "China", national("NMPA; National Health Commission (clinical translation)", CHINA_ROUTES);
         /// Any other country.
         Other => "other", "another country", jurisdiction("the national regulator", RegulatoryFramework::National);
     }
 }
 
 impl Jurisdiction {
+    /// **The national routes the crate knows here whose law is in force on `on`**: none before
+    /// their dates, and none where the crate knows none.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jiff::civil::date;
+    /// use msc_therapy::Jurisdiction;
+    ///
+    /// // Korea's advanced regenerative medicine treatment: Act No. 20331, in force 21 Feb 2025.
+    /// assert_eq!(Jurisdiction::SouthKorea.national_routes_on(date(2025, 2, 20)).count(), 0);
+    /// assert_eq!(Jurisdiction::SouthKorea.national_routes_on(date(2025, 2, 21)).count(), 1);
+    /// // China's State Council Decree No. 818: in force 1 May 2026.
+    /// assert_eq!(Jurisdiction::China.national_routes_on(date(2026, 4, 30)).count(), 0);
+    /// assert_eq!(Jurisdiction::China.national_routes_on(date(2026, 5, 1)).count(), 1);
+    /// ```
+    pub fn national_routes_on(self, on: Date) -> impl Iterator<Item = &'static NationalRoute> {
+        self.info()
+            .national_routes
+            .iter()
+            .filter(move |r| r.holds_on(on))
+    }
+
     /// An authorisation of `authority` is valid here: the same jurisdiction, or an EU member
     /// state for an EU (centralised) authorisation.
     #[must_use]
@@ -155,7 +248,11 @@ impl AuthorisationKind {
 }
 
 vocab! {
-    /// **Whether a product's authorisation is in force.**
+    /// **Where a product's authorisation stands on a date**: [`ApprovedProduct::status_on`].
+    ///
+    /// A catalog row holds between its dates: from its authorisation, until a withdrawal, the
+    /// end of a time limit, or a restriction's lifting. The status on a date is read from those
+    /// dates; [`ApprovedProduct::status`] is the status on [`crate::KNOWLEDGE_HORIZON`].
     ///
     /// # Examples
     ///
@@ -165,24 +262,131 @@ vocab! {
     /// assert!(AuthorisationStatus::InForce.in_force());
     /// assert!(AuthorisationStatus::Unconfirmed.in_force());
     /// assert!(!AuthorisationStatus::Withdrawn.in_force());
+    /// assert!(!AuthorisationStatus::TimeLimitEnded.in_force());
+    /// assert!(AuthorisationStatus::PendingFullApproval.in_force());
+    /// assert!(!AuthorisationStatus::PendingFullApproval.confirmed_in_force());
     /// ```
     #[non_exhaustive]
     pub enum AuthorisationStatus {
         /// In force, as the sources confirm.
         InForce => "in_force", "in force";
-        /// Last known in force; the sources do not confirm its current status.
-        Unconfirmed => "unconfirmed", "last known in force (current status not confirmed)";
+        /// Last known in force; the sources do not confirm its status on the date.
+        Unconfirmed => "unconfirmed", "last known in force (status on the date not confirmed)";
         /// Withdrawn: no longer authorised.
         Withdrawn => "withdrawn", "withdrawn";
+        /// Not yet authorised on the date: the date is before the authorisation.
+        NotYetAuthorised => "not_yet_authorised", "not yet authorised on the date";
+        /// The term of a time-limited or provisional authorisation ended, and the sources show
+        /// neither a renewal nor an application for full approval made before it ended.
+        TimeLimitEnded => "time_limit_ended", "time limit ended (no renewal or full approval found)";
+        /// The term of a conditional, time-limited approval ended after the holder applied for
+        /// full approval within it: the holder states that manufacture and sale continue under
+        /// the conditional approval pending the decision, which the sources do not show.
+        PendingFullApproval => "pending_full_approval", "time limit ended; full approval applied for, decision not found";
+        /// Authorised, but a condition of the authorisation bars shipment on the date (Akuugo
+        /// until its shipment condition was lifted).
+        Restricted => "restricted", "authorised, with shipment barred by a condition";
     }
 }
 
 impl AuthorisationStatus {
-    /// The authorisation is (last known to be) in force: not withdrawn.
+    /// The authorisation is (last known to be) in force on the date: neither withdrawn, ended,
+    /// nor not yet granted. A restricted authorisation is in force, but its product may not be
+    /// shipped.
     #[must_use]
     pub const fn in_force(self) -> bool {
-        !matches!(self, Self::Withdrawn)
+        matches!(
+            self,
+            Self::InForce | Self::Unconfirmed | Self::PendingFullApproval | Self::Restricted
+        )
     }
+
+    /// The sources confirm the authorisation in force, without restriction, on the date: the
+    /// only status on which an offer can rest a favourable answer.
+    #[must_use]
+    pub const fn confirmed_in_force(self) -> bool {
+        matches!(self, Self::InForce)
+    }
+}
+
+/// **A source a catalog row's facts rest on**: who issued it, its title, and its date as the
+/// source gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct CatalogSource {
+    /// Who issued or published it (a regulator, the holder, a news service).
+    pub issuer: &'static str,
+    /// Its title.
+    pub title: &'static str,
+    /// Its date, as the source gives it (`YYYY-MM-DD` where it gives the day).
+    pub date: &'static str,
+}
+
+/// **A dated change of a product's authorisation**, with its source: a withdrawal, an
+/// application for full approval, a condition lifted, a confirmatory trial's result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct AuthorisationEvent {
+    /// When it happened, as the sources give it ("13 Dec 2024", "late 2025").
+    pub when: &'static str,
+    /// What happened.
+    pub event: &'static str,
+    /// The source that says so.
+    pub source: CatalogSource,
+}
+
+const fn event(
+    when: &'static str,
+    event: &'static str,
+    issuer: &'static str,
+    title: &'static str,
+    date: &'static str,
+) -> AuthorisationEvent {
+    AuthorisationEvent {
+        when,
+        event,
+        source: CatalogSource {
+            issuer,
+            title,
+            date,
+        },
+    }
+}
+
+/// **A condition of an authorisation that barred shipment for a time**, with the days the
+/// sources bound it by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct Restriction {
+    /// The condition, in the source's words.
+    pub text: &'static str,
+    /// The first day it held.
+    #[serde(serialize_with = "serialize_date")]
+    #[cfg_attr(feature = "schemars", schemars(with = "crate::IsoDate"))]
+    pub from: Date,
+    /// The last day the sources show it still held.
+    #[serde(serialize_with = "serialize_date")]
+    #[cfg_attr(feature = "schemars", schemars(with = "crate::IsoDate"))]
+    pub last_known_on: Date,
+    /// The day by which the sources show it lifted (between [`Self::last_known_on`] and this
+    /// day, the status is not confirmed).
+    #[serde(serialize_with = "serialize_date")]
+    #[cfg_attr(feature = "schemars", schemars(with = "crate::IsoDate"))]
+    pub lifted_by: Date,
+}
+
+fn serialize_date<S: serde::Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
+    crate::IsoDate::from(*date).serialize(serializer)
+}
+
+fn serialize_option_date<S: serde::Serializer>(
+    date: &Option<Date>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    date.map(crate::IsoDate::from).serialize(serializer)
 }
 
 vocab! {
@@ -495,16 +699,42 @@ pub struct ApprovedProduct {
     pub numbers: &'static [AuthorisationNumber],
     /// Full, conditional, provisional or national.
     pub kind: AuthorisationKind,
-    /// In force, unconfirmed or withdrawn.
+    /// The status on [`crate::KNOWLEDGE_HORIZON`], the last day the crate's sources reach
+    /// (equal to `self.status_on(KNOWLEDGE_HORIZON)`). For another day, ask
+    /// [`Self::status_on`].
     pub status: AuthorisationStatus,
+    /// The sources confirm the authorisation in force between its dates. `false`: it is last
+    /// known in force, and its standing is not confirmed (Prochymal in Canada; NeuroNata-R after
+    /// its confirmatory trial missed its primary endpoint).
+    pub confirmed: bool,
     /// The year of first authorisation there, when known.
     pub year: Option<u16>,
     /// The date of first authorisation there, when the sources give the day.
-    pub authorised_on: Option<&'static str>,
-    /// The end of a time-limited authorisation's term, when it has one.
-    pub time_limit_ends_on: Option<&'static str>,
-    /// The date the authorisation was withdrawn.
-    pub withdrawn_on: Option<&'static str>,
+    #[serde(serialize_with = "serialize_option_date")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<crate::IsoDate>"))]
+    pub authorised_on: Option<Date>,
+    /// The last day of a time-limited authorisation's term, when the sources give it.
+    #[serde(serialize_with = "serialize_option_date")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<crate::IsoDate>"))]
+    pub time_limit_ends_on: Option<Date>,
+    /// The length of a time-limited authorisation's term in years, when the sources give it
+    /// (Japan's conditional and time-limited approvals: at most seven years). Where the end
+    /// date is not verified ([`Self::time_limit_ends_on`] is `None`), the status after that
+    /// many years is not confirmed, never assumed.
+    pub term_years: Option<u8>,
+    /// The day the holder applied for full approval, when the sources give it.
+    #[serde(serialize_with = "serialize_option_date")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<crate::IsoDate>"))]
+    pub full_approval_applied_on: Option<Date>,
+    /// The date the authorisation was withdrawn (from this day on, it is not authorised).
+    #[serde(serialize_with = "serialize_option_date")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<crate::IsoDate>"))]
+    pub withdrawn_on: Option<Date>,
+    /// A condition that barred shipment for a time, when there was one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restriction: Option<Restriction>,
+    /// The dated changes of the authorisation since it was granted, each with its source.
+    pub events: &'static [AuthorisationEvent],
     /// The authorised indication(s), in the crate's terms.
     pub indications: &'static [Indication],
     /// The authorised indication, in the source's words.
@@ -560,18 +790,189 @@ impl ApprovedProduct {
     }
 
     /// Products whose authorisation for `indication` is in force in `jurisdiction` (an EU
-    /// authorisation counts in Germany).
+    /// authorisation counts in Germany) on [`crate::KNOWLEDGE_HORIZON`]: see
+    /// [`Self::approved_in_on`] for another day.
     pub fn approved_in(
         jurisdiction: Jurisdiction,
         indication: Indication,
     ) -> impl Iterator<Item = &'static Self> {
-        Self::by_indication(indication)
-            .filter(move |p| jurisdiction.is_within(p.jurisdiction) && p.status.in_force())
+        Self::approved_in_on(jurisdiction, indication, crate::KNOWLEDGE_HORIZON)
     }
 
-    /// Products whose authorisation for `indication` is in force anywhere.
+    /// Products whose authorisation for `indication` is in force in `jurisdiction` on `on`
+    /// ([`Self::status_on`]; an EU authorisation counts in Germany).
+    pub fn approved_in_on(
+        jurisdiction: Jurisdiction,
+        indication: Indication,
+        on: Date,
+    ) -> impl Iterator<Item = &'static Self> {
+        Self::by_indication(indication)
+            .filter(move |p| jurisdiction.is_within(p.jurisdiction) && p.status_on(on).in_force())
+    }
+
+    /// Products whose authorisation for `indication` is in force anywhere on
+    /// [`crate::KNOWLEDGE_HORIZON`]: see [`Self::approved_anywhere_on`] for another day.
     pub fn approved_anywhere(indication: Indication) -> impl Iterator<Item = &'static Self> {
-        Self::by_indication(indication).filter(|p| p.status.in_force())
+        Self::approved_anywhere_on(indication, crate::KNOWLEDGE_HORIZON)
+    }
+
+    /// Products whose authorisation for `indication` is in force anywhere on `on`.
+    pub fn approved_anywhere_on(
+        indication: Indication,
+        on: Date,
+    ) -> impl Iterator<Item = &'static Self> {
+        Self::by_indication(indication).filter(move |p| p.status_on(on).in_force())
+    }
+
+    /// **Where the authorisation stands on `on`**, read from the row's dates:
+    ///
+    /// - before the authorisation ([`Self::authorised_on`], or the first day of [`Self::year`]
+    ///   when the day is not known): [`AuthorisationStatus::NotYetAuthorised`]; within the year of
+    ///   an authorisation whose day is not known: not confirmed;
+    /// - from the withdrawal on ([`Self::withdrawn_on`]): [`AuthorisationStatus::Withdrawn`];
+    /// - after the last day of a time limit ([`Self::time_limit_ends_on`]):
+    ///   [`AuthorisationStatus::PendingFullApproval`] when full approval was applied for within
+    ///   the term, else [`AuthorisationStatus::TimeLimitEnded`]; after [`Self::term_years`] when
+    ///   the end date is not verified: not confirmed;
+    /// - while a [`Restriction`] holds: [`AuthorisationStatus::Restricted`] (between the last
+    ///   day it is known to hold and the day it is known lifted: not confirmed);
+    /// - otherwise in force, or not confirmed when the sources do not confirm it
+    ///   ([`Self::confirmed`]).
+    ///
+    /// A date after [`crate::KNOWLEDGE_HORIZON`] is answered as the crate knows the row; the
+    /// engines add their own warning that later changes are not known.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jiff::civil::date;
+    /// use msc_therapy::{AuthorisationStatus as S, CatalogKey};
+    ///
+    /// // Alofisel's EU authorisation: withdrawn on 13 Dec 2024 at the holder's request.
+    /// let alofisel = CatalogKey::AlofiselEu.product();
+    /// assert_eq!(alofisel.status_on(date(2024, 12, 12)), S::InForce);
+    /// assert_eq!(alofisel.status_on(date(2024, 12, 13)), S::Withdrawn);
+    ///
+    /// // Stemirac: the seven-year term ended 27 Dec 2025, full approval applied for on 14 Nov 2025.
+    /// let stemirac = CatalogKey::StemiracJp.product();
+    /// assert_eq!(stemirac.status_on(date(2025, 12, 27)), S::InForce);
+    /// assert_eq!(stemirac.status_on(date(2026, 1, 5)), S::PendingFullApproval);
+    /// ```
+    #[must_use]
+    pub fn status_on(&self, on: Date) -> AuthorisationStatus {
+        use AuthorisationStatus as St;
+        match (self.authorised_on, self.year) {
+            (Some(from), _) if on < from => return St::NotYetAuthorised,
+            (None, Some(year)) if i32::from(on.year()) < i32::from(year) => {
+                return St::NotYetAuthorised;
+            }
+            (None, Some(year)) if i32::from(on.year()) == i32::from(year) => {
+                return self.unless_ended(on, St::Unconfirmed);
+            }
+            _ => {}
+        }
+        let standing = if self.confirmed {
+            St::InForce
+        } else {
+            St::Unconfirmed
+        };
+        let standing = match self.restriction {
+            Some(r) if r.from <= on && on <= r.last_known_on => St::Restricted,
+            Some(r) if r.last_known_on < on && on < r.lifted_by => St::Unconfirmed,
+            _ => standing,
+        };
+        self.unless_ended(on, standing)
+    }
+
+    /// `standing`, unless the authorisation was withdrawn or its term ended by `on`.
+    fn unless_ended(&self, on: Date, standing: AuthorisationStatus) -> AuthorisationStatus {
+        use AuthorisationStatus as St;
+        if self.withdrawn_on.is_some_and(|w| w <= on) {
+            return St::Withdrawn;
+        }
+        if let Some(end) = self.time_limit_ends_on {
+            if on > end {
+                return match self.full_approval_applied_on {
+                    Some(applied) if applied <= end => St::PendingFullApproval,
+                    _ => St::TimeLimitEnded,
+                };
+            }
+        } else if let (Some(years), Some(from)) = (self.term_years, self.authorised_on) {
+            let term_end = from.checked_add(jiff::Span::new().years(i64::from(years)));
+            if term_end.is_ok_and(|end| on >= end) && standing.in_force() {
+                return St::Unconfirmed;
+            }
+        }
+        standing
+    }
+
+    /// **The status on `on`, in words with its dates**: what the row's sources say about the
+    /// authorisation on that day, for a finding's reason or a report.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jiff::civil::date;
+    /// use msc_therapy::CatalogKey;
+    ///
+    /// let text = CatalogKey::StemiracJp.product().status_text_on(date(2026, 12, 7));
+    /// assert!(text.contains("no decision"));
+    /// ```
+    #[must_use]
+    pub fn status_text_on(&self, on: Date) -> String {
+        use AuthorisationStatus as St;
+        let day = |d: Option<Date>| {
+            d.map_or_else(
+                || "a day not recorded".to_owned(),
+                |d| crate::IsoDate::from(d).to_string(),
+            )
+        };
+        let status = self.status_on(on);
+        let on_text = crate::IsoDate::from(on);
+        match status {
+            St::NotYetAuthorised => format!(
+                "on {on_text} {} was not yet authorised ({} authorised on {})",
+                self.name,
+                self.jurisdiction.label(),
+                self.authorised_on.map_or_else(
+                    || self.year.map_or_else(
+                        || "a day not recorded".to_owned(),
+                        |y| format!("a day of {y}")
+                    ),
+                    |d| crate::IsoDate::from(d).to_string()
+                ),
+            ),
+            St::Withdrawn => format!(
+                "{} was withdrawn on {}: on {on_text} it is not authorised there",
+                self.name,
+                day(self.withdrawn_on),
+            ),
+            St::TimeLimitEnded => format!(
+                "the time limit of {}'s authorisation ended on {} and the crate's sources show no renewal or application for full approval: on {on_text} it is not shown to be authorised",
+                self.name,
+                day(self.time_limit_ends_on),
+            ),
+            St::PendingFullApproval => format!(
+                "the time limit of {}'s conditional, time-limited approval ended on {}; full approval was applied for on {}, and the holder states that manufacture and sale continue under the conditional approval pending the final outcome; no decision on full approval is found in the crate's sources (read through {}): on {on_text} the outcome is not known",
+                self.name,
+                day(self.time_limit_ends_on),
+                day(self.full_approval_applied_on),
+                crate::IsoDate::from(crate::KNOWLEDGE_HORIZON),
+            ),
+            St::Restricted => format!(
+                "{} is authorised, but on {on_text} a condition of the authorisation bars shipment ({})",
+                self.name,
+                self.restriction.map_or("", |r| r.text),
+            ),
+            St::Unconfirmed => format!(
+                "{} was last known authorised; its status on {on_text} is not confirmed by the crate's sources ({})",
+                self.name, self.status_text,
+            ),
+            _ => format!(
+                "{} is authorised on {on_text} ({})",
+                self.name, self.status_text
+            ),
+        }
     }
 }
 
@@ -594,10 +995,15 @@ const CATALOG: &[ApprovedProduct] = &[
         numbers: &[],
         kind: K::Full,
         status: S::InForce,
+        confirmed: true,
         year: Some(2024),
-        authorised_on: Some("2024-12-18"),
+        authorised_on: Some(date(2024, 12, 18)),
         time_limit_ends_on: None,
+        term_years: None,
+        full_approval_applied_on: None,
         withdrawn_on: None,
+        restriction: None,
+        events: &[],
         indications: &[Indication::GraftVersusHostDisease],
         indication_text: "Steroid-refractory acute GvHD in paediatric patients 2 months of age and older",
         // "2 months of age and older"; "paediatric" on a US label is birth to 16 years
@@ -628,10 +1034,15 @@ const CATALOG: &[ApprovedProduct] = &[
         numbers: &[],
         kind: K::Conditional,
         status: S::Unconfirmed,
+        confirmed: false,
         year: Some(2012),
-        authorised_on: Some("2012-05-17"),
+        authorised_on: Some(date(2012, 5, 17)),
         time_limit_ends_on: None,
+        term_years: None,
+        full_approval_applied_on: None,
         withdrawn_on: None,
+        restriction: None,
+        events: &[],
         indications: &[Indication::GraftVersusHostDisease],
         indication_text: "Acute GvHD in paediatric patients refractory to systemic corticosteroids and/or other immunosuppressants",
         // "Paediatric": below 18 here (the upper bound differs by region, 16 to 18 years in
@@ -656,11 +1067,16 @@ const CATALOG: &[ApprovedProduct] = &[
         pathway: "Medsafe, Minister's provisional consent (Medicines Act 1981 s 23)",
         numbers: &[],
         kind: K::Provisional,
-        status: S::Unconfirmed,
+        status: S::TimeLimitEnded,
+        confirmed: false,
         year: Some(2012),
-        authorised_on: Some("2012-06-14"),
-        time_limit_ends_on: Some("2016-06-14"),
+        authorised_on: Some(date(2012, 6, 14)),
+        time_limit_ends_on: Some(date(2016, 6, 14)),
+        term_years: None,
+        full_approval_applied_on: None,
         withdrawn_on: None,
+        restriction: None,
+        events: &[],
         indications: &[Indication::GraftVersusHostDisease],
         indication_text: "Acute GvHD in children (steroid-refractory)",
         // "Children": below 18 (the upper bound of "paediatric" differs by region, 16 to 18
@@ -686,10 +1102,15 @@ const CATALOG: &[ApprovedProduct] = &[
         numbers: &[],
         kind: K::Full,
         status: S::InForce,
+        confirmed: true,
         year: Some(2015),
-        authorised_on: Some("2015-09-18"),
+        authorised_on: Some(date(2015, 9, 18)),
         time_limit_ends_on: None,
+        term_years: None,
+        full_approval_applied_on: None,
         withdrawn_on: None,
+        restriction: None,
+        events: &[],
         indications: &[Indication::GraftVersusHostDisease],
         indication_text: "Acute GvHD after haematopoietic stem cell transplantation",
         population: LabelPopulation::ANYONE,
@@ -731,10 +1152,30 @@ const CATALOG: &[ApprovedProduct] = &[
         ],
         kind: K::Full,
         status: S::Withdrawn,
+        confirmed: true,
         year: Some(2018),
-        authorised_on: Some("2018-03-23"),
+        authorised_on: Some(date(2018, 3, 23)),
         time_limit_ends_on: None,
-        withdrawn_on: Some("2024-12-13"),
+        term_years: None,
+        full_approval_applied_on: None,
+        withdrawn_on: Some(date(2024, 12, 13)),
+        restriction: None,
+        events: &[
+            event(
+                "13 Dec 2024",
+                "The European Commission withdrew the marketing authorisation at the holder's request; no new patients in the EU/EEA from that day",
+                "European Medicines Agency",
+                "Alofisel withdrawn from the EU market",
+                "2024-12",
+            ),
+            event(
+                "13 Dec 2024",
+                "The holder (Takeda) announced the withdrawal after the Phase 3 ADMIRE-CD II trial missed its primary endpoint",
+                "Takeda Pharmaceutical",
+                "Takeda statement on Alofisel (darvadstrocel)",
+                "2024-12-13",
+            ),
+        ],
         indications: &[Indication::PerianalFistula],
         indication_text: "Complex perianal fistulas in adults with non-active/mildly active luminal Crohn's disease, inadequate response to at least one conventional or biologic therapy",
         // "Adults": 18 and over; inadequate response to at least one therapy.
@@ -762,10 +1203,15 @@ const CATALOG: &[ApprovedProduct] = &[
         numbers: &[],
         kind: K::Full,
         status: S::Unconfirmed,
+        confirmed: false,
         year: Some(2021),
-        authorised_on: Some("2021-09-27"),
+        authorised_on: Some(date(2021, 9, 27)),
         time_limit_ends_on: None,
+        term_years: None,
+        full_approval_applied_on: None,
         withdrawn_on: None,
+        restriction: None,
+        events: &[],
         indications: &[Indication::PerianalFistula],
         indication_text: "Complex perianal fistulas in non-active or mildly active luminal Crohn's disease with inadequate response to at least one existing treatment",
         // No age stated; inadequate response to at least one existing treatment.
@@ -795,11 +1241,31 @@ const CATALOG: &[ApprovedProduct] = &[
             number: "23000FZX00001000",
         }],
         kind: K::Conditional,
-        status: S::InForce,
+        status: S::PendingFullApproval,
+        confirmed: true,
         year: Some(2018),
-        authorised_on: Some("2018-12-28"),
-        time_limit_ends_on: Some("2025-12-27"),
+        authorised_on: Some(date(2018, 12, 28)),
+        time_limit_ends_on: Some(date(2025, 12, 27)),
+        term_years: Some(7),
+        full_approval_applied_on: Some(date(2025, 11, 14)),
         withdrawn_on: None,
+        restriction: None,
+        events: &[
+            event(
+                "14 Nov 2025",
+                "The holder applied for full approval; pending the final outcome, manufacturing and sales continue under the conditional and time-limited approval",
+                "Nikkei (secondary repost); Mix Online",
+                "Nipro files for full approval of Stemirac (reports of 17 Nov 2025 and 25 Nov 2025)",
+                "2025-11-25",
+            ),
+            event(
+                "27 Dec 2025",
+                "The seven-year time limit of the conditional approval ended; no MHLW decision on full approval is found in the crate's sources through Dec 2026",
+                "Ministry of Health, Labour and Welfare (Japan)",
+                "Conditional and time-limited approval of STEMIRAC for Injection, approval no. 23000FZX00001000 (28 Dec 2018, seven years)",
+                "2018-12-28",
+            ),
+        ],
         indications: &[Indication::SpinalCordInjury],
         indication_text: "Neurological symptoms and functional impairment of traumatic spinal cord injury, ASIA Impairment Scale A, B or C",
         population: LabelPopulation::ANYONE,
@@ -813,8 +1279,8 @@ const CATALOG: &[ApprovedProduct] = &[
             max_per_kg: Some(3.34e6),
             ..words("0.5-2.0 x 10^8 autologous MSC per administration (max 3.34 x 10^6 cells/kg)")
         },
-        status_text: "Conditional, time-limited approval 28 Dec 2018 (seven years); full approval applied for 14 Nov 2025, marketing continues under the conditional approval pending the decision",
-        citation: "Nipro product information; Nikkei Biotech; PMD Act Art 23-26",
+        status_text: "Conditional, time-limited approval 28 Dec 2018 for seven years (time limit ended 27 Dec 2025); full approval applied for 14 Nov 2025; pending the final outcome, manufacturing and sales continue under the conditional approval; no MHLW decision found through Dec 2026",
+        citation: "Nipro product information; Nikkei Biotech; Nikkei, 17 Nov 2025 (secondary repost), and Mix Online, 25 Nov 2025 (full-approval application); PMD Act Art 23-26",
         confidence: C::High,
     },
     ApprovedProduct {
@@ -827,10 +1293,45 @@ const CATALOG: &[ApprovedProduct] = &[
         numbers: &[],
         kind: K::Conditional,
         status: S::InForce,
+        confirmed: true,
         year: Some(2024),
-        authorised_on: Some("2024-07-31"),
+        authorised_on: Some(date(2024, 7, 31)),
         time_limit_ends_on: None,
+        term_years: Some(7),
+        full_approval_applied_on: None,
         withdrawn_on: None,
+        restriction: Some(Restriction {
+            text: "shipment barred until quality comparability with the product of the trials is shown",
+            from: date(2024, 7, 31),
+            // The Regenerative Medicine Products committee found no objection to lifting the
+            // condition on 16 Oct 2025; MHLW lifted it in late 2025 (day not verified): the
+            // crate takes the last day of 2025, the latest the sources allow.
+            last_known_on: date(2025, 10, 16),
+            lifted_by: date(2025, 12, 31),
+        }),
+        events: &[
+            event(
+                "12 Jun 2025",
+                "The holder filed a partial-change application to lift the shipment condition",
+                "AnswersNews",
+                "SanBio files partial-change application for Akuugo",
+                "2025-06-12",
+            ),
+            event(
+                "16 Oct 2025",
+                "The Regenerative Medicine Products committee found no objection to approving the change: the shipment condition may be lifted",
+                "e-radfan",
+                "Akuugo: committee clears lifting of the shipment condition",
+                "2025-10-17",
+            ),
+            event(
+                "late 2025",
+                "MHLW lifted the shipment restriction (the holder's announcement; day not verified); the conditional, time-limited approval runs seven years, within which the holder is to seek full approval (exact end date not verified)",
+                "SanBio (via Nikkei)",
+                "SanBio announces lifting of Akuugo's shipment restriction",
+                "undated (late 2025)",
+            ),
+        ],
         indications: &[Indication::TraumaticBrainInjury],
         indication_text: "Chronic motor paralysis resulting from traumatic brain injury",
         population: LabelPopulation::ANYONE,
@@ -842,8 +1343,8 @@ const CATALOG: &[ApprovedProduct] = &[
         dose: words(
             "Approved dose not retrieved (Phase 2 STEMTRA tested 2.5, 5.0 and 10 x 10^6 cells)",
         ),
-        status_text: "Conditional, time-limited approval 31 Jul 2024, with shipment barred until quality comparability is shown; launch pending",
-        citation: "SanBio press release 31 Jul 2024; e-radfan 17 Oct 2025",
+        status_text: "Conditional, time-limited approval 31 Jul 2024 for seven years (exact end date not verified), with shipment barred until quality comparability was shown; the committee found no objection to lifting the condition on 16 Oct 2025 and MHLW lifted it in late 2025; launch and NHI price listing not verified",
+        citation: "SanBio press release 31 Jul 2024; AnswersNews 12 Jun 2025; e-radfan 17 Oct 2025; SanBio announcement via Nikkei (late 2025)",
         confidence: C::High,
     },
     ApprovedProduct {
@@ -856,10 +1357,15 @@ const CATALOG: &[ApprovedProduct] = &[
         numbers: &[],
         kind: K::Full,
         status: S::InForce,
+        confirmed: true,
         year: Some(2011),
-        authorised_on: Some("2011-07-01"),
+        authorised_on: Some(date(2011, 7, 1)),
         time_limit_ends_on: None,
+        term_years: None,
+        full_approval_applied_on: None,
         withdrawn_on: None,
+        restriction: None,
+        events: &[],
         indications: &[Indication::AcuteMyocardialInfarction],
         indication_text: "Improvement of left-ventricular ejection fraction after acute ST-elevation myocardial infarction",
         population: LabelPopulation::ANYONE,
@@ -888,10 +1394,15 @@ const CATALOG: &[ApprovedProduct] = &[
         numbers: &[],
         kind: K::Full,
         status: S::InForce,
+        confirmed: true,
         year: Some(2012),
-        authorised_on: Some("2012-01-19"),
+        authorised_on: Some(date(2012, 1, 19)),
         time_limit_ends_on: None,
+        term_years: None,
+        full_approval_applied_on: None,
         withdrawn_on: None,
+        restriction: None,
+        events: &[],
         indications: &[Indication::CartilageDefect],
         indication_text: "Knee cartilage defects in patients with osteoarthritis (ICRS grade IV) due to degeneration or repeated trauma",
         population: LabelPopulation::ANYONE,
@@ -917,10 +1428,15 @@ const CATALOG: &[ApprovedProduct] = &[
         numbers: &[],
         kind: K::Full,
         status: S::InForce,
+        confirmed: true,
         year: Some(2012),
         authorised_on: None,
         time_limit_ends_on: None,
+        term_years: None,
+        full_approval_applied_on: None,
         withdrawn_on: None,
+        restriction: None,
+        events: &[],
         indications: &[Indication::PerianalFistula],
         indication_text: "Crohn's disease-associated (perianal) fistula",
         population: LabelPopulation::ANYONE,
@@ -948,11 +1464,22 @@ const CATALOG: &[ApprovedProduct] = &[
         pathway: "MFDS conditional approval",
         numbers: &[],
         kind: K::Conditional,
-        status: S::InForce,
+        status: S::Unconfirmed,
+        confirmed: false,
         year: Some(2014),
         authorised_on: None,
         time_limit_ends_on: None,
+        term_years: None,
+        full_approval_applied_on: None,
         withdrawn_on: None,
+        restriction: None,
+        events: &[event(
+            "Dec 2024",
+            "The confirmatory Phase 3 trial ALSummit (NCT04745299) missed its primary endpoint; the Korean status after the result is not found",
+            "Corestem (via PR Newswire)",
+            "Corestem on the ALSummit Phase 3 topline result and its next steps",
+            "2025-05-29",
+        )],
         indications: &[Indication::Als],
         indication_text: "Amyotrophic lateral sclerosis (slowing progression), with riluzole",
         population: LabelPopulation::ANYONE,
@@ -968,8 +1495,8 @@ const CATALOG: &[ApprovedProduct] = &[
                 "Two intrathecal injections 26 days apart; about 1 x 10^6 cells/kg per injection per one review, 4.0 x 10^7 cells in 4 mL per another",
             )
         },
-        status_text: "Conditionally approved Jul 2014; confirmatory Phase 3 ALSummit (NCT04745299) missed its primary endpoint (Dec 2024)",
-        citation: "Corestem; Trials 2022;23:415; PMC10536665 Table 1",
+        status_text: "Conditionally approved Jul 2014; confirmatory Phase 3 ALSummit (NCT04745299) missed its primary endpoint (Dec 2024); status in Korea after the result not found",
+        citation: "Corestem; Trials 2022;23:415; PR Newswire, 29 May 2025 (Corestem); PMC10536665 Table 1",
         confidence: C::High,
     },
     ApprovedProduct {
@@ -982,10 +1509,15 @@ const CATALOG: &[ApprovedProduct] = &[
         numbers: &[],
         kind: K::Full,
         status: S::InForce,
+        confirmed: true,
         year: Some(2010),
         authorised_on: None,
         time_limit_ends_on: None,
+        term_years: None,
+        full_approval_applied_on: None,
         withdrawn_on: None,
+        restriction: None,
+        events: &[],
         indications: &[Indication::SoftTissueDefect],
         indication_text: "Improvement of subcutaneous fat (soft-tissue) defects",
         population: LabelPopulation::ANYONE,
@@ -1011,10 +1543,15 @@ const CATALOG: &[ApprovedProduct] = &[
         numbers: &[],
         kind: K::Conditional,
         status: S::InForce,
+        confirmed: true,
         year: Some(2016),
-        authorised_on: Some("2016-05-30"),
+        authorised_on: Some(date(2016, 5, 30)),
         time_limit_ends_on: None,
+        term_years: None,
+        full_approval_applied_on: None,
         withdrawn_on: None,
+        restriction: None,
+        events: &[],
         indications: &[Indication::CriticalLimbIschemia],
         indication_text: "Critical limb ischaemia due to Buerger's disease; from 2020 also due to atherosclerotic peripheral arterial disease",
         population: LabelPopulation::ANYONE,
@@ -1041,10 +1578,15 @@ const CATALOG: &[ApprovedProduct] = &[
         numbers: &[],
         kind: K::Full,
         status: S::InForce,
+        confirmed: true,
         year: Some(2022),
         authorised_on: None,
         time_limit_ends_on: None,
+        term_years: None,
+        full_approval_applied_on: None,
         withdrawn_on: None,
+        restriction: None,
+        events: &[],
         indications: &[Indication::KneeOsteoarthritis],
         indication_text: "Knee osteoarthritis (Kellgren-Lawrence grade II-III)",
         population: LabelPopulation::ANYONE,
@@ -1071,10 +1613,15 @@ const CATALOG: &[ApprovedProduct] = &[
         numbers: &[],
         kind: K::Conditional,
         status: S::InForce,
+        confirmed: true,
         year: Some(2025),
-        authorised_on: Some("2025-01-02"),
+        authorised_on: Some(date(2025, 1, 2)),
         time_limit_ends_on: None,
+        term_years: None,
+        full_approval_applied_on: None,
         withdrawn_on: None,
+        restriction: None,
+        events: &[],
         indications: &[Indication::GraftVersusHostDisease],
         indication_text: "Steroid-refractory acute GvHD, predominantly with gastrointestinal involvement, in patients aged 14 and over",
         // "Aged 14 and over"; steroid-refractory.
@@ -1099,10 +1646,15 @@ const CATALOG: &[ApprovedProduct] = &[
         numbers: &[],
         kind: K::National,
         status: S::InForce,
+        confirmed: true,
         year: None,
         authorised_on: None,
         time_limit_ends_on: None,
+        term_years: None,
+        full_approval_applied_on: None,
         withdrawn_on: None,
+        restriction: None,
+        events: &[],
         indications: &[Indication::GraftVersusHostDisease],
         indication_text: "Steroid-refractory acute GvHD grade II-IV (add-on), children 2 years and over and adults",
         // "Children 2 years and over and adults"; steroid-refractory.
@@ -1150,13 +1702,29 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_calendar_dates_and_ranges_are_ordered() {
+    fn dates_are_ordered_and_ranges_are_ordered() {
         for p in CATALOG {
-            for date in [p.authorised_on, p.time_limit_ends_on, p.withdrawn_on]
+            if let Some(from) = p.authorised_on {
+                for later in [
+                    p.time_limit_ends_on,
+                    p.withdrawn_on,
+                    p.full_approval_applied_on,
+                ]
                 .into_iter()
                 .flatten()
-            {
-                assert!(crate::IsoDate::new(date).is_ok(), "{}: {date}", p.name);
+                {
+                    assert!(from < later, "{}", p.name);
+                }
+                if let Some(year) = p.year {
+                    assert_eq!(i32::from(from.year()), i32::from(year), "{}", p.name);
+                }
+            }
+            if let Some(r) = p.restriction {
+                assert!(
+                    r.from <= r.last_known_on && r.last_known_on < r.lifted_by,
+                    "{}",
+                    p.name
+                );
             }
             for r in [p.dose.per_administration, p.dose.per_kg]
                 .into_iter()
@@ -1164,6 +1732,19 @@ mod tests {
             {
                 assert!(r.min > 0.0 && r.min <= r.max, "{}", p.name);
             }
+        }
+    }
+
+    /// The `status` field is the status on the knowledge horizon, as the dates give it.
+    #[test]
+    fn status_is_the_status_on_the_knowledge_horizon() {
+        for p in CATALOG {
+            assert_eq!(
+                p.status,
+                p.status_on(crate::KNOWLEDGE_HORIZON),
+                "{}",
+                p.name
+            );
         }
     }
 }

@@ -24,6 +24,15 @@ use jiff::civil::{Date, date};
 /// add a warning ([`RuleId::LawKnowledgeHorizon`]) that later changes are not known.
 pub const KNOWLEDGE_HORIZON: Date = date(2026, 12, 7);
 
+/// **The day the SoHO Regulation (EU) 2024/1938 applies** (Art 86): 7 August 2027. From this
+/// day it replaces Directive 2004/23/EC, whose rules hold until the day before.
+pub const SOHO_APPLIES: Date = date(2027, 8, 7);
+
+/// **The day the amendment of the Act on the Safety of Regenerative Medicine by Act No. 51 of
+/// 2024 (promulgated 14 June 2024) came into force**: 31 May 2025. From this day ASRM also
+/// covers gene therapy that uses no processed cells (in vivo gene therapy).
+pub const ASRM_AMENDMENT_IN_FORCE: Date = date(2025, 5, 31);
+
 vocab! {
     /// **What settles a finding**: the kind of source its conclusion rests on.
     ///
@@ -90,8 +99,9 @@ impl RuleId {
             | Self::UsSameSurgicalProcedure => B::RegulationText,
             Self::UsMinimalManipulation | Self::UsHomologousUse => B::Guidance,
 
-            Self::QualityViabilityMinimum
-            | Self::QualityViabilityPostThaw
+            // FDA's "generally > 70 %", as a published review reports it.
+            Self::QualityViabilityMinimum => B::AgencyStatement,
+            Self::QualityViabilityPostThaw
             | Self::QualityExpansionLimit
             | Self::QualityPerinatalMscEvidence => B::Literature,
             Self::QualityViableCellCount => B::SourceText,
@@ -137,7 +147,11 @@ impl RuleId {
             | Self::EuAtmpClass
             | Self::EuTissuesAndCells
             | Self::EuAutologousSameProcedure
-            | Self::EuHospitalExemption => B::RegulationText,
+            | Self::EuHospitalExemption
+            | Self::EuSoho
+            | Self::EuSohoPreparationAuthorisation
+            | Self::EuIndustrialScope
+            | Self::EuExceptionalUse => B::RegulationText,
             Self::EuCatClassification => B::AgencyStatement,
 
             Self::JpAsrmScope
@@ -157,7 +171,8 @@ impl RuleId {
     ///
     /// Regulation (EC) No 1394/2007 applies from 30 December 2008 (Art 30); the Act on the
     /// Safety of Regenerative Medicine (Act No. 85 of 2013) and the PMD Act's regenerative
-    /// medical products (Act No. 84 of 2013) from 25 November 2014.
+    /// medical products (Act No. 84 of 2013) from 25 November 2014; the SoHO Regulation
+    /// (EU) 2024/1938 from 7 August 2027 ([`SOHO_APPLIES`]).
     #[must_use]
     pub const fn holds_from(self) -> Option<Date> {
         match self {
@@ -166,6 +181,7 @@ impl RuleId {
             | Self::EuAtmpClass
             | Self::EuHospitalExemption
             | Self::EuCatClassification => Some(date(2008, 12, 30)),
+            Self::EuSoho | Self::EuSohoPreparationAuthorisation => Some(SOHO_APPLIES),
             Self::JpAsrmScope
             | Self::JpAsrmExcluded
             | Self::JpAsrmClassI
@@ -181,7 +197,7 @@ impl RuleId {
     /// crate knows (`None`: no end is known).
     ///
     /// Directive 2004/23/EC is repealed by the SoHO Regulation (EU) 2024/1938, which applies
-    /// from 7 August 2027 (Art 86): its rules hold until 6 August 2027.
+    /// from 7 August 2027 (Art 86, [`SOHO_APPLIES`]): its rules hold until 6 August 2027.
     #[must_use]
     pub const fn holds_until(self) -> Option<Date> {
         match self {

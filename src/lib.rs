@@ -183,9 +183,10 @@ pub use builders::{
     CertificateBuilder, ClinicOfferBuilder, DoseBuilder, ProductBuilder, ReleaseDataBuilder,
 };
 pub use catalog::{
-    ApprovedProduct, AuthorisationKind, AuthorisationNumber, AuthorisationStatus, CatalogKey,
-    Confidence, DoseRange, Jurisdiction, JurisdictionInfo, LabelDose, LabelPopulation, NumberKind,
-    RegulatoryFramework,
+    ApprovedProduct, AuthorisationEvent, AuthorisationKind, AuthorisationNumber,
+    AuthorisationStatus, CatalogKey, CatalogSource, Confidence, DoseRange, Jurisdiction,
+    JurisdictionInfo, LabelDose, LabelPopulation, NationalRoute, NumberKind, RegulatoryFramework,
+    Restriction,
 };
 pub use coding::{
     CodeRelation, CodeSystem, CodeSystemInfo, Coded, CodedCondition, Coding, CodingError,
@@ -204,7 +205,7 @@ pub use finding::{
 };
 #[cfg(feature = "json")]
 pub use jsonl::{JsonLines, LineDocument, LinesSummary};
-pub use law::{Basis, KNOWLEDGE_HORIZON};
+pub use law::{ASRM_AMENDMENT_IN_FORCE, Basis, KNOWLEDGE_HORIZON, SOHO_APPLIES};
 pub use offer::{
     Claim, ClaimInfo, ClaimKind, ClinicOffer, Disclosures, PatientContext, Price, ProductReference,
     TrialEvidence, TrialPhase, TrialPhases, TrialResult, TrialStatus,

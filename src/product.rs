@@ -3,9 +3,9 @@
 use crate::{
     AddedArticle, BodyWeightKg, CellCount, CellPreparation, CellsPerKg, CfuFrequency, Donor,
     EndotoxinEuPerMl, ImageGuidance, Indication, IsoDate, Mechanism, Millilitres, MscDesignation,
-    Passage, Percent, PopulationDoublings, ProcessingStep, ProductState, Route, SecretedFactor,
-    SiteOfUse, SupplyModel, SurfaceMarker, TestOutcome, Text, TissueFunction, TissueSource,
-    ViabilityMethod, ViabilityTiming,
+    NotPerformedReason, Passage, Percent, PopulationDoublings, ProcessingStep, ProductState,
+    ReleaseTest, Route, SecretedFactor, SiteOfUse, SupplyModel, SurfaceMarker, TestOutcome, Text,
+    TissueFunction, TissueSource, ViabilityMethod, ViabilityTiming,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -209,6 +209,15 @@ pub struct Processing {
     /// relevant characteristics (FDA's minimal-manipulation test). Absent means no such data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minimal_manipulation_data: Option<bool>,
+    /// With a `genetic_modification` step: the product's therapeutic, prophylactic or
+    /// diagnostic effect relates directly to the recombinant nucleic acid sequence it contains,
+    /// or to the product of that sequence's genetic expression — condition (b) of the gene
+    /// therapy medicinal product definition (Directive 2001/83/EC Annex I Part IV, point 2.1).
+    /// `false` states that the modification is not what the product works through (e.g. a
+    /// transient modification made only during manufacture). Absent means not stated, and the
+    /// EU class of a genetically modified product stays open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effect_from_recombinant_nucleic_acid: Option<bool>,
 }
 
 impl Processing {
@@ -462,10 +471,24 @@ pub struct ReleaseData {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endotoxin_eu_per_ml: Option<EndotoxinEuPerMl>,
     /// The product's own endotoxin specification, in EU/mL, when its maker states one (e.g.
-    /// < 0.5 EU/mL). The quality rules hold the result against the lower of this and the
-    /// USP <85> limit K/M computed from the route, dose volume and body weight.
+    /// < 0.5 EU/mL). A specification, not a fact: absent, the pharmacopoeia's default applies —
+    /// the USP <85> limit K/M computed from the route, dose volume and body weight; stated, the
+    /// result is held against the lower of the two. The finding names the limit it used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endotoxin_limit_eu_per_ml: Option<EndotoxinEuPerMl>,
+    /// Safety release tests the record states were **not performed**, each with its reason:
+    /// `{"sterility": "not_required_point_of_care"}`. Distinct from a result left out (not
+    /// stated) and from a negative result. The quality rules accept a test not performed only
+    /// where the law does not require it (a same-day autologous bedside preparation: a warning
+    /// saying what was not shown); on a released lot it stays blocking. A test listed here and
+    /// given a result as well is a contradiction the quality rules report. A test listed twice
+    /// is refused.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_tests"
+    )]
+    pub not_performed: BTreeMap<ReleaseTest, NotPerformedReason>,
     /// Culture passage at harvest, for expanded cells.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passage: Option<Passage>,
@@ -762,4 +785,44 @@ where
     }
 
     deserializer.deserialize_map(Markers)
+}
+
+/// Reads [`ReleaseData::not_performed`], rejecting a test that appears twice: JSON objects may
+/// repeat a key, and serde's map would silently keep the last reason.
+fn unique_tests<'de, D>(
+    deserializer: D,
+) -> Result<BTreeMap<ReleaseTest, NotPerformedReason>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Tests;
+
+    impl<'de> serde::de::Visitor<'de> for Tests {
+        type Value = BTreeMap<ReleaseTest, NotPerformedReason>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a map from release test names to the reason each was not performed")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut tests = BTreeMap::new();
+            while let Some((test, reason)) = map.next_entry::<ReleaseTest, NotPerformedReason>()? {
+                if tests.insert(test, reason).is_some() {
+                    return Err(crate::error::duplicate_key(
+                        test.code(),
+                        crate::ValueError::Duplicate {
+                            what: "tests not performed",
+                            key: test.code().to_owned(),
+                        },
+                    ));
+                }
+            }
+            Ok(tests)
+        }
+    }
+
+    deserializer.deserialize_map(Tests)
 }

@@ -64,6 +64,8 @@ vocabularies![
     SurfaceMarker: info,
     MarkerExpectation,
     TestOutcome,
+    ReleaseTest: info,
+    NotPerformedReason,
     ProductState,
     ViabilityTiming,
     ViabilityMethod,

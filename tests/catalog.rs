@@ -6,6 +6,8 @@ use msc_therapy::{
     Confidence, Donor, DoseRange, Indication, Jurisdiction, NumberKind, Route, TissueSource,
 };
 
+use jiff::civil::date;
+
 const REFERENCE: &str = include_str!("data/approved-products.json");
 
 fn reference() -> Vec<serde_json::Value> {
@@ -136,7 +138,7 @@ fn ryoncil_is_the_only_fda_approved_msc_product() {
     assert!(ryoncil.dose.text.contains("2 x 10^6 MSC/kg"));
     assert_eq!(ryoncil.key, CatalogKey::RyoncilUs);
     assert_eq!(ryoncil.kind, AuthorisationKind::Full);
-    assert_eq!(ryoncil.authorised_on, Some("2024-12-18"));
+    assert_eq!(ryoncil.authorised_on, Some(date(2024, 12, 18)));
 }
 
 #[test]
@@ -218,20 +220,21 @@ fn conditional_approvals_are_marked() {
     assert_eq!(kind(CatalogKey::TemcellJp), AuthorisationKind::Full);
     // Stemirac: seven years from 28 Dec 2018; New Zealand's renewal ran two years from 14 Jun 2014.
     let stemirac = CatalogKey::StemiracJp.product();
-    assert_eq!(stemirac.authorised_on, Some("2018-12-28"));
-    assert_eq!(stemirac.time_limit_ends_on, Some("2025-12-27"));
+    assert_eq!(stemirac.authorised_on, Some(date(2018, 12, 28)));
+    assert_eq!(stemirac.time_limit_ends_on, Some(date(2025, 12, 27)));
     assert_eq!(
         CatalogKey::ProchymalNz.product().time_limit_ends_on,
-        Some("2016-06-14")
+        Some(date(2016, 6, 14))
     );
-    // Canada's current marketing status and New Zealand's renewal are not confirmed.
+    // Canada's current marketing status is not confirmed; New Zealand's renewal ran to Jun 2016
+    // and "no later renewal found": its time limit ended, and nothing shows it renewed.
     assert_eq!(
         CatalogKey::ProchymalCa.product().status,
         AuthorisationStatus::Unconfirmed
     );
     assert_eq!(
         CatalogKey::ProchymalNz.product().status,
-        AuthorisationStatus::Unconfirmed
+        AuthorisationStatus::TimeLimitEnded
     );
 }
 
@@ -304,19 +307,19 @@ fn label_doses_are_those_of_the_reference_list() {
     );
 }
 
-/// Every date is a calendar date; Alofisel's EU authorisation was withdrawn on 13 Dec 2024.
+/// Dates serialize as `YYYY-MM-DD`; Alofisel's EU authorisation was withdrawn on 13 Dec 2024.
 #[test]
-fn dates_are_calendar_dates() {
+fn dates_serialize_as_calendar_dates() {
     for p in ApprovedProduct::ALL {
-        for date in [p.authorised_on, p.time_limit_ends_on, p.withdrawn_on]
-            .into_iter()
-            .flatten()
-        {
-            assert!(
-                msc_therapy::IsoDate::new(date).is_ok(),
-                "{}: {date}",
-                p.name
-            );
+        let json = serde_json::to_value(p).unwrap();
+        for field in ["authorised_on", "time_limit_ends_on", "withdrawn_on"] {
+            if let Some(text) = json[field].as_str() {
+                assert!(
+                    msc_therapy::IsoDate::new(text).is_ok(),
+                    "{}: {text}",
+                    p.name
+                );
+            }
         }
         assert_eq!(
             p.withdrawn_on.is_some(),
@@ -327,7 +330,7 @@ fn dates_are_calendar_dates() {
     }
     assert_eq!(
         CatalogKey::AlofiselEu.product().withdrawn_on,
-        Some("2024-12-13")
+        Some(date(2024, 12, 13))
     );
 }
 

@@ -184,8 +184,13 @@ fn same_day_bmac_sample_is_autologous_centrifugation_in_one_procedure() {
     assert_eq!(processing.same_surgical_procedure, Some(true));
     let steps = processing.steps_known().expect("steps");
     assert!(!steps.is_empty());
+    // Bedside concentration only: a step the SSP guidance does not name among rinsing,
+    // cleansing, sizing and shaping, and that no court has held ends the exception (open).
     assert!(
-        steps.iter().all(|s| s.info().keeps_same_surgical_procedure),
+        steps
+            .iter()
+            .all(|s| !s.info().keeps_same_surgical_procedure
+                && !s.info().ends_same_surgical_procedure),
         "bedside concentration only"
     );
     let delivery = p.delivery.expect("delivery");
@@ -418,6 +423,7 @@ fn misspelt_field_is_rejected_and_named() {
         "mycoplasma",
         "endotoxin_eu_per_ml",
         "endotoxin_limit_eu_per_ml",
+        "not_performed",
         "passage",
         "population_doublings",
         "passage_limit",

@@ -257,13 +257,16 @@ fn collagenase_digested_adipose_cells_are_substantially_manipulated() {
 
 #[test]
 fn genetically_modified_cells_are_a_gene_therapy_product() {
+    // Directive 2001/83/EC Annex I Part IV 2.1: a GTMP (a) contains a recombinant nucleic acid
+    // and (b) its effect "relates directly to the recombinant nucleic acid sequence ... or to
+    // the product of genetic expression of this sequence". Both stated: a GTMP.
     let p = product(
         r#"{
         "name": "Modified MSCs",
         "preparation": "culture_expanded_msc",
         "tissue": "bone_marrow",
         "donor": "autologous",
-        "processing": {"steps": ["genetic_modification", "culture_expansion"]},
+        "processing": {"steps": ["genetic_modification", "culture_expansion"], "effect_from_recombinant_nucleic_acid": true},
         "intended_use": {"functions": ["neural_repair"], "indications": ["traumatic_brain_injury"]}
     }"#,
     );
@@ -797,6 +800,8 @@ fn genetically_modified_autologous_cells_are_class_i() {
             .steps
             .get_or_insert_with(Vec::new)
             .push(ProcessingStep::GeneticModification);
+        // Directive 2001/83/EC Annex I Part IV 2.1(b): the effect rests on the transgene.
+        processing.effect_from_recombinant_nucleic_acid = Some(true);
     }
     assert_eq!(classify_jp(&p, ON).risk_class, AsrmRiskClass::ClassI);
     // A settled class: information, not an open question.
@@ -1280,8 +1285,15 @@ proptest! {
         if (p.donor.is_none() || p.processing.is_none()) && !cell_free {
             prop_assert!(matches!(report.risk_class, AsrmRiskClass::ClassI | AsrmRiskClass::Undetermined));
         }
-        // Only a preparation stated to hold no cells is outside ASRM.
-        prop_assert_eq!(report.risk_class == AsrmRiskClass::OutsideAsrm, cell_free);
+        // Only a preparation stated to hold no cells is outside ASRM, and since ASRM as amended
+        // by Act No. 51 of 2024 (in force 31 May 2025) covers gene therapy without processed
+        // cells, only when its steps are stated and include no genetic modification.
+        let unmodified = p
+            .processing
+            .as_ref()
+            .and_then(|x| x.steps.as_ref())
+            .is_some_and(|s| !s.contains(&ProcessingStep::GeneticModification));
+        prop_assert_eq!(report.risk_class == AsrmRiskClass::OutsideAsrm, cell_free && unmodified);
     }
 
     #[test]
@@ -1644,14 +1656,24 @@ fn stemirac_record() -> Product {
 
 #[test]
 fn a_conditional_time_limited_approval_is_expressed_by_its_catalog_key() {
-    // PMD Act Art 23-26: Stemirac was approved with conditions and a time limit (28 Dec 2018).
+    // PMD Act Art 23-26: Stemirac was approved with conditions and a time limit (28 Dec 2018,
+    // seven years: to 27 Dec 2025). Within the term:
     use msc_therapy::{CatalogKey, classify_jp_authorised};
-    let report = classify_jp_authorised(&stemirac_record(), CatalogKey::StemiracJp, ON);
+    let within_term = jiff::civil::date(2024, 6, 1);
+    let report = classify_jp_authorised(&stemirac_record(), CatalogKey::StemiracJp, within_term);
     assert_eq!(report.pmd_act, PmdActStatus::RegenerativeMedicalProduct);
     let f = report.finding(RuleId::JpConditionalApproval);
     assert_eq!(
         f.map(|f| (f.outcome, f.severity)),
         Some((Outcome::Met, Severity::Info))
+    );
+    // After the term (full approval applied for on 14 Nov 2025, no decision found), the
+    // approval still applies as the holder states, as a warning (tests/corrections_catalog.rs).
+    assert_eq!(
+        classify_jp_authorised(&stemirac_record(), CatalogKey::StemiracJp, ON)
+            .finding(RuleId::JpConditionalApproval)
+            .map(|f| (f.outcome, f.severity)),
+        Some((Outcome::Met, Severity::Warning))
     );
     assert_eq!(
         f.and_then(|f| f.fact_named("authorisation.catalog_key"))

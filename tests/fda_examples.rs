@@ -648,11 +648,17 @@ fn ssp_q3_fat_only_rinsed_and_put_back_in_the_same_operation_is_excepted() {
 }
 
 #[test]
-fn ssp_example_7_1_centrifuged_lipoaspirate_stays_such_hctp() {
-    // Centrifuging lipoaspirate to remove debris and extracellular fluid (the SSP guidance's
-    // Example 7-1 as reported in secondary sources).
+fn ssp_centrifuged_lipoaspirate_is_left_open() {
+    // The "Example 7-1" once cited for centrifuged lipoaspirate is known only from a secondary
+    // source; the SSP guidance's own words keep rinsing, cleansing, sizing and shaping, and the
+    // Ninth Circuit (2024) requires the removed and implanted HCT/P to be the same. The
+    // exception is open, never met, and the finding rests on the court decisions.
     let report = us(&fat_in_one_operation(&["rinsing", "centrifugation"]));
     assert_eq!(
+        report.outcome_of(RuleId::UsSameSurgicalProcedure),
+        Outcome::Undetermined
+    );
+    assert_ne!(
         report.classification,
         UsClassification::ExceptedSameSurgicalProcedure
     );
@@ -661,10 +667,11 @@ fn ssp_example_7_1_centrifuged_lipoaspirate_stays_such_hctp() {
 #[test]
 fn ssp_processing_beyond_rinsing_and_sizing_is_no_longer_such_hctp() {
     // Isolating cells (an SVF), digesting with enzymes or culturing them: not "such HCT/P"
-    // (SSP guidance Q3; US v. US Stem Cell Clinic, 11th Cir. 2021).
+    // (US v. US Stem Cell Clinic, 11th Cir. 2021; US v. California Stem Cell Treatment Center,
+    // 9th Cir. 2024). Mechanical disruption that keeps tissue clusters is not settled by them:
+    // it leaves the exception open (tests/corrections_us_offer.rs).
     for steps in [
         &["enzymatic_digestion", "centrifugation"][..],
-        &["mechanical_disruption"][..],
         &["culture_expansion"][..],
     ] {
         let report = us(&fat_in_one_operation(steps));

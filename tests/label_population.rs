@@ -119,14 +119,17 @@ fn ryoncil_for_a_child_with_steroid_refractory_gvhd_is_on_label() {
     assert!(missing(&eval, RuleId::OfferProductIdentity).is_empty());
 }
 
-/// (b) The same product for a 45-year-old: Ryoncil is not approved for adults. The offer
-/// contradicts the approval (walk away), the finding names the label's upper bound, and no fact
-/// is missing: the contradiction decides it.
+/// (b) The same product for a 45-year-old: Ryoncil is not approved for adults. The offer uses
+/// the product outside its label (a question about evidence: a licensed biologic may be
+/// prescribed off label, 21 CFR 312.2(d)), the finding names the label's upper bound, and no
+/// fact is missing: the contradiction decides it. The claim that it is "FDA-approved" for this
+/// patient is false, and that claim, kept separate, is what makes it walk away.
 #[test]
 fn ryoncil_for_an_adult_is_off_label() {
     let eval = ryoncil_at(json!({"value": 45, "unit": "years"}));
     let f = identity(&eval);
     assert_eq!(f.outcome, Outcome::NotMet);
+    assert_eq!(f.severity, msc_therapy::Severity::Warning);
     assert_eq!(eval.verdict, PatientVerdict::WalkAway);
     assert_eq!(
         contradicted(&eval, RuleId::OfferProductIdentity),
@@ -141,10 +144,21 @@ fn ryoncil_for_an_adult_is_off_label() {
         ),
         Some((17.0, "years".to_owned(), FactRole::Limit))
     );
-    // Not on label, so the US pathway is no longer "approved for this use".
-    assert_ne!(
-        eval.finding(RuleId::OfferUsPathway).unwrap().outcome,
-        Outcome::Met
+    // Not on label, so the US pathway is no longer a good sign: it is a question about the
+    // label's evidence, not a finding that the product needs an IND.
+    let pathway = eval.finding(RuleId::OfferUsPathway).unwrap();
+    assert_eq!(pathway.severity, msc_therapy::Severity::Warning);
+    assert!(
+        eval.ask_first
+            .iter()
+            .any(|f| f.rule == RuleId::OfferUsPathway)
+    );
+    assert!(
+        !pathway
+            .reason
+            .as_deref()
+            .unwrap_or("")
+            .contains("may only be given")
     );
     // "FDA-approved" for an adult's GvHD is false: the approval covers children.
     let claim = eval.finding(RuleId::OfferClaimFdaApproved).unwrap();

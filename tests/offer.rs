@@ -127,22 +127,29 @@ fn strip_mall_sample_is_walk_away() {
 /// certificate of analysis is for donor cells "from a bottle", not the patient's own). But it
 /// cites only a phase-less outcomes study: "If there are no successful Phase II or III trials
 /// for your condition, you are essentially an n=1 experiment". And its release record has no
-/// sterility or endotoxin result (21 CFR 610.12, USP <85>), which leaves its quality an open
-/// question. So: ask first, on those two items.
+/// sterility or endotoxin result: a same-day bedside preparation is no released lot (21 CFR
+/// 610.12 concerns lots), so they are warnings that say what was not shown, not blocking. And
+/// in the US, whether concentrated marrow is still "such HCT/P" under the same surgical
+/// procedure exception is open (US v. California Stem Cell Treatment Center, 9th Cir. 2024), so
+/// its pathway is a question too. So: ask first, on those three items.
 #[test]
-fn same_day_bmac_sample_is_ask_first_on_evidence_and_release_data() {
+fn same_day_bmac_sample_is_ask_first_on_evidence_release_data_and_us_pathway() {
     let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).expect("parses"), ON);
     assert_eq!(eval.verdict, PatientVerdict::AskFirst, "{eval}");
     let asked: Vec<RuleId> = eval.ask_first.iter().map(|f| f.rule).collect();
     assert_eq!(
         asked,
-        vec![RuleId::OfferTrialEvidence, RuleId::OfferReleaseQuality]
+        vec![
+            RuleId::OfferTrialEvidence,
+            RuleId::OfferReleaseQuality,
+            RuleId::OfferUsPathway
+        ]
     );
-    assert_eq!(eval.quality.verdict, QualityVerdict::Undetermined);
+    assert_eq!(eval.quality.verdict, QualityVerdict::PassWithWarnings);
     let open = eval
         .finding(RuleId::OfferReleaseQuality)
         .unwrap()
-        .fact_named("quality.undetermined")
+        .fact_named("quality.warnings")
         .unwrap()
         .value
         .to_string();
@@ -155,7 +162,11 @@ fn same_day_bmac_sample_is_ask_first_on_evidence_and_release_data() {
     );
     assert_eq!(
         eval.questions,
-        vec![Question::TrialEvidence, Question::ReleaseData]
+        vec![
+            Question::TrialEvidence,
+            Question::ReleaseData,
+            Question::RegulatedSetting
+        ]
     );
     assert!(eval.expectations.contains(&Expectation::Experimental));
 }
@@ -537,18 +548,21 @@ fn us_section_351_product_outside_a_registered_trial_is_ask_first() {
     assert!(eval.questions.contains(&Question::RegulatedSetting));
 }
 
-/// Same-day autologous concentrate: the same-surgical-procedure exception (21 CFR 1271.15(b)).
+/// Same-day autologous concentrate: whether the same-surgical-procedure exception
+/// (21 CFR 1271.15(b)) covers concentrated marrow is open (9th Cir. 2024), so the pathway is an
+/// open question, not "no approval needed".
 #[test]
-fn us_excepted_bedside_product_needs_no_approval_pathway() {
+fn us_bedside_concentrate_pathway_is_an_open_question() {
     let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).unwrap(), ON);
     assert_eq!(
         eval.us.as_ref().unwrap().classification,
-        UsClassification::ExceptedSameSurgicalProcedure
+        UsClassification::Undetermined
     );
     assert_eq!(
         outcome(&eval, RuleId::OfferUsPathway),
-        Outcome::NotApplicable
+        Outcome::Undetermined
     );
+    assert_eq!(in_group(&eval, RuleId::OfferUsPathway), "ask_first");
 }
 
 #[test]
@@ -1553,7 +1567,8 @@ fn the_law_of_the_place_is_applied_and_no_place_is_a_question() {
 /// Stemirac, conditionally approved in Japan for traumatic spinal cord injury: 0.5-2.0 × 10⁸
 /// autologous bone-marrow MSCs intravenously (Nipro). On label in Japan the pathway is a good
 /// sign and the dose is within its label; a conditional approval is not the full evidence a
-/// completed Phase II/III trial is.
+/// completed Phase II/III trial is. The approval's seven-year term ended on 27 Dec 2025 with full
+/// approval applied for and no decision found: on a later day the pathway is a question.
 #[test]
 fn stemirac_on_label_in_japan() {
     let offer = patched(
@@ -1578,10 +1593,16 @@ fn stemirac_on_label_in_japan() {
         .unwrap()
         .viable_nucleated_cells = Some(CellCount::new(1e8).unwrap());
     offer.disclosures.live_nucleated_cells = Some(CellCount::new(1e8).unwrap());
+    let within_term = evaluate_offer(&offer, jiff::civil::date(2025, 12, 1));
+    assert_eq!(
+        in_group(&within_term, RuleId::OfferProductIdentity),
+        "good_signs"
+    );
+    assert_eq!(in_group(&within_term, RuleId::OfferJpPathway), "good_signs");
     let eval = evaluate_offer(&offer, ON);
     assert_eq!(eval.product, Some(msc_therapy::CatalogKey::StemiracJp));
-    assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "good_signs");
-    assert_eq!(in_group(&eval, RuleId::OfferJpPathway), "good_signs");
+    assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "ask_first");
+    assert_ne!(in_group(&eval, RuleId::OfferJpPathway), "good_signs");
     assert_eq!(outcome(&eval, RuleId::OfferDoseReference), Outcome::Met);
     assert_eq!(
         eval.quality

@@ -257,6 +257,7 @@ fn cultured_autologous_marrow_cells_with_a_drug_are_351_regenerative_sciences() 
         added_articles: Some(vec![AddedArticle::Drug]),
         same_surgical_procedure: Some(false),
         minimal_manipulation_data: None,
+        effect_from_recombinant_nucleic_acid: None,
     });
     let report = classify_us(&p, ON);
     assert_eq!(report.classification, UsClassification::Section351Product);
@@ -269,23 +270,20 @@ fn cultured_autologous_marrow_cells_with_a_drug_are_351_regenerative_sciences() 
 // ---- Bone marrow: same day versus cultured; the 1271.3(d)(4) exclusion -----------------------
 
 #[test]
-fn same_day_bmac_for_knee_oa_is_excepted_under_same_surgical_procedure() {
+fn same_day_bmac_for_knee_oa_leaves_the_same_surgical_procedure_exception_open() {
+    // Concentrating marrow is not rinsing, cleansing, sizing or shaping (FDA SSP guidance,
+    // Nov 2017), and "the removed and implanted HCT/Ps must be the same" (US v. California Stem
+    // Cell Treatment Center, 9th Cir. 2024): no source settles the exception for BMAC.
     let report = classify_us(&same_day_bmac_for_knee_oa(), ON);
-    assert_eq!(
-        report.classification,
-        UsClassification::ExceptedSameSurgicalProcedure
-    );
+    assert_eq!(report.classification, UsClassification::Undetermined);
     assert_eq!(
         report.outcome_of(RuleId::UsSameSurgicalProcedure),
-        Outcome::Met
+        Outcome::Undetermined
     );
     // Cartilage repair is not the hematopoietic function of marrow, so the marrow exclusion
-    // (1271.3(d)(4)) does not apply and it is an HCT/P.
+    // (1271.3(d)(4)) does not apply and it is an HCT/P; it is not homologous.
     assert_eq!(report.outcome_of(RuleId::UsIsHctp), Outcome::Met);
-    for rule in CRITERIA {
-        assert_eq!(report.outcome_of(rule), Outcome::NotApplicable, "{rule}");
-    }
-    assert!(report.failed.is_empty());
+    assert_eq!(failed(&report), vec![RuleId::UsHomologousUse]);
 }
 
 #[test]
@@ -503,9 +501,10 @@ fn unknown_processing_step_is_never_361() {
             .push(ProcessingStep::Unclassified);
     }
     let report = classify_us(&graft, ON);
+    // No source keeps an unknown step within "such HCT/P": the exception is open, never met.
     assert_eq!(
         report.outcome_of(RuleId::UsSameSurgicalProcedure),
-        Outcome::NotMet
+        Outcome::Undetermined
     );
     assert_ne!(report.classification, UsClassification::Section361Hctp);
     assert_ne!(
@@ -654,11 +653,11 @@ fn platelet_rich_plasma_is_a_blood_product_not_an_hctp() {
     p.donor = Some(Donor::Autologous);
     let report = classify_us(&p, ON);
     assert_eq!(report.classification, UsClassification::NotAnHctp);
-    assert!(
-        report
-            .consequence
-            .contains("not a finding that it is unregulated")
-    );
+    // Outside Part 1271, not outside FDA law: PRP is a blood product (MM/HU guidance V.A).
+    assert!(report.consequence.contains("Part 1271 does not apply"));
+    assert!(report.consequence.contains("blood product"));
+    assert!(!report.consequence.contains("unregulated"));
+    assert!(!report.consequence.contains("no approval"));
 }
 
 #[test]
@@ -1334,7 +1333,7 @@ prop_compose! {
         same_surgical_procedure in arb_option(BOOLS),
         minimal_manipulation_data in arb_option(BOOLS),
     ) -> Processing {
-        Processing { steps: Some(steps), added_articles: Some(added_articles), same_surgical_procedure, minimal_manipulation_data }
+        Processing { steps: Some(steps), added_articles: Some(added_articles), same_surgical_procedure, minimal_manipulation_data, effect_from_recombinant_nucleic_acid: None }
     }
 }
 
@@ -1536,10 +1535,13 @@ fn same_day_marrow_whose_use_is_unknown_is_outside_part_1271_either_way() {
     // Minimally manipulated marrow for homologous use is not an HCT/P (1271.3(d)(4)); for any
     // other use it is an HCT/P, here put back in the same surgical procedure (1271.15(b)). With
     // the use unknown, both answers keep Part 1271 out: the crate answers with the exception,
-    // and still shows the HCT/P question as open.
-    // Given into a vein, where infused marrow cells can rebuild blood formation (MM/HU
+    // and still shows the HCT/P question as open. That holds only while the exception is met:
+    // aspirate put back as drawn, with no step between (FDA SSP guidance, Nov 2017).
+    // Given into a vein, where infused blood-forming cells can rebuild blood formation (MM/HU
     // Example 19-1(a)), so the site alone does not settle homologous use.
     let mut p = same_day_bmac_for_knee_oa();
+    p.preparation = Some(CellPreparation::BoneMarrowAspirate);
+    p.processing = Some(processing(&[], Some(true)));
     p.intended_use = None;
     p.delivery = Some(Delivery {
         route: Route::Intravenous,
@@ -1551,6 +1553,17 @@ fn same_day_marrow_whose_use_is_unknown_is_outside_part_1271_either_way() {
         UsClassification::ExceptedSameSurgicalProcedure
     );
     assert_eq!(report.outcome_of(RuleId::UsIsHctp), Outcome::Undetermined);
+    // Concentrated in a centrifuge, the exception is open (9th Cir. 2024), and so is the
+    // outcome: it does not settle what the sources leave open.
+    let mut concentrate = p.clone();
+    concentrate.preparation = Some(CellPreparation::BoneMarrowConcentrate);
+    concentrate.processing = Some(processing(&[ProcessingStep::Centrifugation], Some(true)));
+    let report = classify_us(&concentrate, ON);
+    assert_eq!(
+        report.outcome_of(RuleId::UsSameSurgicalProcedure),
+        Outcome::Undetermined
+    );
+    assert_eq!(report.classification, UsClassification::Undetermined);
     // Not when the exception itself is open.
     if let Some(proc_) = p.processing.as_mut() {
         proc_.same_surgical_procedure = None;

@@ -3,10 +3,12 @@
 //! Regulation (EC) No 1394/2007 makes a cell product an ATMP when its cells are *engineered*
 //! (Art 2(1)(c)): substantially manipulated (Annex I lists manipulations that are not), or not
 //! used for the same essential function(s) in the recipient as in the donor. Engineered cells make a tissue
-//! engineered product (TEP), a somatic cell therapy medicinal product (sCTMP) or, when genetically
-//! modified, a gene therapy medicinal product (GTMP). Cells that are not engineered stay human
-//! tissues and cells under Directive 2004/23/EC (Regulation (EU) 2024/1938 from 7 August 2027),
-//! unless they are an autologous graft used within the same surgical procedure (Art 2(2)(a)).
+//! engineered product (TEP), a somatic cell therapy medicinal product (sCTMP) or, when both
+//! conditions of Directive 2001/83/EC Annex I Part IV point 2.1 hold, a gene therapy medicinal
+//! product (GTMP). Cells that are not engineered stay human tissues and cells under Directive
+//! 2004/23/EC, unless they are an autologous graft used within the same surgical procedure
+//! (Art 2(2)(a)); from 7 August 2027 they are substances of human origin under Regulation (EU)
+//! 2024/1938, which has no such exclusion and requires a SoHO preparation authorisation (Art 38(1)).
 
 use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
@@ -52,6 +54,12 @@ vocab! {
         /// Not engineered, and an autologous graft used within the same surgical procedure:
         /// excluded even from Directive 2004/23/EC (Art 2(2)(a)).
         ExcludedAutologousSameProcedure => "excluded_autologous_same_procedure", "not an ATMP: autologous graft within the same surgical procedure (excluded from Directive 2004/23/EC)";
+        /// Not engineered: a substance of human origin under the SoHO Regulation (EU) 2024/1938,
+        /// which applies from 7 August 2027 and replaces Directive 2004/23/EC. A SoHO preparation
+        /// needs a SoHO preparation authorisation (Art 38(1)), even an autologous one prepared
+        /// and immediately applied within one procedure: the same-procedure exclusion of the
+        /// Directive has no counterpart.
+        NotAtmpSoho => "not_atmp_soho", "not an ATMP: substance of human origin (Regulation (EU) 2024/1938), needs a SoHO preparation authorisation";
         /// ATMP: tissue engineered product.
         TissueEngineeredProduct => "tissue_engineered_product", "ATMP: tissue engineered product (TEP)";
         /// ATMP: somatic cell therapy medicinal product.
@@ -76,7 +84,9 @@ impl EuClassification {
             | Self::SomaticCellTherapy
             | Self::GeneTherapy
             | Self::AtmpClassUndetermined => Some(true),
-            Self::NotAtmpTissuesAndCells | Self::ExcludedAutologousSameProcedure => Some(false),
+            Self::NotAtmpTissuesAndCells
+            | Self::ExcludedAutologousSameProcedure
+            | Self::NotAtmpSoho => Some(false),
             Self::Undetermined => None,
         }
     }
@@ -254,7 +264,7 @@ impl fmt::Display for EuAssessment {
 }
 
 /// Room for every finding the engine writes, so that the list never grows.
-const FINDINGS: usize = 8;
+const FINDINGS: usize = 10;
 
 /// **Classifies a product under EU law**: ATMP (and which class) or human tissues and cells.
 ///
@@ -275,7 +285,9 @@ const FINDINGS: usize = 8;
 ///    declared ones ([`crate::IntendedUse::functions`]). A fat graft given into a vein or into
 ///    heart muscle is not used for the same essential function, whatever is declared.
 /// 3. Engineered (either criterion met) means an ATMP. A genetic modification step makes it a
-///    GTMP. Otherwise the class follows the principal mode of action the product is presented
+///    GTMP when the record also states condition (b) of Directive 2001/83/EC Annex I Part IV
+///    point 2.1 ([`crate::Processing::effect_from_recombinant_nucleic_acid`]); unstated, the
+///    class is open; stated `false`, the class follows the claims. Otherwise the class follows the principal mode of action the product is presented
 ///    with, read from the most specific evidence there is: the declared functions; else the
 ///    mechanisms that name a mode of action (cells said to become new tissue: repair;
 ///    immunomodulation: immunological); else the functions the indications imply
@@ -288,10 +300,17 @@ const FINDINGS: usize = 8;
 ///    repair claim and an immunological claim fits both definitions; Art 2(4) is reported to
 ///    make such a product a TEP, and the crate applies that, with a warning, because the
 ///    Regulation's text of Art 2(4) could not be read (see [`RuleId::EuAtmpClass`]).
-/// 4. Not engineered (both criteria not met) means not an ATMP: human tissues and cells under
-///    Directive 2004/23/EC, or excluded from it as an autologous graft within the same surgical
-///    procedure. The exclusion needs both facts shown; animal cells are outside the Directive
-///    and leave the classification open.
+///    For an ATMP the route findings ask, and never settle: the hospital exemption (Art 28), the
+///    scope condition of Directive 2001/83/EC Art 2(1) ("prepared industrially or manufactured
+///    by a method involving an industrial process"), and compassionate use (Art 83 of
+///    Regulation (EC) No 726/2004) or named-patient supply (Art 5(1) of Directive 2001/83/EC).
+/// 4. Not engineered (both criteria not met) means not an ATMP. Until 6 August 2027: human
+///    tissues and cells under Directive 2004/23/EC, or excluded from it as an autologous graft
+///    within the same surgical procedure; the exclusion needs both facts shown. From 7 August
+///    2027 ([`crate::SOHO_APPLIES`]): a substance of human origin under Regulation (EU)
+///    2024/1938 ([`EuClassification::NotAtmpSoho`]), whose preparation needs a SoHO preparation
+///    authorisation, even an autologous one prepared and immediately applied (Art 38(1), Art 60).
+///    Animal cells are outside both and leave the classification open.
 ///
 /// Cell-free preparations (exosomes, conditioned medium) contain no cells or tissues; their
 /// status is outside this engine and the classification is undetermined. So is a product that
@@ -361,19 +380,20 @@ pub(crate) fn classify_eu_sharing(
             let (class, finding) = atmp_class(product);
             findings.push(finding);
             if class.is_atmp() == Some(true) {
-                findings.push(
+                findings.push(if RuleId::EuSoho.holds_on(on) {
+                    Finding::new(RuleId::EuSoho, Outcome::Met, Severity::Info)
+                        .fact(Fact::date("derived.soho_applies_from", crate::law::SOHO_APPLIES).as_limit())
+                        .because("for an ATMP the SoHO Regulation (EU) 2024/1938, which replaces Directive 2004/23/EC from 7 August 2027, covers the donation, collection and testing of the starting cells; the medicinal products law covers the rest")
+                } else {
                     Finding::new(RuleId::EuTissuesAndCells, Outcome::Met, Severity::Info)
-                        .because("for an ATMP the tissues and cells Directive covers only the donation, procurement and testing of the starting cells"),
-                );
-                findings.push(
-                    Finding::new(RuleId::EuHospitalExemption, Outcome::Undetermined, Severity::Warning)
-                        .because("ask whether the product is made on a non-routine basis in a hospital of the same Member State for an individual prescription: only then may the exemption apply; those facts are not in a product record"),
-                );
+                        .because("for an ATMP the tissues and cells Directive covers only the donation, procurement and testing of the starting cells; from 7 August 2027 the SoHO Regulation (EU) 2024/1938 does")
+                });
+                findings.extend(routes_of_an_atmp());
             }
             class
         }
         Outcome::NotMet => {
-            let class = not_engineered(product, &mut findings);
+            let class = not_engineered(product, &mut findings, on);
             findings.push(
                 Finding::new(
                     RuleId::EuHospitalExemption,
@@ -393,6 +413,21 @@ pub(crate) fn classify_eu_sharing(
     )));
 
     EuAssessment::new(classification, findings, on)
+}
+
+/// The open questions of an ATMP's route to the patient, which a product record cannot answer:
+/// the hospital exemption, the scope condition of Directive 2001/83/EC Art 2(1), and the
+/// compassionate-use and named-patient routes. Each is a warning that asks, never a settled
+/// answer.
+fn routes_of_an_atmp() -> [Finding; 3] {
+    [
+        Finding::new(RuleId::EuHospitalExemption, Outcome::Undetermined, Severity::Warning)
+            .because("ask whether the product is made on a non-routine basis in a hospital of the same Member State for an individual prescription: only then may the exemption apply; those facts are not in a product record. The EU pharmaceutical package (provisional agreement of 11 December 2025) will reform the hospital exemption; until its text is adopted and applies, Art 28 of Regulation (EC) No 1394/2007 (Art 3(7) of Directive 2001/83/EC) holds"),
+        Finding::new(RuleId::EuIndustrialScope, Outcome::Undetermined, Severity::Warning)
+            .because("Directive 2001/83/EC, and the marketing authorisation it requires, applies to products 'prepared industrially or manufactured by a method involving an industrial process' (Art 2(1)); how and where this product is made is not in a product record, so whether that condition is met, or the product is a non-routine hospital preparation, stays open"),
+        Finding::new(RuleId::EuExceptionalUse, Outcome::Undetermined, Severity::Warning)
+            .because("without a marketing authorisation or a clinical trial, a Member State may still allow compassionate use (Art 83 of Regulation (EC) No 726/2004) or a named-patient supply (Art 5(1) of Directive 2001/83/EC); whether either applies is a national decision not in a product record: ask"),
+    ]
 }
 
 /// Exosome and conditioned-medium preparations: no cells at all.
@@ -671,14 +706,48 @@ fn atmp_class(product: &Product) -> (EuClassification, Finding) {
         .fact(Fact::terms("derived.functions_claimed", functions.iter().copied()).as_derived())
         .fact(Fact::terms("mechanisms", mechanisms.iter().copied()));
 
-    if steps.contains(&ProcessingStep::GeneticModification) {
-        let class = EuClassification::GeneTherapy;
-        return (
-            class,
-            base.at("processing.steps")
-                .fact(Fact::code("derived.class", class.code()).as_derived())
-                .because("the cells were genetically modified, which points to a gene therapy medicinal product; the detailed GTMP definition of Directive 2001/83/EC Annex I Part IV is not reproduced in the crate"),
-        );
+    let recombinant_effect = product
+        .processing
+        .as_ref()
+        .and_then(|p| p.effect_from_recombinant_nucleic_acid);
+    let modified = steps.contains(&ProcessingStep::GeneticModification);
+    if modified {
+        let gtmp = base
+            .clone()
+            .at("processing.effect_from_recombinant_nucleic_acid");
+        let gtmp = match recombinant_effect {
+            Some(value) => gtmp.fact(Fact::flag(
+                "processing.effect_from_recombinant_nucleic_acid",
+                value,
+            )),
+            None => gtmp,
+        };
+        match recombinant_effect {
+            Some(true) => {
+                let class = EuClassification::GeneTherapy;
+                return (
+                    class,
+                    gtmp.fact(Fact::code("derived.class", class.code()).as_derived())
+                        .because("both conditions of the GTMP definition (Directive 2001/83/EC Annex I Part IV, point 2.1): (a) the genetic modification puts a recombinant nucleic acid into the active substance, and (b) the record states that the product's effect relates directly to that sequence or to the product of its genetic expression"),
+                );
+            }
+            None => {
+                let class = EuClassification::AtmpClassUndetermined;
+                return (
+                    class,
+                    Finding {
+                        outcome: Outcome::Undetermined,
+                        severity: Severity::Warning,
+                        ..gtmp
+                            .fact(Fact::code("derived.class", class.code()).as_derived())
+                            .because("the cells were genetically modified, so condition (a) of the GTMP definition (a recombinant nucleic acid in the active substance) may hold, but condition (b) is not stated: whether the product's therapeutic, prophylactic or diagnostic effect relates directly to the recombinant sequence or to the product of its genetic expression (Directive 2001/83/EC Annex I Part IV, point 2.1); without it the product is an ATMP whose class is open")
+                            .missing("processing.effect_from_recombinant_nucleic_acid")
+                    },
+                );
+            }
+            // Condition (b) fails: not a GTMP; the class follows the claims below.
+            Some(false) => {}
+        }
     }
 
     // The claims that decide the class: what the product is presented to do, taken from the
@@ -760,15 +829,30 @@ fn atmp_class(product: &Product) -> (EuClassification, Finding) {
         }
         (EuClassification::AtmpClassUndetermined, open)
     };
-    (
-        class,
-        finding.fact(Fact::code("derived.class", class.code()).as_derived()),
-    )
+    let finding = finding.fact(Fact::code("derived.class", class.code()).as_derived());
+    let finding = if modified {
+        // Genetically modified, but the record states that condition (b) of the GTMP
+        // definition fails: not a GTMP, and the class followed the claims.
+        finding.fact(Fact::flag(
+            "processing.effect_from_recombinant_nucleic_acid",
+            false,
+        ))
+    } else {
+        finding
+    };
+    (class, finding)
 }
 
-/// Directive 2004/23/EC Art 2 for cells that are not engineered.
-fn not_engineered(product: &Product, findings: &mut Vec<Finding>) -> EuClassification {
-    let tc = Finding::new(RuleId::EuTissuesAndCells, Outcome::Met, Severity::Info).at("donor");
+/// Directive 2004/23/EC Art 2 for cells that are not engineered, or from 7 August 2027 the SoHO
+/// Regulation (EU) 2024/1938.
+fn not_engineered(product: &Product, findings: &mut Vec<Finding>, on: Date) -> EuClassification {
+    let soho = RuleId::EuSoho.holds_on(on);
+    let framework = if soho {
+        RuleId::EuSoho
+    } else {
+        RuleId::EuTissuesAndCells
+    };
+    let tc = Finding::new(framework, Outcome::Met, Severity::Info).at("donor");
     let excl = Finding::new(
         RuleId::EuAutologousSameProcedure,
         Outcome::NotMet,
@@ -781,7 +865,11 @@ fn not_engineered(product: &Product, findings: &mut Vec<Finding>) -> EuClassific
         let mut open = Finding {
             outcome: Outcome::Undetermined,
             severity: Severity::Warning,
-            ..tc.because("who the cells come from, or what the preparation is, is not given: human tissues and cells fall under the Directive; animal cells, blood components and cell-free preparations do not")
+            ..tc.because(if soho {
+                "who the cells come from, or what the preparation is, is not given: human cells and tissues are substances of human origin under the SoHO Regulation; animal cells are not, and the status of a cell-free preparation is outside this engine"
+            } else {
+                "who the cells come from, or what the preparation is, is not given: human tissues and cells fall under the Directive; animal cells, blood components and cell-free preparations do not"
+            })
         };
         if product.donor.is_none() {
             open = open.missing("donor");
@@ -799,7 +887,11 @@ fn not_engineered(product: &Product, findings: &mut Vec<Finding>) -> EuClassific
         findings.push(Finding {
             outcome: Outcome::NotMet,
             severity: Severity::Warning,
-            ..tc.at("preparation").because("platelet-rich plasma is a blood component, which Art 2(2)(b) leaves to the blood Directive 2002/98/EC; its status is outside this engine")
+            ..tc.at("preparation").because(if soho {
+                "platelet-rich plasma is a blood component; the SoHO Regulation covers blood as well as tissues and cells, but whether this preparation is a SoHO preparation or a medicinal product is outside this engine"
+            } else {
+                "platelet-rich plasma is a blood component, which Art 2(2)(b) leaves to the blood Directive 2002/98/EC; its status is outside this engine"
+            })
         });
         return EuClassification::Undetermined;
     }
@@ -815,6 +907,10 @@ fn not_engineered(product: &Product, findings: &mut Vec<Finding>) -> EuClassific
         .processing
         .as_ref()
         .and_then(|p| p.same_surgical_procedure);
+    if soho {
+        soho_preparation(tc, donor, same_procedure, findings);
+        return EuClassification::NotAtmpSoho;
+    }
     let excl = excl.fact(Fact::code("donor", donor.code()));
     let excl = match same_procedure {
         Some(value) => excl.fact(Fact::flag("processing.same_surgical_procedure", value)),
@@ -853,6 +949,34 @@ fn not_engineered(product: &Product, findings: &mut Vec<Finding>) -> EuClassific
             EuClassification::NotAtmpTissuesAndCells
         }
     }
+}
+
+/// The SoHO Regulation (EU) 2024/1938 from 7 August 2027, for human cells that are not
+/// engineered: a substance of human origin, and a SoHO preparation authorisation (Art 38(1)),
+/// even for an autologous preparation prepared and immediately applied.
+fn soho_preparation(
+    framework: Finding,
+    donor: Donor,
+    same_procedure: Option<bool>,
+    findings: &mut Vec<Finding>,
+) {
+    findings.push(framework.because("not an ATMP: human cells and tissues are substances of human origin under Regulation (EU) 2024/1938, which replaces Directive 2004/23/EC from 7 August 2027; it has no exclusion for an autologous graft within the same surgical procedure"));
+    let mut auth = Finding::new(
+        RuleId::EuSohoPreparationAuthorisation,
+        Outcome::Met,
+        Severity::Info,
+    )
+    .at("processing.same_surgical_procedure")
+    .fact(Fact::code("donor", donor.code()))
+    .fact(Fact::date("derived.soho_applies_from", crate::law::SOHO_APPLIES).as_limit());
+    if let Some(value) = same_procedure {
+        auth = auth.fact(Fact::flag("processing.same_surgical_procedure", value));
+    }
+    findings.push(match (donor.is_autologous(), same_procedure) {
+        (true, Some(true)) => auth.because("an autologous preparation prepared and immediately applied within one procedure needs a prior SoHO preparation authorisation (Art 38(1)); no release step is needed when it is processed and applied without storage, but the authorisation must specify the quality-control parameters (Art 60). The Directive's same-procedure exclusion no longer applies"),
+        (true, _) => auth.because("a SoHO preparation needs a prior SoHO preparation authorisation before it is released, and so does an autologous one prepared and immediately applied (Art 38(1)): the authorisation is needed whether or not the cells are used within the same procedure"),
+        (false, _) => auth.because("a SoHO preparation may be released only with a prior SoHO preparation authorisation (Art 38(1))"),
+    });
 }
 
 /// Art 17: a CAT recommendation is open to any product based on genes, cells or tissues.

@@ -301,11 +301,9 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
             HomologousVerdict::NotHomologous(reason)
         }
         None if !missing.is_empty() => HomologousVerdict::Undetermined,
-        None if site_conflict => {
-            missing.push("intended_use.site_of_use");
-            missing.push("delivery.route");
-            HomologousVerdict::Undetermined
-        }
+        // Both statements are given: nothing is missing, one of them is wrong. The
+        // `contradicts` fact names them.
+        None if site_conflict => HomologousVerdict::Undetermined,
         None => HomologousVerdict::Homologous,
     };
     Homologous {

@@ -12,8 +12,8 @@
 use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
 use crate::{
-    AuthorisationKind, CatalogKey, CellPreparation, Fact, FactValue, Finding, Jurisdiction,
-    Outcome, ProcessingStep, Product, RuleId, Severity, TissueFunction,
+    AuthorisationKind, CatalogKey, CellPreparation, Fact, Finding, Jurisdiction, Outcome,
+    ProcessingStep, Product, RuleId, Severity, TissueFunction,
 };
 use jiff::civil::Date;
 use serde::Serialize;
@@ -54,6 +54,12 @@ vocab! {
         /// (exosomes, conditioned medium), and ASRM concerns processed cells. Not "no risk":
         /// such products have no approval and no ASRM review.
         OutsideAsrm => "outside_asrm", "outside ASRM (no cells)";
+        /// Not a regenerative medicine technology under ASRM because it is an approved
+        /// regenerative medical product used according to its approval (ASRM Art 2(2)): the PMD
+        /// Act approval governs it, and no ASRM plan or risk class applies. Given only by
+        /// [`classify_jp_authorised`] for a Japanese approval whose indication and route the
+        /// record matches.
+        ApprovedProductOnLabel => "approved_product_on_label", "outside ASRM (approved product used as approved)";
         /// The facts given do not decide the class.
         Undetermined => "undetermined", "undetermined";
     }
@@ -143,8 +149,11 @@ impl fmt::Display for JpAssessment {
 /// **Classifies a product under Japanese law**: the ASRM risk class and the PMD Act status.
 ///
 /// ASRM scope first ([`RuleId::JpAsrmScope`]): ASRM concerns technologies that use processed
-/// cells. A preparation with no cells at all (exosomes, conditioned medium) is outside it
-/// ([`AsrmRiskClass::OutsideAsrm`]). A preparation with cells or tissue but no living cells
+/// cells and, since its amendment by Act No. 51 of 2024 came into force on 31 May 2025
+/// ([`crate::ASRM_AMENDMENT_IN_FORCE`]), gene therapy without processed cells. A preparation with
+/// no cells at all (exosomes, conditioned medium) is outside it ([`AsrmRiskClass::OutsideAsrm`]),
+/// on or after that day only when its steps are stated and include no genetic modification
+/// (otherwise scope and class are open). A preparation with cells or tissue but no living cells
 /// (whose scope the crate's sources do not settle), an unstated preparation, and a use for
 /// blood formation (a basic function of marrow and cord blood, which may be a haematopoietic
 /// stem cell transplantation, excluded from ASRM by the Enforcement Order, Art 1) each get a
@@ -207,7 +216,7 @@ pub(crate) fn classify_jp_sharing(
 ) -> JpAssessment {
     // Room for every finding the engine writes (ASRM and PMD Act rules), so the list never grows.
     let mut findings = Vec::with_capacity(8);
-    let risk_class = asrm(product, shared, &mut findings);
+    let risk_class = asrm(product, shared, &mut findings, on);
     let pmd_act = pmd_act(product, &mut findings);
     findings.extend(crate::law::horizon_finding(on));
     crate::law::calibrate(&mut findings);
@@ -230,6 +239,12 @@ pub(crate) fn classify_jp_sharing(
 /// ([`RuleId::JpConditionalApproval`]): *met* for a conditional, time-limited approval under PMD
 /// Act Art 23-26, with its dates and the seven-year limit as facts; *not applicable* for a full
 /// approval. An authorisation elsewhere says nothing about Japan and changes nothing.
+///
+/// ASRM Art 2(2) excludes the use of an approved regenerative medical product according to its
+/// approval: when every stated indication is one of the approval's and the route is the
+/// approved one, the risk class is [`AsrmRiskClass::ApprovedProductOnLabel`] and the ASRM class
+/// findings are dropped; another indication or route keeps ASRM (the class the cells have), and
+/// a record that states no indication or route leaves the scope open, naming what is missing.
 ///
 /// # Examples
 ///
@@ -279,19 +294,43 @@ pub fn classify_jp_authorised(product: &Product, key: CatalogKey, on: Date) -> J
     let contradicts = product.tissue.is_some_and(|t| t != entry.tissue)
         || product.donor.is_some_and(|d| d != entry.donor)
         || product.preparation.is_some_and(|p| p != entry.preparation);
+    let status = entry.status_on(on);
+    let approval = approval.fact(Fact::code("catalog.status", status.code()).as_limit());
+    let approval = match entry.time_limit_ends_on {
+        Some(end) => approval.fact(Fact::date("derived.time_limit_ends_on", end).as_derived()),
+        None => approval,
+    };
     let approval = if contradicts {
         approval.because("the record's tissue, donor or preparation differs from the catalog entry named, so the product is not shown to be the one approved")
-    } else {
-        let approval = match entry.time_limit_ends_on {
-            Some(end) => approval.fact(
-                Fact::new(
-                    "derived.time_limit_ends_on",
-                    FactValue::Text(Cow::Borrowed(end)),
-                )
-                .as_derived(),
-            ),
+    } else if !status.in_force() {
+        // Withdrawn, ended, or not yet granted on the date: the approval is not applied.
+        Finding {
+            reason: Some(Cow::Owned(format!(
+                "the catalog entry named is not shown to be approved on the evaluation date: {}",
+                entry.status_text_on(on)
+            ))),
+            ..approval
+        }
+    } else if !status.confirmed_in_force() && entry.kind == AuthorisationKind::Conditional {
+        // A conditional approval whose standing on the date the sources do not confirm: past
+        // its time limit while full approval is decided (the PMD Act status holds as the holder
+        // states it, the outcome is open), under a shipment condition, or unconfirmed.
+        let approval = match entry.full_approval_applied_on {
+            Some(day) => {
+                approval.fact(Fact::date("catalog.full_approval_applied_on", day).as_limit())
+            }
             None => approval,
         };
+        Finding {
+            outcome: Outcome::Met,
+            severity: Severity::Warning,
+            reason: Some(Cow::Owned(format!(
+                "approved with conditions and a time limit (PMD Act Art 23-26), and {}",
+                entry.status_text_on(on)
+            ))),
+            ..approval
+        }
+    } else {
         match entry.kind {
             AuthorisationKind::Conditional => Finding {
                 outcome: Outcome::Met,
@@ -328,9 +367,90 @@ pub fn classify_jp_authorised(product: &Product, key: CatalogKey, on: Date) -> J
                 .because("MHLW approved it as a regenerative medical product");
             }
         }
+        on_label_outside_asrm(&mut report, product, key, entry);
     }
     crate::law::calibrate(&mut report.findings);
     report
+}
+
+/// ASRM Art 2(2): a regenerative medical product approved under the PMD Act and used only
+/// according to its approval is not a regenerative medicine technology under ASRM. Used on
+/// label (every stated indication and the route are the approval's), the ASRM class is
+/// [`AsrmRiskClass::ApprovedProductOnLabel`] and the class findings are dropped; used off label,
+/// ASRM applies as to any other cells; when the record does not say how it is used, the scope
+/// is an open question and the class stays the one it has if ASRM applies.
+fn on_label_outside_asrm(
+    report: &mut JpAssessment,
+    product: &Product,
+    key: CatalogKey,
+    entry: &crate::ApprovedProduct,
+) {
+    let intended = product.intended_use.as_ref();
+    let indications = intended.and_then(|u| u.indications_known());
+    let other = intended.is_some_and(|u| !u.other_indications.is_empty());
+    let route = product.delivery.as_ref().map(|d| d.route);
+    let indication_on_label = match indications {
+        Some(stated) if other || stated.iter().any(|i| !entry.indications.contains(i)) => {
+            Some(false)
+        }
+        Some(stated) if !stated.is_empty() => Some(true),
+        // No indication stated, or "[]" (offered for no condition): not shown to be the
+        // approved use.
+        _ if other => Some(false),
+        _ => None,
+    };
+    let route_on_label = route.map(|r| r == entry.route);
+    let base = Finding::new(
+        RuleId::JpAsrmScope,
+        Outcome::Undetermined,
+        Severity::Warning,
+    )
+    .at("intended_use.indications")
+    .fact(Fact::code("authorisation.catalog_key", key.code()))
+    .based_on(crate::Basis::RegulationText);
+    let base = match route {
+        Some(r) => base.fact(Fact::code("delivery.route", r.code())),
+        None => base,
+    };
+    let scope = match (indication_on_label, route_on_label) {
+        (Some(true), Some(true)) => {
+            report.risk_class = AsrmRiskClass::ApprovedProductOnLabel;
+            report.findings.retain(|f| {
+                !matches!(
+                    f.rule,
+                    RuleId::JpAsrmExcluded
+                        | RuleId::JpAsrmClassI
+                        | RuleId::JpHomologousUse
+                        | RuleId::JpAsrmClassII
+                )
+            });
+            Finding {
+                outcome: Outcome::NotMet,
+                severity: Severity::Info,
+                ..base.because("an approved regenerative medical product used according to its approval (its indication and route) is not a regenerative medicine technology under ASRM (Art 2(2)): the PMD Act approval governs it, and no ASRM plan, committee review or risk class applies")
+            }
+        }
+        (Some(false), _) | (_, Some(false)) => Finding {
+            outcome: Outcome::Met,
+            severity: Severity::Info,
+            ..base.because("an approved regenerative medical product given outside its approval (another indication or route) is not excluded by ASRM Art 2(2), which covers only use according to the approval: in clinical research or private practice ASRM applies, with the class below")
+        },
+        _ => {
+            let mut open = base.because("an approved regenerative medical product used according to its approval is outside ASRM (Art 2(2)), but the record does not show that this use is the approved one: the class below is the one it has if ASRM applies");
+            if indication_on_label.is_none() {
+                open = open.missing("intended_use.indications");
+            }
+            if route_on_label.is_none() {
+                open = open.missing("delivery");
+            }
+            open
+        }
+    };
+    for finding in &mut report.findings {
+        if finding.rule == RuleId::JpAsrmScope {
+            *finding = scope.clone();
+        }
+    }
 }
 
 fn steps(product: &Product) -> Option<&[ProcessingStep]> {
@@ -383,16 +503,23 @@ fn asrm(
     product: &Product,
     shared: &homologous::Shared<'_>,
     findings: &mut Vec<Finding>,
+    on: Date,
 ) -> AsrmRiskClass {
     // Only a settled "no cells" ends the analysis. An open scope question (no living cells, an
     // unstated preparation, a possible blood stem cell transplant) is a finding of its own, and
     // the class is still worked out as if ASRM applied: the reading that keeps its review in
     // force, so that a fact taken away never turns a class into a lower one.
-    let scope = asrm_scope(product);
+    let scope = asrm_scope(product, on);
     let scope_outcome = scope.outcome;
     findings.push(scope);
     if scope_outcome == Outcome::NotMet {
         return AsrmRiskClass::OutsideAsrm;
+    }
+    if is_cell_free(product) {
+        // Open only because the preparation might be gene therapy (ASRM as amended from
+        // 31 May 2025): the cell categories of the classes do not fit a cell-free product, so
+        // the class stays open too.
+        return AsrmRiskClass::Undetermined;
     }
 
     let intended = product.intended_use.as_ref();
@@ -437,8 +564,9 @@ fn asrm(
     }
 }
 
-/// ASRM Art 2: does the technology use cells at all?
-fn asrm_scope(product: &Product) -> Finding {
+/// ASRM Art 2: does the technology use processed cells (or, from 31 May 2025, is it gene
+/// therapy)?
+fn asrm_scope(product: &Product, on: Date) -> Finding {
     let base = Finding::new(RuleId::JpAsrmScope, Outcome::Met, Severity::Info).at("preparation");
     let Some(preparation) = product.preparation else {
         // Read as within ASRM, the reading that keeps its review in force; a cell-free
@@ -452,10 +580,40 @@ fn asrm_scope(product: &Product) -> Finding {
         };
     };
     let base = base.fact(Fact::code("preparation", preparation.code()));
+    let amended = on >= crate::law::ASRM_AMENDMENT_IN_FORCE;
+    if is_cell_free(product)
+        && amended
+        && steps(product).is_none_or(|s| s.contains(&ProcessingStep::GeneticModification))
+    {
+        // Since the amendment by Act No. 51 of 2024 (in force 31 May 2025) ASRM also covers
+        // gene therapy without processed cells; a cell-free preparation is outside ASRM only
+        // when no genetic modification is involved, which the steps must show.
+        let open = base.fact(
+            Fact::date(
+                "derived.asrm_amendment_in_force",
+                crate::law::ASRM_AMENDMENT_IN_FORCE,
+            )
+            .as_limit(),
+        );
+        return Finding {
+            outcome: Outcome::Undetermined,
+            severity: Severity::Warning,
+            ..if steps(product).is_none() {
+                open.because("a cell-free preparation, but since 31 May 2025 (Act No. 51 of 2024) ASRM also covers gene therapy that uses no processed cells (in vivo gene therapy); without the processing steps a genetic modification cannot be ruled out, so whether ASRM applies stays open; the class below is the one it has if ASRM applies")
+                    .missing("processing.steps")
+            } else {
+                open.at("processing.steps").because("a cell-free preparation from genetically modified cells: since 31 May 2025 (Act No. 51 of 2024) ASRM also covers gene therapy that uses no processed cells, and whether this preparation is one is not settled by the crate's sources; the class below is the one it has if ASRM applies")
+            }
+        };
+    }
     if is_cell_free(product) {
         Finding {
             outcome: Outcome::NotMet,
-            ..base.because("the preparation holds no cells, and ASRM concerns technologies using processed cells: exosomes and culture supernatant are outside it, so no ASRM plan, committee review or risk class applies; no such product is approved either, and the physician bears responsibility for its use (MHLW office notice, 31 Jul 2024)")
+            ..base.because(if amended {
+                "the preparation holds no cells and involves no genetic modification: ASRM concerns technologies using processed cells and, since 31 May 2025 (Act No. 51 of 2024), gene therapy; exosomes and culture supernatant are outside it, so no ASRM plan, committee review or risk class applies; no such product is approved either, and the physician bears responsibility for its use (MHLW office notice, 31 Jul 2024)"
+            } else {
+                "the preparation holds no cells, and ASRM (before its amendment by Act No. 51 of 2024 came into force on 31 May 2025) concerns technologies using processed cells: exosomes and culture supernatant are outside it, so no ASRM plan, committee review or risk class applies; no such product is approved either, and the physician bears responsibility for its use (MHLW office notice, 31 Jul 2024)"
+            })
         }
     } else if preparation == CellPreparation::PlateletRichPlasma {
         Finding {

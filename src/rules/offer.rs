@@ -3,10 +3,10 @@
 use crate::finding::Vocab;
 use crate::table::vocab;
 use crate::{
-    Age, ApprovedProduct, AuthorisationStatus, CatalogKey, CellCount, CellPreparation, ClaimKind,
-    ClinicOffer, Donor, EuAssessment, Fact, FactValue, Finding, Indication, IndicationCategory,
-    JpAssessment, Jurisdiction, Outcome, RegulatoryFramework, RuleId, Severity, SupplyModel,
-    TissueSource, ValueError, classify_eu, classify_jp,
+    Age, ApprovedProduct, AuthorisationStatus, Basis, CatalogKey, CellCount, CellPreparation,
+    ClaimKind, ClinicOffer, Donor, EuAssessment, Fact, FactValue, Finding, Indication,
+    IndicationCategory, JpAssessment, Jurisdiction, Outcome, RegulatoryFramework, RuleId, Severity,
+    SupplyModel, TissueSource, ValueError, classify_eu, classify_jp, classify_jp_authorised,
 };
 use crate::{
     QualityPolicy, QualityReport, QualityVerdict, UsAssessment, UsClassification, assess_quality,
@@ -651,12 +651,12 @@ where
 /// | [`RuleId::OfferClaimFdaApproved`] | no FDA-approved MSC product for the condition; the offer's facts contradict every one that is | the product is not named by its approval; conditions not recorded | the named product is that product |
 /// | [`RuleId::OfferClaimLiveStemCells`] | off-the-shelf birth tissue without MSC evidence | tissue unknown | (a note when shown) |
 /// | [`RuleId::OfferClaimNoRejection`] | | donor cells / donor unknown | (not applicable to own cells) |
-/// | [`RuleId::OfferProductIdentity`] | the named product's catalog entry contradicts the offer's facts | number unknown to the catalog; facts missing | the offer matches the entry's approved use |
+/// | [`RuleId::OfferProductIdentity`] | the offer's tissue, donor, preparation or place contradicts the named product's catalog entry | the named product used off label (another condition, route or patient group); number unknown to the catalog; facts missing | the offer matches the entry's approved use |
 /// | [`RuleId::OfferReleaseQuality`] | quality verdict fail | undetermined, or pass with warnings | pass |
 /// | [`RuleId::OfferJurisdiction`] | | not stated | (a note when stated) |
-/// | [`RuleId::OfferUsPathway`] | | US section 351 product outside a registered trial and not approved for this use; classification undetermined | approved product on label |
-/// | [`RuleId::OfferEuPathway`] | | EU ATMP outside an authorisation or trial; classification undetermined | authorised product on label |
-/// | [`RuleId::OfferJpPathway`] | | no approval or trial named | approved product on label |
+/// | [`RuleId::OfferUsPathway`] | | US section 351 product neither licensed nor in a registered trial; not an HCT/P (which FDA law applies); a licensed product off label (lawful, outside the label's evidence); classification undetermined | approved product on label |
+/// | [`RuleId::OfferEuPathway`] | | EU ATMP outside an authorisation or trial; an authorised product off label; classification undetermined | authorised product on label |
+/// | [`RuleId::OfferJpPathway`] | | no approval or trial named; an approved product off label (an ASRM plan is needed) | approved product on label |
 /// | [`RuleId::OfferNationalPathway`] | | no authorisation or trial named | authorised product on label |
 /// | [`RuleId::OfferDoseReference`] | | dose far below every label dose for the route and condition; dose not comparable | (a note otherwise) |
 /// | [`RuleId::OfferApprovedAnywhere`] | | | (always a note: which products are authorised where) |
@@ -683,7 +683,8 @@ pub fn evaluate_offer_with(
     };
     c.reserve(finding_count(offer));
     let named = offer.authorisation.as_ref().map(|r| r.resolve());
-    let on_label = product_identity(offer, named, &mut c);
+    let use_of_named = product_identity(offer, named, &mut c, on);
+    let on_label = use_of_named.on_label();
     live_cell_count(offer, policy, &mut c);
     source(offer, &mut c);
     certificate(offer, &mut c);
@@ -691,11 +692,11 @@ pub fn evaluate_offer_with(
     let has_evidence = trial_evidence(offer, on_label, &mut c);
     patient_and_setting(offer, &mut c);
     many_conditions(offer, policy, &mut c);
-    claims(offer, named.flatten(), &quality, &mut c);
-    approved_anywhere(offer, &mut c);
+    claims(offer, named.flatten(), &quality, &mut c, on);
+    approved_anywhere(offer, &mut c, on);
     release_quality(&quality, &mut c);
     dose_reference(offer, policy, &mut c);
-    let (us, eu, jp) = pathway(offer, on_label, &mut c, on);
+    let (us, eu, jp) = pathway(offer, use_of_named, named.flatten(), &mut c, on);
     debug_assert_eq!(c.findings.len(), finding_count(offer));
     if let Some(horizon) = crate::law::horizon_finding(on) {
         c.groups.push(Group::AskFirst);
@@ -787,11 +788,11 @@ fn finding_count(offer: &ClinicOffer) -> usize {
 // Product identity: the offer's facts against a catalog entry
 // ---------------------------------------------------------------------------------------------
 
-/// The facts of a comparison, staged on the stack: at most 21 (the entry's key; two per
+/// The facts of a comparison, staged on the stack: at most 22 (the entry's key; two per
 /// compared product fact, for the indication and for the place; the patient's age with the
 /// label's two bounds; whether standard treatments were tried with the label's requirement; the
-/// status; the withdrawal date; the contradictions).
-type ComparisonFacts = SmallVec<[Fact; 21]>;
+/// status on the evaluation date with at most two of its dates; the contradictions).
+type ComparisonFacts = SmallVec<[Fact; 22]>;
 
 /// How the offer's facts compare with one catalog entry.
 struct Comparison {
@@ -815,13 +816,14 @@ fn age_fact(name: &'static str, age: Age) -> Fact {
 /// Compares the offer with `p`: tissue, donor, preparation, route, indication and the patients
 /// the label covers (the patient's age, and whether standard treatments were tried when the
 /// label requires an earlier treatment), and, when `place` is set, the jurisdiction and the
-/// entry's status. The facts of the comparison are added to `facts` when it is given; a
+/// entry's status on that evaluation date ([`ApprovedProduct::status_on`]: a withdrawal, or a
+/// date before the authorisation, contradicts the claimed authorisation). The facts of the comparison are added to `facts` when it is given; a
 /// label's bounds are added when the offer contradicts them or does not give the patient's
 /// fact.
 fn compare_with(
     offer: &ClinicOffer,
     p: &ApprovedProduct,
-    place: bool,
+    place: Option<jiff::civil::Date>,
     mut facts: Option<&mut ComparisonFacts>,
 ) -> Comparison {
     let product = &offer.product;
@@ -921,7 +923,7 @@ fn compare_with(
             fact(Fact::flag("catalog.population.after_prior_treatment", true).as_limit());
         }
     }
-    if place {
+    if let Some(on) = place {
         match offer.jurisdiction {
             Some(j) => {
                 fact(Fact::code("jurisdiction", j.code()));
@@ -932,12 +934,33 @@ fn compare_with(
             }
             None => c.unknown.push("jurisdiction"),
         }
-        fact(Fact::code("catalog.status", p.status.code()).as_limit());
-        if p.status == AuthorisationStatus::Withdrawn {
-            c.contradicts.push("catalog.status");
-            if let Some(date) = p.withdrawn_on {
-                fact(Fact::code("catalog.withdrawn_on", date).as_limit());
+        let status = p.status_on(on);
+        fact(Fact::code("catalog.status", status.code()).as_limit());
+        let mut date = |name: &'static str, day: Option<jiff::civil::Date>| {
+            if let Some(day) = day {
+                fact(Fact::date(name, day).as_limit());
             }
+        };
+        match status {
+            AuthorisationStatus::Withdrawn => {
+                c.contradicts.push("catalog.status");
+                date("catalog.withdrawn_on", p.withdrawn_on);
+            }
+            AuthorisationStatus::NotYetAuthorised => {
+                c.contradicts.push("catalog.status");
+                date("catalog.authorised_on", p.authorised_on);
+            }
+            AuthorisationStatus::TimeLimitEnded => {
+                date("catalog.time_limit_ends_on", p.time_limit_ends_on);
+            }
+            AuthorisationStatus::PendingFullApproval => {
+                date("catalog.time_limit_ends_on", p.time_limit_ends_on);
+                date(
+                    "catalog.full_approval_applied_on",
+                    p.full_approval_applied_on,
+                );
+            }
+            _ => {}
         }
     }
     if !c.contradicts.is_empty() {
@@ -946,13 +969,45 @@ fn compare_with(
     c
 }
 
-/// Judges the authorised product the offer names. Returns the entry when the offer matches its
-/// approved use where the offer is made (on label).
+/// How the offer uses the authorised product it names.
+#[derive(Clone, Copy)]
+enum NamedUse {
+    /// The named product, in force where the offer is made, given as its label says.
+    OnLabel(&'static ApprovedProduct),
+    /// The named product, in force where the offer is made, given outside its label: for
+    /// another condition, by another route, or to patients the label does not cover.
+    OffLabel(&'static ApprovedProduct),
+    /// No product named, or not shown to be the named product in force here.
+    Neither,
+}
+
+impl NamedUse {
+    const fn on_label(self) -> Option<&'static ApprovedProduct> {
+        match self {
+            Self::OnLabel(p) => Some(p),
+            Self::OffLabel(_) | Self::Neither => None,
+        }
+    }
+}
+
+/// Contradictions that make an offer use its product outside the label, not a different
+/// product: the condition, the route, and the patients the label covers.
+const OFF_LABEL: [&str; 4] = [
+    "indication",
+    "product.delivery.route",
+    "patient.age",
+    "patient.standard_treatments_tried",
+];
+
+/// Judges the authorised product the offer names: on label (the entry matches the offer's use
+/// where the offer is made), off label (the same product in force here, used outside its label),
+/// or neither.
 fn product_identity(
     offer: &ClinicOffer,
     named: Option<Option<&'static ApprovedProduct>>,
     c: &mut Collector,
-) -> Option<&'static ApprovedProduct> {
+    on: jiff::civil::Date,
+) -> NamedUse {
     let rule = RuleId::OfferProductIdentity;
     let Some(named) = named else {
         c.add(
@@ -962,7 +1017,7 @@ fn product_identity(
             "authorisation",
             "The offer names no authorised product.",
         );
-        return None;
+        return NamedUse::Neither;
     };
     let Some(p) = named else {
         let number = match &offer.authorisation {
@@ -979,40 +1034,61 @@ fn product_identity(
         f.facts
             .push(owned("authorisation.authorisation_number", number));
         f.missing.push("authorisation.catalog_key");
-        return None;
+        return NamedUse::Neither;
     };
     let mut facts = ComparisonFacts::new();
-    let cmp = compare_with(offer, p, true, Some(&mut facts));
-    let (group, outcome, reason, on_label) = if !cmp.contradicts.is_empty() {
+    let cmp = compare_with(offer, p, Some(on), Some(&mut facts));
+    let status = p.status_on(on);
+    let off_label = |path: &&str| OFF_LABEL.contains(path);
+    // Another product, or not this product's authorisation here: the claim of an authorisation
+    // is false. Only the label's use contradicted, with the product and the place shown: the
+    // authorised product, used off label.
+    let other_product = cmp.contradicts.iter().any(|p| !off_label(p));
+    let identity_shown = !cmp.unknown.iter().any(|p| !off_label(p)) && status.confirmed_in_force();
+    let (group, outcome, reason, named_use) = if other_product {
         (
             Group::WalkAway,
             Outcome::NotMet,
-            "The clinic names an authorised product, but the offer contradicts that product's authorisation (see `contradicts`): the approval it claims does not cover what it sells, or not for this patient.",
-            None,
+            "The clinic names an authorised product, but the offer contradicts that product's authorisation (see `contradicts`): what it sells is not that product, or not authorised where it is offered, so the approval it claims does not cover it.",
+            NamedUse::Neither,
         )
-    } else if !cmp.unknown.is_empty() || p.status != AuthorisationStatus::InForce {
+    } else if !cmp.contradicts.is_empty() && identity_shown {
+        (
+            Group::AskFirst,
+            Outcome::NotMet,
+            "The clinic offers the authorised product it names, but outside its label (see `contradicts`: another condition, route or patient group). A physician may prescribe an authorised product off label; the label's evidence does not cover this use, so ask what evidence supports it.",
+            NamedUse::OffLabel(p),
+        )
+    } else if !cmp.contradicts.is_empty() || !cmp.unknown.is_empty() || !identity_shown {
         (
             Group::AskFirst,
             Outcome::Undetermined,
             "The clinic names an authorised product, but the offer does not give every fact its authorisation turns on (about the product, the patient or the place), or the catalog cannot confirm the authorisation is still in force.",
-            None,
+            NamedUse::Neither,
         )
     } else {
         (
             Group::GoodSign,
             Outcome::Met,
             "The product is an authorised MSC product, given for the use and to the patients, by the route and in the jurisdiction of its authorisation.",
-            Some(p),
+            NamedUse::OnLabel(p),
         )
     };
     let f = c.add(group, rule, outcome, "authorisation", reason);
+    if cmp.contradicts.is_empty() && cmp.unknown.is_empty() && !status.confirmed_in_force() {
+        // The offer matches the entry: what stays open is the authorisation on the date.
+        f.reason = Some(Cow::Owned(format!(
+            "The clinic names an authorised product and the offer matches its authorisation, but the catalog cannot confirm the authorisation on the evaluation date: {}.",
+            p.status_text_on(on)
+        )));
+    }
     f.facts.extend(facts.drain(..));
     // Facts the comparison lacks are missing only while it is undetermined: a contradiction
-    // decides it.
-    if cmp.contradicts.is_empty() {
+    // of the product decides it, and so does an off-label use of the product shown.
+    if outcome == Outcome::Undetermined {
         f.missing = cmp.unknown.iter().copied().collect();
     }
-    on_label
+    named_use
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1035,10 +1111,12 @@ fn trial_fact(id: &crate::NctId) -> Fact {
 
 fn pathway(
     offer: &ClinicOffer,
-    on_label: Option<&'static ApprovedProduct>,
+    named_use: NamedUse,
+    named: Option<&'static ApprovedProduct>,
     c: &mut Collector,
     on: jiff::civil::Date,
 ) -> Classifications {
+    let on_label = named_use.on_label();
     let rule = RuleId::OfferJurisdiction;
     let Some(place) = offer.jurisdiction else {
         let f = c.add(
@@ -1066,21 +1144,28 @@ fn pathway(
     match framework {
         RegulatoryFramework::UnitedStates => {
             let us = classify_us(&offer.product, on);
-            us_pathway(&us, on_label, trial, c);
+            us_pathway(offer, &us, named_use, trial, c);
             (Some(us), None, None)
         }
         RegulatoryFramework::EuropeanUnion => {
             let eu = classify_eu(&offer.product, on);
-            eu_pathway(&eu, on_label, trial, c);
+            eu_pathway(&eu, named_use, trial, c);
             (None, Some(eu), None)
         }
         RegulatoryFramework::Japan => {
-            let jp = classify_jp(&offer.product, on);
-            jp_pathway(&jp, on_label, trial, c);
+            // A Japanese catalog product named by the offer: its approval decides whether ASRM
+            // applies at all (ASRM Art 2(2) excludes use according to the approval).
+            let jp = match named {
+                Some(p) if p.jurisdiction == Jurisdiction::Japan => {
+                    classify_jp_authorised(&offer.product, p.key, on)
+                }
+                _ => classify_jp(&offer.product, on),
+            };
+            jp_pathway(&jp, named_use, trial, c);
             (None, None, Some(jp))
         }
         _ => {
-            national_pathway(place, on_label, trial, c);
+            national_pathway(place, on_label, trial, c, on);
             (None, None, None)
         }
     }
@@ -1119,18 +1204,66 @@ fn trial_note(
     f.facts.push(trial_fact(trial));
 }
 
+/// The question for a product used outside the label of the authorised product it is, under
+/// `rule`: lawful at a physician's discretion, but not covered by the label's evidence.
+fn off_label_question<'c>(
+    rule: RuleId,
+    reason: &'static str,
+    p: &ApprovedProduct,
+    class: Fact,
+    basis: Basis,
+    c: &'c mut Collector,
+) -> &'c mut Finding {
+    let f = c.add(Group::AskFirst, rule, Outcome::Met, "authorisation", reason);
+    f.basis = basis;
+    f.facts.push(class);
+    f.facts.push(Fact::code("catalog.key", p.key.code()));
+    f
+}
+
+/// Why a product that is not an HCT/P still answers to FDA, by what it is.
+fn not_an_hctp_reason(offer: &ClinicOffer) -> &'static str {
+    match offer.product.preparation {
+        Some(CellPreparation::ExtracellularVesicles | CellPreparation::ConditionedMedium) => {
+            "In the US this cell-free product is not an HCT/P, so Part 1271 does not apply; that does not make it exempt from approval. FDA regulates exosome products as drugs and biological products, and none is approved (FDA Public Safety Notification on Exosome Products, Dec 2019). Ask which FDA law the clinic relies on: an approval, or an IND for a clinical investigation."
+        }
+        Some(CellPreparation::PlateletRichPlasma) => {
+            "In the US platelet-rich plasma is a blood product, not an HCT/P (FDA MM/HU guidance, Jul 2020, section V.A), so Part 1271 does not apply; FDA's law on blood products and on the devices that prepare it may. Ask which FDA clearance or approval the clinic relies on for this use."
+        }
+        _ => {
+            "In the US the product is not an HCT/P, so Part 1271 does not apply; that does not make it exempt from FDA law, which may regulate it as a drug, biological product or blood product (FDA MM/HU guidance, Jul 2020, section V.A; FDA Public Safety Notification on Exosome Products, Dec 2019). Ask which FDA law the clinic relies on: an approval, or an IND for a clinical investigation."
+        }
+    }
+}
+
 fn us_pathway(
+    offer: &ClinicOffer,
     us: &UsAssessment,
-    on_label: Option<&'static ApprovedProduct>,
+    named_use: NamedUse,
     trial: Trial<'_>,
     c: &mut Collector,
 ) {
     let rule = RuleId::OfferUsPathway;
     let class = Fact::code("us.classification", us.classification.code()).as_derived();
+    // An authorised product is judged by its authorisation, whatever the classification.
+    match named_use {
+        NamedUse::OnLabel(p) => return on_label_sign(rule, p, class, c),
+        NamedUse::OffLabel(p) => {
+            off_label_question(
+                rule,
+                "The product is licensed in the US, and offered outside its label. A physician may prescribe a licensed biological product off label: that is the practice of medicine, and the IND rules do not apply to it (21 CFR 312.2(d)); an IND is for clinical investigations. The label's evidence does not cover this use: ask what evidence supports it.",
+                p,
+                class,
+                Basis::RegulationText,
+                c,
+            );
+            return;
+        }
+        NamedUse::Neither => {}
+    }
     match us.classification {
-        UsClassification::Section351Product => match (on_label, trial) {
-            (Some(p), _) => on_label_sign(rule, p, class, c),
-            (None, Some(trial)) => {
+        UsClassification::Section351Product => match trial {
+            Some(trial) => {
                 trial_note(
                     rule,
                     "In the US this is a drug or biological product, and it is offered within a registered trial, the way such products may be given before approval.",
@@ -1139,17 +1272,44 @@ fn us_pathway(
                     c,
                 );
             }
-            (None, None) => {
+            None => {
                 let f = c.add(
                     Group::AskFirst,
                     rule,
                     Outcome::NotMet,
                     "disclosures.trial_registration",
-                    "In the US this is a drug or biological product: it may only be given under an IND (a registered trial) or once approved for this use. Ask which one applies.",
+                    "In the US this is a drug or biological product that is not licensed: it may only be given under an IND (a registered trial) or once licensed (a BLA). Ask which one applies.",
                 );
                 f.facts.push(class);
                 f.missing.push("disclosures.trial_registration");
                 f.missing.push("authorisation");
+            }
+        },
+        UsClassification::NotAnHctp => match trial {
+            Some(trial) => {
+                trial_note(
+                    rule,
+                    "In the US the product is not an HCT/P, and it is offered within a registered trial, the way an unapproved drug or biological product may be given.",
+                    [class],
+                    trial,
+                    c,
+                );
+            }
+            None => {
+                let f = c.add(
+                    Group::AskFirst,
+                    rule,
+                    Outcome::Undetermined,
+                    "product.preparation",
+                    not_an_hctp_reason(offer),
+                );
+                f.basis = Basis::AgencyStatement;
+                f.facts.push(class);
+                if let Some(p) = offer.product.preparation {
+                    f.facts.push(Fact::code("product.preparation", p.code()));
+                }
+                f.missing.push("authorisation");
+                f.missing.push("disclosures.trial_registration");
             }
         },
         UsClassification::Undetermined => {
@@ -1163,13 +1323,24 @@ fn us_pathway(
             .facts
             .push(class);
         }
-        _ => {
+        UsClassification::Section361Hctp => {
             c.add(
                 Group::Note,
                 rule,
                 Outcome::NotApplicable,
                 "product",
-                "In the US the product needs no FDA approval (see the US assessment); that says nothing about whether it works.",
+                "In the US this is a Section 361 HCT/P: regulated under Part 1271 (registration, listing, donor eligibility, good tissue practice), with no premarket approval (21 CFR 1271.10(b)); that says nothing about whether it works.",
+            )
+            .facts
+            .push(class);
+        }
+        UsClassification::ExceptedSameSurgicalProcedure => {
+            c.add(
+                Group::Note,
+                rule,
+                Outcome::NotApplicable,
+                "product",
+                "In the US the same surgical procedure exception applies: the clinic need not comply with Part 1271 for this procedure (21 CFR 1271.15(b)); that says nothing about whether it works.",
             )
             .facts
             .push(class);
@@ -1177,17 +1348,26 @@ fn us_pathway(
     }
 }
 
-fn eu_pathway(
-    eu: &EuAssessment,
-    on_label: Option<&'static ApprovedProduct>,
-    trial: Trial<'_>,
-    c: &mut Collector,
-) {
+fn eu_pathway(eu: &EuAssessment, named_use: NamedUse, trial: Trial<'_>, c: &mut Collector) {
     let rule = RuleId::OfferEuPathway;
     let class = Fact::code("eu.classification", eu.classification.code()).as_derived();
-    match (eu.classification.is_atmp(), on_label, trial) {
-        (_, Some(p), _) => on_label_sign(rule, p, class, c),
-        (Some(true), None, Some(trial)) => {
+    match named_use {
+        NamedUse::OnLabel(p) => return on_label_sign(rule, p, class, c),
+        NamedUse::OffLabel(p) => {
+            off_label_question(
+                rule,
+                "The product holds a marketing authorisation in the EU, and is offered outside its authorised use. Prescribing an authorised medicinal product off label is a physician's decision under national law, not a use the authorisation forbids; the authorisation's evidence does not cover it, so ask what evidence supports it.",
+                p,
+                class,
+                Basis::Label,
+                c,
+            );
+            return;
+        }
+        NamedUse::Neither => {}
+    }
+    match (eu.classification.is_atmp(), trial) {
+        (Some(true), Some(trial)) => {
             trial_note(
                 rule,
                 "In the EU this is an advanced therapy medicinal product, offered within a registered trial.",
@@ -1196,7 +1376,7 @@ fn eu_pathway(
                 c,
             );
         }
-        (Some(true), None, None) => {
+        (Some(true), None) => {
             let f = c.add(
                 Group::AskFirst,
                 rule,
@@ -1208,7 +1388,7 @@ fn eu_pathway(
             f.missing.push("authorisation");
             f.missing.push("disclosures.trial_registration");
         }
-        (Some(false), None, _) => {
+        (Some(false), _) => {
             c.add(
                 Group::Note,
                 rule,
@@ -1219,7 +1399,7 @@ fn eu_pathway(
             .facts
             .push(class);
         }
-        (None, None, _) => {
+        (None, _) => {
             c.add(
                 Group::AskFirst,
                 rule,
@@ -1233,18 +1413,13 @@ fn eu_pathway(
     }
 }
 
-fn jp_pathway(
-    jp: &JpAssessment,
-    on_label: Option<&'static ApprovedProduct>,
-    trial: Trial<'_>,
-    c: &mut Collector,
-) {
+fn jp_pathway(jp: &JpAssessment, named_use: NamedUse, trial: Trial<'_>, c: &mut Collector) {
     let rule = RuleId::OfferJpPathway;
     let class = Fact::code("jp.asrm_risk_class", jp.risk_class.code()).as_derived();
     let pmd = || Fact::code("jp.pmd_act", jp.pmd_act.code()).as_derived();
-    match (on_label, trial) {
-        (Some(p), _) => on_label_sign(rule, p, class, c),
-        (None, Some(trial)) => {
+    match (named_use, trial) {
+        (NamedUse::OnLabel(p), _) => on_label_sign(rule, p, class, c),
+        (_, Some(trial)) => {
             trial_note(
                 rule,
                 "The treatment is offered within a registered trial; in Japan it also needs its ASRM plan or PMD Act trial notification.",
@@ -1253,7 +1428,20 @@ fn jp_pathway(
                 c,
             );
         }
-        (None, None) => {
+        (NamedUse::OffLabel(p), None) => {
+            let f = off_label_question(
+                rule,
+                "The product is approved in Japan, and offered outside its approval. The Act on the Safety of Regenerative Medicine excludes only the use of an approved regenerative medical product according to its approval (Art 2(2)); used otherwise, the treatment is regenerative medicine under that Act and needs a provision plan reviewed by a certified committee. The approval's evidence does not cover this use: ask for the plan, and for the evidence.",
+                p,
+                class,
+                Basis::RegulationText,
+                c,
+            );
+            f.outcome = Outcome::Undetermined;
+            f.facts.push(pmd());
+            f.missing.push("disclosures.trial_registration");
+        }
+        (NamedUse::Neither, None) => {
             let f = c.add(
                 Group::AskFirst,
                 rule,
@@ -1274,6 +1462,7 @@ fn national_pathway(
     on_label: Option<&'static ApprovedProduct>,
     trial: Trial<'_>,
     c: &mut Collector,
+    on: jiff::civil::Date,
 ) {
     let rule = RuleId::OfferNationalPathway;
     let here = Fact::code("jurisdiction", place.code());
@@ -1289,14 +1478,55 @@ fn national_pathway(
             );
         }
         (None, None) => {
-            let f = c.add(
-                Group::AskFirst,
-                rule,
-                Outcome::Undetermined,
-                "authorisation",
-                "The crate has no classification engine for this jurisdiction, and the offer names no authorisation or registered trial: ask which national authorisation or licence covers it.",
-            );
-            f.facts.push(here);
+            // A national route whose law is in force on the date (Korea's advanced regenerative
+            // medicine treatment, China's clinical translation of new biomedical technologies)
+            // is named, never assumed: whether the offer is given on it is a fact of the offer,
+            // and the crate has no engine for that law. The answer stays open.
+            let mut routes = place.national_routes_on(on).peekable();
+            let f = if routes.peek().is_some() {
+                let f = c.add(
+                    Group::AskFirst,
+                    rule,
+                    Outcome::Undetermined,
+                    "authorisation",
+                    "",
+                );
+                let mut reason = String::from(
+                    "The crate has no classification engine for this jurisdiction, and the offer names no authorisation or registered trial.",
+                );
+                for route in routes {
+                    reason.push_str(&format!(
+                        " Since {}, the law there provides a route outside marketing authorisation and trials, {} ({}): {}. The offer does not show that the treatment is given on that route: ask for the approval it requires.",
+                        crate::IsoDate::from(route.in_force_from),
+                        route.name,
+                        route.law,
+                        route.requires,
+                    ));
+                    f.facts
+                        .push(Fact::code("national_route", route.code).as_limit());
+                    f.facts.push(
+                        Fact::date("national_route.in_force_from", route.in_force_from).as_limit(),
+                    );
+                    f.facts.push(
+                        Fact::new(
+                            "national_route.citation",
+                            FactValue::Text(Cow::Borrowed(route.citation)),
+                        )
+                        .as_limit(),
+                    );
+                }
+                f.reason = Some(Cow::Owned(reason));
+                f
+            } else {
+                c.add(
+                    Group::AskFirst,
+                    rule,
+                    Outcome::Undetermined,
+                    "authorisation",
+                    "The crate has no classification engine for this jurisdiction, and the offer names no authorisation or registered trial: ask which national authorisation or licence covers it.",
+                )
+            };
+            f.facts.insert(0, here);
             f.missing.push("authorisation");
             f.missing.push("disclosures.trial_registration");
         }
@@ -1861,6 +2091,7 @@ fn claims(
     named: Option<&'static ApprovedProduct>,
     quality: &QualityReport,
     c: &mut Collector,
+    on: jiff::civil::Date,
 ) {
     // One flag per kind of claim: each kind is judged once, except claims of FDA approval, which
     // may each name other conditions.
@@ -1897,7 +2128,7 @@ fn claims(
             ClaimKind::TreatsManyConditions => {
                 // Judged with every condition the offer names, by `many_conditions`.
             }
-            ClaimKind::FdaApproved => fda_claim(offer, claim, named, c),
+            ClaimKind::FdaApproved => fda_claim(offer, claim, named, c, on),
             ClaimKind::ContainsLiveStemCells => live_stem_cells_claim(offer, quality, c),
             ClaimKind::NoRejection => no_rejection_claim(offer, c),
         }
@@ -1911,6 +2142,7 @@ fn fda_claim(
     claim: &crate::Claim,
     named: Option<&'static ApprovedProduct>,
     c: &mut Collector,
+    on: jiff::civil::Date,
 ) {
     let rule = RuleId::OfferClaimFdaApproved;
     // `Claim::conditions`, borrowed: the claim's conditions, or the patient's when it lists none.
@@ -1935,7 +2167,7 @@ fn fda_claim(
         indications
             .iter()
             .filter(|i| {
-                ApprovedProduct::approved_in(Jurisdiction::UnitedStates, **i)
+                ApprovedProduct::approved_in_on(Jurisdiction::UnitedStates, **i, on)
                     .next()
                     .is_none()
             })
@@ -1956,7 +2188,7 @@ fn fda_claim(
     }
     let approved = || {
         ApprovedProduct::by_jurisdiction(Jurisdiction::UnitedStates).filter(|p| {
-            p.status.in_force() && indications.iter().all(|i| p.indications.contains(i))
+            p.status_on(on).in_force() && indications.iter().all(|i| p.indications.contains(i))
         })
     };
     let keys = || code_list_of("fda_approved_products", || approved().map(|p| p.key)).as_limit();
@@ -1977,7 +2209,7 @@ fn fda_claim(
             return;
         }
         let mut facts = ComparisonFacts::new();
-        let cmp = compare_with(offer, p, false, Some(&mut facts));
+        let cmp = compare_with(offer, p, None, Some(&mut facts));
         let (group, outcome, reason) = if !cmp.contradicts.is_empty() {
             (
                 Group::WalkAway,
@@ -2011,9 +2243,9 @@ fn fda_claim(
     let mut products = approved().peekable();
     let first = products.peek().copied();
     if let Some(first) = first {
-        if products.all(|p| !compare_with(offer, p, false, None).contradicts.is_empty()) {
+        if products.all(|p| !compare_with(offer, p, None, None).contradicts.is_empty()) {
             let mut facts = ComparisonFacts::new();
-            compare_with(offer, first, false, Some(&mut facts));
+            compare_with(offer, first, None, Some(&mut facts));
             let f = c.add(
                 Group::WalkAway,
                 rule,
@@ -2040,7 +2272,7 @@ fn fda_claim(
     // A fact the offer lacks could still contradict every approved product it might be (a
     // patient's age outside the label): it could change the answer too.
     for p in approved() {
-        let cmp = compare_with(offer, p, false, None);
+        let cmp = compare_with(offer, p, None, None);
         if cmp.contradicts.is_empty() {
             for path in cmp.unknown {
                 if !f.missing.contains(path) {
@@ -2152,9 +2384,9 @@ fn no_rejection_claim(offer: &ClinicOffer, c: &mut Collector) {
     }
 }
 
-fn approved_anywhere(offer: &ClinicOffer, c: &mut Collector) {
+fn approved_anywhere(offer: &ClinicOffer, c: &mut Collector, on: jiff::civil::Date) {
     let rule = RuleId::OfferApprovedAnywhere;
-    let approved = || ApprovedProduct::approved_anywhere(offer.indication).map(|p| p.key);
+    let approved = || ApprovedProduct::approved_anywhere_on(offer.indication, on).map(|p| p.key);
     let indication = Fact::code("indication", offer.indication.code());
     if approved().next().is_none() {
         c.add(

@@ -8,9 +8,10 @@
 
 use crate::table::vocab;
 use crate::{
-    CatalogKey, CellCount, Donor, EndotoxinEuPerMl, Fact, Finding, Indication, IsoDate, Outcome,
-    Passage, Percent, PopulationDoublings, ProcessingStep, Product, ProductState, ReleaseData,
-    Route, RuleId, Severity, SupplyModel, SurfaceMarker, TestOutcome, ValueError, ViabilityTiming,
+    CatalogKey, CellCount, Donor, EndotoxinEuPerMl, Fact, Finding, Indication, IsoDate,
+    NotPerformedReason, Outcome, Passage, Percent, PopulationDoublings, ProcessingStep, Product,
+    ProductState, ReleaseData, ReleaseTest, Route, RuleId, Severity, SupplyModel, SurfaceMarker,
+    TestOutcome, ValueError, ViabilityTiming,
 };
 use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
@@ -720,14 +721,6 @@ impl<'a> Profile<'a> {
             viable_cells,
             cells_per_kg,
         }
-    }
-
-    /// Severity of a missing safety result (sterility, endotoxin): blocking, as a failing result
-    /// would be, for every product including a same-day bedside one. A result that could fail
-    /// the lot is a fact its verdict needs: leaving it out must never read better than
-    /// reporting a failure.
-    const fn missing_test_severity(&self) -> Severity {
-        Severity::Blocking
     }
 
     fn perinatal(&self) -> Option<bool> {
@@ -1693,26 +1686,124 @@ fn trilineage(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
 // Safety release tests
 // ---------------------------------------------------------------------------------------------
 
-fn test_outcome(
+/// Whether a safety release result may be absent without blocking: a same-day autologous
+/// preparation at the bedside. No lot is released — the cells are given within the procedure,
+/// and a culture would report only after they are — and the law asks no release test of it
+/// (21 CFR 610.12 concerns lots of licensed biological products). The facts that make it so
+/// must be stated: the patient's own cells, prepared at the point of care, not cultured, not
+/// cryopreserved, and shown to be same-day (the same surgical procedure, or a fresh product).
+fn release_tests_optional(p: &Profile<'_>) -> bool {
+    let same_day = p
+        .product
+        .processing
+        .as_ref()
+        .and_then(|x| x.same_surgical_procedure)
+        == Some(true)
+        || p.state == Some(ProductState::Fresh);
+    p.bedside_autologous && same_day && p.state != Some(ProductState::Cryopreserved)
+}
+
+/// The reasons the safety rules give, by test and case.
+struct TestText {
+    /// The fact naming a stated "not performed" and its reason.
+    not_performed_fact: &'static str,
+    /// A lot whose test was stated as not performed.
+    lot_not_performed: &'static str,
+    /// A bedside preparation whose test was stated as not performed.
+    bedside_not_performed: &'static str,
+    /// A bedside preparation without a result.
+    bedside_absent: &'static str,
+    /// A bedside preparation whose test had not finished.
+    bedside_pending: &'static str,
+    /// A result stated together with "not performed".
+    contradiction: &'static str,
+}
+
+const fn test_text(test: ReleaseTest) -> TestText {
+    match test {
+        ReleaseTest::Mycoplasma => TestText {
+            not_performed_fact: "release.not_performed.mycoplasma",
+            lot_not_performed: "the record states that mycoplasma testing was not performed, but a product that may have been cultured is tested for mycoplasma before release, whatever the reason",
+            bedside_not_performed: "mycoplasma testing was not performed: absence of mycoplasma is not shown",
+            bedside_absent: "no mycoplasma result is reported: absence of mycoplasma is not shown",
+            bedside_pending: "the mycoplasma test had not finished when the cells were given: absence of mycoplasma is not shown",
+            contradiction: "the record states a mycoplasma result and also that the test was not performed: the two statements contradict each other",
+        },
+        ReleaseTest::Endotoxin => TestText {
+            not_performed_fact: "release.not_performed.endotoxin",
+            lot_not_performed: "the record states that endotoxin testing was not performed, but each lot released to patients is tested for bacterial endotoxins (USP <85>), whatever the reason",
+            bedside_not_performed: "endotoxin testing was not performed: a same-day autologous bedside preparation is not a released lot and no release test is required of it, but that endotoxin is within the USP <85> limit is not shown",
+            bedside_absent: "no endotoxin result is reported: a same-day autologous bedside preparation is not a released lot and no release test is required of it, but that endotoxin is within the USP <85> limit is not shown",
+            bedside_pending: "the endotoxin test had not finished when the cells were given: that endotoxin is within the USP <85> limit is not shown",
+            contradiction: "the record states an endotoxin result and also that the test was not performed: the two statements contradict each other",
+        },
+        // Sterility, and any test added later.
+        _ => TestText {
+            not_performed_fact: "release.not_performed.sterility",
+            lot_not_performed: "the record states that sterility testing was not performed, but 21 CFR 610.12 requires a sterility test of each lot, whatever the reason",
+            bedside_not_performed: "sterility testing was not performed: a same-day autologous bedside preparation is not a released lot and no release test is required of it (a culture would report after the injection), but sterility is not shown",
+            bedside_absent: "no sterility result is reported: a same-day autologous bedside preparation is not a released lot and no release test is required of it (a culture would report after the injection), but sterility is not shown",
+            bedside_pending: "the sterility culture had not finished when the cells were given, as is usual for a same-day bedside preparation: sterility is not shown",
+            contradiction: "the record states a sterility result and also that the test was not performed: the two statements contradict each other",
+        },
+    }
+}
+
+/// A stated "not performed" for `test`, with its reason.
+fn not_performed(p: &Profile<'_>, test: ReleaseTest) -> Option<NotPerformedReason> {
+    p.release.and_then(|r| r.not_performed.get(&test)).copied()
+}
+
+/// Judges a result that is not shown (absent, pending or not performed): blocking for a lot,
+/// a warning saying what was not shown for a same-day bedside preparation, whose release tests
+/// the law does not require (so the warning rests on the crate's reading of that law).
+fn not_shown(
+    p: &Profile<'_>,
     f: &mut Finding,
-    path: &'static str,
+    test: ReleaseTest,
     outcome: Option<TestOutcome>,
-    missing_severity: Severity,
+    lot_reason: &'static str,
 ) {
-    match outcome {
-        Some(TestOutcome::Negative) => {}
-        Some(TestOutcome::Positive) => {
+    let text = test_text(test);
+    let reason = not_performed(p, test);
+    if release_tests_optional(p) {
+        let why = match (outcome, reason) {
+            (Some(TestOutcome::Pending), _) => text.bedside_pending,
+            (_, Some(_)) => text.bedside_not_performed,
+            _ => text.bedside_absent,
+        };
+        f.judge(Outcome::Undetermined, Severity::Warning).why(why);
+        f.basis = crate::Basis::CrateReading;
+    } else {
+        let why = if reason.is_some() && outcome.is_none() {
+            text.lot_not_performed
+        } else {
+            lot_reason
+        };
+        f.judge(Outcome::Undetermined, Severity::Blocking).why(why);
+    }
+    f.add_opt(reason.map(|r| Fact::code(text.not_performed_fact, r.code())));
+}
+
+fn test_outcome(p: &Profile<'_>, f: &mut Finding, test: ReleaseTest, outcome: Option<TestOutcome>) {
+    let path = test.info().result_path;
+    let reason = not_performed(p, test);
+    match (outcome, reason) {
+        // A stated failing value fails, whatever else the record says.
+        (Some(TestOutcome::Positive), _) => {
             f.judge(Outcome::NotMet, Severity::Blocking)
                 .why("contamination was detected");
         }
-        Some(TestOutcome::Pending) => {
-            f.judge(Outcome::Undetermined, missing_severity)
-                .why("the test had not finished at release");
+        (Some(_), Some(r)) => {
+            f.judge(Outcome::Undetermined, Severity::Blocking)
+                .why(test_text(test).contradiction)
+                .add(Fact::code(test_text(test).not_performed_fact, r.code()));
         }
-        None => {
-            f.judge(Outcome::Undetermined, missing_severity)
-                .why("no result is reported")
-                .lack(path);
+        (Some(TestOutcome::Negative), None) => {}
+        (Some(_), None) => not_shown(p, f, test, outcome, "the test had not finished at release"),
+        (None, _) => {
+            not_shown(p, f, test, outcome, "no result is reported");
+            f.lack(path);
         }
     }
     f.point_at(path)
@@ -1721,10 +1812,10 @@ fn test_outcome(
 
 fn sterility(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     test_outcome(
+        p,
         f,
-        "release.sterility",
+        ReleaseTest::Sterility,
         p.release.and_then(|r| r.sterility),
-        p.missing_test_severity(),
     );
 }
 
@@ -1732,22 +1823,28 @@ fn mycoplasma(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     let result = p.release.and_then(|r| r.mycoplasma);
     // Whether the cells were cultured decides whether the test is a release criterion, never
     // whether a result was reported: culture unknown is judged as culture (fail closed).
-    let severity = match p.expansion {
-        Expansion::Yes | Expansion::Unknown => Severity::Blocking,
-        Expansion::No => {
-            f.not_applicable(
-                "the cells were not grown in culture, where mycoplasma contaminate, so mycoplasma testing is not a release criterion",
-            )
-            .add_opt(result.map(|o| Fact::code("release.mycoplasma", o.code())));
-            return;
-        }
-    };
-    test_outcome(f, "release.mycoplasma", result, severity);
+    if p.expansion == Expansion::No {
+        f.not_applicable(
+            "the cells were not grown in culture, where mycoplasma contaminate, so mycoplasma testing is not a release criterion",
+        )
+        .add_opt(result.map(|o| Fact::code("release.mycoplasma", o.code())));
+        return;
+    }
+    test_outcome(p, f, ReleaseTest::Mycoplasma, result);
 }
 
+/// The code of the fact that names the endotoxin limit a finding used.
+const LIMIT_SOURCE: &str = "limit.source";
+
 fn endotoxin(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
-    let measured = p.release.and_then(|r| r.endotoxin_eu_per_ml);
-    let spec = p.release.and_then(|r| r.endotoxin_limit_eu_per_ml);
+    let measured = p
+        .release
+        .and_then(|r| r.endotoxin_eu_per_ml)
+        .map(EndotoxinEuPerMl::get);
+    let spec = p
+        .release
+        .and_then(|r| r.endotoxin_limit_eu_per_ml)
+        .map(EndotoxinEuPerMl::get);
     let route = p.route();
     if let Some(route) = route {
         if route.info().endotoxin_k_eu_per_kg.is_none() {
@@ -1759,11 +1856,12 @@ fn endotoxin(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
         }
     }
     if let Some(m) = measured {
-        f.add(Fact::number("release.endotoxin_eu_per_ml", m.get()).with_unit("EU/mL"));
+        f.add(Fact::number("release.endotoxin_eu_per_ml", m).with_unit("EU/mL"));
     }
     if let Some(route) = route {
         f.add(Fact::code("delivery.route", route.code()));
     }
+    // The facts that K/M still needs.
     let mut missing = PathList::new();
     // USP <85>: limit = K / M, M = dose volume per kg in one hour (whole dose within the hour).
     let k = route.and_then(|r| r.info().endotoxin_k_eu_per_kg);
@@ -1803,52 +1901,72 @@ fn endotoxin(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     };
     if let Some(spec) = spec {
         f.add(
-            Fact::number("release.endotoxin_limit_eu_per_ml", spec.get())
+            Fact::number("release.endotoxin_limit_eu_per_ml", spec)
                 .with_unit("EU/mL")
                 .as_limit(),
         );
     }
-    let limit = match (usp_limit, spec.map(EndotoxinEuPerMl::get)) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
+    // The limit the result is held to: the pharmacopoeia's K/M is the default; the product's
+    // own specification, stated, tightens it. Absent, it is not missing: the default applies.
+    let (limit, source) = match (usp_limit, spec) {
+        (Some(usp), Some(spec)) if spec < usp => (Some(spec), "product_specification"),
+        (Some(usp), _) => (Some(usp), "usp_85"),
+        // K/M unknown: the specification can fail a result, never pass it.
+        (None, Some(spec)) => (Some(spec), "product_specification"),
+        (None, None) => (None, ""),
     };
-    let severity = p.missing_test_severity();
-    // USP <85> applies unless the route is known and has no constant K (not parenteral).
-    let usp_applies = route.is_none_or(|r| r.info().endotoxin_k_eu_per_kg.is_some());
-    match (measured, limit) {
-        (Some(m), Some(limit)) if m.get() > limit => {
-            f.judge(Outcome::NotMet, Severity::Blocking)
-                .why("endotoxin exceeds the limit for this route, volume and body weight");
-        }
-        (Some(_), Some(_)) if usp_applies && usp_limit.is_none() => {
-            f.judge(Outcome::Undetermined, Severity::Blocking)
-                .why("the result meets the product's own specification, but the USP <85> limit K/M for this dose and patient cannot be computed");
-        }
-        // A certificate of analysis states a specification for each test, and the product's
-        // may be stricter than USP <85>: without it the result cannot be shown to meet it, and
-        // leaving it out must not read better than failing it.
-        (Some(_), Some(_)) if spec.is_none() => {
-            missing.push("release.endotoxin_limit_eu_per_ml");
-            f.judge(Outcome::Undetermined, Severity::Blocking)
-                .why("the result is within the USP <85> limit K/M, but the product's own endotoxin specification is not stated");
-        }
-        (Some(_), Some(_)) => {}
-        (None, _) => {
-            missing.insert(0, "release.endotoxin_eu_per_ml");
-            if spec.is_none() {
-                missing.push("release.endotoxin_limit_eu_per_ml");
-            }
-            f.judge(Outcome::Undetermined, severity)
-                .why("no endotoxin result is reported");
-        }
-        (Some(_), None) => {
-            f.judge(Outcome::Undetermined, severity)
-                .why("the limit K/M cannot be computed without the route, the dose volume and the body weight");
-        }
-    }
+    let stated_not_performed = not_performed(p, ReleaseTest::Endotoxin);
     f.point_at("release.endotoxin_eu_per_ml");
-    if f.outcome == Outcome::Undetermined {
-        f.lack_all(&missing);
+    match (measured, limit) {
+        (Some(m), Some(limit)) if m > limit => {
+            f.judge(Outcome::NotMet, Severity::Blocking)
+                .why(if source == "usp_85" {
+                    "endotoxin exceeds the USP <85> limit K/M for this route, dose volume and body weight"
+                } else {
+                    "endotoxin exceeds the product's own specification"
+                })
+                .add(Fact::code(LIMIT_SOURCE, source));
+        }
+        (Some(_), _) if stated_not_performed.is_some() => {
+            let text = test_text(ReleaseTest::Endotoxin);
+            f.judge(Outcome::Undetermined, Severity::Blocking)
+                .why(text.contradiction)
+                .add_opt(
+                    stated_not_performed.map(|r| Fact::code(text.not_performed_fact, r.code())),
+                );
+        }
+        // A stated result that could still fail is judged even where the test is optional
+        // (a bedside preparation): leaving the volume or the weight out must not read better
+        // than the failure they might show.
+        (Some(_), _) if usp_limit.is_none() => {
+            f.judge(Outcome::Undetermined, Severity::Blocking)
+                .why(if spec.is_some() {
+                    "the result meets the product's own specification, but the USP <85> limit K/M for this dose and patient cannot be computed"
+                } else {
+                    "the USP <85> limit K/M cannot be computed without the route, the dose volume and the body weight"
+                })
+                .lack_all(&missing);
+        }
+        (Some(_), _) => {
+            f.why(if source == "usp_85" && spec.is_none() {
+                "within the USP <85> limit K/M, the default where the product states no endotoxin specification of its own"
+            } else if source == "usp_85" {
+                "within the USP <85> limit K/M, which is stricter here than the product's own specification"
+            } else {
+                "within the product's own specification, which is stricter here than the USP <85> limit K/M"
+            })
+            .add(Fact::code(LIMIT_SOURCE, source));
+        }
+        (None, _) => {
+            not_shown(
+                p,
+                f,
+                ReleaseTest::Endotoxin,
+                None,
+                "no endotoxin result is reported",
+            );
+            f.lack("release.endotoxin_eu_per_ml").lack_all(&missing);
+        }
     }
 }
 
@@ -1889,6 +2007,19 @@ fn expansion_limit(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     if over_passage || over_doublings {
         f.judge(Outcome::NotMet, Severity::Blocking)
             .why("the cells were expanded beyond the limit of the product's specification");
+    } else if (passage_limit.is_some() && passage.is_none())
+        || (doubling_limit.is_some() && doublings.is_none())
+    {
+        // A limit is stated for a figure the record leaves out: the figure is a missing fact,
+        // and leaving it out must not read better than exceeding the limit would.
+        f.judge(Outcome::Undetermined, Severity::Blocking)
+            .why("a limit is stated for a figure the record does not report");
+        if passage_limit.is_some() && passage.is_none() {
+            f.lack("release.passage");
+        }
+        if doubling_limit.is_some() && doublings.is_none() {
+            f.lack("release.population_doublings");
+        }
     } else if judged_passage || judged_doublings {
     } else if passage.is_none() && doublings.is_none() {
         // As blocking as exceeding the limit: leaving the figures out must not read better.
@@ -1897,8 +2028,13 @@ fn expansion_limit(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
             .lack("release.passage")
             .lack("release.population_doublings");
     } else {
-        f.judge(Outcome::Undetermined, Severity::Blocking)
-            .why("no limit is stated to judge the expansion against; no universal limit exists, so the product's specification must give one")
+        // A limit is a specification: absent, the default applies — and for expansion no
+        // consensus numeric limit exists in a citable source, so there is none to apply. The
+        // figure is reported and cannot be judged: a warning that says so, not a blocking gap
+        // (the product's own specification, stated, settles it).
+        f.judge(Outcome::Undetermined, Severity::Warning)
+            .why("the product states no limit of its own, and no consensus numeric passage or population-doubling limit exists to apply by default: the expansion is reported but not judged against any limit")
+            .add(Fact::code("limit.source", "no_consensus_limit"))
             .lack(if passage.is_some() {
                 "release.passage_limit"
             } else {

@@ -14,7 +14,7 @@
 
 use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
-use crate::{AddedArticle, Codes, FactValue, Facts, Paths};
+use crate::{AddedArticle, Basis, Codes, FactValue, Facts, Paths};
 use crate::{
     CellPreparation, Donor, Fact, FdaTissueClass, Finding, ManipulationLevel, Mechanism, Outcome,
     ProcessingStep, Product, RuleId, Severity, Text, TissueSource,
@@ -94,8 +94,8 @@ vocab! {
         /// such as PRP, a secreted or cell-free product, or minimally manipulated bone marrow for
         /// homologous use). Part 1271 does not apply; other FDA law may.
         NotAnHctp => "not_an_hctp", "not an HCT/P", consequence(
-            "Part 1271 does not apply; the product is governed by whatever other FDA law fits it (for instance as a blood product, or as a drug or biological product). This is not a finding that it is unregulated or approved.",
-            "21 CFR 1271.3(d)",
+            "Part 1271 does not apply; other FDA law may: platelet-rich plasma is a blood product, and FDA regulates exosome and other cell-free products as drugs and biological products and has approved none. Which FDA law applies, and whether the product needs an approval or an IND, is a question for FDA (a Request for Designation, 21 CFR Part 3).",
+            "21 CFR 1271.3(d); FDA MM/HU guidance (2017, rev. 2020), section V.A; FDA, Public Safety Notification on Exosome Products (Dec 2019)",
         );
         /// Removed from and put back into the same patient in one surgical procedure, still
         /// "such HCT/P": the establishment need not comply with Part 1271.
@@ -324,11 +324,15 @@ impl fmt::Display for UsAssessment {
 /// - [`RuleId::UsIsHctp`]: animal cells, blood products (PRP), cell-free secreted products
 ///   (exosomes, conditioned medium), a secreted fluid without cells, and minimally manipulated
 ///   bone marrow for homologous use not combined with another article are not HCT/Ps.
-///   When the marrow exclusion is the only open question and the exception applies, the answer is
-///   the exception: Part 1271 does not apply either way.
+///   When the marrow exclusion is the only open question and the exception is met (nothing but
+///   rinsing, cleansing, sizing or shaping), the answer is the exception: Part 1271 does not
+///   apply either way, so the outcome settles nothing the sources leave open.
 /// - [`RuleId::UsSameSurgicalProcedure`]: autologous, removed and implanted in the same surgical
-///   procedure, with only steps that keep it "such HCT/P" (rinsing, cutting, sizing, shaping,
-///   centrifugation) and no article other than those 1271.10(a)(3) allows.
+///   procedure, with only the steps FDA's guidance keeps within "such HCT/P" (rinsing, cleansing,
+///   sizing, shaping) and no article other than those 1271.10(a)(3) allows. A step that isolates,
+///   multiplies or changes the cells ([`crate::StepInfo::ends_same_surgical_procedure`]) takes
+///   the product out (11th Cir. 2021; 9th Cir. 2024); any other step, such as concentrating
+///   marrow in a centrifuge, leaves the exception undetermined, citing both decisions.
 /// - [`RuleId::UsMinimalManipulation`]: each step judged with [`ProcessingStep::effect_on`] —
 ///   FDA's worked example for the (tissue, step) pair ([`crate::TISSUE_STEP_EXAMPLES`]), else
 ///   the rule for the tissue's class in the donor. A step whose effect depends on data counts as
@@ -440,9 +444,11 @@ pub(crate) fn classify_us_sharing(
             (c, Reached::All)
         }
         // Bone marrow whose only open question is the 1271.3(d)(4) exclusion (minimally
-        // manipulated, homologous, not combined), put back in the same surgical procedure:
-        // either it is not an HCT/P or it is an HCT/P under the exception — Part 1271 does not
-        // apply either way, and the exception is the answer the facts establish.
+        // manipulated, homologous, not combined), put back in the same surgical procedure with
+        // nothing but the steps FDA's guidance keeps within "such HCT/P" (the exception is met,
+        // so no open step such as concentration is involved): either it is not an HCT/P or it
+        // is an HCT/P under the exception. Part 1271 does not apply either way, and the
+        // exception is the answer the facts establish.
         (Outcome::Undetermined, Outcome::Met) if marrow_exclusion_only_open(product) => (
             UsClassification::ExceptedSameSurgicalProcedure,
             Reached::ThroughException,
@@ -826,22 +832,48 @@ fn same_surgical_procedure(product: &Product) -> Finding {
         None => missing.push("processing.steps"),
     }
     facts.extend(implied_fact(&implied));
-    let beyond = listed
-        .unwrap_or_default()
-        .iter()
-        .chain(implied.iter())
-        .filter(|s| !s.info().keeps_same_surgical_procedure)
-        .copied();
-    let beyond = Codes::of_terms(beyond);
-    if !beyond.is_empty() {
+    let all_steps = || {
+        listed
+            .unwrap_or_default()
+            .iter()
+            .chain(implied.iter())
+            .copied()
+    };
+    // Steps the courts' reading puts outside "such HCT/P" decide; steps no source keeps within
+    // it leave the exception open.
+    let ending = Codes::of_terms(all_steps().filter(|s| s.info().ends_same_surgical_procedure));
+    let mut decided_by_courts = false;
+    if !ending.is_empty() {
+        if not_met.is_none() {
+            decided_by_courts = true;
+        }
         not_met.get_or_insert((
             "processing.steps",
-            "a step beyond rinsing, cleansing, sizing, shaping and the like means the cells are no longer 'such HCT/P'",
+            "a step isolates cells from the tissue or changes or multiplies them, so the cells implanted are not the HCT/P removed: the exception does not apply (United States v. US Stem Cell Clinic, LLC, 998 F.3d 1302 (11th Cir. 2021); United States v. California Stem Cell Treatment Center, Inc., No. 22-56014 (9th Cir. 2024): 'the removed and implanted HCT/Ps must be the same')",
         ));
         facts.push(
             Fact::new(
                 "processing.steps.beyond_such_hctp",
-                FactValue::Codes(beyond),
+                FactValue::Codes(ending),
+            )
+            .as_derived(),
+        );
+    }
+    // The open steps matter only while nothing else decides the exception.
+    let open = if not_met.is_none() {
+        Codes::of_terms(all_steps().filter(|s| {
+            let info = s.info();
+            !info.keeps_same_surgical_procedure && !info.ends_same_surgical_procedure
+        }))
+    } else {
+        Codes::default()
+    };
+    let open_steps = !open.is_empty();
+    if open_steps {
+        facts.push(
+            Fact::new(
+                "processing.steps.not_shown_to_keep_such_hctp",
+                FactValue::Codes(open),
             )
             .as_derived(),
         );
@@ -868,7 +900,26 @@ fn same_surgical_procedure(product: &Product) -> Finding {
     }
 
     if let Some((path, reason)) = not_met {
-        finish(RULE, Outcome::NotMet, path, reason, facts, missing)
+        let finding = finish(RULE, Outcome::NotMet, path, reason, facts, missing);
+        if decided_by_courts {
+            finding.based_on(Basis::CourtDecision)
+        } else {
+            finding
+        }
+    } else if open_steps {
+        // No source keeps the step within "such HCT/P", and the courts require the HCT/P
+        // removed and the one implanted to be the same: the exception is open. No fact a record
+        // could add settles it (only FDA can), so only the facts the exception lacks besides
+        // are missing.
+        finish(
+            RULE,
+            Outcome::Undetermined,
+            "processing.steps",
+            "a step other than rinsing, cleansing, sizing or shaping (such as concentrating marrow in a centrifuge) lies between removal and implantation, and no source settles whether the cells implanted are still 'such HCT/P': the Ninth Circuit held that 'the removed and implanted HCT/Ps must be the same' (United States v. California Stem Cell Treatment Center, Inc., No. 22-56014, 27 Sep 2024; certiorari denied, No. 24-1189, 14 Oct 2025), as the Eleventh Circuit did (United States v. US Stem Cell Clinic, LLC, 998 F.3d 1302, 2021), so the exception is open; FDA's Tissue Reference Group or a Request for Designation can answer it",
+            facts,
+            missing,
+        )
+        .based_on(Basis::CourtDecision)
     } else if !missing.is_empty() {
         finish(
             RULE,
@@ -883,10 +934,11 @@ fn same_surgical_procedure(product: &Product) -> Finding {
             RULE,
             Outcome::Met,
             "processing.same_surgical_procedure",
-            "autologous cells removed and implanted in the same surgical procedure, with only steps that keep them 'such HCT/P' (FDA Same Surgical Procedure Exception guidance, Nov 2017)",
+            "autologous cells removed and implanted in the same surgical procedure, with nothing in between but rinsing, cleansing, sizing or shaping, the steps that keep them 'such HCT/P' (FDA Same Surgical Procedure Exception guidance, Nov 2017)",
             facts,
             missing,
         )
+        .based_on(Basis::Guidance)
     }
 }
 

@@ -17,8 +17,8 @@ pub use processing::{
     StepEffect, StepInfo, TISSUE_STEP_EXAMPLES, TissueStepExample,
 };
 pub use release::{
-    MarkerExpectation, MarkerInfo, ProductState, SurfaceMarker, TestOutcome, ViabilityMethod,
-    ViabilityTiming,
+    MarkerExpectation, MarkerInfo, NotPerformedReason, ProductState, ReleaseTest, ReleaseTestInfo,
+    SurfaceMarker, TestOutcome, ViabilityMethod, ViabilityTiming,
 };
 pub use route::{ImageGuidance, Route, RouteInfo};
 pub use site::{SiteInfo, SiteOfUse};

@@ -53,10 +53,20 @@ pub struct StepInfo {
     pub on_structural: ManipulationLevel,
     /// FDA's view of the step applied to cells or nonstructural tissue.
     pub on_nonstructural: ManipulationLevel,
-    /// Allowed between removal and implantation for the HCT/P to stay "such HCT/P" under the
-    /// same-surgical-procedure exception, 21 CFR 1271.15(b) (rinsing, cleansing, sizing, shaping
-    /// and the like).
+    /// Named by FDA's Same Surgical Procedure Exception guidance (Nov 2017) as a step that
+    /// keeps the HCT/P "such HCT/P" under 21 CFR 1271.15(b): only rinsing, cleansing, sizing and
+    /// shaping. A step that is neither this nor [`StepInfo::ends_same_surgical_procedure`]
+    /// leaves the exception open: no source the crate cites settles it (centrifugation to
+    /// concentrate marrow, for one, is not rinsing, cleansing, sizing or shaping).
     pub keeps_same_surgical_procedure: bool,
+    /// A step that makes the implanted cells something other than the HCT/P removed, so the
+    /// exception of 21 CFR 1271.15(b) does not apply: isolating cells from the tissue
+    /// (enzymatic digestion, cell isolation: the stromal vascular fraction of *US v. US Stem Cell
+    /// Clinic, LLC*, 998 F.3d 1302 (11th Cir. 2021) and *US v. California Stem Cell Treatment
+    /// Center, Inc.*, No. 22-56014 (9th Cir. 2024)), and steps that change or multiply the cells
+    /// (culture expansion, genetic modification, activation), to which the Ninth Circuit's
+    /// holding that "the removed and implanted HCT/Ps must be the same" applies a fortiori.
+    pub ends_same_surgical_procedure: bool,
     /// Listed in Annex I of Regulation (EC) 1394/2007 as *not* a substantial manipulation.
     pub eu_annex_i: bool,
     /// Named as a *substantial* manipulation by a source the crate cites: cell culture and
@@ -69,7 +79,7 @@ pub struct StepInfo {
 }
 
 const MMHU: &str = "FDA MM/HU guidance (2017, rev. 2020)";
-const SSP: &str = "FDA Same Surgical Procedure Exception guidance (Nov 2017)";
+const SSP: &str = "FDA, Same Surgical Procedure Exception under 21 CFR 1271.15(b): Questions and Answers Regarding the Scope of the Exception (Nov 2017): rinsing, cleansing, sizing and shaping keep an HCT/P 'such HCT/P'; FDA MM/HU guidance (2017, rev. 2020), footnotes 27-28 (adipose tissue 'only rinsed or cleansed')";
 
 vocab! {
     /// **A step between recovering cells or tissue from the donor and giving them to the patient.**
@@ -91,114 +101,124 @@ vocab! {
     /// let step = ProcessingStep::CultureExpansion;
     /// assert_eq!(step.info().on_nonstructural, ManipulationLevel::MoreThanMinimal);
     /// assert!(!step.info().keeps_same_surgical_procedure);
+    /// assert!(step.info().ends_same_surgical_procedure);
     /// assert!(ProcessingStep::Rinsing.info().keeps_same_surgical_procedure);
+    /// // Concentrating marrow is not rinsing, cleansing, sizing or shaping: left open.
+    /// let spin = ProcessingStep::Centrifugation.info();
+    /// assert!(!spin.keeps_same_surgical_procedure && !spin.ends_same_surgical_procedure);
     /// ```
     #[non_exhaustive]
     pub enum ProcessingStep: StepInfo {
         /// Rinsing or cleansing, e.g. washing blood from lipoaspirate.
         Rinsing => "rinsing", "rinsing / cleansing", StepInfo {
             on_structural: ManipulationLevel::Minimal, on_nonstructural: ManipulationLevel::Minimal,
-            keeps_same_surgical_procedure: true, eu_annex_i: false, eu_named_substantial: false, citation: SSP,
+            keeps_same_surgical_procedure: true, ends_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: false, citation: SSP,
         };
         /// Cutting tissue into pieces.
         Cutting => "cutting", "cutting", StepInfo {
             on_structural: ManipulationLevel::Minimal, on_nonstructural: ManipulationLevel::Minimal,
-            keeps_same_surgical_procedure: true, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
+            keeps_same_surgical_procedure: false, ends_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
         };
         /// Sizing or shaping tissue to fit a defect.
         SizingShaping => "sizing_shaping", "sizing / shaping", StepInfo {
             on_structural: ManipulationLevel::Minimal, on_nonstructural: ManipulationLevel::Minimal,
-            keeps_same_surgical_procedure: true, eu_annex_i: true, eu_named_substantial: false, citation: SSP,
+            keeps_same_surgical_procedure: true, ends_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: SSP,
         };
         /// Grinding or morselizing tissue into particles.
         Grinding => "grinding", "grinding / morselizing", StepInfo {
             on_structural: ManipulationLevel::DependsOnData, on_nonstructural: ManipulationLevel::DependsOnData,
-            keeps_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
+            keeps_same_surgical_procedure: false, ends_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
         };
         /// Spinning in a centrifuge to concentrate cells or remove fluid and debris, as in bone
-        /// marrow concentrate (BMAC) or decanting lipoaspirate.
+        /// marrow concentrate (BMAC) or decanting lipoaspirate. Minimal manipulation; whether it
+        /// keeps an HCT/P "such HCT/P" under 21 CFR 1271.15(b) is left open: it is not rinsing,
+        /// cleansing, sizing or shaping, and the Ninth Circuit (2024) requires the removed and
+        /// implanted HCT/P to be the same.
         Centrifugation => "centrifugation", "centrifugation / concentration", StepInfo {
             on_structural: ManipulationLevel::Minimal, on_nonstructural: ManipulationLevel::Minimal,
-            keeps_same_surgical_procedure: true, eu_annex_i: true, eu_named_substantial: false,
-            citation: "FDA SSP guidance Example 7-1 (centrifuged lipoaspirate stays such HCT/P); MM/HU guidance",
+            keeps_same_surgical_procedure: false, ends_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false,
+            citation: "FDA MM/HU guidance (2017, rev. 2020) (minimal manipulation); Regulation (EC) No 1394/2007 Annex I (centrifugation); same surgical procedure exception open: US v. California Stem Cell Treatment Center, Inc., No. 22-56014 (9th Cir. 27 Sep 2024), cert. denied No. 24-1189 (14 Oct 2025)",
         };
         /// Separating cells by density gradient (e.g. Ficoll) to isolate mononuclear cells.
         DensityGradientSeparation => "density_gradient_separation", "density-gradient separation", StepInfo {
             on_structural: ManipulationLevel::MoreThanMinimal, on_nonstructural: ManipulationLevel::Minimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
+            keeps_same_surgical_procedure: false, ends_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
         };
         /// Isolating or selecting cells from a tissue (by any method: enzymes, mechanical
         /// disruption, selection columns), so that the cells rather than the tissue are the
         /// product. For structural tissue the structural definition applies "regardless of the
         /// method used to isolate the cells" (MM/HU guidance Q14), and for adipose tissue FDA
-        /// calls it more than minimal (Example 14-1); selecting blood-forming cells from blood is
-        /// minimal (Example 16-1(a)).
+        /// calls it more than minimal (Example 14-1); selecting blood-forming cells from mobilized
+        /// peripheral blood collected by apheresis is minimal (Example 16-1(a)), and the crate
+        /// applies the nonstructural rule of 1271.3(f)(2) to other blood-forming tissue.
         CellIsolation => "cell_isolation", "cell isolation / selection", StepInfo {
             on_structural: ManipulationLevel::DependsOnData, on_nonstructural: ManipulationLevel::Minimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false,
-            citation: "FDA MM/HU guidance Q14, Examples 14-1 and 16-1(a); Regulation (EC) No 1394/2007 Annex I (cell separation, concentration or purification)",
+            keeps_same_surgical_procedure: false, ends_same_surgical_procedure: true, eu_annex_i: true, eu_named_substantial: false,
+            citation: "FDA MM/HU guidance Q14 and Example 14-1 (cells isolated from adipose tissue); Example 16-1(a) (cell selection from mobilized peripheral blood apheresis: minimal); Regulation (EC) No 1394/2007 Annex I (cell separation, concentration or purification)",
         };
         /// Filtering.
         Filtering => "filtering", "filtering", StepInfo {
             on_structural: ManipulationLevel::DependsOnData, on_nonstructural: ManipulationLevel::Minimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
+            keeps_same_surgical_procedure: false, ends_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
         };
         /// Digesting tissue with enzymes (e.g. collagenase) to free cells, as in making SVF from
         /// fat. More than minimal for structural tissue (MM/HU Example 14-1; *US v. US Stem Cell
         /// Clinic*, 11th Cir. 2021); substantial in the EU.
         EnzymaticDigestion => "enzymatic_digestion", "enzymatic digestion", StepInfo {
             on_structural: ManipulationLevel::MoreThanMinimal, on_nonstructural: ManipulationLevel::MoreThanMinimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: true,
+            keeps_same_surgical_procedure: false, ends_same_surgical_procedure: true, eu_annex_i: false, eu_named_substantial: true,
             citation: "FDA MM/HU guidance Example 14-1; US v. US Stem Cell Clinic, 998 F.3d 1302 (11th Cir. 2021)",
         };
-        /// Breaking up tissue mechanically (e.g. micro-fragmenting fat) to release cells.
+        /// Breaking up tissue mechanically (e.g. micro-fragmenting fat). Disruption "to isolate
+        /// cellular components" of fat is more than minimal (MM/HU Example 14-1); fat
+        /// micro-fragmented into tissue clusters is not that example.
         MechanicalDisruption => "mechanical_disruption", "mechanical disruption / micro-fragmentation", StepInfo {
             on_structural: ManipulationLevel::DependsOnData, on_nonstructural: ManipulationLevel::DependsOnData,
-            keeps_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: false, citation: MMHU,
+            keeps_same_surgical_procedure: false, ends_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: false, citation: MMHU,
         };
         /// Growing cells in the laboratory to multiply them ("expansion"), over passages. Alters
-        /// "multipotency and capacity for self-renewal" (MM/HU Example 16-1); the source texts warn
+        /// "multipotency and capacity for self-renewal" (MM/HU Example 16-1(c)); the source texts warn
         /// that cells expanded too long "get tired" and lose potency.
         CultureExpansion => "culture_expansion", "culture expansion", StepInfo {
             on_structural: ManipulationLevel::MoreThanMinimal, on_nonstructural: ManipulationLevel::MoreThanMinimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: true,
-            citation: "FDA MM/HU guidance Q4, Examples 14-1 and 16-1; US v. Regenerative Sciences, 741 F.3d 1314 (D.C. Cir. 2014)",
+            keeps_same_surgical_procedure: false, ends_same_surgical_procedure: true, eu_annex_i: false, eu_named_substantial: true,
+            citation: "FDA MM/HU guidance Q4, Examples 14-1 (adipose cells 'with or without subsequent cell culture or expansion') and 16-1(c) (expansion); US v. Regenerative Sciences, 741 F.3d 1314 (D.C. Cir. 2014)",
         };
         /// Freezing for storage with a cryoprotectant, below −135 °C.
         Cryopreservation => "cryopreservation", "cryopreservation", StepInfo {
             on_structural: ManipulationLevel::Minimal, on_nonstructural: ManipulationLevel::Minimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
+            keeps_same_surgical_procedure: false, ends_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
         };
         /// Freeze-drying. Kills cells, so it alters cells' biological characteristics.
         Lyophilization => "lyophilization", "lyophilization (freeze-drying)", StepInfo {
             on_structural: ManipulationLevel::DependsOnData, on_nonstructural: ManipulationLevel::MoreThanMinimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
+            keeps_same_surgical_procedure: false, ends_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
         };
         /// Removing cells from a tissue to leave its matrix.
         Decellularization => "decellularization", "decellularization", StepInfo {
             on_structural: ManipulationLevel::DependsOnData, on_nonstructural: ManipulationLevel::MoreThanMinimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: false, citation: MMHU,
+            keeps_same_surgical_procedure: false, ends_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: false, citation: MMHU,
         };
         /// Terminal sterilization, e.g. by gamma irradiation.
         Sterilization => "sterilization", "sterilization / irradiation", StepInfo {
             on_structural: ManipulationLevel::DependsOnData, on_nonstructural: ManipulationLevel::MoreThanMinimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
+            keeps_same_surgical_procedure: false, ends_same_surgical_procedure: false, eu_annex_i: true, eu_named_substantial: false, citation: MMHU,
         };
         /// Changing the cells' genes, even transiently (e.g. Akuugo's SB623 cells).
         GeneticModification => "genetic_modification", "genetic modification", StepInfo {
             on_structural: ManipulationLevel::MoreThanMinimal, on_nonstructural: ManipulationLevel::MoreThanMinimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: true, citation: MMHU,
+            keeps_same_surgical_procedure: false, ends_same_surgical_procedure: true, eu_annex_i: false, eu_named_substantial: true, citation: MMHU,
         };
         /// Activating or "priming" cells, e.g. with interferon-gamma, to change their behaviour.
         /// Alters the "differentiation and activation state".
         ActivationPriming => "activation_priming", "activation / priming", StepInfo {
             on_structural: ManipulationLevel::MoreThanMinimal, on_nonstructural: ManipulationLevel::MoreThanMinimal,
-            keeps_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: false, citation: MMHU,
+            keeps_same_surgical_procedure: false, ends_same_surgical_procedure: true, eu_annex_i: false, eu_named_substantial: false, citation: MMHU,
         };
         /// A step the document names that the crate cannot classify. Never assumed harmless.
         Unclassified => "unclassified", "unclassified step", StepInfo {
             on_structural: ManipulationLevel::Unjudged, on_nonstructural: ManipulationLevel::Unjudged,
-            keeps_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: false,
+            keeps_same_surgical_procedure: false, ends_same_surgical_procedure: false, eu_annex_i: false, eu_named_substantial: false,
             citation: "21 CFR 1271.3(f); FDA MM/HU guidance: without data, processing is more than minimal",
         };
     }
@@ -314,7 +334,11 @@ const fn example(
 ///
 /// The guidance's other examples concern tissues the vocabulary does not hold (bone 10-1,
 /// fascia lata 10-3, skin 10-4 and 11-3, cartilage 12-1, ligament 12-2, mobilized peripheral
-/// blood 16-1(a)); the classes' general rules are written to agree with them.
+/// blood 16-1(a), whose cell selection is minimal); the classes' general rules are written to
+/// agree with them. Example 14-1 concerns adipose tissue disrupted "to isolate cellular
+/// components" (the stromal vascular fraction), so it is the row for cell isolation and
+/// enzymatic digestion, not for fat micro-fragmented into tissue clusters, which the general
+/// rule for structural tissue judges.
 pub const TISSUE_STEP_EXAMPLES: &[TissueStepExample] = {
     use crate::TissueSource as T;
     use ManipulationLevel as L;
@@ -333,13 +357,6 @@ pub const TISSUE_STEP_EXAMPLES: &[TissueStepExample] = {
             L::MoreThanMinimal,
             "Example 14-1",
             "FDA MM/HU guidance (2017, rev. 2020), Example 14-1: adipose tissue enzymatically digested to isolate the stromal vascular fraction is more than minimally manipulated",
-        ),
-        example(
-            T::AdiposeTissue,
-            S::MechanicalDisruption,
-            L::MoreThanMinimal,
-            "Example 14-1",
-            "FDA MM/HU guidance (2017, rev. 2020), Example 14-1: adipose tissue mechanically disrupted to isolate cellular components is more than minimally manipulated (Q14: 'regardless of the method used to isolate the cells')",
         ),
         example(
             T::AdiposeTissue,
@@ -385,31 +402,17 @@ pub const TISSUE_STEP_EXAMPLES: &[TissueStepExample] = {
         ),
         example(
             T::UmbilicalCordBlood,
-            S::CellIsolation,
-            L::Minimal,
-            "Example 16-1(a)",
-            "FDA MM/HU guidance (2017, rev. 2020), Example 16-1(a): selecting hematopoietic stem/progenitor cells to concentrate them does not alter their ability to repopulate the bone marrow",
-        ),
-        example(
-            T::UmbilicalCordBlood,
             S::CultureExpansion,
             L::MoreThanMinimal,
             "Example 16-1(c)",
-            "FDA MM/HU guidance (2017, rev. 2020), Example 16-1(c): cord blood cells selected and incubated with culture media and growth factors to expand them are more than minimally manipulated",
-        ),
-        example(
-            T::BoneMarrow,
-            S::CellIsolation,
-            L::Minimal,
-            "Example 16-1(a)",
-            "FDA MM/HU guidance (2017, rev. 2020), Example 16-1(a): selecting hematopoietic stem/progenitor cells to concentrate them does not alter their ability to repopulate the bone marrow",
+            "FDA MM/HU guidance (2017, rev. 2020), Example 16-1(c): hematopoietic stem/progenitor cells expanded in culture are more than minimally manipulated (culture alters their multipotency and capacity for self-renewal); the example concerns HPCs, and the crate applies it to the cord blood that holds them",
         ),
         example(
             T::BoneMarrow,
             S::CultureExpansion,
             L::MoreThanMinimal,
-            "Example 16-1(b)",
-            "FDA MM/HU guidance (2017, rev. 2020), Example 16-1(b): hematopoietic stem/progenitor cells cultured under specific conditions lose multipotency and capacity for self-renewal, so they are more than minimally manipulated",
+            "Example 16-1(c)",
+            "FDA MM/HU guidance (2017, rev. 2020), Example 16-1(c): hematopoietic stem/progenitor cells expanded in culture are more than minimally manipulated (culture alters their multipotency and capacity for self-renewal); the example concerns HPCs, and the crate applies it to the bone marrow that holds them",
         ),
     ]
 };

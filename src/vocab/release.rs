@@ -106,6 +106,67 @@ vocab! {
 }
 
 vocab! {
+    /// **A safety release test that a record may state was not performed**
+    /// ([`crate::ReleaseData::not_performed`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::ReleaseTest;
+    ///
+    /// assert_eq!("endotoxin".parse::<ReleaseTest>()?, ReleaseTest::Endotoxin);
+    /// assert_eq!(ReleaseTest::Sterility.info().result_path, "release.sterility");
+    /// # Ok::<(), strum::ParseError>(())
+    /// ```
+    #[non_exhaustive]
+    pub enum ReleaseTest: ReleaseTestInfo {
+        /// Sterility (USP <71>, Ph. Eur. 2.6.1 / 2.6.27; 21 CFR 610.12).
+        Sterility => "sterility", "sterility", ReleaseTestInfo { result_path: "release.sterility" };
+        /// Mycoplasma (USP <63>, Ph. Eur. 2.6.7; 21 CFR 610.30).
+        Mycoplasma => "mycoplasma", "mycoplasma", ReleaseTestInfo { result_path: "release.mycoplasma" };
+        /// Bacterial endotoxins (USP <85>).
+        Endotoxin => "endotoxin", "bacterial endotoxins", ReleaseTestInfo { result_path: "release.endotoxin_eu_per_ml" };
+    }
+}
+
+/// **What the crate knows about a release test**: one row of the [`ReleaseTest`] table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct ReleaseTestInfo {
+    /// The dotted input path of the test's result in a product record.
+    pub result_path: &'static str,
+}
+
+vocab! {
+    /// **Why a release test was not performed.**
+    ///
+    /// Stating a test as not performed is distinct from leaving its result out (not stated) and
+    /// from a negative result. Whether the reason excuses the missing result is for the quality
+    /// rules to judge: a lot released to patients is tested whatever the reason (21 CFR 610.12
+    /// for sterility).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::NotPerformedReason;
+    ///
+    /// let reason: NotPerformedReason = "not_required_point_of_care".parse()?;
+    /// assert_eq!(reason, NotPerformedReason::NotRequiredPointOfCare);
+    /// # Ok::<(), strum::ParseError>(())
+    /// ```
+    #[non_exhaustive]
+    pub enum NotPerformedReason {
+        /// A same-day autologous preparation at the point of care: no lot is released and a
+        /// culture would report only after the cells are given.
+        NotRequiredPointOfCare => "not_required_point_of_care", "not required: same-day autologous preparation at the point of care";
+        /// Too little material was left to test.
+        InsufficientMaterial => "insufficient_material", "too little material to test";
+        /// Another reason, not listed.
+        Other => "other", "another reason";
+    }
+}
+
+vocab! {
     /// **Whether cells were given fresh or after being frozen and thawed.**
     ///
     /// Freezing and thawing kills a share of cells, so a cryopreserved product's viability must be

@@ -110,7 +110,7 @@ vocab! {
         );
         /// The surface of the eye (cornea, conjunctiva).
         EyeSurface => "eye_surface", "surface of the eye", site(
-            &[F::Covering, F::Barrier], Some("UBERON:0001766"),
+            &[F::Covering, F::Barrier], Some("UBERON:0010409"),
             "FDA MM/HU guidance (2017, rev. 2020), Examples 19-2 (the cornea protects the eye) and 19-4(c) (amniotic membrane covering the eye surface)",
         );
         /// Heart muscle (myocardium).

@@ -232,6 +232,14 @@ class AsrmRiskClass(Enum):
     (exosomes, conditioned medium), and ASRM concerns processed cells. Not "no risk":
     such products have no approval and no ASRM review.
     """
+    approved_product_on_label = "approved_product_on_label"
+    """
+    Not a regenerative medicine technology under ASRM because it is an approved
+    regenerative medical product used according to its approval (ASRM Art 2(2)): the PMD
+    Act approval governs it, and no ASRM plan or risk class applies. Given only by
+    `classify_jp_authorised` for a Japanese approval whose indication and route the
+    record matches.
+    """
     undetermined = "undetermined"
     """
     The facts given do not decide the class.
@@ -563,6 +571,14 @@ class EuClassification(Enum):
     """
     Not engineered, and an autologous graft used within the same surgical procedure:
     excluded even from Directive 2004/23/EC (Art 2(2)(a)).
+    """
+    not_atmp_soho = "not_atmp_soho"
+    """
+    Not engineered: a substance of human origin under the SoHO Regulation (EU) 2024/1938,
+    which applies from 7 August 2027 and replaces Directive 2004/23/EC. A SoHO preparation
+    needs a SoHO preparation authorisation (Art 38(1)), even an autologous one prepared
+    and immediately applied within one procedure: the same-procedure exclusion of the
+    Directive has no counterpart.
     """
     tissue_engineered_product = "tissue_engineered_product"
     """
@@ -1602,6 +1618,22 @@ class RuleId(Enum):
     eu_reg1394_17 = "eu.reg1394.17"
     """
     The CAT scientific recommendation on classification (Art 17 Reg 1394/2007).
+    """
+    eu_soho_2 = "eu.soho.2"
+    """
+    The SoHO Regulation's framework, which replaces Directive 2004/23/EC from 7 August 2027.
+    """
+    eu_soho_38 = "eu.soho.38"
+    """
+    SoHO preparation authorisation, Reg (EU) 2024/1938 Art 38(1) (Art 60 for autologous use without storage).
+    """
+    eu_dir2001_83_2_1 = "eu.dir2001_83.2.1"
+    """
+    The scope of Directive 2001/83/EC: products prepared industrially or by an industrial process (Art 2(1)).
+    """
+    eu_compassionate_named_patient = "eu.compassionate_named_patient"
+    """
+    Compassionate use (Art 83 Reg (EC) No 726/2004) and named-patient supply (Art 5(1) Dir 2001/83/EC).
     """
     jp_asrm_2_scope = "jp.asrm.2.scope"
     """
@@ -2649,6 +2681,16 @@ class Processing(BaseModel):
     """
     Articles combined with the cells: saline, DMSO, hyaluronic acid, a scaffold, a drug.
     Absent means not stated; an empty list states that nothing was combined.
+    """
+    effect_from_recombinant_nucleic_acid: bool | None = None
+    """
+    With a `genetic_modification` step: the product's therapeutic, prophylactic or
+    diagnostic effect relates directly to the recombinant nucleic acid sequence it contains,
+    or to the product of that sequence's genetic expression — condition (b) of the gene
+    therapy medicinal product definition (Directive 2001/83/EC Annex I Part IV, point 2.1).
+    `false` states that the modification is not what the product works through (e.g. a
+    transient modification made only during manufacture). Absent means not stated, and the
+    EU class of a genetically modified product stays open.
     """
     minimal_manipulation_data: bool | None = None
     """
