@@ -500,7 +500,7 @@ fn numeric_limits<'a>(findings: impl Iterator<Item = &'a Finding>) -> Vec<f64> {
 /// ```
 /// use msc_therapy::{Product, what_if::settling_facts};
 ///
-/// let vial = Product::from_json(r#"{"name": "Unknown vial", "tissue": "umbilical_cord"}"#)?;
+/// let vial = Product::from_json(r#"{"name": "Unknown vial", "tissue": "umbilical_cord_tissue"}"#)?;
 /// let facts = settling_facts(&vial, jiff::civil::date(2026, 12, 7));
 /// assert!(facts.facts.iter().any(|f| f.path == "processing.steps"));
 /// println!("{facts}");
