@@ -381,8 +381,26 @@ fn an_approved_product_used_on_label_is_outside_asrm() {
         report.finding(RuleId::JpAsrmScope).map(|f| f.outcome),
         Some(Outcome::NotMet)
     );
+    // Stemirac's seven-year term ended on 27 Dec 2025; full approval was applied for on
+    // 14 Nov 2025 and no decision is found: on the evaluation date the conditional approval is
+    // met with a warning saying so, within its term it is met.
     assert_eq!(
         report
+            .finding(RuleId::JpConditionalApproval)
+            .map(|f| (f.outcome, f.severity)),
+        Some((Outcome::Met, Severity::Warning))
+    );
+    let within_term = classify_jp_authorised(
+        &on_label,
+        CatalogKey::StemiracJp,
+        jiff::civil::date(2025, 6, 1),
+    );
+    assert_eq!(
+        within_term.risk_class,
+        AsrmRiskClass::ApprovedProductOnLabel
+    );
+    assert_eq!(
+        within_term
             .finding(RuleId::JpConditionalApproval)
             .map(|f| (f.outcome, f.severity)),
         Some((Outcome::Met, Severity::Info))

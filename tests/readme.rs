@@ -10,7 +10,17 @@ const BUNDLED: &str = include_str!("../examples/data/offers/strip_mall_umbilical
 #[test]
 fn readme_names_the_two_commands() {
     assert!(README.contains("cargo run -p msc-therapy-cli -- offer"));
-    assert!(README.contains("cargo test --all-features"));
+    assert!(README.contains("bash scripts/test-all.sh"));
+    // The script runs every suite, Rust first.
+    let script = include_str!("../scripts/test-all.sh");
+    for command in [
+        "cargo test --all-features",
+        "bash bindings/python/test.sh",
+        "bash bindings/js/test.sh",
+        "bash web/test.sh",
+    ] {
+        assert!(script.contains(command), "{command}");
+    }
 }
 
 /// The README's tables of sample outcomes: each row's claim, checked against the engines.

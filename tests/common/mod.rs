@@ -18,6 +18,7 @@
 #![allow(dead_code)]
 
 mod orders;
+#[allow(unused_imports)] // each test file uses part of the module
 pub use orders::*;
 
 use msc_therapy::{

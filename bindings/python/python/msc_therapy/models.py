@@ -936,6 +936,31 @@ class MscDesignation(Enum):
     """
 
 
+class NotPerformedReason(Enum):
+    """
+    **Why a release test was not performed.**
+
+    Stating a test as not performed is distinct from leaving its result out (not stated) and
+    from a negative result. Whether the reason excuses the missing result is for the quality
+    rules to judge: a lot released to patients is tested whatever the reason (21 CFR 610.12
+    for sterility).
+    """
+
+    not_required_point_of_care = "not_required_point_of_care"
+    """
+    A same-day autologous preparation at the point of care: no lot is released and a
+    culture would report only after the cells are given.
+    """
+    insufficient_material = "insufficient_material"
+    """
+    Too little material was left to test.
+    """
+    other = "other"
+    """
+    Another reason, not listed.
+    """
+
+
 class Outcome(Enum):
     """
     **What a rule concluded.**
@@ -1078,7 +1103,10 @@ class ProcessingStep(Enum):
     centrifugation = "centrifugation"
     """
     Spinning in a centrifuge to concentrate cells or remove fluid and debris, as in bone
-    marrow concentrate (BMAC) or decanting lipoaspirate.
+    marrow concentrate (BMAC) or decanting lipoaspirate. Minimal manipulation; whether it
+    keeps an HCT/P "such HCT/P" under 21 CFR 1271.15(b) is left open: it is not rinsing,
+    cleansing, sizing or shaping, and the Ninth Circuit (2024) requires the removed and
+    implanted HCT/P to be the same.
     """
     density_gradient_separation = "density_gradient_separation"
     """
@@ -1090,8 +1118,9 @@ class ProcessingStep(Enum):
     disruption, selection columns), so that the cells rather than the tissue are the
     product. For structural tissue the structural definition applies "regardless of the
     method used to isolate the cells" (MM/HU guidance Q14), and for adipose tissue FDA
-    calls it more than minimal (Example 14-1); selecting blood-forming cells from blood is
-    minimal (Example 16-1(a)).
+    calls it more than minimal (Example 14-1); selecting blood-forming cells from mobilized
+    peripheral blood collected by apheresis is minimal (Example 16-1(a)), and the crate
+    applies the nonstructural rule of 1271.3(f)(2) to other blood-forming tissue.
     """
     filtering = "filtering"
     """
@@ -1105,12 +1134,14 @@ class ProcessingStep(Enum):
     """
     mechanical_disruption = "mechanical_disruption"
     """
-    Breaking up tissue mechanically (e.g. micro-fragmenting fat) to release cells.
+    Breaking up tissue mechanically (e.g. micro-fragmenting fat). Disruption "to isolate
+    cellular components" of fat is more than minimal (MM/HU Example 14-1); fat
+    micro-fragmented into tissue clusters is not that example.
     """
     culture_expansion = "culture_expansion"
     """
     Growing cells in the laboratory to multiply them ("expansion"), over passages. Alters
-    "multipotency and capacity for self-renewal" (MM/HU Example 16-1); the source texts warn
+    "multipotency and capacity for self-renewal" (MM/HU Example 16-1(c)); the source texts warn
     that cells expanded too long "get tired" and lose potency.
     """
     cryopreservation = "cryopreservation"
@@ -3281,8 +3312,9 @@ class ReleaseData(BaseModel):
     ] = None
     """
     The product's own endotoxin specification, in EU/mL, when its maker states one (e.g.
-    < 0.5 EU/mL). The quality rules hold the result against the lower of this and the
-    USP <85> limit K/M computed from the route, dose volume and body weight.
+    < 0.5 EU/mL). A specification, not a fact: absent, the pharmacopoeia's default applies —
+    the USP <85> limit K/M computed from the route, dose volume and body weight; stated, the
+    result is held against the lower of the two. The finding names the limit it used.
     """
     identity: IdentityPanel | None = None
     """
@@ -3303,6 +3335,16 @@ class ReleaseData(BaseModel):
     mycoplasma: TestOutcome | None = None
     """
     Mycoplasma test.
+    """
+    not_performed: dict[str, NotPerformedReason] | None = None
+    """
+    Safety release tests the record states were **not performed**, each with its reason:
+    `{"sterility": "not_required_point_of_care"}`. Distinct from a result left out (not
+    stated) and from a negative result. The quality rules accept a test not performed only
+    where the law does not require it (a same-day autologous bedside preparation: a warning
+    saying what was not shown); on a released lot it stays blocking. A test listed here and
+    given a result as well is a contradiction the quality rules report. A test listed twice
+    is refused.
     """
     passage: Annotated[int | None, Field(ge=0, le=100, title="Passage")] = None
     """
@@ -3706,7 +3748,7 @@ class ProductAssessment(BaseModel):
     21 CFR Part 1271, the release-quality verdict under a `QualityPolicy`, and the EU and Japanese
     classifications, with the product they were drawn from.
 
-    It is the document `cargo run --example assess -- --json PRODUCT.json` prints, and its JSON
+    It is the document `msc-therapy product --json PRODUCT.json` prints, and its JSON
     Schema is exported as `schemas/product_assessment.schema.json` (full form) and
     `schemas/product_assessment_compact.schema.json` (`Compact` form).
 
@@ -3754,7 +3796,7 @@ class ProductAssessmentCompact(BaseModel):
     21 CFR Part 1271, the release-quality verdict under a `QualityPolicy`, and the EU and Japanese
     classifications, with the product they were drawn from.
 
-    It is the document `cargo run --example assess -- --json PRODUCT.json` prints, and its JSON
+    It is the document `msc-therapy product --json PRODUCT.json` prints, and its JSON
     Schema is exported as `schemas/product_assessment.schema.json` (full form) and
     `schemas/product_assessment_compact.schema.json` (`Compact` form).
 
