@@ -173,6 +173,9 @@ mod units;
 mod vocab;
 #[cfg(feature = "schemars")]
 mod vocabulary;
+#[cfg(feature = "json")]
+#[cfg_attr(docsrs, doc(cfg(feature = "json")))]
+pub mod what_if;
 
 pub use age::{Age, AgeUnit};
 pub use assessment::{ProductAssessment, assess_product, assess_product_with};
@@ -238,3 +241,8 @@ pub use units::{
 pub use vocab::*;
 #[cfg(feature = "schemars")]
 pub use vocabulary::vocabulary_json;
+#[cfg(feature = "json")]
+pub use what_if::{
+    ProductTarget, SettlingFacts, SmallestChanges, settling_facts, settling_offer_facts,
+    smallest_changes, smallest_offer_changes,
+};
