@@ -116,7 +116,7 @@ vocab! {
     ///
     /// assert_eq!("endotoxin".parse::<ReleaseTest>()?, ReleaseTest::Endotoxin);
     /// assert_eq!(ReleaseTest::Sterility.info().result_path, "release.sterility");
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum ReleaseTest: ReleaseTestInfo {
@@ -152,7 +152,7 @@ vocab! {
     ///
     /// let reason: NotPerformedReason = "not_required_point_of_care".parse()?;
     /// assert_eq!(reason, NotPerformedReason::NotRequiredPointOfCare);
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum NotPerformedReason {
