@@ -159,6 +159,14 @@ pub const EXCEPTIONS: &[Row] = &[
     ),
     // (ii) Evidence the law does not require for this product.
     row(
+        "release",
+        Product,
+        false,
+        UnrequiredEvidence,
+        When::Bedside,
+        "a same-day bedside autologous preparation is not a released lot: the whole release record (sterility, endotoxin, certificate) is evidence the law does not require of it, so deleting it gives the verdict of a record that never stated it (at most pass with warnings)",
+    ),
+    row(
         "release.sterility",
         Product,
         false,
