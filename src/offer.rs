@@ -696,7 +696,11 @@ pub struct ClinicOffer {
     /// recorded, which leaves the claims an open question.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claims: Option<Vec<Claim>>,
-    /// The trials cited as evidence.
+    /// The trials cited as evidence. Absent and `[]` mean the same — no trial is cited — and
+    /// the checklist reads both as the least favourable answer ("no trial is cited": ask first,
+    /// you would be an n=1 experiment), never as a good sign: only a cited, completed, positive
+    /// Phase II or III trial for the condition counts for the offer. So an absent list needs no
+    /// third state.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<TrialEvidence>,
     /// The price quoted.

@@ -664,7 +664,36 @@ const fn is_pharmacological(mechanism: Mechanism) -> bool {
 const fn eu_precedent(indication: Indication) -> Option<(bool, bool)> {
     match indication {
         Indication::PerianalFistula => Some((false, true)),
-        _ => None,
+        // No EU classification of an MSC product authorised for these is known to the crate.
+        Indication::KneeOsteoarthritis
+        | Indication::Osteoarthritis
+        | Indication::CartilageDefect
+        | Indication::AclTear
+        | Indication::Tendinopathy
+        | Indication::DiscDegeneration
+        | Indication::RheumatoidArthritis
+        | Indication::Lupus
+        | Indication::MultipleSclerosis
+        | Indication::CrohnsDisease
+        | Indication::GraftVersusHostDisease
+        | Indication::SpinalCordInjury
+        | Indication::TraumaticBrainInjury
+        | Indication::Als
+        | Indication::CerebralPalsy
+        | Indication::Stroke
+        | Indication::ParkinsonsDisease
+        | Indication::AlzheimersDisease
+        | Indication::Autism
+        | Indication::HeartFailure
+        | Indication::AcuteMyocardialInfarction
+        | Indication::CriticalLimbIschemia
+        | Indication::Copd
+        | Indication::Ards
+        | Indication::DiabeticWound
+        | Indication::ChronicWound
+        | Indication::HematopoieticReconstitution
+        | Indication::SoftTissueDefect
+        | Indication::AntiAgeing => None,
     }
 }
 

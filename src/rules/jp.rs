@@ -342,7 +342,7 @@ pub fn classify_jp_authorised(product: &Product, key: CatalogKey, on: Date) -> J
                 severity: Severity::Info,
                 ..approval.because("the product holds a full approval")
             },
-            _ => approval.because("the catalog records an authorisation of another kind; what it means under the PMD Act is not settled by the crate's sources"),
+            AuthorisationKind::Provisional | AuthorisationKind::National => approval.because("the catalog records an authorisation of another kind; what it means under the PMD Act is not settled by the crate's sources"),
         }
     };
     let applied = approval.outcome != Outcome::Undetermined;

@@ -3,6 +3,10 @@
 //!
 //! Each engine adds its `mod` line below, in its own line, and its re-exports in `lib.rs`.
 
+// A wildcard arm lets a new variant slip past a decision silently: in the engines every match
+// over a vocabulary names its variants.
+#![deny(clippy::wildcard_enum_match_arm)]
+
 pub(crate) mod eu;
 pub(crate) mod homologous;
 pub(crate) mod jp;

@@ -281,7 +281,53 @@ impl Question {
             RuleId::OfferJpPathway => Self::JpPathway,
             RuleId::OfferNationalPathway => Self::NationalPathway,
             RuleId::OfferDoseReference => Self::Dose,
-            _ => return None,
+            // Notes that ask nothing: whether the offer is a registered trial (its evidence
+            // question is asked by the trial-evidence rule) and where products are authorised.
+            RuleId::OfferRegisteredTrial | RuleId::OfferApprovedAnywhere => return None,
+            // The engines' own rules reach the patient through the offer's rules above
+            // (release quality, the pathways), never on their own.
+            RuleId::UsIsHctp
+            | RuleId::UsSameSurgicalProcedure
+            | RuleId::UsMinimalManipulation
+            | RuleId::UsHomologousUse
+            | RuleId::UsNoCombination
+            | RuleId::UsSystemicEffect
+            | RuleId::QualityViabilityMinimum
+            | RuleId::QualityViabilityPostThaw
+            | RuleId::QualityViableCellCount
+            | RuleId::QualityDosePerKg
+            | RuleId::QualityDoseReference
+            | RuleId::QualityIdentityPositiveMarkers
+            | RuleId::QualityIdentityNegativeMarkers
+            | RuleId::QualityIdentityPlasticAdherence
+            | RuleId::QualityIdentityTrilineage
+            | RuleId::QualitySterility
+            | RuleId::QualityMycoplasma
+            | RuleId::QualityEndotoxin
+            | RuleId::QualityExpansionLimit
+            | RuleId::QualityPerinatalMscEvidence
+            | RuleId::QualityCertificatePresent
+            | RuleId::QualityCertificateConsistent
+            | RuleId::QualityCertificateEntries
+            | RuleId::EuSubstantialManipulation
+            | RuleId::EuEssentialFunction
+            | RuleId::EuAtmpClass
+            | RuleId::EuTissuesAndCells
+            | RuleId::EuAutologousSameProcedure
+            | RuleId::EuHospitalExemption
+            | RuleId::EuCatClassification
+            | RuleId::EuSoho
+            | RuleId::EuSohoPreparationAuthorisation
+            | RuleId::EuIndustrialScope
+            | RuleId::EuExceptionalUse
+            | RuleId::JpAsrmScope
+            | RuleId::JpAsrmExcluded
+            | RuleId::JpAsrmClassI
+            | RuleId::JpAsrmClassII
+            | RuleId::JpHomologousUse
+            | RuleId::JpRegenerativeMedicalProduct
+            | RuleId::JpConditionalApproval
+            | RuleId::LawKnowledgeHorizon => return None,
         })
     }
 
@@ -303,7 +349,18 @@ impl Question {
             Self::RegulatedSetting | Self::EuPathway | Self::JpPathway | Self::NationalPathway => {
                 named
             }
-            _ => false,
+            // Questions no statement of the offer answers: the clinic must be asked.
+            Self::Source
+            | Self::TrialEvidence
+            | Self::StandardTreatments
+            | Self::Outcomes
+            | Self::Mechanism
+            | Self::ManyConditions
+            | Self::LiveStemCells
+            | Self::Rejection
+            | Self::ReleaseData
+            | Self::ProductIdentity
+            | Self::Dose => false,
         }
     }
 }
@@ -960,7 +1017,10 @@ fn compare_with(
                     p.full_approval_applied_on,
                 );
             }
-            _ => {}
+            // No date beyond those already written explains these statuses.
+            AuthorisationStatus::InForce
+            | AuthorisationStatus::Unconfirmed
+            | AuthorisationStatus::Restricted => {}
         }
     }
     if !c.contradicts.is_empty() {
@@ -1022,7 +1082,8 @@ fn product_identity(
     let Some(p) = named else {
         let number = match &offer.authorisation {
             Some(crate::ProductReference::AuthorisationNumber(n)) => n.as_str().to_owned(),
-            _ => String::new(),
+            // A catalog key always resolves; no reference means no number.
+            Some(crate::ProductReference::CatalogKey(_)) | None => String::new(),
         };
         let f = c.add(
             Group::AskFirst,
@@ -1159,12 +1220,13 @@ fn pathway(
                 Some(p) if p.jurisdiction == Jurisdiction::Japan => {
                     classify_jp_authorised(&offer.product, p.key, on)
                 }
-                _ => classify_jp(&offer.product, on),
+                // An authorisation elsewhere says nothing about Japan.
+                Some(_) | None => classify_jp(&offer.product, on),
             };
             jp_pathway(&jp, named_use, trial, c);
             (None, None, Some(jp))
         }
-        _ => {
+        RegulatoryFramework::National => {
             national_pathway(place, on_label, trial, c, on);
             (None, None, None)
         }
@@ -1230,7 +1292,23 @@ fn not_an_hctp_reason(offer: &ClinicOffer) -> &'static str {
         Some(CellPreparation::PlateletRichPlasma) => {
             "In the US platelet-rich plasma is a blood product, not an HCT/P (FDA MM/HU guidance, Jul 2020, section V.A), so Part 1271 does not apply; FDA's law on blood products and on the devices that prepare it may. Ask which FDA clearance or approval the clinic relies on for this use."
         }
-        _ => {
+        // Animal cells, a secreted fluid, minimally manipulated marrow (21 CFR 1271.3(d)) or an
+        // unstated preparation: outside Part 1271, not outside FDA law.
+        Some(
+            CellPreparation::CultureExpandedMsc
+            | CellPreparation::BoneMarrowConcentrate
+            | CellPreparation::BoneMarrowAspirate
+            | CellPreparation::StromalVascularFraction
+            | CellPreparation::MicrofragmentedAdipose
+            | CellPreparation::FatGraft
+            | CellPreparation::PerinatalAllograft
+            | CellPreparation::CordBloodUnit
+            | CellPreparation::TissueSheet
+            | CellPreparation::DecellularizedMatrix
+            | CellPreparation::CulturedCells
+            | CellPreparation::SecretedFluid,
+        )
+        | None => {
             "In the US the product is not an HCT/P, so Part 1271 does not apply; that does not make it exempt from FDA law, which may regulate it as a drug, biological product or blood product (FDA MM/HU guidance, Jul 2020, section V.A; FDA Public Safety Notification on Exosome Products, Dec 2019). Ask which FDA law the clinic relies on: an approval, or an IND for a clinical investigation."
         }
     }
@@ -1632,7 +1710,7 @@ fn source(offer: &ClinicOffer, c: &mut Collector) {
                 f.facts.push(Fact::code("product.tissue", t.code()));
                 f.facts.push(Fact::code("product.donor", d.code()));
             }
-            _ => {
+            (None, _) | (_, None) => {
                 let f = c.add(
                     Group::AskFirst,
                     rule,

@@ -1498,7 +1498,15 @@ const fn pair_path(marker: SurfaceMarker) -> &'static str {
         SurfaceMarker::Cd79a | SurfaceMarker::Cd19 => {
             "release.identity.markers.cd79a or release.identity.markers.cd19"
         }
-        other => marker_path(other),
+        other @ (SurfaceMarker::Cd73
+        | SurfaceMarker::Cd90
+        | SurfaceMarker::Cd105
+        | SurfaceMarker::Cd45
+        | SurfaceMarker::Cd34
+        | SurfaceMarker::HlaDr
+        | SurfaceMarker::Cd29
+        | SurfaceMarker::Cd44
+        | SurfaceMarker::Cd31) => marker_path(other),
     }
 }
 
@@ -1588,12 +1596,12 @@ fn marker_finding(
             f.judge(outcome, severity)
                 .why("a marker lies outside the ISCT limit: the cells are not shown to be MSCs");
         }
-        _ if p.called_msc && measured_none => {
+        Outcome::Undetermined | Outcome::NotApplicable if p.called_msc && measured_none => {
             f.judge(outcome, severity).why(
                 "the product is called mesenchymal stem/stromal cells but reports no identity data",
             );
         }
-        _ => {
+        Outcome::Undetermined | Outcome::NotApplicable => {
             f.judge(outcome, severity)
                 .why("not every ISCT marker was measured");
         }
@@ -1737,8 +1745,7 @@ const fn test_text(test: ReleaseTest) -> TestText {
             bedside_pending: "the endotoxin test had not finished when the cells were given: that endotoxin is within the USP <85> limit is not shown",
             contradiction: "the record states an endotoxin result and also that the test was not performed: the two statements contradict each other",
         },
-        // Sterility, and any test added later.
-        _ => TestText {
+        ReleaseTest::Sterility => TestText {
             not_performed_fact: "release.not_performed.sterility",
             lot_not_performed: "the record states that sterility testing was not performed, but 21 CFR 610.12 requires a sterility test of each lot, whatever the reason",
             bedside_not_performed: "sterility testing was not performed: a same-day autologous bedside preparation is not a released lot and no release test is required of it (a culture would report after the injection), but sterility is not shown",

@@ -3882,7 +3882,11 @@ class ClinicOffer(BaseModel):
     """
     evidence: list[TrialEvidence] | None = None
     """
-    The trials cited as evidence.
+    The trials cited as evidence. Absent and `[]` mean the same — no trial is cited — and
+    the checklist reads both as the least favourable answer ("no trial is cited": ask first,
+    you would be an n=1 experiment), never as a good sign: only a cited, completed, positive
+    Phase II or III trial for the condition counts for the offer. So an absent list needs no
+    third state.
     """
     indication: Indication
     """
