@@ -50,9 +50,12 @@ vocab! {
         /// Low risk: everything else (ASRM Art 2(7)), e.g. minimally processed autologous cells
         /// for homologous use.
         ClassIII => "class_iii", "Class III (low risk)";
-        /// Not a regenerative medicine technology at all: the preparation holds no cells
-        /// (exosomes, conditioned medium), and ASRM concerns processed cells. Not "no risk":
-        /// such products have no approval and no ASRM review.
+        /// Not a regenerative medicine technology: the preparation holds no cells (exosomes,
+        /// conditioned medium) and, from the 2025 amendment (Act No. 51 of 2024), is no in vivo
+        /// gene therapy either. Outside ASRM is not "no risk" and not "unregulated": no ASRM plan
+        /// is reviewed, no approval covers such a product, and other law (the PMD Act, for
+        /// instance as a drug) may still apply to it (MHLW notice on culture supernatants and
+        /// exosomes, 31 Jul 2024).
         OutsideAsrm => "outside_asrm", "outside ASRM (no cells)";
         /// Not a regenerative medicine technology under ASRM because it is an approved
         /// regenerative medical product used according to its approval (ASRM Art 2(2)): the PMD

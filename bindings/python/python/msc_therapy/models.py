@@ -228,9 +228,12 @@ class AsrmRiskClass(Enum):
     """
     outside_asrm = "outside_asrm"
     """
-    Not a regenerative medicine technology at all: the preparation holds no cells
-    (exosomes, conditioned medium), and ASRM concerns processed cells. Not "no risk":
-    such products have no approval and no ASRM review.
+    Not a regenerative medicine technology: the preparation holds no cells (exosomes,
+    conditioned medium) and, from the 2025 amendment (Act No. 51 of 2024), is no in vivo
+    gene therapy either. Outside ASRM is not "no risk" and not "unregulated": no ASRM plan
+    is reviewed, no approval covers such a product, and other law (the PMD Act, for
+    instance as a drug) may still apply to it (MHLW notice on culture supernatants and
+    exosomes, 31 Jul 2024).
     """
     approved_product_on_label = "approved_product_on_label"
     """
