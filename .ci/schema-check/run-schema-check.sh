@@ -23,9 +23,13 @@ fi
   'jsonschema>=4.18,<5' 'datamodel-code-generator==0.100.0' 'pydantic>=2.11,<3' >/dev/null
 python="$venv/bin/python"
 
-# The command-line tool, built once (cli/).
-cargo build --quiet -p msc-therapy-cli
-cli="${CARGO_TARGET_DIR:-target}/debug/msc-therapy"
+# The command-line tool: the one CI installed ($MSC_THERAPY_CLI), else built once (cli/).
+if [ -n "${MSC_THERAPY_CLI:-}" ]; then
+  cli="$MSC_THERAPY_CLI"
+else
+  cargo build --quiet -p msc-therapy-cli
+  cli="${CARGO_TARGET_DIR:-target}/debug/msc-therapy"
+fi
 
 manifest="$work/manifest"
 : >"$manifest"
