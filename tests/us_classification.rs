@@ -6,8 +6,8 @@
 //! `shared/reference/us-21cfr1271.md` — not from what the code returns.
 
 use msc_therapy::{
-    AddedArticle, CellPreparation, Delivery, Donor, Indication, IntendedUse, Mechanism, Outcome,
-    Processing, ProcessingStep, Product, Route, RuleId, SiteOfUse, Text, TissueFunction,
+    AddedArticle, Basis, CellPreparation, Delivery, Donor, Indication, IntendedUse, Mechanism,
+    Outcome, Processing, ProcessingStep, Product, Route, RuleId, SiteOfUse, Text, TissueFunction,
     TissueSource, US_MYRIAD_INDICATION_CATEGORIES, UsAssessment, UsClassification, classify_us,
 };
 use proptest::prelude::*;
@@ -530,14 +530,26 @@ fn step_that_depends_on_data_is_minimal_only_with_data() {
         Outcome::NotMet
     );
     assert_eq!(without.classification, UsClassification::Section351Product);
+    // 351 by the guidance's default only: the data are the fact that could change it.
+    assert!(
+        without
+            .missing
+            .iter()
+            .any(|m| *m == "processing.minimal_manipulation_data"),
+        "{:?}",
+        without.missing
+    );
 
     if let Some(proc_) = p.processing.as_mut() {
         proc_.minimal_manipulation_data = Some(false);
     }
+    let stated_none = classify_us(&p, ON);
     assert_eq!(
-        classify_us(&p, ON).outcome_of(RuleId::UsMinimalManipulation),
+        stated_none.outcome_of(RuleId::UsMinimalManipulation),
         Outcome::NotMet
     );
+    // Stated: no data exist. Nothing is missing any more.
+    assert!(stated_none.missing.is_empty(), "{:?}", stated_none.missing);
 
     if let Some(proc_) = p.processing.as_mut() {
         proc_.minimal_manipulation_data = Some(true);
@@ -545,6 +557,33 @@ fn step_that_depends_on_data_is_minimal_only_with_data() {
     let with = classify_us(&p, ON);
     assert_eq!(with.outcome_of(RuleId::UsMinimalManipulation), Outcome::Met);
     assert_eq!(with.classification, UsClassification::Section361Hctp);
+}
+
+#[test]
+fn ground_marrow_back_in_the_same_operation_is_open_and_names_the_data_that_could_settle_it() {
+    // Autologous marrow concentrate, ground and put back in the same operation: the exception is
+    // open (the courts read "such HCT/P" narrowly, and grinding is not rinsing, cleansing, sizing
+    // or shaping), and grinding without data on the process is more than minimal by the MM/HU
+    // guidance's default — which data could change. Undetermined, and the data are missing.
+    let mut p = named("ground marrow concentrate");
+    p.preparation = Some(CellPreparation::BoneMarrowConcentrate);
+    p.tissue = Some(TissueSource::BoneMarrow);
+    p.donor = Some(Donor::Autologous);
+    p.processing = Some(processing(&[ProcessingStep::Grinding], Some(true)));
+    let report = classify_us(&p, ON);
+    assert_eq!(report.classification, UsClassification::Undetermined);
+    assert_eq!(
+        report.outcome_of(RuleId::UsMinimalManipulation),
+        Outcome::NotMet
+    );
+    assert!(
+        report
+            .missing
+            .iter()
+            .any(|m| *m == "processing.minimal_manipulation_data"),
+        "{:?}",
+        report.missing
+    );
 }
 
 #[test]
@@ -1433,7 +1472,15 @@ proptest! {
             prop_assert!(!report.failed.is_empty());
         }
         if report.classification == UsClassification::Undetermined {
-            prop_assert!(!report.missing.is_empty());
+            // Open for a missing fact, or for a question no fact settles (the same surgical
+            // procedure exception after the court decisions: only FDA's Tissue Reference Group
+            // or a Request for Designation answers it), which its finding says.
+            let open_question = report.findings.iter().any(|f| {
+                f.outcome == Outcome::Undetermined
+                    && f.missing.is_empty()
+                    && f.basis == Basis::CourtDecision
+            });
+            prop_assert!(!report.missing.is_empty() || open_question);
         }
     }
 

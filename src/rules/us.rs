@@ -478,15 +478,26 @@ pub(crate) fn classify_us_sharing(
         .map(|f| f.rule)
         .collect();
 
-    // Only facts that could change the outcome: once a criterion of 1271.10(a) fails, the
-    // other criteria's gaps cannot (the product is 351 unless an exclusion or the exception
-    // applies), so only the HCT/P and exception steps' missing facts are listed.
+    // Only facts that could change the outcome. A criterion of 1271.10(a) that fails whatever
+    // is added (a settled failure) makes the other criteria's gaps irrelevant (the product is
+    // 351 unless an exclusion or the exception applies), so then only the HCT/P and exception
+    // steps' missing facts are listed. A criterion that fails only by the guidance's default
+    // (a step without data on the process) lists the fact that could change it, and so does a
+    // 351 verdict resting on such a failure.
+    let settled_failure = findings[CRITERIA]
+        .iter()
+        .any(|f| f.outcome == Outcome::NotMet && f.missing.is_empty());
     let mut missing = Paths::new();
-    if classification == UsClassification::Undetermined {
+    if classification == UsClassification::Undetermined
+        || (classification == UsClassification::Section351Product && !settled_failure)
+    {
         for path in findings
             .iter()
-            .filter(|f| f.outcome == Outcome::Undetermined)
-            .filter(|f| !(any_failed && is_criterion(f.rule)))
+            .filter(|f| {
+                f.outcome == Outcome::Undetermined
+                    || (f.outcome == Outcome::NotMet && is_criterion(f.rule))
+            })
+            .filter(|f| !(settled_failure && is_criterion(f.rule)))
             .flat_map(|f| f.missing.iter())
         {
             if !missing.contains(path) {
@@ -1067,19 +1078,27 @@ fn minimal_manipulation(product: &Product) -> Finding {
             "processing.steps",
             "a processing step alters the relevant characteristics the tissue had in the donor, so the product is more than minimally manipulated; data on the process cannot change a step FDA's guidance calls more than minimal",
             facts,
-            missing,
+            // Settled: no further fact removes a step stated or implied.
+            Paths::new(),
         );
     }
     if !no_data.is_empty() {
         facts.push(Fact::terms("processing.steps.without_data", no_data).as_derived());
-        return finish(
+        let mut finding = finish(
             RULE,
             Outcome::NotMet,
             "processing.minimal_manipulation_data",
             "a step can be minimal only with data on the specific process, and none is recorded: without such data FDA considers the processing more than minimal",
             facts,
-            missing,
+            Paths::new(),
         );
+        // The guidance's default, not a settled answer: data on the process could change it
+        // (with the steps, when they are not stated).
+        if data.is_none() {
+            push_missing(&mut missing, "processing.minimal_manipulation_data");
+            finding.missing = missing;
+        }
+        return finding;
     }
     if needs_class {
         match product.tissue {
