@@ -240,8 +240,8 @@ fn an_absent_donor_eligibility_determination_leaves_an_allogeneic_lot_undetermin
 // A viability figure of unstated timing, and an unstated product state
 // ---------------------------------------------------------------------------------------------
 
-/// World J Clin Cases 2023;11(21):5083, Table 1: viability >= 90 % for the frozen product,
-/// >= 85 % for the infusion product. A figure of 88 % whose timing is not stated meets one
+/// World J Clin Cases 2023;11(21):5083, Table 1: viability of at least 90 % for the frozen
+/// product, at least 85 % for the infusion product. A figure of 88 % whose timing is not stated meets one
 /// specification and not the other: it cannot count as the post-thaw (infusion) result the lot
 /// is judged on. Stated post-thaw it meets the infusion specification; 80 % fails both.
 #[test]

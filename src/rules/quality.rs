@@ -2522,12 +2522,6 @@ fn expiry_dating(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
             absent_severity: Severity::Info,
         },
     );
-    f.add_opt(
-        p.release
-            .and_then(|r| r.certificate.as_ref())
-            .and_then(|c| c.expires_on)
-            .map(|d| Fact::date("release.certificate.expires_on", d)),
-    );
 }
 
 fn release_before_results(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
