@@ -14,11 +14,11 @@
 use crate::{
     AddedArticle, BodyWeightKg, CellCount, CellPreparation, CellsPerKg, Certificate, CfuFrequency,
     Claim, ClinicOffer, Delivery, DocumentError, Donor, Dose, EndotoxinEuPerMl, IdentityPanel,
-    ImageGuidance, Indication, IntendedUse, IsoDate, Mechanism, Millilitres, MscDesignation, NctId,
-    Passage, PatientContext, Percent, PopulationDoublings, PotencyResult, Price, Processing,
-    ProcessingStep, Product, ProductState, Recipient, ReleaseData, Route, SecretedFactor,
-    SiteOfUse, SupplyModel, SurfaceMarker, TestOutcome, Text, TissueFunction, TissueSource,
-    TrialEvidence, ValueError, Viability, ViabilityMethod, ViabilityTiming,
+    ImageGuidance, Indication, IntendedUse, IsoDate, Manufacturing, Mechanism, Millilitres,
+    MscDesignation, NctId, Passage, PatientContext, Percent, PopulationDoublings, PotencyResult,
+    Price, Processing, ProcessingStep, Product, ProductState, Recipient, ReleaseData, Route,
+    SecretedFactor, SiteOfUse, SupplyModel, SurfaceMarker, TestOutcome, Text, TissueFunction,
+    TissueSource, TrialEvidence, ValueError, Viability, ViabilityMethod, ViabilityTiming,
 };
 
 /// The first problem a builder met, located by the path the field has in JSON.
@@ -226,7 +226,36 @@ impl Viability {
     {
         Ok(Self {
             percent: percent.try_into().map_err(Into::into)?,
-            timing,
+            timing: Some(timing),
+            method: None,
+        })
+    }
+
+    /// **A viability measurement whose timing is not stated**: `percent` of the cells alive,
+    /// measured before freezing or after thawing, the record does not say which. It never
+    /// counts as a post-thaw result ([`crate::ReleaseData::viability_for`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::Viability;
+    ///
+    /// let v = Viability::timing_not_stated(90.0)?;
+    /// assert_eq!(v.timing, None);
+    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`ValueError`] when `percent` is not between 0 and 100.
+    pub fn timing_not_stated<P>(percent: P) -> Result<Self, ValueError>
+    where
+        P: TryInto<Percent>,
+        P::Error: Into<ValueError>,
+    {
+        Ok(Self {
+            percent: percent.try_into().map_err(Into::into)?,
+            timing: None,
             method: None,
         })
     }
@@ -634,7 +663,7 @@ impl ReleaseDataBuilder {
         if let Some(percent) = self.problem.check(&path, percent) {
             self.release.viability.push(Viability {
                 percent,
-                timing,
+                timing: Some(timing),
                 method: None,
             });
         }
@@ -656,7 +685,7 @@ impl ReleaseDataBuilder {
         if let Some(percent) = self.problem.check(&path, percent) {
             self.release.viability.push(Viability {
                 percent,
-                timing,
+                timing: Some(timing),
                 method: Some(method),
             });
         }
@@ -892,6 +921,10 @@ impl ProductBuilder {
     product_field! {
         /// How it is given ([`Delivery::new`]).
         delivery: Delivery
+    }
+    product_field! {
+        /// How the lot was made and released ([`Manufacturing`]).
+        manufacturing: Manufacturing
     }
 
     /// The mechanisms of action the maker claims (`[]`: none).

@@ -206,8 +206,9 @@ impl Product {
         }
         for v in &release.viability {
             let timing = match v.timing {
-                ViabilityTiming::BeforeFreezing => "before freezing or fresh",
-                ViabilityTiming::PostThaw => "post-thaw",
+                Some(ViabilityTiming::BeforeFreezing) => "before freezing or fresh",
+                Some(ViabilityTiming::PostThaw) => "post-thaw",
+                None => "timing not stated",
             };
             let method = v
                 .method

@@ -115,7 +115,13 @@ impl RuleId {
             Self::QualitySterility
             | Self::QualityCertificatePresent
             | Self::QualityCertificateConsistent
-            | Self::QualityCertificateEntries => B::RegulationText,
+            | Self::QualityCertificateEntries
+            | Self::QualityDonorEligibility
+            | Self::QualityAsepticValidation
+            | Self::QualityReagentGrade
+            | Self::QualitySterilityInvestigation
+            | Self::QualityExpiryDating
+            | Self::QualityReleaseBeforeResults => B::RegulationText,
 
             Self::OfferLiveCellCount
             | Self::OfferSourceDisclosed
@@ -172,10 +178,14 @@ impl RuleId {
     /// Regulation (EC) No 1394/2007 applies from 30 December 2008 (Art 30); the Act on the
     /// Safety of Regenerative Medicine (Act No. 85 of 2013) and the PMD Act's regenerative
     /// medical products (Act No. 84 of 2013) from 25 November 2014; the SoHO Regulation
-    /// (EU) 2024/1938 from 7 August 2027 ([`SOHO_APPLIES`]).
+    /// (EU) 2024/1938 from 7 August 2027 ([`SOHO_APPLIES`]); the donor-eligibility rules of 21
+    /// CFR 1271 subpart C from 25 May 2005, the date FDA gives as "the effective date of the
+    /// applicable regulations" (e.g. its Order to Cease Manufacturing to Newborn Blood Banking,
+    /// Inc., 19 February 2010).
     #[must_use]
     pub const fn holds_from(self) -> Option<Date> {
         match self {
+            Self::QualityDonorEligibility => Some(date(2005, 5, 25)),
             Self::EuSubstantialManipulation
             | Self::EuEssentialFunction
             | Self::EuAtmpClass

@@ -211,8 +211,8 @@ pub use offer::{
     TrialEvidence, TrialPhase, TrialPhases, TrialResult, TrialStatus,
 };
 pub use product::{
-    Certificate, Delivery, Dose, IdentityPanel, IntendedUse, PotencyResult, Processing, Product,
-    Recipient, ReleaseData, Viability,
+    Certificate, Delivery, Dose, IdentityPanel, IntendedUse, Manufacturing, PotencyResult,
+    Processing, Product, Recipient, ReleaseData, Viability,
 };
 pub use report::{Headline, Report};
 pub use rule_id::{RuleId, RuleInfo};

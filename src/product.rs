@@ -96,6 +96,11 @@ pub struct Product {
     /// Release-testing results and the certificate of analysis.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub release: Option<ReleaseData>,
+    /// How the lot was made and released, as an inspection or a warning letter records it:
+    /// donor eligibility, aseptic process validation, reagents, investigations, expiry dating,
+    /// distribution before release. Absent means not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manufacturing: Option<Manufacturing>,
 }
 
 impl Product {
@@ -118,6 +123,7 @@ impl Product {
             dose: None,
             recipient: None,
             release: None,
+            manufacturing: None,
         }
     }
 
@@ -431,6 +437,87 @@ pub struct Recipient {
     pub weight_kg: Option<BodyWeightKg>,
 }
 
+/// **How a lot was made and released: the manufacturing and compliance facts FDA's
+/// inspections and warning letters turn on.**
+///
+/// A certificate of analysis reports a lot's test results; it does not say whether the donor
+/// was found eligible, whether the aseptic process was validated, which reagents went in,
+/// whether sterility failures were investigated, what supports the expiry date or whether the
+/// lot left before its results were in. FDA's letters to cell and tissue firms turn on exactly
+/// these facts (e.g. Genetech, Inc., Warning Letter OBPO 19-03, 29 Nov 2018: no donor
+/// eligibility determined, non-sterile "research use only" reagents added to batches; Kimera
+/// Labs, Warning Letter 23-649343, 1 Sep 2023: a positive sterility result not investigated),
+/// and each field below is written the way they state it.
+///
+/// Every field is optional and absent means **not stated**, never "done". The quality rules
+/// ([`crate::assess_quality`]) fail a lot on a stated failing value. An absent donor-eligibility
+/// determination leaves a lot from another person's cells undetermined (21 CFR 1271.265(c)(2)
+/// makes it a condition of distributing that very lot); the other facts concern the
+/// establishment's process rather than the lot's results, so an absent one is listed as missing
+/// without moving the verdict.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use msc_therapy::Product;
+///
+/// let lot = Product::from_json(r#"{
+///     "name": "Umbilical cord blood product",
+///     "donor": "allogeneic_unrelated",
+///     "manufacturing": {"donor_eligibility_determined": false, "research_grade_reagents_used": true}
+/// }"#)?;
+/// let m = lot.manufacturing.unwrap();
+/// assert_eq!(m.donor_eligibility_determined, Some(false));
+/// assert_eq!(m.aseptic_process_validated, None); // not stated
+/// # }
+/// # Ok::<(), msc_therapy::DocumentError>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Manufacturing {
+    /// A donor-eligibility determination was made for the donor of the lot's cells or tissue,
+    /// based on donor screening and testing, and found the donor eligible (21 CFR 1271.45(b),
+    /// 1271.50(a)). `false` states that none was made or completed ("neither you … nor your
+    /// suppliers have determined donor eligibility", FDA to Genetech, Inc., 2018): the lot must
+    /// not be made available for distribution (21 CFR 1271.265(c)(2)) and stays in quarantine
+    /// (1271.60). Not required for autologous use (1271.90(a)(1)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub donor_eligibility_determined: Option<bool>,
+    /// The aseptic process the lot was made by is validated, by process simulations (media
+    /// fills) that follow the commercial process (21 CFR 211.113(b); for HCT/Ps, 1271.230(a)).
+    /// `false` states that it is not, as FDA found at StemGenex Biologic Laboratories (no media
+    /// fills, 2018) and Pinnacle Transplant Technologies (media fills that did not simulate the
+    /// process, 2024).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aseptic_process_validated: Option<bool>,
+    /// A reagent or component that went into the lot was research-grade ("for research use
+    /// only") or non-sterile where it must be sterile (21 CFR 211.84(d); for HCT/Ps,
+    /// 1271.210(a)-(b)). `true` states that one was, as FDA found at Genetech, Inc. (2018);
+    /// `false` that none was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub research_grade_reagents_used: Option<bool>,
+    /// Every positive sterility result of the product's lots was thoroughly investigated, its
+    /// cause sought and the lots it may touch evaluated (21 CFR 211.192). `false` states that
+    /// one was not, as FDA found at Kimera Labs (2023) and Pinnacle Transplant Technologies
+    /// (eight sterility failures, 2024).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sterility_failures_investigated: Option<bool>,
+    /// The lot's expiry date, and any extension of it, is supported by stability data from a
+    /// written stability programme (21 CFR 211.137(a), 211.166(a); for HCT/Ps, 1271.260(c)).
+    /// `false` states that it is not: an expiry date set or extended without such data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiry_supported_by_stability_data: Option<bool>,
+    /// The lot was shipped or made available for distribution before its release results were
+    /// in and shown to meet specification (21 CFR 211.165(a), 610.1; for HCT/Ps,
+    /// 1271.265(c)(1)-(2)). `true` states that it was; `false` that it was released only after.
+    /// A same-day bedside preparation is not a released lot: its record leaves this out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distributed_before_release_results: Option<bool>,
+}
+
 /// **Release-testing results for a lot or a bedside preparation, and its certificate.**
 ///
 /// A *certificate of analysis* (CoA) is the document a manufacturer issues for one lot, listing
@@ -537,6 +624,11 @@ impl ReleaseData {
     ///   before freezing describes the product as given only if it was never frozen, and the
     ///   record does not say so.
     ///
+    /// A figure whose timing is not stated is read least favourably: it never stands in for a
+    /// post-thaw figure (with no post-thaw figure the answer is `None`), but beside a post-thaw
+    /// figure it counts when it is lower, since it may be one. For a fresh product it counts
+    /// like any other figure.
+    ///
     /// `None` when no figure applies.
     ///
     /// # Examples
@@ -549,14 +641,39 @@ impl ReleaseData {
     /// assert_eq!(release.viability_for(Some(ProductState::Fresh)), Some(Percent::new(95.0)?));
     /// assert_eq!(release.viability_for(Some(ProductState::Cryopreserved)), None);
     /// assert_eq!(release.viability_for(None), None);
+    ///
+    /// // A figure of unstated timing is no post-thaw result, but may count against one.
+    /// release.viability = vec![Viability::timing_not_stated(60.0)?];
+    /// assert_eq!(release.viability_for(Some(ProductState::Cryopreserved)), None);
+    /// release.viability.push(Viability::new(88.0, ViabilityTiming::PostThaw)?);
+    /// assert_eq!(release.viability_for(Some(ProductState::Cryopreserved)), Some(Percent::new(60.0)?));
     /// # Ok::<(), msc_therapy::ValueError>(())
     /// ```
     #[must_use]
     pub fn viability_for(&self, state: Option<ProductState>) -> Option<Percent> {
-        let post_thaw_only = state != Some(ProductState::Fresh);
+        let lowest = |figures: &mut dyn Iterator<Item = &Viability>| {
+            figures
+                .map(|v| v.percent)
+                .min_by(|a, b| a.get().total_cmp(&b.get()))
+        };
+        if state == Some(ProductState::Fresh) {
+            return lowest(&mut self.viability.iter());
+        }
+        let post_thaw = |v: &&Viability| v.timing == Some(ViabilityTiming::PostThaw);
+        let post_thaw_figure = lowest(&mut self.viability.iter().filter(post_thaw))?;
+        let unstated = lowest(&mut self.viability.iter().filter(|v| v.timing.is_none()));
+        Some(match unstated {
+            Some(u) if u.get() < post_thaw_figure.get() => u,
+            _ => post_thaw_figure,
+        })
+    }
+
+    /// The lowest viability figure whose timing is not stated, if any.
+    #[must_use]
+    pub fn lowest_viability_of_unstated_timing(&self) -> Option<Percent> {
         self.viability
             .iter()
-            .filter(|v| !post_thaw_only || v.timing == ViabilityTiming::PostThaw)
+            .filter(|v| v.timing.is_none())
             .map(|v| v.percent)
             .min_by(|a, b| a.get().total_cmp(&b.get()))
     }
@@ -589,8 +706,11 @@ pub struct Certificate {
 pub struct Viability {
     /// The share of nucleated cells alive.
     pub percent: Percent,
-    /// Before freezing (or fresh) or after thawing.
-    pub timing: ViabilityTiming,
+    /// Before freezing (or fresh) or after thawing. Absent means not stated: such a figure
+    /// never counts as a post-thaw result where one is required, and counts against the product
+    /// wherever it could describe what the patient receives ([`ReleaseData::viability_for`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timing: Option<ViabilityTiming>,
     /// The method used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<ViabilityMethod>,

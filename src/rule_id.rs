@@ -101,7 +101,7 @@ vocab! {
         QualityViabilityPostThaw => "quality.viability.post_thaw", "post-thaw viability", rule(
             "A cryopreserved product reports viability measured after thawing, the state in which the patient receives it",
             "Ph. Eur. 2.7.29; World J Clin Cases 2023;11(21):5083, Table 1 (separate specifications for the frozen and the infusion product)",
-            "Freezing and thawing kill a share of the cells. A figure measured before freezing overstates what reaches the patient, so a cryopreserved product is judged on its post-thaw viability.",
+            "Freezing and thawing kill a share of the cells. A figure measured before freezing overstates what reaches the patient, so a cryopreserved product is judged on its post-thaw viability. A figure whose timing is not stated never counts as post-thaw, and counts against the product wherever it could describe what the patient receives.",
         );
         /// The number of live nucleated cells per dose is disclosed and in the millions.
         QualityViableCellCount => "quality.cells.viable_count", "viable cell count", rule(
@@ -192,6 +192,45 @@ vocab! {
             "The release record holds every entry required for the product type (a same-day autologous concentrate needs fewer than an allogeneic expanded lot)",
             "21 CFR 610.12-610.14 (sterility, purity, identity); USP <85>; Ph. Eur. 2.7.29; Dominici et al. 2006",
             "A bedside concentrate of the patient's own cells is used within the hour: its record needs the live cell count and viability. A manufactured lot also needs its certificate header, sterility and endotoxin, and, when cultured, mycoplasma, identity and passage.",
+        );
+
+        // ---- Manufacturing and release compliance (rules::quality) ----
+
+        /// A donor-eligibility determination was made for the donor of a lot from another person's cells.
+        QualityDonorEligibility => "quality.cgtp.donor_eligibility", "donor eligibility determined", rule(
+            "For cells or tissue from anyone but the patient, a donor-eligibility determination based on donor screening and testing was made and found the donor eligible before the lot was made available for distribution",
+            "21 CFR 1271.45(b), 1271.50(a), 1271.60(a)-(c) and 1271.265(c)(2) (in force from 25 May 2005); exception for autologous use, 21 CFR 1271.90(a)(1); FDA Warning Letter to Genetech, Inc., OBPO 19-03 (29 Nov 2018)",
+            "Cells from a donor can carry HIV, hepatitis B and C, syphilis and other infections. Before a lot made from another person's cells may be distributed, a responsible person must determine, from the donor's screening and test results, that the donor is eligible; until then the lot stays in quarantine. FDA's 2018 letter to Genetech, whose umbilical cord blood products were linked to bacterial infections in patients, found that 'neither you, Liveyon, nor your suppliers have determined donor eligibility'. A lot record that does not say the determination was made leaves the lot undetermined; the patient's own cells need none.",
+        );
+        /// The aseptic process the lot was made by is validated.
+        QualityAsepticValidation => "quality.cgmp.aseptic_validation", "aseptic process validated", rule(
+            "The aseptic process the lot was made by is validated, by process simulations (media fills) that follow the commercial process",
+            "21 CFR 211.113(b); 21 CFR 1271.230(a) (HCT/Ps); FDA, Guidance for Industry: Sterile Drug Products Produced by Aseptic Processing — Current Good Manufacturing Practice (September 2004); FDA Warning Letters to StemGenex Biologic Laboratories, OBPO 19-02 (31 Oct 2018), and Pinnacle Transplant Technologies, CBER 24-646783 (1 Oct 2024)",
+            "Living cells cannot be sterilised at the end of manufacture, so a lot is only as sterile as the aseptic process that made it; a sterility test samples a few units and cannot show the rest sterile. Manufacturers must validate that process by simulating it with growth medium. FDA cited StemGenex for performing no media fills for its SVF product and Pinnacle for media fills that did not follow the commercial process. A stated unvalidated process fails the lot; whether it was validated is the establishment's fact, not a result of the lot, so an absent statement is listed as missing without moving the verdict.",
+        );
+        /// No research-grade or non-sterile reagent went into the lot.
+        QualityReagentGrade => "quality.cgmp.reagents", "no research-grade or non-sterile reagents", rule(
+            "No reagent or component that went into the lot was research-grade ('for research use only') or non-sterile where it must be sterile",
+            "21 CFR 211.84(d) (testing of components); 21 CFR 1271.210(a)-(b) (supplies and reagents verified to meet specifications; reagents sterile where appropriate); FDA Warning Letter to Genetech, Inc., OBPO 19-03 (29 Nov 2018)",
+            "What goes into a lot ends up in the patient. Reagents labelled 'for research use only' are not made or tested for human use, and a non-sterile one can contaminate a product that must be sterile. FDA found that Genetech 'added non-sterile' reagents labelled 'For research use only' to batches of its cord blood products. A stated research-grade or non-sterile reagent fails the lot; the grade of reagents does not appear in a release record, so an absent statement is listed as missing without moving the verdict.",
+        );
+        /// Positive sterility results were thoroughly investigated.
+        QualitySterilityInvestigation => "quality.cgmp.sterility_investigation", "sterility failures investigated", rule(
+            "Every positive sterility result of the product's lots was thoroughly investigated, its cause sought and the other lots it may touch evaluated",
+            "21 CFR 211.192 (production record review; investigation of any unexplained discrepancy or failure of a batch to meet its specifications); FDA Warning Letters to Kimera Labs, Inc., 23-649343 (1 Sep 2023), and Pinnacle Transplant Technologies, CBER 24-646783 (1 Oct 2024)",
+            "A positive sterility test is a sign that the process can let microorganisms in. Manufacturers must investigate it, find the cause and check the other lots it may affect, whether or not the lot was already distributed. FDA found that Kimera Labs 'failed to document an investigation into the positive sterility result' of a lot of its exosome product, all of whose vials had been distributed, and that Pinnacle did not investigate the cause of eight sterility failures. A stated failure to investigate fails the lot; an absent statement is listed as missing without moving the verdict.",
+        );
+        /// The expiry date is supported by stability data.
+        QualityExpiryDating => "quality.cgmp.expiry_dating", "expiry dating supported by stability data", rule(
+            "The lot's expiry date, and any extension of it, rests on stability data from a written stability programme",
+            "21 CFR 211.137(a) and 211.166(a); 21 CFR 1271.260(c) (HCT/Ps); FDA Compliance Policy Guide Sec. 480.300, Lack of Expiration Date of Stability Data (CPG 7132a.10)",
+            "An expiry date promises that the lot still meets its specification, living cells included, until that day. It must be set from stability testing under the storage conditions; setting or extending it without such data leaves the promise unsupported, and FDA's compliance policy guide authorises a warning letter for a prescription drug whose stability studies do not exist. A stated unsupported expiry date fails the lot; an absent statement is listed as missing without moving the verdict.",
+        );
+        /// The lot was not distributed before its release results were in.
+        QualityReleaseBeforeResults => "quality.release.before_results", "not distributed before release results", rule(
+            "The lot was shipped or made available for distribution only after its release results were in and met specification",
+            "21 CFR 211.165(a) (testing and release for distribution); 21 CFR 610.1 (no lot released before the completion of tests); 21 CFR 1271.265(c)(1)-(2) (HCT/Ps); FDA Warning Letter to Musculoskeletal Transplant Foundation, 13-NWJ-07 (11 Apr 2013); FDA Warning Letter to Kimera Labs, Inc., 23-649343 (1 Sep 2023)",
+            "Release testing protects the patient only if the lot waits for it. A lot shipped before its sterility or other results are in, or despite one that failed, reaches patients unproven. FDA's letter to the Musculoskeletal Transplant Foundation cites the rule that an HCT/P must not be made available for distribution while it does not meet its release criteria, and its letter to Kimera Labs records that every vial of a lot with a positive sterility result had been distributed. A stated early or unproven release fails the lot; an absent statement is listed as missing without moving the verdict (the release results the record gives are judged by their own rules).",
         );
 
         // ---- Clinic offer (rules::offer) ----

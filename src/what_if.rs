@@ -405,7 +405,13 @@ fn product_slot(path: &str) -> Option<Slot> {
         | "intended_use.reproductive_use"
         | "release.certificate_issued"
         | "release.identity.plastic_adherent"
-        | "release.identity.trilineage_differentiation" => Slot::Flag,
+        | "release.identity.trilineage_differentiation"
+        | "manufacturing.donor_eligibility_determined"
+        | "manufacturing.aseptic_process_validated"
+        | "manufacturing.research_grade_reagents_used"
+        | "manufacturing.sterility_failures_investigated"
+        | "manufacturing.expiry_supported_by_stability_data"
+        | "manufacturing.distributed_before_release_results" => Slot::Flag,
         _ => return None,
     })
 }

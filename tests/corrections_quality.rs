@@ -53,7 +53,9 @@ fn reason(finding: &Finding) -> &str {
 }
 
 /// A complete release record of an allogeneic culture-expanded MSC lot, 20 mL given
-/// intravenously over an hour to a 70 kg patient, with no endotoxin specification of its own.
+/// intravenously over an hour to a 70 kg patient, with no endotoxin specification of its own;
+/// its donor was determined eligible (21 CFR 1271.265(c)(2) makes that a condition of
+/// distributing the lot).
 fn lot() -> Value {
     json!({
         "name": "Expanded BM-MSC lot 24-0117",
@@ -85,7 +87,8 @@ fn lot() -> Value {
             "endotoxin_eu_per_ml": 0.2,
             "passage": 4,
             "passage_limit": 5
-        }
+        },
+        "manufacturing": {"donor_eligibility_determined": true}
     })
 }
 

@@ -162,7 +162,7 @@ fn cultured_bone_marrow_sample_follows_the_ryoncil_label() {
     let post_thaw: Vec<f64> = release
         .viability
         .iter()
-        .filter(|v| v.timing == ViabilityTiming::PostThaw)
+        .filter(|v| v.timing == Some(ViabilityTiming::PostThaw))
         .map(|v| v.percent.get())
         .collect();
     assert_eq!(post_thaw.len(), 1);
@@ -311,7 +311,7 @@ fn unknown_fields_are_rejected_at_every_level() {
     let original: serde_json::Value = serde_json::from_str(&text).expect("JSON");
     let mut paths = Vec::new();
     objects(&original, "", &mut paths);
-    assert_eq!(paths.len(), 13, "{paths:?}");
+    assert_eq!(paths.len(), 14, "{paths:?}");
     for path in paths {
         let mut doc = original.clone();
         at_path(&mut doc, &path)["unexpected"] = serde_json::json!(1);
@@ -978,9 +978,16 @@ fn cultured_bone_marrow_lot() -> Result<Product, msc_therapy::DocumentError> {
         .passage_limit(5_u32)
         .population_doubling_limit(25.0)
         .potency("inhibition of PHA-induced PBMC proliferation", true);
+    let mut manufacturing = msc_therapy::Manufacturing::default();
+    manufacturing.donor_eligibility_determined = Some(true);
+    manufacturing.aseptic_process_validated = Some(true);
+    manufacturing.research_grade_reagents_used = Some(false);
+    manufacturing.sterility_failures_investigated = Some(true);
+    manufacturing.expiry_supported_by_stability_data = Some(true);
+    manufacturing.distributed_before_release_results = Some(false);
     Product::builder("Culture-expanded allogeneic bone-marrow MSCs for steroid-refractory acute GvHD")
         .description(
-            "Illustrative lot record modelled on the US label of Ryoncil (remestemcel-L-rknd, approved 18 Dec 2024): allogeneic bone-marrow mesenchymal stromal cells from healthy adult donors, culture-expanded, cryopreserved in a DMSO-containing medium and given intravenously at 2 x 10^6 MSC/kg twice a week for 4 weeks (8 infusions) to children with steroid-refractory acute graft-versus-host disease. The dose follows the label; the release figures are illustrative, not the manufacturer's.",
+            "Illustrative lot record modelled on the US label of Ryoncil (remestemcel-L-rknd, approved 18 Dec 2024): allogeneic bone-marrow mesenchymal stromal cells from healthy adult donors, culture-expanded, cryopreserved in a DMSO-containing medium and given intravenously at 2 x 10^6 MSC/kg twice a week for 4 weeks (8 infusions) to children with steroid-refractory acute graft-versus-host disease. The dose follows the label; the release figures, and the manufacturing record (what a licensed lot must show: donor eligibility determined, a validated aseptic process, no research-grade reagents, sterility failures investigated, an expiry date backed by stability data, release only after the results), are illustrative, not the manufacturer's.",
         )
         .preparation(CellPreparation::CultureExpandedMsc)
         .designation(MscDesignation::MesenchymalStromalCell)
@@ -1011,6 +1018,7 @@ fn cultured_bone_marrow_lot() -> Result<Product, msc_therapy::DocumentError> {
         )
         .recipient_weight_kg(20.0)
         .release(release)
+        .manufacturing(manufacturing)
         .build()
 }
 

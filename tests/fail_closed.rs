@@ -17,11 +17,15 @@
 //!   `supply: point_of_care`, steps stated without culture expansion or cryopreservation, not
 //!   released cryopreserved, same surgical procedure or `fresh`);
 //! - (iii) a **statement that can only count against the product**
-//!   (`release.certificate_issued: false`);
+//!   (`release.certificate_issued: false`; the manufacturing facts that concern the
+//!   establishment's process, in their failing value: `aseptic_process_validated: false`,
+//!   `research_grade_reagents_used: true`, `sterility_failures_investigated: false`,
+//!   `expiry_supported_by_stability_data: false`, `distributed_before_release_results: true`,
+//!   and the `manufacturing` record that holds one);
 //! - (iv) **one of two contradictory statements**, only when the engine's report before the
 //!   deletion holds a finding whose `contradicts` fact names the deleted key (or a key inside it,
 //!   or one it lies in): a stated site vs a local route, `fresh` vs a cryopreservation step or a
-//!   post-thaw viability, a stated viable count vs total × viability, a secreted fluid vs steps
+//!   post-thaw viability (or that viability's `post_thaw` timing), a stated viable count vs total × viability, a secreted fluid vs steps
 //!   that isolate cells, a certificate vs `certificate_issued: false`, a certificate's lot vs the
 //!   product's lot.
 //!
@@ -143,6 +147,49 @@ fn worse_release_facts(doc: &Value) -> Vec<(&'static str, Value)> {
         "a cryopreservation step",
         common::worsen_with_step(doc, msc_therapy::ProcessingStep::Cryopreservation),
     ));
+    // Each manufacturing fact stated in its failing value, as FDA's letters state them.
+    for (what, key, value) in [
+        (
+            "no donor-eligibility determination",
+            "donor_eligibility_determined",
+            false,
+        ),
+        (
+            "an unvalidated aseptic process",
+            "aseptic_process_validated",
+            false,
+        ),
+        (
+            "research-grade reagents",
+            "research_grade_reagents_used",
+            true,
+        ),
+        (
+            "uninvestigated sterility failures",
+            "sterility_failures_investigated",
+            false,
+        ),
+        (
+            "an expiry date without stability data",
+            "expiry_supported_by_stability_data",
+            false,
+        ),
+        (
+            "distribution before the release results",
+            "distributed_before_release_results",
+            true,
+        ),
+    ] {
+        out.push((
+            what,
+            with(&|d| {
+                if !d.get("manufacturing").is_some_and(Value::is_object) {
+                    d["manufacturing"] = json!({});
+                }
+                d["manufacturing"][key] = json!(value);
+            }),
+        ));
+    }
     out
 }
 
@@ -265,6 +312,38 @@ fn unrequired_evidence_needs_a_bedside_preparation() {
     assert!(product_exception(&issued, "release.certificate_issued", &[]).is_none());
     let not_issued = json!({"name": "x", "release": {"certificate_issued": false}});
     assert!(product_exception(&not_issued, "release.certificate_issued", &[]).is_some());
+}
+
+#[test]
+fn against_only_manufacturing_facts_are_excused_only_in_their_failing_value() {
+    // Exception (iii) for the establishment's process facts: deleting the failing value is
+    // excused, deleting the favourable one is not; the whole record only when it holds one.
+    let doc = |m: Value| json!({"name": "x", "donor": "autologous", "manufacturing": m});
+    for (key, failing) in [
+        ("aseptic_process_validated", false),
+        ("research_grade_reagents_used", true),
+        ("sterility_failures_investigated", false),
+        ("expiry_supported_by_stability_data", false),
+        ("distributed_before_release_results", true),
+    ] {
+        let path = format!("manufacturing.{key}");
+        let bad = doc(json!({ key: failing }));
+        assert!(product_exception(&bad, &path, &[]).is_some(), "{bad}");
+        assert!(
+            product_exception(&bad, "manufacturing", &[]).is_some(),
+            "{bad}"
+        );
+        let good = doc(json!({ key: !failing }));
+        assert!(product_exception(&good, &path, &[]).is_none(), "{good}");
+        assert!(
+            product_exception(&good, "manufacturing", &[]).is_none(),
+            "{good}"
+        );
+    }
+    // The donor-eligibility determination counts both ways: never excused.
+    let de = doc(json!({"donor_eligibility_determined": false}));
+    assert!(product_exception(&de, "manufacturing.donor_eligibility_determined", &[]).is_none());
+    assert!(product_exception(&de, "manufacturing", &[]).is_none());
 }
 
 // ---------------------------------------------------------------------------------------------

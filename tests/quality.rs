@@ -31,7 +31,8 @@ fn number(finding: &Finding, name: &str) -> f64 {
 
 /// A complete, passing release record for an allogeneic, culture-expanded, cryopreserved
 /// bone-marrow MSC lot given intravenously at 2 x 10^6 cells/kg to a 70 kg patient. The values
-/// sit inside the ISCT 2006 criteria and USP <85>.
+/// sit inside the ISCT 2006 criteria and USP <85>; the donor was determined eligible (21 CFR
+/// 1271.265(c)(2) makes that a condition of distributing the lot).
 fn good_lot() -> Value {
     json!({
         "name": "Expanded BM-MSC lot 24-0117",
@@ -64,7 +65,8 @@ fn good_lot() -> Value {
             "passage": 4,
             "passage_limit": 5,
             "cfu_f_per_million": 150
-        }
+        },
+        "manufacturing": {"donor_eligibility_determined": true}
     })
 }
 

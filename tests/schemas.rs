@@ -382,7 +382,7 @@ fn with_unexpected_member(root: &Value, check: &mut dyn FnMut(&Value)) {
     }
     let mut found = Vec::new();
     pointers(root, String::new(), &mut found);
-    assert_eq!(found.len(), 13);
+    assert_eq!(found.len(), 14);
     for pointer in found {
         let mut doc = root.clone();
         if let Some(Value::Object(map)) = doc.pointer_mut(&pointer) {

@@ -42,6 +42,7 @@ all_send_sync![
     Dose,
     IdentityPanel,
     IntendedUse,
+    Manufacturing,
     PotencyResult,
     Processing,
     Recipient,

@@ -309,6 +309,12 @@ impl Question {
             | RuleId::QualityCertificatePresent
             | RuleId::QualityCertificateConsistent
             | RuleId::QualityCertificateEntries
+            | RuleId::QualityDonorEligibility
+            | RuleId::QualityAsepticValidation
+            | RuleId::QualityReagentGrade
+            | RuleId::QualitySterilityInvestigation
+            | RuleId::QualityExpiryDating
+            | RuleId::QualityReleaseBeforeResults
             | RuleId::EuSubstantialManipulation
             | RuleId::EuEssentialFunction
             | RuleId::EuAtmpClass

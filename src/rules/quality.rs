@@ -690,7 +690,7 @@ impl<'a> Profile<'a> {
         let post_thaw_figure = release.is_some_and(|r| {
             r.viability
                 .iter()
-                .any(|v| v.timing == ViabilityTiming::PostThaw)
+                .any(|v| v.timing == Some(ViabilityTiming::PostThaw))
         });
         let frozen = step(ProcessingStep::Cryopreservation) || post_thaw_figure;
         let stated_state = release.and_then(|r| r.state);
@@ -894,7 +894,7 @@ type PathList = SmallVec<[&'static str; 16]>;
 type Rule = fn(&Profile<'_>, &QualityPolicy, &mut Finding);
 
 /// Every quality rule, in the order of the rule table and of the report.
-const RULES: [(RuleId, Rule); 17] = [
+const RULES: [(RuleId, Rule); 23] = [
     (RuleId::QualityViabilityMinimum, viability_minimum),
     (RuleId::QualityViabilityPostThaw, viability_post_thaw),
     (RuleId::QualityViableCellCount, viable_cell_count),
@@ -912,6 +912,15 @@ const RULES: [(RuleId, Rule); 17] = [
     (RuleId::QualityCertificatePresent, certificate_present),
     (RuleId::QualityCertificateConsistent, certificate_consistent),
     (RuleId::QualityCertificateEntries, certificate_entries),
+    (RuleId::QualityDonorEligibility, donor_eligibility),
+    (RuleId::QualityAsepticValidation, aseptic_validation),
+    (RuleId::QualityReagentGrade, reagent_grade),
+    (
+        RuleId::QualitySterilityInvestigation,
+        sterility_investigation,
+    ),
+    (RuleId::QualityExpiryDating, expiry_dating),
+    (RuleId::QualityReleaseBeforeResults, release_before_results),
 ];
 
 /// **Assesses a product's release quality against a policy.**
@@ -984,18 +993,36 @@ fn viability_minimum(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     }
     let min = policy.min_viability_percent.get();
     let figure = p.release.and_then(|r| r.viability_for(p.state));
+    // A figure of unstated timing below the minimum fails the product whatever its timing:
+    // after thawing it is the product as given; before freezing, the product as given is no
+    // more viable (freezing and thawing kill cells); never frozen, it is the product itself.
+    let unstated = p
+        .release
+        .and_then(ReleaseData::lowest_viability_of_unstated_timing);
+    let unstated_low = unstated.filter(|u| u.get() < min);
     match figure {
         Some(v) if v.get() >= min => {}
         Some(_) => {
             f.judge(Outcome::NotMet, Severity::Blocking)
                 .why("fewer cells are alive than the policy requires");
         }
+        None if unstated_low.is_some() => {
+            f.judge(Outcome::NotMet, Severity::Blocking)
+                .why("a viability figure whose timing is not stated is below the policy minimum: whenever it was measured, the cells as given are no more viable than that");
+        }
         None => {
             let reported = p.release.is_some_and(|r| !r.viability.is_empty());
             f.judge(Outcome::Undetermined, Severity::Blocking);
             if reported && p.state.is_none() {
-                f.why("only viability before freezing is reported and whether the product was frozen is not stated: a figure taken before freezing describes the product only if it was given fresh")
-                    .lack("release.state")
+                f.why("no post-thaw viability is reported and whether the product was frozen is not stated: a figure taken before freezing, or of unstated timing, describes the product only if it was given fresh")
+                    .lack("release.state");
+                if unstated.is_some() {
+                    f.lack("release.viability.timing");
+                }
+                f.lack("release.viability (post_thaw)");
+            } else if reported && unstated.is_some() {
+                f.why("the product is cryopreserved and no viability figure is stated to be post-thaw: a figure whose timing is not stated never counts as the post-thaw result it is judged on")
+                    .lack("release.viability.timing")
                     .lack("release.viability (post_thaw)");
             } else if reported {
                 f.why("the product is cryopreserved and only viability before freezing is reported; it is judged on post-thaw viability")
@@ -1008,16 +1035,28 @@ fn viability_minimum(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     }
     f.point_at("release.viability")
         .add_opt(figure.map(|v| percent_fact("release.viability", v.get())))
+        .add_opt(unstated.map(|u| percent_fact("release.viability.timing_not_stated", u.get())))
         .add_opt(p.state.map(|s| Fact::code("release.state", s.code())))
         .add(percent_fact("policy.min_viability_percent", min).as_limit());
 }
 
+/// The stated timings of the viability figures, and how many figures state none.
+fn timing_facts(figures: &[crate::Viability]) -> impl Iterator<Item = Fact> {
+    let unstated = figures.iter().filter(|v| v.timing.is_none()).count();
+    std::iter::once(Fact::terms(
+        "release.viability.timing",
+        figures.iter().filter_map(|v| v.timing),
+    ))
+    .chain((unstated > 0).then(|| {
+        #[allow(clippy::cast_precision_loss)] // a list of at most MAX_LIST_LEN figures
+        Fact::number("derived.viability_timing_not_stated", unstated as f64).as_derived()
+    }))
+}
+
 fn viability_post_thaw(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
-    if !p.live {
-        f.not_applicable(CELL_FREE);
-        return;
-    }
     let figures = p.release.map_or(&[][..], |r| r.viability.as_slice());
+    // The contradiction is reported whether or not the product delivers living cells: the
+    // state it leaves open decides whether the release tests are required at all.
     if p.fresh_and_frozen {
         let frozen_by = if p
             .product
@@ -1034,11 +1073,12 @@ fn viability_post_thaw(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
             .why("the record says the product is given fresh, and also that it was cryopreserved (a cryopreservation step or a post-thaw viability figure): the two statements contradict each other, so which viability describes what the patient receives is not known")
             .point_at("release.state")
             .add(Fact::code("release.state", ProductState::Fresh.code()))
-            .add(Fact::code_list("contradicts", ["release.state", frozen_by]))
-            .add(Fact::terms(
-                "release.viability.timing",
-                figures.iter().map(|v| v.timing),
-            ));
+            .add(Fact::code_list("contradicts", ["release.state", frozen_by]));
+        f.facts.extend(timing_facts(figures));
+        return;
+    }
+    if !p.live {
+        f.not_applicable(CELL_FREE);
         return;
     }
     match p.state {
@@ -1050,12 +1090,16 @@ fn viability_post_thaw(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
         Some(ProductState::Cryopreserved) => {
             if figures
                 .iter()
-                .any(|v| v.timing == ViabilityTiming::PostThaw)
+                .any(|v| v.timing == Some(ViabilityTiming::PostThaw))
             {
             } else if figures.is_empty() {
                 f.judge(Outcome::Undetermined, Severity::Warning)
                     .why("no viability is reported")
                     .lack("release.viability");
+            } else if figures.iter().any(|v| v.timing.is_none()) {
+                f.judge(Outcome::Undetermined, Severity::Warning)
+                    .why("the product is cryopreserved and the timing of a viability figure is not stated: a figure of unstated timing never counts as post-thaw")
+                    .lack("release.viability.timing");
             } else {
                 f.judge(Outcome::NotMet, Severity::Warning)
                     .why("the product is cryopreserved but its viability was measured only before freezing");
@@ -1068,11 +1112,8 @@ fn viability_post_thaw(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
         }
     }
     f.point_at("release.viability")
-        .add_opt(p.state.map(|s| Fact::code("release.state", s.code())))
-        .add(Fact::terms(
-            "release.viability.timing",
-            figures.iter().map(|v| v.timing),
-        ));
+        .add_opt(p.state.map(|s| Fact::code("release.state", s.code())));
+    f.facts.extend(timing_facts(figures));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2330,6 +2371,171 @@ fn certificate_entries(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     f.point_at("release")
         .add(Fact::code("derived.product_type", kind).as_derived())
         .lack_all(&missing);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Manufacturing and release compliance
+// ---------------------------------------------------------------------------------------------
+
+/// One stated manufacturing fact, judged: the value that fails the lot fails it (blocking), the
+/// other meets the rule, and an absent one is undetermined at `absent_severity` with the fact
+/// listed as missing.
+struct ManufacturingFact {
+    /// The dotted input path.
+    path: &'static str,
+    /// The value, if stated.
+    value: Option<bool>,
+    /// The value that fails the lot.
+    failing: bool,
+    /// The reason of a stated failing value.
+    not_met: &'static str,
+    /// The reason, and the severity, of an absent value.
+    absent: &'static str,
+    absent_severity: Severity,
+}
+
+fn manufacturing<'a>(p: &Profile<'a>) -> Option<&'a crate::Manufacturing> {
+    p.product.manufacturing.as_ref()
+}
+
+fn judge_manufacturing_fact(f: &mut Finding, fact: &ManufacturingFact) {
+    f.point_at(fact.path);
+    match fact.value {
+        Some(v) if v == fact.failing => {
+            f.judge(Outcome::NotMet, Severity::Blocking)
+                .why(fact.not_met)
+                .add(Fact::flag(fact.path, v));
+        }
+        Some(v) => {
+            f.add(Fact::flag(fact.path, v));
+        }
+        None => {
+            f.judge(Outcome::Undetermined, fact.absent_severity)
+                .why(fact.absent)
+                .lack(fact.path);
+        }
+    }
+}
+
+/// The reason of the establishment's process facts when they are not stated.
+const PROCESS_NOT_STATED: &str = "not stated: it concerns the establishment's process, not a result of the lot, and is judged when stated";
+
+fn donor_eligibility(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
+    let rule = RuleId::QualityDonorEligibility;
+    if !rule.holds_on(p.on) {
+        f.not_applicable("21 CFR 1271 subpart C, and with it the donor-eligibility determination, applies from 25 May 2005")
+            .add(Fact::date("evaluated_on", p.on).as_limit());
+        return;
+    }
+    let donor = p.product.donor;
+    if let Some(d) = donor {
+        if d.is_autologous() {
+            f.not_applicable("the patient's own cells: no donor-eligibility determination is required for autologous use (21 CFR 1271.90(a)(1))")
+                .add(Fact::code("donor", d.code()));
+            return;
+        }
+        if d == Donor::Xenogeneic {
+            f.not_applicable("cells from an animal: the donor-eligibility rules of 21 CFR 1271 subpart C concern human donors")
+                .add(Fact::code("donor", d.code()));
+            return;
+        }
+    }
+    judge_manufacturing_fact(
+        f,
+        &ManufacturingFact {
+            path: "manufacturing.donor_eligibility_determined",
+            value: manufacturing(p).and_then(|m| m.donor_eligibility_determined),
+            failing: false,
+            not_met: "no donor-eligibility determination was made for the donor of the lot's cells: the lot may not be made available for distribution (21 CFR 1271.265(c)(2)) and stays in quarantine (21 CFR 1271.60)",
+            absent: "whether a donor-eligibility determination was made for the donor of the lot's cells is not stated: a lot from another person's cells may not be distributed without one (21 CFR 1271.265(c)(2))",
+            absent_severity: Severity::Blocking,
+        },
+    );
+    match donor {
+        Some(d) => {
+            f.add(Fact::code("donor", d.code()));
+        }
+        None if f.outcome == Outcome::Undetermined => {
+            // The patient's own cells need no determination: the donor, stated, may settle it.
+            f.lack("donor");
+        }
+        None => {}
+    }
+}
+
+fn aseptic_validation(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
+    judge_manufacturing_fact(
+        f,
+        &ManufacturingFact {
+            path: "manufacturing.aseptic_process_validated",
+            value: manufacturing(p).and_then(|m| m.aseptic_process_validated),
+            failing: false,
+            not_met: "the aseptic process the lot was made by is not validated: living cells cannot be sterilised at the end, so nothing shows the lot sterile beyond the units tested (21 CFR 211.113(b))",
+            absent: PROCESS_NOT_STATED,
+            absent_severity: Severity::Info,
+        },
+    );
+}
+
+fn reagent_grade(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
+    judge_manufacturing_fact(
+        f,
+        &ManufacturingFact {
+            path: "manufacturing.research_grade_reagents_used",
+            value: manufacturing(p).and_then(|m| m.research_grade_reagents_used),
+            failing: true,
+            not_met: "a research-grade or non-sterile reagent went into the lot: it is not made or tested for use in people (21 CFR 211.84(d); 21 CFR 1271.210)",
+            absent: "not stated: the grade of the reagents does not appear in a release record, and is judged when stated",
+            absent_severity: Severity::Info,
+        },
+    );
+}
+
+fn sterility_investigation(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
+    judge_manufacturing_fact(
+        f,
+        &ManufacturingFact {
+            path: "manufacturing.sterility_failures_investigated",
+            value: manufacturing(p).and_then(|m| m.sterility_failures_investigated),
+            failing: false,
+            not_met: "a positive sterility result was not thoroughly investigated: its cause, and the other lots it may touch, are unknown (21 CFR 211.192)",
+            absent: PROCESS_NOT_STATED,
+            absent_severity: Severity::Info,
+        },
+    );
+    f.add_opt(
+        p.release
+            .and_then(|r| r.sterility)
+            .map(|o| Fact::code("release.sterility", o.code())),
+    );
+}
+
+fn expiry_dating(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
+    judge_manufacturing_fact(
+        f,
+        &ManufacturingFact {
+            path: "manufacturing.expiry_supported_by_stability_data",
+            value: manufacturing(p).and_then(|m| m.expiry_supported_by_stability_data),
+            failing: false,
+            not_met: "the lot's expiry date, or its extension, is not supported by stability data: nothing shows the lot still meets its specification until that day (21 CFR 211.137(a), 211.166(a))",
+            absent: PROCESS_NOT_STATED,
+            absent_severity: Severity::Info,
+        },
+    );
+}
+
+fn release_before_results(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
+    judge_manufacturing_fact(
+        f,
+        &ManufacturingFact {
+            path: "manufacturing.distributed_before_release_results",
+            value: manufacturing(p).and_then(|m| m.distributed_before_release_results),
+            failing: true,
+            not_met: "the lot was distributed before its release results were in and met specification: it reached patients unproven (21 CFR 211.165(a); 21 CFR 610.1; 21 CFR 1271.265(c))",
+            absent: "not stated: the release results the record gives are judged by their own rules (a result pending at release already blocks), and when the lot left is judged when stated",
+            absent_severity: Severity::Info,
+        },
+    );
 }
 
 #[cfg(test)]

@@ -167,7 +167,10 @@ fn dose() -> BoxedStrategy<Value> {
 fn viability() -> BoxedStrategy<Value> {
     (
         number(0.0..100.0),
-        one_of_codes(codes(ViabilityTiming::ALL, ViabilityTiming::code)),
+        opt(one_of_codes(codes(
+            ViabilityTiming::ALL,
+            ViabilityTiming::code,
+        ))),
         opt(one_of_codes(codes(
             ViabilityMethod::ALL,
             ViabilityMethod::code,
@@ -176,7 +179,7 @@ fn viability() -> BoxedStrategy<Value> {
         .prop_map(|(percent, timing, method)| {
             object(vec![
                 ("percent", Some(percent)),
-                ("timing", Some(timing)),
+                ("timing", timing),
                 ("method", method),
             ])
         })
@@ -291,6 +294,29 @@ fn release() -> BoxedStrategy<Value> {
         .boxed()
 }
 
+/// The manufacturing record: every fact independently stated (either way) or absent.
+fn manufacturing() -> BoxedStrategy<Value> {
+    (
+        opt(boolean()),
+        opt(boolean()),
+        opt(boolean()),
+        opt(boolean()),
+        opt(boolean()),
+        opt(boolean()),
+    )
+        .prop_map(|(donor, aseptic, reagents, investigated, expiry, early)| {
+            object(vec![
+                ("donor_eligibility_determined", donor),
+                ("aseptic_process_validated", aseptic),
+                ("research_grade_reagents_used", reagents),
+                ("sterility_failures_investigated", investigated),
+                ("expiry_supported_by_stability_data", expiry),
+                ("distributed_before_release_results", early),
+            ])
+        })
+        .boxed()
+}
+
 /// **A valid product document**, every optional key independently present or absent.
 pub fn product_document() -> BoxedStrategy<Value> {
     (
@@ -318,12 +344,13 @@ pub fn product_document() -> BoxedStrategy<Value> {
                 .prop_map(|w| json!({"weight_kg": w}))
                 .boxed()),
             opt(release()),
+            opt(manufacturing()),
         ),
     )
         .prop_map(
             |(
                 (preparation, designation, tissue, donor, supply, processing, intended_use),
-                (delivery, mechanisms, factors, dose, recipient, release),
+                (delivery, mechanisms, factors, dose, recipient, release, manufacturing),
             )| {
                 object(vec![
                     ("name", Some(json!("generated"))),
@@ -340,6 +367,7 @@ pub fn product_document() -> BoxedStrategy<Value> {
                     ("dose", dose),
                     ("recipient", recipient),
                     ("release", release),
+                    ("manufacturing", manufacturing),
                 ])
             },
         )

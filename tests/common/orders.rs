@@ -75,6 +75,11 @@ pub enum When {
     Bedside,
     /// The deleted value is `false`.
     False,
+    /// The deleted value is `true`.
+    True,
+    /// The deleted object holds a key that an [`Exception::AgainstOnly`] row excuses in the
+    /// document (a statement that can only count against the product, in its failing value).
+    HoldsAgainstOnly,
     /// The deleted value is a non-empty list.
     NonEmpty,
     /// The report before the deletion holds a finding whose `contradicts` fact names the
@@ -223,6 +228,57 @@ pub const EXCEPTIONS: &[Row] = &[
         When::False,
         "`certificate_issued: false` states that no certificate of analysis was issued: it can only count against the product",
     ),
+    // The manufacturing facts that concern the establishment's process rather than the lot's
+    // results: stated in their failing value they fail the lot; absent, they are listed as
+    // missing without moving the verdict, so the statement can only count against the product.
+    row(
+        "manufacturing.aseptic_process_validated",
+        Product,
+        false,
+        AgainstOnly,
+        When::False,
+        "`aseptic_process_validated: false` states an unvalidated aseptic process (21 CFR 211.113(b)): it fails the lot, and absent the process is not judged, so it can only count against the product",
+    ),
+    row(
+        "manufacturing.research_grade_reagents_used",
+        Product,
+        false,
+        AgainstOnly,
+        When::True,
+        "`research_grade_reagents_used: true` states that a research-grade or non-sterile reagent went into the lot: it fails the lot, and the grade of reagents is not a release result, so it can only count against the product",
+    ),
+    row(
+        "manufacturing.sterility_failures_investigated",
+        Product,
+        false,
+        AgainstOnly,
+        When::False,
+        "`sterility_failures_investigated: false` states a positive sterility result left uninvestigated (21 CFR 211.192): it fails the lot, and absent it is not judged, so it can only count against the product",
+    ),
+    row(
+        "manufacturing.expiry_supported_by_stability_data",
+        Product,
+        false,
+        AgainstOnly,
+        When::False,
+        "`expiry_supported_by_stability_data: false` states an expiry date set or extended without stability data (21 CFR 211.137): it fails the lot, and absent it is not judged, so it can only count against the product",
+    ),
+    row(
+        "manufacturing.distributed_before_release_results",
+        Product,
+        false,
+        AgainstOnly,
+        When::True,
+        "`distributed_before_release_results: true` states that the lot left before its release results were in and met specification: it fails the lot, while the results the record gives are judged by their own rules, so it can only count against the product",
+    ),
+    row(
+        "manufacturing",
+        Product,
+        false,
+        AgainstOnly,
+        When::HoldsAgainstOnly,
+        "the manufacturing record, when it holds one of the statements above in its failing value: deleting the record deletes that statement",
+    ),
     // (iv) One of two contradictory statements (only when a finding names the contradiction).
     row(
         "intended_use.site_of_use",
@@ -263,6 +319,14 @@ pub const EXCEPTIONS: &[Row] = &[
         Contradiction,
         When::Contradicted,
         "a post-thaw viability contradicting `fresh`; the viability behind total × viability contradicting a stated viable count",
+    ),
+    row(
+        "release.viability[*].timing",
+        Product,
+        false,
+        Contradiction,
+        When::Contradicted,
+        "the `post_thaw` timing of a viability figure contradicting `fresh`: without it the figure is of unstated timing, which a fresh product is judged on",
     ),
     row(
         "preparation",
@@ -434,6 +498,21 @@ fn applies(row: &Row, doc: &Value, product: &Value, key: &str, contradicted: &[S
         When::Always => true,
         When::Bedside => bedside(product),
         When::False => doc.pointer(&pointer(key)) == Some(&Value::Bool(false)),
+        When::True => doc.pointer(&pointer(key)) == Some(&Value::Bool(true)),
+        When::HoldsAgainstOnly => EXCEPTIONS.iter().any(|inner| {
+            inner.exception == AgainstOnly
+                && inner.scope == row.scope
+                && inner.key != row.key
+                && within(inner.key, row.key)
+                && !inner.key.contains('*')
+                && applies(
+                    inner,
+                    doc,
+                    product,
+                    &format!("{key}{}", &inner.key[row.key.len()..]),
+                    contradicted,
+                )
+        }),
         When::NonEmpty => doc
             .pointer(&pointer(key))
             .and_then(Value::as_array)
