@@ -451,8 +451,9 @@ pub struct Recipient {
 ///
 /// Every field is optional and absent means **not stated**, never "done". The quality rules
 /// ([`crate::assess_quality`]) fail a lot on a stated failing value. An absent donor-eligibility
-/// determination leaves a lot from another person's cells undetermined (21 CFR 1271.265(c)(2)
-/// makes it a condition of distributing that very lot); the other facts concern the
+/// determination for a lot from another person's cells is a warning that asks for it (21 CFR
+/// 1271.265(c)(2) makes it a condition of distributing that very lot, and the summary of records
+/// that states it accompanies the lot, 1271.55); the other facts concern the
 /// establishment's process rather than the lot's results, so an absent one is listed as missing
 /// without moving the verdict.
 ///

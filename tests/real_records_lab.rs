@@ -133,7 +133,7 @@ fn stemgenex_2018_aseptic_process_without_media_fills_fails_the_lot() {
 
 /// Pinnacle Transplant Technologies, Warning Letter CBER 24-646783 (1 Oct 2024): media fills
 /// that did not follow the commercial process, eight sterility failures not investigated. The
-/// letter says nothing of the donors: the determination stays open, and blocks.
+/// letter says nothing of the donors: the determination stays open, and is asked for.
 #[test]
 fn pinnacle_2024_unvalidated_aseptic_process_and_uninvestigated_failures_fail_the_lot() {
     let report = assess(&record(PINNACLE));
@@ -143,7 +143,7 @@ fn pinnacle_2024_unvalidated_aseptic_process_and_uninvestigated_failures_fail_th
     let de = finding(&report, RuleId::QualityDonorEligibility);
     assert_eq!(
         (de.outcome, de.severity),
-        (Outcome::Undetermined, Severity::Blocking)
+        (Outcome::Undetermined, Severity::Warning)
     );
     assert!(
         de.missing
@@ -188,21 +188,23 @@ fn donor_eligibility_applies_from_25_may_2005() {
 
 /// 21 CFR 1271.265(c)(2): a lot from a donor "for whom a donor-eligibility determination has
 /// not been completed" must not be made available for distribution. A lot record of another
-/// person's cells that does not state the determination is undetermined, never passed; the
-/// establishment's process facts, absent, are listed as missing without moving the verdict.
+/// person's cells that does not state the determination never passes without a warning that
+/// asks for it (it is a condition of distribution, not a test result of the lot, and the
+/// summary of records that states it accompanies the lot, 1271.55); the establishment's process
+/// facts, absent, are listed as missing without moving the verdict.
 #[test]
-fn an_absent_donor_eligibility_determination_leaves_an_allogeneic_lot_undetermined() {
+fn an_absent_donor_eligibility_determination_is_asked_for_on_an_allogeneic_lot() {
     let lot = record(CULTURED);
     assert_eq!(assess(&lot).verdict, QualityVerdict::Pass);
 
     let mut unstated = lot.clone();
     unstated.manufacturing = None;
     let report = assess(&unstated);
-    assert_eq!(report.verdict, QualityVerdict::Undetermined);
+    assert_eq!(report.verdict, QualityVerdict::PassWithWarnings);
     let de = finding(&report, RuleId::QualityDonorEligibility);
     assert_eq!(
         (de.outcome, de.severity),
-        (Outcome::Undetermined, Severity::Blocking)
+        (Outcome::Undetermined, Severity::Warning)
     );
     for rule in [
         RuleId::QualityAsepticValidation,

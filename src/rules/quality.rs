@@ -2447,8 +2447,11 @@ fn donor_eligibility(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
             value: manufacturing(p).and_then(|m| m.donor_eligibility_determined),
             failing: false,
             not_met: "no donor-eligibility determination was made for the donor of the lot's cells: the lot may not be made available for distribution (21 CFR 1271.265(c)(2)) and stays in quarantine (21 CFR 1271.60)",
-            absent: "whether a donor-eligibility determination was made for the donor of the lot's cells is not stated: a lot from another person's cells may not be distributed without one (21 CFR 1271.265(c)(2))",
-            absent_severity: Severity::Blocking,
+            absent: "whether a donor-eligibility determination was made for the donor of the lot's cells is not stated: a lot from another person's cells may not be distributed without one (21 CFR 1271.265(c)(2)); a certificate of analysis rarely states it, so ask for the summary of records that must accompany the lot (21 CFR 1271.55)",
+            // A condition of distributing the lot, not one of its test results: a warning that
+            // asks, not a verdict that waits (a lot table that omits it still shows the lot's
+            // results).
+            absent_severity: Severity::Warning,
         },
     );
     match donor {
