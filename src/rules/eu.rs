@@ -319,6 +319,18 @@ const FINDINGS: usize = 10;
 /// which Art 2(1)(b) excludes from the TEP definition unless they act principally by
 /// pharmacological, immunological or metabolic action.
 ///
+/// Several source tissues ([`crate::Product::other_tissues`]): the essential functions are
+/// compared for every tissue, and the cells are used for the same essential function only if
+/// they are for each.
+///
+/// Determinations recorded with the product ([`crate::Product::determinations`], such as a CAT
+/// classification recommendation under Art 17) settle the criterion they name, and
+/// `eu.determination` the classification: an ATMP (and its class) or not an ATMP, which settles
+/// an open question but never overrides an ATMP the facts establish. One the facts contradict
+/// keeps the less favourable answer (an ATMP; two classes: class open) and names the
+/// contradiction; an `eu.determination` finding reports each (used, dated after the evaluation
+/// date, or contradicted).
+///
 /// Every finding whose answer is open is a warning; every settled answer is information. Each
 /// finding's `missing` lists exactly the input fields whose presence could change it.
 ///

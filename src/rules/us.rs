@@ -177,14 +177,18 @@ pub struct UsAssessment {
     pub evaluated_on: crate::IsoDate,
     /// One finding per step, in the order of FDA's flowchart: `us.cfr1271.3.d`,
     /// `us.cfr1271.15.b`, then `us.cfr1271.10.a.1` to `.a.4`. Steps after the one that decided
-    /// the outcome are [`Outcome::NotApplicable`]. For an evaluation date after the crate's
-    /// knowledge horizon, a seventh finding (`law.knowledge_horizon`) follows.
+    /// the outcome are [`Outcome::NotApplicable`]. Then one `us.determination` finding per
+    /// determination the record holds for a US rule ([`crate::Determination`]): used, not used
+    /// (dated after the evaluation date), or contradicted. For an evaluation date after the
+    /// crate's knowledge horizon, a `law.knowledge_horizon` finding comes last.
     pub findings: Vec<Finding>,
     /// The criteria of 21 CFR 1271.10(a) that the product fails.
     pub failed: Vec<RuleId>,
     /// When the outcome is [`UsClassification::Undetermined`], the facts it lacks, as dotted
     /// input paths (`processing.same_surgical_procedure`), or `tissue.fda_class` /
-    /// `tissue.basic_functions` when the tissue is one FDA's guidance does not classify. Only
+    /// `tissue.basic_functions` when the tissue is one FDA's guidance does not classify, and
+    /// `donor` when the donor is stated as `allogeneic` without the relation 1271.10(a)(4)
+    /// needs. Only
     /// facts whose presence could change the outcome: once a 1271.10(a) criterion fails, the
     /// other criteria's gaps are left out. Empty otherwise.
     pub missing: Paths,
@@ -253,7 +257,9 @@ struct UsAssessmentSchema {
     failed: Vec<RuleId>,
     /// When the outcome is [`UsClassification::Undetermined`], the facts it lacks, as dotted
     /// input paths (`processing.same_surgical_procedure`), or `tissue.fda_class` /
-    /// `tissue.basic_functions` when the tissue is one FDA's guidance does not classify. Only
+    /// `tissue.basic_functions` when the tissue is one FDA's guidance does not classify, and
+    /// `donor` when the donor is stated as `allogeneic` without the relation 1271.10(a)(4)
+    /// needs. Only
     /// facts whose presence could change the outcome: once a 1271.10(a) criterion fails, the
     /// other criteria's gaps are left out. Empty otherwise.
     missing: Paths,
@@ -352,7 +358,25 @@ impl fmt::Display for UsAssessment {
 /// - [`RuleId::UsSystemicEffect`]: a systemic effect or dependence on living cells is allowed only
 ///   for autologous use, a first- or second-degree blood relative, or reproductive use. When the
 ///   record does not say, an intravenous or intra-arterial route is read as a systemic effect and
-///   any claimed MSC [`Mechanism`] as dependence on living cells, and the finding says so.
+///   any claimed MSC [`Mechanism`] as dependence on living cells, and the finding says so. A
+///   donor stated as [`Donor::Allogeneic`] (another person, relation not stated, as FDA's
+///   letters write "for allogeneic use") leaves this criterion open, naming `donor`; it is never
+///   autologous, so the exception above does not apply to it.
+///
+/// Several source tissues ([`Product::other_tissues`]) are read the least favourable way: a
+/// step is judged on every tissue and the worst verdict holds; the use must be homologous for
+/// every tissue; the exclusions for bone marrow and for secreted fluids need every tissue to be
+/// one.
+///
+/// Determinations recorded with the product ([`Product::determinations`]: FDA letters, court
+/// decisions) settle the exception, the HCT/P step and the criteria they name, and
+/// `us.determination` the classification itself, from the day they are dated; the finding
+/// rests on the document's kind ([`crate::Basis::AgencyStatement`],
+/// [`crate::Basis::CourtDecision`]) and cites it in its facts. One the stated facts contradict
+/// keeps the less favourable answer and names the contradiction; a `us.determination` finding
+/// reports each determination (used, dated after the evaluation date, or contradicted). A
+/// cell-free product or a secreted fluid that is not an HCT/P, determined to be a 351 product,
+/// is one: "other FDA law may" apply, and the determination says which.
 ///
 /// # Examples
 ///
