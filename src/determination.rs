@@ -432,9 +432,7 @@ pub(crate) fn settle(
     let used = in_force(product, rule, on);
     let outcomes: SmallVec<[Outcome; 2]> =
         used.iter().filter_map(|d| d.criterion_outcome()).collect();
-    let Some(&first) = outcomes.first() else {
-        return None;
-    };
+    let &first = outcomes.first()?;
     let good = favourable(rule);
     let worst = |a: Outcome, b: Outcome| if a == good { b } else { a };
     let determined = outcomes.iter().copied().fold(first, worst);
