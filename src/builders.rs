@@ -935,6 +935,27 @@ impl ProductBuilder {
         self
     }
 
+    /// Further source tissues besides the tissue (`[]`: none); see
+    /// [`Product::other_tissues`](crate::Product::other_tissues).
+    pub fn other_tissues(mut self, tissues: impl IntoIterator<Item = TissueSource>) -> Self {
+        if let Some(product) = self.product.as_mut() {
+            product.other_tissues = Some(tissues.into_iter().collect());
+        }
+        self
+    }
+
+    /// What authorities determined about the product (`[]`: none); see
+    /// [`Determination::new`](crate::Determination::new).
+    pub fn determinations(
+        mut self,
+        determinations: impl IntoIterator<Item = crate::Determination>,
+    ) -> Self {
+        if let Some(product) = self.product.as_mut() {
+            product.determinations = Some(determinations.into_iter().collect());
+        }
+        self
+    }
+
     /// The secreted factors the maker names (`[]`: none).
     pub fn secreted_factors(mut self, factors: impl IntoIterator<Item = SecretedFactor>) -> Self {
         if let Some(product) = self.product.as_mut() {

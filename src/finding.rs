@@ -365,6 +365,11 @@ impl Facts {
         self.0.reserve(additional);
     }
 
+    /// Keeps only the facts for which `keep` is true.
+    pub(crate) fn retain(&mut self, keep: impl FnMut(&mut Fact) -> bool) {
+        self.0.retain(keep);
+    }
+
     /// Inserts a fact at `index`, shifting the later ones.
     ///
     /// # Panics

@@ -98,6 +98,7 @@ impl RuleId {
             | Self::UsSystemicEffect
             | Self::UsSameSurgicalProcedure => B::RegulationText,
             Self::UsMinimalManipulation | Self::UsHomologousUse => B::Guidance,
+            Self::UsDetermination => B::AgencyStatement,
 
             // FDA's "generally > 70 %", as a published review reports it.
             Self::QualityViabilityMinimum => B::AgencyStatement,
@@ -158,7 +159,7 @@ impl RuleId {
             | Self::EuSohoPreparationAuthorisation
             | Self::EuIndustrialScope
             | Self::EuExceptionalUse => B::RegulationText,
-            Self::EuCatClassification => B::AgencyStatement,
+            Self::EuCatClassification | Self::EuDetermination => B::AgencyStatement,
 
             Self::JpAsrmScope
             | Self::JpAsrmExcluded

@@ -147,6 +147,7 @@ mod coding;
 mod ctgov;
 #[cfg(feature = "json")]
 mod de;
+mod determination;
 #[cfg(feature = "json")]
 mod document;
 mod error;
@@ -198,6 +199,7 @@ pub use ctgov::{
 };
 #[cfg(feature = "json")]
 pub use de::{MAX_LIST_LEN, MAX_STRING_BYTES};
+pub use determination::{Determination, DeterminationBasis, Determined};
 pub use error::{DocumentError, DocumentErrorKind, UnknownCode, ValueError};
 pub use finding::{
     Codes, CodesIter, Compact, Fact, FactRole, FactValue, Facts, FactsIntoIter, Finding, Outcome,

@@ -1,11 +1,12 @@
 //! The product / treatment record: the input document every rule engine reads.
 
 use crate::{
-    AddedArticle, BodyWeightKg, CellCount, CellPreparation, CellsPerKg, CfuFrequency, Donor,
-    EndotoxinEuPerMl, ImageGuidance, Indication, IsoDate, Mechanism, Millilitres, MscDesignation,
-    NotPerformedReason, Passage, Percent, PopulationDoublings, ProcessingStep, ProductState,
-    ReleaseTest, Route, SecretedFactor, SiteOfUse, SupplyModel, SurfaceMarker, TestOutcome, Text,
-    TissueFunction, TissueSource, ViabilityMethod, ViabilityTiming,
+    AddedArticle, BodyWeightKg, CellCount, CellPreparation, CellsPerKg, CfuFrequency,
+    Determination, Donor, EndotoxinEuPerMl, ImageGuidance, Indication, IsoDate, Mechanism,
+    Millilitres, MscDesignation, NotPerformedReason, Passage, Percent, PopulationDoublings,
+    ProcessingStep, ProductState, ReleaseTest, Route, SecretedFactor, SiteOfUse, SupplyModel,
+    SurfaceMarker, TestOutcome, Text, TissueFunction, TissueSource, ViabilityMethod,
+    ViabilityTiming,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -65,6 +66,14 @@ pub struct Product {
     /// The tissue the cells come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tissue: Option<TissueSource>,
+    /// Further tissues the product is made from besides [`Product::tissue`]: a product of
+    /// amniotic membrane and amniotic fluid, of Wharton's jelly and placenta. Absent means no
+    /// other tissue is stated, and the rules read [`Product::tissue`] alone; `[]` states that
+    /// there is none. The rules take the least favourable reading across every tissue named
+    /// (structural or nonstructural, each tissue's basic functions), so another tissue can only
+    /// count against the product.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_tissues: Option<Vec<TissueSource>>,
     /// Who the cells come from, relative to the patient.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub donor: Option<Donor>,
@@ -101,6 +110,12 @@ pub struct Product {
     /// distribution before release. Absent means not stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manufacturing: Option<Manufacturing>,
+    /// What authorities determined about this product: FDA warning and untitled letters, court
+    /// decisions, EMA CAT classification recommendations ([`Determination`]). Each settles the
+    /// criterion or classification it names from the day it is dated. Absent means none is
+    /// recorded; `[]` states that there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub determinations: Option<Vec<Determination>>,
 }
 
 impl Product {
@@ -113,6 +128,7 @@ impl Product {
             preparation: None,
             designation: None,
             tissue: None,
+            other_tissues: None,
             donor: None,
             supply: None,
             processing: None,
@@ -124,7 +140,42 @@ impl Product {
             recipient: None,
             release: None,
             manufacturing: None,
+            determinations: None,
         }
+    }
+
+    /// **Every source tissue the record names**: [`Product::tissue`], then each of
+    /// [`Product::other_tissues`] not named before. The rules read them all, the least
+    /// favourable way; when `tissue` is not stated the product's tissue is unknown whatever
+    /// else is listed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{Product, Text, TissueSource};
+    ///
+    /// let mut p = Product::named(Text::new("Amniotic injection")?);
+    /// p.tissue = Some(TissueSource::AmnioticMembrane);
+    /// p.other_tissues = Some(vec![TissueSource::AmnioticFluid, TissueSource::AmnioticMembrane]);
+    /// let all: Vec<_> = p.tissues().collect();
+    /// assert_eq!(all, [TissueSource::AmnioticMembrane, TissueSource::AmnioticFluid]);
+    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// ```
+    pub fn tissues(&self) -> impl Iterator<Item = TissueSource> + '_ {
+        let others = self.other_tissues.as_deref().unwrap_or_default();
+        self.tissue.into_iter().chain(
+            others
+                .iter()
+                .enumerate()
+                .filter(move |(i, t)| Some(**t) != self.tissue && !others[..*i].contains(t))
+                .map(|(_, t)| *t),
+        )
+    }
+
+    /// Whether every tissue named satisfies `test` (`false` when [`Product::tissue`] is not
+    /// stated).
+    pub(crate) fn every_tissue(&self, test: impl Fn(TissueSource) -> bool) -> bool {
+        self.tissue.is_some() && self.tissues().all(test)
     }
 
     /// Reads a product document from JSON.
@@ -799,6 +850,10 @@ impl fmt::Display for Product {
             or_unknown(self.donor.map(Donor::label)),
             or_unknown(self.supply.map(SupplyModel::label)),
         )?;
+        if let Some(others) = self.other_tissues.as_deref().filter(|o| !o.is_empty()) {
+            let labels: Vec<&str> = others.iter().map(|t| t.label()).collect();
+            writeln!(f, "  also from: {}", labels.join(", "))?;
+        }
         match &self.processing {
             None => writeln!(f, "  processing: not stated")?,
             Some(p) => {
@@ -848,6 +903,17 @@ impl fmt::Display for Product {
                 }
                 (None, None) => writeln!(f, "  dose: not stated")?,
             }
+        }
+        for d in self.determinations.as_deref().unwrap_or_default() {
+            writeln!(
+                f,
+                "  determination: {} {} ({}, {}, {})",
+                d.rule,
+                d.outcome.code(),
+                d.issuer,
+                d.title,
+                d.dated
+            )?;
         }
         match &self.release {
             None => writeln!(f, "  release testing: none reported")?,

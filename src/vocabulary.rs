@@ -89,6 +89,8 @@ vocabularies![
     Outcome,
     Severity,
     Basis,
+    Determined,
+    DeterminationBasis,
     FactRole,
     RuleId: info,
     UsClassification: info,

@@ -895,13 +895,25 @@ fn mhlw_example_adipose_cells_for_breast_reconstruction_are_homologous() {
         jp_finding(&p, RuleId::JpHomologousUse).outcome,
         Outcome::Met
     );
-    // Minimally processed autologous cells for homologous use: Class III (ASRM Art 2(7): neither Class I nor II), with
-    // a warning that the Class II criteria are unconfirmed.
+    // Uncultured autologous cells for homologous use would be Class III (ASRM Art 2(7)) on the
+    // culture and homologous-use criteria alone; but they are adipose-derived stem cells, human
+    // somatic stem cells (MHLW notice 薬食発0907第3号, 2012), which published summaries of
+    // Ordinance No. 110 put in Class II whatever the use (rm-promot.com: "自家脂肪幹細胞は第二種
+    // 再生医療等技術"). The ordinance's text was not read: the class is open, never Class III.
     let report = classify_jp(&p, ON);
-    assert_eq!(report.risk_class, AsrmRiskClass::ClassIII);
+    assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
     let class_ii = jp_finding(&p, RuleId::JpAsrmClassII);
-    assert_eq!(class_ii.outcome, Outcome::NotMet);
-    assert_eq!(class_ii.severity, Severity::Warning);
+    assert_eq!(
+        (class_ii.outcome, class_ii.severity),
+        (Outcome::Undetermined, Severity::Warning)
+    );
+    assert!(
+        class_ii
+            .reason
+            .as_deref()
+            .is_some_and(|r| r.contains("somatic stem cells") && r.contains("could not be read")),
+        "{class_ii}"
+    );
 }
 
 #[test]
@@ -920,7 +932,9 @@ fn mhlw_example_adipose_cells_iv_for_diabetes_are_not_homologous() {
 fn marrow_given_to_form_blood_may_be_a_transplant_outside_asrm() {
     // Cabinet Order No. 278 Art 1 excludes haematopoietic stem cell transplantation.
     // The question is a warning; the class given is the one the technology has if ASRM
-    // applies (the patient's own uncultured marrow for its own function: Class III).
+    // applies: the patient's own uncultured marrow for its own function is Class III on the
+    // culture and homologous-use criteria, but whole marrow is a population of somatic stem
+    // cells (MHLW notice 薬食発0907第3号), which the summaries put in Class II: open.
     let p = same_day_bmac(true, "hematopoiesis");
     let report = classify_jp(&p, ON);
     assert_eq!(
@@ -929,7 +943,7 @@ fn marrow_given_to_form_blood_may_be_a_transplant_outside_asrm() {
             .map(|f| (f.outcome, f.severity)),
         Some((Outcome::Undetermined, Severity::Warning))
     );
-    assert_eq!(report.risk_class, AsrmRiskClass::ClassIII);
+    assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
     // Not for blood formation: no exclusion question.
     let cartilage = same_day_bmac(true, "musculoskeletal_repair");
     assert!(
@@ -1591,7 +1605,12 @@ fn japan_fat_cells_given_into_a_vein_are_not_homologous_whatever_is_declared() {
         jp_severity(&breast, RuleId::JpHomologousUse),
         (Outcome::Met, Severity::Info)
     );
-    assert_eq!(classify_jp(&breast, ON).risk_class, AsrmRiskClass::ClassIII);
+    // Homologous, uncultured, but adipose-derived stem cells: open between Class II and III
+    // (see mhlw_example_adipose_cells_for_breast_reconstruction_are_homologous).
+    assert_eq!(
+        classify_jp(&breast, ON).risk_class,
+        AsrmRiskClass::Undetermined
+    );
 
     let mut vein = breast.clone();
     if let Some(use_) = vein.intended_use.as_mut() {

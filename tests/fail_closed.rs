@@ -461,6 +461,90 @@ fn deleting_the_preparation_of_amniotic_fluid_cells() {
     }
 }
 
+/// The US classification of a document.
+fn us_of(doc: &Value) -> msc_therapy::UsClassification {
+    classify_us(&parse(doc), ON).classification
+}
+
+/// FDA's letter CBER 25-705090 (15 Aug 2025) makes exosome products 351 biological products;
+/// on its facts the crate reads them as not HCT/Ps ("other FDA law may" apply). Deleting the
+/// letter moves the classification up the order, and only the table's row for a
+/// determination that can only count against the product excuses it.
+#[test]
+fn deleting_the_letter_of_an_exosome_product() {
+    let doc: Value = serde_json::from_str(include_str!(
+        "data/real_records/us_fda_wl_platinum_biologics_2025.json"
+    ))
+    .unwrap();
+    assert_eq!(
+        us_of(&doc),
+        msc_therapy::UsClassification::Section351Product
+    );
+    assert_eq!(
+        us_of(&common::deleted(&doc, "determinations")),
+        msc_therapy::UsClassification::NotAnHctp
+    );
+    one_deletion(&doc, "determinations").unwrap();
+}
+
+/// Amniotic fluid with amniotic membrane (FDA's letter CBER 24-646460, PalinGen Flow) is no
+/// secreted fluid; deleting the membrane leaves the fluid alone, not an HCT/P. Excused as a
+/// statement that can only count against the product.
+#[test]
+fn deleting_the_membrane_beside_amniotic_fluid() {
+    let doc = json!({
+        "name": "generated",
+        "preparation": "secreted_fluid",
+        "tissue": "amniotic_fluid",
+        "other_tissues": ["amniotic_membrane"],
+        "donor": "allogeneic",
+        "intended_use": {"functions": ["wound_healing"]}
+    });
+    assert_eq!(
+        us_of(&doc),
+        msc_therapy::UsClassification::Section351Product
+    );
+    assert_eq!(
+        us_of(&common::deleted(&doc, "other_tissues")),
+        msc_therapy::UsClassification::NotAnHctp
+    );
+    one_deletion(&doc, "other_tissues").unwrap();
+}
+
+/// A (hypothetical) determination that fat digested with enzymes is minimally manipulated,
+/// against FDA's guidance: the less favourable answer holds (351). Deleting the steps lets
+/// the determination settle the criterion (361): excused only because the finding names the
+/// contradiction.
+#[test]
+fn deleting_the_steps_a_favourable_determination_contradicts() {
+    let doc = json!({
+        "name": "generated",
+        "preparation": "fat_graft",
+        "tissue": "adipose_tissue",
+        "donor": "autologous",
+        "processing": {
+            "steps": ["enzymatic_digestion"],
+            "added_articles": [],
+            "same_surgical_procedure": false
+        },
+        "intended_use": {"functions": ["support", "cushioning"], "indications": [], "site_of_use": "breast"},
+        "determinations": [{
+            "rule": "us.cfr1271.10.a.1", "outcome": "met", "issuer": "a hypothetical authority",
+            "title": "a determination written for this test", "dated": "2022-01-01",
+            "basis": "agency_statement"
+        }]
+    });
+    assert_eq!(
+        us_of(&doc),
+        msc_therapy::UsClassification::Section351Product
+    );
+    assert_eq!(
+        us_of(&common::deleted(&doc, "processing.steps")),
+        msc_therapy::UsClassification::Section361Hctp
+    );
+    one_deletion(&doc, "processing.steps").unwrap();
+}
+
 /// The evaluation date: the day the crate's sources were read (its knowledge horizon).
 #[allow(dead_code)]
 const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

@@ -121,7 +121,7 @@ fn parse_error_names_the_input_and_every_allowed_code() {
         err.to_string(),
         "unknown donor `bone_marow`, expected one of `autologous`, \
          `allogeneic_first_degree_relative`, `allogeneic_second_degree_relative`, \
-         `allogeneic_unrelated`, `xenogeneic`"
+         `allogeneic_unrelated`, `allogeneic`, `xenogeneic`"
     );
     // A long input is cut to a short prefix.
     let long = "x".repeat(500);

@@ -10,11 +10,12 @@
 //! (Art 2(2)(a)); from 7 August 2027 they are substances of human origin under Regulation (EU)
 //! 2024/1938, which has no such exclusion and requires a SoHO preparation authorisation (Art 38(1)).
 
+use crate::determination;
 use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
 use crate::{
-    CellPreparation, Codes, Donor, Fact, FactValue, Finding, Indication, Mechanism, Outcome,
-    ProcessingStep, Product, RuleId, Severity, TissueFunction,
+    CellPreparation, Codes, Determination, Determined, Donor, Fact, FactValue, Finding, Indication,
+    Mechanism, Outcome, ProcessingStep, Product, RuleId, Severity, TissueFunction,
 };
 use jiff::civil::Date;
 use serde::Serialize;
@@ -318,6 +319,18 @@ const FINDINGS: usize = 10;
 /// which Art 2(1)(b) excludes from the TEP definition unless they act principally by
 /// pharmacological, immunological or metabolic action.
 ///
+/// Several source tissues ([`crate::Product::other_tissues`]): the essential functions are
+/// compared for every tissue, and the cells are used for the same essential function only if
+/// they are for each.
+///
+/// Determinations recorded with the product ([`crate::Product::determinations`], such as a CAT
+/// classification recommendation under Art 17) settle the criterion they name, and
+/// `eu.determination` the classification: an ATMP (and its class) or not an ATMP, which settles
+/// an open question but never overrides an ATMP the facts establish. One the facts contradict
+/// keeps the less favourable answer (an ATMP; two classes: class open) and names the
+/// contradiction; an `eu.determination` finding reports each (used, dated after the evaluation
+/// date, or contradicted).
+///
 /// Every finding whose answer is open is a warning; every settled answer is information. Each
 /// finding's `missing` lists exactly the input fields whose presence could change it.
 ///
@@ -362,22 +375,119 @@ pub(crate) fn classify_eu_sharing(
                 .fact(preparation_fact(product)),
         );
         findings.push(cat_finding(true));
+        findings.extend(determination::report(
+            product,
+            RuleId::EuDetermination,
+            EU_DETERMINATION_RULES,
+            on,
+            &[],
+            false,
+        ));
         return EuAssessment::new(EuClassification::Undetermined, findings, on);
     }
 
-    let manipulation = substantial_manipulation(product);
-    let function = essential_function(shared.get());
-    let engineered = match (manipulation.outcome, function.outcome) {
+    let mut manipulation = substantial_manipulation(product);
+    let mut function = essential_function(shared.get());
+    // Determinations recorded for the product settle the criteria they name, and one of the
+    // classification settles whether the cells are engineered and their class.
+    let mut contradicted: SmallVec<[(RuleId, bool); 2]> = SmallVec::new();
+    let determined = product.determinations.is_some();
+    if determined {
+        for f in [&mut manipulation, &mut function] {
+            if let Some(against) = determination::settle(f, product, on, eu_severity) {
+                contradicted.push((f.rule, against));
+            }
+        }
+    }
+    let by_facts = match (manipulation.outcome, function.outcome) {
         (Outcome::Met, _) | (_, Outcome::Met) => Outcome::Met,
         (Outcome::NotMet, Outcome::NotMet) => Outcome::NotMet,
         _ => Outcome::Undetermined,
     };
     findings.push(manipulation);
     findings.push(function);
+    let class_determinations: SmallVec<[&Determination; 2]> = if determined {
+        determination::in_force(product, RuleId::EuDetermination, on)
+    } else {
+        SmallVec::new()
+    };
+    let determined_class = determined_class(&class_determinations);
+    let engineered = match (by_facts, determined_class) {
+        (_, None) => by_facts,
+        // An ATMP by the determination: engineered, whatever the facts say (the less
+        // favourable answer; a disagreement is named below).
+        (_, Some(Some(_))) => Outcome::Met,
+        // Not an ATMP by the determination: it settles an open question, never an answer
+        // the facts give.
+        (Outcome::Undetermined | Outcome::NotApplicable, Some(None)) => Outcome::NotMet,
+        (Outcome::Met | Outcome::NotMet, Some(None)) => by_facts,
+    };
+    let among_themselves = class_determinations
+        .iter()
+        .any(|d| d.outcome != class_determinations[0].outcome);
+    let mut class_contradiction = match (by_facts, determined_class) {
+        (Outcome::NotMet, Some(Some(_))) | (Outcome::Met, Some(None)) => Some(true),
+        _ if among_themselves => Some(false),
+        _ => None,
+    };
 
     let classification = match engineered {
         Outcome::Met => {
-            let (class, finding) = atmp_class(product);
+            let (class, mut finding) = atmp_class(product);
+            let class = match determined_class.flatten() {
+                None => class,
+                Some(stated) => {
+                    for d in &class_determinations {
+                        d.push_facts(&mut finding.facts);
+                    }
+                    let open = matches!(
+                        class,
+                        EuClassification::Undetermined | EuClassification::AtmpClassUndetermined
+                    );
+                    let settled = if stated == EuClassification::AtmpClassUndetermined {
+                        // "An ATMP", class not stated: the facts' class stands.
+                        class
+                    } else if open || class == stated {
+                        stated
+                    } else {
+                        class_contradiction = Some(true);
+                        EuClassification::AtmpClassUndetermined
+                    };
+                    if settled != class || !open {
+                        finding.basis = class_determinations
+                            .first()
+                            .map_or(crate::Basis::AgencyStatement, |d| d.basis.basis());
+                    }
+                    if settled != class {
+                        finding.outcome = if settled == EuClassification::AtmpClassUndetermined {
+                            Outcome::Undetermined
+                        } else {
+                            Outcome::Met
+                        };
+                        finding.severity = eu_severity(RuleId::EuAtmpClass, finding.outcome);
+                        finding.missing.clear();
+                        finding.reason = Some(std::borrow::Cow::Borrowed(
+                            if finding.outcome == Outcome::Met {
+                                "the class is settled by an authority's determination recorded for this product (the document is cited in the facts); the stated claims alone leave it open"
+                            } else {
+                                "the class the stated claims point to and the class an authority's determination recorded for this product gives disagree: the class stays open, and the contradiction is named"
+                            },
+                        ));
+                        finding.facts.retain(|f| f.name != "derived.class");
+                        finding
+                            .facts
+                            .push(Fact::code("derived.class", settled.code()).as_derived());
+                    }
+                    settled
+                }
+            };
+            if let Some(against) = class_contradiction {
+                finding.facts.push(determination::contradiction(
+                    RuleId::EuDetermination,
+                    against,
+                ));
+                finding.severity = Severity::Warning;
+            }
             findings.push(finding);
             if class.is_atmp() == Some(true) {
                 findings.push(if RuleId::EuSoho.holds_on(on) {
@@ -411,8 +521,70 @@ pub(crate) fn classify_eu_sharing(
         classification,
         EuClassification::Undetermined | EuClassification::AtmpClassUndetermined
     )));
+    if determined {
+        if let Some(against) = class_contradiction {
+            contradicted.push((RuleId::EuDetermination, against));
+        }
+        findings.extend(determination::report(
+            product,
+            RuleId::EuDetermination,
+            EU_DETERMINATION_RULES,
+            on,
+            &contradicted,
+            true,
+        ));
+    }
 
     EuAssessment::new(classification, findings, on)
+}
+
+/// The rules an EU determination may name.
+const EU_DETERMINATION_RULES: &[RuleId] = &[
+    RuleId::EuSubstantialManipulation,
+    RuleId::EuEssentialFunction,
+    RuleId::EuDetermination,
+];
+
+/// The severity of an EU criterion's finding: an open answer is a warning, a settled one
+/// information.
+const fn eu_severity(_rule: RuleId, outcome: Outcome) -> Severity {
+    match outcome {
+        Outcome::Undetermined => Severity::Warning,
+        Outcome::Met | Outcome::NotMet | Outcome::NotApplicable => Severity::Info,
+    }
+}
+
+/// What the determinations of the EU classification in force say, the least favourable of
+/// them: `None` when there is none, `Some(None)` for "not an ATMP", `Some(Some(class))` for an
+/// ATMP (`AtmpClassUndetermined` when no class is stated, or when two determinations give two
+/// classes).
+fn determined_class(determinations: &[&Determination]) -> Option<Option<EuClassification>> {
+    let mut answer: Option<Option<EuClassification>> = None;
+    for d in determinations {
+        let this = match d.outcome {
+            Determined::NotAtmp => None,
+            Determined::Atmp => Some(EuClassification::AtmpClassUndetermined),
+            Determined::TissueEngineeredProduct => Some(EuClassification::TissueEngineeredProduct),
+            Determined::SomaticCellTherapy => Some(EuClassification::SomaticCellTherapy),
+            Determined::GeneTherapy => Some(EuClassification::GeneTherapy),
+            Determined::Met
+            | Determined::NotMet
+            | Determined::NotAnHctp
+            | Determined::ExceptedSameSurgicalProcedure
+            | Determined::Section361Hctp
+            | Determined::Section351Product => continue,
+        };
+        answer = Some(match (answer, this) {
+            (None, this) => this,
+            // An ATMP is the less favourable answer.
+            (Some(None), this) | (Some(this), None) => this,
+            (Some(Some(a)), Some(b)) if a == b => Some(a),
+            (Some(Some(EuClassification::AtmpClassUndetermined)), Some(b))
+            | (Some(Some(b)), Some(EuClassification::AtmpClassUndetermined)) => Some(b),
+            (Some(Some(_)), Some(_)) => Some(EuClassification::AtmpClassUndetermined),
+        });
+    }
+    answer
 }
 
 /// The open questions of an ATMP's route to the patient, which a product record cannot answer:

@@ -58,6 +58,9 @@ impl<'a> Shared<'a> {
 pub(crate) struct Homologous<'a> {
     /// The source tissue, when known.
     pub tissue: Option<TissueSource>,
+    /// The other source tissues the record names ([`Product::other_tissues`]), each judged
+    /// as the first is: the use is homologous only if it is for every tissue.
+    pub others: SmallVec<[TissueSource; 2]>,
     /// The tissue's basic functions in the donor; `None` when the tissue is unknown, `Some(&[])`
     /// when FDA's guidance names none for it.
     pub basic: Option<&'static [TissueFunction]>,
@@ -187,10 +190,25 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
     let mut missing: SmallVec<[&'static str; 6]> = SmallVec::new();
     let tissue = product.tissue;
     let basic = tissue.map(|t| t.info().basic_functions);
+    let others: SmallVec<[TissueSource; 2]> =
+        product.tissues().filter(|t| Some(*t) != tissue).collect();
+    // The basic functions of every tissue named whose functions are known: each is compared
+    // with what the product is meant to do, and the least favourable answer holds.
+    let known_basics: SmallVec<[&'static [TissueFunction]; 3]> = tissue
+        .into_iter()
+        .chain(others.iter().copied())
+        .map(|t| t.info().basic_functions)
+        .filter(|b| !b.is_empty())
+        .collect();
     match basic {
         None => missing.push("tissue"),
         Some([]) => missing.push("tissue.basic_functions"),
         Some(_) => {}
+    }
+    if others.iter().any(|t| t.info().basic_functions.is_empty())
+        && !missing.contains(&"tissue.basic_functions")
+    {
+        missing.push("tissue.basic_functions");
     }
 
     let intended = product.intended_use.as_ref();
@@ -244,13 +262,15 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
 
     let mut not_basic = Functions::new();
     let mut because = None;
-    if let Some(b) = basic.filter(|b| !b.is_empty()) {
+    for b in &known_basics {
         for f in &implied {
             if !b.contains(f) {
                 push_once(&mut not_basic, *f);
                 because.get_or_insert(NotHomologousBecause::IndicationNeedsOtherFunction);
             }
         }
+    }
+    for b in &known_basics {
         for f in declared_list {
             if !b.contains(f) {
                 push_once(&mut not_basic, *f);
@@ -272,11 +292,12 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
     let mut not_at_site = Functions::new();
     for site in &sites {
         let there = site.info().functions;
-        if let Some(b) = basic.filter(|b| !b.is_empty()) {
-            if !b.iter().any(|f| there.contains(f)) {
-                sites_without_basic.push(*site);
-                because.get_or_insert(NotHomologousBecause::SiteLacksBasicFunction);
-            }
+        if known_basics
+            .iter()
+            .any(|b| !b.iter().any(|f| there.contains(f)))
+        {
+            sites_without_basic.push(*site);
+            because.get_or_insert(NotHomologousBecause::SiteLacksBasicFunction);
         }
         for f in &expected {
             if !there.contains(f) {
@@ -308,6 +329,7 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
     };
     Homologous {
         tissue,
+        others,
         basic,
         site_stated: stated.is_some(),
         sites,
@@ -348,6 +370,7 @@ impl Homologous<'_> {
         facts.reserve(
             usize::from(self.tissue.is_some())
                 + usize::from(self.basic.is_some())
+                + 2 * usize::from(!self.others.is_empty())
                 + self.sites.len()
                 + usize::from(self.declared.is_some())
                 + usize::from(self.indications.is_some())
@@ -360,6 +383,18 @@ impl Homologous<'_> {
         }
         if let Some(b) = self.basic {
             facts.push(Fact::terms("tissue.basic_functions", b.iter().copied()).as_limit());
+        }
+        if !self.others.is_empty() {
+            facts.push(Fact::terms("other_tissues", self.others.iter().copied()));
+            let mut functions = Functions::new();
+            for t in &self.others {
+                for f in t.info().basic_functions {
+                    push_once(&mut functions, *f);
+                }
+            }
+            facts.push(
+                Fact::terms("other_tissues.basic_functions", functions.iter().copied()).as_limit(),
+            );
         }
         for (i, site) in self.sites.iter().enumerate() {
             let fact = Fact::code("intended_use.site_of_use", site.code());

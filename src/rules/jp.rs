@@ -171,7 +171,11 @@ impl fmt::Display for JpAssessment {
 ///    Class I open.
 /// 2. Otherwise *Class II* when the cells were cultured, or the use is not homologous. These
 ///    criteria are the commonly summarised ones; MHLW Ordinance No. 110 was not available to
-///    confirm them, and every Class II or III finding says so.
+///    confirm them, and every Class II or III finding says so. Uncultured cells used
+///    homologously that are, or may be, human somatic stem cells (marrow cells, adipose-derived
+///    stem cells, cord blood, or cells the record calls MSCs) leave the class open: the
+///    summaries list somatic stem cells as a Class II category of their own, which the
+///    ordinance's text could not confirm.
 /// 3. Otherwise *Class III* ("other than Class I and II", ASRM Art 2(7)).
 ///
 /// Homologous use follows MHLW notice 医政研発1031第1号: cells given for a function like that of
@@ -295,7 +299,7 @@ pub fn classify_jp_authorised(product: &Product, key: CatalogKey, on: Date) -> J
         .as_limit(),
     );
     let contradicts = product.tissue.is_some_and(|t| t != entry.tissue)
-        || product.donor.is_some_and(|d| d != entry.donor)
+        || product.donor.is_some_and(|d| !d.agrees_with(entry.donor))
         || product.preparation.is_some_and(|p| p != entry.preparation);
     let status = entry.status_on(on);
     let approval = approval.fact(Fact::code("catalog.status", status.code()).as_limit());
@@ -476,6 +480,39 @@ fn is_cultured(product: &Product) -> bool {
         || product
             .preparation
             .is_some_and(|p| p.info().culture_expanded)
+}
+
+/// **Whether the cells may be human somatic stem cells** (ヒト体性幹細胞): tissue stem cells
+/// such as haematopoietic and mesenchymal stem cells (bone marrow stromal and adipose-derived
+/// stem cells included), cell populations rich in them such as whole bone marrow, and cord
+/// blood, as MHLW notice 薬食発0907第3号 (7 Sep 2012) defines them; and any cells the record
+/// calls MSCs ([`Product::designation`]). Preparations that hold no such cells: platelet-rich
+/// plasma, a tissue sheet, a secreted fluid without isolated cells, a decellularized matrix.
+/// An unstated preparation may.
+fn may_be_somatic_stem_cells(product: &Product) -> bool {
+    if product.designation.is_some() {
+        return true;
+    }
+    match product.preparation {
+        None => true,
+        Some(p) => match p {
+            CellPreparation::CultureExpandedMsc
+            | CellPreparation::BoneMarrowConcentrate
+            | CellPreparation::BoneMarrowAspirate
+            | CellPreparation::StromalVascularFraction
+            | CellPreparation::MicrofragmentedAdipose
+            | CellPreparation::FatGraft
+            | CellPreparation::PerinatalAllograft
+            | CellPreparation::CordBloodUnit
+            | CellPreparation::CulturedCells => true,
+            CellPreparation::TissueSheet
+            | CellPreparation::ExtracellularVesicles
+            | CellPreparation::ConditionedMedium
+            | CellPreparation::PlateletRichPlasma
+            | CellPreparation::DecellularizedMatrix
+            | CellPreparation::SecretedFluid => false,
+        },
+    }
 }
 
 fn is_cell_free(product: &Product) -> bool {
@@ -759,10 +796,25 @@ fn class_ii(product: &Product, homologous: Outcome) -> Finding {
     } else if !unsettled.is_empty() {
         base.fact(Fact::code_list("derived.unsettled_steps", unsettled).as_derived())
             .because("a step whose ASRM class the crate's sources do not settle")
+    } else if homologous == Outcome::Met && may_be_somatic_stem_cells(product) {
+        // Uncultured cells for homologous use: Class III on the culture and homologous-use
+        // criteria alone, but the summaries of the ordinance list human somatic stem cells as a
+        // Class II category of their own. The ordinance's text was not read: open.
+        let base = match product.preparation {
+            Some(p) => base.fact(Fact::code("preparation", p.code())),
+            None => base,
+        };
+        let base = match product.designation {
+            Some(d) => base.fact(Fact::code("designation", d.code())),
+            None => base,
+        };
+        base.at("preparation")
+            .fact(Fact::flag("derived.may_be_somatic_stem_cells", true).as_derived())
+            .because("uncultured cells for homologous use, which would be Class III on the culture and homologous-use criteria alone; but the preparation holds, or may hold, human somatic stem cells (体性幹細胞: marrow cells, adipose-derived stem cells, cord blood, as MHLW notice 薬食発0907第3号 (7 Sep 2012) defines them), and published summaries of the Class II criteria of MHLW Ordinance No. 110 list human somatic stem cells as a Class II category whatever the culture or the use, placing the patient's own adipose-derived stem cells in Class II; the ordinance's text could not be read to confirm it, so the class is left open (Class II on that reading)")
     } else if homologous == Outcome::Met {
         Finding {
             outcome: Outcome::NotMet,
-            ..base.because("uncultured cells for homologous use, so Class III; the Class II criteria are not confirmed against MHLW Ordinance No. 110, and one summary places the patient's own somatic stem cells in Class II, so confirm with the MHLW classification flowchart")
+            ..base.because("uncultured cells for homologous use, with no somatic stem cells recorded, so Class III; the Class II criteria are not confirmed against MHLW Ordinance No. 110, so confirm with the MHLW classification flowchart")
         }
     } else {
         base.because("whether the use is homologous is not decided")

@@ -292,6 +292,8 @@ impl Question {
             | RuleId::UsHomologousUse
             | RuleId::UsNoCombination
             | RuleId::UsSystemicEffect
+            | RuleId::UsDetermination
+            | RuleId::EuDetermination
             | RuleId::QualityViabilityMinimum
             | RuleId::QualityViabilityPostThaw
             | RuleId::QualityViableCellCount
@@ -913,7 +915,7 @@ fn compare_with(
     match product.donor {
         Some(d) => {
             fact(Fact::code("product.donor", d.code()));
-            if d != p.donor {
+            if !d.agrees_with(p.donor) {
                 c.contradicts.push("product.donor");
                 fact(Fact::code("catalog.donor", p.donor.code()).as_limit());
             }

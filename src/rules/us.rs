@@ -12,12 +12,13 @@
 //! Classification never formats strings: every reason is a `&'static str` and every fact a
 //! machine name or a number, so the function can run in a loop.
 
+use crate::determination;
 use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
 use crate::{AddedArticle, Basis, Codes, FactValue, Facts, Paths};
 use crate::{
-    CellPreparation, Donor, Fact, FdaTissueClass, Finding, ManipulationLevel, Mechanism, Outcome,
-    ProcessingStep, Product, RuleId, Severity, Text, TissueSource,
+    CellPreparation, Determined, Donor, Fact, FdaTissueClass, Finding, ManipulationLevel,
+    Mechanism, Outcome, ProcessingStep, Product, RuleId, Severity, Text, TissueSource,
 };
 use smallvec::SmallVec;
 
@@ -176,14 +177,18 @@ pub struct UsAssessment {
     pub evaluated_on: crate::IsoDate,
     /// One finding per step, in the order of FDA's flowchart: `us.cfr1271.3.d`,
     /// `us.cfr1271.15.b`, then `us.cfr1271.10.a.1` to `.a.4`. Steps after the one that decided
-    /// the outcome are [`Outcome::NotApplicable`]. For an evaluation date after the crate's
-    /// knowledge horizon, a seventh finding (`law.knowledge_horizon`) follows.
+    /// the outcome are [`Outcome::NotApplicable`]. Then one `us.determination` finding per
+    /// determination the record holds for a US rule ([`crate::Determination`]): used, not used
+    /// (dated after the evaluation date), or contradicted. For an evaluation date after the
+    /// crate's knowledge horizon, a `law.knowledge_horizon` finding comes last.
     pub findings: Vec<Finding>,
     /// The criteria of 21 CFR 1271.10(a) that the product fails.
     pub failed: Vec<RuleId>,
     /// When the outcome is [`UsClassification::Undetermined`], the facts it lacks, as dotted
     /// input paths (`processing.same_surgical_procedure`), or `tissue.fda_class` /
-    /// `tissue.basic_functions` when the tissue is one FDA's guidance does not classify. Only
+    /// `tissue.basic_functions` when the tissue is one FDA's guidance does not classify, and
+    /// `donor` when the donor is stated as `allogeneic` without the relation 1271.10(a)(4)
+    /// needs. Only
     /// facts whose presence could change the outcome: once a 1271.10(a) criterion fails, the
     /// other criteria's gaps are left out. Empty otherwise.
     pub missing: Paths,
@@ -252,7 +257,9 @@ struct UsAssessmentSchema {
     failed: Vec<RuleId>,
     /// When the outcome is [`UsClassification::Undetermined`], the facts it lacks, as dotted
     /// input paths (`processing.same_surgical_procedure`), or `tissue.fda_class` /
-    /// `tissue.basic_functions` when the tissue is one FDA's guidance does not classify. Only
+    /// `tissue.basic_functions` when the tissue is one FDA's guidance does not classify, and
+    /// `donor` when the donor is stated as `allogeneic` without the relation 1271.10(a)(4)
+    /// needs. Only
     /// facts whose presence could change the outcome: once a 1271.10(a) criterion fails, the
     /// other criteria's gaps are left out. Empty otherwise.
     missing: Paths,
@@ -351,7 +358,25 @@ impl fmt::Display for UsAssessment {
 /// - [`RuleId::UsSystemicEffect`]: a systemic effect or dependence on living cells is allowed only
 ///   for autologous use, a first- or second-degree blood relative, or reproductive use. When the
 ///   record does not say, an intravenous or intra-arterial route is read as a systemic effect and
-///   any claimed MSC [`Mechanism`] as dependence on living cells, and the finding says so.
+///   any claimed MSC [`Mechanism`] as dependence on living cells, and the finding says so. A
+///   donor stated as [`Donor::Allogeneic`] (another person, relation not stated, as FDA's
+///   letters write "for allogeneic use") leaves this criterion open, naming `donor`; it is never
+///   autologous, so the exception above does not apply to it.
+///
+/// Several source tissues ([`Product::other_tissues`]) are read the least favourable way: a
+/// step is judged on every tissue and the worst verdict holds; the use must be homologous for
+/// every tissue; the exclusions for bone marrow and for secreted fluids need every tissue to be
+/// one.
+///
+/// Determinations recorded with the product ([`Product::determinations`]: FDA letters, court
+/// decisions) settle the exception, the HCT/P step and the criteria they name, and
+/// `us.determination` the classification itself, from the day they are dated; the finding
+/// rests on the document's kind ([`crate::Basis::AgencyStatement`],
+/// [`crate::Basis::CourtDecision`]) and cites it in its facts. One the stated facts contradict
+/// keeps the less favourable answer and names the contradiction; a `us.determination` finding
+/// reports each determination (used, dated after the evaluation date, or contradicted). A
+/// cell-free product or a secreted fluid that is not an HCT/P, determined to be a 351 product,
+/// is one: "other FDA law may" apply, and the determination says which.
 ///
 /// # Examples
 ///
@@ -406,10 +431,26 @@ pub(crate) fn classify_us_sharing(
     findings.push(homologous_use(product, shared.get()));
     findings.push(no_combination(product));
     findings.push(systemic_effect(product));
+    // Determinations recorded for the product settle the exception and the criteria they name
+    // (and the HCT/P step below), before the criteria decide.
+    let mut contradicted: SmallVec<[(RuleId, bool); 2]> = SmallVec::new();
+    let determined = product.determinations.is_some();
+    if determined {
+        for f in &mut findings[EXCEPTION..] {
+            if let Some(against) = determination::settle(f, product, on, severity) {
+                contradicted.push((f.rule, against));
+            }
+        }
+    }
     // The criteria in their order: minimal manipulation, homologous use, no combination.
     let criteria = &findings[CRITERIA];
     let hctp = is_hctp(product, &criteria[0], &criteria[1], &criteria[2]);
     findings[HCTP] = hctp;
+    if determined {
+        if let Some(against) = determination::settle(&mut findings[HCTP], product, on, severity) {
+            contradicted.push((RuleId::UsIsHctp, against));
+        }
+    }
 
     let criteria_outcomes = findings[CRITERIA].iter().map(|f| f.outcome);
     let all_met = criteria_outcomes.clone().all(|o| o == Outcome::Met);
@@ -457,6 +498,21 @@ pub(crate) fn classify_us_sharing(
             (UsClassification::Undetermined, Reached::All)
         }
     };
+
+    // A determination of the classification as a whole: it settles an open classification;
+    // against another answer the less favourable is kept and the contradiction named.
+    let (mut classification, mut reached) = (classification, reached);
+    if determined {
+        let (settled, against) = class_determination(product, classification, on);
+        if let Some(against) = against {
+            contradicted.push((RuleId::UsDetermination, against));
+        }
+        if settled != classification {
+            // The steps' findings stand as the facts left them: none is "not reached".
+            reached = Reached::All;
+        }
+        classification = settled;
+    }
 
     match reached {
         Reached::HctpOnly => {
@@ -506,6 +562,16 @@ pub(crate) fn classify_us_sharing(
         }
     }
 
+    if determined {
+        findings.extend(determination::report(
+            product,
+            RuleId::UsDetermination,
+            US_DETERMINATION_RULES,
+            on,
+            &contradicted,
+            true,
+        ));
+    }
     findings.extend(crate::law::horizon_finding(on));
     crate::law::calibrate(&mut findings);
     let info = classification.info();
@@ -521,12 +587,103 @@ pub(crate) fn classify_us_sharing(
     }
 }
 
+/// The rules a US determination may name.
+const US_DETERMINATION_RULES: &[RuleId] = &[
+    RuleId::UsIsHctp,
+    RuleId::UsSameSurgicalProcedure,
+    RuleId::UsMinimalManipulation,
+    RuleId::UsHomologousUse,
+    RuleId::UsNoCombination,
+    RuleId::UsSystemicEffect,
+    RuleId::UsDetermination,
+];
+
+/// How favourable a US classification is to the product: 351 and undetermined 0, 361 1, not
+/// an HCT/P and excepted 2 (Part 1271 does not apply either way).
+const fn rank(c: UsClassification) -> u8 {
+    match c {
+        UsClassification::Section361Hctp => 1,
+        UsClassification::ExceptedSameSurgicalProcedure | UsClassification::NotAnHctp => 2,
+        UsClassification::Section351Product | UsClassification::Undetermined => 0,
+    }
+}
+
+/// The less favourable of two classifications; two different answers of one rank (not an
+/// HCT/P and excepted) leave the classification open.
+fn worse(a: UsClassification, b: UsClassification) -> UsClassification {
+    match rank(a).cmp(&rank(b)) {
+        std::cmp::Ordering::Less => a,
+        std::cmp::Ordering::Greater => b,
+        std::cmp::Ordering::Equal if a == b => a,
+        std::cmp::Ordering::Equal => UsClassification::Undetermined,
+    }
+}
+
+/// The classification once the determinations of the US classification in force on `on` are
+/// applied to `computed`, and `Some(against_facts)` when they met a contradiction.
+fn class_determination(
+    product: &Product,
+    computed: UsClassification,
+    on: jiff::civil::Date,
+) -> (UsClassification, Option<bool>) {
+    let classes: SmallVec<[UsClassification; 2]> =
+        determination::in_force(product, RuleId::UsDetermination, on)
+            .iter()
+            .filter_map(|d| match d.outcome {
+                Determined::NotAnHctp => Some(UsClassification::NotAnHctp),
+                Determined::ExceptedSameSurgicalProcedure => {
+                    Some(UsClassification::ExceptedSameSurgicalProcedure)
+                }
+                Determined::Section361Hctp => Some(UsClassification::Section361Hctp),
+                Determined::Section351Product => Some(UsClassification::Section351Product),
+                Determined::Met
+                | Determined::NotMet
+                | Determined::NotAtmp
+                | Determined::Atmp
+                | Determined::TissueEngineeredProduct
+                | Determined::SomaticCellTherapy
+                | Determined::GeneTherapy => None,
+            })
+            .collect();
+    let Some(&first) = classes.first() else {
+        return (computed, None);
+    };
+    let determined = classes.iter().copied().fold(first, worse);
+    let among_themselves = classes.iter().any(|c| *c != first);
+    // A cell-free product or a secreted fluid is not an HCT/P, and "other FDA law may" apply:
+    // a determination that it is a drug and biological product under section 351 says which
+    // law, and contradicts nothing.
+    let says_which_law = computed == UsClassification::NotAnHctp
+        && determined == UsClassification::Section351Product
+        && product.preparation.is_some_and(|p| {
+            matches!(
+                preparation_kind(p),
+                PreparationKind::CellFree | PreparationKind::SecretedFluid
+            )
+        });
+    if computed == UsClassification::Undetermined || computed == determined || says_which_law {
+        (determined, among_themselves.then_some(false))
+    } else {
+        (worse(computed, determined), Some(true))
+    }
+}
+
 /// Whether the HCT/P question can be open only because of the bone marrow exclusion: the tissue
 /// is bone marrow and the donor and preparation, which decide the other exclusions, are known.
 fn marrow_exclusion_only_open(product: &Product) -> bool {
-    product.tissue == Some(TissueSource::BoneMarrow)
-        && product.donor.is_some()
-        && product.preparation.is_some()
+    marrow_only(product) && product.donor.is_some() && product.preparation.is_some()
+}
+
+/// Bone marrow and nothing else: the exclusion of 1271.3(d)(4) concerns bone marrow, and
+/// another tissue named beside it is not excluded by it.
+fn marrow_only(product: &Product) -> bool {
+    product.every_tissue(|t| t == TissueSource::BoneMarrow)
+}
+
+/// Secreted body fluids and nothing else: a fluid mixed with another tissue (amniotic fluid
+/// with amniotic membrane) is not "a secreted body fluid" (FDA MM/HU guidance, III.C, Q15).
+fn secreted_fluid_only(product: &Product) -> bool {
+    product.every_tissue(|t| t.info().secreted_fluid)
 }
 
 enum Reached {
@@ -685,7 +842,7 @@ fn is_hctp(
             // "No isolated cells" against a step that isolates or grows cells: the record
             // contradicts itself, and the exclusion is not read from it.
             PreparationKind::SecretedFluid
-                if product.tissue.is_some_and(|t| t.info().secreted_fluid)
+                if secreted_fluid_only(product)
                     && product
                         .processing
                         .as_ref()
@@ -713,9 +870,7 @@ fn is_hctp(
                 )
                 .at("preparation");
             }
-            PreparationKind::SecretedFluid
-                if product.tissue.is_some_and(|t| t.info().secreted_fluid) =>
-            {
+            PreparationKind::SecretedFluid if secreted_fluid_only(product) => {
                 return verdict(
                     Outcome::NotMet,
                     "a secreted body fluid such as amniotic fluid, with no cells isolated from it, is generally not an HCT/P (FDA MM/HU guidance, section III.C, Q15; 21 CFR 1271.3(d)(3))",
@@ -729,7 +884,7 @@ fn is_hctp(
     }
 
     // Minimally manipulated bone marrow for homologous use, not combined: 1271.3(d)(4).
-    if product.tissue == Some(TissueSource::BoneMarrow) {
+    if marrow_only(product) {
         let parts = [minimal, homologous, combination];
         for part in parts {
             facts.push(Fact::code(part.rule.code(), part.outcome.code()).as_derived());
@@ -760,7 +915,7 @@ fn is_hctp(
     }
 
     if missing.is_empty() {
-        let reason = if product.tissue.is_some_and(|t| t.info().secreted_fluid) {
+        let reason = if secreted_fluid_only(product) {
             "cells isolated from a secreted body fluid are HCT/Ps (FDA MM/HU guidance, section III.C, Q15)"
         } else {
             "human cells or tissue for implantation, transplantation, infusion or transfer; no exclusion of 21 CFR 1271.3(d) applies"
@@ -981,6 +1136,26 @@ impl StepVerdict {
         }
     }
 
+    /// The less favourable of two verdicts on one step (for two tissues): a step FDA calls more
+    /// than minimal, then one that lacks its data, then one that needs a class or is unjudged.
+    const fn worse(self, other: Self) -> Self {
+        const fn rank(v: StepVerdict) -> u8 {
+            match v {
+                StepVerdict::MoreThanMinimal => 0,
+                StepVerdict::NoData => 1,
+                StepVerdict::NeedsClass => 2,
+                StepVerdict::UnjudgedWithData => 3,
+                StepVerdict::MinimalByData => 4,
+                StepVerdict::Minimal => 5,
+            }
+        }
+        if rank(other) < rank(self) {
+            other
+        } else {
+            self
+        }
+    }
+
     const fn is_minimal(self) -> bool {
         matches!(self, Self::Minimal | Self::MinimalByData)
     }
@@ -1023,6 +1198,18 @@ fn minimal_manipulation(product: &Product) -> Finding {
         }
         None => None,
     };
+    // Every other tissue named is judged too: a step minimal for one tissue and not for
+    // another fails (the least favourable reading).
+    let others: TermBuf<TissueSource> = product
+        .tissues()
+        .filter(|t| Some(*t) != product.tissue)
+        .collect();
+    if !others.is_empty() {
+        facts.push(Fact::terms("other_tissues", others.iter().copied()));
+    }
+    let mixed_classes = others
+        .iter()
+        .any(|t| t.info().fda_class != class || class.is_none());
 
     let processing = product.processing.as_ref();
     let data = processing.and_then(|p| p.minimal_manipulation_data);
@@ -1043,8 +1230,10 @@ fn minimal_manipulation(product: &Product) -> Finding {
     let mut open = false;
     let mut needs_class = false;
     for &step in listed.unwrap_or_default().iter().chain(implied.iter()) {
-        let effect = product.tissue.and_then(|t| step.effect_on(t));
-        let verdict = match effect {
+        // The verdict for the stated tissue (or, unknown, what both classes agree on), then
+        // the worst of it and the verdict for each other tissue named.
+        let mut judge = |tissue: Option<TissueSource>| match tissue.and_then(|t| step.effect_on(t))
+        {
             Some(e) => {
                 if let Some(example) = e.example {
                     if !examples.contains(&example) {
@@ -1055,6 +1244,9 @@ fn minimal_manipulation(product: &Product) -> Finding {
             }
             None => StepVerdict::either_class(step, data),
         };
+        let verdict = others.iter().fold(judge(product.tissue), |worst, t| {
+            worst.worse(judge(Some(*t)))
+        });
         match verdict {
             StepVerdict::Minimal | StepVerdict::MinimalByData => {}
             StepVerdict::MoreThanMinimal => more.push(step),
@@ -1127,6 +1319,9 @@ fn minimal_manipulation(product: &Product) -> Finding {
         );
     }
     let reason = match class {
+        _ if mixed_classes => {
+            "every step keeps the relevant characteristics of every source tissue named, structural and nonstructural alike (1271.3(f))"
+        }
         Some(FdaTissueClass::Structural) => {
             "every step keeps the original characteristics of the structural tissue relating to reconstruction, repair or replacement (1271.3(f)(1))"
         }
@@ -1347,9 +1542,11 @@ fn systemic_effect(product: &Product) -> Finding {
         // No tissue of the vocabulary is a reproductive cell or tissue (21 CFR 1271.10(a)(4)
         // (ii)(c) concerns semen, oocytes and embryos), so an unstated reproductive use cannot
         // be one; an explicit `false` says so too.
+        // A donor of unstated relation ("for allogeneic use") might be a close blood
+        // relative: only a donor known to be neither autologous nor a close relative settles it.
         let known_other = product
             .donor
-            .is_some_and(|d| !(d.is_autologous() || d.is_blood_relative()));
+            .is_some_and(|d| d.relation_known() && !(d.is_autologous() || d.is_blood_relative()));
         if known_other && (product.tissue.is_some() || reproductive == Some(false)) {
             let reason = if derived {
                 "has a systemic effect or depends on living cells (derived from the route or the claimed mechanisms, as the record does not say), and is neither autologous, for a close blood relative, nor reproductive"
@@ -1358,20 +1555,19 @@ fn systemic_effect(product: &Product) -> Finding {
             };
             return finish(RULE, Outcome::NotMet, path, reason, facts, missing);
         }
-        if product.donor.is_none() {
+        let unstated_relation = product.donor.is_some_and(|d| !d.relation_known());
+        if product.donor.is_none() || unstated_relation {
             missing.push("donor");
         }
         if product.tissue.is_none() && reproductive.is_none() {
             missing.push("intended_use.reproductive_use");
         }
-        return finish(
-            RULE,
-            Outcome::Undetermined,
-            path,
-            "has a systemic effect or depends on living cells; the donor (and, for a tissue not named, reproductive use) is needed to know whether it is autologous, for a close blood relative, or reproductive",
-            facts,
-            missing,
-        );
+        let reason = if unstated_relation {
+            "has a systemic effect or depends on living cells, and comes from another person whose relation to the patient is not stated ('for allogeneic use'): a first- or second-degree blood relative would meet 1271.10(a)(4)(ii)(b), any other donor would not, so the criterion stays open until the relation is stated"
+        } else {
+            "has a systemic effect or depends on living cells; the donor (and, for a tissue not named, reproductive use) is needed to know whether it is autologous, for a close blood relative, or reproductive"
+        };
+        return finish(RULE, Outcome::Undetermined, path, reason, facts, missing);
     }
     if systemic == Some(false) && living == Some(false) {
         return finish(
@@ -1383,7 +1579,7 @@ fn systemic_effect(product: &Product) -> Finding {
             missing,
         );
     }
-    if product.donor.is_none() {
+    if product.donor.is_none_or(|d| !d.relation_known()) {
         missing.push("donor");
     }
     if systemic.is_none() {

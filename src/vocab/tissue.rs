@@ -255,7 +255,11 @@ vocab! {
     ///
     /// assert!(Donor::Autologous.is_autologous());
     /// assert!(!Donor::AllogeneicUnrelated.is_autologous());
+    /// // "For allogeneic use": another person, relation not stated.
+    /// let stated: Donor = "allogeneic".parse()?;
+    /// assert!(stated.is_allogeneic() && !stated.is_blood_relative() && !stated.relation_known());
     /// assert_eq!(Donor::AllogeneicUnrelated.to_string(), "allogeneic_unrelated");
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum Donor {
@@ -267,6 +271,12 @@ vocab! {
         AllogeneicSecondDegreeRelative => "allogeneic_second_degree_relative", "allogeneic, second-degree blood relative";
         /// Another person unrelated to the patient, or a pool of donors ("off-the-shelf" products).
         AllogeneicUnrelated => "allogeneic_unrelated", "allogeneic, unrelated donor";
+        /// Another person, whose relation to the patient is not stated: what FDA's letters
+        /// write when they say a product is "for allogeneic use". Not the patient's own cells,
+        /// so never autologous; whether the donor is a first- or second-degree blood relative
+        /// is unknown, so the rules read it the least favourable way wherever the relation
+        /// matters (21 CFR 1271.10(a)(4)(ii)(b)) and say so.
+        Allogeneic => "allogeneic", "allogeneic, relation to the patient not stated";
         /// Cells from an animal, not a human.
         Xenogeneic => "xenogeneic", "xenogeneic (animal cells)";
     }
@@ -279,7 +289,7 @@ impl Donor {
         matches!(self, Self::Autologous)
     }
 
-    /// A human donor other than the patient.
+    /// A human donor other than the patient (whatever the relation, stated or not).
     #[must_use]
     pub const fn is_allogeneic(self) -> bool {
         matches!(
@@ -287,7 +297,36 @@ impl Donor {
             Self::AllogeneicFirstDegreeRelative
                 | Self::AllogeneicSecondDegreeRelative
                 | Self::AllogeneicUnrelated
+                | Self::Allogeneic
         )
+    }
+
+    /// Whether the donor's relation to the patient is stated: `false` only for
+    /// [`Donor::Allogeneic`], another person of unstated relation.
+    #[must_use]
+    pub const fn relation_known(self) -> bool {
+        !matches!(self, Self::Allogeneic)
+    }
+
+    /// **Whether two statements of the donor can describe the same product**: the same donor,
+    /// or [`Donor::Allogeneic`] (another person, relation not stated) beside any allogeneic
+    /// donor, which it does not contradict.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::Donor;
+    ///
+    /// assert!(Donor::Allogeneic.agrees_with(Donor::AllogeneicUnrelated));
+    /// assert!(Donor::AllogeneicUnrelated.agrees_with(Donor::Allogeneic));
+    /// assert!(!Donor::Allogeneic.agrees_with(Donor::Autologous));
+    /// assert!(!Donor::AllogeneicUnrelated.agrees_with(Donor::AllogeneicFirstDegreeRelative));
+    /// ```
+    #[must_use]
+    pub const fn agrees_with(self, other: Self) -> bool {
+        self as u8 == other as u8
+            || (matches!(self, Self::Allogeneic) && other.is_allogeneic())
+            || (matches!(other, Self::Allogeneic) && self.is_allogeneic())
     }
 
     /// A first- or second-degree blood relative of the patient.

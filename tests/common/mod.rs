@@ -317,6 +317,69 @@ fn manufacturing() -> BoxedStrategy<Value> {
         .boxed()
 }
 
+/// The rules a determination may name, each with the outcomes that fit it.
+const DETERMINATION_RULES: &[(&str, &[&str])] = &[
+    ("us.cfr1271.3.d", &["met", "not_met"]),
+    ("us.cfr1271.15.b", &["met", "not_met"]),
+    ("us.cfr1271.10.a.1", &["met", "not_met"]),
+    ("us.cfr1271.10.a.2", &["met", "not_met"]),
+    ("us.cfr1271.10.a.3", &["met", "not_met"]),
+    ("us.cfr1271.10.a.4", &["met", "not_met"]),
+    (
+        "us.determination",
+        &[
+            "not_an_hctp",
+            "excepted_same_surgical_procedure",
+            "section_361_hctp",
+            "section_351_product",
+        ],
+    ),
+    ("eu.reg1394.2.1.c.1", &["met", "not_met"]),
+    ("eu.reg1394.2.1.c.2", &["met", "not_met"]),
+    (
+        "eu.determination",
+        &[
+            "not_atmp",
+            "atmp",
+            "tissue_engineered_product",
+            "somatic_cell_therapy",
+            "gene_therapy",
+        ],
+    ),
+];
+
+/// **One valid determination**: a rule it may name, an outcome that fits it, dated before or
+/// after the evaluation date of the tests (2026-12-07), with or without a reference.
+pub fn determination() -> BoxedStrategy<Value> {
+    (
+        0..DETERMINATION_RULES.len(),
+        0usize..5,
+        prop::sample::select(vec!["2021-06-02", "2027-03-01"]),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(rule, outcome, dated, court, reference)| {
+            let (rule, outcomes) = DETERMINATION_RULES[rule];
+            object(vec![
+                ("rule", Some(json!(rule))),
+                ("outcome", Some(json!(outcomes[outcome % outcomes.len()]))),
+                ("issuer", Some(json!("An authority"))),
+                ("title", Some(json!("A document"))),
+                ("reference", reference.then(|| json!("REF-1"))),
+                ("dated", Some(json!(dated))),
+                (
+                    "basis",
+                    Some(json!(if court {
+                        "court_decision"
+                    } else {
+                        "agency_statement"
+                    })),
+                ),
+            ])
+        })
+        .boxed()
+}
+
 /// **A valid product document**, every optional key independently present or absent.
 pub fn product_document() -> BoxedStrategy<Value> {
     (
@@ -346,17 +409,25 @@ pub fn product_document() -> BoxedStrategy<Value> {
             opt(release()),
             opt(manufacturing()),
         ),
+        (
+            opt(list_of(codes(TissueSource::ALL, TissueSource::code), 2)),
+            opt(prop::collection::vec(determination(), 0..=2)
+                .prop_map(Value::from)
+                .boxed()),
+        ),
     )
         .prop_map(
             |(
                 (preparation, designation, tissue, donor, supply, processing, intended_use),
                 (delivery, mechanisms, factors, dose, recipient, release, manufacturing),
+                (other_tissues, determinations),
             )| {
                 object(vec![
                     ("name", Some(json!("generated"))),
                     ("preparation", preparation),
                     ("designation", designation),
                     ("tissue", tissue),
+                    ("other_tissues", other_tissues),
                     ("donor", donor),
                     ("supply", supply),
                     ("processing", processing),
@@ -368,6 +439,7 @@ pub fn product_document() -> BoxedStrategy<Value> {
                     ("recipient", recipient),
                     ("release", release),
                     ("manufacturing", manufacturing),
+                    ("determinations", determinations),
                 ])
             },
         )

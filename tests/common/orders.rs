@@ -85,6 +85,26 @@ pub enum When {
     /// The report before the deletion holds a finding whose `contradicts` fact names the
     /// deleted key, a key inside it or a key it lies in.
     Contradicted,
+    /// The deleted value is a list of determinations, one of which can only count against the
+    /// product ([`determination_against`]).
+    AgainstTheProduct,
+}
+
+/// **Whether a recorded determination can only count against the product**: a criterion
+/// determined the unfavourable way (an HCT/P; the exception or a 1271.10(a) criterion not met;
+/// the cells substantially manipulated or not used for the same essential function), the US
+/// classification determined as 351, the EU classification as an ATMP. A favourable one never
+/// moves a verdict toward the favourable end once deleted, except through a contradiction,
+/// which its finding names.
+pub fn determination_against(d: &Value) -> bool {
+    let rule = d.get("rule").and_then(Value::as_str).unwrap_or_default();
+    let outcome = d.get("outcome").and_then(Value::as_str).unwrap_or_default();
+    match rule {
+        "us.cfr1271.3.d" | "eu.reg1394.2.1.c.1" | "eu.reg1394.2.1.c.2" => outcome == "met",
+        "us.determination" => outcome == "section_351_product",
+        "eu.determination" => outcome != "not_atmp",
+        _ => outcome == "not_met",
+    }
 }
 
 /// Which document a row's key is a path of.
@@ -279,7 +299,87 @@ pub const EXCEPTIONS: &[Row] = &[
         When::HoldsAgainstOnly,
         "the manufacturing record, when it holds one of the statements above in its failing value: deleting the record deletes that statement",
     ),
+    row(
+        "other_tissues",
+        Product,
+        false,
+        AgainstOnly,
+        When::NonEmpty,
+        "another source tissue can only count against the product: the rules take the least favourable reading across every tissue named (a step minimal for one tissue and not for another fails; the use must be homologous for each; a fluid mixed with another tissue is not a secreted fluid); absent, they read `tissue` alone",
+    ),
+    row(
+        "determinations",
+        Product,
+        false,
+        AgainstOnly,
+        When::AgainstTheProduct,
+        "a determination that a criterion is not met (an FDA letter, a court decision), that the product is a 351 product or an ATMP, can only count against the product; deleted, the criterion or classification is judged on the stated facts alone",
+    ),
     // (iv) One of two contradictory statements (only when a finding names the contradiction).
+    row(
+        "determinations",
+        Product,
+        true,
+        Contradiction,
+        When::Contradicted,
+        "a determination that the stated facts (or another determination) contradict: the finding keeps the less favourable answer and names `determinations` and the inputs the rule reads",
+    ),
+    row(
+        "tissue",
+        Product,
+        false,
+        Contradiction,
+        When::Contradicted,
+        "the tissue, when a determination's finding names it as contradicting the determination",
+    ),
+    row(
+        "other_tissues",
+        Product,
+        false,
+        Contradiction,
+        When::Contradicted,
+        "other tissues, when a determination's finding names them as contradicting the determination",
+    ),
+    row(
+        "donor",
+        Product,
+        false,
+        Contradiction,
+        When::Contradicted,
+        "the donor, when a determination's finding names it as contradicting the determination",
+    ),
+    row(
+        "processing",
+        Product,
+        true,
+        Contradiction,
+        When::Contradicted,
+        "the processing (steps, articles, same surgical procedure, data), when a determination's finding names it as contradicting the determination",
+    ),
+    row(
+        "intended_use",
+        Product,
+        true,
+        Contradiction,
+        When::Contradicted,
+        "the intended use, when a determination's finding names it as contradicting the determination",
+    ),
+    row(
+        "delivery",
+        Product,
+        true,
+        Contradiction,
+        When::Contradicted,
+        "the delivery, when a determination's finding names it as contradicting the determination",
+    ),
+    row(
+        "mechanisms",
+        Product,
+        false,
+        Contradiction,
+        When::Contradicted,
+        "the claimed mechanisms, when a determination's finding names them as contradicting the determination",
+    ),
     row(
         "intended_use.site_of_use",
         Product,
@@ -520,6 +620,10 @@ fn applies(row: &Row, doc: &Value, product: &Value, key: &str, contradicted: &[S
         When::Contradicted => contradicted
             .iter()
             .any(|name| within(name, key) || within(key, name)),
+        When::AgainstTheProduct => doc
+            .pointer(&pointer(key))
+            .and_then(Value::as_array)
+            .is_some_and(|list| list.iter().any(determination_against)),
     }
 }
 
@@ -862,12 +966,41 @@ fn bedside_autologous() -> BoxedStrategy<Value> {
         .boxed()
 }
 
+/// A realistic product (a bundled sample, near the favourable end) with authorities'
+/// determinations and/or other source tissues added: where deleting one of them can move a
+/// verdict, so that the table's rows for `determinations` and `other_tissues` are exercised.
+fn determinations_and_tissues() -> BoxedStrategy<Value> {
+    (
+        realistic_product(),
+        prop::collection::vec(super::determination(), 0..=2),
+        prop::option::of(prop::collection::vec(
+            prop::sample::select(
+                TissueSource::ALL
+                    .iter()
+                    .map(|t| t.code())
+                    .collect::<Vec<_>>(),
+            ),
+            1..=2,
+        )),
+    )
+        .prop_map(|(mut doc, determinations, tissues)| {
+            let map = doc.as_object_mut().expect("an object");
+            if !determinations.is_empty() {
+                map.insert("determinations".into(), Value::from(determinations));
+            }
+            set_or_remove(map, "other_tissues", tissues.map(Value::from));
+            doc
+        })
+        .boxed()
+}
+
 /// **Product documents as the outside prober made them**: the shared generator, and the same
 /// documents carrying each of the prober's situations — a stated site against a local route,
 /// `fresh` with a cryopreservation step or a post-thaw figure, certificates with and without
 /// dates and `certificate_issued`, a stated viable count beside total × viability, amniotic
 /// fluid whose cells were isolated (preparation stated or absent), a bedside autologous
-/// preparation without sterility or endotoxin results.
+/// preparation without sterility or endotoxin results; a realistic product with authorities'
+/// determinations and other source tissues.
 pub fn prober_document() -> BoxedStrategy<Value> {
     prop_oneof![
         3 => base(),
@@ -877,6 +1010,7 @@ pub fn prober_document() -> BoxedStrategy<Value> {
         1 => stated_and_derived_counts(),
         1 => amniotic_fluid_cells(),
         1 => bedside_autologous(),
+        1 => determinations_and_tissues(),
     ]
     .boxed()
 }
@@ -890,5 +1024,9 @@ pub fn prober_situations() -> Vec<(&'static str, BoxedStrategy<Value>)> {
         ("stated and derived counts", stated_and_derived_counts()),
         ("amniotic fluid cells", amniotic_fluid_cells()),
         ("bedside autologous", bedside_autologous()),
+        (
+            "determinations and other tissues",
+            determinations_and_tissues(),
+        ),
     ]
 }
