@@ -750,7 +750,7 @@ fn fda_approval_claim_checked_against_the_catalog_for_gvhd() {
     // The trial site's intra-articular knee product, for GvHD, claiming the same approval
     // without naming a product: its route contradicts the only FDA-approved product.
     let mut knee = trial_site();
-    knee.indication = Indication::GraftVersusHostDisease;
+    knee.indication = Indication::GraftVersusHostDisease.into();
     knee.claims = Some(vec![Claim::new(ClaimKind::FdaApproved)]);
     let eval = evaluate_offer(&knee, ON);
     let f = eval.finding(RuleId::OfferClaimFdaApproved).unwrap();
@@ -1006,7 +1006,7 @@ fn approved_anywhere_note_uses_the_catalog() {
     );
 
     let mut offer = trial_site();
-    offer.indication = Indication::Autism;
+    offer.indication = Indication::Autism.into();
     let eval = evaluate_offer(&offer, ON);
     assert_eq!(
         outcome(&eval, RuleId::OfferApprovedAnywhere),
@@ -1035,7 +1035,7 @@ fn expectations_follow_the_texts() {
     );
 
     let mut offer = trial_site();
-    offer.indication = Indication::GraftVersusHostDisease;
+    offer.indication = Indication::GraftVersusHostDisease.into();
     let eval = evaluate_offer(&offer, ON);
     assert!(
         !eval
@@ -1855,7 +1855,7 @@ fn expectations_are_chosen_by_the_conditions_family() {
         (Indication::Autism, false),
     ] {
         let mut offer = trial_site();
-        offer.indication = indication;
+        offer.indication = indication.into();
         let eval = evaluate_offer(&offer, ON);
         assert_eq!(
             eval.expectations
