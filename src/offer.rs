@@ -625,8 +625,10 @@ pub struct Boosters {
 /// ```
 /// use msc_therapy::Marketing;
 ///
-/// let sold = Marketing { pay_to_participate: Some(true), ..Marketing::default() };
+/// let mut sold = Marketing::default();
+/// sold.pay_to_participate = Some(true);
 /// assert!(sold.treatment_disclaimer.is_none());
+/// assert!(!sold.is_empty());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

@@ -3,10 +3,11 @@
 use crate::finding::Vocab;
 use crate::table::vocab;
 use crate::{
-    Age, ApprovedProduct, AsrmRiskClass, AuthorisationStatus, Basis, CatalogKey, CellCount, CellPreparation,
-    ClaimKind, ClinicOffer, Donor, EuAssessment, Fact, FactValue, Finding, Indication,
-    IndicationCategory, JpAssessment, Jurisdiction, Outcome, RegulatoryFramework, RuleId, Severity,
-    SupplyModel, TissueSource, ValueError, classify_eu, classify_jp, classify_jp_authorised,
+    Age, ApprovedProduct, AsrmRiskClass, AuthorisationStatus, Basis, CatalogKey, CellCount,
+    CellPreparation, ClaimKind, ClinicOffer, Donor, EuAssessment, Fact, FactValue, Finding,
+    Indication, IndicationCategory, JpAssessment, Jurisdiction, Outcome, RegulatoryFramework,
+    RuleId, Severity, SupplyModel, TissueSource, ValueError, classify_eu, classify_jp,
+    classify_jp_authorised,
 };
 use crate::{
     QualityPolicy, QualityReport, QualityVerdict, UsAssessment, UsClassification, assess_quality,
@@ -1509,16 +1510,12 @@ fn permission_facts(p: &crate::Permission, f: &mut Finding) {
         f.facts.push(Fact::flag("permission.obtained", obtained));
     }
     if let Some(authority) = &p.authority {
-        f.facts.push(owned(
-            "permission.authority",
-            authority.as_str().to_owned(),
-        ));
+        f.facts
+            .push(owned("permission.authority", authority.as_str().to_owned()));
     }
     if let Some(reference) = &p.reference {
-        f.facts.push(owned(
-            "permission.reference",
-            reference.as_str().to_owned(),
-        ));
+        f.facts
+            .push(owned("permission.reference", reference.as_str().to_owned()));
     }
     if let Some(dated) = p.dated {
         f.facts.push(Fact::date("permission.dated", dated));
@@ -1842,8 +1839,12 @@ fn national_pathway(
             // crate has no engine for this law and cannot check it.
             if let Some((p, h)) = permission.and_then(|p| held(p).map(|h| (p, h))) {
                 let said = match h {
-                    Held::Named => "The clinic names a national authorisation (see the permission facts); the crate cannot check it: confirm it with the authority that granted it. ",
-                    Held::Unnamed => "The clinic says it holds a national authorisation but gives no reference for it: ask for the decision. ",
+                    Held::Named => {
+                        "The clinic names a national authorisation (see the permission facts); the crate cannot check it: confirm it with the authority that granted it. "
+                    }
+                    Held::Unnamed => {
+                        "The clinic says it holds a national authorisation but gives no reference for it: ask for the decision. "
+                    }
                     Held::Refused => {
                         f.outcome = Outcome::NotMet;
                         "The clinic states that it holds no national authorisation. "
@@ -2702,8 +2703,7 @@ fn live_stem_cells_claim(
             "content_tests",
             "The clinic sells the product as live stem cells, but an independent test found no MSC-like cells in it: the measurement wins over the claim.",
         );
-        f.facts
-            .push(Fact::flag("content_tests.msc_found", false));
+        f.facts.push(Fact::flag("content_tests.msc_found", false));
         f.facts.push(
             Fact::code_list("contradicts", ["claims", "content_tests"].into_iter()).as_derived(),
         );
@@ -3004,7 +3004,10 @@ impl Measured {
             .product
             .preparation
             .is_none_or(|p| p.info().live_cells);
-        let stated = offer.disclosures.live_nucleated_cells.map(CellCount::as_f64);
+        let stated = offer
+            .disclosures
+            .live_nucleated_cells
+            .map(CellCount::as_f64);
         let share = policy.measured_count_min_share.get() / 100.0;
         let min = policy.min_live_cells.as_f64();
         let mut m = Self::default();
@@ -3156,8 +3159,10 @@ fn superiority_claim(offer: &ClinicOffer, c: &mut Collector) {
             "claims",
             "The clinic says the treatment is as good as or better than standard treatments, and cites a completed positive Phase III trial for the condition: ask whether that trial compared it with the standard treatment, which is what the claim needs.",
         );
-        f.facts
-            .push(Fact::code("claims.kind", ClaimKind::SuperiorToStandardCare.code()));
+        f.facts.push(Fact::code(
+            "claims.kind",
+            ClaimKind::SuperiorToStandardCare.code(),
+        ));
         f.facts.push(owned("evidence.nct_id", nct_ids(phase3)));
     } else {
         c.add(
@@ -3324,7 +3329,8 @@ fn boosters(offer: &ClinicOffer, c: &mut Collector) {
             "The clinic sells repeat ('booster') treatments after the first: the whole course, not one injection, is what you would pay for. Ask how many, what evidence shows that repeating it helps, and what the course costs.",
         );
         if let Some(r) = b.recommended {
-            f.facts.push(Fact::flag("marketing.boosters.recommended", r));
+            f.facts
+                .push(Fact::flag("marketing.boosters.recommended", r));
         }
         if let Some(p) = &b.price {
             let mut price = Fact::number("marketing.boosters.price.amount", p.amount.get());
@@ -3340,7 +3346,8 @@ fn boosters(offer: &ClinicOffer, c: &mut Collector) {
             "The clinic says no repeat treatments are needed.",
         );
         if let Some(r) = b.recommended {
-            f.facts.push(Fact::flag("marketing.boosters.recommended", r));
+            f.facts
+                .push(Fact::flag("marketing.boosters.recommended", r));
         }
     }
 }
@@ -3374,7 +3381,8 @@ fn follow_up(offer: &ClinicOffer, c: &mut Collector) {
             "The clinic states that it does not follow you up after the treatment: the response of a treatment with live cells is monitored, and its long-term safety is still being studied.",
         );
         if none_monitored {
-            f.facts.push(Fact::number("follow_up.methods", 0.0).as_derived());
+            f.facts
+                .push(Fact::number("follow_up.methods", 0.0).as_derived());
         }
         if let Some(months) = plan.months {
             f.facts
