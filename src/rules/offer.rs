@@ -769,11 +769,24 @@ where
 /// | [`RuleId::OfferReleaseQuality`] | quality verdict fail | undetermined, or pass with warnings | pass |
 /// | [`RuleId::OfferJurisdiction`] | | not stated | (a note when stated) |
 /// | [`RuleId::OfferUsPathway`] | | US section 351 product neither licensed nor in a registered trial; not an HCT/P (which FDA law applies); a licensed product off label (lawful, outside the label's evidence); classification undetermined | approved product on label |
-/// | [`RuleId::OfferEuPathway`] | | EU ATMP outside an authorisation or trial; an authorised product off label; classification undetermined | authorised product on label |
-/// | [`RuleId::OfferJpPathway`] | | no approval or trial named; an approved product off label (an ASRM plan is needed) | approved product on label |
-/// | [`RuleId::OfferNationalPathway`] | | no authorisation or trial named | authorised product on label |
+/// | [`RuleId::OfferEuPathway`] | | EU ATMP outside an authorisation, trial or named hospital exemption; an authorised product off label; classification undetermined | authorised product on label |
+/// | [`RuleId::OfferJpPathway`] | no ASRM plan submitted, where ASRM applies | no approval, trial or plan named; an approved product off label (an ASRM plan is needed) | approved product on label |
+/// | [`RuleId::OfferNationalPathway`] | | no authorisation or trial named (a named national authorisation is shown, not settled) | authorised product on label |
 /// | [`RuleId::OfferDoseReference`] | | dose far below every label dose for the route and condition; dose not comparable | (a note otherwise) |
-/// | [`RuleId::OfferApprovedAnywhere`] | | | (always a note: which products are authorised where) |
+/// | [`RuleId::OfferApprovedAnywhere`] | | | (always a note: which products are authorised where; none for a condition outside the list) |
+/// | [`RuleId::OfferContentTest`] | an independent test finds bacteria, no MSCs in a product meant to hold cells, under a million live cells, or less than the policy's share of the stated count | | (a note otherwise: a test is never a good sign) |
+/// | [`RuleId::OfferClaimSuperiority`] | "better than standard treatment" without a comparing trial | with a completed positive Phase III trial cited (did it compare them?) | |
+/// | [`RuleId::OfferClaimSatisfaction`] | | satisfaction or success-rate figures (never evidence) | |
+/// | [`RuleId::OfferClaimTestimonials`] | | testimonials (never evidence) | |
+/// | [`RuleId::OfferTreatmentDisclaimer`] | a "research use only" product given to the patient | | (a note otherwise) |
+/// | [`RuleId::OfferPayToParticipate`] | a paid study in the US with no IND | a paid study with an IND, elsewhere, or where the place is unknown | (a note otherwise) |
+/// | [`RuleId::OfferRepeatTreatments`] | | repeat "boosters" sold | (a note otherwise) |
+/// | [`RuleId::OfferFollowUp`] | | no plan stated, part of it, or none given | monitoring, its length and an adverse-event contact stated |
+///
+/// A permission the offer names ([`crate::Permission`]) enters the pathway finding of its law: a
+/// named hospital exemption answers the EU route of an ATMP (a note), an ASRM plan not submitted
+/// is a red flag where ASRM applies (a named one a note), a national authorisation is shown and
+/// left open.
 ///
 /// # Examples
 ///
@@ -2704,9 +2717,8 @@ fn live_stem_cells_claim(
             "The clinic sells the product as live stem cells, but an independent test found no MSC-like cells in it: the measurement wins over the claim.",
         );
         f.facts.push(Fact::flag("content_tests.msc_found", false));
-        f.facts.push(
-            Fact::code_list("contradicts", ["claims", "content_tests"].into_iter()).as_derived(),
-        );
+        f.facts
+            .push(Fact::code_list("contradicts", ["claims", "content_tests"]).as_derived());
         return;
     }
     let Some(tissue) = product.tissue else {
