@@ -2206,10 +2206,14 @@ fn permissions_count_where_their_law_applies() {
     );
     assert_eq!(in_group(&eval, RuleId::OfferEuPathway), "ask_first");
     assert_eq!(outcome(&eval, RuleId::OfferEuPathway), Outcome::NotMet);
-    // In the US a hospital exemption is not a route: it does not count, and the note says so.
-    let eval = site(json!({"permission": he}));
+    // In the US a hospital exemption is not a route: it does not count, the note says so, and
+    // the question of the US route is still asked.
+    let eval = site(json!({"permission": he, "disclosures": {
+        "live_nucleated_cells": 25000000, "source_disclosed": true, "certificate_of_analysis_shown": true}}));
     let place = eval.finding(RuleId::OfferJurisdiction).unwrap();
     assert!(place.fact_named("permission.kind").is_some(), "{place:?}");
+    assert_eq!(in_group(&eval, RuleId::OfferUsPathway), "ask_first");
+    assert!(eval.questions.contains(&Question::RegulatedSetting));
     // Where the crate has no engine, a named national authorisation is shown, not settled.
     let national =
         json!({"kind": "national_authorisation", "obtained": true, "reference": "MFDS-2025-1"});

@@ -360,15 +360,21 @@ impl Question {
 
     /// The offer already gives the answer, so the question is not asked: the count is stated,
     /// the certificate was shown, the guidance is stated,
-    /// the supervision is stated, the place is stated, or an authorisation
-    /// (or a trial registration) is named for the questions about the pathway.
+    /// the supervision is stated, the place is stated, or an authorisation, a trial
+    /// registration, or a permission obtained under the law of the place and named by its
+    /// reference is named for the questions about the pathway.
     #[must_use]
     pub fn answered_by(self, offer: &ClinicOffer) -> bool {
         let d = &offer.disclosures;
-        let permitted = offer
-            .permission
-            .as_ref()
-            .is_some_and(|p| p.obtained == Some(true) && p.reference.is_some());
+        // A permission answers only where its law applies (a hospital exemption in the EU, an
+        // ASRM plan in Japan, a national authorisation where the crate has no engine).
+        let permitted = offer.permission.as_ref().is_some_and(|p| {
+            p.obtained == Some(true)
+                && p.reference.is_some()
+                && offer
+                    .jurisdiction
+                    .is_some_and(|j| p.kind.framework() == Some(j.info().framework))
+        });
         let named = offer.authorisation.is_some() || d.trial_registration.is_some() || permitted;
         match self {
             Self::LiveCellCount => d.live_nucleated_cells.is_some(),
