@@ -2158,6 +2158,9 @@ fn an_unlisted_condition_gains_nothing() {
         outcome(&eval, RuleId::OfferDoseReference),
         Outcome::NotApplicable
     );
+    // Whatever the route: without one, no dose is asked for either.
+    let eval = site(json!({"indication": amd, "product": {"delivery": null}}));
+    assert_eq!(in_group(&eval, RuleId::OfferDoseReference), "notes");
     assert!(
         !eval
             .expectations

@@ -2939,10 +2939,21 @@ fn release_quality(quality: &QualityReport, c: &mut Collector) {
 fn dose_reference(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector) {
     use crate::rules::quality::DoseVerdict;
     let rule = RuleId::OfferDoseReference;
-    // A condition outside the list has no label or trial dose: the list is empty.
+    // A condition outside the list has no label or trial dose, whatever the route.
     let own: &[Indication] = match &offer.indication {
         crate::StatedIndication::Listed(own) => std::slice::from_ref(own),
-        crate::StatedIndication::Unlisted(_) => &[],
+        crate::StatedIndication::Unlisted(_) => {
+            c.add(
+                Group::Note,
+                rule,
+                Outcome::NotApplicable,
+                "indication",
+                "No label or trial dose is known for a condition outside the crate's list, so the dose is not compared.",
+            )
+            .facts
+            .push(indication_fact(offer));
+            return;
+        }
     };
     let cmp = crate::rules::quality::compare_dose(
         &offer.product,
