@@ -1308,3 +1308,67 @@ impl schemars::JsonSchema for StatedIndication {
         })
     }
 }
+
+impl From<Indication> for StatedIndication {
+    fn from(indication: Indication) -> Self {
+        Self::Listed(indication)
+    }
+}
+
+impl From<CodedCondition> for StatedIndication {
+    fn from(condition: CodedCondition) -> Self {
+        Self::Unlisted(condition)
+    }
+}
+
+impl PartialEq<Indication> for StatedIndication {
+    fn eq(&self, other: &Indication) -> bool {
+        self.listed() == Some(*other)
+    }
+}
+
+impl StatedIndication {
+    /// The listed [`Indication`], or `None` for a condition outside the list.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{CodeSystem, CodedCondition, Coding, Indication, StatedIndication, Text};
+    ///
+    /// let knee = StatedIndication::from(Indication::KneeOsteoarthritis);
+    /// assert_eq!(knee.listed(), Some(Indication::KneeOsteoarthritis));
+    /// let amd = CodedCondition::new(
+    ///     Coding::new(CodeSystem::Icd10Cm, "H35.30")?,
+    ///     Text::new("macular degeneration").unwrap(),
+    /// )?;
+    /// assert_eq!(StatedIndication::from(amd).listed(), None);
+    /// # Ok::<(), msc_therapy::CodingError>(())
+    /// ```
+    #[must_use]
+    pub const fn listed(&self) -> Option<Indication> {
+        match self {
+            Self::Listed(i) => Some(*i),
+            Self::Unlisted(_) => None,
+        }
+    }
+
+    /// The condition outside the list, or `None` for a listed [`Indication`].
+    #[must_use]
+    pub const fn unlisted(&self) -> Option<&CodedCondition> {
+        match self {
+            Self::Listed(_) => None,
+            Self::Unlisted(c) => Some(c),
+        }
+    }
+}
+
+impl fmt::Display for StatedIndication {
+    /// A listed indication by its machine name (`knee_osteoarthritis`); a condition outside the
+    /// list by its wording and code (`macular degeneration (ICD-10-CM H35.30)`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Listed(i) => f.write_str(i.code()),
+            Self::Unlisted(c) => write!(f, "{} ({})", c.text, c.coding),
+        }
+    }
+}

@@ -143,6 +143,13 @@ impl RuleId {
             | Self::OfferProductIdentity
             | Self::OfferDoseReference
             | Self::OfferApprovedAnywhere => B::Label,
+            Self::OfferContentTest => B::Literature,
+            Self::OfferFollowUp => B::SourceText,
+            Self::OfferClaimSuperiority
+            | Self::OfferClaimSatisfaction
+            | Self::OfferClaimTestimonials => B::Guidance,
+            Self::OfferTreatmentDisclaimer | Self::OfferPayToParticipate => B::RegulationText,
+            Self::OfferRepeatTreatments => B::AgencyStatement,
             Self::OfferUsPathway
             | Self::OfferJurisdiction
             | Self::OfferEuPathway

@@ -209,7 +209,8 @@ pub use finding::{
 pub use jsonl::{JsonLines, LineDocument, LinesSummary};
 pub use law::{ASRM_AMENDMENT_IN_FORCE, Basis, KNOWLEDGE_HORIZON, SOHO_APPLIES};
 pub use offer::{
-    Claim, ClaimInfo, ClaimKind, ClinicOffer, Disclosures, PatientContext, Price, ProductReference,
+    Boosters, Claim, ClaimInfo, ClaimKind, ClinicOffer, ContentTest, Disclosures, FollowUpMethod,
+    FollowUpPlan, Marketing, PatientContext, Permission, PermissionKind, Price, ProductReference,
     TrialEvidence, TrialPhase, TrialPhases, TrialResult, TrialStatus,
 };
 pub use product::{

@@ -77,6 +77,25 @@ vocab! {
             what_the_texts_say: "MSCs carry few of the markers that trigger rejection, so donor cells can *theoretically* be given without anti-rejection drugs; that is low immunogenicity, not a guarantee.",
             citation: "\"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'The Future: Off-the-Shelf Healing'",
         };
+        /// The treatment is as good as or better than approved or standard treatments (surgery,
+        /// steroid injections, painkillers, "FDA-approved treatments").
+        SuperiorToStandardCare => "superior_to_standard_care", "better than approved or standard treatments", ClaimInfo {
+            rule: RuleId::OfferClaimSuperiority,
+            what_the_texts_say: "A claim that a treatment is comparable or superior to another is a health claim that needs competent and reliable scientific evidence, generally randomized controlled trials that compare the two; the FTC charged stem cell clinics that said their injections were better than surgery, steroid injections or FDA-approved treatments without any such trial.",
+            citation: "FTC Act ss. 5(a) and 12 (15 U.S.C. 45(a), 52); FTC, Health Products Compliance Guidance (Dec 2022); FTC and State of Georgia v. Peyroux et al. (Stem Cell Institute of America), N.D. Ga. No. 1:21-cv-03329-AT, complaint (Aug 2021) and summary judgment (11 Mar 2024); FTC v. Regenerative Medical Group, Inc. et al. (C.D. Cal., Oct 2018)",
+        };
+        /// Patient-satisfaction or "success rate" figures ("94 % of our patients improved").
+        SatisfactionStatistics => "satisfaction_statistics", "patient-satisfaction or success-rate figures", ClaimInfo {
+            rule: RuleId::OfferClaimSatisfaction,
+            what_the_texts_say: "How satisfied past customers say they are is not evidence that a treatment works: it has no control group and no blinding, and a clinic chooses whom it asks. Only a completed Phase II or III trial for the condition counts. Patients who paid $14,900 sued a clinic that advertised that 100 % of its prior patients were satisfied, and the court let the claim proceed.",
+            citation: "FTC, Health Products Compliance Guidance (Dec 2022); FTC Guides Concerning the Use of Endorsements and Testimonials in Advertising, 16 CFR 255.2 (as revised 2023); Moorer v. StemGenex Medical Group, Inc., S.D. Cal. No. 3:16-cv-02816, order of 6 Apr 2017; \"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Look Up the Research'",
+        };
+        /// Patient testimonials or stories offered as evidence ("she walked again").
+        Testimonials => "testimonials", "patient testimonials offered as evidence", ClaimInfo {
+            rule: RuleId::OfferClaimTestimonials,
+            what_the_texts_say: "A testimonial cannot show what the clinic itself could not: an advertiser needs the same scientific evidence for what its testimonials say as for its own claims. A story is not a trial; the FTC cited a video of a girl who 'spoke her first words' after treatment among a clinic's unsupported claims.",
+            citation: "FTC Guides Concerning the Use of Endorsements and Testimonials in Advertising, 16 CFR 255.1(a) and 255.2 (as revised 2023); FTC v. Regenerative Medical Group, Inc. et al. (C.D. Cal., Oct 2018); \"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Look Up the Research'",
+        };
     }
 }
 
@@ -459,6 +478,14 @@ pub struct Disclosures {
     /// The registered trial under which the treatment is given, if it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trial_registration: Option<NctId>,
+    /// The FDA Investigational New Drug application (IND) number under which the clinic says
+    /// the treatment is given, as the clinic gives it. Absent: the clinic named none. A
+    /// registration on ClinicalTrials.gov is not an IND: the registry lists studies FDA never
+    /// reviewed (Turner, Regen Med 2017;12(6):705-719). The crate cannot check the number;
+    /// FDA tells patients to ask for it and for FDA's letter acknowledging it (FDA, Public
+    /// Safety Notification on Exosome Products, 6 Dec 2019).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ind_number: Option<Text>,
 }
 
 /// **The price the clinic quotes.**
@@ -483,6 +510,330 @@ pub struct Price {
     /// What the price covers ("one injection", "course of three").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub covers: Option<Text>,
+}
+
+/// **A test of the product's content by someone other than the clinic**: a regulator or public
+/// health agency, a research group that bought the product, a laboratory the patient paid.
+///
+/// What a clinic says its vial holds ("10 million live stem cells") is a claim; a measurement
+/// of the product is evidence, and where the two disagree the measurement wins
+/// ([`crate::RuleId::OfferContentTest`]). Published tests of commercial birth-tissue products
+/// found no MSCs where MSCs were sold: "MSCs could not be identified in the commercial
+/// [amniotic fluid products]" (Panero AJ et al., Am J Sports Med 2019), no colony-forming cells
+/// in any umbilical cord product tested (Berger DR et al., 2021, PMID 34398643); CDC found
+/// bacteria in unopened vials of a cord-blood "stem cell" product (MMWR 2018;67(50):1397-1399).
+///
+/// A test can only count against the offer: one sample found sound says little about the lot
+/// the patient would get, which is what the certificate of analysis and the release data are
+/// for. A field left out was not reported by the test.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use msc_therapy::ContentTest;
+///
+/// let test: ContentTest = serde_json::from_str(r#"{
+///     "tested_by": "University laboratory",
+///     "msc_found": false,
+///     "finding": "no colony-forming cells; most nucleated cells dead"
+/// }"#).unwrap();
+/// assert_eq!(test.msc_found, Some(false));
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ContentTest {
+    /// Who tested the product: the agency, research group or laboratory.
+    pub tested_by: Text,
+    /// When the test was done or reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tested_on: Option<crate::IsoDate>,
+    /// Where the result is published or recorded (a paper, a report's number, a letter).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Text>,
+    /// The live nucleated cells the test counted, per injection (per vial, when one vial is
+    /// one injection): the unit of [`Disclosures::live_nucleated_cells`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub live_nucleated_cells: Option<CellCount>,
+    /// Whether the test found MSC-like cells (colony-forming cells, or cells with the MSC
+    /// identity markers). `false`: it looked for them and found none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub msc_found: Option<bool>,
+    /// Whether the test found bacteria or fungi in the product. `false`: it looked and found
+    /// none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contamination_found: Option<bool>,
+    /// What the test found, in words ("no MSCs detected; mostly leukocytes").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finding: Option<Text>,
+}
+
+impl ContentTest {
+    /// A test by `tested_by` that reports nothing yet.
+    #[must_use]
+    pub const fn new(tested_by: Text) -> Self {
+        Self {
+            tested_by,
+            tested_on: None,
+            reference: None,
+            live_nucleated_cells: None,
+            msc_found: None,
+            contamination_found: None,
+            finding: None,
+        }
+    }
+}
+
+/// **Repeat ("booster") treatments the clinic sells after the first one.**
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::{Boosters, CurrencyCode, MoneyAmount, Price};
+///
+/// let boosters = Boosters {
+///     recommended: Some(true),
+///     price: Some(Price { currency: CurrencyCode::new("USD")?, amount: MoneyAmount::new(5000.0)?, covers: None }),
+/// };
+/// assert_eq!(boosters.price.unwrap().amount.get(), 5000.0);
+/// # Ok::<(), msc_therapy::ValueError>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Boosters {
+    /// The clinic recommends or sells repeat treatments. `false`: it says none are needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommended: Option<bool>,
+    /// The price of one repeat treatment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<Price>,
+}
+
+/// **How the clinic markets and sells the treatment**: facts that consumer-protection and
+/// drug law read, beside the claims ([`Claim`]).
+///
+/// Every field can only count against the offer: a fact left out was not recorded, and is not
+/// asked about, since neither source text's checklist asks it; stating `false` records that the
+/// fact was checked.
+///
+/// # Examples
+///
+/// ```
+/// use msc_therapy::Marketing;
+///
+/// let mut sold = Marketing::default();
+/// sold.pay_to_participate = Some(true);
+/// assert!(sold.treatment_disclaimer.is_none());
+/// assert!(!sold.is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Marketing {
+    /// The product's label, its seller's terms or the clinic say it is "for research use
+    /// only", "not for human use" or "not intended to diagnose, treat, cure or prevent any
+    /// disease" — and it is given to the patient all the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub treatment_disclaimer: Option<bool>,
+    /// The clinic presents the treatment as a study, trial or registry, and the patient pays
+    /// to take part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pay_to_participate: Option<bool>,
+    /// Repeat ("booster") treatments sold after the first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boosters: Option<Boosters>,
+}
+
+impl Marketing {
+    /// Whether every field is left out (the default, not written to JSON).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self == &Self::default()
+    }
+}
+
+vocab! {
+    /// **How a clinic follows a treated patient up**, as the "Mesenchymal Stem Cells (MSC)"
+    /// overview describes monitoring: "clinical evaluation of symptom changes and sometimes
+    /// imaging or laboratory tests to assess response".
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::FollowUpMethod;
+    ///
+    /// assert_eq!("imaging".parse::<FollowUpMethod>()?, FollowUpMethod::Imaging);
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// ```
+    #[non_exhaustive]
+    pub enum FollowUpMethod {
+        /// A physician's clinical evaluation of symptom changes.
+        ClinicalEvaluation => "clinical_evaluation", "clinical evaluation of symptom changes";
+        /// Imaging (MRI, ultrasound, X-ray).
+        Imaging => "imaging", "imaging";
+        /// Laboratory tests (blood, markers of inflammation or of the disease).
+        LaboratoryTests => "laboratory_tests", "laboratory tests";
+        /// Questionnaires the patient fills in (pain and function scores).
+        PatientReportedOutcomes => "patient_reported_outcomes", "patient-reported outcome questionnaires";
+    }
+}
+
+/// **The clinic's plan for following the patient up after the treatment.**
+///
+/// The "Mesenchymal Stem Cells (MSC)" overview: candidates are monitored by "clinical
+/// evaluation of symptom changes and sometimes imaging or laboratory tests to assess response",
+/// and long-term safety is still being studied. FDA asks patients harmed by a regenerative
+/// medicine product to report it (MedWatch), which a patient can only do well with someone to
+/// call. A field left out was not stated ([`crate::RuleId::OfferFollowUp`] asks for it).
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use msc_therapy::{FollowUpMethod, FollowUpPlan};
+///
+/// let plan: FollowUpPlan = serde_json::from_str(r#"{
+///     "methods": ["clinical_evaluation", "imaging"],
+///     "monitors": "knee pain and function scores; MRI at 12 months",
+///     "months": 24,
+///     "adverse_event_contact": "Study nurse, 24-hour line"
+/// }"#).unwrap();
+/// assert_eq!(plan.months, Some(24));
+/// assert_eq!(plan.methods.unwrap()[1], FollowUpMethod::Imaging);
+/// # }
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FollowUpPlan {
+    /// How the response is monitored. `[]` states that nothing is monitored; absent: not
+    /// stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub methods: Option<Vec<FollowUpMethod>>,
+    /// What is monitored, in words (symptoms, scores, scans).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monitors: Option<Text>,
+    /// For how many months after the treatment the patient is followed. `0` states that there
+    /// is no follow-up after the day of treatment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months: Option<u32>,
+    /// Whom the patient calls about a side effect or adverse event (a person, a service, a
+    /// number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adverse_event_contact: Option<Text>,
+}
+
+vocab! {
+    /// **A permission outside a marketing authorisation under which a clinic may give cells**,
+    /// in the law where the offer is made.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{PermissionKind, RegulatoryFramework};
+    ///
+    /// assert_eq!(
+    ///     PermissionKind::AsrmProvisionPlan.framework(),
+    ///     Some(RegulatoryFramework::Japan)
+    /// );
+    /// ```
+    #[non_exhaustive]
+    pub enum PermissionKind {
+        /// The EU hospital exemption (Directive 2001/83/EC Art 3(7), inserted by Regulation (EC)
+        /// No 1394/2007 Art 28(2)): an advanced therapy medicinal product prepared on a
+        /// non-routine basis and used in a hospital of the same Member State, under a
+        /// physician's exclusive responsibility, for an individual patient, with the
+        /// manufacture authorised by the Member State's competent authority. Recorded under
+        /// this kind whatever national law calls it (Germany's § 4b AMG authorisation, Spain's
+        /// authorisation of non-industrially manufactured ATMPs under Real Decreto 477/2014).
+        HospitalExemption => "hospital_exemption", "EU hospital exemption";
+        /// An authorisation a national authority grants outside the EU and Japanese schemes
+        /// (Korea's approval of an advanced regenerative medicine treatment, for instance).
+        NationalAuthorisation => "national_authorisation", "national authorisation";
+        /// A regenerative medicine provision plan under Japan's Act on the Safety of
+        /// Regenerative Medicine, reviewed by a certified committee and submitted to the
+        /// Minister of Health, Labour and Welfare before the treatment is provided (Art 4).
+        AsrmProvisionPlan => "asrm_provision_plan", "ASRM provision plan (Japan)";
+    }
+}
+
+impl PermissionKind {
+    /// The body of law the permission belongs to: the EU for a hospital exemption, Japan for
+    /// an ASRM plan, a national law (`None`: any country the crate has no engine for) for a
+    /// national authorisation.
+    #[must_use]
+    pub const fn framework(self) -> Option<crate::RegulatoryFramework> {
+        match self {
+            Self::HospitalExemption => Some(crate::RegulatoryFramework::EuropeanUnion),
+            Self::AsrmProvisionPlan => Some(crate::RegulatoryFramework::Japan),
+            Self::NationalAuthorisation => Some(crate::RegulatoryFramework::National),
+        }
+    }
+}
+
+/// **The permission the clinic says it gives the treatment under**, outside a marketing
+/// authorisation: an EU hospital exemption, a national authorisation, a Japanese ASRM
+/// provision plan.
+///
+/// A permission settles which route the treatment takes where it is given, never whether the
+/// treatment works: a hospital exemption is not an EU-wide assessment of efficacy, and an ASRM
+/// plan is reviewed by a committee for its conformity with the provision standards, not
+/// approved as a product. The crate cannot check a reference number; the patient can ask the
+/// authority.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use msc_therapy::{Permission, PermissionKind};
+///
+/// let plan: Permission = serde_json::from_str(r#"{"kind": "asrm_provision_plan", "obtained": false}"#).unwrap();
+/// assert_eq!(plan.kind, PermissionKind::AsrmProvisionPlan);
+/// assert_eq!(plan.obtained, Some(false));
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Permission {
+    /// What kind of permission it is.
+    pub kind: PermissionKind,
+    /// Whether it was obtained: the exemption or authorisation granted, the provision plan
+    /// submitted to the Minister. `false` states that the treatment is given without it.
+    /// Absent: not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub obtained: Option<bool>,
+    /// The authority that granted it, or received the plan (Paul-Ehrlich-Institut, AEMPS,
+    /// the Regional Bureau of Health and Welfare).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<Text>,
+    /// The decision's or the plan's reference number, as the clinic gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Text>,
+    /// The date it was granted or submitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dated: Option<crate::IsoDate>,
+}
+
+impl Permission {
+    /// A permission of `kind` about which nothing else is stated.
+    #[must_use]
+    pub const fn new(kind: PermissionKind) -> Self {
+        Self {
+            kind,
+            obtained: None,
+            authority: None,
+            reference: None,
+            dated: None,
+        }
+    }
 }
 
 /// **The patient's situation**, as far as the source texts make it matter.
@@ -660,6 +1011,7 @@ impl ProductReference {
 ///     "claims": [{"kind": "fda_approved"}]
 /// }"#)?;
 /// assert_eq!(offer.indication, Indication::KneeOsteoarthritis);
+/// assert_eq!(offer.indication.listed(), Some(Indication::KneeOsteoarthritis));
 /// assert_eq!(offer.claims.unwrap()[0].kind, ClaimKind::FdaApproved);
 /// # }
 /// # Ok::<(), msc_therapy::DocumentError>(())
@@ -687,11 +1039,37 @@ pub struct ClinicOffer {
     pub authorisation: Option<ProductReference>,
     /// The product or procedure offered.
     pub product: Product,
-    /// The condition the patient wants treated.
-    pub indication: Indication,
+    /// The condition the patient wants treated: a listed [`Indication`] by its machine name
+    /// (`"knee_osteoarthritis"`), or a condition outside the list as a diagnosis code and its
+    /// wording (`{"coding": {"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "H35.30"},
+    /// "text": "macular degeneration"}`), as in a product's `intended_use.indications`
+    /// ([`crate::CodedCondition`]). Every document that names a listed term keeps parsing.
+    ///
+    /// The rules read a condition outside the list so that the offer gains nothing from it: no
+    /// catalog product is authorised for it, no cited trial ([`TrialEvidence`] names listed
+    /// conditions) is for it, no label dose compares with it, it counts as a family of
+    /// conditions of its own, and the expectations for joints are not given.
+    pub indication: crate::StatedIndication,
     /// What the clinic told the patient.
     #[serde(default)]
     pub disclosures: Disclosures,
+    /// Tests of the product's content by someone other than the clinic. Absent and `[]` mean
+    /// the same — none is recorded — and no rule asks for one: a test can only count against
+    /// the offer ([`ContentTest`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub content_tests: Vec<ContentTest>,
+    /// How the clinic markets and sells the treatment.
+    #[serde(default, skip_serializing_if = "Marketing::is_empty")]
+    pub marketing: Marketing,
+    /// The clinic's plan for following the patient up. Absent: not stated, which the checklist
+    /// asks about ([`crate::RuleId::OfferFollowUp`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUpPlan>,
+    /// The permission outside a marketing authorisation the clinic says it gives the treatment
+    /// under (a hospital exemption, a national authorisation, an ASRM provision plan). Absent:
+    /// none is named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission: Option<Permission>,
     /// The claims the clinic makes. `[]` records that it makes none; absent means they were not
     /// recorded, which leaves the claims an open question.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -712,17 +1090,22 @@ pub struct ClinicOffer {
 }
 
 impl ClinicOffer {
-    /// An offer of `product` for `indication`, with nothing disclosed, cited or recorded about
-    /// its place, authorisation or claims.
+    /// An offer of `product` for `indication` (a listed [`Indication`] or a
+    /// [`crate::CodedCondition`]), with nothing disclosed, cited or recorded about its place,
+    /// authorisation or claims.
     #[must_use]
-    pub fn new(product: Product, indication: Indication) -> Self {
+    pub fn new(product: Product, indication: impl Into<crate::StatedIndication>) -> Self {
         Self {
             clinic: None,
             jurisdiction: None,
             authorisation: None,
             product,
-            indication,
+            indication: indication.into(),
             disclosures: Disclosures::default(),
+            content_tests: Vec::new(),
+            marketing: Marketing::default(),
+            follow_up: None,
+            permission: None,
             claims: None,
             evidence: Vec::new(),
             price: None,
@@ -741,10 +1124,12 @@ impl ClinicOffer {
         crate::error::from_json(json)
     }
 
-    /// Every condition the offer is for or claims to treat: its indication, the conditions named
-    /// in its claims and in the product's intended use, each once, in that order. The second
-    /// value is `true` when the list is complete: the claims are recorded, every claim's
-    /// conditions are recorded, and the product's intended use states its indications.
+    /// Every listed condition the offer is for or claims to treat: its indication, the
+    /// conditions named in its claims and in the product's intended use, each once, in that
+    /// order. The second value is `true` when the list is complete: the claims are recorded,
+    /// every claim's conditions are recorded, and the product's intended use states its
+    /// indications. An offer's condition outside the list is not in it (see
+    /// [`ClinicOffer::indication`]).
     #[must_use]
     pub fn claimed_conditions(&self) -> (Vec<Indication>, bool) {
         let (all, complete) = crate::rules::offer::claimed_conditions(self);

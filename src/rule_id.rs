@@ -358,20 +358,20 @@ vocab! {
         /// The EU pathway, from the EU classification.
         OfferEuPathway => "offer.eu.pathway", "EU pathway to the patient", rule(
             "An ATMP given in the EU holds a marketing authorisation, is given in an authorised clinical trial, or under a hospital exemption",
-            "Regulation (EC) No 1394/2007 Art 2, Art 28 (hospital exemption, inserting Art 3(7) into Directive 2001/83/EC); Regulation (EU) No 536/2014 (clinical trials)",
-            "In the EU, engineered cells (for example grown in culture) are advanced therapy medicinal products. They reach patients with a marketing authorisation, within an authorised trial, or, for a custom product made in a hospital for one patient, under a hospital exemption the Member State authorises.",
+            "Regulation (EC) No 1394/2007 Art 2, Art 28(2) (hospital exemption, inserting Art 3(7) into Directive 2001/83/EC); Directive 2001/83/EC Art 6(1); Regulation (EU) No 536/2014 (clinical trials); national implementations of the hospital exemption, e.g. Germany's § 4b AMG and Spain's Real Decreto 477/2014 (13 Jun 2014)",
+            "In the EU, engineered cells (for example grown in culture) are advanced therapy medicinal products. They reach patients with a marketing authorisation, within an authorised trial, or, for a custom product made on a non-routine basis in a hospital for one patient, under a hospital exemption the Member State authorises (Spain's AEMPS, for instance, authorised the hospital use of NC1, autologous bone-marrow MSCs made at Hospital Universitario Puerta de Hierro for spinal cord injury). A hospital exemption the offer names settles the route, not the efficacy: it is not an EU-wide assessment. An offer stating that it has none leaves compassionate use and named-patient supply, which are national decisions, so the crate asks rather than decides.",
         );
         /// The Japanese pathway, from the Japanese classification.
         OfferJpPathway => "offer.jp.pathway", "Japanese pathway to the patient", rule(
             "In Japan, cells are given as an approved regenerative medical product (PMD Act) or under a provision plan for regenerative medicine reviewed by a certified committee (ASRM)",
-            "PMD Act (Act No. 145 of 1960 as amended by Act No. 84 of 2013); Act on the Safety of Regenerative Medicine (Act No. 85 of 2013) Arts 4 and 7-10",
-            "Japan has two tracks: commercial products need PMD Act approval (full, or conditional and time-limited); the same cells used in clinical research or private practice need a provision plan reviewed by a certified committee and submitted to MHLW, whatever the ASRM risk class.",
+            "PMD Act (Act No. 145 of 1960 as amended by Act No. 84 of 2013); Act on the Safety of Regenerative Medicine (Act No. 85 of 2013) Arts 4 and 7-10; MHLW Health Policy Bureau R&D Division notice 医政研発0908第1号 (8 Sep 2017) on cord-blood treatments given without the Act's procedures; MHLW emergency order to Otemachi Clinic, Matsuyama (8 May 2017)",
+            "Japan has two tracks: commercial products need PMD Act approval (full, or conditional and time-limited); the same cells used in clinical research or private practice need a provision plan reviewed by a certified committee and submitted to MHLW, whatever the ASRM risk class. Giving them without a submitted plan is what MHLW stopped in 2017, when clinics gave other people's umbilical cord blood (a Class I technology) for anti-ageing and other uses without one. A submitted plan shows the review the Act requires, not that the treatment works or is safe: the committee reviews the plan against the provision standards; it does not approve a product.",
         );
         /// The pathway in a jurisdiction the crate has no engine for.
         OfferNationalPathway => "offer.national.pathway", "national pathway to the patient", rule(
             "Where the crate has no classification engine, the treatment is given with an authorisation the catalog confirms, or the clinic names its national authorisation or trial",
             "The crate's catalog of approved MSC products; \"Mesenchymal Stem Cells (MSC)\" overview, 'Clinical Context'",
-            "Outside the US, the EU and Japan the crate cannot classify a product. An approved product used as approved is a good sign; otherwise the patient should ask which national authorisation, licence or registered trial covers the treatment.",
+            "Outside the US, the EU and Japan the crate cannot classify a product. An approved product used as approved is a good sign; otherwise the patient should ask which national authorisation, licence or registered trial covers the treatment. A national authorisation the clinic names is recorded and shown, but the crate cannot check it: the patient should confirm it with the authority.",
         );
         /// The dose compared with the label doses for the same route and condition.
         OfferDoseReference => "offer.dose.reference", "dose compared with label doses", rule(
@@ -384,6 +384,54 @@ vocab! {
             "Some MSC product holds a marketing authorisation, somewhere, for the patient's condition",
             "The crate's catalog of approved MSC products (reference list of approvals, each entry cited)",
             "For most conditions no MSC product is approved anywhere, and every offer is experimental. Where one is approved, it is approved for a narrow indication in one jurisdiction; a clinic's product is not that product unless it says so.",
+        );
+        /// An independent test of the product's content against what the clinic states.
+        OfferContentTest => "offer.content.independent_test", "independent test of the product's content", rule(
+            "No test of the product by someone other than the clinic contradicts what the clinic says it holds: MSC-like cells were not looked for in vain, no microbes were found, and the live cells counted reach a million and at least a policy share (by default half) of the count the clinic states",
+            "Panero AJ et al., 'Are Amniotic Fluid Products Stem Cell Therapies?', Am J Sports Med 2019; Berger DR et al., 'Colony Forming Potential and Protein Composition of Commercial Umbilical Cord Allograft Products', 2021 (PMID 34398643); CDC, 'Notes from the Field: Bacterial Infections Associated with Umbilical Cord Blood-Derived Stem Cell Products — Texas, Florida, and Arizona, 2018', MMWR 2018;67(50):1397-1399; \"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Why the FDA Is Cracking Down' and 'Ask for the Cell Count'",
+            "What a clinic says its vial holds is a claim; a measurement of the product by someone else is evidence, and where they disagree the measurement wins. Independent tests of commercial amniotic and umbilical products found no MSCs in products sold as stem cells, and CDC found bacteria in unopened vials of a cord-blood product after patients fell ill. A test can only count against the offer: one sample found sound does not show the lot a patient would get (that is the certificate of analysis). The share of the stated count a measurement must reach (half, by default) is the crate's reading: counts by different laboratories and methods differ, by tens of percent rather than by half.",
+        );
+        /// Claim: better than approved or standard treatments.
+        OfferClaimSuperiority => "offer.claim.superior_to_standard_care", "claim: better than standard treatments", rule(
+            "A claim that the treatment is comparable or superior to approved or standard treatments rests on a trial that compared them",
+            "FTC Act ss. 5(a) and 12 (15 U.S.C. 45(a), 52); FTC, Health Products Compliance Guidance (Dec 2022), on competent and reliable scientific evidence (randomized, controlled human clinical testing); FTC and State of Georgia v. Peyroux et al. (Stem Cell Institute of America), N.D. Ga. No. 1:21-cv-03329-AT, complaint (17 Aug 2021) and summary judgment for the plaintiffs (11 Mar 2024); FTC v. Regenerative Medical Group, Inc. et al. (C.D. Cal., complaint and stipulated order, Oct 2018)",
+            "'Better than surgery', 'better than FDA-approved treatments': a comparison is a health claim that needs scientific evidence comparing the two, generally randomized controlled trials. The FTC and Georgia's Attorney General sued a stem cell business that advertised its injections as comparable or superior to surgery, steroid injections and painkillers without any randomized trial; the court granted summary judgment against it. Without such a trial the claim is a red flag; a cited Phase III trial leaves the question whether it compared the treatment with the standard one.",
+        );
+        /// Claim: patient-satisfaction figures offered as evidence.
+        OfferClaimSatisfaction => "offer.claim.satisfaction_statistics", "claim: satisfaction figures as evidence", rule(
+            "Patient-satisfaction or 'success rate' figures are not offered in place of trial evidence (they never count as evidence)",
+            "FTC, Health Products Compliance Guidance (Dec 2022); FTC Guides Concerning the Use of Endorsements and Testimonials in Advertising, 16 CFR 255.2 (as revised 2023); Moorer v. StemGenex Medical Group, Inc., S.D. Cal. No. 3:16-cv-02816, order of 6 Apr 2017 (claims over '100% of prior consumers are satisfied' sufficiently pleaded); \"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Look Up the Research'",
+            "How many past customers say they are satisfied says nothing about whether the treatment works: there is no comparison group, no blinding, and the clinic chooses whom it asks and what it reports. Only a completed Phase II or III trial for the condition counts as evidence, and a satisfaction figure never takes its place.",
+        );
+        /// Claim: testimonials offered as evidence.
+        OfferClaimTestimonials => "offer.claim.testimonials", "claim: testimonials as evidence", rule(
+            "Patient testimonials are not offered in place of trial evidence (they never count as evidence)",
+            "FTC Guides Concerning the Use of Endorsements and Testimonials in Advertising, 16 CFR 255.1(a) and 255.2 (as revised 2023); FTC v. Regenerative Medical Group, Inc. et al. (C.D. Cal., Oct 2018); \"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Look Up the Research'",
+            "An endorsement may not convey a claim the advertiser itself could not make without evidence (16 CFR 255.1(a)), and consumer endorsements of a treatment's effect need the same substantiation as the advertiser's own claims (255.2). A story about one patient is not a trial.",
+        );
+        /// The product is labelled research use only (or not for treatment), yet given to the patient.
+        OfferTreatmentDisclaimer => "offer.marketing.treatment_disclaimer", "'research use only' product given to patients", rule(
+            "A product given to the patient is not labelled or sold as 'for research use only', 'not for human use' or 'not intended to treat any disease'",
+            "21 CFR 201.128 (intended use: shown by the circumstances in which an article is offered and used, not only by its labeling); FDA, Warning Letter to Stemell, Inc., OBPO 19-09 (28 Aug 2019): disclaimers on a cord-blood product sold to physicians did not change that it was an unapproved drug and biological product",
+            "A disclaimer does not change what a product is used for: FDA reads the intended use from how a product is offered and used, and warned a supplier whose website and terms said its umbilical cord products were not meant to treat disease while it sold them to clinics that did. A product whose own label says it is not for treating people, injected into a patient, is a red flag.",
+        );
+        /// The patient pays to take part in a 'study'.
+        OfferPayToParticipate => "offer.marketing.pay_to_participate", "pay-to-participate 'study'", rule(
+            "The patient is not charged to take part in a study, unless (in the US) it runs under an IND with FDA's authorisation to charge",
+            "21 CFR 312.8 (charging for an investigational drug in a clinical trial requires FDA's prior written authorisation); 21 CFR 312.7 (a sponsor may not promote an investigational drug as safe or effective, commercially distribute it, or prolong an investigation to sell it); Turner L, 'ClinicalTrials.gov, stem cells and \"pay-to-participate\" clinical studies', Regen Med 2017;12(6):705-719",
+            "Most trials are free to join. Businesses that sell unapproved stem cell treatments have registered 'patient-funded' studies on ClinicalTrials.gov that run under no FDA-reviewed IND (Turner 2017); a registration is not an FDA review. In the US an investigational drug may be charged for in a trial only under an IND and with FDA's prior written authorisation (21 CFR 312.8). A pay-to-participate study in the US with no IND is a red flag; with one, ask for FDA's authorisation to charge; elsewhere, ask who authorised it.",
+        );
+        /// Repeat ('booster') treatments sold after the first.
+        OfferRepeatTreatments => "offer.price.repeat_treatments", "repeat 'booster' treatments", rule(
+            "The price the patient weighs is the whole course: repeat ('booster') treatments are not sold without evidence that repeating the treatment helps",
+            "FTC v. Regenerative Medical Group, Inc. et al. (C.D. Cal., Oct 2018): initial treatments of $9,500 to $15,000 with recommended 'boosters' of $5,000 to $8,000 each; FTC and State of Georgia v. Peyroux et al., N.D. Ga. No. 1:21-cv-03329-AT (about $5,000 per injection, patients often receiving more than one); \"Mesenchymal Stem Cells: What Science Is Actually Getting Right (and Wrong)\", 'Manage Your Expectations'",
+            "Clinics the FTC sued sold a first treatment and then 'boosters' at thousands of dollars each. A course of repeat injections multiplies the price, and no trial the offer cites shows that repeating it helps: ask how many, why, and what the whole course costs.",
+        );
+        /// The clinic states a follow-up plan.
+        OfferFollowUp => "offer.checklist.follow_up", "follow-up plan", rule(
+            "The clinic states how it follows the patient up: what it monitors and how, for how long, and whom to call about an adverse event",
+            "\"Mesenchymal Stem Cells (MSC)\" overview, 'Clinical Context' ('Monitoring includes clinical evaluation of symptom changes and sometimes imaging or laboratory tests to assess response') and FAQ 'Are MSC therapies safe?' (long-term safety data still being collected); FDA, Consumer Alert on Regenerative Medicine Products Including Stem Cells and Exosomes (22 Jul 2020): report a bad side effect to MedWatch",
+            "Treatment with live cells does not end on the day of the injection: its response is monitored by clinical evaluation and sometimes imaging or laboratory tests, and its long-term safety is still being studied. A patient should know what will be checked, how and for how long, and whom to call if something goes wrong.",
         );
 
         // ---- EU: Regulation (EC) 1394/2007 (rules::eu) ----

@@ -70,6 +70,8 @@ vocabularies![
     ViabilityTiming,
     ViabilityMethod,
     ClaimKind: info,
+    FollowUpMethod,
+    PermissionKind,
     TrialPhase,
     TrialStatus,
     TrialResult,

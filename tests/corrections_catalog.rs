@@ -386,9 +386,15 @@ fn korea_route_holds_from_21_feb_2025_and_leaves_the_offer_open() {
     let after = national_finding("south_korea", date(2025, 2, 21));
     for f in [&before, &after] {
         assert_eq!(f.outcome, Outcome::Undetermined, "{f}");
+        // A national authorisation the clinic names or disclaims (`permission`) could change
+        // the answer too.
         assert_eq!(
             f.missing.as_slice(),
-            ["authorisation", "disclosures.trial_registration"]
+            [
+                "authorisation",
+                "disclosures.trial_registration",
+                "permission"
+            ]
         );
     }
     assert!(before.fact_named("national_route").is_none());

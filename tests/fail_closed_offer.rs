@@ -25,6 +25,10 @@
 //!    stated viable counts beside total × viability, amniotic fluid whose cells were isolated,
 //!    bedside autologous records without sterility or endotoxin results), with or without a
 //!    place, claims and the patient's situation: as property 1.
+//! 5. **Statements that can only count against.** The bundled offers with good signs, each with
+//!    one statement of issue #19 that can only count against it (a "research use only" label, a
+//!    paid study, an independent test finding no MSCs, bacteria or too few cells, boosters):
+//!    deleting the statement reaches good signs again, which only its row of the table excuses.
 //! 4. **A worse fact is never better.** Adding a worse fact (a positive sterility test, a
 //!    claim of a cure, no physician, a blind joint injection, a smaller cell count, a lower
 //!    viability, a certificate for another lot, an expired certificate, standard treatments not
@@ -199,6 +203,9 @@ fn claims(favourable: bool) -> BoxedStrategy<Value> {
             "fda_approved",
             "contains_live_stem_cells",
             "no_rejection",
+            "superior_to_standard_care",
+            "satisfaction_statistics",
+            "testimonials",
         ]),
         maybe(prop::collection::vec(pick(INDICATIONS), 0..3).prop_map(Value::from)),
     )
@@ -211,6 +218,192 @@ fn claims(favourable: bool) -> BoxedStrategy<Value> {
     prop::collection::vec(claim, 0..3)
         .prop_map(Value::from)
         .boxed()
+}
+
+/// The keys of issue #19 an offer may state, as a JSON object whose members are written into
+/// the offer: `content_tests` (each with a `ratio` of the offer's count, replaced by a count),
+/// `marketing`, `follow_up`, `permission`, an `ind_number` and an `unlisted` condition. With
+/// `favourable`, only favourable values: a test that agrees with the clinic, marketing facts
+/// stated `false`, a complete follow-up plan, a permission obtained and named.
+fn extras(favourable: bool) -> BoxedStrategy<Value> {
+    let flag_or_none = |fav: bool| -> BoxedStrategy<Option<Value>> {
+        if fav {
+            maybe(Just(json!(false))).boxed()
+        } else {
+            maybe(any::<bool>().prop_map(Value::Bool)).boxed()
+        }
+    };
+    let test = if favourable {
+        Just(
+            json!({"tested_by": "Independent laboratory", "msc_found": true,
+                    "contamination_found": false, "ratio": 1.0}),
+        )
+        .boxed()
+    } else {
+        (
+            maybe(any::<bool>().prop_map(Value::Bool)),
+            maybe(any::<bool>().prop_map(Value::Bool)),
+            maybe(prop_oneof![0.001f64..0.2, 0.2f64..1.5].prop_map(Value::from)),
+        )
+            .prop_map(|(msc, contamination, ratio)| {
+                let mut t = Map::new();
+                t.insert("tested_by".into(), json!("Independent laboratory"));
+                insert(&mut t, "msc_found", msc);
+                insert(&mut t, "contamination_found", contamination);
+                insert(&mut t, "ratio", ratio);
+                Value::Object(t)
+            })
+            .boxed()
+    };
+    let boosters = if favourable {
+        maybe(Just(json!({"recommended": false}))).boxed()
+    } else {
+        maybe(
+            (maybe(any::<bool>().prop_map(Value::Bool)), prop::bool::ANY).prop_map(
+                |(recommended, priced)| {
+                    let mut b = Map::new();
+                    insert(&mut b, "recommended", recommended);
+                    if priced {
+                        b.insert("price".into(), json!({"currency": "USD", "amount": 5000}));
+                    }
+                    Value::Object(b)
+                },
+            ),
+        )
+        .boxed()
+    };
+    let follow_up = if favourable {
+        Just(Some(
+            json!({"methods": ["clinical_evaluation", "imaging"], "months": 12,
+                         "adverse_event_contact": "Clinic nurse"}),
+        ))
+        .boxed()
+    } else {
+        maybe(
+            (
+                maybe(
+                    prop::collection::vec(
+                        pick(&["clinical_evaluation", "imaging", "laboratory_tests"]),
+                        0..3,
+                    )
+                    .prop_map(Value::from),
+                ),
+                maybe(prop_oneof![Just(0u32), 1u32..36].prop_map(Value::from)),
+                prop::bool::ANY,
+            )
+                .prop_map(|(methods, months, contact)| {
+                    let mut f = Map::new();
+                    insert(&mut f, "methods", methods);
+                    insert(&mut f, "months", months);
+                    if contact {
+                        f.insert("adverse_event_contact".into(), json!("Clinic nurse"));
+                    }
+                    Value::Object(f)
+                }),
+        )
+        .boxed()
+    };
+    let permission = (
+        pick(&[
+            "hospital_exemption",
+            "national_authorisation",
+            "asrm_provision_plan",
+        ]),
+        if favourable {
+            Just(Some(json!(true))).boxed()
+        } else {
+            maybe(any::<bool>().prop_map(Value::Bool)).boxed()
+        },
+        if favourable {
+            Just(true).boxed()
+        } else {
+            prop::bool::ANY.boxed()
+        },
+    )
+        .prop_map(|(kind, obtained, reference)| {
+            let mut p = Map::new();
+            p.insert("kind".into(), kind);
+            insert(&mut p, "obtained", obtained);
+            if reference {
+                p.insert("reference".into(), json!("Decision 2024-001"));
+                p.insert("authority".into(), json!("National authority"));
+            }
+            Value::Object(p)
+        });
+    (
+        prop::collection::vec(test, 0..3),
+        flag_or_none(favourable),
+        flag_or_none(favourable),
+        boosters,
+        follow_up,
+        maybe(permission),
+        prop::bool::ANY,
+        if favourable {
+            Just(false).boxed()
+        } else {
+            prop::bool::ANY.boxed()
+        },
+    )
+        .prop_map(
+            |(tests, disclaimer, paid, boosters, follow_up, permission, ind, unlisted)| {
+                let mut e = Map::new();
+                if !tests.is_empty() {
+                    e.insert("content_tests".into(), Value::from(tests));
+                }
+                let mut m = Map::new();
+                insert(&mut m, "treatment_disclaimer", disclaimer);
+                insert(&mut m, "pay_to_participate", paid);
+                insert(&mut m, "boosters", boosters);
+                if !m.is_empty() {
+                    e.insert("marketing".into(), Value::Object(m));
+                }
+                insert(&mut e, "follow_up", follow_up);
+                insert(&mut e, "permission", permission);
+                if ind {
+                    e.insert("ind_number".into(), json!("IND 012345"));
+                }
+                if unlisted {
+                    e.insert(
+                        "unlisted".into(),
+                        json!({"coding": {"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "H35.30"},
+                               "text": "macular degeneration"}),
+                    );
+                }
+                Value::Object(e)
+            },
+        )
+        .boxed()
+}
+
+/// Writes the keys of [`extras`] into `doc`, the offer whose clinic states `count` live cells.
+fn add_extras(doc: &mut Map<String, Value>, extras: Value, count: u64) {
+    let Value::Object(mut e) = extras else {
+        return;
+    };
+    if let Some(Value::Array(tests)) = e.get_mut("content_tests") {
+        for t in tests {
+            if let Some(ratio) = t.as_object_mut().and_then(|t| t.remove("ratio")) {
+                #[allow(
+                    clippy::cast_precision_loss,
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss
+                )]
+                let measured = (count as f64 * ratio.as_f64().unwrap_or(1.0))
+                    .floor()
+                    .max(1.0) as u64;
+                t["live_nucleated_cells"] = json!(measured);
+            }
+        }
+    }
+    if let Some(ind) = e.remove("ind_number") {
+        if let Some(Value::Object(d)) = doc.get_mut("disclosures") {
+            d.insert("ind_number".into(), ind);
+        }
+    }
+    if let Some(unlisted) = e.remove("unlisted") {
+        doc.insert("indication".into(), unlisted);
+    }
+    doc.extend(e);
 }
 
 /// An offer document. With `favourable`, every stated value is a favourable one.
@@ -332,12 +525,12 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
             }),
         ),
     );
-    (product, rest, release(favourable, 0).prop_map(|_| ()))
-        .prop_flat_map(move |(p, r, ())| {
+    (product, rest, extras(favourable))
+        .prop_flat_map(move |(p, r, extras)| {
             let count = p.0;
-            (Just((p, r)), maybe(release(favourable, count)))
+            (Just((p, r, extras)), maybe(release(favourable, count)))
         })
-        .prop_map(move |((p, r), release)| {
+        .prop_map(move |((p, r, extras), release)| {
             let (count, prep, tissue, donor, supply, route, guidance, expanded, with_use, more) = p;
             let (weight, designation, article, function, systemic, age) = more;
             let (
@@ -430,6 +623,7 @@ fn offer(favourable: bool) -> BoxedStrategy<Value> {
             insert(&mut patient, "physician_supervised", physician);
             insert(&mut patient, "regulated_setting", regulated);
             doc.insert("patient".into(), Value::Object(patient));
+            add_extras(&mut doc, extras, count);
             Value::Object(doc)
         })
         .boxed()
@@ -495,6 +689,39 @@ fn worsen(doc: &Value, how: usize) -> Option<Value> {
         13 => product.get_mut("release")?["certificate"]["expires_on"] = json!("2026-01-01"),
         // No certificate of analysis was issued (beside a certificate: a contradiction).
         14 => product.get_mut("release")?["certificate_issued"] = json!(false),
+        // The product is labelled "for research use only" (21 CFR 201.128; FDA warning letter
+        // to Stemell, 2019).
+        16 => marketing(&mut doc)?["treatment_disclaimer"] = json!(true),
+        // The patient pays to join a "study" (21 CFR 312.8; Turner 2017).
+        17 => marketing(&mut doc)?["pay_to_participate"] = json!(true),
+        // An independent test found no MSC-like cells (Panero et al. 2019).
+        18 => content_tests(&mut doc)?.push(json!({"tested_by": "Lab", "msc_found": false})),
+        // An independent test found bacteria (CDC, MMWR 2018).
+        19 => {
+            content_tests(&mut doc)?.push(json!({"tested_by": "Lab", "contamination_found": true}))
+        }
+        // Repeat "boosters" are sold (FTC v. Regenerative Medical Group, 2018).
+        20 => marketing(&mut doc)?["boosters"] = json!({"recommended": true}),
+        // The clinic states there is no follow-up after the day of treatment.
+        21 => {
+            doc.as_object_mut()?
+                .insert("follow_up".into(), json!({"months": 0}));
+        }
+        // No ASRM provision plan was submitted (MHLW emergency order, 2017).
+        22 => {
+            doc.as_object_mut()?.insert(
+                "permission".into(),
+                json!({"kind": "asrm_provision_plan", "obtained": false}),
+            );
+        }
+        // An independent test counted a hundredth of the live cells the clinic states.
+        23 => {
+            let stated = doc["disclosures"]["live_nucleated_cells"].as_u64()?;
+            content_tests(&mut doc)?.push(json!({
+                "tested_by": "Lab",
+                "live_nucleated_cells": (stated / 100).max(1)
+            }));
+        }
         // A cryopreservation step (in a `fresh` record: a contradiction).
         _ => {
             let steps = product
@@ -507,7 +734,21 @@ fn worsen(doc: &Value, how: usize) -> Option<Value> {
     Some(doc)
 }
 
-const WORSE: usize = 16;
+const WORSE: usize = 24;
+
+/// The offer's `marketing` object, created when absent.
+fn marketing(doc: &mut Value) -> Option<&mut Value> {
+    let map = doc.as_object_mut()?;
+    Some(map.entry("marketing").or_insert_with(|| json!({})))
+}
+
+/// The offer's `content_tests` list, created when absent.
+fn content_tests(doc: &mut Value) -> Option<&mut Vec<Value>> {
+    let map = doc.as_object_mut()?;
+    map.entry("content_tests")
+        .or_insert_with(|| json!([]))
+        .as_array_mut()
+}
 
 /// The worse facts that may make the record contradict itself: held to the deletion order.
 const CONTRADICTING: &[usize] = &[14, 15];
@@ -572,6 +813,59 @@ fn deleting_a_key_never_gives_good_signs() {
 #[test]
 fn deleting_a_favourable_fact_never_improves_the_verdict() {
     run(offer(true), true);
+}
+
+/// Property 5: the bundled offers with good signs (the trial site, Ryoncil on label), each with
+/// one statement of issue #19 that can only count against it (a "research use only" label, a
+/// paid study, an independent test that finds no MSCs, bacteria or too few cells, boosters, no
+/// ASRM plan): as property 2, every deletion is held to the order unless a row of
+/// `common::EXCEPTIONS` excuses it — and deleting the statement itself reaches good signs again,
+/// excused only by its row (a statement that can only count against the offer).
+#[test]
+fn deleting_a_statement_that_only_counts_against_is_excused_by_its_row() {
+    let samples = [
+        include_str!("../examples/data/offers/trial_site.json"),
+        include_str!("../examples/data/offers/ryoncil_on_label.json"),
+    ];
+    for text in samples {
+        let base: Value = serde_json::from_str(text).expect("a sample offer");
+        assert_eq!(verdict(&base), Some(PatientVerdict::GoodSigns));
+        for how in [16usize, 17, 18, 19, 20, 23] {
+            let doc = worsen(&base, how).expect("the worse fact applies");
+            let before = evaluation(&doc).expect("parses");
+            assert!(
+                before.verdict < PatientVerdict::GoodSigns,
+                "{how}: {}",
+                before.verdict
+            );
+            let named = named_contradictions(&before);
+            let mut excused = 0;
+            for path in key_paths(&doc) {
+                let Some(after) = verdict(&without(&doc, &path)) else {
+                    continue;
+                };
+                if offer_rank(after) > offer_rank(before.verdict) {
+                    let shown = path_text(&path);
+                    let row = offer_exception(&doc, &shown, &named).unwrap_or_else(|| {
+                        panic!(
+                            "deleting {shown} moved {} to {after}: {doc}",
+                            before.verdict
+                        )
+                    });
+                    assert!(
+                        shown.starts_with("marketing") || shown.starts_with("content_tests"),
+                        "{shown} excused by {}",
+                        row.key
+                    );
+                    excused += 1;
+                }
+            }
+            assert!(
+                excused > 0,
+                "{how}: deleting the statement reaches good signs again"
+            );
+        }
+    }
 }
 
 /// Property 3: offers around the prober's product documents, as property 1.

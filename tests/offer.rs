@@ -16,6 +16,7 @@ use msc_therapy::{
     UsClassification, evaluate_offer, evaluate_offer_with,
 };
 use proptest::prelude::*;
+use serde_json::json;
 
 const TRIAL_SITE: &str = include_str!("../examples/data/offers/trial_site.json");
 const STRIP_MALL: &str = include_str!("../examples/data/offers/strip_mall_umbilical.json");
@@ -131,7 +132,9 @@ fn strip_mall_sample_is_walk_away() {
 /// 610.12 concerns lots), so they are warnings that say what was not shown, not blocking. And
 /// in the US, whether concentrated marrow is still "such HCT/P" under the same surgical
 /// procedure exception is open (US v. California Stem Cell Treatment Center, 9th Cir. 2024), so
-/// its pathway is a question too. So: ask first, on those three items.
+/// its pathway is a question too. And the offer does not say how the patient is followed up
+/// (the overview: "Monitoring includes clinical evaluation of symptom changes and sometimes
+/// imaging or laboratory tests"). So: ask first, on those four items.
 #[test]
 fn same_day_bmac_sample_is_ask_first_on_evidence_release_data_and_us_pathway() {
     let eval = evaluate_offer(&ClinicOffer::from_json(SAME_DAY_BMAC).expect("parses"), ON);
@@ -142,6 +145,7 @@ fn same_day_bmac_sample_is_ask_first_on_evidence_release_data_and_us_pathway() {
         vec![
             RuleId::OfferTrialEvidence,
             RuleId::OfferReleaseQuality,
+            RuleId::OfferFollowUp,
             RuleId::OfferUsPathway
         ]
     );
@@ -165,6 +169,7 @@ fn same_day_bmac_sample_is_ask_first_on_evidence_release_data_and_us_pathway() {
         vec![
             Question::TrialEvidence,
             Question::ReleaseData,
+            Question::FollowUp,
             Question::RegulatedSetting
         ]
     );
@@ -750,7 +755,7 @@ fn fda_approval_claim_checked_against_the_catalog_for_gvhd() {
     // The trial site's intra-articular knee product, for GvHD, claiming the same approval
     // without naming a product: its route contradicts the only FDA-approved product.
     let mut knee = trial_site();
-    knee.indication = Indication::GraftVersusHostDisease;
+    knee.indication = Indication::GraftVersusHostDisease.into();
     knee.claims = Some(vec![Claim::new(ClaimKind::FdaApproved)]);
     let eval = evaluate_offer(&knee, ON);
     let f = eval.finding(RuleId::OfferClaimFdaApproved).unwrap();
@@ -1006,7 +1011,7 @@ fn approved_anywhere_note_uses_the_catalog() {
     );
 
     let mut offer = trial_site();
-    offer.indication = Indication::Autism;
+    offer.indication = Indication::Autism.into();
     let eval = evaluate_offer(&offer, ON);
     assert_eq!(
         outcome(&eval, RuleId::OfferApprovedAnywhere),
@@ -1035,7 +1040,7 @@ fn expectations_follow_the_texts() {
     );
 
     let mut offer = trial_site();
-    offer.indication = Indication::GraftVersusHostDisease;
+    offer.indication = Indication::GraftVersusHostDisease.into();
     let eval = evaluate_offer(&offer, ON);
     assert!(
         !eval
@@ -1855,7 +1860,7 @@ fn expectations_are_chosen_by_the_conditions_family() {
         (Indication::Autism, false),
     ] {
         let mut offer = trial_site();
-        offer.indication = indication;
+        offer.indication = indication.into();
         let eval = evaluate_offer(&offer, ON);
         assert_eq!(
             eval.expectations
@@ -1997,6 +2002,234 @@ fn a_registered_trial_settles_the_national_pathway_and_is_named() {
     outside.disclosures.trial_registration = None;
     let eval = evaluate_offer(&outside, ON);
     assert_eq!(in_group(&eval, RuleId::OfferNationalPathway), "ask_first");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue #19: what clinics write (measured content, marketing, follow-up, conditions, status)
+// ---------------------------------------------------------------------------------------------
+
+/// The trial site (good signs) with one patch of top-level keys.
+fn site(patch: serde_json::Value) -> OfferEvaluation {
+    evaluate_offer(&patched(TRIAL_SITE, patch), ON)
+}
+
+/// "10 million live stem cells per vial", measured at a hundredth of that: the measurement wins
+/// (the checklist's "counts in the millions" holds against what was measured); at 80 % of it,
+/// within the policy's share (half, by default), the two agree, and the test adds no good sign.
+#[test]
+fn a_measured_count_far_below_the_stated_one_contradicts_it() {
+    let test = |count: u64| json!({"content_tests": [{"tested_by": "Independent laboratory", "live_nucleated_cells": count}]});
+    // 25 million stated (the trial site); 2 million measured: a million or more, but far below.
+    let eval = site(test(2_000_000));
+    assert_eq!(in_group(&eval, RuleId::OfferContentTest), "walk_away");
+    assert_eq!(
+        contradicted(&eval, RuleId::OfferContentTest),
+        vec!["disclosures.live_nucleated_cells", "content_tests"]
+    );
+    assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "notes");
+    // Below a million measured: a "whiff", whatever the statement.
+    let eval = site(test(400_000));
+    assert_eq!(in_group(&eval, RuleId::OfferContentTest), "walk_away");
+    // 20 million measured: the statement stands, and the test is only a note.
+    let eval = site(test(20_000_000));
+    assert_eq!(in_group(&eval, RuleId::OfferContentTest), "notes");
+    assert_eq!(outcome(&eval, RuleId::OfferContentTest), Outcome::Met);
+    assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "good_signs");
+    assert_eq!(eval.verdict, PatientVerdict::GoodSigns);
+    // The share comes from the policy.
+    let policy = OfferPolicy::from_json(r#"{"measured_count_min_share": 90}"#).unwrap();
+    let eval = evaluate_offer_with(&patched(TRIAL_SITE, test(20_000_000)), &policy, ON);
+    assert_eq!(in_group(&eval, RuleId::OfferContentTest), "walk_away");
+}
+
+/// A cell-free product is not contradicted by a test that finds no cells in it.
+#[test]
+fn no_mscs_in_a_cell_free_product_is_no_contradiction() {
+    let eval = site(json!({
+        "product": {"preparation": "extracellular_vesicles"},
+        "content_tests": [{"tested_by": "Lab", "msc_found": false}]
+    }));
+    assert_eq!(in_group(&eval, RuleId::OfferContentTest), "notes");
+}
+
+/// Satisfaction figures and testimonials never count as evidence: a clinic that offers them and
+/// no trial still has the evidence question open, and a clinic with a qualifying trial gains
+/// nothing from them either.
+#[test]
+fn satisfaction_figures_and_testimonials_never_count_as_evidence() {
+    let claims = json!({"claims": [
+        {"kind": "satisfaction_statistics", "indications": [], "wording": "97% of our patients improved"},
+        {"kind": "testimonials", "indications": []}
+    ], "evidence": []});
+    let eval = site(claims);
+    assert_eq!(in_group(&eval, RuleId::OfferClaimSatisfaction), "ask_first");
+    assert_eq!(in_group(&eval, RuleId::OfferClaimTestimonials), "ask_first");
+    assert_eq!(in_group(&eval, RuleId::OfferTrialEvidence), "ask_first");
+    assert_eq!(
+        eval.questions
+            .iter()
+            .filter(|q| **q == Question::TrialEvidence)
+            .count(),
+        1
+    );
+}
+
+/// "Better than standard treatment": a red flag without a trial; with a completed positive
+/// Phase III trial for the condition, the question whether it compared the two.
+#[test]
+fn superiority_needs_a_comparing_trial() {
+    let claim = json!([{"kind": "superior_to_standard_care", "indications": []}]);
+    let eval = site(json!({"claims": claim, "evidence": []}));
+    assert_eq!(in_group(&eval, RuleId::OfferClaimSuperiority), "walk_away");
+    let eval = site(json!({"claims": claim, "evidence": [
+        {"nct_id": "NCT09990004", "phases": ["PHASE3"], "status": "COMPLETED", "indication": "knee_osteoarthritis", "result": "positive"}
+    ]}));
+    assert_eq!(in_group(&eval, RuleId::OfferClaimSuperiority), "ask_first");
+    assert_eq!(
+        outcome(&eval, RuleId::OfferClaimSuperiority),
+        Outcome::Undetermined
+    );
+}
+
+/// A paid study: in the US without an IND a red flag (21 CFR 312.8); elsewhere a question;
+/// where the place is unknown, the place is what is missing.
+#[test]
+fn a_paid_study_is_judged_by_where_it_is_given() {
+    let paid = json!({"pay_to_participate": true});
+    let eval = site(json!({"marketing": paid}));
+    assert_eq!(in_group(&eval, RuleId::OfferPayToParticipate), "walk_away");
+    let eval = site(json!({"marketing": paid, "jurisdiction": "other"}));
+    assert_eq!(in_group(&eval, RuleId::OfferPayToParticipate), "ask_first");
+    assert_eq!(
+        outcome(&eval, RuleId::OfferPayToParticipate),
+        Outcome::NotMet
+    );
+    let eval = site(json!({"marketing": paid, "jurisdiction": null}));
+    let f = eval.finding(RuleId::OfferPayToParticipate).unwrap();
+    assert_eq!(f.outcome, Outcome::Undetermined);
+    assert!(f.missing.iter_str().any(|p| p == "jurisdiction"));
+    // Not charged, or not recorded: no finding the patient acts on.
+    let eval = site(json!({"marketing": {"pay_to_participate": false}}));
+    assert_eq!(in_group(&eval, RuleId::OfferPayToParticipate), "notes");
+    assert_eq!(eval.verdict, PatientVerdict::GoodSigns);
+}
+
+/// The follow-up plan: absent, an open question; stated in full, a good sign; partly, the
+/// missing parts; "no follow-up", not met.
+#[test]
+fn the_follow_up_plan_is_asked_for() {
+    let eval = site(json!({"follow_up": null}));
+    assert_eq!(in_group(&eval, RuleId::OfferFollowUp), "ask_first");
+    assert_eq!(eval.verdict, PatientVerdict::AskFirst);
+    assert!(eval.questions.contains(&Question::FollowUp));
+    let eval = site(json!({}));
+    assert_eq!(in_group(&eval, RuleId::OfferFollowUp), "good_signs");
+    let eval = site(json!({"follow_up": {"methods": ["imaging"], "months": 12}}));
+    let f = eval.finding(RuleId::OfferFollowUp).unwrap();
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::Undetermined, Severity::Warning)
+    );
+    assert_eq!(f.missing.as_slice(), ["follow_up.adverse_event_contact"]);
+    let eval =
+        site(json!({"follow_up": {"methods": [], "months": 12, "adverse_event_contact": "x"}}));
+    assert_eq!(outcome(&eval, RuleId::OfferFollowUp), Outcome::NotMet);
+    let eval = site(
+        json!({"follow_up": {"methods": ["imaging"], "months": 0, "adverse_event_contact": "x"}}),
+    );
+    assert_eq!(outcome(&eval, RuleId::OfferFollowUp), Outcome::NotMet);
+}
+
+/// A condition outside the list as the offer's condition: it parses, its trials cannot be
+/// cited, no approval covers it (a claim of FDA approval for it is false), no label dose
+/// compares with it, and it counts as a family of its own.
+#[test]
+fn an_unlisted_condition_gains_nothing() {
+    let amd = json!({"coding": {"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "H35.30"}, "text": "macular degeneration"});
+    let eval =
+        site(json!({"indication": amd, "claims": [{"kind": "fda_approved", "indications": []}]}));
+    assert_eq!(in_group(&eval, RuleId::OfferClaimFdaApproved), "walk_away");
+    assert_eq!(in_group(&eval, RuleId::OfferTrialEvidence), "ask_first");
+    assert_eq!(
+        outcome(&eval, RuleId::OfferApprovedAnywhere),
+        Outcome::NotMet
+    );
+    assert_eq!(
+        outcome(&eval, RuleId::OfferDoseReference),
+        Outcome::NotApplicable
+    );
+    // Whatever the route: without one, no dose is asked for either.
+    let eval = site(json!({"indication": amd, "product": {"delivery": null}}));
+    assert_eq!(in_group(&eval, RuleId::OfferDoseReference), "notes");
+    assert!(
+        !eval
+            .expectations
+            .contains(&Expectation::PainReliefForMonths)
+    );
+    let many = eval.finding(RuleId::OfferManyConditions).unwrap();
+    assert_eq!(
+        many.fact_named("claimed_condition_families")
+            .unwrap()
+            .value
+            .to_string(),
+        "2"
+    );
+    // A named approved product used for it is used off label.
+    let eval = evaluate_offer(&patched(RYONCIL, json!({"indication": amd})), ON);
+    assert_eq!(
+        contradicted(&eval, RuleId::OfferProductIdentity),
+        vec!["indication"]
+    );
+    // A code that names a listed term is refused: the term must be used.
+    let listed = json!({"coding": {"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "M17.9"}, "text": "knee arthritis"});
+    let mut doc: serde_json::Value = serde_json::from_str(TRIAL_SITE).unwrap();
+    doc["indication"] = listed;
+    let err = ClinicOffer::from_json(&doc.to_string()).unwrap_err();
+    assert_eq!(err.path(), "indication", "{err}");
+}
+
+/// A permission counts only where its law applies, and settles the route, never the evidence.
+#[test]
+fn permissions_count_where_their_law_applies() {
+    let he = json!({"kind": "hospital_exemption", "obtained": true, "authority": "PEI", "reference": "4b-2020-01"});
+    // The trial site's ATMP in Germany, without its trial: the exemption answers the route.
+    let eval = site(
+        json!({"jurisdiction": "germany", "permission": he, "disclosures": {
+        "live_nucleated_cells": 25000000, "source_disclosed": true, "certificate_of_analysis_shown": true}}),
+    );
+    assert_eq!(in_group(&eval, RuleId::OfferEuPathway), "notes");
+    assert_eq!(outcome(&eval, RuleId::OfferEuPathway), Outcome::Met);
+    assert!(!eval.questions.contains(&Question::EuPathway));
+    // Stated as not held: still a question (compassionate use and named-patient supply remain).
+    let mut refused = he.clone();
+    refused["obtained"] = json!(false);
+    let eval = site(
+        json!({"jurisdiction": "germany", "permission": refused, "disclosures": {
+        "live_nucleated_cells": 25000000, "source_disclosed": true, "certificate_of_analysis_shown": true}}),
+    );
+    assert_eq!(in_group(&eval, RuleId::OfferEuPathway), "ask_first");
+    assert_eq!(outcome(&eval, RuleId::OfferEuPathway), Outcome::NotMet);
+    // In the US a hospital exemption is not a route: it does not count, the note says so, and
+    // the question of the US route is still asked.
+    let eval = site(json!({"permission": he, "disclosures": {
+        "live_nucleated_cells": 25000000, "source_disclosed": true, "certificate_of_analysis_shown": true}}));
+    let place = eval.finding(RuleId::OfferJurisdiction).unwrap();
+    assert!(place.fact_named("permission.kind").is_some(), "{place:?}");
+    assert_eq!(in_group(&eval, RuleId::OfferUsPathway), "ask_first");
+    assert!(eval.questions.contains(&Question::RegulatedSetting));
+    // Where the crate has no engine, a named national authorisation is shown, not settled.
+    let national =
+        json!({"kind": "national_authorisation", "obtained": true, "reference": "MFDS-2025-1"});
+    let eval = site(
+        json!({"jurisdiction": "south_korea", "permission": national, "disclosures": {
+        "live_nucleated_cells": 25000000, "source_disclosed": true, "certificate_of_analysis_shown": true}}),
+    );
+    let f = eval.finding(RuleId::OfferNationalPathway).unwrap();
+    assert_eq!(
+        (f.outcome, f.severity),
+        (Outcome::Undetermined, Severity::Warning)
+    );
+    assert!(f.reason.as_deref().unwrap().contains("cannot check it"));
 }
 
 /// The evaluation date: the day the crate's sources were read (its knowledge horizon).

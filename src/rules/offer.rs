@@ -3,10 +3,11 @@
 use crate::finding::Vocab;
 use crate::table::vocab;
 use crate::{
-    Age, ApprovedProduct, AuthorisationStatus, Basis, CatalogKey, CellCount, CellPreparation,
-    ClaimKind, ClinicOffer, Donor, EuAssessment, Fact, FactValue, Finding, Indication,
-    IndicationCategory, JpAssessment, Jurisdiction, Outcome, RegulatoryFramework, RuleId, Severity,
-    SupplyModel, TissueSource, ValueError, classify_eu, classify_jp, classify_jp_authorised,
+    Age, ApprovedProduct, AsrmRiskClass, AuthorisationStatus, Basis, CatalogKey, CellCount,
+    CellPreparation, ClaimKind, ClinicOffer, Donor, EuAssessment, Fact, FactValue, Finding,
+    Indication, IndicationCategory, JpAssessment, Jurisdiction, Outcome, RegulatoryFramework,
+    RuleId, Severity, SupplyModel, TissueSource, ValueError, classify_eu, classify_jp,
+    classify_jp_authorised,
 };
 use crate::{
     QualityPolicy, QualityReport, QualityVerdict, UsAssessment, UsClassification, assess_quality,
@@ -136,6 +137,11 @@ pub struct OfferPolicy {
     /// The policy the product's release data are assessed with ([`assess_quality`]); its
     /// `dose_far_below_factor` is the factor of [`RuleId::OfferDoseReference`].
     pub quality: QualityPolicy,
+    /// The share of the live cell count the clinic states that an independent test must find
+    /// for the two to agree ([`RuleId::OfferContentTest`]): below it, the measurement
+    /// contradicts the statement. Default 50 %, the crate's reading: counts by different
+    /// laboratories and methods differ by tens of percent, not by half.
+    pub measured_count_min_share: crate::Percent,
 }
 
 impl Default for OfferPolicy {
@@ -147,6 +153,7 @@ impl Default for OfferPolicy {
             min_live_cells: quality.min_viable_cells,
             myriad_min_categories: myriad,
             quality,
+            measured_count_min_share: crate::Percent::from_table(50.0),
         }
     }
 }
@@ -252,6 +259,18 @@ vocab! {
         NationalPathway => "national_pathway", "Under which national authorisation, licence or registered trial is this treatment given?";
         /// For [`RuleId::OfferDoseReference`].
         Dose => "dose", "Why is the dose so much smaller than the doses of approved products for my condition?";
+        /// For [`RuleId::OfferContentTest`].
+        ContentTest => "content_test", "An independent test of this product contradicts what you say it holds: how do you explain it, and may I see this lot's own test results?";
+        /// For [`RuleId::OfferClaimSuperiority`].
+        Comparison => "comparison", "Which trial compared this treatment with the standard treatment for my condition, and what did it find?";
+        /// For [`RuleId::OfferTreatmentDisclaimer`].
+        ResearchUseOnly => "research_use_only", "The product's label says it is not for treating people: under which approval or IND are you giving it to me?";
+        /// For [`RuleId::OfferPayToParticipate`].
+        StudyCharges => "study_charges", "Why do I pay to take part in this study, under which IND does it run, and has the regulator authorised charging participants?";
+        /// For [`RuleId::OfferRepeatTreatments`].
+        Boosters => "boosters", "How many repeat treatments do you recommend, what evidence supports repeating it, and what does the whole course cost?";
+        /// For [`RuleId::OfferFollowUp`].
+        FollowUp => "follow_up", "How will you follow me up after the treatment: what do you check, how and for how long, and whom do I call if something goes wrong?";
     }
 }
 
@@ -281,6 +300,14 @@ impl Question {
             RuleId::OfferJpPathway => Self::JpPathway,
             RuleId::OfferNationalPathway => Self::NationalPathway,
             RuleId::OfferDoseReference => Self::Dose,
+            RuleId::OfferContentTest => Self::ContentTest,
+            RuleId::OfferClaimSuperiority => Self::Comparison,
+            // Satisfaction figures and testimonials are answered by trials.
+            RuleId::OfferClaimSatisfaction | RuleId::OfferClaimTestimonials => Self::TrialEvidence,
+            RuleId::OfferTreatmentDisclaimer => Self::ResearchUseOnly,
+            RuleId::OfferPayToParticipate => Self::StudyCharges,
+            RuleId::OfferRepeatTreatments => Self::Boosters,
+            RuleId::OfferFollowUp => Self::FollowUp,
             // Notes that ask nothing: whether the offer is a registered trial (its evidence
             // question is asked by the trial-evidence rule) and where products are authorised.
             RuleId::OfferRegisteredTrial | RuleId::OfferApprovedAnywhere => return None,
@@ -341,12 +368,22 @@ impl Question {
 
     /// The offer already gives the answer, so the question is not asked: the count is stated,
     /// the certificate was shown, the guidance is stated,
-    /// the supervision is stated, the place is stated, or an authorisation
-    /// (or a trial registration) is named for the questions about the pathway.
+    /// the supervision is stated, the place is stated, or an authorisation, a trial
+    /// registration, or a permission obtained under the law of the place and named by its
+    /// reference is named for the questions about the pathway.
     #[must_use]
     pub fn answered_by(self, offer: &ClinicOffer) -> bool {
         let d = &offer.disclosures;
-        let named = offer.authorisation.is_some() || d.trial_registration.is_some();
+        // A permission answers only where its law applies (a hospital exemption in the EU, an
+        // ASRM plan in Japan, a national authorisation where the crate has no engine).
+        let permitted = offer.permission.as_ref().is_some_and(|p| {
+            p.obtained == Some(true)
+                && p.reference.is_some()
+                && offer
+                    .jurisdiction
+                    .is_some_and(|j| p.kind.framework() == Some(j.info().framework))
+        });
+        let named = offer.authorisation.is_some() || d.trial_registration.is_some() || permitted;
         match self {
             Self::LiveCellCount => d.live_nucleated_cells.is_some(),
             Self::CertificateOfAnalysis => d.certificate_of_analysis_shown == Some(true),
@@ -368,7 +405,13 @@ impl Question {
             | Self::Rejection
             | Self::ReleaseData
             | Self::ProductIdentity
-            | Self::Dose => false,
+            | Self::Dose
+            | Self::ContentTest
+            | Self::Comparison
+            | Self::ResearchUseOnly
+            | Self::StudyCharges
+            | Self::Boosters
+            | Self::FollowUp => false,
         }
     }
 }
@@ -446,6 +489,26 @@ impl Expectation {
         }
         list.push(Self::LongTermSafetyUnknown);
         list
+    }
+
+    /// The expectations for an offer's condition ([`ClinicOffer::indication`]): those of
+    /// [`Expectation::for_condition`] for a listed one; for a condition outside the list, whose
+    /// family the crate does not know, not a cure, the n=1 experiment unless `evidence`, and
+    /// long-term safety — never the joint expectations.
+    #[must_use]
+    pub fn for_stated(condition: &crate::StatedIndication, evidence: bool) -> Vec<Self> {
+        match condition {
+            crate::StatedIndication::Listed(i) => Self::for_condition(*i, evidence),
+            crate::StatedIndication::Unlisted(_) => {
+                let mut list = Vec::with_capacity(3);
+                list.push(Self::NotACure);
+                if !evidence {
+                    list.push(Self::Experimental);
+                }
+                list.push(Self::LongTermSafetyUnknown);
+                list
+            }
+        }
     }
 }
 
@@ -634,10 +697,10 @@ impl Group {
     }
 }
 
-/// How many findings an evaluation stages without a heap allocation. An offer gets 15 or 16
+/// How many findings an evaluation stages without a heap allocation. An offer gets 20 or 21
 /// findings plus one per kind of claim (and per claim of FDA approval), so this covers every
-/// offer with up to 8 such claims.
-const STAGED: usize = 24;
+/// offer with up to 11 such claims.
+const STAGED: usize = 32;
 
 /// The findings of one evaluation, in the order the rules run, each built in place and tagged
 /// with its group; [`evaluate_offer_with`] then moves each once into its group's list, sized
@@ -720,11 +783,24 @@ where
 /// | [`RuleId::OfferReleaseQuality`] | quality verdict fail | undetermined, or pass with warnings | pass |
 /// | [`RuleId::OfferJurisdiction`] | | not stated | (a note when stated) |
 /// | [`RuleId::OfferUsPathway`] | | US section 351 product neither licensed nor in a registered trial; not an HCT/P (which FDA law applies); a licensed product off label (lawful, outside the label's evidence); classification undetermined | approved product on label |
-/// | [`RuleId::OfferEuPathway`] | | EU ATMP outside an authorisation or trial; an authorised product off label; classification undetermined | authorised product on label |
-/// | [`RuleId::OfferJpPathway`] | | no approval or trial named; an approved product off label (an ASRM plan is needed) | approved product on label |
-/// | [`RuleId::OfferNationalPathway`] | | no authorisation or trial named | authorised product on label |
+/// | [`RuleId::OfferEuPathway`] | | EU ATMP outside an authorisation, trial or named hospital exemption; an authorised product off label; classification undetermined | authorised product on label |
+/// | [`RuleId::OfferJpPathway`] | no ASRM plan submitted, where ASRM applies | no approval, trial or plan named; an approved product off label (an ASRM plan is needed) | approved product on label |
+/// | [`RuleId::OfferNationalPathway`] | | no authorisation or trial named (a named national authorisation is shown, not settled) | authorised product on label |
 /// | [`RuleId::OfferDoseReference`] | | dose far below every label dose for the route and condition; dose not comparable | (a note otherwise) |
-/// | [`RuleId::OfferApprovedAnywhere`] | | | (always a note: which products are authorised where) |
+/// | [`RuleId::OfferApprovedAnywhere`] | | | (always a note: which products are authorised where; none for a condition outside the list) |
+/// | [`RuleId::OfferContentTest`] | an independent test finds bacteria, no MSCs in a product meant to hold cells, under a million live cells, or less than the policy's share of the stated count | | (a note otherwise: a test is never a good sign) |
+/// | [`RuleId::OfferClaimSuperiority`] | "better than standard treatment" without a comparing trial | with a completed positive Phase III trial cited (did it compare them?) | |
+/// | [`RuleId::OfferClaimSatisfaction`] | | satisfaction or success-rate figures (never evidence) | |
+/// | [`RuleId::OfferClaimTestimonials`] | | testimonials (never evidence) | |
+/// | [`RuleId::OfferTreatmentDisclaimer`] | a "research use only" product given to the patient | | (a note otherwise) |
+/// | [`RuleId::OfferPayToParticipate`] | a paid study in the US with no IND | a paid study with an IND, elsewhere, or where the place is unknown | (a note otherwise) |
+/// | [`RuleId::OfferRepeatTreatments`] | | repeat "boosters" sold | (a note otherwise) |
+/// | [`RuleId::OfferFollowUp`] | | no plan stated, part of it, or none given | monitoring, its length and an adverse-event contact stated |
+///
+/// A permission the offer names ([`crate::Permission`]) enters the pathway finding of its law: a
+/// named hospital exemption answers the EU route of an ATMP (a note), an ASRM plan not submitted
+/// is a red flag where ASRM applies (a named one a note), a national authorisation is shown and
+/// left open.
 ///
 /// # Examples
 ///
@@ -750,17 +826,21 @@ pub fn evaluate_offer_with(
     let named = offer.authorisation.as_ref().map(|r| r.resolve());
     let use_of_named = product_identity(offer, named, &mut c, on);
     let on_label = use_of_named.on_label();
-    live_cell_count(offer, policy, &mut c);
+    let measured = Measured::of(offer, policy);
+    live_cell_count(offer, policy, measured, &mut c);
+    content_test(offer, policy, measured, &mut c);
     source(offer, &mut c);
     certificate(offer, &mut c);
     image_guidance(offer, &mut c);
     let has_evidence = trial_evidence(offer, on_label, &mut c);
     patient_and_setting(offer, &mut c);
     many_conditions(offer, policy, &mut c);
-    claims(offer, named.flatten(), &quality, &mut c, on);
+    claims(offer, named.flatten(), &quality, measured, &mut c, on);
     approved_anywhere(offer, &mut c, on);
     release_quality(&quality, &mut c);
     dose_reference(offer, policy, &mut c);
+    marketing(offer, &mut c);
+    follow_up(offer, &mut c);
     let (us, eu, jp) = pathway(offer, use_of_named, named.flatten(), &mut c, on);
     debug_assert_eq!(c.findings.len(), finding_count(offer));
     if let Some(horizon) = crate::law::horizon_finding(on) {
@@ -818,7 +898,7 @@ pub fn evaluate_offer_with(
         good_signs,
         notes,
         questions: questions.to_vec(),
-        expectations: Expectation::for_condition(offer.indication, has_evidence),
+        expectations: Expectation::for_stated(&offer.indication, has_evidence),
         product: named.flatten().map(|p| p.key),
         us,
         eu,
@@ -832,10 +912,11 @@ pub fn evaluate_offer_with(
 const QUESTIONS: usize = Question::COUNT;
 const _: () = assert!(QUESTIONS <= 64, "the questions asked are kept in a u64");
 
-/// How many findings [`evaluate_offer_with`] makes for `offer`: one per checklist item (14),
-/// one or two for the place (the jurisdiction, then its pathway), and one per kind of claim
-/// judged (each claim of FDA approval is judged on its own; claims of many conditions are
-/// judged with the conditions).
+/// How many findings [`evaluate_offer_with`] makes for `offer`: one per checklist item (19,
+/// with the independent tests, the three marketing facts and the follow-up plan), one or two
+/// for the place (the jurisdiction, then its pathway), and one per kind of claim judged (each
+/// claim of FDA approval is judged on its own; claims of many conditions are judged with the
+/// conditions).
 fn finding_count(offer: &ClinicOffer) -> usize {
     let mut judged = [false; ClaimKind::COUNT];
     let mut claims = 0;
@@ -846,7 +927,7 @@ fn finding_count(offer: &ClinicOffer) -> usize {
         }
         *seen = true;
     }
-    14 + if offer.jurisdiction.is_some() { 2 } else { 1 } + claims
+    19 + if offer.jurisdiction.is_some() { 2 } else { 1 } + claims
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -942,8 +1023,12 @@ fn compare_with(
         }
         None => c.unknown.push("product.delivery.route"),
     }
-    fact(Fact::code("indication", offer.indication.code()));
-    if !p.indications.contains(&offer.indication) {
+    fact(indication_fact(offer));
+    if !offer
+        .indication
+        .listed()
+        .is_some_and(|i| p.indications.contains(&i))
+    {
         c.contradicts.push("indication");
         fact(Fact::terms("catalog.indications", p.indications.iter().copied()).as_limit());
     }
@@ -1209,6 +1294,17 @@ fn pathway(
     f.facts.push(Fact::code("jurisdiction", place.code()));
     f.facts
         .push(Fact::code("jurisdiction.framework", framework.code()).as_derived());
+    // A permission counts only where its law applies: a hospital exemption in the EU, an ASRM
+    // plan in Japan, a national authorisation where the crate has no engine.
+    let permission = offer.permission.as_ref();
+    let fits = |p: &&crate::Permission| p.kind.framework() == Some(framework);
+    if let Some(p) = permission.filter(|p| !fits(p)) {
+        f.facts.push(Fact::code("permission.kind", p.kind.code()));
+        f.reason = Some(Cow::Borrowed(
+            "The offer says where the treatment is given. The permission it names is not one the law there provides, so it does not count there.",
+        ));
+    }
+    let permission = permission.filter(fits);
     let trial = offer.disclosures.trial_registration.as_ref();
     match framework {
         RegulatoryFramework::UnitedStates => {
@@ -1218,7 +1314,7 @@ fn pathway(
         }
         RegulatoryFramework::EuropeanUnion => {
             let eu = classify_eu(&offer.product, on);
-            eu_pathway(&eu, named_use, trial, c);
+            eu_pathway(&eu, named_use, trial, permission, c);
             (None, Some(eu), None)
         }
         RegulatoryFramework::Japan => {
@@ -1231,11 +1327,11 @@ fn pathway(
                 // An authorisation elsewhere says nothing about Japan.
                 Some(_) | None => classify_jp(&offer.product, on),
             };
-            jp_pathway(&jp, named_use, trial, c);
+            jp_pathway(&jp, named_use, trial, permission, c);
             (None, None, Some(jp))
         }
         RegulatoryFramework::National => {
-            national_pathway(place, on_label, trial, c, on);
+            national_pathway(place, on_label, trial, permission, c, on);
             (None, None, None)
         }
     }
@@ -1434,7 +1530,50 @@ fn us_pathway(
     }
 }
 
-fn eu_pathway(eu: &EuAssessment, named_use: NamedUse, trial: Trial<'_>, c: &mut Collector) {
+/// The facts of a permission the offer names.
+fn permission_facts(p: &crate::Permission, f: &mut Finding) {
+    f.facts.push(Fact::code("permission.kind", p.kind.code()));
+    if let Some(obtained) = p.obtained {
+        f.facts.push(Fact::flag("permission.obtained", obtained));
+    }
+    if let Some(authority) = &p.authority {
+        f.facts
+            .push(owned("permission.authority", authority.as_str().to_owned()));
+    }
+    if let Some(reference) = &p.reference {
+        f.facts
+            .push(owned("permission.reference", reference.as_str().to_owned()));
+    }
+    if let Some(dated) = p.dated {
+        f.facts.push(Fact::date("permission.dated", dated));
+    }
+}
+
+/// A permission obtained and named by its reference, one obtained without a reference, or one
+/// stated as not obtained.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Held {
+    Named,
+    Unnamed,
+    Refused,
+}
+
+fn held(p: &crate::Permission) -> Option<Held> {
+    match p.obtained {
+        Some(true) if p.reference.is_some() => Some(Held::Named),
+        Some(true) => Some(Held::Unnamed),
+        Some(false) => Some(Held::Refused),
+        None => None,
+    }
+}
+
+fn eu_pathway(
+    eu: &EuAssessment,
+    named_use: NamedUse,
+    trial: Trial<'_>,
+    permission: Option<&crate::Permission>,
+    c: &mut Collector,
+) {
     let rule = RuleId::OfferEuPathway;
     let class = Fact::code("eu.classification", eu.classification.code()).as_derived();
     match named_use {
@@ -1463,16 +1602,56 @@ fn eu_pathway(eu: &EuAssessment, named_use: NamedUse, trial: Trial<'_>, c: &mut 
             );
         }
         (Some(true), None) => {
-            let f = c.add(
-                Group::AskFirst,
-                rule,
-                Outcome::NotMet,
-                "authorisation",
-                "In the EU this is an advanced therapy medicinal product: it needs a marketing authorisation, an authorised clinical trial or a hospital exemption. Ask which one applies.",
-            );
-            f.facts.push(class);
-            f.missing.push("authorisation");
-            f.missing.push("disclosures.trial_registration");
+            let exemption = permission.and_then(|p| held(p).map(|h| (p, h)));
+            let f = match exemption.map(|(_, h)| h) {
+                Some(Held::Named) => c.add(
+                    Group::Note,
+                    rule,
+                    Outcome::Met,
+                    "permission",
+                    "In the EU this is an advanced therapy medicinal product, and the clinic names the hospital exemption it is given under: the Member State's permission to prepare it on a non-routine basis in a hospital, for an individual patient, under a physician's responsibility (Directive 2001/83/EC Art 3(7)). That settles the route, not the efficacy: a hospital exemption is not an EU marketing authorisation, and no EU-wide assessment stands behind it. Confirm it with the authority named.",
+                ),
+                Some(Held::Unnamed) => {
+                    let f = c.add(
+                        Group::AskFirst,
+                        rule,
+                        Outcome::Undetermined,
+                        "permission.reference",
+                        "In the EU this is an advanced therapy medicinal product; the clinic says it holds a hospital exemption but gives no reference for it: ask for the authority's decision.",
+                    );
+                    f.missing.push("permission.reference");
+                    f
+                }
+                Some(Held::Refused) => {
+                    let f = c.add(
+                        Group::AskFirst,
+                        rule,
+                        Outcome::NotMet,
+                        "permission",
+                        "In the EU this is an advanced therapy medicinal product, and the clinic states that it holds no hospital exemption, and names no marketing authorisation or authorised trial. What remains are compassionate use and named-patient supply, national decisions the offer does not show: ask which one applies, or walk away.",
+                    );
+                    f.missing.push("authorisation");
+                    f.missing.push("disclosures.trial_registration");
+                    f
+                }
+                None => {
+                    let f = c.add(
+                        Group::AskFirst,
+                        rule,
+                        Outcome::NotMet,
+                        "authorisation",
+                        "In the EU this is an advanced therapy medicinal product: it needs a marketing authorisation, an authorised clinical trial or a hospital exemption. Ask which one applies.",
+                    );
+                    f.missing.push("authorisation");
+                    f.missing.push("disclosures.trial_registration");
+                    f.missing.push("permission");
+                    f
+                }
+            };
+            f.facts.insert(0, class);
+            if let Some((p, _)) = exemption {
+                permission_facts(p, f);
+            }
         }
         (Some(false), _) => {
             c.add(
@@ -1499,10 +1678,76 @@ fn eu_pathway(eu: &EuAssessment, named_use: NamedUse, trial: Trial<'_>, c: &mut 
     }
 }
 
-fn jp_pathway(jp: &JpAssessment, named_use: NamedUse, trial: Trial<'_>, c: &mut Collector) {
+fn jp_pathway(
+    jp: &JpAssessment,
+    named_use: NamedUse,
+    trial: Trial<'_>,
+    permission: Option<&crate::Permission>,
+    c: &mut Collector,
+) {
     let rule = RuleId::OfferJpPathway;
     let class = Fact::code("jp.asrm_risk_class", jp.risk_class.code()).as_derived();
     let pmd = || Fact::code("jp.pmd_act", jp.pmd_act.code()).as_derived();
+    // Outside an approved product used as approved, the plan decides: submitted (and named),
+    // the review ASRM requires took place; not submitted, ASRM forbids the treatment when it
+    // applies (Art 4(1)).
+    let plan = match named_use {
+        NamedUse::OnLabel(_) => None,
+        NamedUse::OffLabel(_) | NamedUse::Neither if trial.is_some() => None,
+        NamedUse::OffLabel(_) | NamedUse::Neither => {
+            permission.and_then(|p| held(p).map(|h| (p, h)))
+        }
+    };
+    let asrm_applies = match jp.risk_class {
+        AsrmRiskClass::ClassI | AsrmRiskClass::ClassII | AsrmRiskClass::ClassIII => true,
+        AsrmRiskClass::OutsideAsrm
+        | AsrmRiskClass::ApprovedProductOnLabel
+        | AsrmRiskClass::Undetermined => false,
+    };
+    if let Some((p, h)) = plan {
+        let f = match h {
+            Held::Named => c.add(
+                Group::Note,
+                rule,
+                Outcome::Met,
+                "permission",
+                "The clinic names the provision plan it gives the treatment under, reviewed by a certified committee and submitted to the Minister of Health, Labour and Welfare (ASRM Art 4): the review the Act requires took place. The committee reviews the plan against the provision standards; it does not approve the treatment as effective or safe.",
+            ),
+            Held::Unnamed => {
+                let f = c.add(
+                    Group::AskFirst,
+                    rule,
+                    Outcome::Undetermined,
+                    "permission.reference",
+                    "The clinic says it submitted a provision plan under the Act on the Safety of Regenerative Medicine but gives no plan number: ask for it (plans are listed publicly).",
+                );
+                f.missing.push("permission.reference");
+                f
+            }
+            Held::Refused if asrm_applies => c.add(
+                Group::WalkAway,
+                rule,
+                Outcome::NotMet,
+                "permission",
+                "The clinic gives regenerative medicine outside an approved product without a provision plan submitted to the Minister of Health, Labour and Welfare: the Act on the Safety of Regenerative Medicine forbids providing it without one (Art 4(1)), and MHLW ordered clinics that did so with donor cord blood to stop (2017).",
+            ),
+            Held::Refused => {
+                let f = c.add(
+                    Group::AskFirst,
+                    rule,
+                    Outcome::NotMet,
+                    "permission",
+                    "The clinic states it has no provision plan under the Act on the Safety of Regenerative Medicine, and whether the Act applies to this product is not settled (see the Japanese assessment): ask which law the clinic relies on.",
+                );
+                f.missing.push("authorisation");
+                f
+            }
+        };
+        f.facts.insert(0, pmd());
+        f.facts.insert(0, class);
+        permission_facts(p, f);
+        return;
+    }
     match (named_use, trial) {
         (NamedUse::OnLabel(p), _) => on_label_sign(rule, p, class, c),
         (_, Some(trial)) => {
@@ -1539,6 +1784,7 @@ fn jp_pathway(jp: &JpAssessment, named_use: NamedUse, trial: Trial<'_>, c: &mut 
             f.facts.push(pmd());
             f.missing.push("authorisation");
             f.missing.push("disclosures.trial_registration");
+            f.missing.push("permission");
         }
     }
 }
@@ -1547,6 +1793,7 @@ fn national_pathway(
     place: Jurisdiction,
     on_label: Option<&'static ApprovedProduct>,
     trial: Trial<'_>,
+    permission: Option<&crate::Permission>,
     c: &mut Collector,
     on: jiff::civil::Date,
 ) {
@@ -1615,6 +1862,30 @@ fn national_pathway(
             f.facts.insert(0, here);
             f.missing.push("authorisation");
             f.missing.push("disclosures.trial_registration");
+            // A national authorisation the clinic names is shown, never taken as settled: the
+            // crate has no engine for this law and cannot check it.
+            if let Some((p, h)) = permission.and_then(|p| held(p).map(|h| (p, h))) {
+                let said = match h {
+                    Held::Named => {
+                        "The clinic names a national authorisation (see the permission facts); the crate cannot check it: confirm it with the authority that granted it. "
+                    }
+                    Held::Unnamed => {
+                        "The clinic says it holds a national authorisation but gives no reference for it: ask for the decision. "
+                    }
+                    Held::Refused => {
+                        f.outcome = Outcome::NotMet;
+                        "The clinic states that it holds no national authorisation. "
+                    }
+                };
+                let reason = f.reason.take().unwrap_or_default();
+                f.reason = Some(Cow::Owned(format!("{said}{reason}")));
+                permission_facts(p, f);
+                if h == Held::Unnamed {
+                    f.missing.push("permission.reference");
+                }
+            } else {
+                f.missing.push("permission");
+            }
         }
     }
 }
@@ -1623,7 +1894,7 @@ fn national_pathway(
 // The checklist items
 // ---------------------------------------------------------------------------------------------
 
-fn live_cell_count(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector) {
+fn live_cell_count(offer: &ClinicOffer, policy: &OfferPolicy, m: Measured, c: &mut Collector) {
     let rule = RuleId::OfferLiveCellCount;
     if let Some(prep) = offer.product.preparation {
         if !prep.info().live_cells {
@@ -1691,6 +1962,17 @@ fn live_cell_count(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector)
         push_count(f);
         f.missing.push("disclosures.certificate_of_analysis_shown");
         f.missing.push("product.release.viability");
+        return;
+    }
+    // The measurement wins over the claim: a stated count a test contradicts is no good sign.
+    if m.contradicts_count() {
+        push_count(c.add(
+            Group::Note,
+            rule,
+            Outcome::NotMet,
+            path,
+            "The clinic states a live cell count in the millions, but an independent test of the product contradicts it (see the independent-test finding): the measurement wins.",
+        ));
         return;
     }
     push_count(c.add(
@@ -1909,11 +2191,12 @@ fn trial_evidence(
     c: &mut Collector,
 ) -> bool {
     let rule = RuleId::OfferTrialEvidence;
-    let indication = Fact::code("indication", offer.indication.code());
+    let indication = indication_fact(offer);
+    let own = offer.indication.listed();
     let qualifying = offer
         .evidence
         .iter()
-        .filter(|t| t.indication == offer.indication && t.is_completed_positive_phase2_or_3());
+        .filter(|t| own == Some(t.indication) && t.is_completed_positive_phase2_or_3());
     if qualifying.clone().next().is_some() {
         let f = c.add(
             Group::GoodSign,
@@ -2073,7 +2356,9 @@ pub(crate) fn claimed_conditions(
             }
         }
     };
-    add(std::slice::from_ref(&offer.indication));
+    if let crate::StatedIndication::Listed(own) = &offer.indication {
+        add(std::slice::from_ref(own));
+    }
     let mut complete = offer.claims.is_some();
     for claim in offer.claims.iter().flatten() {
         match &claim.indications {
@@ -2096,12 +2381,21 @@ pub(crate) fn claimed_conditions(
 fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector) {
     let rule = RuleId::OfferManyConditions;
     let (conditions, complete) = claimed_conditions(offer);
-    // Conditions outside the list each count as a family of their own.
-    let unlisted = offer
+    // Conditions outside the list each count as a family of their own: those of the product's
+    // intended use, and the offer's own when it is one.
+    let other = offer
         .product
         .intended_use
         .as_ref()
         .map_or(&[][..], |u| u.other_indications.as_slice());
+    let with_own: Vec<crate::CodedCondition>;
+    let unlisted = match &offer.indication {
+        crate::StatedIndication::Unlisted(own) => {
+            with_own = std::iter::once(own).chain(other).cloned().collect();
+            with_own.as_slice()
+        }
+        crate::StatedIndication::Listed(_) => other,
+    };
     let categories = crate::CodedCondition::families(&conditions, unlisted);
     let threshold = policy.myriad_min_categories.get();
     let facts = |f: &mut Finding| {
@@ -2113,7 +2407,10 @@ fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector)
             "claimed_conditions",
             conditions.iter().copied(),
         ));
-        for c in unlisted {
+        if let crate::StatedIndication::Unlisted(_) = &offer.indication {
+            f.facts.push(indication_fact(offer));
+        }
+        for c in other {
             f.facts.push(owned(
                 "product.intended_use.other_indications",
                 format!("{} ({})", c.text, c.coding),
@@ -2176,6 +2473,7 @@ fn claims(
     offer: &ClinicOffer,
     named: Option<&'static ApprovedProduct>,
     quality: &QualityReport,
+    measured: Measured,
     c: &mut Collector,
     on: jiff::civil::Date,
 ) {
@@ -2215,8 +2513,33 @@ fn claims(
                 // Judged with every condition the offer names, by `many_conditions`.
             }
             ClaimKind::FdaApproved => fda_claim(offer, claim, named, c, on),
-            ClaimKind::ContainsLiveStemCells => live_stem_cells_claim(offer, quality, c),
+            ClaimKind::ContainsLiveStemCells => {
+                live_stem_cells_claim(offer, quality, measured, c);
+            }
             ClaimKind::NoRejection => no_rejection_claim(offer, c),
+            ClaimKind::SuperiorToStandardCare => superiority_claim(offer, c),
+            ClaimKind::SatisfactionStatistics => {
+                c.add(
+                    Group::AskFirst,
+                    RuleId::OfferClaimSatisfaction,
+                    Outcome::NotMet,
+                    "claims",
+                    "The clinic quotes patient-satisfaction or success-rate figures. They are not evidence that the treatment works (no comparison group, no blinding, the clinic chooses whom it asks) and they never count as such: only a completed Phase II or III trial for your condition does.",
+                )
+                .facts
+                .push(Fact::code("claims.kind", claim.kind.code()));
+            }
+            ClaimKind::Testimonials => {
+                c.add(
+                    Group::AskFirst,
+                    RuleId::OfferClaimTestimonials,
+                    Outcome::NotMet,
+                    "claims",
+                    "The clinic offers patients' stories as evidence. A testimonial needs the same scientific support as the clinic's own claims, and a story about one patient is not a trial: it never counts as evidence.",
+                )
+                .facts
+                .push(Fact::code("claims.kind", claim.kind.code()));
+            }
         }
     }
 }
@@ -2245,7 +2568,28 @@ fn fda_claim(
             .push("claims[].indications");
             return;
         }
-        Some(list) if list.is_empty() => std::slice::from_ref(&offer.indication),
+        Some(list) if list.is_empty() => match &offer.indication {
+            crate::StatedIndication::Listed(own) => std::slice::from_ref(own),
+            // A condition outside the list: the catalog holds no product approved for it.
+            crate::StatedIndication::Unlisted(_) => {
+                let f = c.add(
+                    Group::WalkAway,
+                    rule,
+                    Outcome::NotMet,
+                    "claims",
+                    "The clinic claims FDA approval, but no MSC product is FDA-approved for this condition: the claim is false.",
+                );
+                f.facts.push(indication_fact(offer));
+                f.facts.push(
+                    Fact::new(
+                        "no_fda_approved_msc_product_for",
+                        FactValue::Text(Cow::Borrowed("indication")),
+                    )
+                    .as_derived(),
+                );
+                return;
+            }
+        },
         Some(list) => list,
     };
     let claimed = || Fact::terms("claims.indications", indications.iter().copied());
@@ -2369,9 +2713,28 @@ fn fda_claim(
     }
 }
 
-fn live_stem_cells_claim(offer: &ClinicOffer, quality: &QualityReport, c: &mut Collector) {
+fn live_stem_cells_claim(
+    offer: &ClinicOffer,
+    quality: &QualityReport,
+    measured: Measured,
+    c: &mut Collector,
+) {
     let rule = RuleId::OfferClaimLiveStemCells;
     let product = &offer.product;
+    // The measurement wins over the claim, whatever the tissue.
+    if measured.no_msc {
+        let f = c.add(
+            Group::WalkAway,
+            rule,
+            Outcome::NotMet,
+            "content_tests",
+            "The clinic sells the product as live stem cells, but an independent test found no MSC-like cells in it: the measurement wins over the claim.",
+        );
+        f.facts.push(Fact::flag("content_tests.msc_found", false));
+        f.facts
+            .push(Fact::code_list("contradicts", ["claims", "content_tests"]).as_derived());
+        return;
+    }
     let Some(tissue) = product.tissue else {
         c.add(
             Group::AskFirst,
@@ -2472,8 +2835,20 @@ fn no_rejection_claim(offer: &ClinicOffer, c: &mut Collector) {
 
 fn approved_anywhere(offer: &ClinicOffer, c: &mut Collector, on: jiff::civil::Date) {
     let rule = RuleId::OfferApprovedAnywhere;
-    let approved = || ApprovedProduct::approved_anywhere_on(offer.indication, on).map(|p| p.key);
-    let indication = Fact::code("indication", offer.indication.code());
+    let indication = indication_fact(offer);
+    let crate::StatedIndication::Listed(own) = &offer.indication else {
+        c.add(
+            Group::Note,
+            rule,
+            Outcome::NotMet,
+            "indication",
+            "The condition is not one the crate's catalog lists, and no MSC product in the catalog is authorised for it: an offer for it is experimental unless the clinic names an authorisation a regulator granted for it.",
+        )
+        .facts
+        .push(indication);
+        return;
+    };
+    let approved = || ApprovedProduct::approved_anywhere_on(*own, on).map(|p| p.key);
     if approved().next().is_none() {
         c.add(
             Group::Note,
@@ -2572,9 +2947,25 @@ fn release_quality(quality: &QualityReport, c: &mut Collector) {
 fn dose_reference(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector) {
     use crate::rules::quality::DoseVerdict;
     let rule = RuleId::OfferDoseReference;
+    // A condition outside the list has no label or trial dose, whatever the route.
+    let own: &[Indication] = match &offer.indication {
+        crate::StatedIndication::Listed(own) => std::slice::from_ref(own),
+        crate::StatedIndication::Unlisted(_) => {
+            c.add(
+                Group::Note,
+                rule,
+                Outcome::NotApplicable,
+                "indication",
+                "No label or trial dose is known for a condition outside the crate's list, so the dose is not compared.",
+            )
+            .facts
+            .push(indication_fact(offer));
+            return;
+        }
+    };
     let cmp = crate::rules::quality::compare_dose(
         &offer.product,
-        Some(std::slice::from_ref(&offer.indication)),
+        Some(own),
         policy.quality.dose_far_below_factor,
     );
     let (group, outcome, reason) = match cmp.verdict {
@@ -2603,6 +2994,479 @@ fn dose_reference(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector) 
     let f = c.add(group, rule, outcome, "product.dose", reason);
     f.facts.extend(cmp.facts);
     for path in cmp.missing {
+        f.missing.push(path);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The offer's condition
+// ---------------------------------------------------------------------------------------------
+
+/// The offer's condition as a fact: a listed indication by its code, one outside the list by
+/// its wording and code.
+fn indication_fact(offer: &ClinicOffer) -> Fact {
+    match &offer.indication {
+        crate::StatedIndication::Listed(i) => Fact::code("indication", i.code()),
+        crate::StatedIndication::Unlisted(c) => {
+            owned("indication", format!("{} ({})", c.text, c.coding))
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Claimed against measured content
+// ---------------------------------------------------------------------------------------------
+
+/// What the independent tests of the product show against the clinic's statements: each field
+/// is a contradiction one of them found.
+#[derive(Clone, Copy, Default)]
+struct Measured {
+    /// A test found bacteria or fungi.
+    contamination: bool,
+    /// A test looked for MSC-like cells in a product meant to hold living cells, and found
+    /// none.
+    no_msc: bool,
+    /// The smallest live cell count a test measured, below the policy's minimum.
+    whiff: Option<f64>,
+    /// The smallest live cell count a test measured, below the policy's share of the count the
+    /// clinic states.
+    short: Option<f64>,
+}
+
+impl Measured {
+    fn of(offer: &ClinicOffer, policy: &OfferPolicy) -> Self {
+        // A product not meant to hold living cells (exosomes, conditioned medium) is not
+        // contradicted by a test that finds no cells in it.
+        let live = offer
+            .product
+            .preparation
+            .is_none_or(|p| p.info().live_cells);
+        let stated = offer
+            .disclosures
+            .live_nucleated_cells
+            .map(CellCount::as_f64);
+        let share = policy.measured_count_min_share.get() / 100.0;
+        let min = policy.min_live_cells.as_f64();
+        let mut m = Self::default();
+        let lower = |slot: &mut Option<f64>, v: f64| {
+            if slot.is_none_or(|old| v < old) {
+                *slot = Some(v);
+            }
+        };
+        for t in &offer.content_tests {
+            m.contamination |= t.contamination_found == Some(true);
+            m.no_msc |= live && t.msc_found == Some(false);
+            if let (true, Some(count)) = (live, t.live_nucleated_cells) {
+                let v = count.as_f64();
+                if v < min {
+                    lower(&mut m.whiff, v);
+                }
+                if stated.is_some_and(|s| v < s * share) {
+                    lower(&mut m.short, v);
+                }
+            }
+        }
+        m
+    }
+
+    /// A test contradicts the live cell count the clinic states.
+    const fn contradicts_count(self) -> bool {
+        self.no_msc || self.whiff.is_some() || self.short.is_some()
+    }
+}
+
+fn content_test(offer: &ClinicOffer, policy: &OfferPolicy, m: Measured, c: &mut Collector) {
+    let rule = RuleId::OfferContentTest;
+    let path = "content_tests";
+    if offer.content_tests.is_empty() {
+        c.add(
+            Group::Note,
+            rule,
+            Outcome::NotApplicable,
+            path,
+            "No test of the product by someone other than the clinic is recorded.",
+        );
+        return;
+    }
+    let (group, outcome, reason) = if m.contamination {
+        (
+            Group::WalkAway,
+            Outcome::NotMet,
+            "An independent test found bacteria or fungi in the product: a contaminated product can cause serious infections, whatever the clinic says it holds.",
+        )
+    } else if m.no_msc {
+        (
+            Group::WalkAway,
+            Outcome::NotMet,
+            "An independent test looked for MSC-like cells in the product and found none: whatever the clinic says the vial holds, the measurement wins.",
+        )
+    } else if m.whiff.is_some() {
+        (
+            Group::WalkAway,
+            Outcome::NotMet,
+            "An independent test counted fewer than a million live cells per injection: whatever count the clinic states, the measurement wins, and a 'whiff' of cells is not enough to trigger a biological response.",
+        )
+    } else if m.short.is_some() {
+        (
+            Group::WalkAway,
+            Outcome::NotMet,
+            "An independent test counted far fewer live cells than the clinic states (see `contradicts`): the measurement wins over the claim.",
+        )
+    } else {
+        (
+            Group::Note,
+            Outcome::Met,
+            "The independent tests recorded do not contradict what the clinic states; one sample does not show the lot you would get (ask for its certificate of analysis).",
+        )
+    };
+    let f = c.add(group, rule, outcome, path, reason);
+    for t in &offer.content_tests {
+        f.facts.push(owned(
+            "content_tests.tested_by",
+            t.tested_by.as_str().to_owned(),
+        ));
+        if let Some(found) = t.msc_found {
+            f.facts.push(Fact::flag("content_tests.msc_found", found));
+        }
+        if let Some(found) = t.contamination_found {
+            f.facts
+                .push(Fact::flag("content_tests.contamination_found", found));
+        }
+        if let Some(count) = t.live_nucleated_cells {
+            f.facts.push(
+                Fact::number("content_tests.live_nucleated_cells", count.as_f64())
+                    .with_unit("cells"),
+            );
+        }
+        if let Some(finding) = &t.finding {
+            f.facts
+                .push(owned("content_tests.finding", finding.as_str().to_owned()));
+        }
+    }
+    if m.whiff.is_some() || m.short.is_some() {
+        if let Some(stated) = offer.disclosures.live_nucleated_cells {
+            f.facts.push(
+                Fact::number("disclosures.live_nucleated_cells", stated.as_f64())
+                    .with_unit("cells"),
+            );
+        }
+        f.facts.push(
+            Fact::number("policy.min_live_cells", policy.min_live_cells.as_f64())
+                .with_unit("cells")
+                .as_limit(),
+        );
+        f.facts.push(
+            Fact::number(
+                "policy.measured_count_min_share",
+                policy.measured_count_min_share.get(),
+            )
+            .with_unit("%")
+            .as_limit(),
+        );
+    }
+    if m.short.is_some() {
+        f.facts.push(
+            Fact::code_list(
+                "contradicts",
+                ["disclosures.live_nucleated_cells", "content_tests"],
+            )
+            .as_derived(),
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Marketing and consumer protection
+// ---------------------------------------------------------------------------------------------
+
+fn superiority_claim(offer: &ClinicOffer, c: &mut Collector) {
+    let rule = RuleId::OfferClaimSuperiority;
+    let own = offer.indication.listed();
+    let phase3 = offer.evidence.iter().filter(|t| {
+        own == Some(t.indication)
+            && t.phases.as_slice().contains(&crate::TrialPhase::Phase3)
+            && t.status == crate::TrialStatus::Completed
+            && t.result == crate::TrialResult::Positive
+    });
+    if phase3.clone().next().is_some() {
+        let f = c.add(
+            Group::AskFirst,
+            rule,
+            Outcome::Undetermined,
+            "claims",
+            "The clinic says the treatment is as good as or better than standard treatments, and cites a completed positive Phase III trial for the condition: ask whether that trial compared it with the standard treatment, which is what the claim needs.",
+        );
+        f.facts.push(Fact::code(
+            "claims.kind",
+            ClaimKind::SuperiorToStandardCare.code(),
+        ));
+        f.facts.push(owned("evidence.nct_id", nct_ids(phase3)));
+    } else {
+        c.add(
+            Group::WalkAway,
+            rule,
+            Outcome::NotMet,
+            "claims",
+            "The clinic says the treatment is as good as or better than approved or standard treatments, without a trial that compared them: the FTC calls such claims deceptive when no randomized controlled trial supports them.",
+        )
+        .facts
+        .push(Fact::code("claims.kind", ClaimKind::SuperiorToStandardCare.code()));
+    }
+}
+
+fn marketing(offer: &ClinicOffer, c: &mut Collector) {
+    let m = &offer.marketing;
+    let rule = RuleId::OfferTreatmentDisclaimer;
+    let path = "marketing.treatment_disclaimer";
+    match m.treatment_disclaimer {
+        Some(true) => {
+            c.add(
+                Group::WalkAway,
+                rule,
+                Outcome::NotMet,
+                path,
+                "The product is labelled or sold as 'for research use only' or 'not for treating people', and the clinic injects it into patients: its own maker does not stand behind it as a treatment, and a disclaimer does not change what the product is used for.",
+            )
+            .facts
+            .push(Fact::flag(path, true));
+        }
+        Some(false) => {
+            c.add(
+                Group::Note,
+                rule,
+                Outcome::Met,
+                path,
+                "The product is not labelled or sold as 'for research use only' or 'not for treating people'.",
+            )
+            .facts
+            .push(Fact::flag(path, false));
+        }
+        None => {
+            c.add(
+                Group::Note,
+                rule,
+                Outcome::NotApplicable,
+                path,
+                "Whether the product is labelled 'for research use only' is not recorded.",
+            );
+        }
+    }
+    pay_to_participate(offer, c);
+    boosters(offer, c);
+}
+
+fn pay_to_participate(offer: &ClinicOffer, c: &mut Collector) {
+    let rule = RuleId::OfferPayToParticipate;
+    let path = "marketing.pay_to_participate";
+    match offer.marketing.pay_to_participate {
+        Some(true) => {}
+        Some(false) => {
+            c.add(
+                Group::Note,
+                rule,
+                Outcome::Met,
+                path,
+                "The patient is not charged to take part in a study.",
+            )
+            .facts
+            .push(Fact::flag(path, false));
+            return;
+        }
+        None => {
+            c.add(
+                Group::Note,
+                rule,
+                Outcome::NotApplicable,
+                path,
+                "Whether the patient pays to take part in a study is not recorded.",
+            );
+            return;
+        }
+    }
+    let ind = offer.disclosures.ind_number.as_ref();
+    let place = offer.jurisdiction;
+    let us = place.map(|p| p.info().framework == RegulatoryFramework::UnitedStates);
+    let f = match (us, ind) {
+        (Some(true), None) => {
+            let f = c.add(
+                Group::WalkAway,
+                rule,
+                Outcome::NotMet,
+                path,
+                "You are asked to pay to take part in a 'study' that names no IND. In the US an unapproved drug or biological product may be charged for in a trial only under an IND and with FDA's prior written authorisation (21 CFR 312.8); a ClinicalTrials.gov listing is not an FDA review. Paid 'studies' without one are a marketing exercise.",
+            );
+            f.basis = Basis::RegulationText;
+            f
+        }
+        (Some(true), Some(_)) => {
+            let f = c.add(
+                Group::AskFirst,
+                rule,
+                Outcome::Undetermined,
+                path,
+                "You are asked to pay to take part in a study the clinic says runs under an IND. Charging for an investigational drug in a trial needs FDA's prior written authorisation (21 CFR 312.8): ask to see it, and FDA's letter acknowledging the IND.",
+            );
+            f.basis = Basis::RegulationText;
+            f
+        }
+        (Some(false), _) => {
+            let f = c.add(
+                Group::AskFirst,
+                rule,
+                Outcome::NotMet,
+                path,
+                "You are asked to pay to take part in a 'study'. Most trials are free to join, and businesses selling unproven stem cell treatments have listed paid 'studies' that no regulator reviewed: ask which authority approved the study and allowed charging participants.",
+            );
+            f.basis = Basis::Literature;
+            f
+        }
+        (None, _) => {
+            let f = c.add(
+                Group::AskFirst,
+                rule,
+                Outcome::Undetermined,
+                path,
+                "You are asked to pay to take part in a 'study', and the offer does not say where it is given, so which rule on charging applies is open (in the US: an IND and FDA's written authorisation, 21 CFR 312.8). Ask which authority approved the study and allowed charging participants.",
+            );
+            f.missing.push("jurisdiction");
+            f
+        }
+    };
+    f.facts.push(Fact::flag(path, true));
+    if let Some(place) = place {
+        f.facts.push(Fact::code("jurisdiction", place.code()));
+    }
+    match ind {
+        Some(n) => f
+            .facts
+            .push(owned("disclosures.ind_number", n.as_str().to_owned())),
+        None => f.missing.push("disclosures.ind_number"),
+    }
+}
+
+fn boosters(offer: &ClinicOffer, c: &mut Collector) {
+    let rule = RuleId::OfferRepeatTreatments;
+    let path = "marketing.boosters";
+    let Some(b) = &offer.marketing.boosters else {
+        c.add(
+            Group::Note,
+            rule,
+            Outcome::NotApplicable,
+            path,
+            "No repeat ('booster') treatments are recorded.",
+        );
+        return;
+    };
+    if b.recommended == Some(true) || b.price.is_some() {
+        let f = c.add(
+            Group::AskFirst,
+            rule,
+            Outcome::NotMet,
+            path,
+            "The clinic sells repeat ('booster') treatments after the first: the whole course, not one injection, is what you would pay for. Ask how many, what evidence shows that repeating it helps, and what the course costs.",
+        );
+        if let Some(r) = b.recommended {
+            f.facts
+                .push(Fact::flag("marketing.boosters.recommended", r));
+        }
+        if let Some(p) = &b.price {
+            let mut price = Fact::number("marketing.boosters.price.amount", p.amount.get());
+            price.unit = Some(Cow::Owned(p.currency.as_str().to_owned()));
+            f.facts.push(price);
+        }
+    } else {
+        let f = c.add(
+            Group::Note,
+            rule,
+            Outcome::Met,
+            path,
+            "The clinic says no repeat treatments are needed.",
+        );
+        if let Some(r) = b.recommended {
+            f.facts
+                .push(Fact::flag("marketing.boosters.recommended", r));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Follow-up
+// ---------------------------------------------------------------------------------------------
+
+fn follow_up(offer: &ClinicOffer, c: &mut Collector) {
+    let rule = RuleId::OfferFollowUp;
+    let Some(plan) = &offer.follow_up else {
+        c.add(
+            Group::AskFirst,
+            rule,
+            Outcome::Undetermined,
+            "follow_up",
+            "The offer does not say how you will be followed up after the treatment: what is checked, how and for how long, and whom to call if something goes wrong.",
+        )
+        .missing
+        .push("follow_up");
+        return;
+    };
+    let none_monitored = plan.methods.as_ref().is_some_and(Vec::is_empty);
+    let no_time = plan.months == Some(0);
+    if none_monitored || no_time {
+        let f = c.add(
+            Group::AskFirst,
+            rule,
+            Outcome::NotMet,
+            "follow_up",
+            "The clinic states that it does not follow you up after the treatment: the response of a treatment with live cells is monitored, and its long-term safety is still being studied.",
+        );
+        if none_monitored {
+            f.facts
+                .push(Fact::number("follow_up.methods", 0.0).as_derived());
+        }
+        if let Some(months) = plan.months {
+            f.facts
+                .push(Fact::number("follow_up.months", f64::from(months)).with_unit("months"));
+        }
+        return;
+    }
+    let mut missing: SmallVec<[&'static str; 3]> = SmallVec::new();
+    if plan.methods.is_none() {
+        missing.push("follow_up.methods");
+    }
+    if plan.months.is_none() {
+        missing.push("follow_up.months");
+    }
+    if plan.adverse_event_contact.is_none() {
+        missing.push("follow_up.adverse_event_contact");
+    }
+    let f = if missing.is_empty() {
+        c.add(
+            Group::GoodSign,
+            rule,
+            Outcome::Met,
+            "follow_up",
+            "The clinic says how it will follow you up, for how long, and whom to call about a side effect.",
+        )
+    } else {
+        c.add(
+            Group::AskFirst,
+            rule,
+            Outcome::Undetermined,
+            "follow_up",
+            "The clinic states a follow-up plan, but not all of it: how you are monitored, for how long, or whom to call about a side effect.",
+        )
+    };
+    if let Some(methods) = &plan.methods {
+        f.facts
+            .push(Fact::terms("follow_up.methods", methods.iter().copied()));
+    }
+    if let Some(months) = plan.months {
+        f.facts
+            .push(Fact::number("follow_up.months", f64::from(months)).with_unit("months"));
+    }
+    if plan.adverse_event_contact.is_some() {
+        f.facts
+            .push(Fact::flag("follow_up.adverse_event_contact", true));
+    }
+    for path in missing {
         f.missing.push(path);
     }
 }

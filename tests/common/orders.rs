@@ -14,7 +14,8 @@
 //!   stated it — for the quality verdict a warning that says what was not shown, so the verdict
 //!   after is at most `pass_with_warnings` ([`bound_after`]);
 //! - **(iii) a claim or other statement that can only count against the product**
-//!   ([`Exception::AgainstOnly`]);
+//!   ([`Exception::AgainstOnly`]): the clinic's claims, an independent test of the product's
+//!   content, the marketing facts;
 //! - **(iv) one of two contradictory statements** ([`Exception::Contradiction`]), only when the
 //!   report *before* the deletion holds a finding whose `contradicts` fact (a list of input
 //!   paths) names the deleted key, a key inside it or a key it lies in. A contradiction that the
@@ -314,6 +315,30 @@ pub const EXCEPTIONS: &[Row] = &[
         AgainstOnly,
         When::AgainstTheProduct,
         "a determination that a criterion is not met (an FDA letter, a court decision), that the product is a 351 product or an ATMP, can only count against the product; deleted, the criterion or classification is judged on the stated facts alone",
+    ),
+    row(
+        "content_tests",
+        Offer,
+        false,
+        AgainstOnly,
+        When::NonEmpty,
+        "tests of the product by someone other than the clinic can only count against the offer (the measurement wins over the clinic's claim; one sample found sound shows nothing about the patient's lot, so a test is never a good sign); with none recorded, nothing is asked",
+    ),
+    row(
+        "content_tests[*]",
+        Offer,
+        true,
+        AgainstOnly,
+        When::Always,
+        "a part of an independent test (MSCs not found, bacteria found, a low live count) narrows a statement that can only count against the offer",
+    ),
+    row(
+        "marketing",
+        Offer,
+        true,
+        AgainstOnly,
+        When::Always,
+        "the marketing facts (a 'research use only' label on a product given to patients, a paid 'study', repeat 'boosters') can only count against the offer; neither source text's checklist asks for them, so absent they are not recorded, never a good sign",
     ),
     // (iv) One of two contradictory statements (only when a finding names the contradiction).
     row(
