@@ -494,6 +494,19 @@ class ClaimKind(Enum):
     """
     Donor cells cause "no rejection".
     """
+    superior_to_standard_care = "superior_to_standard_care"
+    """
+    The treatment is as good as or better than approved or standard treatments (surgery,
+    steroid injections, painkillers, "FDA-approved treatments").
+    """
+    satisfaction_statistics = "satisfaction_statistics"
+    """
+    Patient-satisfaction or "success rate" figures ("94 % of our patients improved").
+    """
+    testimonials = "testimonials"
+    """
+    Patient testimonials or stories offered as evidence ("she walked again").
+    """
 
 
 class Coding(BaseModel):
@@ -516,6 +529,80 @@ class Coding(BaseModel):
     system: str
     """
     The code system's URI, e.g. `http://snomed.info/sct`.
+    """
+
+
+class DeterminationBasis(Enum):
+    """
+    **What kind of document a determination is**: an agency's statement or a court's
+    decision. It becomes the `Basis` of the finding the determination settles.
+    """
+
+    agency_statement = "agency_statement"
+    """
+    An agency's statement: a warning letter, an untitled letter, a CAT classification
+    recommendation, a Tissue Reference Group answer.
+    """
+    court_decision = "court_decision"
+    """
+    A court's decision.
+    """
+
+
+class Determined(Enum):
+    """
+    **What an authority determined**: a criterion met or not met, or a classification.
+
+    A criterion (`rule` a rule of 21 CFR 1271.10(a), 1271.3(d) or
+    1271.15(b), or one of the two "engineered" criteria of Regulation (EC) No 1394/2007 Art
+    2(1)(c)) takes `met` or `not_met`. The US classification as a whole
+    (`"us.determination"`) takes one of the four US classes; the EU classification
+    (`"eu.determination"`) `not_atmp`, `atmp` (class not stated) or an ATMP class.
+    """
+
+    met = "met"
+    """
+    The criterion is met.
+    """
+    not_met = "not_met"
+    """
+    The criterion is not met.
+    """
+    not_an_hctp = "not_an_hctp"
+    """
+    US: not an HCT/P (21 CFR 1271.3(d)).
+    """
+    excepted_same_surgical_procedure = "excepted_same_surgical_procedure"
+    """
+    US: excepted under 21 CFR 1271.15(b).
+    """
+    section_361_hctp = "section_361_hctp"
+    """
+    US: a Section 361 HCT/P.
+    """
+    section_351_product = "section_351_product"
+    """
+    US: a drug and/or biological product under section 351 of the PHS Act.
+    """
+    not_atmp = "not_atmp"
+    """
+    EU: not an advanced therapy medicinal product.
+    """
+    atmp = "atmp"
+    """
+    EU: an ATMP, its class not stated.
+    """
+    tissue_engineered_product = "tissue_engineered_product"
+    """
+    EU: a tissue engineered product.
+    """
+    somatic_cell_therapy = "somatic_cell_therapy"
+    """
+    EU: a somatic cell therapy medicinal product.
+    """
+    gene_therapy = "gene_therapy"
+    """
+    EU: a gene therapy medicinal product.
     """
 
 
@@ -545,6 +632,14 @@ class Donor(Enum):
     allogeneic_unrelated = "allogeneic_unrelated"
     """
     Another person unrelated to the patient, or a pool of donors ("off-the-shelf" products).
+    """
+    allogeneic = "allogeneic"
+    """
+    Another person, whose relation to the patient is not stated: what FDA's letters
+    write when they say a product is "for allogeneic use". Not the patient's own cells,
+    so never autologous; whether the donor is a first- or second-degree blood relative
+    is unknown, so the rules read it the least favourable way wherever the relation
+    matters (21 CFR 1271.10(a)(4)(ii)(b)) and say so.
     """
     xenogeneic = "xenogeneic"
     """
@@ -650,6 +745,31 @@ class FactRole(Enum):
     derived = "derived"
     """
     A value the rule computed, e.g. a dose per kilogram.
+    """
+
+
+class FollowUpMethod(Enum):
+    """
+    **How a clinic follows a treated patient up**, as the "Mesenchymal Stem Cells (MSC)"
+    overview describes monitoring: "clinical evaluation of symptom changes and sometimes
+    imaging or laboratory tests to assess response".
+    """
+
+    clinical_evaluation = "clinical_evaluation"
+    """
+    A physician's clinical evaluation of symptom changes.
+    """
+    imaging = "imaging"
+    """
+    Imaging (MRI, ultrasound, X-ray).
+    """
+    laboratory_tests = "laboratory_tests"
+    """
+    Laboratory tests (blood, markers of inflammation or of the disease).
+    """
+    patient_reported_outcomes = "patient_reported_outcomes"
+    """
+    Questionnaires the patient fills in (pain and function scores).
     """
 
 
@@ -874,6 +994,78 @@ class Jurisdiction(Enum):
     """
 
 
+class Manufacturing(BaseModel):
+    """
+    **How a lot was made and released: the manufacturing and compliance facts FDA's
+    inspections and warning letters turn on.**
+
+    A certificate of analysis reports a lot's test results; it does not say whether the donor
+    was found eligible, whether the aseptic process was validated, which reagents went in,
+    whether sterility failures were investigated, what supports the expiry date or whether the
+    lot left before its results were in. FDA's letters to cell and tissue firms turn on exactly
+    these facts (e.g. Genetech, Inc., Warning Letter OBPO 19-03, 29 Nov 2018: no donor
+    eligibility determined, non-sterile "research use only" reagents added to batches; Kimera
+    Labs, Warning Letter 23-649343, 1 Sep 2023: a positive sterility result not investigated),
+    and each field below is written the way they state it.
+
+    Every field is optional and absent means **not stated**, never "done". The quality rules
+    (`assess_quality`) fail a lot on a stated failing value. An absent donor-eligibility
+    determination for a lot from another person's cells is a warning that asks for it (21 CFR
+    1271.265(c)(2) makes it a condition of distributing that very lot, and the summary of records
+    that states it accompanies the lot, 1271.55); the other facts concern the
+    establishment's process rather than the lot's results, so an absent one is listed as missing
+    without moving the verdict.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    aseptic_process_validated: bool | None = None
+    """
+    The aseptic process the lot was made by is validated, by process simulations (media
+    fills) that follow the commercial process (21 CFR 211.113(b); for HCT/Ps, 1271.230(a)).
+    `false` states that it is not, as FDA found at StemGenex Biologic Laboratories (no media
+    fills, 2018) and Pinnacle Transplant Technologies (media fills that did not simulate the
+    process, 2024).
+    """
+    distributed_before_release_results: bool | None = None
+    """
+    The lot was shipped or made available for distribution before its release results were
+    in and shown to meet specification (21 CFR 211.165(a), 610.1; for HCT/Ps,
+    1271.265(c)(1)-(2)). `true` states that it was; `false` that it was released only after.
+    A same-day bedside preparation is not a released lot: its record leaves this out.
+    """
+    donor_eligibility_determined: bool | None = None
+    """
+    A donor-eligibility determination was made for the donor of the lot's cells or tissue,
+    based on donor screening and testing, and found the donor eligible (21 CFR 1271.45(b),
+    1271.50(a)). `false` states that none was made or completed ("neither you … nor your
+    suppliers have determined donor eligibility", FDA to Genetech, Inc., 2018): the lot must
+    not be made available for distribution (21 CFR 1271.265(c)(2)) and stays in quarantine
+    (1271.60). Not required for autologous use (1271.90(a)(1)).
+    """
+    expiry_supported_by_stability_data: bool | None = None
+    """
+    The lot's expiry date, and any extension of it, is supported by stability data from a
+    written stability programme (21 CFR 211.137(a), 211.166(a); for HCT/Ps, 1271.260(c)).
+    `false` states that it is not: an expiry date set or extended without such data.
+    """
+    research_grade_reagents_used: bool | None = None
+    """
+    A reagent or component that went into the lot was research-grade ("for research use
+    only") or non-sterile where it must be sterile (21 CFR 211.84(d); for HCT/Ps,
+    1271.210(a)-(b)). `true` states that one was, as FDA found at Genetech, Inc. (2018);
+    `false` that none was.
+    """
+    sterility_failures_investigated: bool | None = None
+    """
+    Every positive sterility result of the product's lots was thoroughly investigated, its
+    cause sought and the lots it may touch evaluated (21 CFR 211.192). `false` states that
+    one was not, as FDA found at Kimera Labs (2023) and Pinnacle Transplant Technologies
+    (eight sterility failures, 2024).
+    """
+
+
 class Mechanism(Enum):
     """
     **A way MSCs are thought to act in the body.**
@@ -1047,6 +1239,35 @@ class PatientVerdict(Enum):
     good_signs = "good_signs"
     """
     The checklist found only good signs (still experimental treatment; see expectations).
+    """
+
+
+class PermissionKind(Enum):
+    """
+    **A permission outside a marketing authorisation under which a clinic may give cells**,
+    in the law where the offer is made.
+    """
+
+    hospital_exemption = "hospital_exemption"
+    """
+    The EU hospital exemption (Directive 2001/83/EC Art 3(7), inserted by Regulation (EC)
+    No 1394/2007 Art 28(2)): an advanced therapy medicinal product prepared on a
+    non-routine basis and used in a hospital of the same Member State, under a
+    physician's exclusive responsibility, for an individual patient, with the
+    manufacture authorised by the Member State's competent authority. Recorded under
+    this kind whatever national law calls it (Germany's § 4b AMG authorisation, Spain's
+    authorisation of non-industrially manufactured ATMPs under Real Decreto 477/2014).
+    """
+    national_authorisation = "national_authorisation"
+    """
+    An authorisation a national authority grants outside the EU and Japanese schemes
+    (Korea's approval of an advanced regenerative medicine treatment, for instance).
+    """
+    asrm_provision_plan = "asrm_provision_plan"
+    """
+    A regenerative medicine provision plan under Japan's Act on the Safety of
+    Regenerative Medicine, reviewed by a certified committee and submitted to the
+    Minister of Health, Labour and Welfare before the treatment is provided (Art 4).
     """
 
 
@@ -1326,6 +1547,30 @@ class Question(Enum):
     """
     For `"offer.dose.reference"`.
     """
+    content_test = "content_test"
+    """
+    For `"offer.content.independent_test"`.
+    """
+    comparison = "comparison"
+    """
+    For `"offer.claim.superior_to_standard_care"`.
+    """
+    research_use_only = "research_use_only"
+    """
+    For `"offer.marketing.treatment_disclaimer"`.
+    """
+    study_charges = "study_charges"
+    """
+    For `"offer.marketing.pay_to_participate"`.
+    """
+    boosters = "boosters"
+    """
+    For `"offer.price.repeat_treatments"`.
+    """
+    follow_up = "follow_up"
+    """
+    For `"offer.checklist.follow_up"`.
+    """
 
 
 class Recipient(BaseModel):
@@ -1461,6 +1706,10 @@ class RuleId(Enum):
     """
     Criterion 4 of 21 CFR 1271.10(a): systemic effect and metabolic activity.
     """
+    us_determination = "us.determination"
+    """
+    An authority's determination on this product, recorded as a fact (US).
+    """
     quality_viability_minimum = "quality.viability.minimum"
     """
     Viability at or above the policy minimum.
@@ -1528,6 +1777,30 @@ class RuleId(Enum):
     quality_coa_entries = "quality.coa.entries"
     """
     The certificate holds the entries required for the product type.
+    """
+    quality_cgtp_donor_eligibility = "quality.cgtp.donor_eligibility"
+    """
+    A donor-eligibility determination was made for the donor of a lot from another person's cells.
+    """
+    quality_cgmp_aseptic_validation = "quality.cgmp.aseptic_validation"
+    """
+    The aseptic process the lot was made by is validated.
+    """
+    quality_cgmp_reagents = "quality.cgmp.reagents"
+    """
+    No research-grade or non-sterile reagent went into the lot.
+    """
+    quality_cgmp_sterility_investigation = "quality.cgmp.sterility_investigation"
+    """
+    Positive sterility results were thoroughly investigated.
+    """
+    quality_cgmp_expiry_dating = "quality.cgmp.expiry_dating"
+    """
+    The expiry date is supported by stability data.
+    """
+    quality_release_before_results = "quality.release.before_results"
+    """
+    The lot was not distributed before its release results were in.
     """
     offer_checklist_live_cell_count = "offer.checklist.live_cell_count"
     """
@@ -1625,6 +1898,38 @@ class RuleId(Enum):
     """
     Is any MSC product approved anywhere for the condition?
     """
+    offer_content_independent_test = "offer.content.independent_test"
+    """
+    An independent test of the product's content against what the clinic states.
+    """
+    offer_claim_superior_to_standard_care = "offer.claim.superior_to_standard_care"
+    """
+    Claim: better than approved or standard treatments.
+    """
+    offer_claim_satisfaction_statistics = "offer.claim.satisfaction_statistics"
+    """
+    Claim: patient-satisfaction figures offered as evidence.
+    """
+    offer_claim_testimonials = "offer.claim.testimonials"
+    """
+    Claim: testimonials offered as evidence.
+    """
+    offer_marketing_treatment_disclaimer = "offer.marketing.treatment_disclaimer"
+    """
+    The product is labelled research use only (or not for treatment), yet given to the patient.
+    """
+    offer_marketing_pay_to_participate = "offer.marketing.pay_to_participate"
+    """
+    The patient pays to take part in a 'study'.
+    """
+    offer_price_repeat_treatments = "offer.price.repeat_treatments"
+    """
+    Repeat ('booster') treatments sold after the first.
+    """
+    offer_checklist_follow_up = "offer.checklist.follow_up"
+    """
+    The clinic states a follow-up plan.
+    """
     eu_reg1394_2_1_c_1 = "eu.reg1394.2.1.c.1"
     """
     First "engineered" criterion of Reg (EC) 1394/2007 Art 2(1)(c): substantial manipulation.
@@ -1668,6 +1973,10 @@ class RuleId(Enum):
     eu_compassionate_named_patient = "eu.compassionate_named_patient"
     """
     Compassionate use (Art 83 Reg (EC) No 726/2004) and named-patient supply (Art 5(1) Dir 2001/83/EC).
+    """
+    eu_determination = "eu.determination"
+    """
+    An authority's determination on this product, recorded as a fact (EU).
     """
     jp_asrm_2_scope = "jp.asrm.2.scope"
     """
@@ -2404,6 +2713,84 @@ class CodedCondition(BaseModel):
     """
 
 
+class ContentTest(BaseModel):
+    """
+    **A test of the product's content by someone other than the clinic**: a regulator or public
+    health agency, a research group that bought the product, a laboratory the patient paid.
+
+    What a clinic says its vial holds ("10 million live stem cells") is a claim; a measurement
+    of the product is evidence, and where the two disagree the measurement wins
+    (`"offer.content.independent_test"`). Published tests of commercial birth-tissue products
+    found no MSCs where MSCs were sold: "MSCs could not be identified in the commercial
+    [amniotic fluid products]" (Panero AJ et al., Am J Sports Med 2019), no colony-forming cells
+    in any umbilical cord product tested (Berger DR et al., 2021, PMID 34398643); CDC found
+    bacteria in unopened vials of a cord-blood "stem cell" product (MMWR 2018;67(50):1397-1399).
+
+    A test can only count against the offer: one sample found sound says little about the lot
+    the patient would get, which is what the certificate of analysis and the release data are
+    for. A field left out was not reported by the test.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    contamination_found: bool | None = None
+    """
+    Whether the test found bacteria or fungi in the product. `false`: it looked and found
+    none.
+    """
+    finding: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ] = None
+    """
+    What the test found, in words ("no MSCs detected; mostly leukocytes").
+    """
+    live_nucleated_cells: Annotated[
+        float | None,
+        Field(ge=1.0, le=1000000000000000.0, multiple_of=1.0, title="CellCount"),
+    ] = None
+    """
+    The live nucleated cells the test counted, per injection (per vial, when one vial is
+    one injection): the unit of `live_nucleated_cells`.
+    """
+    msc_found: bool | None = None
+    """
+    Whether the test found MSC-like cells (colony-forming cells, or cells with the MSC
+    identity markers). `false`: it looked for them and found none.
+    """
+    reference: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ] = None
+    """
+    Where the result is published or recorded (a paper, a report's number, a letter).
+    """
+    tested_by: Annotated[
+        str,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ]
+    """
+    Who tested the product: the agency, research group or laboratory.
+    """
+    tested_on: Annotated[date | None, Field(title="IsoDate")] = None
+    """
+    When the test was done or reported.
+    """
+
+
 class Delivery(BaseModel):
     """
     **How the product is given.**
@@ -2419,6 +2806,83 @@ class Delivery(BaseModel):
     route: Route
     """
     The route of administration.
+    """
+
+
+class Determination(BaseModel):
+    """
+    **One authority's determination on this product**, as its document states it.
+
+    `rule` names what it settles: a criterion (`us.cfr1271.10.a.1`, the minimal-manipulation
+    criterion; `eu.reg1394.2.1.c.1`, substantial manipulation) with `met` or `not_met`, or the
+    classification as a whole (`us.determination` with a US class, `eu.determination` with
+    `not_atmp`, `atmp` or an ATMP class). The rules use it from the day it is `dated`: a
+    determination dated after the evaluation date is reported and not used. One that the stated
+    facts contradict is reported as a contradiction (a `contradicts` fact), and the less
+    favourable of the two answers is kept.
+
+    A determination can settle a criterion the record's facts leave open, as an FDA letter that
+    redacts the processing steps and still finds the product more than minimally manipulated.
+    The crate cannot check that the document is about the product described; the record states
+    it.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    basis: DeterminationBasis
+    """
+    What kind of document it is.
+    """
+    dated: Annotated[date, Field(title="IsoDate")]
+    """
+    The date of the document (for a CAT recommendation, the date of adoption).
+    """
+    issuer: Annotated[
+        str,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ]
+    """
+    Who determined it: the agency and office, or the court.
+    """
+    outcome: Determined
+    """
+    What the authority determined: `met` / `not_met` for a criterion, a class for a
+    classification.
+    """
+    reference: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ] = None
+    """
+    The document's reference number (a warning letter's CBER or MARCS-CMS number, a court's
+    docket number, an EMA document number), when it has one.
+    """
+    rule: RuleId
+    """
+    What it settles: a criterion's rule id, or `us.determination` / `eu.determination` for
+    the US or EU classification as a whole. Only the rules listed in
+    `SETTLES` are accepted.
+    """
+    title: Annotated[
+        str,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ]
+    """
+    The document's title or kind ("Warning letter", "Opinion", "Scientific recommendation on
+    classification of advanced therapy medicinal products").
     """
 
 
@@ -2438,6 +2902,22 @@ class Disclosures(BaseModel):
     certificate_of_analysis_shown: bool | None = None
     """
     The clinic showed the certificate of analysis of the lot, with its viability result.
+    """
+    ind_number: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ] = None
+    """
+    The FDA Investigational New Drug application (IND) number under which the clinic says
+    the treatment is given, as the clinic gives it. Absent: the clinic named none. A
+    registration on ClinicalTrials.gov is not an IND: the registry lists studies FDA never
+    reviewed (Turner, Regen Med 2017;12(6):705-719). The crate cannot check the number;
+    FDA tells patients to ask for it and for FDA's letter acknowledging it (FDA, Public
+    Safety Notification on Exosome Products, 6 Dec 2019).
     """
     live_nucleated_cells: Annotated[
         float | None,
@@ -2548,6 +3028,55 @@ class FactCompact(BaseModel):
     """
 
 
+class FollowUpPlan(BaseModel):
+    """
+    **The clinic's plan for following the patient up after the treatment.**
+
+    The "Mesenchymal Stem Cells (MSC)" overview: candidates are monitored by "clinical
+    evaluation of symptom changes and sometimes imaging or laboratory tests to assess response",
+    and long-term safety is still being studied. FDA asks patients harmed by a regenerative
+    medicine product to report it (MedWatch), which a patient can only do well with someone to
+    call. A field left out was not stated (`"offer.checklist.follow_up"` asks for it).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    adverse_event_contact: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ] = None
+    """
+    Whom the patient calls about a side effect or adverse event (a person, a service, a
+    number).
+    """
+    methods: list[FollowUpMethod] | None = None
+    """
+    How the response is monitored. `[]` states that nothing is monitored; absent: not
+    stated.
+    """
+    monitors: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ] = None
+    """
+    What is monitored, in words (symptoms, scores, scans).
+    """
+    months: Annotated[int | None, Field(ge=0, le=4294967295)] = None
+    """
+    For how many months after the treatment the patient is followed. `0` states that there
+    is no follow-up after the day of treatment.
+    """
+
+
 class MarkerPercentages(BaseModel):
     """
     Flow-cytometry results: percentage of cells positive for each marker.
@@ -2641,6 +3170,61 @@ class IdentityPanel(BaseModel):
     trilineage_differentiation: bool | None = None
     """
     The cells differentiated into bone, fat and cartilage cells in vitro.
+    """
+
+
+class Permission(BaseModel):
+    """
+    **The permission the clinic says it gives the treatment under**, outside a marketing
+    authorisation: an EU hospital exemption, a national authorisation, a Japanese ASRM
+    provision plan.
+
+    A permission settles which route the treatment takes where it is given, never whether the
+    treatment works: a hospital exemption is not an EU-wide assessment of efficacy, and an ASRM
+    plan is reviewed by a committee for its conformity with the provision standards, not
+    approved as a product. The crate cannot check a reference number; the patient can ask the
+    authority.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    authority: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ] = None
+    """
+    The authority that granted it, or received the plan (Paul-Ehrlich-Institut, AEMPS,
+    the Regional Bureau of Health and Welfare).
+    """
+    dated: Annotated[date | None, Field(title="IsoDate")] = None
+    """
+    The date it was granted or submitted.
+    """
+    kind: PermissionKind
+    """
+    What kind of permission it is.
+    """
+    obtained: bool | None = None
+    """
+    Whether it was obtained: the exemption or authorisation granted, the provision plan
+    submitted to the Minister. `false` states that the treatment is given without it.
+    Absent: not stated.
+    """
+    reference: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            pattern="[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF]",
+            title="Text",
+        ),
+    ] = None
+    """
+    The decision's or the plan's reference number, as the clinic gives it.
     """
 
 
@@ -2809,9 +3393,11 @@ class Viability(BaseModel):
     """
     The share of nucleated cells alive.
     """
-    timing: ViabilityTiming
+    timing: ViabilityTiming | None = None
     """
-    Before freezing (or fresh) or after thawing.
+    Before freezing (or fresh) or after thawing. Absent means not stated: such a figure
+    never counts as a post-thaw result where one is required, and counts against the product
+    wherever it could describe what the patient receives (`viability_for`).
     """
 
 
@@ -3158,7 +3744,9 @@ class UsAssessment(BaseModel):
     """
     When the outcome is `"undetermined"`, the facts it lacks, as dotted
     input paths (`processing.same_surgical_procedure`), or `tissue.fda_class` /
-    `tissue.basic_functions` when the tissue is one FDA's guidance does not classify. Only
+    `tissue.basic_functions` when the tissue is one FDA's guidance does not classify, and
+    `donor` when the donor is stated as `allogeneic` without the relation 1271.10(a)(4)
+    needs. Only
     facts whose presence could change the outcome: once a 1271.10(a) criterion fails, the
     other criteria's gaps are left out. Empty otherwise.
     """
@@ -3216,7 +3804,9 @@ class UsAssessmentCompact(BaseModel):
     """
     When the outcome is `"undetermined"`, the facts it lacks, as dotted
     input paths (`processing.same_surgical_procedure`), or `tissue.fda_class` /
-    `tissue.basic_functions` when the tissue is one FDA's guidance does not classify. Only
+    `tissue.basic_functions` when the tissue is one FDA's guidance does not classify, and
+    `donor` when the donor is stated as `allogeneic` without the relation 1271.10(a)(4)
+    needs. Only
     facts whose presence could change the outcome: once a 1271.10(a) criterion fails, the
     other criteria's gaps are left out. Empty otherwise.
     """
@@ -3230,6 +3820,24 @@ class UsAssessmentCompact(BaseModel):
     ]
     """
     The product's name, as the record gives it.
+    """
+
+
+class Boosters(BaseModel):
+    """
+    **Repeat ("booster") treatments the clinic sells after the first one.**
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    price: Price | None = None
+    """
+    The price of one repeat treatment.
+    """
+    recommended: bool | None = None
+    """
+    The clinic recommends or sells repeat treatments. `false`: it says none are needed.
     """
 
 
@@ -3272,6 +3880,36 @@ class IntendedUse(BaseModel):
     """
     The product has an effect on the whole body, not just where it is placed
     (21 CFR 1271.10(a)(4)).
+    """
+
+
+class Marketing(BaseModel):
+    """
+    **How the clinic markets and sells the treatment**: facts that consumer-protection and
+    drug law read, beside the claims (`Claim`).
+
+    Every field can only count against the offer: a fact left out was not recorded, and is not
+    asked about, since neither source text's checklist asks it; stating `false` records that the
+    fact was checked.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    boosters: Boosters | None = None
+    """
+    Repeat ("booster") treatments sold after the first.
+    """
+    pay_to_participate: bool | None = None
+    """
+    The clinic presents the treatment as a study, trial or registry, and the patient pays
+    to take part.
+    """
+    treatment_disclaimer: bool | None = None
+    """
+    The product's label, its seller's terms or the clinic say it is "for research use
+    only", "not for human use" or "not intended to diagnose, treat, cure or prevent any
+    disease" — and it is given to the patient all the same.
     """
 
 
@@ -3611,6 +4249,15 @@ class OfferPolicy(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
+    measured_count_min_share: Annotated[
+        float | None, Field(ge=0.0, le=100.0, title="Percent")
+    ] = 50.0
+    """
+    The share of the live cell count the clinic states that an independent test must find
+    for the two to agree (`"offer.content.independent_test"`): below it, the measurement
+    contradicts the statement. Default 50 %, the crate's reading: counts by different
+    laboratories and methods differ by tens of percent, not by half.
+    """
     min_live_cells: Annotated[
         float | None,
         Field(ge=1.0, le=1000000000000000.0, multiple_of=1.0, title="CellCount"),
@@ -3687,6 +4334,13 @@ class Product(BaseModel):
     """
     What the label calls the cells, if it calls them MSCs of any kind.
     """
+    determinations: list[Determination] | None = None
+    """
+    What authorities determined about this product: FDA warning and untitled letters, court
+    decisions, EMA CAT classification recommendations (`Determination`). Each settles the
+    criterion or classification it names from the day it is dated. Absent means none is
+    recorded; `[]` states that there is none.
+    """
     donor: Donor | None = None
     """
     Who the cells come from, relative to the patient.
@@ -3698,6 +4352,12 @@ class Product(BaseModel):
     intended_use: IntendedUse | None = None
     """
     What the product is meant to do, as shown by its labelling and advertising.
+    """
+    manufacturing: Manufacturing | None = None
+    """
+    How the lot was made and released, as an inspection or a warning letter records it:
+    donor eligibility, aseptic process validation, reagents, investigations, expiry dating,
+    distribution before release. Absent means not stated.
     """
     mechanisms: list[Mechanism] | None = None
     """
@@ -3714,6 +4374,15 @@ class Product(BaseModel):
     ]
     """
     The product's name as the maker or clinic gives it.
+    """
+    other_tissues: list[TissueSource] | None = None
+    """
+    Further tissues the product is made from besides `tissue`: a product of
+    amniotic membrane and amniotic fluid, of Wharton's jelly and placenta. Absent means no
+    other tissue is stated, and the rules read `tissue` alone; `[]` states that
+    there is none. The rules take the least favourable reading across every tissue named
+    (structural or nonstructural, each tissue's basic functions), so another tissue can only
+    count against the product.
     """
     preparation: CellPreparation | None = None
     """
@@ -3879,6 +4548,12 @@ class ClinicOffer(BaseModel):
     """
     The clinic's name.
     """
+    content_tests: list[ContentTest] | None = None
+    """
+    Tests of the product's content by someone other than the clinic. Absent and `[]` mean
+    the same — none is recorded — and no rule asks for one: a test can only count against
+    the offer (`ContentTest`).
+    """
     disclosures: Annotated[Disclosures | None, Field(validate_default=True)] = {}
     """
     What the clinic told the patient.
@@ -3891,18 +4566,42 @@ class ClinicOffer(BaseModel):
     Phase II or III trial for the condition counts for the offer. So an absent list needs no
     third state.
     """
-    indication: Indication
+    follow_up: FollowUpPlan | None = None
     """
-    The condition the patient wants treated.
+    The clinic's plan for following the patient up. Absent: not stated, which the checklist
+    asks about (`"offer.checklist.follow_up"`).
+    """
+    indication: Annotated[Indication | CodedCondition, Field(title="StatedIndication")]
+    """
+    The condition the patient wants treated: a listed `Indication` by its machine name
+    (`"knee_osteoarthritis"`), or a condition outside the list as a diagnosis code and its
+    wording (`{"coding": {"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "H35.30"},
+    "text": "macular degeneration"}`), as in a product's `intended_use.indications`
+    (`CodedCondition`). Every document that names a listed term keeps parsing.
+
+    The rules read a condition outside the list so that the offer gains nothing from it: no
+    catalog product is authorised for it, no cited trial (`TrialEvidence` names listed
+    conditions) is for it, no label dose compares with it, it counts as a family of
+    conditions of its own, and the expectations for joints are not given.
     """
     jurisdiction: Jurisdiction | None = None
     """
     Where the treatment is given. Absent: not stated, so which law applies is an open
     question (the crate does not assume the United States).
     """
+    marketing: Marketing | None = None
+    """
+    How the clinic markets and sells the treatment.
+    """
     patient: Annotated[PatientContext | None, Field(validate_default=True)] = {}
     """
     The patient's situation.
+    """
+    permission: Permission | None = None
+    """
+    The permission outside a marketing authorisation the clinic says it gives the treatment
+    under (a hospital exemption, a national authorisation, an ASRM provision plan). Absent:
+    none is named.
     """
     price: Price | None = None
     """
