@@ -2115,13 +2115,27 @@ fn a_paid_study_is_judged_by_where_it_is_given() {
 }
 
 /// The follow-up plan: absent, an open question; stated in full, a good sign; partly, the
-/// missing parts; "no follow-up", not met.
+/// missing parts; "no follow-up", not met. A registered trial's protocol sets its follow-up
+/// (21 CFR 312.23(a)(6)(iii)(g)): absent from the offer of a registered trial, the plan is a
+/// note to ask for, not a reason to hold back.
 #[test]
 fn the_follow_up_plan_is_asked_for() {
-    let eval = site(json!({"follow_up": null}));
+    let disclosures = json!({
+        "live_nucleated_cells": 25000000,
+        "source_disclosed": true,
+        "certificate_of_analysis_shown": true
+    });
+    let eval = site(json!({"follow_up": null, "disclosures": disclosures}));
     assert_eq!(in_group(&eval, RuleId::OfferFollowUp), "ask_first");
     assert_eq!(eval.verdict, PatientVerdict::AskFirst);
     assert!(eval.questions.contains(&Question::FollowUp));
+    let eval = site(json!({"follow_up": null}));
+    assert_eq!(in_group(&eval, RuleId::OfferFollowUp), "notes");
+    assert_eq!(
+        outcome(&eval, RuleId::OfferFollowUp),
+        Outcome::Undetermined
+    );
+    assert_eq!(eval.verdict, PatientVerdict::GoodSigns);
     let eval = site(json!({}));
     assert_eq!(in_group(&eval, RuleId::OfferFollowUp), "good_signs");
     let eval = site(json!({"follow_up": {"methods": ["imaging"], "months": 12}}));

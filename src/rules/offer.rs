@@ -3396,6 +3396,22 @@ fn boosters(offer: &ClinicOffer, c: &mut Collector) {
 fn follow_up(offer: &ClinicOffer, c: &mut Collector) {
     let rule = RuleId::OfferFollowUp;
     let Some(plan) = &offer.follow_up else {
+        // A registered trial's protocol must say how the effects are monitored (21 CFR
+        // 312.23(a)(6)(iii)(g); ICH E6(R3) protocol content), and an authorised product's
+        // label says what to monitor: there the plan exists outside the offer, and asking
+        // for it is a note, not a reason to hold back. Elsewhere nothing supplies it.
+        if offer.disclosures.trial_registration.is_some() || offer.authorisation.is_some() {
+            c.add(
+                Group::Note,
+                rule,
+                Outcome::Undetermined,
+                "follow_up",
+                "The offer does not give its follow-up plan; a registered trial's protocol or an authorised product's label sets one: ask for the schedule of visits and tests, and whom to call about a side effect.",
+            )
+            .missing
+            .push("follow_up");
+            return;
+        }
         c.add(
             Group::AskFirst,
             rule,
