@@ -85,7 +85,10 @@ fn every_document_writes_its_golden_outputs() {
         for file in files {
             documents += 1;
             let json = fs::read_to_string(&file).expect("read the document");
-            let stem = file.file_stem().and_then(|s| s.to_str()).expect("a file name");
+            let stem = file
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .expect("a file name");
             for (suffix, text) in outputs(&json, &file) {
                 let target = out_dir.join(format!("{stem}.{suffix}"));
                 expected_files.insert(target.clone());
