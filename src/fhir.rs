@@ -300,17 +300,23 @@ const fn category(preparation: CellPreparation) -> (&'static str, &'static str) 
         | CellPreparation::PerinatalAllograft
         | CellPreparation::DecellularizedMatrix => ("tissue", "Tissue"),
         CellPreparation::PlateletRichPlasma | CellPreparation::SecretedFluid => ("fluid", "Fluid"),
-        CellPreparation::ExtracellularVesicles | CellPreparation::ConditionedMedium => {
-            ("biologicalAgent", "BiologicalAgent")
-        }
-        CellPreparation::CultureExpandedMsc
+        // Cell-free (a biological agent) or cells: the table's `cell_free` column decides.
+        CellPreparation::ExtracellularVesicles
+        | CellPreparation::ConditionedMedium
+        | CellPreparation::CultureExpandedMsc
         | CellPreparation::BoneMarrowConcentrate
         | CellPreparation::BoneMarrowAspirate
         | CellPreparation::StromalVascularFraction
         | CellPreparation::MicrofragmentedAdipose
         | CellPreparation::FatGraft
         | CellPreparation::CordBloodUnit
-        | CellPreparation::CulturedCells => ("cells", "Cells"),
+        | CellPreparation::CulturedCells => {
+            if preparation.info().cell_free {
+                ("biologicalAgent", "BiologicalAgent")
+            } else {
+                ("cells", "Cells")
+            }
+        }
     }
 }
 

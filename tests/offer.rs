@@ -2131,10 +2131,7 @@ fn the_follow_up_plan_is_asked_for() {
     assert!(eval.questions.contains(&Question::FollowUp));
     let eval = site(json!({"follow_up": null}));
     assert_eq!(in_group(&eval, RuleId::OfferFollowUp), "notes");
-    assert_eq!(
-        outcome(&eval, RuleId::OfferFollowUp),
-        Outcome::Undetermined
-    );
+    assert_eq!(outcome(&eval, RuleId::OfferFollowUp), Outcome::Undetermined);
     assert_eq!(eval.verdict, PatientVerdict::GoodSigns);
     let eval = site(json!({}));
     assert_eq!(in_group(&eval, RuleId::OfferFollowUp), "good_signs");

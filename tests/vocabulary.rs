@@ -986,3 +986,36 @@ fn no_shipped_file_names_a_machine_path() {
     }
     assert!(checked > 50, "{checked} files checked");
 }
+
+/// The `cell_free` column of the preparation table, the one place the US, EU, Japanese and offer
+/// rules and the FHIR export learn which preparations hold no cells (issue #21). Exosome products
+/// are cell-free products FDA regulates as drugs and biological products (FDA, Public Safety
+/// Notification on Exosome Products, 6 Dec 2019); conditioned medium ("secretome") is a product
+/// secreted by cells, among the "secreted or extracted human products, such as ... cell factors"
+/// of 21 CFR 1271.3(d)(3). A cell-free row delivers no live cells and implies no processing step.
+#[test]
+fn the_cell_free_column_names_the_secreted_products_and_nothing_with_cells() {
+    use msc_therapy::CellPreparation;
+    let cell_free: Vec<CellPreparation> = CellPreparation::iter()
+        .filter(|p| p.info().cell_free)
+        .collect();
+    assert_eq!(
+        cell_free,
+        [
+            CellPreparation::ExtracellularVesicles,
+            CellPreparation::ConditionedMedium
+        ]
+    );
+    for preparation in cell_free {
+        let info = preparation.info();
+        assert!(!info.live_cells && !info.culture_expanded && info.implies.is_empty());
+    }
+    // Platelet-rich plasma is a blood product (1271.3(d)(2)), a secreted fluid may hold cells:
+    // each has its own rule, not this column.
+    assert!(!CellPreparation::PlateletRichPlasma.info().cell_free);
+    assert!(!CellPreparation::SecretedFluid.info().cell_free);
+    // Every row that delivers live cells holds cells.
+    for preparation in CellPreparation::iter().filter(|p| p.info().live_cells) {
+        assert!(!preparation.info().cell_free, "{preparation}");
+    }
+}

@@ -602,12 +602,10 @@ fn routes_of_an_atmp() -> [Finding; 3] {
     ]
 }
 
-/// Exosome and conditioned-medium preparations: no cells at all.
-fn is_cell_free(preparation: CellPreparation) -> bool {
-    matches!(
-        preparation,
-        CellPreparation::ExtracellularVesicles | CellPreparation::ConditionedMedium
-    )
+/// Exosome and conditioned-medium preparations: no cells at all (the table's `cell_free`
+/// column).
+const fn is_cell_free(preparation: CellPreparation) -> bool {
+    preparation.info().cell_free
 }
 
 fn preparation_fact(product: &Product) -> Fact {

@@ -515,11 +515,11 @@ fn may_be_somatic_stem_cells(product: &Product) -> bool {
     }
 }
 
+/// A stated cell-free preparation (the table's `cell_free` column): exosomes, conditioned medium.
 fn is_cell_free(product: &Product) -> bool {
-    matches!(
-        product.preparation,
-        Some(CellPreparation::ExtracellularVesicles | CellPreparation::ConditionedMedium)
-    )
+    product
+        .preparation
+        .is_some_and(|preparation| preparation.info().cell_free)
 }
 
 /// Steps whose place in the ASRM classes the crate's sources do not settle.

@@ -767,11 +767,11 @@ enum PreparationKind {
 const fn preparation_kind(preparation: CellPreparation) -> PreparationKind {
     match preparation {
         CellPreparation::PlateletRichPlasma => PreparationKind::BloodProduct,
-        CellPreparation::ExtracellularVesicles | CellPreparation::ConditionedMedium => {
-            PreparationKind::CellFree
-        }
         CellPreparation::SecretedFluid => PreparationKind::SecretedFluid,
-        CellPreparation::CultureExpandedMsc
+        // Cell-free or cells: the table's `cell_free` column decides.
+        CellPreparation::ExtracellularVesicles
+        | CellPreparation::ConditionedMedium
+        | CellPreparation::CultureExpandedMsc
         | CellPreparation::BoneMarrowConcentrate
         | CellPreparation::BoneMarrowAspirate
         | CellPreparation::StromalVascularFraction
@@ -781,7 +781,13 @@ const fn preparation_kind(preparation: CellPreparation) -> PreparationKind {
         | CellPreparation::CordBloodUnit
         | CellPreparation::TissueSheet
         | CellPreparation::DecellularizedMatrix
-        | CellPreparation::CulturedCells => PreparationKind::CellsOrTissue,
+        | CellPreparation::CulturedCells => {
+            if preparation.info().cell_free {
+                PreparationKind::CellFree
+            } else {
+                PreparationKind::CellsOrTissue
+            }
+        }
     }
 }
 

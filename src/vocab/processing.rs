@@ -485,6 +485,14 @@ pub struct PreparationInfo {
     pub live_cells: bool,
     /// The cells were grown in culture as part of making it.
     pub culture_expanded: bool,
+    /// The preparation holds no cells at all: a product secreted or extracted from cells
+    /// (exosomes, conditioned medium), which 21 CFR 1271.3(d)(3) names among the products that
+    /// are not HCT/Ps ("secreted or extracted human products, such as ... cell factors"). The
+    /// one place the crate decides it: the US (`us.cfr1271.3.d`), EU, Japanese and offer rules and
+    /// the FHIR export all read this column. Platelet-rich plasma (a blood product) and a
+    /// secreted fluid (which may hold cells) are not cell-free in this sense; each has its own
+    /// row and its own rule.
+    pub cell_free: bool,
     /// Processing steps the preparation cannot be made without, judged even when a record's
     /// step list omits them: an SVF is isolated cells, a decellularized matrix has had its cells
     /// removed, a culture-expanded lot was cultured.
@@ -499,9 +507,18 @@ const fn prep(
     PreparationInfo {
         live_cells,
         culture_expanded,
+        cell_free: false,
         implies,
     }
 }
+
+/// The row of a cell-free preparation: no live cells, no culture, no cells at all.
+const CELL_FREE: PreparationInfo = PreparationInfo {
+    live_cells: false,
+    culture_expanded: false,
+    cell_free: true,
+    implies: &[],
+};
 
 const CULTURED: &[ProcessingStep] = &[ProcessingStep::CultureExpansion];
 
@@ -534,9 +551,9 @@ vocab! {
         /// A sheet or membrane of tissue laid on a wound.
         TissueSheet => "tissue_sheet", "tissue sheet / membrane", prep(false, false, &[]);
         /// Exosomes or other extracellular vesicles, with no cells.
-        ExtracellularVesicles => "extracellular_vesicles", "exosomes / extracellular vesicles (cell-free)", prep(false, false, &[]);
+        ExtracellularVesicles => "extracellular_vesicles", "exosomes / extracellular vesicles (cell-free)", CELL_FREE;
         /// Conditioned medium or "secretome", with no cells.
-        ConditionedMedium => "conditioned_medium", "conditioned medium / secretome (cell-free)", prep(false, false, &[]);
+        ConditionedMedium => "conditioned_medium", "conditioned medium / secretome (cell-free)", CELL_FREE;
         /// Platelet-rich plasma (PRP): the patient's blood spun to concentrate platelets. A blood
         /// product, so not an HCT/P at all (21 CFR 1271.3(d)(2); FDA MM/HU guidance, section V.A).
         /// Holds no MSCs; listed so that PRP offers can be recognised and classified.
