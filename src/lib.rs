@@ -3,6 +3,24 @@
 //! **A typed, validated vocabulary for mesenchymal stem/stromal cell (MSC) therapy, and rule
 //! engines that turn a product or a clinic's offer into cited findings.**
 //!
+//! ## Which function do I call?
+//!
+//! | I have … and want to know … | Call | Answer |
+//! |---|---|---|
+//! | a product record: everything at once | [`assess_product`] | [`ProductAssessment`] |
+//! | a product: its US status under 21 CFR Part 1271 (361 HCT/P or 351 product) | [`classify_us`] | [`UsAssessment`] |
+//! | a product: whether its release data meet the quality requirements | [`assess_quality`] | [`QualityReport`] |
+//! | a product: its EU status (ATMP, tissues and cells, SoHO) | [`classify_eu`] | [`EuAssessment`] |
+//! | a product: its Japanese status (ASRM class, PMD Act) | [`classify_jp`], [`classify_jp_authorised`] | [`JpAssessment`] |
+//! | a clinic's offer: the patient's checklist | [`evaluate_offer`] | [`OfferEvaluation`] |
+//! | any report: its one-line answer | [`Report::headline`] | [`Headline`] |
+//! | an open verdict: which facts would settle it (feature `json`) | `settling_facts`, `smallest_changes` | `what_if` |
+//! | many documents as JSON Lines (feature `json`) | `JsonLines` | `LinesSummary` |
+//!
+//! Every engine takes the evaluation date (`jiff::civil::Date`) and answers with cited
+//! [`Finding`]s. Every rule, with its citation and explanation, is in the
+//! [rule table](RuleId#every-rule) (also `docs/rules.md`, generated from the same table).
+//!
 //! ## MSC therapy in one page
 //!
 //! *Mesenchymal stem/stromal cells* (MSCs) are cells that stick to plastic in culture, carry the
