@@ -21,7 +21,7 @@ test('a missing required member is missing_field at the object that lacks it', (
   throwsDocumentError(assert, () => msc.validateProduct({ tissue: 'bone_marrow' }), 'missing_field', '.');
   throwsDocumentError(
     assert,
-    () => msc.validateProduct(product({ release: { viability: [{ percent: 90 }] } })),
+    () => msc.validateProduct(product({ release: { viability: [{ timing: 'post_thaw' }] } })),
     'missing_field',
     'release.viability[0]',
   );
