@@ -49,6 +49,7 @@
 //! # Ok::<(), msc_therapy::DocumentError>(())
 //! ```
 
+use crate::error::from_value;
 use crate::{
     AddedArticle, AsrmRiskClass, CellPreparation, ClinicOffer, DocumentError, Donor,
     EuClassification, FactRole, FactValue, Finding, ImageGuidance, Indication, Jurisdiction,
@@ -278,45 +279,284 @@ fn fingerprint(findings: &[&Finding]) -> u64 {
     std::hash::Hasher::finish(&w.0)
 }
 
-/// Reads `doc` with the crate's parser and runs the engine; `None` when the document is invalid.
-fn evaluate(doc: &Value, engine: Engine, on: Date) -> Option<Run> {
-    let bytes = serde_json::to_vec(doc).ok()?;
-    match engine {
-        Engine::Offer => {
-            let offer = ClinicOffer::from_slice(&bytes).ok()?;
-            let report = evaluate_offer(&offer, on);
-            Some(run_of(&report, report.headline().codes()))
-        }
-        Engine::Product => {
-            let product = Product::from_slice(&bytes).ok()?;
-            let report = assess_product(&product, on);
-            Some(run_of(&report, report.headline().codes()))
-        }
-        Engine::One(target) => {
-            let product = Product::from_slice(&bytes).ok()?;
-            Some(match target {
+/// A document read with the crate's parser: a product, or a clinic's offer.
+#[derive(Clone)]
+enum Parsed {
+    Product(Product),
+    Offer(Box<ClinicOffer>),
+}
+
+impl Parsed {
+    /// Reads `doc` as the engine's document; `None` when it is invalid.
+    ///
+    /// The document is read from the JSON value itself, through the same strict reader as
+    /// `from_json` (`crate::error::from_value`): nothing is written out as text and read back.
+    fn read(doc: &Value, engine: Engine) -> Option<Self> {
+        Some(match engine {
+            Engine::Offer => Self::Offer(Box::new(from_value(doc)?)),
+            Engine::Product | Engine::One(_) => Self::Product(from_value(doc)?),
+        })
+    }
+
+    /// Runs the engine.
+    fn run(&self, engine: Engine, on: Date) -> Run {
+        match (self, engine) {
+            (Self::Offer(offer), _) => {
+                let report = evaluate_offer(offer, on);
+                run_of(&report, report.headline().codes())
+            }
+            (Self::Product(product), Engine::Product | Engine::Offer) => {
+                let report = assess_product(product, on);
+                run_of(&report, report.headline().codes())
+            }
+            (Self::Product(product), Engine::One(target)) => match target {
                 ProductTarget::Us(_) => {
-                    let r = classify_us(&product, on);
+                    let r = classify_us(product, on);
                     run_of(&r, r.headline().codes())
                 }
                 ProductTarget::Quality(_) => {
-                    let r = assess_quality(&product, &QualityPolicy::default(), on);
+                    let r = assess_quality(product, &QualityPolicy::default(), on);
                     run_of(&r, r.headline().codes())
                 }
                 ProductTarget::Eu(_) => {
-                    let r = classify_eu(&product, on);
+                    let r = classify_eu(product, on);
                     run_of(&r, r.headline().codes())
                 }
                 ProductTarget::JpRiskClass(_) => {
-                    let r = classify_jp(&product, on);
+                    let r = classify_jp(product, on);
                     run_of(&r, vec![r.risk_class.code()])
                 }
                 ProductTarget::JpPmdAct(_) => {
-                    let r = classify_jp(&product, on);
+                    let r = classify_jp(product, on);
                     run_of(&r, vec![r.pmd_act.code()])
                 }
+            },
+        }
+    }
+
+    /// The first code of the engine's headline (the target's part), and nothing else: what a
+    /// pair needs to know before it is worth a full [`Parsed::run`].
+    fn headline_code(&self, engine: Engine, on: Date) -> Option<&'static str> {
+        Some(match (self, engine) {
+            (Self::Offer(offer), _) => evaluate_offer(offer, on).verdict.code(),
+            (Self::Product(product), Engine::Product | Engine::Offer) => {
+                return assess_product(product, on)
+                    .headline()
+                    .codes()
+                    .first()
+                    .copied();
+            }
+            (Self::Product(product), Engine::One(target)) => match target {
+                ProductTarget::Us(_) => classify_us(product, on).classification.code(),
+                ProductTarget::Quality(_) => assess_quality(product, &QualityPolicy::default(), on)
+                    .verdict
+                    .code(),
+                ProductTarget::Eu(_) => classify_eu(product, on).classification.code(),
+                ProductTarget::JpRiskClass(_) => classify_jp(product, on).risk_class.code(),
+                ProductTarget::JpPmdAct(_) => classify_jp(product, on).pmd_act.code(),
+            },
+        })
+    }
+
+    /// Swaps the member `key` (see [`member_key`]) of two documents of the same kind; `false`
+    /// (nothing swapped) for a member this table does not name.
+    fn swap_member(&mut self, other: &mut Self, key: &str) -> bool {
+        match (self, other) {
+            (Self::Product(a), Self::Product(b)) => swap_product_member(a, b, key),
+            (Self::Offer(a), Self::Offer(b)) => match key.strip_prefix("product.") {
+                Some(inner) => swap_product_member(&mut a.product, &mut b.product, inner),
+                None => swap_offer_member(a, b, key),
+            },
+            _ => false,
+        }
+    }
+
+    /// Reads the member `key` from its JSON `value` into this document, as the parser reads it
+    /// within the whole document: `Some(true)` read, `Some(false)` invalid, `None` a member this
+    /// table does not name.
+    fn read_member(&mut self, key: &str, value: &Value) -> Option<bool> {
+        match self {
+            Self::Product(p) => read_product_member(p, key, value),
+            Self::Offer(o) => match key.strip_prefix("product.") {
+                Some(inner) => read_product_member(&mut o.product, inner, value),
+                None => read_offer_member(o, key, value),
+            },
+        }
+    }
+}
+
+/// The member of a document a change writes in: the first key of its path, or, in an offer, the
+/// first two for a change of the product (`product.intended_use`). A document is read member by
+/// member, each independently of the others, so two changes of different members can be read
+/// apart and put together.
+fn member_key(path: &str, engine: Engine) -> &str {
+    let end = match (engine, path.strip_prefix("product.")) {
+        (Engine::Offer, Some(inner)) => "product.".len() + inner.find('.').unwrap_or(inner.len()),
+        _ => path.find('.').unwrap_or(path.len()),
+    };
+    &path[..end]
+}
+
+/// The members of the documents, by key: [`swap_product_member`] and friends. A member left out
+/// (a field added later) is still handled, more slowly: the whole changed document is read.
+macro_rules! members {
+    ($swap:ident, $read:ident, $ty:ty, [$($key:literal => $field:ident),+ $(,)?]) => {
+        fn $swap(a: &mut $ty, b: &mut $ty, key: &str) -> bool {
+            match key {
+                $($key => std::mem::swap(&mut a.$field, &mut b.$field),)+
+                _ => return false,
+            }
+            true
+        }
+
+        fn $read(doc: &mut $ty, key: &str, value: &Value) -> Option<bool> {
+            Some(match key {
+                $($key => match from_value(value) {
+                    Some(read) => {
+                        doc.$field = read;
+                        true
+                    }
+                    None => false,
+                },)+
+                _ => return None,
             })
         }
+    };
+}
+
+members!(swap_product_member, read_product_member, Product, [
+    "name" => name,
+    "description" => description,
+    "preparation" => preparation,
+    "designation" => designation,
+    "tissue" => tissue,
+    "donor" => donor,
+    "supply" => supply,
+    "processing" => processing,
+    "intended_use" => intended_use,
+    "delivery" => delivery,
+    "mechanisms" => mechanisms,
+    "secreted_factors" => secreted_factors,
+    "dose" => dose,
+    "recipient" => recipient,
+    "release" => release,
+]);
+
+members!(swap_offer_member, read_offer_member, ClinicOffer, [
+    "clinic" => clinic,
+    "jurisdiction" => jurisdiction,
+    "authorisation" => authorisation,
+    "product" => product,
+    "indication" => indication,
+    "disclosures" => disclosures,
+    "claims" => claims,
+    "evidence" => evidence,
+    "price" => price,
+    "patient" => patient,
+]);
+
+/// Reads `doc` with the crate's parser and runs the engine; `None` when the document is invalid.
+fn evaluate(doc: &Value, engine: Engine, on: Date) -> Option<Run> {
+    Some(Parsed::read(doc, engine)?.run(engine, on))
+}
+
+/// What a write at a path replaced, so that it can be put back: the number of keys of the path
+/// down to the one the write replaced or created, and the value that key held (`None`: the key
+/// was absent, and the write created it).
+struct Saved {
+    depth: usize,
+    old: Option<Value>,
+}
+
+/// What writing at `path` (as [`write_at`] does) would replace in `doc`.
+fn save(doc: &Value, path: &str) -> Saved {
+    let mut node = doc;
+    let mut keys = path.split('.').peekable();
+    let mut depth = 0;
+    while let Some(key) = keys.next() {
+        depth += 1;
+        match node.get(key) {
+            None => return Saved { depth, old: None },
+            // The last key, a `null` the write replaces by an object, or a value that is not an
+            // object (the write fails further down and changes nothing).
+            Some(value) if keys.peek().is_none() || !value.is_object() => {
+                return Saved {
+                    depth,
+                    old: Some(value.clone()),
+                };
+            }
+            Some(value) => node = value,
+        }
+    }
+    Saved { depth, old: None }
+}
+
+/// Puts back what [`save`] recorded for `path`.
+fn restore(doc: &mut Value, path: &str, saved: Saved) {
+    let mut node = doc;
+    for (i, key) in path.split('.').enumerate().take(saved.depth) {
+        let Some(object) = node.as_object_mut() else {
+            return;
+        };
+        if i + 1 == saved.depth {
+            match saved.old {
+                Some(old) => match object.get_mut(key) {
+                    Some(slot) => *slot = old,
+                    None => {
+                        object.insert(key.to_owned(), old);
+                    }
+                },
+                None => {
+                    object.remove(key);
+                }
+            }
+            return;
+        }
+        let Some(next) = object.get_mut(key) else {
+            return;
+        };
+        node = next;
+    }
+}
+
+/// The document a search works on: each candidate change is written into it, the engine run,
+/// and the change undone ([`save`], [`restore`]), so that no candidate copies the document.
+struct Work {
+    doc: Value,
+}
+
+impl Work {
+    /// Applies `changes` in order, runs `f` on the changed document, and undoes them; `None`
+    /// (and nothing run) when a change cannot be written.
+    fn with<R>(&mut self, changes: &[&Change], f: impl FnOnce(&Value) -> R) -> Option<R> {
+        let mut saved: Vec<(&str, Saved)> = Vec::with_capacity(changes.len());
+        let mut applied = true;
+        for change in changes {
+            saved.push((&change.path, save(&self.doc, &change.path)));
+            if !change.apply(&mut self.doc) {
+                applied = false;
+                break;
+            }
+        }
+        let result = applied.then(|| f(&self.doc));
+        while let Some((path, s)) = saved.pop() {
+            restore(&mut self.doc, path, s);
+        }
+        result
+    }
+
+    /// Writes `value` at `path`, runs `f`, and undoes the write; `None` when it cannot be
+    /// written.
+    fn with_value<R>(
+        &mut self,
+        path: &str,
+        value: Value,
+        f: impl FnOnce(&Value) -> R,
+    ) -> Option<R> {
+        let saved = save(&self.doc, path);
+        let result = write_at(&mut self.doc, path, value).then(|| f(&self.doc));
+        restore(&mut self.doc, path, saved);
+        result
     }
 }
 
@@ -544,6 +784,7 @@ fn settle(
         }
     }
     let parts = part_names(engine);
+    let mut work = Work { doc: doc.clone() };
     let mut facts = Vec::new();
     let mut not_enumerable = Vec::new();
     for path in paths {
@@ -570,11 +811,9 @@ fn settle(
         };
         let mut answers = Vec::new();
         for value in values {
-            let mut changed = doc.clone();
-            if !write_at(&mut changed, &target, value.clone()) {
-                continue;
-            }
-            let Some(run) = evaluate(&changed, engine, on) else {
+            let Some(Some(run)) = work.with_value(&target, value.clone(), |changed| {
+                evaluate(changed, engine, on)
+            }) else {
                 continue;
             };
             let settles = open_findings
@@ -893,14 +1132,37 @@ pub fn smallest_offer_changes(
     search(&doc, singles, Engine::Offer, target.code(), on)
 }
 
-fn apply_all(doc: &Value, changes: &[&Change]) -> Option<Value> {
-    let mut changed = doc.clone();
-    for c in changes {
-        if !c.apply(&mut changed) {
-            return None;
-        }
+/// A single change that alters a finding of the target's engine, ready to be paired.
+struct Relevant<'a> {
+    change: &'a Change,
+    /// [`Change::field`], computed once.
+    field: String,
+    /// [`member_key`] of its path.
+    member: &'a str,
+    /// The document with this change alone, read.
+    parsed: Parsed,
+}
+
+/// Runs `f` on `typed` with the members of `x` and `y` swapped in from their documents, and swaps
+/// them back; `None` (nothing run) when the table does not name one of the members.
+fn swapped<R>(
+    typed: &mut Parsed,
+    x: &mut Relevant<'_>,
+    y: &mut Relevant<'_>,
+    f: impl FnOnce(&Parsed) -> R,
+) -> Option<R> {
+    if !typed.swap_member(&mut x.parsed, x.member) {
+        return None;
     }
-    Some(changed)
+    let result = if typed.swap_member(&mut y.parsed, y.member) {
+        let result = f(typed);
+        typed.swap_member(&mut y.parsed, y.member);
+        Some(result)
+    } else {
+        None
+    };
+    typed.swap_member(&mut x.parsed, x.member);
+    result
 }
 
 /// How many findings a change moved to met or not applicable, less those it moved away.
@@ -959,27 +1221,38 @@ fn search(
         headline: run.codes.iter().map(|c| (*c).to_owned()).collect(),
         label: run.label,
     };
-    // Singles: which reach the target, which alter something.
-    let mut relevant: Vec<(i32, &Change)> = Vec::new();
+    // Singles: which reach the target, which alter something. Each relevant one is kept read,
+    // for the pairs.
+    let mut relevant: Vec<(i32, &Change, Parsed)> = Vec::new();
+    let mut work = Work { doc: doc.clone() };
     for change in &singles {
-        let Some(changed) = apply_all(doc, &[change]) else {
+        let Some(parsed) = work.with(&[change], |changed| Parsed::read(changed, engine)) else {
             continue;
         };
         result.evaluated += 1;
-        let Some(run) = evaluate(&changed, engine, on) else {
+        let Some(parsed) = parsed else {
             continue;
         };
+        let run = parsed.run(engine, on);
         if run.codes.first().copied() == Some(target) {
             result.sets.push(set_of(vec![change.clone()], run));
         } else if run.fingerprint != base.fingerprint || run.codes != base.codes {
-            relevant.push((progress(&base, &run), change));
+            relevant.push((progress(&base, &run), change, parsed));
         }
     }
     // Pairs among the changes that alter something and do not reach the target alone.
     let mut pairs = 0;
     // The most promising first: changes that settle more findings favourably.
-    relevant.sort_by_key(|(score, _)| -score);
-    let relevant: Vec<&Change> = relevant.into_iter().map(|(_, c)| c).collect();
+    relevant.sort_by_key(|(score, _, _)| -score);
+    let mut relevant: Vec<Relevant<'_>> = relevant
+        .into_iter()
+        .map(|(_, change, parsed)| Relevant {
+            field: change.field(),
+            member: member_key(&change.path, engine),
+            change,
+            parsed,
+        })
+        .collect();
     let mut order: Vec<(usize, usize)> = Vec::new();
     for i in 0..relevant.len() {
         for j in i + 1..relevant.len() {
@@ -988,28 +1261,61 @@ fn search(
     }
     // Pairs by the sum of their ranks, so the best pairs are tried before the limit.
     order.sort_by_key(|(i, j)| i + j);
-    'outer: for (i, j) in order {
-        let (a, b) = (&relevant[i], &relevant[j]);
+    // The document as it stands, read once; a pair is read into it member by member.
+    let Some(mut typed) = Parsed::read(doc, engine) else {
+        result.unreachable = true;
+        return result;
+    };
+    let mut scratch = typed.clone();
+    for (i, j) in order {
+        let (a, b) = (relevant[i].change, relevant[j].change);
+        if relevant[i].field == relevant[j].field || (a.kind == ChangeKind::Set && a.path == b.path)
         {
-            if a.field() == b.field() || (a.kind == ChangeKind::Set && a.path == b.path) {
-                continue;
+            continue;
+        }
+        if pairs >= MAX_PAIRS {
+            break;
+        }
+        pairs += 1;
+        let hit = |typed: &Parsed| {
+            (typed.headline_code(engine, on) == Some(target)).then(|| typed.run(engine, on))
+        };
+        let run = if relevant[i].member == relevant[j].member {
+            // Both in one member: written together, and that member read again.
+            let member = relevant[i].member;
+            work.with(&[a, b], |changed| {
+                let read =
+                    read_at(changed, member).and_then(|value| scratch.read_member(member, value));
+                match read {
+                    // The member is invalid: so is the document.
+                    Some(false) => None,
+                    Some(true) => {
+                        typed.swap_member(&mut scratch, member);
+                        let run = hit(&typed);
+                        typed.swap_member(&mut scratch, member);
+                        run
+                    }
+                    // A member the table does not name, or one the changes removed: the whole
+                    // document read again.
+                    None => Parsed::read(changed, engine).and_then(|p| hit(&p)),
+                }
+            })
+        } else {
+            // Two members: each taken from its single change's document, read already.
+            let (first, second) = relevant.split_at_mut(j);
+            match swapped(&mut typed, &mut first[i], &mut second[0], hit) {
+                Some(run) => Some(run),
+                None => work.with(&[a, b], |changed| {
+                    Parsed::read(changed, engine).and_then(|p| hit(&p))
+                }),
             }
-            if pairs >= MAX_PAIRS {
-                break 'outer;
-            }
-            pairs += 1;
-            let Some(changed) = apply_all(doc, &[a, b]) else {
-                continue;
-            };
-            result.evaluated += 1;
-            let Some(run) = evaluate(&changed, engine, on) else {
-                continue;
-            };
-            if run.codes.first().copied() == Some(target) {
-                result
-                    .sets
-                    .push(set_of(vec![(*a).clone(), (*b).clone()], run));
-            }
+        };
+        let Some(run) = run else {
+            continue;
+        };
+        result.evaluated += 1;
+        if let Some(run) = run {
+            result.sets.push(set_of(vec![a.clone(), b.clone()], run));
         }
     }
     // Smallest first; among equals, changes of this product before different products.
