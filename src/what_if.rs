@@ -54,9 +54,9 @@ use crate::{
     AddedArticle, AsrmRiskClass, CellPreparation, ClinicOffer, DocumentError, Donor,
     EuClassification, FactRole, FactValue, Finding, ImageGuidance, Indication, Jurisdiction,
     Mechanism, MscDesignation, Outcome, PatientVerdict, PmdActStatus, ProcessingStep, Product,
-    ProductState, QualityPolicy, QualityVerdict, Report, Route, SiteOfUse, SupplyModel,
-    TestOutcome, TissueFunction, TissueSource, UsClassification, assess_product, assess_quality,
-    classify_eu, classify_jp, classify_us, evaluate_offer,
+    ProductState, QualityPolicy, QualityVerdict, Question, Report, Route, RuleId, SiteOfUse,
+    SupplyModel, TestOutcome, TissueFunction, TissueSource, UsClassification, assess_product,
+    assess_quality, classify_eu, classify_jp, classify_us, evaluate_offer,
 };
 use jiff::civil::Date;
 use serde::Serialize;
@@ -81,7 +81,7 @@ pub struct Answer {
     /// The headline for people.
     pub label: String,
     /// The rules of the open findings this answer settles (no longer undetermined).
-    pub settles: Vec<String>,
+    pub settles: Vec<RuleId>,
 }
 
 /// **A fact whose statement would settle an open finding or move the headline**, with every
@@ -92,7 +92,7 @@ pub struct SettlingFact {
     /// The fact's dotted path in the input document.
     pub path: String,
     /// The rules of the open (undetermined) findings that list it as missing.
-    pub open_findings: Vec<String>,
+    pub open_findings: Vec<RuleId>,
     /// Which parts of the headline some answer changes (`us`, `quality`, `eu`, `jp_risk_class`,
     /// `jp_pmd_act`, `offer`).
     pub moves: Vec<String>,
@@ -102,6 +102,14 @@ pub struct SettlingFact {
     pub distinct_headlines: usize,
     /// The most parts of the headline one answer changes.
     pub reach: usize,
+    /// How far one answer moves the headline at most: for an offer, the steps of the patient's
+    /// verdict from walk away to ask first to good signs (walk away → good signs is 2); for a
+    /// product, the most parts of the headline one answer changes (as `reach`).
+    pub swing: usize,
+    /// For an offer, the questions to put to the clinic that the findings listing this fact
+    /// raise (as the offer's evaluation words them): asking them is how a patient learns the
+    /// fact. Empty for a product.
+    pub questions: Vec<Question>,
 }
 
 /// **The settling facts of one product or offer**, ranked by their effect on the headline.
@@ -114,7 +122,10 @@ pub struct SettlingFacts {
     pub headline: Vec<String>,
     /// The headline for people.
     pub label: String,
-    /// The facts, most effect first (distinct headlines reached, then how many parts move).
+    /// The facts, most effect first. For a product: most distinct headlines reached, then most
+    /// parts of the headline moved, then most open findings settled. For an offer: the answers
+    /// that move the verdict furthest first (`swing`), then most distinct verdicts, then most
+    /// open findings.
     pub facts: Vec<SettlingFact>,
     /// Missing paths for which no value could be enumerated (free text, nested records).
     pub not_enumerable: Vec<String>,
@@ -199,13 +210,101 @@ pub enum ProductTarget {
 }
 
 impl ProductTarget {
-    fn code(self) -> &'static str {
+    /// The target's machine name: the code of the engine's answer (`section_361_hctp`, `pass`).
+    #[must_use]
+    pub fn code(self) -> &'static str {
         match self {
             Self::Us(c) => c.code(),
             Self::Quality(v) => v.code(),
             Self::Eu(c) => c.code(),
             Self::JpRiskClass(c) => c.code(),
             Self::JpPmdAct(s) => s.code(),
+        }
+    }
+
+    /// The engine whose answer the target is: `us`, `quality`, `eu`, `jp_risk_class` or
+    /// `jp_pmd_act` (the parts of a product's headline, as [`SettlingFact::moves`] names them).
+    #[must_use]
+    pub fn engine(self) -> &'static str {
+        match self {
+            Self::Us(_) => "us",
+            Self::Quality(_) => "quality",
+            Self::Eu(_) => "eu",
+            Self::JpRiskClass(_) => "jp_risk_class",
+            Self::JpPmdAct(_) => "jp_pmd_act",
+        }
+    }
+
+    /// Every target: each engine's answers, in the order of the headline's parts and of each
+    /// vocabulary.
+    #[must_use]
+    pub fn all() -> Vec<Self> {
+        let mut all: Vec<Self> = Vec::new();
+        all.extend(UsClassification::iter().map(Self::Us));
+        all.extend(QualityVerdict::iter().map(Self::Quality));
+        all.extend(EuClassification::iter().map(Self::Eu));
+        all.extend(AsrmRiskClass::iter().map(Self::JpRiskClass));
+        all.extend(PmdActStatus::iter().map(Self::JpPmdAct));
+        all
+    }
+}
+
+impl fmt::Display for ProductTarget {
+    /// `engine:code`, as [`str::parse`] reads it: `us:section_361_hctp`, `quality:pass`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.engine(), self.code())
+    }
+}
+
+/// Every target written `engine:code`, for the message of a target that is none of them.
+static TARGET_NAMES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    ProductTarget::all()
+        .into_iter()
+        .map(|t| &*Box::leak(t.to_string().into_boxed_str()))
+        .collect()
+});
+
+impl std::str::FromStr for ProductTarget {
+    type Err = crate::UnknownCode;
+
+    /// Reads `engine:code` (`us:section_361_hctp`, `quality:pass`, `eu:not_atmp_soho`,
+    /// `jp_risk_class:class_iii`, `jp_pmd_act:not_regenerative_medical_product`), or a bare code
+    /// that only one engine answers (`section_361_hctp`, `pass`; not `undetermined`).
+    ///
+    /// # Errors
+    ///
+    /// [`crate::UnknownCode`] (vocabulary `ProductTarget`) listing every `engine:code`, when the
+    /// text is none of them or a bare code that several engines answer.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{QualityVerdict, UsClassification, what_if::ProductTarget};
+    ///
+    /// let us: ProductTarget = "us:section_361_hctp".parse()?;
+    /// assert_eq!(us, ProductTarget::Us(UsClassification::Section361Hctp));
+    /// assert_eq!("pass".parse::<ProductTarget>()?, ProductTarget::Quality(QualityVerdict::Pass));
+    /// assert_eq!(us.to_string(), "us:section_361_hctp");
+    /// // Several engines answer "undetermined": it must be qualified.
+    /// assert!("undetermined".parse::<ProductTarget>().is_err());
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// ```
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let all = Self::all();
+        let found: Vec<Self> = match text.split_once(':') {
+            Some((engine, code)) => all
+                .into_iter()
+                .filter(|t| t.engine() == engine && t.code() == code)
+                .collect(),
+            None => all.into_iter().filter(|t| t.code() == text).collect(),
+        };
+        match found.as_slice() {
+            [one] => Ok(*one),
+            _ => Err(crate::UnknownCode::new(
+                "ProductTarget",
+                text,
+                TARGET_NAMES.as_slice(),
+            )),
         }
     }
 }
@@ -764,6 +863,13 @@ pub fn settling_offer_facts(offer: &ClinicOffer, on: Date) -> SettlingFacts {
     settle(&doc, &findings, Engine::Offer, "offer", on)
 }
 
+/// How many steps apart two verdicts of an offer are (walk away, ask first, good signs), by
+/// their codes.
+fn verdict_steps(from: Option<&&str>, to: Option<&String>) -> Option<usize> {
+    let position = |code: &str| PatientVerdict::ALL.iter().position(|v| v.code() == code);
+    Some(position(from?)?.abs_diff(position(to?)?))
+}
+
 fn settle(
     doc: &Value,
     findings: &[Finding],
@@ -792,10 +898,10 @@ fn settle(
             .iter()
             .filter(|f| f.missing.contains(path))
             .collect();
-        let open_findings: Vec<String> = listing
+        let open_findings: Vec<RuleId> = listing
             .iter()
             .filter(|f| f.outcome == Outcome::Undetermined)
-            .map(|f| f.rule.code().to_owned())
+            .map(|f| f.rule)
             .collect();
         let target = write_path(path);
         let values: Vec<Value> = match slot(path, engine) {
@@ -818,8 +924,8 @@ fn settle(
             };
             let settles = open_findings
                 .iter()
-                .filter(|rule| !run.open.contains(&rule.as_str()))
-                .cloned()
+                .filter(|rule| !run.open.contains(&rule.code()))
+                .copied()
                 .collect();
             answers.push(Answer {
                 change: Change::new(ChangeKind::Set, target.clone(), value),
@@ -852,6 +958,22 @@ fn settle(
             reach = reach.max(differ);
         }
         let distinct_headlines = distinct.len();
+        let swing = match engine {
+            Engine::Offer => answers
+                .iter()
+                .filter_map(|a| verdict_steps(base_codes.first(), a.headline.first()))
+                .max()
+                .unwrap_or(0),
+            Engine::Product | Engine::One(_) => reach,
+        };
+        let mut questions: Vec<Question> = Vec::new();
+        if engine == Engine::Offer {
+            for q in listing.iter().filter_map(|f| Question::for_rule(f.rule)) {
+                if !questions.contains(&q) {
+                    questions.push(q);
+                }
+            }
+        }
         facts.push(SettlingFact {
             path: path.to_owned(),
             open_findings,
@@ -859,15 +981,27 @@ fn settle(
             answers,
             distinct_headlines,
             reach,
+            swing,
+            questions,
         });
     }
-    facts.sort_by(|a, b| {
-        (b.distinct_headlines, b.reach, b.open_findings.len()).cmp(&(
-            a.distinct_headlines,
-            a.reach,
-            a.open_findings.len(),
-        ))
-    });
+    if engine == Engine::Offer {
+        facts.sort_by(|a, b| {
+            (b.swing, b.distinct_headlines, b.open_findings.len()).cmp(&(
+                a.swing,
+                a.distinct_headlines,
+                a.open_findings.len(),
+            ))
+        });
+    } else {
+        facts.sort_by(|a, b| {
+            (b.distinct_headlines, b.reach, b.open_findings.len()).cmp(&(
+                a.distinct_headlines,
+                a.reach,
+                a.open_findings.len(),
+            ))
+        });
+    }
     SettlingFacts {
         subject: subject.to_owned(),
         headline: base_codes.iter().map(|c| (*c).to_owned()).collect(),
@@ -1330,6 +1464,38 @@ fn search(
 // Display
 // ---------------------------------------------------------------------------------------------
 
+/// The parts of a headline that differ from the headline as it stands, for people
+/// (`quality: fail`), or `no change`.
+fn moved_parts(now: &[String], after: &[String]) -> String {
+    fn label<T: std::str::FromStr>(code: &str, label: fn(&T) -> &'static str) -> String {
+        code.parse::<T>()
+            .map_or_else(|_| code.to_owned(), |v| label(&v).to_owned())
+    }
+    let offer = after.len() == 1
+        && after
+            .first()
+            .is_some_and(|c| c.parse::<PatientVerdict>().is_ok());
+    let mut parts: Vec<String> = Vec::new();
+    for (i, code) in after.iter().enumerate() {
+        if now.get(i) == Some(code) {
+            continue;
+        }
+        parts.push(match (offer, i) {
+            (true, _) => label::<PatientVerdict>(code, |v| v.label()),
+            (false, 0) => format!("US: {}", label::<UsClassification>(code, |v| v.label())),
+            (false, 1) => format!("quality: {}", label::<QualityVerdict>(code, |v| v.label())),
+            (false, 2) => format!("EU: {}", label::<EuClassification>(code, |v| v.label())),
+            (false, 3) => format!("Japan: {}", label::<AsrmRiskClass>(code, |v| v.label())),
+            (false, _) => format!("Japan: {}", label::<PmdActStatus>(code, |v| v.label())),
+        });
+    }
+    if parts.is_empty() {
+        "no change".to_owned()
+    } else {
+        parts.join("; ")
+    }
+}
+
 fn value_text(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
@@ -1405,29 +1571,49 @@ impl fmt::Display for SmallestChanges {
 }
 
 impl fmt::Display for SettlingFacts {
-    /// For an offer: the questions, those whose answers move the verdict most first.
+    /// Each fact with the headline each of its answers leads to, most effect first. For an
+    /// offer, the facts are written as the questions to put to the clinic, those whose answers
+    /// would move the verdict furthest first.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{} now: {}", self.subject, self.label)?;
-        for (i, fact) in self.facts.iter().enumerate() {
+        let offer = self.subject == "offer";
+        if offer && !self.facts.is_empty() {
             writeln!(
                 f,
-                "{}. {} ({} outcome{})",
-                i + 1,
-                fact.path,
-                fact.distinct_headlines,
-                if fact.distinct_headlines == 1 {
-                    ""
-                } else {
-                    "s"
-                }
+                "Questions for the clinic, those whose answers would move the verdict most first:"
             )?;
-            // Group the answers by the headline they lead to.
-            let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+        }
+        for (i, fact) in self.facts.iter().enumerate() {
+            let outcomes = if fact.distinct_headlines == 1 {
+                "1 outcome".to_owned()
+            } else {
+                format!("{} outcomes", fact.distinct_headlines)
+            };
+            if offer && !fact.questions.is_empty() {
+                for (k, q) in fact.questions.iter().enumerate() {
+                    if k == 0 {
+                        writeln!(f, "{}. {}", i + 1, q.label())?;
+                    } else {
+                        writeln!(f, "   {}", q.label())?;
+                    }
+                }
+                let moved = match fact.swing {
+                    0 => "the verdict stays".to_owned(),
+                    1 => "moves the verdict one step".to_owned(),
+                    n => format!("moves the verdict {n} steps"),
+                };
+                writeln!(f, "   ({}: {outcomes}; {moved})", fact.path)?;
+            } else {
+                writeln!(f, "{}. {} ({outcomes})", i + 1, fact.path)?;
+            }
+            // Group the answers by what they change in the headline.
+            let mut groups: Vec<(String, Vec<String>)> = Vec::new();
             for a in &fact.answers {
                 let text = value_text(&a.change.value);
-                match groups.iter_mut().find(|(label, _)| *label == a.label) {
+                let moved = moved_parts(&self.headline, &a.headline);
+                match groups.iter_mut().find(|(label, _)| *label == moved) {
                     Some((_, values)) => values.push(text),
-                    None => groups.push((&a.label, vec![text])),
+                    None => groups.push((moved, vec![text])),
                 }
             }
             for (label, values) in groups {
@@ -1441,6 +1627,9 @@ impl fmt::Display for SettlingFacts {
         }
         if !self.not_enumerable.is_empty() {
             writeln!(f, "also missing: {}", self.not_enumerable.join(", "))?;
+        }
+        if self.facts.is_empty() && self.not_enumerable.is_empty() {
+            writeln!(f, "No finding names a missing fact.")?;
         }
         Ok(())
     }
