@@ -152,11 +152,21 @@ pub struct Change {
     pub kind: ChangeKind,
     /// The dotted path changed.
     pub path: String,
-    /// The value added, removed or set.
+    /// The value added, removed or set: a code, a yes/no, a number, or a list or record as the
+    /// document writes it at that path (never null).
+    #[cfg_attr(feature = "schemars", schemars(schema_with = "any_value_schema"))]
     pub value: Value,
     /// The law treats the result as a different product (another tissue, donor or
     /// preparation), not as a change of this one.
     pub different_product: bool,
+}
+
+/// The schema of [`Change::value`]: any JSON value but `null`.
+#[cfg(feature = "schemars")]
+fn any_value_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": ["string", "number", "boolean", "array", "object"]
+    })
 }
 
 /// **A minimal set of changes that reaches the target**, with the headline it leads to.
@@ -379,6 +389,9 @@ fn fingerprint(findings: &[&Finding]) -> u64 {
 }
 
 /// A document read with the crate's parser: a product, or a clinic's offer.
+// A product is held inline: a search holds a few hundred of these, read once each, and swaps
+// their members in place; boxing it would add an allocation to every read.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone)]
 enum Parsed {
     Product(Product),
@@ -1238,6 +1251,29 @@ fn offer_changes(doc: &Value, findings: &[Finding], out: &mut Vec<Change>) {
     }
 }
 
+/// **The single changes the search of [`smallest_changes`] tries on a product**, in the order
+/// it tries them (see the module's limits): what a caller needs to re-check an "unreachable".
+/// Some may not apply to the document, or give an invalid one; the search skips those.
+#[must_use]
+pub fn candidate_changes(product: &Product, on: Date) -> Vec<Change> {
+    let doc = serde_json::to_value(product).unwrap_or(Value::Null);
+    let findings: Vec<Finding> = assess_product(product, on).findings().cloned().collect();
+    let mut singles = Vec::new();
+    product_changes(&doc, "", &findings, &mut singles);
+    singles
+}
+
+/// **The single changes the search of [`smallest_offer_changes`] tries on an offer**, as
+/// [`candidate_changes`] for a product.
+#[must_use]
+pub fn candidate_offer_changes(offer: &ClinicOffer, on: Date) -> Vec<Change> {
+    let doc = serde_json::to_value(offer).unwrap_or(Value::Null);
+    let findings: Vec<Finding> = evaluate_offer(offer, on).findings().cloned().collect();
+    let mut singles = Vec::new();
+    offer_changes(&doc, &findings, &mut singles);
+    singles
+}
+
 /// **The smallest changes to a product that reach `target`**: single changes, then pairs,
 /// each re-checked by running the target's engine on the changed document (see the module's
 /// limits).
@@ -1245,10 +1281,13 @@ fn offer_changes(doc: &Value, findings: &[Finding], out: &mut Vec<Change>) {
 pub fn smallest_changes(product: &Product, target: ProductTarget, on: Date) -> SmallestChanges {
     let doc = serde_json::to_value(product).unwrap_or(Value::Null);
     let engine = Engine::One(target);
-    let findings: Vec<Finding> = assess_product(product, on).findings().cloned().collect();
-    let mut singles = Vec::new();
-    product_changes(&doc, "", &findings, &mut singles);
-    search(&doc, singles, engine, target.code(), on)
+    search(
+        &doc,
+        candidate_changes(product, on),
+        engine,
+        target.code(),
+        on,
+    )
 }
 
 /// **The smallest changes to an offer that reach the patient's verdict `target`** (e.g.
@@ -1260,9 +1299,7 @@ pub fn smallest_offer_changes(
     on: Date,
 ) -> SmallestChanges {
     let doc = serde_json::to_value(offer).unwrap_or(Value::Null);
-    let findings: Vec<Finding> = evaluate_offer(offer, on).findings().cloned().collect();
-    let mut singles = Vec::new();
-    offer_changes(&doc, &findings, &mut singles);
+    let singles = candidate_offer_changes(offer, on);
     search(&doc, singles, Engine::Offer, target.code(), on)
 }
 
@@ -1632,5 +1669,121 @@ impl fmt::Display for SettlingFacts {
             writeln!(f, "No finding names a missing fact.")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ON: Date = jiff::civil::date(2026, 12, 7);
+
+    fn samples() -> Vec<Value> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data");
+        let mut docs = Vec::new();
+        for kind in ["products", "offers"] {
+            let mut paths: Vec<_> = std::fs::read_dir(format!("{dir}/{kind}"))
+                .expect("samples")
+                .map(|e| e.expect("entry").path())
+                .collect();
+            paths.sort();
+            for path in paths {
+                let text = std::fs::read_to_string(path).expect("sample");
+                docs.push(serde_json::from_str(&text).expect("JSON"));
+            }
+        }
+        docs
+    }
+
+    /// Every member of a product and of an offer (every property of their schemas) is in the
+    /// table the pairs are put together with: a field added without its line would only be
+    /// slower (the whole document read), never wrong, but should have its line.
+    #[cfg(feature = "schemars")]
+    #[test]
+    fn the_member_tables_name_every_member() {
+        let product = crate::document_schemas()
+            .into_iter()
+            .find(|s| s.name == "product")
+            .expect("the product schema");
+        let offer = crate::document_schemas()
+            .into_iter()
+            .find(|s| s.name == "clinic_offer")
+            .expect("the offer schema");
+        let p = Product::from_json(r#"{"name": "X"}"#).expect("parses");
+        for (schema, engine) in [(product, Engine::Product), (offer, Engine::Offer)] {
+            let properties = schema.schema.as_value()["properties"]
+                .as_object()
+                .expect("properties")
+                .clone();
+            for key in properties.keys() {
+                let (mut a, mut b) = match engine {
+                    Engine::Offer => {
+                        let o = ClinicOffer::from_json(
+                            r#"{"product": {"name": "X"}, "indication": "knee_osteoarthritis"}"#,
+                        )
+                        .expect("parses");
+                        (
+                            Parsed::Offer(Box::new(o.clone())),
+                            Parsed::Offer(Box::new(o)),
+                        )
+                    }
+                    Engine::Product | Engine::One(_) => {
+                        (Parsed::Product(p.clone()), Parsed::Product(p.clone()))
+                    }
+                };
+                assert!(a.swap_member(&mut b, key), "{key} is not in the table");
+            }
+        }
+    }
+
+    /// Each candidate change, written with [`Work::with`], leaves the working document as it
+    /// was; and a pair put together member by member reads as the whole changed document does.
+    #[test]
+    fn changes_are_undone_and_members_put_together_read_as_the_whole() {
+        for doc in samples() {
+            let engine = if doc.get("product").is_some() {
+                Engine::Offer
+            } else {
+                Engine::One(ProductTarget::Us(UsClassification::Section361Hctp))
+            };
+            let findings: Vec<Finding> = match Parsed::read(&doc, engine).expect("a sample") {
+                Parsed::Product(p) => assess_product(&p, ON).findings().cloned().collect(),
+                Parsed::Offer(o) => evaluate_offer(&o, ON).findings().cloned().collect(),
+            };
+            let mut singles = Vec::new();
+            match engine {
+                Engine::Offer => offer_changes(&doc, &findings, &mut singles),
+                Engine::Product | Engine::One(_) => {
+                    product_changes(&doc, "", &findings, &mut singles);
+                }
+            }
+            let mut work = Work { doc: doc.clone() };
+            let mut read: Vec<(&Change, Parsed)> = Vec::new();
+            for change in &singles {
+                let parsed = work.with(&[change], |changed| Parsed::read(changed, engine));
+                assert_eq!(work.doc, doc, "{change} was not undone");
+                if let Some(Some(parsed)) = parsed {
+                    read.push((change, parsed));
+                }
+            }
+            let mut typed = Parsed::read(&doc, engine).expect("a sample");
+            // A spread of pairs on different members.
+            for (i, j) in (0..read.len()).zip((0..read.len()).rev()).step_by(7) {
+                let (a, b) = (read[i].0, read[j].0);
+                let (ma, mb) = (member_key(&a.path, engine), member_key(&b.path, engine));
+                if ma == mb {
+                    continue;
+                }
+                let whole = work
+                    .with(&[a, b], |changed| Parsed::read(changed, engine))
+                    .flatten()
+                    .map(|p| p.run(engine, ON).fingerprint);
+                let (mut x, mut y) = (read[i].1.clone(), read[j].1.clone());
+                assert!(typed.swap_member(&mut x, ma) && typed.swap_member(&mut y, mb));
+                let parts = typed.run(engine, ON).fingerprint;
+                assert!(typed.swap_member(&mut y, mb) && typed.swap_member(&mut x, ma));
+                assert_eq!(whole, Some(parts), "{a} and {b}");
+            }
+        }
     }
 }

@@ -2354,9 +2354,10 @@ class Change(BaseModel):
     """
     The dotted path changed.
     """
-    value: Any
+    value: str | float | bool | list[Any] | dict[str, Any]
     """
-    The value added, removed or set.
+    The value added, removed or set: a code, a yes/no, a number, or a list or record as the
+    document writes it at that path (never null).
     """
 
 
