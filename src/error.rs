@@ -672,6 +672,20 @@ pub(crate) fn from_slice<T: serde::de::DeserializeOwned>(json: &[u8]) -> Result<
     parse(|| serde_json::de::SliceRead::new(json))
 }
 
+/// Reads a document already held as a [`serde_json::Value`] into `T` through the same
+/// [`crate::de::Strict`] reader as [`from_json`] (the same checks and limits, without writing the
+/// value out as text and reading it back); `None` when it is not a valid `T`. For the what-if
+/// search, which only needs to know whether a changed document is valid.
+#[cfg(feature = "json")]
+pub(crate) fn from_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Option<T> {
+    let read = T::deserialize(crate::de::Strict(value)).ok();
+    if read.is_none() {
+        // The failed check's cause is not wanted: nothing reports this error.
+        take_cause();
+    }
+    read
+}
+
 /// Reads a whole JSON document from `reader` and parses it into `T`.
 #[cfg(feature = "json")]
 pub(crate) fn from_reader<T: serde::de::DeserializeOwned>(

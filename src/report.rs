@@ -265,5 +265,7 @@ to_json!(
     EuAssessment,
     JpAssessment,
     ProductAssessment<'_>,
-    OfferEvaluation
+    OfferEvaluation,
+    crate::what_if::SettlingFacts,
+    crate::what_if::SmallestChanges
 );

@@ -46,6 +46,15 @@ const DOCUMENTS: &[(&str, Generate)] = &[
     ("clinic_offer", input::<ClinicOffer>),
     ("offer_policy", input::<OfferPolicy>),
     ("offer_evaluation", output::<OfferEvaluation>),
+    // What would change the verdict (issue #22): the settling facts of a product or an offer,
+    // and the smallest changes that reach a target.
+    #[cfg(feature = "json")]
+    ("settling_facts", output::<crate::what_if::SettlingFacts>),
+    #[cfg(feature = "json")]
+    (
+        "smallest_changes",
+        output::<crate::what_if::SmallestChanges>,
+    ),
     // The compact form of every output: findings without their rule's summary and citation.
     ("finding_compact", output_compact::<Finding>),
     ("us_assessment_compact", output_compact::<UsAssessment>),
@@ -162,7 +171,9 @@ impl DocumentSchema {
 ///
 /// Inputs: `product` ([`Product`]) and `quality_policy` ([`QualityPolicy`]). Outputs: `finding`
 /// ([`Finding`]), `us_assessment`, `quality_report`, `eu_assessment`, `jp_assessment` and
-/// `product_assessment` ([`ProductAssessment`], all engines over one product).
+/// `product_assessment` ([`ProductAssessment`], all engines over one product). With the `json`
+/// feature also the what-if outputs: `settling_facts` ([`crate::what_if::SettlingFacts`]) and
+/// `smallest_changes` ([`crate::what_if::SmallestChanges`]).
 ///
 /// # Examples
 ///

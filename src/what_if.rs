@@ -49,13 +49,14 @@
 //! # Ok::<(), msc_therapy::DocumentError>(())
 //! ```
 
+use crate::error::from_value;
 use crate::{
     AddedArticle, AsrmRiskClass, CellPreparation, ClinicOffer, DocumentError, Donor,
     EuClassification, FactRole, FactValue, Finding, ImageGuidance, Indication, Jurisdiction,
     Mechanism, MscDesignation, Outcome, PatientVerdict, PmdActStatus, ProcessingStep, Product,
-    ProductState, QualityPolicy, QualityVerdict, Report, Route, SiteOfUse, SupplyModel,
-    TestOutcome, TissueFunction, TissueSource, UsClassification, assess_product, assess_quality,
-    classify_eu, classify_jp, classify_us, evaluate_offer,
+    ProductState, QualityPolicy, QualityVerdict, Question, Report, Route, RuleId, SiteOfUse,
+    SupplyModel, TestOutcome, TissueFunction, TissueSource, UsClassification, assess_product,
+    assess_quality, classify_eu, classify_jp, classify_us, evaluate_offer,
 };
 use jiff::civil::Date;
 use serde::Serialize;
@@ -80,7 +81,7 @@ pub struct Answer {
     /// The headline for people.
     pub label: String,
     /// The rules of the open findings this answer settles (no longer undetermined).
-    pub settles: Vec<String>,
+    pub settles: Vec<RuleId>,
 }
 
 /// **A fact whose statement would settle an open finding or move the headline**, with every
@@ -91,7 +92,7 @@ pub struct SettlingFact {
     /// The fact's dotted path in the input document.
     pub path: String,
     /// The rules of the open (undetermined) findings that list it as missing.
-    pub open_findings: Vec<String>,
+    pub open_findings: Vec<RuleId>,
     /// Which parts of the headline some answer changes (`us`, `quality`, `eu`, `jp_risk_class`,
     /// `jp_pmd_act`, `offer`).
     pub moves: Vec<String>,
@@ -101,6 +102,14 @@ pub struct SettlingFact {
     pub distinct_headlines: usize,
     /// The most parts of the headline one answer changes.
     pub reach: usize,
+    /// How far one answer moves the headline at most: for an offer, the steps of the patient's
+    /// verdict from walk away to ask first to good signs (walk away → good signs is 2); for a
+    /// product, the most parts of the headline one answer changes (as `reach`).
+    pub swing: usize,
+    /// For an offer, the questions to put to the clinic that the findings listing this fact
+    /// raise (as the offer's evaluation words them): asking them is how a patient learns the
+    /// fact. Empty for a product.
+    pub questions: Vec<Question>,
 }
 
 /// **The settling facts of one product or offer**, ranked by their effect on the headline.
@@ -113,7 +122,10 @@ pub struct SettlingFacts {
     pub headline: Vec<String>,
     /// The headline for people.
     pub label: String,
-    /// The facts, most effect first (distinct headlines reached, then how many parts move).
+    /// The facts, most effect first. For a product: most distinct headlines reached, then most
+    /// parts of the headline moved, then most open findings settled. For an offer: the answers
+    /// that move the verdict furthest first (`swing`), then most distinct verdicts, then most
+    /// open findings.
     pub facts: Vec<SettlingFact>,
     /// Missing paths for which no value could be enumerated (free text, nested records).
     pub not_enumerable: Vec<String>,
@@ -140,11 +152,21 @@ pub struct Change {
     pub kind: ChangeKind,
     /// The dotted path changed.
     pub path: String,
-    /// The value added, removed or set.
+    /// The value added, removed or set: a code, a yes/no, a number, or a list or record as the
+    /// document writes it at that path (never null).
+    #[cfg_attr(feature = "schemars", schemars(schema_with = "any_value_schema"))]
     pub value: Value,
     /// The law treats the result as a different product (another tissue, donor or
     /// preparation), not as a change of this one.
     pub different_product: bool,
+}
+
+/// The schema of [`Change::value`]: any JSON value but `null`.
+#[cfg(feature = "schemars")]
+fn any_value_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": ["string", "number", "boolean", "array", "object"]
+    })
 }
 
 /// **A minimal set of changes that reaches the target**, with the headline it leads to.
@@ -198,13 +220,101 @@ pub enum ProductTarget {
 }
 
 impl ProductTarget {
-    fn code(self) -> &'static str {
+    /// The target's machine name: the code of the engine's answer (`section_361_hctp`, `pass`).
+    #[must_use]
+    pub fn code(self) -> &'static str {
         match self {
             Self::Us(c) => c.code(),
             Self::Quality(v) => v.code(),
             Self::Eu(c) => c.code(),
             Self::JpRiskClass(c) => c.code(),
             Self::JpPmdAct(s) => s.code(),
+        }
+    }
+
+    /// The engine whose answer the target is: `us`, `quality`, `eu`, `jp_risk_class` or
+    /// `jp_pmd_act` (the parts of a product's headline, as [`SettlingFact::moves`] names them).
+    #[must_use]
+    pub fn engine(self) -> &'static str {
+        match self {
+            Self::Us(_) => "us",
+            Self::Quality(_) => "quality",
+            Self::Eu(_) => "eu",
+            Self::JpRiskClass(_) => "jp_risk_class",
+            Self::JpPmdAct(_) => "jp_pmd_act",
+        }
+    }
+
+    /// Every target: each engine's answers, in the order of the headline's parts and of each
+    /// vocabulary.
+    #[must_use]
+    pub fn all() -> Vec<Self> {
+        let mut all: Vec<Self> = Vec::new();
+        all.extend(UsClassification::iter().map(Self::Us));
+        all.extend(QualityVerdict::iter().map(Self::Quality));
+        all.extend(EuClassification::iter().map(Self::Eu));
+        all.extend(AsrmRiskClass::iter().map(Self::JpRiskClass));
+        all.extend(PmdActStatus::iter().map(Self::JpPmdAct));
+        all
+    }
+}
+
+impl fmt::Display for ProductTarget {
+    /// `engine:code`, as [`str::parse`] reads it: `us:section_361_hctp`, `quality:pass`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.engine(), self.code())
+    }
+}
+
+/// Every target written `engine:code`, for the message of a target that is none of them.
+static TARGET_NAMES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    ProductTarget::all()
+        .into_iter()
+        .map(|t| &*Box::leak(t.to_string().into_boxed_str()))
+        .collect()
+});
+
+impl std::str::FromStr for ProductTarget {
+    type Err = crate::UnknownCode;
+
+    /// Reads `engine:code` (`us:section_361_hctp`, `quality:pass`, `eu:not_atmp_soho`,
+    /// `jp_risk_class:class_iii`, `jp_pmd_act:not_regenerative_medical_product`), or a bare code
+    /// that only one engine answers (`section_361_hctp`, `pass`; not `undetermined`).
+    ///
+    /// # Errors
+    ///
+    /// [`crate::UnknownCode`] (vocabulary `ProductTarget`) listing every `engine:code`, when the
+    /// text is none of them or a bare code that several engines answer.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use msc_therapy::{QualityVerdict, UsClassification, what_if::ProductTarget};
+    ///
+    /// let us: ProductTarget = "us:section_361_hctp".parse()?;
+    /// assert_eq!(us, ProductTarget::Us(UsClassification::Section361Hctp));
+    /// assert_eq!("pass".parse::<ProductTarget>()?, ProductTarget::Quality(QualityVerdict::Pass));
+    /// assert_eq!(us.to_string(), "us:section_361_hctp");
+    /// // Several engines answer "undetermined": it must be qualified.
+    /// assert!("undetermined".parse::<ProductTarget>().is_err());
+    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// ```
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let all = Self::all();
+        let found: Vec<Self> = match text.split_once(':') {
+            Some((engine, code)) => all
+                .into_iter()
+                .filter(|t| t.engine() == engine && t.code() == code)
+                .collect(),
+            None => all.into_iter().filter(|t| t.code() == text).collect(),
+        };
+        match found.as_slice() {
+            [one] => Ok(*one),
+            _ => Err(crate::UnknownCode::new(
+                "ProductTarget",
+                text,
+                TARGET_NAMES.as_slice(),
+            )),
         }
     }
 }
@@ -278,45 +388,287 @@ fn fingerprint(findings: &[&Finding]) -> u64 {
     std::hash::Hasher::finish(&w.0)
 }
 
-/// Reads `doc` with the crate's parser and runs the engine; `None` when the document is invalid.
-fn evaluate(doc: &Value, engine: Engine, on: Date) -> Option<Run> {
-    let bytes = serde_json::to_vec(doc).ok()?;
-    match engine {
-        Engine::Offer => {
-            let offer = ClinicOffer::from_slice(&bytes).ok()?;
-            let report = evaluate_offer(&offer, on);
-            Some(run_of(&report, report.headline().codes()))
-        }
-        Engine::Product => {
-            let product = Product::from_slice(&bytes).ok()?;
-            let report = assess_product(&product, on);
-            Some(run_of(&report, report.headline().codes()))
-        }
-        Engine::One(target) => {
-            let product = Product::from_slice(&bytes).ok()?;
-            Some(match target {
+/// A document read with the crate's parser: a product, or a clinic's offer.
+// A product is held inline: a search holds a few hundred of these, read once each, and swaps
+// their members in place; boxing it would add an allocation to every read.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone)]
+enum Parsed {
+    Product(Product),
+    Offer(Box<ClinicOffer>),
+}
+
+impl Parsed {
+    /// Reads `doc` as the engine's document; `None` when it is invalid.
+    ///
+    /// The document is read from the JSON value itself, through the same strict reader as
+    /// `from_json` (`crate::error::from_value`): nothing is written out as text and read back.
+    fn read(doc: &Value, engine: Engine) -> Option<Self> {
+        Some(match engine {
+            Engine::Offer => Self::Offer(Box::new(from_value(doc)?)),
+            Engine::Product | Engine::One(_) => Self::Product(from_value(doc)?),
+        })
+    }
+
+    /// Runs the engine.
+    fn run(&self, engine: Engine, on: Date) -> Run {
+        match (self, engine) {
+            (Self::Offer(offer), _) => {
+                let report = evaluate_offer(offer, on);
+                run_of(&report, report.headline().codes())
+            }
+            (Self::Product(product), Engine::Product | Engine::Offer) => {
+                let report = assess_product(product, on);
+                run_of(&report, report.headline().codes())
+            }
+            (Self::Product(product), Engine::One(target)) => match target {
                 ProductTarget::Us(_) => {
-                    let r = classify_us(&product, on);
+                    let r = classify_us(product, on);
                     run_of(&r, r.headline().codes())
                 }
                 ProductTarget::Quality(_) => {
-                    let r = assess_quality(&product, &QualityPolicy::default(), on);
+                    let r = assess_quality(product, &QualityPolicy::default(), on);
                     run_of(&r, r.headline().codes())
                 }
                 ProductTarget::Eu(_) => {
-                    let r = classify_eu(&product, on);
+                    let r = classify_eu(product, on);
                     run_of(&r, r.headline().codes())
                 }
                 ProductTarget::JpRiskClass(_) => {
-                    let r = classify_jp(&product, on);
+                    let r = classify_jp(product, on);
                     run_of(&r, vec![r.risk_class.code()])
                 }
                 ProductTarget::JpPmdAct(_) => {
-                    let r = classify_jp(&product, on);
+                    let r = classify_jp(product, on);
                     run_of(&r, vec![r.pmd_act.code()])
                 }
+            },
+        }
+    }
+
+    /// The first code of the engine's headline (the target's part), and nothing else: what a
+    /// pair needs to know before it is worth a full [`Parsed::run`].
+    fn headline_code(&self, engine: Engine, on: Date) -> Option<&'static str> {
+        Some(match (self, engine) {
+            (Self::Offer(offer), _) => evaluate_offer(offer, on).verdict.code(),
+            (Self::Product(product), Engine::Product | Engine::Offer) => {
+                return assess_product(product, on)
+                    .headline()
+                    .codes()
+                    .first()
+                    .copied();
+            }
+            (Self::Product(product), Engine::One(target)) => match target {
+                ProductTarget::Us(_) => classify_us(product, on).classification.code(),
+                ProductTarget::Quality(_) => assess_quality(product, &QualityPolicy::default(), on)
+                    .verdict
+                    .code(),
+                ProductTarget::Eu(_) => classify_eu(product, on).classification.code(),
+                ProductTarget::JpRiskClass(_) => classify_jp(product, on).risk_class.code(),
+                ProductTarget::JpPmdAct(_) => classify_jp(product, on).pmd_act.code(),
+            },
+        })
+    }
+
+    /// Swaps the member `key` (see [`member_key`]) of two documents of the same kind; `false`
+    /// (nothing swapped) for a member this table does not name.
+    fn swap_member(&mut self, other: &mut Self, key: &str) -> bool {
+        match (self, other) {
+            (Self::Product(a), Self::Product(b)) => swap_product_member(a, b, key),
+            (Self::Offer(a), Self::Offer(b)) => match key.strip_prefix("product.") {
+                Some(inner) => swap_product_member(&mut a.product, &mut b.product, inner),
+                None => swap_offer_member(a, b, key),
+            },
+            _ => false,
+        }
+    }
+
+    /// Reads the member `key` from its JSON `value` into this document, as the parser reads it
+    /// within the whole document: `Some(true)` read, `Some(false)` invalid, `None` a member this
+    /// table does not name.
+    fn read_member(&mut self, key: &str, value: &Value) -> Option<bool> {
+        match self {
+            Self::Product(p) => read_product_member(p, key, value),
+            Self::Offer(o) => match key.strip_prefix("product.") {
+                Some(inner) => read_product_member(&mut o.product, inner, value),
+                None => read_offer_member(o, key, value),
+            },
+        }
+    }
+}
+
+/// The member of a document a change writes in: the first key of its path, or, in an offer, the
+/// first two for a change of the product (`product.intended_use`). A document is read member by
+/// member, each independently of the others, so two changes of different members can be read
+/// apart and put together.
+fn member_key(path: &str, engine: Engine) -> &str {
+    let end = match (engine, path.strip_prefix("product.")) {
+        (Engine::Offer, Some(inner)) => "product.".len() + inner.find('.').unwrap_or(inner.len()),
+        _ => path.find('.').unwrap_or(path.len()),
+    };
+    &path[..end]
+}
+
+/// The members of the documents, by key: [`swap_product_member`] and friends. A member left out
+/// (a field added later) is still handled, more slowly: the whole changed document is read.
+macro_rules! members {
+    ($swap:ident, $read:ident, $ty:ty, [$($key:literal => $field:ident),+ $(,)?]) => {
+        fn $swap(a: &mut $ty, b: &mut $ty, key: &str) -> bool {
+            match key {
+                $($key => std::mem::swap(&mut a.$field, &mut b.$field),)+
+                _ => return false,
+            }
+            true
+        }
+
+        fn $read(doc: &mut $ty, key: &str, value: &Value) -> Option<bool> {
+            Some(match key {
+                $($key => match from_value(value) {
+                    Some(read) => {
+                        doc.$field = read;
+                        true
+                    }
+                    None => false,
+                },)+
+                _ => return None,
             })
         }
+    };
+}
+
+members!(swap_product_member, read_product_member, Product, [
+    "name" => name,
+    "description" => description,
+    "preparation" => preparation,
+    "designation" => designation,
+    "tissue" => tissue,
+    "donor" => donor,
+    "supply" => supply,
+    "processing" => processing,
+    "intended_use" => intended_use,
+    "delivery" => delivery,
+    "mechanisms" => mechanisms,
+    "secreted_factors" => secreted_factors,
+    "dose" => dose,
+    "recipient" => recipient,
+    "release" => release,
+]);
+
+members!(swap_offer_member, read_offer_member, ClinicOffer, [
+    "clinic" => clinic,
+    "jurisdiction" => jurisdiction,
+    "authorisation" => authorisation,
+    "product" => product,
+    "indication" => indication,
+    "disclosures" => disclosures,
+    "claims" => claims,
+    "evidence" => evidence,
+    "price" => price,
+    "patient" => patient,
+]);
+
+/// Reads `doc` with the crate's parser and runs the engine; `None` when the document is invalid.
+fn evaluate(doc: &Value, engine: Engine, on: Date) -> Option<Run> {
+    Some(Parsed::read(doc, engine)?.run(engine, on))
+}
+
+/// What a write at a path replaced, so that it can be put back: the number of keys of the path
+/// down to the one the write replaced or created, and the value that key held (`None`: the key
+/// was absent, and the write created it).
+struct Saved {
+    depth: usize,
+    old: Option<Value>,
+}
+
+/// What writing at `path` (as [`write_at`] does) would replace in `doc`.
+fn save(doc: &Value, path: &str) -> Saved {
+    let mut node = doc;
+    let mut keys = path.split('.').peekable();
+    let mut depth = 0;
+    while let Some(key) = keys.next() {
+        depth += 1;
+        match node.get(key) {
+            None => return Saved { depth, old: None },
+            // The last key, a `null` the write replaces by an object, or a value that is not an
+            // object (the write fails further down and changes nothing).
+            Some(value) if keys.peek().is_none() || !value.is_object() => {
+                return Saved {
+                    depth,
+                    old: Some(value.clone()),
+                };
+            }
+            Some(value) => node = value,
+        }
+    }
+    Saved { depth, old: None }
+}
+
+/// Puts back what [`save`] recorded for `path`.
+fn restore(doc: &mut Value, path: &str, saved: Saved) {
+    let mut node = doc;
+    for (i, key) in path.split('.').enumerate().take(saved.depth) {
+        let Some(object) = node.as_object_mut() else {
+            return;
+        };
+        if i + 1 == saved.depth {
+            match saved.old {
+                Some(old) => match object.get_mut(key) {
+                    Some(slot) => *slot = old,
+                    None => {
+                        object.insert(key.to_owned(), old);
+                    }
+                },
+                None => {
+                    object.remove(key);
+                }
+            }
+            return;
+        }
+        let Some(next) = object.get_mut(key) else {
+            return;
+        };
+        node = next;
+    }
+}
+
+/// The document a search works on: each candidate change is written into it, the engine run,
+/// and the change undone ([`save`], [`restore`]), so that no candidate copies the document.
+struct Work {
+    doc: Value,
+}
+
+impl Work {
+    /// Applies `changes` in order, runs `f` on the changed document, and undoes them; `None`
+    /// (and nothing run) when a change cannot be written.
+    fn with<R>(&mut self, changes: &[&Change], f: impl FnOnce(&Value) -> R) -> Option<R> {
+        let mut saved: Vec<(&str, Saved)> = Vec::with_capacity(changes.len());
+        let mut applied = true;
+        for change in changes {
+            saved.push((&change.path, save(&self.doc, &change.path)));
+            if !change.apply(&mut self.doc) {
+                applied = false;
+                break;
+            }
+        }
+        let result = applied.then(|| f(&self.doc));
+        while let Some((path, s)) = saved.pop() {
+            restore(&mut self.doc, path, s);
+        }
+        result
+    }
+
+    /// Writes `value` at `path`, runs `f`, and undoes the write; `None` when it cannot be
+    /// written.
+    fn with_value<R>(
+        &mut self,
+        path: &str,
+        value: Value,
+        f: impl FnOnce(&Value) -> R,
+    ) -> Option<R> {
+        let saved = save(&self.doc, path);
+        let result = write_at(&mut self.doc, path, value).then(|| f(&self.doc));
+        restore(&mut self.doc, path, saved);
+        result
     }
 }
 
@@ -530,6 +882,13 @@ pub fn settling_offer_facts(offer: &ClinicOffer, on: Date) -> SettlingFacts {
     settle(&doc, &findings, Engine::Offer, "offer", on)
 }
 
+/// How many steps apart two verdicts of an offer are (walk away, ask first, good signs), by
+/// their codes.
+fn verdict_steps(from: Option<&&str>, to: Option<&String>) -> Option<usize> {
+    let position = |code: &str| PatientVerdict::ALL.iter().position(|v| v.code() == code);
+    Some(position(from?)?.abs_diff(position(to?)?))
+}
+
 fn settle(
     doc: &Value,
     findings: &[Finding],
@@ -550,6 +909,7 @@ fn settle(
         }
     }
     let parts = part_names(engine);
+    let mut work = Work { doc: doc.clone() };
     let mut facts = Vec::new();
     let mut not_enumerable = Vec::new();
     for path in paths {
@@ -557,10 +917,10 @@ fn settle(
             .iter()
             .filter(|f| f.missing.contains(path))
             .collect();
-        let open_findings: Vec<String> = listing
+        let open_findings: Vec<RuleId> = listing
             .iter()
             .filter(|f| f.outcome == Outcome::Undetermined)
-            .map(|f| f.rule.code().to_owned())
+            .map(|f| f.rule)
             .collect();
         let target = write_path(path);
         let values: Vec<Value> = match slot(path, engine) {
@@ -576,17 +936,15 @@ fn settle(
         };
         let mut answers = Vec::new();
         for value in values {
-            let mut changed = doc.clone();
-            if !write_at(&mut changed, &target, value.clone()) {
-                continue;
-            }
-            let Some(run) = evaluate(&changed, engine, on) else {
+            let Some(Some(run)) = work.with_value(&target, value.clone(), |changed| {
+                evaluate(changed, engine, on)
+            }) else {
                 continue;
             };
             let settles = open_findings
                 .iter()
-                .filter(|rule| !run.open.contains(&rule.as_str()))
-                .cloned()
+                .filter(|rule| !run.open.contains(&rule.code()))
+                .copied()
                 .collect();
             answers.push(Answer {
                 change: Change::new(ChangeKind::Set, target.clone(), value),
@@ -619,6 +977,22 @@ fn settle(
             reach = reach.max(differ);
         }
         let distinct_headlines = distinct.len();
+        let swing = match engine {
+            Engine::Offer => answers
+                .iter()
+                .filter_map(|a| verdict_steps(base_codes.first(), a.headline.first()))
+                .max()
+                .unwrap_or(0),
+            Engine::Product | Engine::One(_) => reach,
+        };
+        let mut questions: Vec<Question> = Vec::new();
+        if engine == Engine::Offer {
+            for q in listing.iter().filter_map(|f| Question::for_rule(f.rule)) {
+                if !questions.contains(&q) {
+                    questions.push(q);
+                }
+            }
+        }
         facts.push(SettlingFact {
             path: path.to_owned(),
             open_findings,
@@ -626,15 +1000,27 @@ fn settle(
             answers,
             distinct_headlines,
             reach,
+            swing,
+            questions,
         });
     }
-    facts.sort_by(|a, b| {
-        (b.distinct_headlines, b.reach, b.open_findings.len()).cmp(&(
-            a.distinct_headlines,
-            a.reach,
-            a.open_findings.len(),
-        ))
-    });
+    if engine == Engine::Offer {
+        facts.sort_by(|a, b| {
+            (b.swing, b.distinct_headlines, b.open_findings.len()).cmp(&(
+                a.swing,
+                a.distinct_headlines,
+                a.open_findings.len(),
+            ))
+        });
+    } else {
+        facts.sort_by(|a, b| {
+            (b.distinct_headlines, b.reach, b.open_findings.len()).cmp(&(
+                a.distinct_headlines,
+                a.reach,
+                a.open_findings.len(),
+            ))
+        });
+    }
     SettlingFacts {
         subject: subject.to_owned(),
         headline: base_codes.iter().map(|c| (*c).to_owned()).collect(),
@@ -871,6 +1257,29 @@ fn offer_changes(doc: &Value, findings: &[Finding], out: &mut Vec<Change>) {
     }
 }
 
+/// **The single changes the search of [`smallest_changes`] tries on a product**, in the order
+/// it tries them (see the module's limits): what a caller needs to re-check an "unreachable".
+/// Some may not apply to the document, or give an invalid one; the search skips those.
+#[must_use]
+pub fn candidate_changes(product: &Product, on: Date) -> Vec<Change> {
+    let doc = serde_json::to_value(product).unwrap_or(Value::Null);
+    let findings: Vec<Finding> = assess_product(product, on).findings().cloned().collect();
+    let mut singles = Vec::new();
+    product_changes(&doc, "", &findings, &mut singles);
+    singles
+}
+
+/// **The single changes the search of [`smallest_offer_changes`] tries on an offer**, as
+/// [`candidate_changes`] for a product.
+#[must_use]
+pub fn candidate_offer_changes(offer: &ClinicOffer, on: Date) -> Vec<Change> {
+    let doc = serde_json::to_value(offer).unwrap_or(Value::Null);
+    let findings: Vec<Finding> = evaluate_offer(offer, on).findings().cloned().collect();
+    let mut singles = Vec::new();
+    offer_changes(&doc, &findings, &mut singles);
+    singles
+}
+
 /// **The smallest changes to a product that reach `target`**: single changes, then pairs,
 /// each re-checked by running the target's engine on the changed document (see the module's
 /// limits).
@@ -878,10 +1287,13 @@ fn offer_changes(doc: &Value, findings: &[Finding], out: &mut Vec<Change>) {
 pub fn smallest_changes(product: &Product, target: ProductTarget, on: Date) -> SmallestChanges {
     let doc = serde_json::to_value(product).unwrap_or(Value::Null);
     let engine = Engine::One(target);
-    let findings: Vec<Finding> = assess_product(product, on).findings().cloned().collect();
-    let mut singles = Vec::new();
-    product_changes(&doc, "", &findings, &mut singles);
-    search(&doc, singles, engine, target.code(), on)
+    search(
+        &doc,
+        candidate_changes(product, on),
+        engine,
+        target.code(),
+        on,
+    )
 }
 
 /// **The smallest changes to an offer that reach the patient's verdict `target`** (e.g.
@@ -893,20 +1305,41 @@ pub fn smallest_offer_changes(
     on: Date,
 ) -> SmallestChanges {
     let doc = serde_json::to_value(offer).unwrap_or(Value::Null);
-    let findings: Vec<Finding> = evaluate_offer(offer, on).findings().cloned().collect();
-    let mut singles = Vec::new();
-    offer_changes(&doc, &findings, &mut singles);
+    let singles = candidate_offer_changes(offer, on);
     search(&doc, singles, Engine::Offer, target.code(), on)
 }
 
-fn apply_all(doc: &Value, changes: &[&Change]) -> Option<Value> {
-    let mut changed = doc.clone();
-    for c in changes {
-        if !c.apply(&mut changed) {
-            return None;
-        }
+/// A single change that alters a finding of the target's engine, ready to be paired.
+struct Relevant<'a> {
+    change: &'a Change,
+    /// [`Change::field`], computed once.
+    field: String,
+    /// [`member_key`] of its path.
+    member: &'a str,
+    /// The document with this change alone, read.
+    parsed: Parsed,
+}
+
+/// Runs `f` on `typed` with the members of `x` and `y` swapped in from their documents, and swaps
+/// them back; `None` (nothing run) when the table does not name one of the members.
+fn swapped<R>(
+    typed: &mut Parsed,
+    x: &mut Relevant<'_>,
+    y: &mut Relevant<'_>,
+    f: impl FnOnce(&Parsed) -> R,
+) -> Option<R> {
+    if !typed.swap_member(&mut x.parsed, x.member) {
+        return None;
     }
-    Some(changed)
+    let result = if typed.swap_member(&mut y.parsed, y.member) {
+        let result = f(typed);
+        typed.swap_member(&mut y.parsed, y.member);
+        Some(result)
+    } else {
+        None
+    };
+    typed.swap_member(&mut x.parsed, x.member);
+    result
 }
 
 /// How many findings a change moved to met or not applicable, less those it moved away.
@@ -965,27 +1398,38 @@ fn search(
         headline: run.codes.iter().map(|c| (*c).to_owned()).collect(),
         label: run.label,
     };
-    // Singles: which reach the target, which alter something.
-    let mut relevant: Vec<(i32, &Change)> = Vec::new();
+    // Singles: which reach the target, which alter something. Each relevant one is kept read,
+    // for the pairs.
+    let mut relevant: Vec<(i32, &Change, Parsed)> = Vec::new();
+    let mut work = Work { doc: doc.clone() };
     for change in &singles {
-        let Some(changed) = apply_all(doc, &[change]) else {
+        let Some(parsed) = work.with(&[change], |changed| Parsed::read(changed, engine)) else {
             continue;
         };
         result.evaluated += 1;
-        let Some(run) = evaluate(&changed, engine, on) else {
+        let Some(parsed) = parsed else {
             continue;
         };
+        let run = parsed.run(engine, on);
         if run.codes.first().copied() == Some(target) {
             result.sets.push(set_of(vec![change.clone()], run));
         } else if run.fingerprint != base.fingerprint || run.codes != base.codes {
-            relevant.push((progress(&base, &run), change));
+            relevant.push((progress(&base, &run), change, parsed));
         }
     }
     // Pairs among the changes that alter something and do not reach the target alone.
     let mut pairs = 0;
     // The most promising first: changes that settle more findings favourably.
-    relevant.sort_by_key(|(score, _)| -score);
-    let relevant: Vec<&Change> = relevant.into_iter().map(|(_, c)| c).collect();
+    relevant.sort_by_key(|(score, _, _)| -score);
+    let mut relevant: Vec<Relevant<'_>> = relevant
+        .into_iter()
+        .map(|(_, change, parsed)| Relevant {
+            field: change.field(),
+            member: member_key(&change.path, engine),
+            change,
+            parsed,
+        })
+        .collect();
     let mut order: Vec<(usize, usize)> = Vec::new();
     for i in 0..relevant.len() {
         for j in i + 1..relevant.len() {
@@ -994,28 +1438,61 @@ fn search(
     }
     // Pairs by the sum of their ranks, so the best pairs are tried before the limit.
     order.sort_by_key(|(i, j)| i + j);
-    'outer: for (i, j) in order {
-        let (a, b) = (&relevant[i], &relevant[j]);
+    // The document as it stands, read once; a pair is read into it member by member.
+    let Some(mut typed) = Parsed::read(doc, engine) else {
+        result.unreachable = true;
+        return result;
+    };
+    let mut scratch = typed.clone();
+    for (i, j) in order {
+        let (a, b) = (relevant[i].change, relevant[j].change);
+        if relevant[i].field == relevant[j].field || (a.kind == ChangeKind::Set && a.path == b.path)
         {
-            if a.field() == b.field() || (a.kind == ChangeKind::Set && a.path == b.path) {
-                continue;
+            continue;
+        }
+        if pairs >= MAX_PAIRS {
+            break;
+        }
+        pairs += 1;
+        let hit = |typed: &Parsed| {
+            (typed.headline_code(engine, on) == Some(target)).then(|| typed.run(engine, on))
+        };
+        let run = if relevant[i].member == relevant[j].member {
+            // Both in one member: written together, and that member read again.
+            let member = relevant[i].member;
+            work.with(&[a, b], |changed| {
+                let read =
+                    read_at(changed, member).and_then(|value| scratch.read_member(member, value));
+                match read {
+                    // The member is invalid: so is the document.
+                    Some(false) => None,
+                    Some(true) => {
+                        typed.swap_member(&mut scratch, member);
+                        let run = hit(&typed);
+                        typed.swap_member(&mut scratch, member);
+                        run
+                    }
+                    // A member the table does not name, or one the changes removed: the whole
+                    // document read again.
+                    None => Parsed::read(changed, engine).and_then(|p| hit(&p)),
+                }
+            })
+        } else {
+            // Two members: each taken from its single change's document, read already.
+            let (first, second) = relevant.split_at_mut(j);
+            match swapped(&mut typed, &mut first[i], &mut second[0], hit) {
+                Some(run) => Some(run),
+                None => work.with(&[a, b], |changed| {
+                    Parsed::read(changed, engine).and_then(|p| hit(&p))
+                }),
             }
-            if pairs >= MAX_PAIRS {
-                break 'outer;
-            }
-            pairs += 1;
-            let Some(changed) = apply_all(doc, &[a, b]) else {
-                continue;
-            };
-            result.evaluated += 1;
-            let Some(run) = evaluate(&changed, engine, on) else {
-                continue;
-            };
-            if run.codes.first().copied() == Some(target) {
-                result
-                    .sets
-                    .push(set_of(vec![(*a).clone(), (*b).clone()], run));
-            }
+        };
+        let Some(run) = run else {
+            continue;
+        };
+        result.evaluated += 1;
+        if let Some(run) = run {
+            result.sets.push(set_of(vec![a.clone(), b.clone()], run));
         }
     }
     // Smallest first; among equals, changes of this product before different products.
@@ -1029,6 +1506,38 @@ fn search(
 // ---------------------------------------------------------------------------------------------
 // Display
 // ---------------------------------------------------------------------------------------------
+
+/// The parts of a headline that differ from the headline as it stands, for people
+/// (`quality: fail`), or `no change`.
+fn moved_parts(now: &[String], after: &[String]) -> String {
+    fn label<T: std::str::FromStr>(code: &str, label: fn(&T) -> &'static str) -> String {
+        code.parse::<T>()
+            .map_or_else(|_| code.to_owned(), |v| label(&v).to_owned())
+    }
+    let offer = after.len() == 1
+        && after
+            .first()
+            .is_some_and(|c| c.parse::<PatientVerdict>().is_ok());
+    let mut parts: Vec<String> = Vec::new();
+    for (i, code) in after.iter().enumerate() {
+        if now.get(i) == Some(code) {
+            continue;
+        }
+        parts.push(match (offer, i) {
+            (true, _) => label::<PatientVerdict>(code, |v| v.label()),
+            (false, 0) => format!("US: {}", label::<UsClassification>(code, |v| v.label())),
+            (false, 1) => format!("quality: {}", label::<QualityVerdict>(code, |v| v.label())),
+            (false, 2) => format!("EU: {}", label::<EuClassification>(code, |v| v.label())),
+            (false, 3) => format!("Japan: {}", label::<AsrmRiskClass>(code, |v| v.label())),
+            (false, _) => format!("Japan: {}", label::<PmdActStatus>(code, |v| v.label())),
+        });
+    }
+    if parts.is_empty() {
+        "no change".to_owned()
+    } else {
+        parts.join("; ")
+    }
+}
 
 fn value_text(value: &Value) -> String {
     match value {
@@ -1105,29 +1614,49 @@ impl fmt::Display for SmallestChanges {
 }
 
 impl fmt::Display for SettlingFacts {
-    /// For an offer: the questions, those whose answers move the verdict most first.
+    /// Each fact with the headline each of its answers leads to, most effect first. For an
+    /// offer, the facts are written as the questions to put to the clinic, those whose answers
+    /// would move the verdict furthest first.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{} now: {}", self.subject, self.label)?;
-        for (i, fact) in self.facts.iter().enumerate() {
+        let offer = self.subject == "offer";
+        if offer && !self.facts.is_empty() {
             writeln!(
                 f,
-                "{}. {} ({} outcome{})",
-                i + 1,
-                fact.path,
-                fact.distinct_headlines,
-                if fact.distinct_headlines == 1 {
-                    ""
-                } else {
-                    "s"
-                }
+                "Questions for the clinic, those whose answers would move the verdict most first:"
             )?;
-            // Group the answers by the headline they lead to.
-            let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+        }
+        for (i, fact) in self.facts.iter().enumerate() {
+            let outcomes = if fact.distinct_headlines == 1 {
+                "1 outcome".to_owned()
+            } else {
+                format!("{} outcomes", fact.distinct_headlines)
+            };
+            if offer && !fact.questions.is_empty() {
+                for (k, q) in fact.questions.iter().enumerate() {
+                    if k == 0 {
+                        writeln!(f, "{}. {}", i + 1, q.label())?;
+                    } else {
+                        writeln!(f, "   {}", q.label())?;
+                    }
+                }
+                let moved = match fact.swing {
+                    0 => "the verdict stays".to_owned(),
+                    1 => "moves the verdict one step".to_owned(),
+                    n => format!("moves the verdict {n} steps"),
+                };
+                writeln!(f, "   ({}: {outcomes}; {moved})", fact.path)?;
+            } else {
+                writeln!(f, "{}. {} ({outcomes})", i + 1, fact.path)?;
+            }
+            // Group the answers by what they change in the headline.
+            let mut groups: Vec<(String, Vec<String>)> = Vec::new();
             for a in &fact.answers {
                 let text = value_text(&a.change.value);
-                match groups.iter_mut().find(|(label, _)| *label == a.label) {
+                let moved = moved_parts(&self.headline, &a.headline);
+                match groups.iter_mut().find(|(label, _)| *label == moved) {
                     Some((_, values)) => values.push(text),
-                    None => groups.push((&a.label, vec![text])),
+                    None => groups.push((moved, vec![text])),
                 }
             }
             for (label, values) in groups {
@@ -1142,6 +1671,125 @@ impl fmt::Display for SettlingFacts {
         if !self.not_enumerable.is_empty() {
             writeln!(f, "also missing: {}", self.not_enumerable.join(", "))?;
         }
+        if self.facts.is_empty() && self.not_enumerable.is_empty() {
+            writeln!(f, "No finding names a missing fact.")?;
+        }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ON: Date = jiff::civil::date(2026, 12, 7);
+
+    fn samples() -> Vec<Value> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data");
+        let mut docs = Vec::new();
+        for kind in ["products", "offers"] {
+            let mut paths: Vec<_> = std::fs::read_dir(format!("{dir}/{kind}"))
+                .expect("samples")
+                .map(|e| e.expect("entry").path())
+                .collect();
+            paths.sort();
+            for path in paths {
+                let text = std::fs::read_to_string(path).expect("sample");
+                docs.push(serde_json::from_str(&text).expect("JSON"));
+            }
+        }
+        docs
+    }
+
+    /// Every member of a product and of an offer (every property of their schemas) is in the
+    /// table the pairs are put together with: a field added without its line would only be
+    /// slower (the whole document read), never wrong, but should have its line.
+    #[cfg(feature = "schemars")]
+    #[test]
+    fn the_member_tables_name_every_member() {
+        let product = crate::document_schemas()
+            .into_iter()
+            .find(|s| s.name == "product")
+            .expect("the product schema");
+        let offer = crate::document_schemas()
+            .into_iter()
+            .find(|s| s.name == "clinic_offer")
+            .expect("the offer schema");
+        let p = Product::from_json(r#"{"name": "X"}"#).expect("parses");
+        for (schema, engine) in [(product, Engine::Product), (offer, Engine::Offer)] {
+            let properties = schema.schema.as_value()["properties"]
+                .as_object()
+                .expect("properties")
+                .clone();
+            for key in properties.keys() {
+                let (mut a, mut b) = match engine {
+                    Engine::Offer => {
+                        let o = ClinicOffer::from_json(
+                            r#"{"product": {"name": "X"}, "indication": "knee_osteoarthritis"}"#,
+                        )
+                        .expect("parses");
+                        (
+                            Parsed::Offer(Box::new(o.clone())),
+                            Parsed::Offer(Box::new(o)),
+                        )
+                    }
+                    Engine::Product | Engine::One(_) => {
+                        (Parsed::Product(p.clone()), Parsed::Product(p.clone()))
+                    }
+                };
+                assert!(a.swap_member(&mut b, key), "{key} is not in the table");
+            }
+        }
+    }
+
+    /// Each candidate change, written with [`Work::with`], leaves the working document as it
+    /// was; and a pair put together member by member reads as the whole changed document does.
+    #[test]
+    fn changes_are_undone_and_members_put_together_read_as_the_whole() {
+        for doc in samples() {
+            let engine = if doc.get("product").is_some() {
+                Engine::Offer
+            } else {
+                Engine::One(ProductTarget::Us(UsClassification::Section361Hctp))
+            };
+            let findings: Vec<Finding> = match Parsed::read(&doc, engine).expect("a sample") {
+                Parsed::Product(p) => assess_product(&p, ON).findings().cloned().collect(),
+                Parsed::Offer(o) => evaluate_offer(&o, ON).findings().cloned().collect(),
+            };
+            let mut singles = Vec::new();
+            match engine {
+                Engine::Offer => offer_changes(&doc, &findings, &mut singles),
+                Engine::Product | Engine::One(_) => {
+                    product_changes(&doc, "", &findings, &mut singles);
+                }
+            }
+            let mut work = Work { doc: doc.clone() };
+            let mut read: Vec<(&Change, Parsed)> = Vec::new();
+            for change in &singles {
+                let parsed = work.with(&[change], |changed| Parsed::read(changed, engine));
+                assert_eq!(work.doc, doc, "{change} was not undone");
+                if let Some(Some(parsed)) = parsed {
+                    read.push((change, parsed));
+                }
+            }
+            let mut typed = Parsed::read(&doc, engine).expect("a sample");
+            // A spread of pairs on different members.
+            for (i, j) in (0..read.len()).zip((0..read.len()).rev()).step_by(7) {
+                let (a, b) = (read[i].0, read[j].0);
+                let (ma, mb) = (member_key(&a.path, engine), member_key(&b.path, engine));
+                if ma == mb {
+                    continue;
+                }
+                let whole = work
+                    .with(&[a, b], |changed| Parsed::read(changed, engine))
+                    .flatten()
+                    .map(|p| p.run(engine, ON).fingerprint);
+                let (mut x, mut y) = (read[i].1.clone(), read[j].1.clone());
+                assert!(typed.swap_member(&mut x, ma) && typed.swap_member(&mut y, mb));
+                let parts = typed.run(engine, ON).fingerprint;
+                assert!(typed.swap_member(&mut y, mb) && typed.swap_member(&mut x, ma));
+                assert_eq!(whole, Some(parts), "{a} and {b}");
+            }
+        }
     }
 }

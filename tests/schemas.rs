@@ -522,6 +522,8 @@ fn every_input_and_output_document_is_exported() {
             "clinic_offer",
             "offer_policy",
             "offer_evaluation",
+            "settling_facts",
+            "smallest_changes",
             "finding_compact",
             "us_assessment_compact",
             "quality_report_compact",

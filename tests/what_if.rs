@@ -230,21 +230,46 @@ fn every_settling_answer_reproduces_its_headline() {
     }
 }
 
-/// An offer's questions come ranked: those whose answers reach more verdicts first.
+/// An offer's questions come ranked by how far their answers move the patient's verdict (walk
+/// away → ask first → good signs), then by how many verdicts they reach; each is shown as the
+/// question the offer's evaluation puts to the clinic.
 #[test]
-fn offer_questions_are_ranked_by_effect() {
+fn offer_questions_are_ranked_by_how_far_they_move_the_verdict() {
+    let rank = |code: &str| {
+        PatientVerdict::ALL
+            .iter()
+            .position(|v| v.code() == code)
+            .expect("a verdict")
+    };
     for text in samples("offers") {
         let offer = ClinicOffer::from_json(&text).expect("sample parses");
         let facts = settling_offer_facts(&offer, ON);
+        let now = rank(&facts.headline[0]);
+        for fact in &facts.facts {
+            // The swing is the furthest any answer moves the verdict.
+            let furthest = fact
+                .answers
+                .iter()
+                .map(|a| rank(&a.headline[0]).abs_diff(now))
+                .max()
+                .unwrap_or(0);
+            assert_eq!(fact.swing, furthest, "{}", fact.path);
+        }
         for pair in facts.facts.windows(2) {
             assert!(
-                (pair[0].distinct_headlines, pair[0].reach)
-                    >= (pair[1].distinct_headlines, pair[1].reach)
+                (pair[0].swing, pair[0].distinct_headlines)
+                    >= (pair[1].swing, pair[1].distinct_headlines),
+                "{} before {}",
+                pair[0].path,
+                pair[1].path
             );
         }
         let shown = facts.to_string();
         if let Some(first) = facts.facts.first() {
-            assert!(shown.contains(&format!("1. {}", first.path)));
+            match first.questions.first() {
+                Some(q) => assert!(shown.contains(&format!("1. {}", q.label())), "{shown}"),
+                None => assert!(shown.contains(&format!("1. {}", first.path)), "{shown}"),
+            }
         }
         let changes = smallest_offer_changes(&offer, PatientVerdict::GoodSigns, ON);
         for set in &changes.sets {
@@ -255,6 +280,52 @@ fn offer_questions_are_ranked_by_effect() {
             );
         }
     }
+}
+
+/// The trial-site offer with its physician left unstated. The patient-facing overview ("Mesenchymal
+/// Stem Cells (MSC)", 'Clinical Context' and FAQ 'Are MSC therapies safe?') says live-cell
+/// treatments must be performed under physician supervision: stating that a physician
+/// supervises restores good signs, stating that none does is a reason to walk away. The fact is
+/// shown as the offer's own question, and ranked among those that move the verdict.
+#[test]
+fn an_unstated_physician_is_a_question_that_moves_the_verdict_both_ways() {
+    let text = samples("offers")
+        .into_iter()
+        .find(|t| t.contains("University hospital orthopaedic research unit"))
+        .expect("the trial-site offer");
+    let mut doc: Value = serde_json::from_str(&text).expect("JSON");
+    doc["patient"]
+        .as_object_mut()
+        .expect("the offer states the patient's context")
+        .remove("physician_supervised");
+    let offer = ClinicOffer::from_json(&doc.to_string()).expect("parses");
+    let facts = settling_offer_facts(&offer, ON);
+    assert_eq!(facts.headline, ["ask_first"], "{facts}");
+    let (position, fact) = facts
+        .facts
+        .iter()
+        .enumerate()
+        .find(|(_, f)| f.path == "patient.physician_supervised")
+        .expect("the physician is a settling fact");
+    let verdict_for = |value: bool| {
+        fact.answers
+            .iter()
+            .find(|a| a.change.value == value)
+            .map(|a| a.headline[0].clone())
+    };
+    assert_eq!(verdict_for(true).as_deref(), Some("good_signs"));
+    assert_eq!(verdict_for(false).as_deref(), Some("walk_away"));
+    assert_eq!(fact.swing, 1);
+    assert_eq!(fact.questions.first().map(|q| q.code()), Some("physician"));
+    assert!(facts.facts[..position].iter().all(|f| f.swing >= 1));
+    let shown = facts.to_string();
+    assert!(
+        shown.contains(&format!(
+            "{}. Which physician will evaluate me and supervise the treatment?",
+            position + 1
+        )),
+        "{shown}"
+    );
 }
 
 /// A lot with no sterility result: stating it settles the quality verdict, and a positive

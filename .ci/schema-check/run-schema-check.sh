@@ -38,12 +38,25 @@ for f in examples/data/products/*.json; do
   out="$work/assessment-$(basename "$f")"
   "$cli" product --json "$f" >"$out"
   echo "product_assessment.schema.json $out" >>"$manifest"
+  # What would change the verdict (issue #22): settling facts, and the smallest changes.
+  out="$work/settling-$(basename "$f")"
+  "$cli" what-if --json "$f" >"$out"
+  echo "settling_facts.schema.json $out" >>"$manifest"
+  out="$work/changes-$(basename "$f")"
+  "$cli" what-if --json --target quality:pass "$f" >"$out"
+  echo "smallest_changes.schema.json $out" >>"$manifest"
 done
 for f in examples/data/offers/*.json; do
   echo "clinic_offer.schema.json $f" >>"$manifest"
   out="$work/evaluation-$(basename "$f")"
   "$cli" offer --json "$f" >"$out"
   echo "offer_evaluation.schema.json $out" >>"$manifest"
+  out="$work/settling-offer-$(basename "$f")"
+  "$cli" what-if --json "$f" >"$out"
+  echo "settling_facts.schema.json $out" >>"$manifest"
+  out="$work/changes-offer-$(basename "$f")"
+  "$cli" what-if --json --target good_signs "$f" >"$out"
+  echo "smallest_changes.schema.json $out" >>"$manifest"
 done
 
 # Documents the parser rejects must fail the schemas too ("!" before the schema file).

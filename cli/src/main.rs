@@ -11,12 +11,19 @@
 //! msc-therapy schemas [DIR]               # the JSON Schemas of every document
 //! msc-therapy fhir PRODUCT.json           # the product as an HL7 FHIR R5 resource
 //! msc-therapy ctgov STUDY.json            # a ClinicalTrials.gov API v2 study record
+//! msc-therapy what-if DOC.json            # the facts that would settle an open answer
+//! msc-therapy what-if DOC.json --target us:section_361_hctp   # the smallest changes to a target
 //! ```
 //!
 //! Install it from a clone of the repository with `cargo install --path cli`, or run it there
 //! with `cargo run -p msc-therapy-cli -- offer`. A path of `-` reads standard input.
 //!
-//! - `--json` prints the machine-readable result instead of text (`offer`, `product`, `ctgov`).
+//! - `--json` prints the machine-readable result instead of text (`offer`, `product`, `ctgov`,
+//!   `what-if`).
+//! - `--target TARGET` (`what-if`): the headline to reach, `engine:code` for a product
+//!   (`us:section_361_hctp`, `quality:pass`, `eu:not_atmp_tissues_and_cells`,
+//!   `jp_risk_class:class_iii`, `jp_pmd_act:not_regenerative_medical_product`, or a code only one
+//!   engine answers, such as `section_361_hctp`), a verdict for an offer (`good_signs`).
 //! - `--policy FILE` replaces the default quality policy (`offer`, `product`, `jsonl`).
 //! - `--on YYYY-MM-DD` is the date the rules are evaluated on (certificate expiry, approvals in
 //!   force); it defaults to today's date in the local time zone. The library reads no clock.
@@ -37,6 +44,7 @@
 mod render;
 
 use clap::{Args, Parser, Subcommand};
+use msc_therapy::what_if::{self, ProductTarget};
 use msc_therapy::{
     ClinicOffer, DocumentError, IsoDate, JsonLines, OfferPolicy, PatientVerdict, Product,
     QualityPolicy, QualityVerdict, RegistryStudy, assess_product_with, evaluate_offer_with,
@@ -63,6 +71,24 @@ Exit status:
      the field), a JSON Lines run with a rejected line
   3  the output could not be written (a reader that closes the pipe early, as
      head does, is not an error)";
+
+/// `what-if --help`: the limits of the search, then the exit statuses.
+const WHAT_IF_HELP: &str = "\
+Limits of the search (--target): single changes (add or remove a processing
+step, added article, indication or function; another tissue, donor,
+preparation, supply, route or site of use; a yes/no fact; a measured value
+across its limit; for an offer also its disclosures, the patient's context,
+the jurisdiction and removing a claim), then pairs of changes that each alter
+a finding of the target's engine, at most 100000 pairs; nothing beyond two
+changes. \"Unreachable\" means unreachable within these limits. A change of
+tissue, donor or preparation is marked as a different product in law.
+
+Exit status:
+  0  done
+  2  bad usage or bad input: an unknown option or --target, a malformed --on
+     date, a file that cannot be read, a document that fails validation (the
+     message names the field)
+  3  the output could not be written";
 
 /// Evaluates mesenchymal stem/stromal cell (MSC) therapy offers and products against the
 /// rules of the msc-therapy crate, each finding with its source.
@@ -129,6 +155,32 @@ enum Command {
         /// The folder to write to (created if missing).
         #[arg(value_name = "DIR", default_value = "schemas")]
         dir: PathBuf,
+    },
+    /// What would change the verdict of a product or a clinic's offer: the facts whose
+    /// statement would settle an open answer, each with the headline every value leads to
+    /// (for an offer, the questions for the clinic, those whose answers would move the verdict
+    /// most first); with --target, the smallest sets of one or two changes that reach that
+    /// headline, each re-checked by running the engines on the changed document.
+    #[command(name = "what-if", after_help = WHAT_IF_HELP)]
+    WhatIf {
+        /// The product or the clinic offer (a document with a top-level "product" member is an
+        /// offer), or - for standard input.
+        #[arg(value_name = "PATH|-")]
+        input: String,
+        /// The headline to reach: for a product ENGINE:CODE (us:section_361_hctp,
+        /// quality:pass, eu:not_atmp_tissues_and_cells, jp_risk_class:class_iii,
+        /// jp_pmd_act:not_regenerative_medical_product) or a code only one engine answers
+        /// (section_361_hctp, pass); for an offer a verdict (good_signs, ask_first,
+        /// walk_away).
+        #[arg(long, value_name = "TARGET")]
+        target: Option<String>,
+        /// The date the rules are evaluated on. Default: today, in the local time zone.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        on: Option<jiff::civil::Date>,
+        /// Print the result as JSON (schemas/settling_facts.schema.json, or
+        /// schemas/smallest_changes.schema.json with --target).
+        #[arg(long)]
+        json: bool,
     },
     /// Print a product as an HL7 FHIR R5 BiologicallyDerivedProduct resource (JSON).
     #[command(after_help = EXIT_STATUS)]
@@ -354,6 +406,74 @@ fn product(input: &str, rules: &RuleOptions, output: &OutputOptions) -> Outcome 
         return Err(Failure::Flagged);
     }
     Ok(())
+}
+
+/// A document is a clinic offer when it is a JSON object with a top-level `product` member (a
+/// product document never has one); anything else is read as a product.
+fn is_offer(text: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|value| value.as_object().map(|o| o.contains_key("product")))
+        .unwrap_or(false)
+}
+
+/// `--target` for an offer: a verdict, optionally written `offer:good_signs`.
+fn offer_target(text: &str) -> Result<PatientVerdict, Failure> {
+    text.strip_prefix("offer:")
+        .unwrap_or(text)
+        .parse()
+        .map_err(|e| Failure::Input(format!("--target: {e} (the document is a clinic offer)")))
+}
+
+/// `--target` for a product: `engine:code`, or a code only one engine answers.
+fn product_target(text: &str) -> Result<ProductTarget, Failure> {
+    text.parse()
+        .map_err(|e| Failure::Input(format!("--target: {e} (the document is a product)")))
+}
+
+fn what_if(
+    input: &str,
+    target: Option<&str>,
+    on: Option<jiff::civil::Date>,
+    json: bool,
+) -> Outcome {
+    let on = evaluation_date(on);
+    let text = read(input)?;
+    let (json_text, shown_text) = if is_offer(&text) {
+        let offer =
+            ClinicOffer::from_json(&text).map_err(|e| invalid_document(input, &text, true, &e))?;
+        match target {
+            None => {
+                let facts = what_if::settling_offer_facts(&offer, on);
+                (json.then(|| facts.to_json_pretty()), facts.to_string())
+            }
+            Some(target) => {
+                let changes = what_if::smallest_offer_changes(&offer, offer_target(target)?, on);
+                (json.then(|| changes.to_json_pretty()), changes.to_string())
+            }
+        }
+    } else {
+        let product =
+            Product::from_json(&text).map_err(|e| invalid_document(input, &text, false, &e))?;
+        match target {
+            None => {
+                let facts = what_if::settling_facts(&product, on);
+                (json.then(|| facts.to_json_pretty()), facts.to_string())
+            }
+            Some(target) => {
+                let changes = what_if::smallest_changes(&product, product_target(target)?, on);
+                (json.then(|| changes.to_json_pretty()), changes.to_string())
+            }
+        }
+    };
+    if let Some(json) = json_text {
+        return emit(&format!("{json}\n"));
+    }
+    let mut page = render::Page::new();
+    page.line(&format!("Evaluated on {on}."));
+    page.blank();
+    render::display(&mut page, &shown_text);
+    emit(&page.finish())
 }
 
 fn fhir(input: &str) -> Outcome {
@@ -595,6 +715,12 @@ fn run(cli: Cli) -> Outcome {
             jsonl(offers, full, parallel, input.as_deref(), &rules)
         }
         Command::Schemas { dir } => schemas(&dir),
+        Command::WhatIf {
+            input,
+            target,
+            on,
+            json,
+        } => what_if(&input, target.as_deref(), on, json),
         Command::Fhir { product } => fhir(&product),
         Command::Ctgov { file, json } => ctgov(&file, json),
     }

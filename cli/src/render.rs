@@ -89,6 +89,27 @@ impl Page {
     }
 }
 
+/// Text written by a library `Display` (the what-if answers), each line wrapped at [`WIDTH`]:
+/// a continuation keeps the line's indentation, two columns further in (under the text of a
+/// numbered or bulleted item).
+pub fn display(page: &mut Page, text: &str) {
+    for line in text.lines() {
+        let body = line.trim_start();
+        let indent = &line[..line.len() - body.len()];
+        // Under the text of `1. `, `- `, or two columns in.
+        let marker = body
+            .split_once(' ')
+            .map(|(first, _)| first)
+            .filter(|first| {
+                *first == "-"
+                    || (first.ends_with('.') && first[..first.len() - 1].parse::<u32>().is_ok())
+            })
+            .map_or(2, |first| first.chars().count() + 1);
+        let rest = format!("{indent}{}", " ".repeat(marker));
+        page.hanging(indent, &rest, body);
+    }
+}
+
 /// What the patient should take from the verdict, in one sentence.
 fn verdict_sentence(verdict: PatientVerdict) -> &'static str {
     match verdict {

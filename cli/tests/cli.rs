@@ -606,6 +606,185 @@ fn a_bad_study_record_exits_2_naming_the_field() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// what-if
+// ---------------------------------------------------------------------------------------------
+
+/// The settling facts of every sample, as JSON: the subject follows the document's kind, and
+/// each answer's headline is what `product` / `offer` give for the document with that answer
+/// written in.
+#[test]
+fn what_if_gives_the_settling_facts_of_products_and_offers() {
+    for (kind, paths) in [("product", &PRODUCTS), ("offer", &OFFERS)] {
+        for path in paths {
+            let facts = json(&["what-if", "--json", "--on", ON, &sample(path)]);
+            assert_eq!(facts["subject"], kind, "{path}");
+            let text = std::fs::read_to_string(sample(path)).expect("sample");
+            let doc: Value = serde_json::from_str(&text).expect("JSON");
+            let now = json(&[kind, "--json", "--on", ON, &sample(path)]);
+            let headline = |result: &Value| -> Vec<Value> {
+                if kind == "offer" {
+                    vec![result["verdict"].clone()]
+                } else {
+                    vec![
+                        result["us"]["classification"].clone(),
+                        result["quality"]["verdict"].clone(),
+                        result["eu"]["classification"].clone(),
+                        result["jp"]["risk_class"].clone(),
+                        result["jp"]["pmd_act"].clone(),
+                    ]
+                }
+            };
+            assert_eq!(
+                facts["headline"].as_array().cloned().unwrap_or_default(),
+                headline(&now),
+                "{path}"
+            );
+            // The first answer of the first fact, written into the document, gives the
+            // headline it claims (a fact's answers all set its path).
+            let Some(answer) = facts["facts"][0]["answers"][0].as_object() else {
+                continue;
+            };
+            let change = &answer["change"];
+            assert_eq!(change["kind"], "set");
+            let mut changed = doc.clone();
+            let mut node = &mut changed;
+            let path = change["path"].as_str().expect("a path");
+            for key in path.split('.') {
+                node = node
+                    .as_object_mut()
+                    .expect("the path runs through objects")
+                    .entry(key)
+                    .or_insert_with(|| serde_json::json!({}));
+            }
+            *node = change["value"].clone();
+            let out = run_with(
+                &[kind, "--json", "--on", ON, "-"],
+                Some(&changed.to_string()),
+            );
+            assert_eq!(out.status, Some(0), "{}", out.stderr);
+            let after: Value = serde_json::from_str(&out.stdout).expect("JSON");
+            assert_eq!(
+                answer["headline"].as_array().cloned().unwrap_or_default(),
+                headline(&after),
+                "{path}: {change}"
+            );
+        }
+    }
+}
+
+/// FDA, "Regulatory Considerations for Human Cells, Tissues, and Cellular and Tissue-Based
+/// Products: Minimal Manipulation and Homologous Use" (Nov 2017, rev. Jul 2020), example 19-4:
+/// amniotic membrane over the eye surface as a covering is homologous use (a 361 HCT/P); the
+/// same membrane injected into a joint is not. From the injected membrane, the search finds
+/// the site of use as the change that makes it a 361 HCT/P again.
+#[test]
+fn what_if_target_finds_the_site_of_use_for_the_injected_amnion() {
+    let injected = serde_json::json!({
+        "name": "Amniotic membrane sheet",
+        "tissue": "amniotic_membrane",
+        "preparation": "tissue_sheet",
+        "donor": "allogeneic_unrelated",
+        "processing": {"steps": ["cryopreservation"], "added_articles": ["storage_agent"]},
+        "intended_use": {"functions": ["covering"], "indications": [],
+                         "site_of_use": "joint_space", "systemic_effect": false,
+                         "depends_on_living_cells": false},
+        "delivery": {"route": "intra_articular"}
+    })
+    .to_string();
+    let out = run_with(
+        &[
+            "what-if",
+            "--json",
+            "--on",
+            ON,
+            "--target",
+            "us:section_361_hctp",
+            "-",
+        ],
+        Some(&injected),
+    );
+    assert_eq!(out.status, Some(0), "{}", out.stderr);
+    let changes: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(changes["target"], "section_361_hctp");
+    assert_eq!(changes["unreachable"], false);
+    let sets = changes["sets"].as_array().expect("sets");
+    assert!(
+        sets.iter().any(|set| set["changes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|c| c["path"] == "intended_use.site_of_use" && c["value"] == "eye_surface")),
+        "{changes:#}"
+    );
+    // The bare code names the same target, and the text lists the change.
+    let text = run_with(
+        &["what-if", "--on", ON, "--target", "section_361_hctp", "-"],
+        Some(&injected),
+    );
+    assert_eq!(text.status, Some(0), "{}", text.stderr);
+    let flat = text.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("set intended_use.site_of_use = eye_surface"),
+        "{}",
+        text.stdout
+    );
+}
+
+#[test]
+fn what_if_target_for_an_offer_is_a_verdict() {
+    // The strip-mall offer is a walk-away (the README's table); asking for good signs gives a
+    // search result, with the verdict as it stands.
+    let changes = json(&[
+        "what-if",
+        "--json",
+        "--on",
+        ON,
+        "--target",
+        "good_signs",
+        &sample(OFFERS[0]),
+    ]);
+    assert_eq!(changes["target"], "good_signs");
+    assert_eq!(changes["headline"][0], "walk_away");
+    // An offer already at its target needs no change.
+    let reached = json(&[
+        "what-if",
+        "--json",
+        "--on",
+        ON,
+        "--target",
+        "offer:good_signs",
+        &sample(OFFERS[2]),
+    ]);
+    assert_eq!(reached["already_reached"], true);
+    assert_eq!(reached["sets"], serde_json::json!([]));
+}
+
+#[test]
+fn a_bad_what_if_target_exits_2_naming_the_option() {
+    for (path, target, listed) in [
+        (PRODUCTS[0], "us:section_362_hctp", "us:section_361_hctp"),
+        // Several engines answer "undetermined": it must be qualified.
+        (PRODUCTS[0], "undetermined", "quality:undetermined"),
+        (PRODUCTS[0], "good_signs", "quality:pass"),
+        (OFFERS[0], "pass", "good_signs"),
+    ] {
+        let out = run(&["what-if", "--on", ON, "--target", target, &sample(path)]);
+        assert_eq!(out.status, Some(2), "{target}: {}", out.stdout);
+        assert!(out.stderr.contains("--target"), "{}", out.stderr);
+        assert!(out.stderr.contains(target), "{}", out.stderr);
+        assert!(out.stderr.contains(listed), "{}", out.stderr);
+        assert!(out.stdout.is_empty());
+    }
+    // A bad document names its field, as the other subcommands do.
+    let out = run_with(
+        &["what-if", "--on", ON, "-"],
+        Some(r#"{"name": "X", "tissue": "bone_marow"}"#),
+    );
+    assert_eq!(out.status, Some(2));
+    assert!(out.stderr.contains("tissue"), "{}", out.stderr);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Text for an 80-column terminal, with numbered notes
 // ---------------------------------------------------------------------------------------------
 
@@ -634,7 +813,18 @@ fn text_output_fits_80_columns() {
         runs.push(vec!["product".into(), sample(path)]);
     }
     runs.push(vec!["ctgov".into(), sample(STUDY)]);
-    for command in ["offer", "product", "jsonl", "schemas", "fhir", "ctgov"] {
+    for path in PRODUCTS.iter().chain(&OFFERS) {
+        runs.push(vec!["what-if".into(), sample(path)]);
+    }
+    runs.push(vec![
+        "what-if".into(),
+        sample(PRODUCTS[3]),
+        "--target".into(),
+        "quality:pass".into(),
+    ]);
+    for command in [
+        "offer", "product", "jsonl", "schemas", "fhir", "ctgov", "what-if",
+    ] {
         runs.push(vec![command.into(), "--help".into()]);
     }
     for args in runs {

@@ -10,9 +10,10 @@
 //! This calls the library directly, not the bindings, so the comparison is between the two.
 
 use jiff::civil::Date;
+use msc_therapy::what_if::{self, ProductTarget};
 use msc_therapy::{
-    ClinicOffer, IsoDate, Product, QualityPolicy, assess_product, assess_quality, classify_eu,
-    classify_jp, classify_us, evaluate_offer,
+    ClinicOffer, IsoDate, PatientVerdict, Product, QualityPolicy, QualityVerdict, UsClassification,
+    assess_product, assess_quality, classify_eu, classify_jp, classify_us, evaluate_offer,
 };
 use serde_json::{Map, Value};
 use std::path::Path;
@@ -61,6 +62,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 on,
             ))?),
         );
+        r.insert(
+            "settling_facts".into(),
+            text(serde_json::to_string(&what_if::settling_facts(&p, on))?),
+        );
+        r.insert(
+            "smallest_changes_us_361".into(),
+            text(serde_json::to_string(&what_if::smallest_changes(
+                &p,
+                ProductTarget::Us(UsClassification::Section361Hctp),
+                on,
+            ))?),
+        );
+        r.insert(
+            "smallest_changes_quality_pass".into(),
+            text(serde_json::to_string(&what_if::smallest_changes(
+                &p,
+                ProductTarget::Quality(QualityVerdict::Pass),
+                on,
+            ))?),
+        );
         product_results.insert(name(path), Value::Object(r));
     }
     let mut offer_results = Map::new();
@@ -71,6 +92,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         r.insert(
             "evaluation".into(),
             text(serde_json::to_string(&evaluate_offer(&o, on))?),
+        );
+        r.insert(
+            "settling_facts".into(),
+            text(serde_json::to_string(&what_if::settling_offer_facts(
+                &o, on,
+            ))?),
+        );
+        r.insert(
+            "smallest_changes_good_signs".into(),
+            text(serde_json::to_string(&what_if::smallest_offer_changes(
+                &o,
+                PatientVerdict::GoodSigns,
+                on,
+            ))?),
         );
         offer_results.insert(name(path), Value::Object(r));
     }

@@ -2,7 +2,8 @@
 
 use msc_therapy::{
     CatalogKey, ClinicOffer, EuAssessment, IsoDate, JpAssessment, OfferEvaluation, OfferPolicy,
-    Product, ProductAssessment, QualityPolicy, QualityReport, UsAssessment,
+    PatientVerdict, Product, ProductAssessment, ProductTarget, QualityPolicy, QualityReport,
+    SettlingFacts, SmallestChanges, UsAssessment,
 };
 
 pub(crate) fn assess_product<'a>(
@@ -39,4 +40,24 @@ pub(crate) fn classify_jp(p: &Product, on: IsoDate) -> JpAssessment {
 
 pub(crate) fn classify_jp_authorised(p: &Product, key: CatalogKey, on: IsoDate) -> JpAssessment {
     msc_therapy::classify_jp_authorised(p, key, on.into())
+}
+
+pub(crate) fn settling_facts(p: &Product, on: IsoDate) -> SettlingFacts {
+    msc_therapy::settling_facts(p, on.into())
+}
+
+pub(crate) fn settling_offer_facts(o: &ClinicOffer, on: IsoDate) -> SettlingFacts {
+    msc_therapy::settling_offer_facts(o, on.into())
+}
+
+pub(crate) fn smallest_changes(p: &Product, target: ProductTarget, on: IsoDate) -> SmallestChanges {
+    msc_therapy::smallest_changes(p, target, on.into())
+}
+
+pub(crate) fn smallest_offer_changes(
+    o: &ClinicOffer,
+    target: PatientVerdict,
+    on: IsoDate,
+) -> SmallestChanges {
+    msc_therapy::smallest_offer_changes(o, target, on.into())
 }

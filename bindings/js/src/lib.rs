@@ -17,8 +17,8 @@
 
 use js_sys::{Error, JSON, Reflect};
 use msc_therapy::{
-    CatalogKey, ClinicOffer, DocumentError, DocumentErrorKind, IsoDate, OfferPolicy, Product,
-    QualityPolicy,
+    CatalogKey, ClinicOffer, DocumentError, DocumentErrorKind, IsoDate, OfferPolicy,
+    PatientVerdict, Product, ProductTarget, QualityPolicy,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -264,6 +264,63 @@ pub fn assess_quality(input: JsValue, policy: JsValue, on: JsValue) -> Result<Js
     let p = product(&input)?;
     let policy = quality_policy(&policy)?;
     output(&engine::assess_quality(&p, &policy, date(&on)?))
+}
+
+/// The target of a search, as text: a `DocumentError` of kind `wrong_type` at `target` when it
+/// is not a string, `unknown_code` when it names no headline (the message lists every target).
+fn target<T: std::str::FromStr<Err = msc_therapy::UnknownCode>>(
+    input: &JsValue,
+) -> Result<T, JsValue> {
+    let text = input.as_string().ok_or_else(|| {
+        thrown(
+            "wrong_type",
+            "target",
+            "the target must be a string, such as \"us:section_361_hctp\" or \"good_signs\"",
+            None,
+            None,
+        )
+    })?;
+    text.parse().map_err(|e: msc_therapy::UnknownCode| {
+        thrown("unknown_code", "target", &e.to_string(), None, None)
+    })
+}
+
+/// What would change the verdict of a product: the facts whose statement would settle an open
+/// answer, each with the headline every value leads to (the library's `SettlingFacts`).
+#[wasm_bindgen(js_name = settlingFacts, skip_typescript)]
+pub fn settling_facts(input: JsValue, on: JsValue) -> Result<JsValue, JsValue> {
+    let p = product(&input)?;
+    output(&engine::settling_facts(&p, date(&on)?))
+}
+
+/// The questions whose answers would move an offer's verdict, those that move it furthest
+/// first (the library's `SettlingFacts`).
+#[wasm_bindgen(js_name = settlingOfferFacts, skip_typescript)]
+pub fn settling_offer_facts(input: JsValue, on: JsValue) -> Result<JsValue, JsValue> {
+    let o = offer(&input)?;
+    output(&engine::settling_offer_facts(&o, date(&on)?))
+}
+
+/// The smallest changes to a product that reach `target` (`"us:section_361_hctp"`,
+/// `"quality:pass"`, …, or a code only one engine answers): the library's `SmallestChanges`.
+#[wasm_bindgen(js_name = smallestChanges, skip_typescript)]
+pub fn smallest_changes(input: JsValue, target: JsValue, on: JsValue) -> Result<JsValue, JsValue> {
+    let p = product(&input)?;
+    let t: ProductTarget = self::target(&target)?;
+    output(&engine::smallest_changes(&p, t, date(&on)?))
+}
+
+/// The smallest changes to an offer that reach the patient's verdict `target` (`"good_signs"`,
+/// `"ask_first"`, `"walk_away"`): the library's `SmallestChanges`.
+#[wasm_bindgen(js_name = smallestOfferChanges, skip_typescript)]
+pub fn smallest_offer_changes(
+    input: JsValue,
+    target: JsValue,
+    on: JsValue,
+) -> Result<JsValue, JsValue> {
+    let o = offer(&input)?;
+    let t: PatientVerdict = self::target(&target)?;
+    output(&engine::smallest_offer_changes(&o, t, date(&on)?))
 }
 
 /// Reads a product and returns it as the library writes it, or throws the `DocumentError`.

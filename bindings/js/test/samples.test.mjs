@@ -34,6 +34,9 @@ function checkProducts(api, label) {
         sameJson(api.classifyJp(input, ON), r.jp, `classifyJp (${kind})`);
         sameJson(api.assessQuality(input, null, ON), r.quality, `assessQuality (${kind})`);
         sameJson(api.validateProduct(input), r.product, `validateProduct (${kind})`);
+        sameJson(api.settlingFacts(input, ON), r.settling_facts, `settlingFacts (${kind})`);
+        sameJson(api.smallestChanges(input, 'us:section_361_hctp', ON), r.smallest_changes_us_361, `smallestChanges 361 (${kind})`);
+        sameJson(api.smallestChanges(input, 'quality:pass', ON), r.smallest_changes_quality_pass, `smallestChanges pass (${kind})`);
       }
       // The date given as a Date is the same calendar date.
       const [y, m, d] = ON.split('-').map(Number);
@@ -50,6 +53,8 @@ function checkOffers(api, label) {
       sameJson(api.evaluateOffer(JSON.parse(s.text), ON), r.evaluation, 'evaluateOffer (object)');
       sameJson(api.evaluateOfferWith(s.text, {}, ON), r.evaluation, 'evaluateOfferWith (default policy)');
       sameJson(api.validateOffer(s.text), r.offer, 'validateOffer');
+      sameJson(api.settlingOfferFacts(s.text, ON), r.settling_facts, 'settlingOfferFacts');
+      sameJson(api.smallestOfferChanges(s.text, 'good_signs', ON), r.smallest_changes_good_signs, 'smallestOfferChanges');
     });
   }
 }

@@ -33,12 +33,14 @@ test('tsc --strict compiles real results against the generated types', () => {
   mkdirSync(dir, { recursive: true });
   const from = relative(dir, join(types, 'index')).replaceAll('\\', '/');
   const lines = [
-    `import { assessProduct, evaluateOffer, classifyUs, type ProductAssessment, type OfferEvaluation, type Product, type ClinicOffer, type Finding, type IdentityPanel, type UsAssessment, type DocumentError, type PatientVerdict } from '${from}';`,
+    `import { assessProduct, evaluateOffer, classifyUs, settlingFacts, smallestChanges, smallestOfferChanges, type ProductAssessment, type OfferEvaluation, type Product, type ClinicOffer, type Finding, type IdentityPanel, type UsAssessment, type DocumentError, type PatientVerdict, type SettlingFacts, type SmallestChanges, type ProductTarget } from '${from}';`,
   ];
   products.forEach((s, i) => {
     lines.push(`export const product${i}: Product = ${s.text.trim()};`);
     lines.push(`export const assessment${i}: ProductAssessment = ${JSON.stringify(msc.assessProduct(s.text, ON))};`);
     lines.push(`export const typed${i}: ProductAssessment = assessProduct(product${i}, '${ON}');`);
+    lines.push(`export const settling${i}: SettlingFacts = ${JSON.stringify(msc.settlingFacts(s.text, ON))};`);
+    lines.push(`export const changes${i}: SmallestChanges = ${JSON.stringify(msc.smallestChanges(s.text, 'quality:pass', ON))};`);
   });
   offers.forEach((s, i) => {
     lines.push(`export const offer${i}: ClinicOffer = ${s.text.trim()};`);
@@ -64,6 +66,14 @@ test('tsc --strict compiles real results against the generated types', () => {
     '// A code is one of its vocabulary.',
     '// @ts-expect-error',
     `export const badTissue: Product = { name: 'X', tissue: 'bone_marow' };`,
+    `export const to361: SmallestChanges = smallestChanges(product0, 'us:section_361_hctp');`,
+    `export const toPass: SmallestChanges = smallestChanges(product0, 'pass');`,
+    `export const toGood: SmallestChanges = smallestOfferChanges(offer0, 'good_signs');`,
+    `export const facts: SettlingFacts = settlingFacts(product0);`,
+    `export const target: ProductTarget = 'jp_risk_class:class_iii';`,
+    '// A target names an engine and one of its answers.',
+    '// @ts-expect-error',
+    `export const badTarget: ProductTarget = 'us:pass';`,
     '// A verdict is one of three.',
     '// @ts-expect-error',
     `export const badVerdict: PatientVerdict = 'maybe';`,

@@ -12,6 +12,14 @@ import type {
   QualityReport,
   UsAssessment,
   CatalogKey,
+  SettlingFacts,
+  SmallestChanges,
+  UsClassification,
+  QualityVerdict,
+  EuClassification,
+  AsrmRiskClass,
+  PmdActStatus,
+  PatientVerdict,
 } from './schema';
 
 export * from './schema';
@@ -87,6 +95,48 @@ export declare function assessQuality(
   policy?: Json<QualityPolicy> | null,
   on?: EvaluationDate,
 ): QualityReport;
+/**
+ * A headline a product's search can reach: `engine:code`, or a code only one engine answers
+ * (`"section_361_hctp"`, `"pass"`; a code several engines answer, such as `"undetermined"`, is
+ * thrown as a `DocumentError` of kind `unknown_code` at `target`).
+ */
+export type ProductTarget =
+  | `us:${UsClassification}`
+  | `quality:${QualityVerdict}`
+  | `eu:${EuClassification}`
+  | `jp_risk_class:${AsrmRiskClass}`
+  | `jp_pmd_act:${PmdActStatus}`
+  | UsClassification
+  | QualityVerdict
+  | EuClassification
+  | AsrmRiskClass
+  | PmdActStatus;
+/**
+ * What would change the verdict of a product: the facts whose statement would settle an open
+ * answer, each with the headline every value leads to, most effect first.
+ */
+export declare function settlingFacts(product: Json<Product>, on?: EvaluationDate): SettlingFacts;
+/**
+ * The questions whose answers would move an offer's verdict (each fact with the questions to put
+ * to the clinic), those that would move it furthest first.
+ */
+export declare function settlingOfferFacts(offer: Json<ClinicOffer>, on?: EvaluationDate): SettlingFacts;
+/**
+ * The smallest sets of one or two changes to a product that reach `target`, smallest first, each
+ * re-checked by running the engines on the changed document; `unreachable` when none within the
+ * documented limits (`limits`) does.
+ */
+export declare function smallestChanges(
+  product: Json<Product>,
+  target: ProductTarget,
+  on?: EvaluationDate,
+): SmallestChanges;
+/** The smallest changes to a clinic's offer that reach the patient's verdict `target`. */
+export declare function smallestOfferChanges(
+  offer: Json<ClinicOffer>,
+  target: PatientVerdict,
+  on?: EvaluationDate,
+): SmallestChanges;
 /** Reads a product: returns it as the library writes it, or throws a `DocumentError`. */
 export declare function validateProduct(product: Json<Product>): Product;
 /** Reads a clinic's offer: returns it as the library writes it, or throws a `DocumentError`. */

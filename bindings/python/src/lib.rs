@@ -16,8 +16,8 @@
 #![deny(missing_docs)]
 
 use msc_therapy::{
-    CatalogKey, ClinicOffer, DocumentError, DocumentErrorKind, IsoDate, OfferPolicy, Product,
-    QualityPolicy, RuleId,
+    CatalogKey, ClinicOffer, DocumentError, DocumentErrorKind, IsoDate, OfferPolicy,
+    PatientVerdict, Product, ProductTarget, QualityPolicy, RuleId,
 };
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -272,6 +272,63 @@ fn classify_jp(
     Ok(py.detach(|| engine::jp(&product, key, on)))
 }
 
+/// The error for a `target` that names no headline: a `DocumentError` of kind `unknown_code` at
+/// the path `target`, with the crate's message (which lists every target).
+fn bad_target(py: Python<'_>, err: &msc_therapy::UnknownCode) -> PyErr {
+    document_error(
+        py,
+        &DocumentError::new(DocumentErrorKind::UnknownCode, "target", err.to_string()),
+    )
+}
+
+/// What would change the verdict of a product: the facts whose statement would settle an open
+/// answer, each with the headline every value leads to (`SettlingFacts` as JSON).
+#[pyfunction]
+fn settling_facts(py: Python<'_>, doc: &Bound<'_, PyAny>, on: &str) -> PyResult<String> {
+    let on = date(on)?;
+    let product: Product = read(py, doc, "doc")?;
+    Ok(py.detach(|| msc_therapy::settling_facts(&product, on.date()).to_json()))
+}
+
+/// The questions whose answers would move an offer's verdict, most effect first
+/// (`SettlingFacts` as JSON).
+#[pyfunction]
+fn settling_offer_facts(py: Python<'_>, doc: &Bound<'_, PyAny>, on: &str) -> PyResult<String> {
+    let on = date(on)?;
+    let offer: ClinicOffer = read(py, doc, "doc")?;
+    Ok(py.detach(|| msc_therapy::settling_offer_facts(&offer, on.date()).to_json()))
+}
+
+/// The smallest changes to a product that reach `target` (`engine:code`, or a code only one
+/// engine answers): `SmallestChanges` as JSON.
+#[pyfunction]
+fn smallest_changes(
+    py: Python<'_>,
+    doc: &Bound<'_, PyAny>,
+    target: &str,
+    on: &str,
+) -> PyResult<String> {
+    let on = date(on)?;
+    let target: ProductTarget = target.parse().map_err(|e| bad_target(py, &e))?;
+    let product: Product = read(py, doc, "doc")?;
+    Ok(py.detach(|| msc_therapy::smallest_changes(&product, target, on.date()).to_json()))
+}
+
+/// The smallest changes to an offer that reach the patient's verdict `target` (`good_signs`,
+/// `ask_first`, `walk_away`): `SmallestChanges` as JSON.
+#[pyfunction]
+fn smallest_offer_changes(
+    py: Python<'_>,
+    doc: &Bound<'_, PyAny>,
+    target: &str,
+    on: &str,
+) -> PyResult<String> {
+    let on = date(on)?;
+    let target: PatientVerdict = target.parse().map_err(|e| bad_target(py, &e))?;
+    let offer: ClinicOffer = read(py, doc, "doc")?;
+    Ok(py.detach(|| msc_therapy::smallest_offer_changes(&offer, target, on.date()).to_json()))
+}
+
 /// Serializes a validated document; the crate's documents always serialize.
 fn to_json<T: serde::Serialize>(value: &T) -> PyResult<String> {
     serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))
@@ -333,7 +390,8 @@ mod _native {
     #[pymodule_export]
     use super::{
         assess_product, assess_quality, classify_eu, classify_jp, classify_us, evaluate_offer,
-        rules, schemas, validate_offer, validate_product, vocabulary,
+        rules, schemas, settling_facts, settling_offer_facts, smallest_changes,
+        smallest_offer_changes, validate_offer, validate_product, vocabulary,
     };
 
     use pyo3::prelude::*;

@@ -6,7 +6,11 @@ function takes a document as a dict (any JSON-compatible value) or as JSON text 
 
 - ``assess_product(doc)`` → every engine over a product (``ProductAssessment``);
 - ``evaluate_offer(doc)`` → a clinic's offer judged for a patient (``OfferEvaluation``);
-- ``classify_us``, ``classify_eu``, ``classify_jp``, ``assess_quality`` → one engine each.
+- ``classify_us``, ``classify_eu``, ``classify_jp``, ``assess_quality`` → one engine each;
+- ``settling_facts(doc)`` / ``settling_offer_facts(doc)`` → what would change the verdict: the
+  facts whose statement would settle an open answer (``SettlingFacts``);
+- ``smallest_changes(doc, target)`` / ``smallest_offer_changes(doc, target)`` → the smallest sets
+  of one or two changes that reach a target headline (``SmallestChanges``).
 
 Results are dicts equal to the Rust library's JSON for the same input and date; the
 ``*_json`` variants return that JSON text itself, and ``msc_therapy.typed`` returns pydantic
@@ -14,7 +18,8 @@ models (``msc_therapy.models``). ``on`` is the evaluation date (``datetime.date`
 ``YYYY-MM-DD`` string); it defaults to today by Python's clock, since the crate reads no clock.
 
 A document that fails validation raises :class:`DocumentError` (a ``ValueError``) with the
-crate's error ``kind``, the ``path`` of the offending field and a ``message``.
+crate's error ``kind``, the ``path`` of the offending field and a ``message``; so does a
+``target`` that names no headline (kind ``unknown_code``, path ``target``).
 """
 
 from __future__ import annotations
@@ -44,6 +49,14 @@ __all__ = [
     "classify_eu_json",
     "classify_jp",
     "classify_jp_json",
+    "settling_facts",
+    "settling_facts_json",
+    "settling_offer_facts",
+    "settling_offer_facts_json",
+    "smallest_changes",
+    "smallest_changes_json",
+    "smallest_offer_changes",
+    "smallest_offer_changes_json",
     "validate_product",
     "validate_offer",
     "vocabulary",
@@ -142,6 +155,54 @@ def classify_jp_json(
     return _native.classify_jp(_text(doc, "doc"), _date(on), catalog_key)
 
 
+def _target(target: Any) -> str:
+    if not isinstance(target, str):
+        raise TypeError(
+            f"target must be a string such as 'us:section_361_hctp', not {type(target).__name__}"
+        )
+    return target
+
+
+def settling_facts_json(doc: Document, *, on: Optional[DateLike] = None) -> str:
+    """What would change the verdict of a product: the ``SettlingFacts`` as JSON text.
+
+    Each fact whose statement would settle an open finding, with the headline (US, quality, EU,
+    Japan) every value it could take leads to, most effect first.
+    """
+    return _native.settling_facts(_text(doc, "doc"), _date(on))
+
+
+def settling_offer_facts_json(doc: Document, *, on: Optional[DateLike] = None) -> str:
+    """The questions whose answers would move an offer's verdict: ``SettlingFacts`` as JSON text.
+
+    The facts come with the questions to put to the clinic, those whose answers would move the
+    verdict furthest first.
+    """
+    return _native.settling_offer_facts(_text(doc, "doc"), _date(on))
+
+
+def smallest_changes_json(doc: Document, target: str, *, on: Optional[DateLike] = None) -> str:
+    """The smallest changes to a product that reach ``target``: ``SmallestChanges`` as JSON text.
+
+    ``target`` is ``engine:code`` (``"us:section_361_hctp"``, ``"quality:pass"``,
+    ``"eu:not_atmp_tissues_and_cells"``, ``"jp_risk_class:class_iii"``,
+    ``"jp_pmd_act:not_regenerative_medical_product"``) or a code only one engine answers
+    (``"section_361_hctp"``, ``"pass"``). Single changes, then pairs, each re-checked by
+    running the engines on the changed document; ``unreachable`` when no set within the
+    documented limits (``limits``) reaches it. Raises :class:`DocumentError` (kind
+    ``unknown_code``, path ``target``) for a target that names no headline.
+    """
+    return _native.smallest_changes(_text(doc, "doc"), _target(target), _date(on))
+
+
+def smallest_offer_changes_json(
+    doc: Document, target: str, *, on: Optional[DateLike] = None
+) -> str:
+    """The smallest changes to an offer that reach the verdict ``target`` (``"good_signs"``,
+    ``"ask_first"``, ``"walk_away"``): ``SmallestChanges`` as JSON text."""
+    return _native.smallest_offer_changes(_text(doc, "doc"), _target(target), _date(on))
+
+
 # ---- dicts out --------------------------------------------------------------------------------
 
 
@@ -181,6 +242,30 @@ def classify_jp(
 ) -> Dict[str, Any]:
     """Japanese classification (ASRM, PMD Act): the ``JpAssessment`` as a dict."""
     return cast(Dict[str, Any], _json.loads(classify_jp_json(doc, on=on, catalog_key=catalog_key)))
+
+
+def settling_facts(doc: Document, *, on: Optional[DateLike] = None) -> Dict[str, Any]:
+    """What would change the verdict of a product: the ``SettlingFacts`` as a dict."""
+    return cast(Dict[str, Any], _json.loads(settling_facts_json(doc, on=on)))
+
+
+def settling_offer_facts(doc: Document, *, on: Optional[DateLike] = None) -> Dict[str, Any]:
+    """The questions whose answers would move an offer's verdict: ``SettlingFacts`` as a dict."""
+    return cast(Dict[str, Any], _json.loads(settling_offer_facts_json(doc, on=on)))
+
+
+def smallest_changes(
+    doc: Document, target: str, *, on: Optional[DateLike] = None
+) -> Dict[str, Any]:
+    """The smallest changes to a product that reach ``target``: ``SmallestChanges`` as a dict."""
+    return cast(Dict[str, Any], _json.loads(smallest_changes_json(doc, target, on=on)))
+
+
+def smallest_offer_changes(
+    doc: Document, target: str, *, on: Optional[DateLike] = None
+) -> Dict[str, Any]:
+    """The smallest changes to an offer that reach the verdict ``target``, as a dict."""
+    return cast(Dict[str, Any], _json.loads(smallest_offer_changes_json(doc, target, on=on)))
 
 
 # ---- validation and vocabularies --------------------------------------------------------------

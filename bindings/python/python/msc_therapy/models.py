@@ -460,6 +460,25 @@ class CellPreparation(Enum):
     """
 
 
+class ChangeKind(Enum):
+    """
+    **What a change does.**
+    """
+
+    add = "add"
+    """
+    Adds `value` to the list at `path`.
+    """
+    remove = "remove"
+    """
+    Removes `value` from the list at `path`.
+    """
+    set = "set"
+    """
+    Sets the field at `path` to `value`.
+    """
+
+
 class ClaimKind(Enum):
     """
     **A kind of claim a clinic makes about its cells**, each judged against the source texts.
@@ -2623,6 +2642,60 @@ class Certificate(BaseModel):
     """
 
 
+class Change(BaseModel):
+    """
+    **One change to a document.**
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    different_product: bool
+    """
+    The law treats the result as a different product (another tissue, donor or
+    preparation), not as a change of this one.
+    """
+    kind: ChangeKind
+    """
+    Add, remove or set.
+    """
+    path: str
+    """
+    The dotted path changed.
+    """
+    value: str | float | bool | list[Any] | dict[str, Any]
+    """
+    The value added, removed or set: a code, a yes/no, a number, or a list or record as the
+    document writes it at that path (never null).
+    """
+
+
+class ChangeSet(BaseModel):
+    """
+    **A minimal set of changes that reaches the target**, with the headline it leads to.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    changes: list[Change]
+    """
+    The changes, applied together.
+    """
+    different_product: bool
+    """
+    Some change makes it a different product in law.
+    """
+    headline: list[str]
+    """
+    The target engine's headline after the changes (machine names).
+    """
+    label: str
+    """
+    The same, for people.
+    """
+
+
 class Claim(BaseModel):
     """
     **One claim a clinic makes**: its kind, the conditions it names and its wording.
@@ -3703,6 +3776,44 @@ class QualityReportCompact(BaseModel):
     """
 
 
+class SmallestChanges(BaseModel):
+    """
+    **The smallest changes that reach a target headline**, smallest first.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    already_reached: bool
+    """
+    The target is already reached: no change needed.
+    """
+    evaluated: Annotated[int, Field(ge=0, le=18446744073709551615)]
+    """
+    How many changed documents were evaluated.
+    """
+    headline: list[str]
+    """
+    The target engine's headline as it stands.
+    """
+    limits: str
+    """
+    The limits of the search, for people.
+    """
+    sets: list[ChangeSet]
+    """
+    The minimal sets found, single changes first.
+    """
+    target: str
+    """
+    The target's machine name.
+    """
+    unreachable: bool
+    """
+    No set within the limits reaches the target.
+    """
+
+
 class UsAssessment(BaseModel):
     """
     **The US classification of one product, with the reasons for it**: the outcome, the finding
@@ -3820,6 +3931,32 @@ class UsAssessmentCompact(BaseModel):
     ]
     """
     The product's name, as the record gives it.
+    """
+
+
+class Answer(BaseModel):
+    """
+    **One possible answer to a settling fact**: the value written and the headline it leads to.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    change: Change
+    """
+    The statement: the value set at the fact's path (`apply` writes it).
+    """
+    headline: list[str]
+    """
+    The headline's machine names after writing it (as `codes`).
+    """
+    label: str
+    """
+    The headline for people.
+    """
+    settles: list[RuleId]
+    """
+    The rules of the open findings this answer settles (no longer undetermined).
     """
 
 
@@ -4038,6 +4175,54 @@ class ReleaseData(BaseModel):
     ] = None
     """
     Viable nucleated cells per dose (or per vial, for one-vial doses).
+    """
+
+
+class SettlingFact(BaseModel):
+    """
+    **A fact whose statement would settle an open finding or move the headline**, with every
+    outcome each of its values leads to.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    answers: list[Answer]
+    """
+    Every value tried that gives a valid document, with its outcome.
+    """
+    distinct_headlines: Annotated[int, Field(ge=0, le=18446744073709551615)]
+    """
+    How many distinct headlines the answers reach.
+    """
+    moves: list[str]
+    """
+    Which parts of the headline some answer changes (`us`, `quality`, `eu`, `jp_risk_class`,
+    `jp_pmd_act`, `offer`).
+    """
+    open_findings: list[RuleId]
+    """
+    The rules of the open (undetermined) findings that list it as missing.
+    """
+    path: str
+    """
+    The fact's dotted path in the input document.
+    """
+    questions: list[Question]
+    """
+    For an offer, the questions to put to the clinic that the findings listing this fact
+    raise (as the offer's evaluation words them): asking them is how a patient learns the
+    fact. Empty for a product.
+    """
+    reach: Annotated[int, Field(ge=0, le=18446744073709551615)]
+    """
+    The most parts of the headline one answer changes.
+    """
+    swing: Annotated[int, Field(ge=0, le=18446744073709551615)]
+    """
+    How far one answer moves the headline at most: for an offer, the steps of the patient's
+    verdict from walk away to ask first to good signs (walk away → good signs is 2); for a
+    product, the most parts of the headline one answer changes (as `reach`).
     """
 
 
@@ -4507,6 +4692,39 @@ class ProductAssessmentCompact(BaseModel):
     us: UsAssessmentCompact
     """
     US classification under 21 CFR Part 1271.
+    """
+
+
+class SettlingFacts(BaseModel):
+    """
+    **The settling facts of one product or offer**, ranked by their effect on the headline.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    facts: list[SettlingFact]
+    """
+    The facts, most effect first. For a product: most distinct headlines reached, then most
+    parts of the headline moved, then most open findings settled. For an offer: the answers
+    that move the verdict furthest first (`swing`), then most distinct verdicts, then most
+    open findings.
+    """
+    headline: list[str]
+    """
+    The headline as it stands.
+    """
+    label: str
+    """
+    The headline for people.
+    """
+    not_enumerable: list[str]
+    """
+    Missing paths for which no value could be enumerated (free text, nested records).
+    """
+    subject: str
+    """
+    `product` or `offer`.
     """
 
 

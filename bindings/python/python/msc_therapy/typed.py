@@ -22,6 +22,10 @@ from . import (
     classify_jp_json,
     classify_us_json,
     evaluate_offer_json,
+    settling_facts_json,
+    settling_offer_facts_json,
+    smallest_changes_json,
+    smallest_offer_changes_json,
 )
 from . import _native, _text
 from .models import (
@@ -32,6 +36,8 @@ from .models import (
     Product,
     ProductAssessment,
     QualityReport,
+    SettlingFacts,
+    SmallestChanges,
     UsAssessment,
 )
 
@@ -42,6 +48,10 @@ __all__ = [
     "classify_us",
     "classify_eu",
     "classify_jp",
+    "settling_facts",
+    "settling_offer_facts",
+    "smallest_changes",
+    "smallest_offer_changes",
     "validate_product",
     "validate_offer",
 ]
@@ -83,6 +93,30 @@ def classify_jp(
 ) -> JpAssessment:
     """Japanese classification, as a ``JpAssessment`` model."""
     return JpAssessment.model_validate_json(classify_jp_json(doc, on=on, catalog_key=catalog_key))
+
+
+def settling_facts(doc: Document, *, on: Optional[DateLike] = None) -> SettlingFacts:
+    """What would change the verdict of a product, as a ``SettlingFacts`` model."""
+    return SettlingFacts.model_validate_json(settling_facts_json(doc, on=on))
+
+
+def settling_offer_facts(doc: Document, *, on: Optional[DateLike] = None) -> SettlingFacts:
+    """The questions whose answers would move an offer's verdict, as a ``SettlingFacts`` model."""
+    return SettlingFacts.model_validate_json(settling_offer_facts_json(doc, on=on))
+
+
+def smallest_changes(
+    doc: Document, target: str, *, on: Optional[DateLike] = None
+) -> SmallestChanges:
+    """The smallest changes to a product that reach ``target``, as a ``SmallestChanges`` model."""
+    return SmallestChanges.model_validate_json(smallest_changes_json(doc, target, on=on))
+
+
+def smallest_offer_changes(
+    doc: Document, target: str, *, on: Optional[DateLike] = None
+) -> SmallestChanges:
+    """The smallest changes to an offer that reach the verdict ``target``, as a model."""
+    return SmallestChanges.model_validate_json(smallest_offer_changes_json(doc, target, on=on))
 
 
 def validate_product(doc: Document) -> Product:

@@ -10,16 +10,19 @@
 //! (`to_json`) for that engine, straight from the library's public API. A file with a
 //! top-level `product` member is a clinic offer (engine `evaluate_offer`); any other is a product
 //! (engines `assess_product`, `assess_quality`, `classify_us`, `classify_eu`, `classify_jp`,
-//! and `validate_product`, the product as the library reads it).
+//! and `validate_product`, the product as the library reads it). The what-if answers come too:
+//! `settling_facts` and `smallest_changes:<target>` for the targets `us:section_361_hctp` and
+//! `quality:pass` (an offer: `settling_offer_facts`, `smallest_offer_changes:good_signs`).
 //!
 //! With `--bench N`, runs the main job on each file N times (read the JSON text, assess, write
 //! JSON) and prints `{"path": FILE, "ns_per_call": T}` lines: the Rust figure the Python call
 //! overhead is measured against (`bindings/python/bench.py`).
 
 use jiff::civil::Date;
+use msc_therapy::what_if::{self, ProductTarget};
 use msc_therapy::{
-    ClinicOffer, IsoDate, Product, QualityPolicy, assess_product, assess_quality, classify_eu,
-    classify_jp, classify_us, evaluate_offer,
+    ClinicOffer, IsoDate, PatientVerdict, Product, QualityPolicy, QualityVerdict, UsClassification,
+    assess_product, assess_quality, classify_eu, classify_jp, classify_us, evaluate_offer,
 };
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -42,7 +45,18 @@ fn run_once(text: &str, offer: bool, on: Date) -> Result<String, String> {
 
 fn results(text: &str, on: Date) -> Result<Vec<(&'static str, String)>, String> {
     if is_offer(text) {
-        return Ok(vec![("evaluate_offer", run_once(text, true, on)?)]);
+        let offer = ClinicOffer::from_json(text).map_err(|e| e.to_string())?;
+        return Ok(vec![
+            ("evaluate_offer", run_once(text, true, on)?),
+            (
+                "settling_offer_facts",
+                what_if::settling_offer_facts(&offer, on).to_json(),
+            ),
+            (
+                "smallest_offer_changes:good_signs",
+                what_if::smallest_offer_changes(&offer, PatientVerdict::GoodSigns, on).to_json(),
+            ),
+        ]);
     }
     let product = Product::from_json(text).map_err(|e| e.to_string())?;
     let policy = QualityPolicy::default();
@@ -58,6 +72,24 @@ fn results(text: &str, on: Date) -> Result<Vec<(&'static str, String)>, String> 
         (
             "validate_product",
             serde_json::to_string(&product).map_err(|e| e.to_string())?,
+        ),
+        (
+            "settling_facts",
+            what_if::settling_facts(&product, on).to_json(),
+        ),
+        (
+            "smallest_changes:us:section_361_hctp",
+            what_if::smallest_changes(
+                &product,
+                ProductTarget::Us(UsClassification::Section361Hctp),
+                on,
+            )
+            .to_json(),
+        ),
+        (
+            "smallest_changes:quality:pass",
+            what_if::smallest_changes(&product, ProductTarget::Quality(QualityVerdict::Pass), on)
+                .to_json(),
         ),
     ])
 }
