@@ -24,8 +24,9 @@
 //! undone, the document is read from its JSON value (the crate's strict reader, without writing
 //! text), each single change's document is read once, a pair's document is put together member
 //! by member from those two, and a pair's engine runs in full only when the pair reaches the
-//! target. About 30–40 ms of one core for a product and a 361 HCT/P, under a millisecond for the
-//! settling facts (`benches/what_if.rs`, `BENCHMARKS.md`).
+//! target: about 3 to 4 µs a changed document, under 40 ms of one core for a product and a 361
+//! HCT/P even on a loaded machine, under a millisecond for the settling facts
+//! (`benches/what_if.rs`, `BENCHMARKS.md`).
 //!
 //! # Limits of the search ([`smallest_changes`], [`smallest_offer_changes`])
 //!
