@@ -104,6 +104,7 @@ vocabularies![
     PatientVerdict,
     Question,
     Expectation: info,
+    ChangeKind,
 ];
 
 /// The code of `Type::Variant` (both Rust names), when `Type` is a vocabulary.

@@ -2,6 +2,7 @@
 //! (see the `vocab!` macro); its rows carry the machine name, a label for people and the facts
 //! the rules need.
 
+mod change;
 mod indication;
 mod mechanism;
 mod processing;
@@ -10,6 +11,7 @@ mod route;
 mod site;
 mod tissue;
 
+pub use change::ChangeKind;
 pub use indication::{Indication, IndicationCategory, IndicationInfo};
 pub use mechanism::{FactorInfo, Mechanism, MechanismInfo, MscDesignation, SecretedFactor};
 pub use processing::{

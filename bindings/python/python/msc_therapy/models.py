@@ -462,7 +462,8 @@ class CellPreparation(Enum):
 
 class ChangeKind(Enum):
     """
-    **What a change does.**
+    **What a change to a document does**, in the answers of the what-if search
+    (`kind`).
     """
 
     add = "add"
