@@ -561,6 +561,9 @@ members!(swap_product_member, read_product_member, Product, [
     "dose" => dose,
     "recipient" => recipient,
     "release" => release,
+    "other_tissues" => other_tissues,
+    "manufacturing" => manufacturing,
+    "determinations" => determinations,
 ]);
 
 members!(swap_offer_member, read_offer_member, ClinicOffer, [
@@ -570,6 +573,10 @@ members!(swap_offer_member, read_offer_member, ClinicOffer, [
     "product" => product,
     "indication" => indication,
     "disclosures" => disclosures,
+    "content_tests" => content_tests,
+    "marketing" => marketing,
+    "follow_up" => follow_up,
+    "permission" => permission,
     "claims" => claims,
     "evidence" => evidence,
     "price" => price,

@@ -113,6 +113,20 @@ fn settling_facts_are_the_same_as_before() {
             assert!(fact.questions.is_empty(), "{name}: {}", fact.path);
         }
         let mut new = serde_json::to_value(&new).expect("serializes");
+        // The manufacturing facts (issue #19) were added to the search after the copy of the
+        // search before was taken: the copy does not ask them, so they are left out here.
+        if let Some(facts) = new["facts"].as_array_mut() {
+            facts.retain(|f| {
+                !f["path"]
+                    .as_str()
+                    .is_some_and(|p| p.starts_with("manufacturing."))
+            });
+        }
+        // ... and the copy lists them among the facts it cannot enumerate.
+        let mut old = serde_json::to_value(&old).expect("serializes");
+        if let Some(paths) = old["not_enumerable"].as_array_mut() {
+            paths.retain(|p| !p.as_str().is_some_and(|p| p.starts_with("manufacturing.")));
+        }
         for fact in new["facts"].as_array_mut().into_iter().flatten() {
             let fact = fact.as_object_mut().expect("an object");
             fact.remove("swing");
