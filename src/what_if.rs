@@ -173,8 +173,15 @@ pub struct Change {
 /// The schema of [`Change::value`]: any JSON value but `null`.
 #[cfg(feature = "schemars")]
 fn any_value_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    // One `type` per branch: strict validators (Ajv's strict mode) refuse a list of types.
     schemars::json_schema!({
-        "type": ["string", "number", "boolean", "array", "object"]
+        "anyOf": [
+            {"type": "string"},
+            {"type": "number"},
+            {"type": "boolean"},
+            {"type": "array"},
+            {"type": "object"}
+        ]
     })
 }
 
