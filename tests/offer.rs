@@ -15,6 +15,10 @@ use msc_therapy::{
     TissueSource, TrialEvidence, TrialPhase, TrialPhases, TrialResult, TrialStatus,
     UsClassification, evaluate_offer, evaluate_offer_with,
 };
+
+#[path = "common/groups.rs"]
+mod groups;
+use groups::in_group;
 use proptest::prelude::*;
 use serde_json::json;
 
@@ -29,20 +33,6 @@ fn trial_site() -> ClinicOffer {
 
 fn ryoncil_on_label() -> ClinicOffer {
     ClinicOffer::from_json(RYONCIL).expect("ryoncil_on_label.json parses")
-}
-
-fn in_group(eval: &OfferEvaluation, rule: RuleId) -> &'static str {
-    if eval.walk_away.iter().any(|f| f.rule == rule) {
-        "walk_away"
-    } else if eval.ask_first.iter().any(|f| f.rule == rule) {
-        "ask_first"
-    } else if eval.good_signs.iter().any(|f| f.rule == rule) {
-        "good_signs"
-    } else if eval.notes.iter().any(|f| f.rule == rule) {
-        "notes"
-    } else {
-        "absent"
-    }
 }
 
 fn outcome(eval: &OfferEvaluation, rule: RuleId) -> Outcome {

@@ -12,6 +12,10 @@ use msc_therapy::{
     RuleId, evaluate_offer,
 };
 
+#[path = "common/groups.rs"]
+mod groups;
+use groups::in_group;
+
 /// The evaluation date: the day the crate's sources were read (its knowledge horizon).
 const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);
 
@@ -22,20 +26,6 @@ fn record(name: &str) -> ClinicOffer {
     );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     ClinicOffer::from_json(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn group(eval: &OfferEvaluation, rule: RuleId) -> &'static str {
-    if eval.walk_away.iter().any(|f| f.rule == rule) {
-        "walk_away"
-    } else if eval.ask_first.iter().any(|f| f.rule == rule) {
-        "ask_first"
-    } else if eval.good_signs.iter().any(|f| f.rule == rule) {
-        "good_signs"
-    } else if eval.notes.iter().any(|f| f.rule == rule) {
-        "notes"
-    } else {
-        "absent"
-    }
 }
 
 fn outcome(eval: &OfferEvaluation, rule: RuleId) -> Outcome {
@@ -67,19 +57,19 @@ fn ftc_regenerative_medical_group_superiority_testimonials_and_boosters() {
     // "Sold false hope at high prices": the FTC's conclusion is that the claims were deceptive.
     assert_eq!(eval.verdict, PatientVerdict::WalkAway, "{eval}");
     // Better than conventional treatment, with no trial comparing them: a red flag.
-    assert_eq!(group(&eval, RuleId::OfferClaimSuperiority), "walk_away");
+    assert_eq!(in_group(&eval, RuleId::OfferClaimSuperiority), "walk_away");
     assert_eq!(
         outcome(&eval, RuleId::OfferClaimSuperiority),
         Outcome::NotMet
     );
     // A testimonial is not evidence, and never stands in for a trial.
-    assert_eq!(group(&eval, RuleId::OfferClaimTestimonials), "ask_first");
-    assert_ne!(group(&eval, RuleId::OfferTrialEvidence), "good_signs");
+    assert_eq!(in_group(&eval, RuleId::OfferClaimTestimonials), "ask_first");
+    assert_ne!(in_group(&eval, RuleId::OfferTrialEvidence), "good_signs");
     // A cure ("the blind see") and a myriad of unrelated diseases.
-    assert_eq!(group(&eval, RuleId::OfferClaimCure), "walk_away");
-    assert_eq!(group(&eval, RuleId::OfferManyConditions), "walk_away");
+    assert_eq!(in_group(&eval, RuleId::OfferClaimCure), "walk_away");
+    assert_eq!(in_group(&eval, RuleId::OfferManyConditions), "walk_away");
     // Boosters at $5,000 each: the whole course is the price.
-    assert_eq!(group(&eval, RuleId::OfferRepeatTreatments), "ask_first");
+    assert_eq!(in_group(&eval, RuleId::OfferRepeatTreatments), "ask_first");
     assert!(eval.questions.contains(&Question::Boosters));
     // No listed approval covers an unlisted condition: no catalog product is authorised for it,
     // and the joint expectations are not given.
@@ -108,9 +98,9 @@ fn ftc_regenerative_medical_group_superiority_testimonials_and_boosters() {
 fn ftc_georgia_stem_cell_institute_superiority_and_approval_claims_are_red_flags() {
     let eval = evaluate_offer(&record("ftc_georgia_stem_cell_institute_2021"), ON);
     assert_eq!(eval.verdict, PatientVerdict::WalkAway, "{eval}");
-    assert_eq!(group(&eval, RuleId::OfferClaimSuperiority), "walk_away");
-    assert_eq!(group(&eval, RuleId::OfferClaimFdaApproved), "walk_away");
-    assert_eq!(group(&eval, RuleId::OfferRepeatTreatments), "ask_first");
+    assert_eq!(in_group(&eval, RuleId::OfferClaimSuperiority), "walk_away");
+    assert_eq!(in_group(&eval, RuleId::OfferClaimFdaApproved), "walk_away");
+    assert_eq!(in_group(&eval, RuleId::OfferRepeatTreatments), "ask_first");
     assert!(eval.questions.contains(&Question::Comparison));
 }
 
@@ -129,20 +119,20 @@ fn stemgenex_paid_study_without_an_ind_and_satisfaction_ratings() {
     let offer = record("stemgenex_pay_to_participate_2016");
     let eval = evaluate_offer(&offer, ON);
     assert_eq!(eval.verdict, PatientVerdict::WalkAway, "{eval}");
-    assert_eq!(group(&eval, RuleId::OfferPayToParticipate), "walk_away");
+    assert_eq!(in_group(&eval, RuleId::OfferPayToParticipate), "walk_away");
     assert_eq!(
         outcome(&eval, RuleId::OfferPayToParticipate),
         Outcome::NotMet
     );
     // Satisfaction figures are not evidence: the evidence item stays an open question.
-    assert_eq!(group(&eval, RuleId::OfferClaimSatisfaction), "ask_first");
-    assert_eq!(group(&eval, RuleId::OfferTrialEvidence), "ask_first");
+    assert_eq!(in_group(&eval, RuleId::OfferClaimSatisfaction), "ask_first");
+    assert_eq!(in_group(&eval, RuleId::OfferTrialEvidence), "ask_first");
 
     // With an IND named, charging is a question for FDA's authorisation, not a red flag.
     let mut with_ind = offer.clone();
     with_ind.disclosures.ind_number = Some(msc_therapy::Text::new("IND 000000").unwrap());
     let eval = evaluate_offer(&with_ind, ON);
-    assert_eq!(group(&eval, RuleId::OfferPayToParticipate), "ask_first");
+    assert_eq!(in_group(&eval, RuleId::OfferPayToParticipate), "ask_first");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -157,7 +147,10 @@ fn stemgenex_paid_study_without_an_ind_and_satisfaction_ratings() {
 fn stemell_disclaimer_does_not_change_what_the_product_is_used_for() {
     let eval = evaluate_offer(&record("fda_stemell_warning_letter_2019"), ON);
     assert_eq!(eval.verdict, PatientVerdict::WalkAway, "{eval}");
-    assert_eq!(group(&eval, RuleId::OfferTreatmentDisclaimer), "walk_away");
+    assert_eq!(
+        in_group(&eval, RuleId::OfferTreatmentDisclaimer),
+        "walk_away"
+    );
     assert!(eval.questions.contains(&Question::ResearchUseOnly));
     // The disclaimer is never read as taking the product outside FDA's reach.
     let us = eval.us.as_ref().expect("a US offer is classified");
@@ -165,7 +158,7 @@ fn stemell_disclaimer_does_not_change_what_the_product_is_used_for() {
         us.classification,
         msc_therapy::UsClassification::Section361Hctp
     );
-    assert_ne!(group(&eval, RuleId::OfferUsPathway), "good_signs");
+    assert_ne!(in_group(&eval, RuleId::OfferUsPathway), "good_signs");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -181,13 +174,13 @@ fn cdc_contaminated_cord_blood_product_is_walk_away() {
     assert_eq!(offer.indication.listed(), None, "chronic pain is unlisted");
     let eval = evaluate_offer(&offer, ON);
     assert_eq!(eval.verdict, PatientVerdict::WalkAway, "{eval}");
-    assert_eq!(group(&eval, RuleId::OfferContentTest), "walk_away");
+    assert_eq!(in_group(&eval, RuleId::OfferContentTest), "walk_away");
     assert!(eval.questions.contains(&Question::ContentTest));
     // Deleting the test leaves the marketing alone: the red flag came from the measurement.
     let mut untested = offer.clone();
     untested.content_tests.clear();
     let eval = evaluate_offer(&untested, ON);
-    assert_eq!(group(&eval, RuleId::OfferContentTest), "notes");
+    assert_eq!(in_group(&eval, RuleId::OfferContentTest), "notes");
 }
 
 /// Panero et al. (Am J Sports Med 2019): "MSCs could not be identified in the commercial
@@ -198,8 +191,11 @@ fn panero_amniotic_fluid_products_hold_no_mscs() {
     let offer = record("panero_amniotic_fluid_products_2019");
     let eval = evaluate_offer(&offer, ON);
     assert_eq!(eval.verdict, PatientVerdict::WalkAway, "{eval}");
-    assert_eq!(group(&eval, RuleId::OfferContentTest), "walk_away");
-    assert_eq!(group(&eval, RuleId::OfferClaimLiveStemCells), "walk_away");
+    assert_eq!(in_group(&eval, RuleId::OfferContentTest), "walk_away");
+    assert_eq!(
+        in_group(&eval, RuleId::OfferClaimLiveStemCells),
+        "walk_away"
+    );
     let claim = eval.finding(RuleId::OfferClaimLiveStemCells).unwrap();
     assert!(
         claim.fact_named("content_tests.msc_found").is_some(),
@@ -212,12 +208,12 @@ fn panero_amniotic_fluid_products_hold_no_mscs() {
     counted.disclosures.live_nucleated_cells = Some(msc_therapy::CellCount::new(1e7).unwrap());
     counted.disclosures.certificate_of_analysis_shown = Some(true);
     let eval = evaluate_offer(&counted, ON);
-    assert_eq!(group(&eval, RuleId::OfferLiveCellCount), "notes");
+    assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "notes");
     assert_eq!(outcome(&eval, RuleId::OfferLiveCellCount), Outcome::NotMet);
     // Without the test, the same statement is a good sign.
     counted.content_tests.clear();
     let eval = evaluate_offer(&counted, ON);
-    assert_eq!(group(&eval, RuleId::OfferLiveCellCount), "good_signs");
+    assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "good_signs");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,7 +231,7 @@ fn aemps_nc1_hospital_exemption_settles_the_route_not_the_evidence() {
     let eval = evaluate_offer(&offer, ON);
     let eu = eval.eu.as_ref().expect("an EU offer is classified");
     assert_eq!(eu.classification.is_atmp(), Some(true), "{eu:?}");
-    assert_eq!(group(&eval, RuleId::OfferEuPathway), "notes");
+    assert_eq!(in_group(&eval, RuleId::OfferEuPathway), "notes");
     assert_eq!(outcome(&eval, RuleId::OfferEuPathway), Outcome::Met);
     let pathway = eval.finding(RuleId::OfferEuPathway).unwrap();
     assert!(
@@ -246,7 +242,7 @@ fn aemps_nc1_hospital_exemption_settles_the_route_not_the_evidence() {
         "{pathway:?}"
     );
     // The exemption is no evidence of efficacy, and no authorised product.
-    assert_ne!(group(&eval, RuleId::OfferTrialEvidence), "good_signs");
+    assert_ne!(in_group(&eval, RuleId::OfferTrialEvidence), "good_signs");
     assert_eq!(
         outcome(&eval, RuleId::OfferProductIdentity),
         Outcome::NotApplicable
@@ -257,7 +253,7 @@ fn aemps_nc1_hospital_exemption_settles_the_route_not_the_evidence() {
     let mut without = offer.clone();
     without.permission = None;
     let eval = evaluate_offer(&without, ON);
-    assert_eq!(group(&eval, RuleId::OfferEuPathway), "ask_first");
+    assert_eq!(in_group(&eval, RuleId::OfferEuPathway), "ask_first");
     assert!(eval.questions.contains(&Question::EuPathway));
 }
 
@@ -272,7 +268,7 @@ fn mhlw_otemachi_clinic_without_a_plan_is_walk_away() {
     assert_eq!(eval.verdict, PatientVerdict::WalkAway, "{eval}");
     let jp = eval.jp.as_ref().expect("a Japanese offer is classified");
     assert_eq!(jp.risk_class, AsrmRiskClass::ClassI);
-    assert_eq!(group(&eval, RuleId::OfferJpPathway), "walk_away");
+    assert_eq!(in_group(&eval, RuleId::OfferJpPathway), "walk_away");
     assert_eq!(outcome(&eval, RuleId::OfferJpPathway), Outcome::NotMet);
 
     // A submitted plan, named by its number, is the review the Act requires; it approves no
@@ -282,6 +278,6 @@ fn mhlw_otemachi_clinic_without_a_plan_is_walk_away() {
     plan.obtained = Some(true);
     plan.reference = Some(msc_therapy::Text::new("plan number as listed by MHLW").unwrap());
     let eval = evaluate_offer(&planned, ON);
-    assert_eq!(group(&eval, RuleId::OfferJpPathway), "notes");
+    assert_eq!(in_group(&eval, RuleId::OfferJpPathway), "notes");
     assert_ne!(eval.verdict, PatientVerdict::GoodSigns);
 }

@@ -402,7 +402,11 @@ pub(crate) fn classify_eu_sharing(
     let by_facts = match (manipulation.outcome, function.outcome) {
         (Outcome::Met, _) | (_, Outcome::Met) => Outcome::Met,
         (Outcome::NotMet, Outcome::NotMet) => Outcome::NotMet,
-        _ => Outcome::Undetermined,
+        // Neither criterion met and one of them open: open.
+        (
+            Outcome::NotMet | Outcome::Undetermined | Outcome::NotApplicable,
+            Outcome::NotMet | Outcome::Undetermined | Outcome::NotApplicable,
+        ) => Outcome::Undetermined,
     };
     findings.push(manipulation);
     findings.push(function);

@@ -52,10 +52,10 @@ vocab! {
         ClassIII => "class_iii", "Class III (low risk)";
         /// Not a regenerative medicine technology: the preparation holds no cells (exosomes,
         /// conditioned medium) and, from the 2025 amendment (Act No. 51 of 2024), is no in vivo
-        /// gene therapy either. Outside ASRM is not "no risk" and not "unregulated": no ASRM plan
-        /// is reviewed, no approval covers such a product, and other law (the PMD Act, for
-        /// instance as a drug) may still apply to it (MHLW notice on culture supernatants and
-        /// exosomes, 31 Jul 2024).
+        /// gene therapy either. Outside ASRM is not "no risk", not "unregulated" and not "needs
+        /// no approval": no ASRM plan is reviewed, and other law (the PMD Act, for instance as a
+        /// drug needing its own approval) may still apply to it (MHLW notice on culture
+        /// supernatants and exosomes, 31 Jul 2024).
         OutsideAsrm => "outside_asrm", "outside ASRM (no cells)";
         /// Not a regenerative medicine technology under ASRM because it is an approved
         /// regenerative medical product used according to its approval (ASRM Art 2(2)): the PMD
@@ -600,7 +600,11 @@ fn asrm(
     match (class_i_outcome, class_ii_outcome) {
         (Outcome::NotMet, Outcome::Met) => AsrmRiskClass::ClassII,
         (Outcome::NotMet, Outcome::NotMet) => AsrmRiskClass::ClassIII,
-        _ => AsrmRiskClass::Undetermined,
+        // Class I open (a met Class I returned above), or Class II open: the class is open.
+        (Outcome::Met | Outcome::Undetermined | Outcome::NotApplicable, _)
+        | (Outcome::NotMet, Outcome::Undetermined | Outcome::NotApplicable) => {
+            AsrmRiskClass::Undetermined
+        }
     }
 }
 

@@ -1389,34 +1389,18 @@ fn off_label_question<'c>(
 
 /// Why a product that is not an HCT/P still answers to FDA, by what it is.
 fn not_an_hctp_reason(offer: &ClinicOffer) -> &'static str {
-    match offer.product.preparation {
+    use super::us::PreparationKind;
+    match offer.product.preparation.map(super::us::preparation_kind) {
         // The table's `cell_free` column: exosomes, conditioned medium.
-        Some(preparation) if preparation.info().cell_free => {
+        Some(PreparationKind::CellFree) => {
             "In the US this cell-free product is not an HCT/P, so Part 1271 does not apply; that does not make it exempt from approval. FDA regulates exosome products as drugs and biological products, and none is approved (FDA Public Safety Notification on Exosome Products, Dec 2019). Ask which FDA law the clinic relies on: an approval, or an IND for a clinical investigation."
         }
-        Some(CellPreparation::PlateletRichPlasma) => {
+        Some(PreparationKind::BloodProduct) => {
             "In the US platelet-rich plasma is a blood product, not an HCT/P (FDA MM/HU guidance, Jul 2020, section V.A), so Part 1271 does not apply; FDA's law on blood products and on the devices that prepare it may. Ask which FDA clearance or approval the clinic relies on for this use."
         }
         // Animal cells, a secreted fluid, minimally manipulated marrow (21 CFR 1271.3(d)) or an
-        // unstated preparation: outside Part 1271, not outside FDA law. (The cell-free rows are
-        // answered above, by the column.)
-        Some(
-            CellPreparation::ExtracellularVesicles
-            | CellPreparation::ConditionedMedium
-            | CellPreparation::CultureExpandedMsc
-            | CellPreparation::BoneMarrowConcentrate
-            | CellPreparation::BoneMarrowAspirate
-            | CellPreparation::StromalVascularFraction
-            | CellPreparation::MicrofragmentedAdipose
-            | CellPreparation::FatGraft
-            | CellPreparation::PerinatalAllograft
-            | CellPreparation::CordBloodUnit
-            | CellPreparation::TissueSheet
-            | CellPreparation::DecellularizedMatrix
-            | CellPreparation::CulturedCells
-            | CellPreparation::SecretedFluid,
-        )
-        | None => {
+        // unstated preparation: outside Part 1271, not outside FDA law.
+        Some(PreparationKind::CellsOrTissue | PreparationKind::SecretedFluid) | None => {
             "In the US the product is not an HCT/P, so Part 1271 does not apply; that does not make it exempt from FDA law, which may regulate it as a drug, biological product or blood product (FDA MM/HU guidance, Jul 2020, section V.A; FDA Public Safety Notification on Exosome Products, Dec 2019). Ask which FDA law the clinic relies on: an approval, or an IND for a clinical investigation."
         }
     }

@@ -1818,7 +1818,9 @@ fn not_shown(
         let why = match (outcome, reason) {
             (Some(TestOutcome::Pending), _) => text.bedside_pending,
             (_, Some(_)) => text.bedside_not_performed,
-            _ => text.bedside_absent,
+            (Some(TestOutcome::Negative | TestOutcome::Positive) | None, None) => {
+                text.bedside_absent
+            }
         };
         f.judge(Outcome::Undetermined, Severity::Warning).why(why);
         f.basis = crate::Basis::CrateReading;

@@ -753,7 +753,7 @@ fn push_missing(missing: &mut Paths, path: &'static str) {
 // ---------------------------------------------------------------------------------------------
 
 /// Why a preparation is, or is not, an HCT/P whatever its source (21 CFR 1271.3(d)).
-enum PreparationKind {
+pub(crate) enum PreparationKind {
     /// Cells or tissue: an HCT/P unless another exclusion applies.
     CellsOrTissue,
     /// A blood product (1271.3(d)(2)).
@@ -764,7 +764,7 @@ enum PreparationKind {
     SecretedFluid,
 }
 
-const fn preparation_kind(preparation: CellPreparation) -> PreparationKind {
+pub(crate) const fn preparation_kind(preparation: CellPreparation) -> PreparationKind {
     match preparation {
         CellPreparation::PlateletRichPlasma => PreparationKind::BloodProduct,
         CellPreparation::SecretedFluid => PreparationKind::SecretedFluid,

@@ -230,10 +230,10 @@ class AsrmRiskClass(Enum):
     """
     Not a regenerative medicine technology: the preparation holds no cells (exosomes,
     conditioned medium) and, from the 2025 amendment (Act No. 51 of 2024), is no in vivo
-    gene therapy either. Outside ASRM is not "no risk" and not "unregulated": no ASRM plan
-    is reviewed, no approval covers such a product, and other law (the PMD Act, for
-    instance as a drug) may still apply to it (MHLW notice on culture supernatants and
-    exosomes, 31 Jul 2024).
+    gene therapy either. Outside ASRM is not "no risk", not "unregulated" and not "needs
+    no approval": no ASRM plan is reviewed, and other law (the PMD Act, for instance as a
+    drug needing its own approval) may still apply to it (MHLW notice on culture
+    supernatants and exosomes, 31 Jul 2024).
     """
     approved_product_on_label = "approved_product_on_label"
     """
