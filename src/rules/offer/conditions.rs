@@ -1,0 +1,204 @@
+//! The patient, the setting and the conditions the offer claims to treat.
+
+use super::*;
+
+pub(super) fn patient_and_setting(offer: &ClinicOffer, c: &mut Collector) {
+    let p = offer.patient;
+    flag_rule(
+        c,
+        RuleId::OfferCandidate,
+        "patient.standard_treatments_tried",
+        p.standard_treatments_tried,
+        Group::AskFirst,
+        [
+            "You have tried the standard treatments without enough benefit, as candidates usually have.",
+            "Standard treatments have not been tried: candidates are usually people they did not help enough.",
+            "It is not known whether you have tried the standard treatments first.",
+        ],
+    );
+    flag_rule(
+        c,
+        RuleId::OfferPhysicianSupervision,
+        "patient.physician_supervised",
+        p.physician_supervised,
+        Group::WalkAway,
+        [
+            "A physician evaluates you and supervises the treatment.",
+            "No physician supervises the treatment: live-cell treatments must be given under physician supervision.",
+            "It is not known whether a physician supervises the treatment.",
+        ],
+    );
+    flag_rule(
+        c,
+        RuleId::OfferRegulatedSetting,
+        "patient.regulated_setting",
+        p.regulated_setting,
+        Group::WalkAway,
+        [
+            "The treatment is given in a regulated setting.",
+            "The treatment is not given in a regulated setting: nobody checks what is in the syringe.",
+            "It is not known whether the treatment is given in a regulated setting (an approval, an IND trial or a licence).",
+        ],
+    );
+    let rule = RuleId::OfferRegisteredTrial;
+    let path = "disclosures.trial_registration";
+    match &offer.disclosures.trial_registration {
+        Some(id) => {
+            c.add(
+                Group::GoodSign,
+                rule,
+                Outcome::Met,
+                path,
+                "The treatment is given within a registered trial: look it up on ClinicalTrials.gov.",
+            )
+            .facts
+            .push(trial_fact(id));
+        }
+        None => {
+            c.add(
+                Group::Note,
+                rule,
+                Outcome::NotMet,
+                path,
+                "The treatment is not offered within a registered trial.",
+            );
+        }
+    }
+}
+
+/// The number of [`Indication`]s: a list of distinct ones never holds more.
+pub(super) const INDICATIONS: usize = Indication::COUNT;
+const _: () = assert!(INDICATIONS <= 128, "the conditions seen are kept in a u128");
+const _: () = assert!(
+    IndicationCategory::COUNT <= 32,
+    "the families seen are kept in a u32"
+);
+
+/// [`ClinicOffer::claimed_conditions`], on the stack: every condition the offer names, first
+/// the patient's, each once in the order named, and whether the list is complete.
+pub(crate) fn claimed_conditions(
+    offer: &ClinicOffer,
+) -> (SmallVec<[Indication; INDICATIONS]>, bool) {
+    let mut all = SmallVec::new();
+    let mut seen: u128 = 0;
+    let mut add = |list: &[Indication]| {
+        for &ind in list {
+            let bit = 1_u128 << (ind as u32);
+            if seen & bit == 0 {
+                seen |= bit;
+                all.push(ind);
+            }
+        }
+    };
+    if let crate::StatedIndication::Listed(own) = &offer.indication {
+        add(std::slice::from_ref(own));
+    }
+    let mut complete = offer.claims.is_some();
+    for claim in offer.claims.iter().flatten() {
+        match &claim.indications {
+            Some(list) => add(list),
+            None => complete = false,
+        }
+    }
+    match offer
+        .product
+        .intended_use
+        .as_ref()
+        .and_then(|u| u.indications_known())
+    {
+        Some(list) => add(list),
+        None => complete = false,
+    }
+    (all, complete)
+}
+
+pub(super) fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut Collector) {
+    let rule = RuleId::OfferManyConditions;
+    let (conditions, complete) = claimed_conditions(offer);
+    // Conditions outside the list each count as a family of their own: those of the product's
+    // intended use, and the offer's own when it is one.
+    let other = offer
+        .product
+        .intended_use
+        .as_ref()
+        .map_or(&[][..], |u| u.other_indications.as_slice());
+    let with_own: Vec<crate::CodedCondition>;
+    let unlisted = match &offer.indication {
+        crate::StatedIndication::Unlisted(own) => {
+            with_own = std::iter::once(own).chain(other).cloned().collect();
+            with_own.as_slice()
+        }
+        crate::StatedIndication::Listed(_) => other,
+    };
+    let categories = crate::CodedCondition::families(&conditions, unlisted);
+    let threshold = policy.myriad_min_categories.get();
+    let facts = |f: &mut Finding| {
+        #[allow(clippy::cast_precision_loss)]
+        let count = categories as f64;
+        #[allow(clippy::cast_precision_loss)]
+        let limit = threshold as f64;
+        f.facts.push(Fact::terms(
+            "claimed_conditions",
+            conditions.iter().copied(),
+        ));
+        if let crate::StatedIndication::Unlisted(_) = &offer.indication {
+            f.facts.push(indication_fact(offer));
+        }
+        for c in other {
+            f.facts.push(owned(
+                "product.intended_use.other_indications",
+                format!("{} ({})", c.text, c.coding),
+            ));
+        }
+        f.facts
+            .push(Fact::number("claimed_condition_families", count).as_derived());
+        f.facts
+            .push(Fact::number("policy.myriad_min_categories", limit).as_limit());
+    };
+    if categories >= threshold {
+        facts(c.add(
+            Group::WalkAway,
+            rule,
+            Outcome::NotMet,
+            "claims",
+            "The offer promotes the product for many unrelated conditions: the 'cure everything from autism to Alzheimer's' pattern of unproven treatments.",
+        ));
+    } else if !complete {
+        let f = c.add(
+            Group::AskFirst,
+            rule,
+            Outcome::Undetermined,
+            "claims",
+            "Not every condition the clinic promotes the product for is recorded (its claims or the product's intended use), so whether it is sold for a myriad of diseases is an open question.",
+        );
+        facts(f);
+        if offer.claims.is_none() {
+            f.missing.push("claims");
+        }
+        if offer
+            .claims
+            .iter()
+            .flatten()
+            .any(|claim| claim.indications.is_none())
+        {
+            f.missing.push("claims[].indications");
+        }
+        if offer
+            .product
+            .intended_use
+            .as_ref()
+            .and_then(|u| u.indications_known())
+            .is_none()
+        {
+            f.missing.push("product.intended_use.indications");
+        }
+    } else {
+        facts(c.add(
+            Group::Note,
+            rule,
+            Outcome::Met,
+            "claims",
+            "The offer is for one condition or a few related ones, not a myriad of diseases.",
+        ));
+    }
+}

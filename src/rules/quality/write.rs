@@ -1,0 +1,84 @@
+//! The verbs quality rules write their finding with.
+
+use super::*;
+
+/// Filling in a finding where it lies, in the report's own buffer.
+///
+/// A [`Finding`] is several hundred bytes (its facts are stored inline); moving one through a
+/// chain of by-value builders copies it at every step. Each rule below is handed the finding of
+/// its rule, already in the report, and sets its parts through `&mut`: the finding starts as
+/// met and informational, and a rule changes only what differs.
+pub(super) trait Fill {
+    /// Sets the outcome and its severity.
+    fn judge(&mut self, outcome: Outcome, severity: Severity) -> &mut Self;
+    /// Sets the one-sentence reason.
+    fn why(&mut self, reason: &'static str) -> &mut Self;
+    /// Sets where in the input the finding points.
+    fn point_at(&mut self, path: &'static str) -> &mut Self;
+    /// Adds a fact.
+    fn add(&mut self, fact: Fact) -> &mut Self;
+    /// Adds a fact, if there is one.
+    fn add_opt(&mut self, fact: Option<Fact>) -> &mut Self;
+    /// Records a missing fact (its dotted input path).
+    fn lack(&mut self, path: &'static str) -> &mut Self;
+    /// Records missing facts, in order.
+    fn lack_all(&mut self, paths: &[&'static str]) -> &mut Self;
+    /// Marks the rule as not applicable, for this reason.
+    fn not_applicable(&mut self, reason: &'static str) -> &mut Self;
+}
+
+impl Fill for Finding {
+    fn judge(&mut self, outcome: Outcome, severity: Severity) -> &mut Self {
+        self.outcome = outcome;
+        self.severity = severity;
+        self
+    }
+
+    fn why(&mut self, reason: &'static str) -> &mut Self {
+        self.reason = Some(Cow::Borrowed(reason));
+        self
+    }
+
+    fn point_at(&mut self, path: &'static str) -> &mut Self {
+        self.path = Some(Cow::Borrowed(path));
+        self
+    }
+
+    fn add(&mut self, fact: Fact) -> &mut Self {
+        self.facts.push(fact);
+        self
+    }
+
+    fn add_opt(&mut self, fact: Option<Fact>) -> &mut Self {
+        if let Some(fact) = fact {
+            self.facts.push(fact);
+        }
+        self
+    }
+
+    fn lack(&mut self, path: &'static str) -> &mut Self {
+        self.missing.push(path);
+        self
+    }
+
+    fn lack_all(&mut self, paths: &[&'static str]) -> &mut Self {
+        if self.missing.is_empty() {
+            // One allocation at most, sized from the list, instead of growing one push at a time.
+            self.missing = paths.iter().copied().collect();
+        } else {
+            for &path in paths {
+                self.missing.push(path);
+            }
+        }
+        self
+    }
+
+    fn not_applicable(&mut self, reason: &'static str) -> &mut Self {
+        self.judge(Outcome::NotApplicable, Severity::Info)
+            .why(reason)
+    }
+}
+
+/// A short list of dotted input paths a rule gathers before it knows its outcome; on the stack
+/// up to 16 entries.
+pub(super) type PathList = SmallVec<[&'static str; 16]>;

@@ -1,0 +1,495 @@
+//! Step 3: the four criteria of 21 CFR 1271.10(a).
+
+use super::*;
+
+// Step 3: the four criteria of 21 CFR 1271.10(a)
+// ---------------------------------------------------------------------------------------------
+
+/// How one processing step resolves for the minimal-manipulation test.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum StepVerdict {
+    Minimal,
+    MinimalByData,
+    MoreThanMinimal,
+    NoData,
+    /// An unclassified step the maker claims data for: nobody has said what it does.
+    UnjudgedWithData,
+    NeedsClass,
+}
+
+impl StepVerdict {
+    pub(super) fn of(level: ManipulationLevel, data: Option<bool>) -> Self {
+        match level {
+            ManipulationLevel::Minimal => Self::Minimal,
+            ManipulationLevel::MoreThanMinimal => Self::MoreThanMinimal,
+            ManipulationLevel::DependsOnData if data == Some(true) => Self::MinimalByData,
+            ManipulationLevel::DependsOnData => Self::NoData,
+            ManipulationLevel::Unjudged if data == Some(true) => Self::UnjudgedWithData,
+            ManipulationLevel::Unjudged => Self::NoData,
+        }
+    }
+
+    /// The less favourable of two verdicts on one step (for two tissues): a step FDA calls more
+    /// than minimal, then one that lacks its data, then one that needs a class or is unjudged.
+    pub(super) const fn worse(self, other: Self) -> Self {
+        const fn rank(v: StepVerdict) -> u8 {
+            match v {
+                StepVerdict::MoreThanMinimal => 0,
+                StepVerdict::NoData => 1,
+                StepVerdict::NeedsClass => 2,
+                StepVerdict::UnjudgedWithData => 3,
+                StepVerdict::MinimalByData => 4,
+                StepVerdict::Minimal => 5,
+            }
+        }
+        if rank(other) < rank(self) {
+            other
+        } else {
+            self
+        }
+    }
+
+    pub(super) const fn is_minimal(self) -> bool {
+        matches!(self, Self::Minimal | Self::MinimalByData)
+    }
+
+    pub(super) const fn fails(self) -> bool {
+        matches!(self, Self::MoreThanMinimal | Self::NoData)
+    }
+
+    /// The verdict on a step when the tissue's class is unknown: what both classes agree on.
+    /// Minimal for both (by data for either) is minimal by data; failing for both is a failure
+    /// for want of data unless both call it more than minimal; anything else needs the class.
+    pub(super) fn either_class(step: ProcessingStep, data: Option<bool>) -> Self {
+        let s = Self::of(step.level_for(FdaTissueClass::Structural), data);
+        let n = Self::of(step.level_for(FdaTissueClass::CellsOrNonstructural), data);
+        if s == n {
+            s
+        } else if s.is_minimal() && n.is_minimal() {
+            Self::MinimalByData
+        } else if s.fails() && n.fails() {
+            Self::NoData
+        } else {
+            Self::NeedsClass
+        }
+    }
+}
+
+pub(super) fn minimal_manipulation(product: &Product) -> Finding {
+    const RULE: RuleId = RuleId::UsMinimalManipulation;
+    let mut facts = Facts::new();
+    let mut missing = Paths::new();
+
+    let class = match product.tissue {
+        Some(tissue) => {
+            facts.push(Fact::code("tissue", tissue.code()));
+            let class = tissue.info().fda_class;
+            if let Some(c) = class {
+                facts.push(Fact::code("tissue.fda_class", c.code()).as_derived());
+            }
+            class
+        }
+        None => None,
+    };
+    // Every other tissue named is judged too: a step minimal for one tissue and not for
+    // another fails (the least favourable reading).
+    let others: TermBuf<TissueSource> = product
+        .tissues()
+        .filter(|t| Some(*t) != product.tissue)
+        .collect();
+    if !others.is_empty() {
+        facts.push(Fact::terms("other_tissues", others.iter().copied()));
+    }
+    let mixed_classes = others
+        .iter()
+        .any(|t| t.info().fda_class != class || class.is_none());
+
+    let processing = product.processing.as_ref();
+    let data = processing.and_then(|p| p.minimal_manipulation_data);
+    if let Some(d) = data {
+        facts.push(Fact::flag("processing.minimal_manipulation_data", d));
+    }
+    let listed = processing.and_then(|p| p.steps_known());
+    match listed {
+        Some(steps) => facts.push(Fact::terms("processing.steps", steps.iter().copied())),
+        None => missing.push("processing.steps"),
+    }
+    let implied = implied_steps(product);
+    facts.extend(implied_fact(&implied));
+
+    let mut more = TermBuf::<ProcessingStep>::new();
+    let mut no_data = TermBuf::<ProcessingStep>::new();
+    let mut examples = CodeBuf::new();
+    let mut open = false;
+    let mut needs_class = false;
+    for &step in listed.unwrap_or_default().iter().chain(implied.iter()) {
+        // The verdict for the stated tissue (or, unknown, what both classes agree on), then
+        // the worst of it and the verdict for each other tissue named.
+        let mut judge = |tissue: Option<TissueSource>| match tissue.and_then(|t| step.effect_on(t))
+        {
+            Some(e) => {
+                if let Some(example) = e.example {
+                    if !examples.contains(&example) {
+                        examples.push(example);
+                    }
+                }
+                StepVerdict::of(e.level, data)
+            }
+            None => StepVerdict::either_class(step, data),
+        };
+        let verdict = others.iter().fold(judge(product.tissue), |worst, t| {
+            worst.worse(judge(Some(*t)))
+        });
+        match verdict {
+            StepVerdict::Minimal | StepVerdict::MinimalByData => {}
+            StepVerdict::MoreThanMinimal => more.push(step),
+            StepVerdict::NoData => no_data.push(step),
+            StepVerdict::UnjudgedWithData => open = true,
+            StepVerdict::NeedsClass => needs_class = true,
+        }
+    }
+    if !examples.is_empty() {
+        facts.push(Fact::code_list("processing.steps.fda_examples", examples).as_derived());
+    }
+
+    if !more.is_empty() {
+        facts.push(Fact::terms("processing.steps.more_than_minimal", more).as_derived());
+        if !no_data.is_empty() {
+            facts.push(Fact::terms("processing.steps.without_data", no_data).as_derived());
+        }
+        return finish(
+            RULE,
+            Outcome::NotMet,
+            "processing.steps",
+            "a processing step alters the relevant characteristics the tissue had in the donor, so the product is more than minimally manipulated; data on the process cannot change a step FDA's guidance calls more than minimal",
+            facts,
+            // Settled: no further fact removes a step stated or implied.
+            Paths::new(),
+        );
+    }
+    if !no_data.is_empty() {
+        facts.push(Fact::terms("processing.steps.without_data", no_data).as_derived());
+        let mut finding = finish(
+            RULE,
+            Outcome::NotMet,
+            "processing.minimal_manipulation_data",
+            "a step can be minimal only with data on the specific process, and none is recorded: without such data FDA considers the processing more than minimal",
+            facts,
+            Paths::new(),
+        );
+        // The guidance's default, not a settled answer: data on the process could change it
+        // (with the steps, when they are not stated).
+        if data.is_none() {
+            push_missing(&mut missing, "processing.minimal_manipulation_data");
+            finding.missing = missing;
+        }
+        return finding;
+    }
+    if needs_class {
+        match product.tissue {
+            None => push_missing(&mut missing, "tissue"),
+            Some(_) => push_missing(&mut missing, "tissue.fda_class"),
+        }
+    }
+    if open {
+        push_missing(&mut missing, "processing.steps");
+    }
+    if !missing.is_empty() {
+        let reason = if open {
+            "a step the crate cannot classify is recorded: data the maker holds cannot settle it, so FDA's Tissue Reference Group or a Request for Designation must"
+        } else if listed.is_none() {
+            "the processing steps are not stated, so whether the product is minimally manipulated cannot be judged"
+        } else {
+            "the tissue's FDA class (structural or nonstructural, as in the donor) is needed to judge a step whose effect differs between the two"
+        };
+        return finish(
+            RULE,
+            Outcome::Undetermined,
+            "processing.steps",
+            reason,
+            facts,
+            missing,
+        );
+    }
+    let reason = match class {
+        _ if mixed_classes => {
+            "every step keeps the relevant characteristics of every source tissue named, structural and nonstructural alike (1271.3(f))"
+        }
+        Some(FdaTissueClass::Structural) => {
+            "every step keeps the original characteristics of the structural tissue relating to reconstruction, repair or replacement (1271.3(f)(1))"
+        }
+        Some(FdaTissueClass::CellsOrNonstructural) => {
+            "every step keeps the relevant biological characteristics of the cells or nonstructural tissue (1271.3(f)(2))"
+        }
+        None => "every step is minimal for structural and nonstructural tissue alike",
+    };
+    finish(
+        RULE,
+        Outcome::Met,
+        "processing.steps",
+        reason,
+        facts,
+        Vec::new(),
+    )
+}
+
+pub(super) fn homologous_use(product: &Product, analysis: &homologous::Homologous<'_>) -> Finding {
+    const RULE: RuleId = RuleId::UsHomologousUse;
+    let categories = analysis.indications.map_or(0, |indications| {
+        let unlisted = product
+            .intended_use
+            .as_ref()
+            .map_or(&[][..], |u| u.other_indications.as_slice());
+        crate::CodedCondition::families(indications, unlisted)
+    });
+    let myriad = categories >= US_MYRIAD_INDICATION_CATEGORIES;
+    let mut facts = Facts::new();
+    analysis.push_facts(
+        &mut facts,
+        usize::from(categories > 0) + usize::from(myriad),
+    );
+    if categories > 0 {
+        #[allow(clippy::cast_precision_loss)]
+        let count = categories as f64;
+        facts.push(Fact::number("intended_use.indication_categories", count).as_derived());
+    }
+    if myriad {
+        #[allow(clippy::cast_precision_loss)]
+        let limit = US_MYRIAD_INDICATION_CATEGORIES as f64;
+        facts.push(Fact::number("US_MYRIAD_INDICATION_CATEGORIES", limit).as_limit());
+        return finish(
+            RULE,
+            Outcome::NotMet,
+            "intended_use.indications",
+            "offered as a treatment for a myriad of unrelated diseases or conditions, so not intended for homologous use only (FDA MM/HU guidance, section IV, Q17)",
+            facts,
+            Vec::new(),
+        );
+    }
+
+    match analysis.verdict {
+        HomologousVerdict::NotHomologous(because) => finish(
+            RULE,
+            Outcome::NotMet,
+            because.path(),
+            because.reason(),
+            facts,
+            Vec::new(),
+        ),
+        HomologousVerdict::Undetermined => finish(
+            RULE,
+            Outcome::Undetermined,
+            analysis.missing.first().copied().unwrap_or("intended_use"),
+            "homologous use compares the source tissue's basic functions with the functions at the site of use, the functions the indications imply and the declared functions; a fact it needs is missing",
+            facts,
+            analysis.missing.as_slice(),
+        ),
+        HomologousVerdict::Homologous => finish(
+            RULE,
+            Outcome::Met,
+            "intended_use",
+            "every declared and implied function is a basic function the source tissue performs in the donor, and the recipient's tissue performs it at the site of use (21 CFR 1271.3(c))",
+            facts,
+            Vec::new(),
+        ),
+    }
+}
+
+pub(super) fn no_combination(product: &Product) -> Finding {
+    const RULE: RuleId = RuleId::UsNoCombination;
+    let Some(articles) = product
+        .processing
+        .as_ref()
+        .and_then(|p| p.added_articles_known())
+    else {
+        return finish(
+            RULE,
+            Outcome::Undetermined,
+            "processing.added_articles",
+            "what was combined with the cells is not stated (`[]` states that nothing was)",
+            Facts::new(),
+            ["processing.added_articles"],
+        );
+    };
+    let mut facts = Facts::new();
+    facts.push(Fact::terms(
+        "processing.added_articles",
+        articles.iter().copied(),
+    ));
+    let others: TermBuf<AddedArticle> = articles
+        .iter()
+        .filter(|a| !a.info().allowed_by_1271_10_a_3)
+        .copied()
+        .collect();
+    if others.is_empty() {
+        let reason = if articles.is_empty() {
+            "nothing is combined with the cells"
+        } else {
+            "only water, crystalloids or sterilizing, preserving or storage agents are added (allowed if they raise no new clinical safety concern)"
+        };
+        finish(
+            RULE,
+            Outcome::Met,
+            "processing.added_articles",
+            reason,
+            facts,
+            Vec::new(),
+        )
+    } else {
+        facts.push(Fact::terms("processing.added_articles.other_articles", others).as_derived());
+        finish(
+            RULE,
+            Outcome::NotMet,
+            "processing.added_articles",
+            "the cells are combined with another article, which 1271.10(a)(3) does not allow",
+            facts,
+            Vec::new(),
+        )
+    }
+}
+
+/// Whether a claimed mechanism is the work of living cells (1271.10(a)(4)). Every mechanism of
+/// the table is: even exosomes are secreted by living cells.
+pub(super) const fn mechanism_needs_living_cells(mechanism: Mechanism) -> bool {
+    match mechanism {
+        Mechanism::ParacrineSignalling
+        | Mechanism::Immunomodulation
+        | Mechanism::ExtracellularVesicles
+        | Mechanism::Homing
+        | Mechanism::DifferentiationEngraftment => true,
+    }
+}
+
+pub(super) fn systemic_effect(product: &Product) -> Finding {
+    const RULE: RuleId = RuleId::UsSystemicEffect;
+    let mut facts = Facts::new();
+    let mut missing = Paths::new();
+    let path = "intended_use";
+
+    if let Some(donor) = product.donor {
+        facts.push(Fact::code("donor", donor.code()));
+    }
+    let reproductive = product
+        .intended_use
+        .as_ref()
+        .and_then(|u| u.reproductive_use);
+    if reproductive == Some(true) {
+        facts.push(Fact::flag("intended_use.reproductive_use", true));
+    }
+    let qualifies = product
+        .donor
+        .is_some_and(|d| d.is_autologous() || d.is_blood_relative())
+        || reproductive == Some(true);
+    if qualifies {
+        return finish(
+            RULE,
+            Outcome::Met,
+            "donor",
+            "for autologous use, a first- or second-degree blood relative, or reproductive use, so a systemic effect or dependence on living cells is allowed (1271.10(a)(4)(ii))",
+            facts,
+            missing,
+        );
+    }
+
+    let explicit_systemic = product
+        .intended_use
+        .as_ref()
+        .and_then(|u| u.systemic_effect);
+    let explicit_living = product
+        .intended_use
+        .as_ref()
+        .and_then(|u| u.depends_on_living_cells);
+    let mut derived = false;
+
+    let systemic = match explicit_systemic {
+        Some(s) => {
+            facts.push(Fact::flag("intended_use.systemic_effect", s));
+            Some(s)
+        }
+        None => match product.delivery {
+            Some(d) if d.route.info().systemic => {
+                derived = true;
+                facts.push(Fact::code("delivery.route", d.route.code()));
+                facts.push(Fact::flag("intended_use.systemic_effect", true).as_derived());
+                Some(true)
+            }
+            _ => None,
+        },
+    };
+    let mechanisms = product.mechanisms_known().unwrap_or_default();
+    let living = match explicit_living {
+        Some(l) => {
+            facts.push(Fact::flag("intended_use.depends_on_living_cells", l));
+            Some(l)
+        }
+        None if mechanisms.iter().any(|m| mechanism_needs_living_cells(*m)) => {
+            derived = true;
+            facts.push(Fact::terms("mechanisms", mechanisms.iter().copied()));
+            facts.push(Fact::flag("intended_use.depends_on_living_cells", true).as_derived());
+            Some(true)
+        }
+        None => None,
+    };
+
+    if systemic == Some(true) || living == Some(true) {
+        // No tissue of the vocabulary is a reproductive cell or tissue (21 CFR 1271.10(a)(4)
+        // (ii)(c) concerns semen, oocytes and embryos), so an unstated reproductive use cannot
+        // be one; an explicit `false` says so too.
+        // A donor of unstated relation ("for allogeneic use") might be a close blood
+        // relative: only a donor known to be neither autologous nor a close relative settles it.
+        let known_other = product
+            .donor
+            .is_some_and(|d| d.relation_known() && !(d.is_autologous() || d.is_blood_relative()));
+        if known_other && (product.tissue.is_some() || reproductive == Some(false)) {
+            let reason = if derived {
+                "has a systemic effect or depends on living cells (derived from the route or the claimed mechanisms, as the record does not say), and is neither autologous, for a close blood relative, nor reproductive"
+            } else {
+                "has a systemic effect or depends on the metabolic activity of living cells, and is neither autologous, for a first- or second-degree blood relative, nor reproductive"
+            };
+            return finish(RULE, Outcome::NotMet, path, reason, facts, missing);
+        }
+        let unstated_relation = product.donor.is_some_and(|d| !d.relation_known());
+        if product.donor.is_none() || unstated_relation {
+            missing.push("donor");
+        }
+        if product.tissue.is_none() && reproductive.is_none() {
+            missing.push("intended_use.reproductive_use");
+        }
+        let reason = if unstated_relation {
+            "has a systemic effect or depends on living cells, and comes from another person whose relation to the patient is not stated ('for allogeneic use'): a first- or second-degree blood relative would meet 1271.10(a)(4)(ii)(b), any other donor would not, so the criterion stays open until the relation is stated"
+        } else {
+            "has a systemic effect or depends on living cells; the donor (and, for a tissue not named, reproductive use) is needed to know whether it is autologous, for a close blood relative, or reproductive"
+        };
+        return finish(RULE, Outcome::Undetermined, path, reason, facts, missing);
+    }
+    if systemic == Some(false) && living == Some(false) {
+        return finish(
+            RULE,
+            Outcome::Met,
+            path,
+            "no systemic effect and not dependent on the metabolic activity of living cells for its primary function (1271.10(a)(4)(i))",
+            facts,
+            missing,
+        );
+    }
+    if product.donor.is_none_or(|d| !d.relation_known()) {
+        missing.push("donor");
+    }
+    if systemic.is_none() {
+        missing.push("intended_use.systemic_effect");
+    }
+    if living.is_none() {
+        missing.push("intended_use.depends_on_living_cells");
+    }
+    if product.tissue.is_none() && reproductive.is_none() {
+        missing.push("intended_use.reproductive_use");
+    }
+    finish(
+        RULE,
+        Outcome::Undetermined,
+        path,
+        "whether it has a systemic effect or depends on living cells is not recorded, and the donor does not settle it",
+        facts,
+        missing,
+    )
+}
