@@ -460,11 +460,11 @@ pub(crate) fn settle(
         finding.outcome = kept;
         finding.severity = Severity::Warning;
         finding.missing.clear();
-        finding.reason = Some(Cow::Borrowed(if against_facts {
-            "an authority's determination recorded for this product and the stated facts disagree: the less favourable answer is kept, and the contradiction is named"
+        finding.reason = Some(if against_facts {
+            &reasons::AGAINST_FACTS
         } else {
-            "the authorities' determinations recorded for this product disagree: the less favourable is kept, and the contradiction is named"
-        }));
+            &reasons::DETERMINATIONS_DISAGREE
+        });
         return Some(against_facts);
     }
     finding.basis = basis;
@@ -472,9 +472,7 @@ pub(crate) fn settle(
         finding.outcome = determined;
         finding.severity = severity(rule, determined);
         finding.missing.clear();
-        finding.reason = Some(Cow::Borrowed(
-            "settled by an authority's determination recorded for this product (the document is cited in the facts); the stated facts alone leave the criterion open",
-        ));
+        finding.reason = Some(&reasons::SETTLED_BY_DETERMINATION);
     }
     None
 }
@@ -505,31 +503,37 @@ pub(crate) fn report(
             d.push_facts(&mut f.facts);
             if !applied {
                 f.outcome = Outcome::NotApplicable;
-                f.reason = Some(Cow::Borrowed(
-                    "recorded, not applied: the engine leaves the status of a cell-free preparation open, as its reason says",
-                ));
+                f.reason = Some(&reasons::NOT_APPLIED_CELL_FREE);
             } else if !d.dated_by(on) {
                 f.outcome = Outcome::NotApplicable;
-                f.facts
-                    .push(Fact::date("evaluated_on", on).as_limit());
-                f.reason = Some(Cow::Borrowed(
-                    "dated after the evaluation date: the determination did not exist on that day and is not used",
-                ));
-            } else if let Some((_, against_facts)) =
-                contradicted.iter().find(|(r, _)| *r == d.rule)
+                f.facts.push(Fact::date("evaluated_on", on).as_limit());
+                f.reason = Some(&reasons::DATED_AFTER);
+            } else if let Some((_, against_facts)) = contradicted.iter().find(|(r, _)| *r == d.rule)
             {
                 f.outcome = Outcome::NotMet;
                 f.severity = Severity::Warning;
                 f.facts.push(contradiction(d.rule, *against_facts));
-                f.reason = Some(Cow::Borrowed(
-                    "the stated facts, or another determination, disagree with it: the finding it names keeps the less favourable answer and names the contradiction",
-                ));
+                f.reason = Some(&reasons::CONTRADICTED);
             } else {
-                f.reason = Some(Cow::Borrowed(
-                    "used for the criterion or classification it names, from the day it is dated",
-                ));
+                f.reason = Some(&reasons::USED);
             }
             f
         })
         .collect()
 }
+
+/// The reasons a determination's findings give, one row each.
+mod reasons {
+    use crate::reason::reasons;
+
+    reasons! {
+        AGAINST_FACTS = "D001": "an authority's determination recorded for this product and the stated facts disagree: the less favourable answer is kept, and the contradiction is named";
+        DETERMINATIONS_DISAGREE = "D002": "the authorities' determinations recorded for this product disagree: the less favourable is kept, and the contradiction is named";
+        SETTLED_BY_DETERMINATION = "D003": "settled by an authority's determination recorded for this product (the document is cited in the facts); the stated facts alone leave the criterion open";
+        NOT_APPLIED_CELL_FREE = "D004": "recorded, not applied: the engine leaves the status of a cell-free preparation open, as its reason says";
+        DATED_AFTER = "D005": "dated after the evaluation date: the determination did not exist on that day and is not used";
+        CONTRADICTED = "D006": "the stated facts, or another determination, disagree with it: the finding it names keeps the less favourable answer and names the contradiction";
+        USED = "D007": "used for the criterion or classification it names, from the day it is dated";
+    }
+}
+pub(crate) use reasons::ALL as REASONS;

@@ -1197,8 +1197,9 @@ pub struct Finding {
     pub severity: Severity,
     /// Where in the input the problem lies, as a dotted path (`release.viability`).
     pub path: Option<Cow<'static, str>>,
-    /// Why the rule concluded what it did, in one sentence, when the facts alone do not say.
-    pub reason: Option<Cow<'static, str>>,
+    /// Why the rule concluded what it did, when the facts alone do not say: a row of its engine's
+    /// reason table (a stable code and one sentence).
+    pub reason: Option<&'static crate::Reason>,
     /// The facts the rule used.
     pub facts: Facts,
     /// Facts the rule needed and did not have (dotted input paths).
@@ -1242,11 +1243,11 @@ impl Finding {
         self
     }
 
-    /// Sets the one-sentence reason.
+    /// Sets the reason (a row of a reason table).
     #[must_use]
     #[inline]
-    pub fn because(mut self, reason: &'static str) -> Self {
-        self.reason = Some(Cow::Borrowed(reason));
+    pub fn because(mut self, reason: &'static crate::Reason) -> Self {
+        self.reason = Some(reason);
         self
     }
 
@@ -1300,7 +1301,7 @@ impl Serialize for Finding {
             + usize::from(basis)
             + 2 * usize::from(full)
             + usize::from(self.path.is_some())
-            + usize::from(self.reason.is_some())
+            + usize::from(self.reason.is_some()) * (1 + usize::from(full))
             + usize::from(!self.facts.is_empty())
             + usize::from(!self.missing.is_empty());
         let mut out = serializer.serialize_struct("Finding", len)?;
@@ -1317,8 +1318,11 @@ impl Serialize for Finding {
         if let Some(path) = &self.path {
             out.serialize_field("path", path)?;
         }
-        if let Some(reason) = &self.reason {
-            out.serialize_field("reason", reason)?;
+        if let Some(reason) = self.reason {
+            out.serialize_field("reason_code", reason.code())?;
+            if full {
+                out.serialize_field("reason", reason.text())?;
+            }
         }
         if !self.facts.is_empty() {
             out.serialize_field("facts", &self.facts)?;
@@ -1349,6 +1353,8 @@ struct FindingRepr {
     #[serde(default)]
     path: Option<Cow<'static, str>>,
     #[serde(default)]
+    reason_code: Option<Cow<'static, str>>,
+    #[serde(default)]
     reason: Option<Cow<'static, str>>,
     #[serde(default)]
     facts: Facts,
@@ -1359,12 +1365,32 @@ struct FindingRepr {
 impl<'de> Deserialize<'de> for Finding {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let repr = FindingRepr::deserialize(deserializer)?;
+        // The code names the row; a sentence alone (an output written before findings carried
+        // their code) is looked up by its text. Both must name the same row.
+        let reason = match (repr.reason_code.as_deref(), repr.reason.as_deref()) {
+            (Some(code), text) => {
+                let reason = crate::Reason::from_code(code).ok_or_else(|| {
+                    de::Error::custom(format_args!("unknown reason code `{code}`"))
+                })?;
+                if text.is_some_and(|text| text != reason.text()) {
+                    return Err(de::Error::custom(format_args!(
+                        "the reason does not match the text of reason code `{code}`"
+                    )));
+                }
+                Some(reason)
+            }
+            (None, Some(text)) => Some(
+                crate::Reason::from_text(text)
+                    .ok_or_else(|| de::Error::custom("a reason that is in no reason table"))?,
+            ),
+            (None, None) => None,
+        };
         Ok(Self {
             rule: repr.rule,
             outcome: repr.outcome,
             severity: repr.severity,
             path: repr.path,
-            reason: repr.reason,
+            reason,
             facts: repr.facts,
             missing: repr.missing,
             basis: repr.basis.unwrap_or_else(|| repr.rule.basis()),
@@ -1398,7 +1424,11 @@ struct FindingSchema {
     /// Where in the input the problem lies, as a dotted path (`release.viability`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     path: Option<String>,
-    /// Why the rule concluded what it did, in one sentence, when the facts alone do not say.
+    /// The stable code of the reason, a row of its engine's reason table (`U012`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason_code: Option<String>,
+    /// Why the rule concluded what it did, in one sentence, when the facts alone do not say:
+    /// the text of the reason code's row (full form only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     reason: Option<String>,
     /// The facts the rule used (left out when empty).
@@ -1411,8 +1441,8 @@ struct FindingSchema {
 
 #[cfg(feature = "schemars")]
 two_forms_schema!(Finding, FindingSchema, "Finding", |object| {
-    // The rule's text is looked up, not written.
-    for field in ["summary", "citation"] {
+    // The rule's and the reason's text are looked up, not written.
+    for field in ["summary", "citation", "reason"] {
         if let Some(properties) = object
             .get_mut("properties")
             .and_then(|properties| properties.as_object_mut())
@@ -1437,7 +1467,7 @@ impl fmt::Display for Finding {
             self.rule,
             self.summary()
         )?;
-        if let Some(reason) = &self.reason {
+        if let Some(reason) = self.reason {
             write!(f, " — {reason}")?;
         }
         if !self.facts.is_empty() {

@@ -241,7 +241,7 @@ pub(crate) fn horizon_finding(on: Date) -> Option<Finding> {
             Outcome::Undetermined,
             Severity::Warning,
         )
-        .because("the evaluation date is after the last day the crate's sources reach: the law is applied as the crate knows it, and changes after that day are not known")
+        .because(&reasons::AFTER_KNOWLEDGE_HORIZON)
         .fact(crate::Fact::date("evaluated_on", on))
         .fact(crate::Fact::date("knowledge_horizon", KNOWLEDGE_HORIZON).as_limit())
     })
@@ -259,3 +259,13 @@ pub(crate) fn calibrate(findings: &mut [Finding]) {
         }
     }
 }
+
+/// The reasons of the shared rules (`law.*`), one row each.
+mod reasons {
+    use crate::reason::reasons;
+
+    reasons! {
+        AFTER_KNOWLEDGE_HORIZON = "L001": "the evaluation date is after the last day the crate's sources reach: the law is applied as the crate knows it, and changes after that day are not known";
+    }
+}
+pub(crate) use reasons::ALL as REASONS;

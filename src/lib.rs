@@ -181,6 +181,7 @@ mod object;
 mod offer;
 mod product;
 mod readback;
+mod reason;
 mod report;
 mod rule_id;
 mod rule_table;
@@ -235,6 +236,7 @@ pub use product::{
     Certificate, Delivery, Dose, IdentityPanel, IntendedUse, Manufacturing, PotencyResult,
     Processing, Product, Recipient, ReleaseData, Viability,
 };
+pub use reason::Reason;
 pub use report::{Headline, Report};
 pub use rule_id::{RuleId, RuleInfo};
 pub use rules::eu::{EuAssessment, EuClassification, EuManipulation, classify_eu};

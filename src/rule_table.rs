@@ -57,9 +57,25 @@ fn write_rows(out: &mut String, rules: &[RuleId]) -> usize {
     rules.len()
 }
 
+/// The reason tables, by the letter their codes start with.
+const REASON_FAMILIES: &[(char, &str)] = &[
+    ('U', "United States (21 CFR 1271)"),
+    ('Q', "Release quality"),
+    ('E', "European Union"),
+    ('J', "Japan"),
+    ('O', "The patient's checklist for a clinic's offer"),
+    (
+        'H',
+        "Homologous use (shared by the US, EU and Japanese rules)",
+    ),
+    ('D', "An authority's recorded determination"),
+    ('L', "Rules every engine shares"),
+];
+
 impl RuleId {
     /// **The whole rule table as Markdown**: for every rule, grouped by jurisdiction, its
-    /// machine name, summary, citation and explanation, in table order.
+    /// machine name, summary, citation and explanation, in table order; then every
+    /// [`Reason`](crate::Reason) with its code.
     ///
     /// It is the text of `docs/rules.md`, which the documentation of [`RuleId`] shows (a test
     /// keeps the file equal to this output; `cargo run --example export_schemas` rewrites it).
@@ -109,6 +125,17 @@ impl RuleId {
             written += write_rows(&mut out, &other);
         }
         debug_assert_eq!(written, RuleId::ALL.len());
+        out.push_str(
+            "\n## Reasons\n\nEvery reason a finding can give, one row of its engine's reason table: the code \
+             (which the compact JSON form writes as `reason_code`, and the full form beside the \
+             sentence) and the sentence. A code keeps its meaning; a new meaning gets a new code.\n",
+        );
+        for &(letter, heading) in REASON_FAMILIES {
+            let _ = write!(out, "\n### {heading}\n\n| code | reason |\n|---|---|\n");
+            for reason in crate::Reason::all().filter(|r| r.code().starts_with(letter)) {
+                let _ = writeln!(out, "| `{}` | {} |", reason.code(), cell(reason.text()));
+            }
+        }
         out
     }
 }

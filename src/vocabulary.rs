@@ -192,9 +192,13 @@ pub fn vocabulary_json() -> Value {
             json!({"description": description, "terms": terms}),
         );
     }
+    let reasons: Vec<Value> = crate::Reason::all()
+        .map(|reason| json!({"code": reason.code(), "text": reason.text()}))
+        .collect();
     json!({
-        "description": "Every vocabulary of msc-therapy: each term's code (the string JSON documents use), its label for people, its description and, where the vocabulary has them, the facts the rule engines read. Generated from the crate's tables by `cargo run --example export_schemas`.",
+        "description": "Every vocabulary of msc-therapy: each term's code (the string JSON documents use), its label for people, its description and, where the vocabulary has them, the facts the rule engines read; and every reason a finding can give (its `reason_code` and sentence). Generated from the crate's tables by `cargo run --example export_schemas`.",
         "version": env!("CARGO_PKG_VERSION"),
         "vocabularies": vocabularies,
+        "reasons": reasons,
     })
 }

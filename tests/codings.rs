@@ -583,7 +583,7 @@ fn unlisted_conditions_count_for_the_myriad_of_diseases() {
     assert!(
         finding
             .reason
-            .as_deref()
+            .map(|r| r.text())
             .unwrap_or_default()
             .contains("myriad"),
         "{:?}",
@@ -597,7 +597,7 @@ fn unlisted_conditions_count_for_the_myriad_of_diseases() {
             .finding(RuleId::UsHomologousUse)
             .unwrap()
             .reason
-            .as_deref()
+            .map(|r| r.text())
             .unwrap_or_default()
             .contains("myriad")
     );

@@ -195,7 +195,9 @@ fn the_japanese_conditional_approval_finding_is_date_aware() {
     let after = classify_jp_authorised(&record, CatalogKey::StemiracJp, ON);
     let f = after.finding(RuleId::JpConditionalApproval).unwrap();
     assert_eq!((f.outcome, f.severity), (Outcome::Met, Severity::Warning));
-    let reason = f.reason.as_deref().unwrap();
+    // The catalog's account of the day is a fact of the finding; the reason names it.
+    assert!(f.reason.unwrap().text().contains("catalog.status_text"));
+    let reason = text_fact(f, "catalog.status_text").unwrap();
     assert!(
         reason.contains("no decision on full approval is found"),
         "{reason}"
@@ -206,7 +208,11 @@ fn the_japanese_conditional_approval_finding_is_date_aware() {
     let before = classify_jp_authorised(&record, CatalogKey::StemiracJp, date(2017, 6, 1));
     let f = before.finding(RuleId::JpConditionalApproval).unwrap();
     assert_eq!(f.outcome, Outcome::Undetermined);
-    assert!(f.reason.as_deref().unwrap().contains("not yet authorised"));
+    assert!(
+        text_fact(f, "catalog.status_text")
+            .unwrap()
+            .contains("not yet authorised")
+    );
 }
 
 /// An offer of Stemirac in Japan that matches its approval: a good sign within the term; after
@@ -230,8 +236,7 @@ fn a_stemirac_offer_after_the_time_limit_is_an_open_question() {
     let f = after.finding(RuleId::OfferProductIdentity).unwrap();
     assert_eq!(f.outcome, Outcome::Undetermined, "{f}");
     assert!(
-        f.reason
-            .as_deref()
+        text_fact(f, "catalog.status_text")
             .unwrap()
             .contains("no decision on full approval is found")
     );
@@ -284,7 +289,11 @@ fn akuugo_conditional_approval_is_a_warning_while_shipment_is_barred() {
     let barred = classify_jp_authorised(&record, CatalogKey::AkuugoJp, date(2025, 3, 1));
     let f = barred.finding(RuleId::JpConditionalApproval).unwrap();
     assert_eq!((f.outcome, f.severity), (Outcome::Met, Severity::Warning));
-    assert!(f.reason.as_deref().unwrap().contains("bars shipment"));
+    assert!(
+        text_fact(f, "catalog.status_text")
+            .unwrap()
+            .contains("bars shipment")
+    );
     let lifted = classify_jp_authorised(&record, CatalogKey::AkuugoJp, ON);
     let f = lifted.finding(RuleId::JpConditionalApproval).unwrap();
     assert_eq!((f.outcome, f.severity), (Outcome::Met, Severity::Info));
@@ -398,15 +407,16 @@ fn korea_route_holds_from_21_feb_2025_and_leaves_the_offer_open() {
         );
     }
     assert!(before.fact_named("national_route").is_none());
-    assert!(!before.reason.as_deref().unwrap().contains("Act No. 20331"));
+    assert!(before.fact_named("national_route.law").is_none());
     assert_eq!(
         text_fact(&after, "national_route").as_deref(),
         Some("\"kr_advanced_regenerative_medicine_treatment\"")
     );
-    let reason = after.reason.as_deref().unwrap();
-    assert!(
-        reason.contains("Act No. 20331") && reason.contains("2025-02-21"),
-        "{reason}"
+    let law = text_fact(&after, "national_route.law").unwrap();
+    assert!(law.contains("Act No. 20331"), "{law}");
+    assert_eq!(
+        text_fact(&after, "national_route.in_force_from").as_deref(),
+        Some("\"2025-02-21\"")
     );
 }
 

@@ -49,7 +49,7 @@ fn number(finding: &Finding, name: &str) -> f64 {
 }
 
 fn reason(finding: &Finding) -> &str {
-    finding.reason.as_deref().unwrap_or("")
+    finding.reason.map(|r| r.text()).unwrap_or("")
 }
 
 /// A complete release record of an allogeneic culture-expanded MSC lot, 20 mL given

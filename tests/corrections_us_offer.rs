@@ -52,7 +52,7 @@ fn product_from(doc: &Value) -> Product {
 }
 
 fn reason(f: &Finding) -> &str {
-    f.reason.as_deref().unwrap_or_default()
+    f.reason.map(|r| r.text()).unwrap_or_default()
 }
 
 // ---- 1. Not an HCT/P is not "no approval needed" -------------------------------------------

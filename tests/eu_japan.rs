@@ -910,7 +910,7 @@ fn mhlw_example_adipose_cells_for_breast_reconstruction_are_homologous() {
     assert!(
         class_ii
             .reason
-            .as_deref()
+            .map(|r| r.text())
             .is_some_and(|r| r.contains("somatic stem cells") && r.contains("could not be read")),
         "{class_ii}"
     );

@@ -450,7 +450,12 @@ fn no_evidence_cited_says_so_plainly() {
         (f.outcome, f.severity),
         (Outcome::Undetermined, Severity::Warning)
     );
-    assert!(f.reason.as_deref().unwrap().contains("n=1 experiment"));
+    assert!(
+        f.reason
+            .map(|r| r.text())
+            .unwrap()
+            .contains("n=1 experiment")
+    );
     assert!(eval.expectations.contains(&Expectation::Experimental));
     assert!(eval.to_string().contains("n=1 experiment"));
 }
@@ -1062,7 +1067,7 @@ fn the_summary_shows_informative_notes_and_leaves_out_rules_that_do_not_apply() 
         .expect("reported");
     assert_eq!(certificate.outcome, Outcome::NotApplicable);
     assert!(
-        !text.contains(certificate.reason.as_deref().expect("has a reason")),
+        !text.contains(certificate.reason.map(|r| r.text()).expect("has a reason")),
         "{text}"
     );
     let approved = eval
@@ -1071,7 +1076,7 @@ fn the_summary_shows_informative_notes_and_leaves_out_rules_that_do_not_apply() 
     assert_ne!(approved.outcome, Outcome::NotApplicable);
     assert!(text.contains("For your information:\n"), "{text}");
     assert!(
-        text.contains(approved.reason.as_deref().expect("has a reason")),
+        text.contains(approved.reason.map(|r| r.text()).expect("has a reason")),
         "{text}"
     );
 }
@@ -1783,7 +1788,7 @@ fn certificate_consistency() {
         (Outcome::NotMet, Severity::Blocking)
     );
     assert_eq!(
-        f.reason.as_deref(),
+        f.reason.map(|r| r.text()),
         Some("the certificate of analysis has expired on the evaluation date")
     );
     assert_eq!(verdict, PatientVerdict::WalkAway);
@@ -1799,7 +1804,7 @@ fn certificate_consistency() {
     cert.expires_on = Some(msc_therapy::IsoDate::new("2026-08-01").unwrap());
     let (f, verdict) = consistency(&offer, &policy);
     assert_eq!(
-        f.reason.as_deref(),
+        f.reason.map(|r| r.text()),
         Some("the certificate of analysis expires before the date it was issued")
     );
     assert_eq!(verdict, PatientVerdict::WalkAway);
@@ -1808,7 +1813,7 @@ fn certificate_consistency() {
     offer.product.release.as_mut().unwrap().lot = Some(Text::new("RYO-0002").unwrap());
     let (f, _) = consistency(&offer, &policy);
     assert_eq!(
-        f.reason.as_deref(),
+        f.reason.map(|r| r.text()),
         Some("the certificate of analysis is for another lot than the product's")
     );
 
@@ -2230,7 +2235,12 @@ fn permissions_count_where_their_law_applies() {
         (f.outcome, f.severity),
         (Outcome::Undetermined, Severity::Warning)
     );
-    assert!(f.reason.as_deref().unwrap().contains("cannot check it"));
+    assert!(
+        f.reason
+            .map(|r| r.text())
+            .unwrap()
+            .contains("cannot check it")
+    );
 }
 
 /// The evaluation date: the day the crate's sources were read (its knowledge horizon).

@@ -479,7 +479,12 @@ fn a_product_called_msc_without_identity_data_gets_a_finding_saying_so() {
     let f = finding(&report, RuleId::QualityIdentityPositiveMarkers);
     assert_eq!(f.outcome, Outcome::Undetermined);
     assert_ne!(f.severity, Severity::Info);
-    assert!(f.reason.as_deref().unwrap().contains("called mesenchymal"));
+    assert!(
+        f.reason
+            .map(|r| r.text())
+            .unwrap()
+            .contains("called mesenchymal")
+    );
 
     // The same preparation, not called MSCs, is not held to the ISCT criteria.
     let report = assess(json!({
@@ -719,7 +724,10 @@ fn the_default_policy_has_no_universal_passage_limit() {
         (Outcome::Undetermined, Severity::Warning)
     );
     assert!(
-        f.reason.as_deref().unwrap_or("").contains("no consensus"),
+        f.reason
+            .map(|r| r.text())
+            .unwrap_or("")
+            .contains("no consensus"),
         "{f}"
     );
     assert_eq!(f.missing, vec!["release.passage_limit"]);
@@ -1058,7 +1066,7 @@ fn an_expanded_lot_without_identity_data_is_blocked_until_it_shows_them() {
     assert_eq!(f.outcome, Outcome::Undetermined);
     assert!(
         !f.reason
-            .as_deref()
+            .map(|r| r.text())
             .unwrap_or_default()
             .contains("called mesenchymal"),
         "{f}"
@@ -1077,7 +1085,7 @@ fn a_partial_panel_is_not_described_as_no_identity_data() {
     assert_eq!(f.missing, vec!["release.identity.markers.cd73"]);
     assert!(
         !f.reason
-            .as_deref()
+            .map(|r| r.text())
             .unwrap_or_default()
             .contains("no identity data"),
         "{f}"
@@ -1093,7 +1101,7 @@ fn a_marker_outside_the_isct_limit_is_reported_as_such() {
         (f.outcome, f.severity),
         (Outcome::NotMet, Severity::Blocking)
     );
-    let reason = f.reason.as_deref().unwrap_or_default();
+    let reason = f.reason.map(|r| r.text()).unwrap_or_default();
     assert!(reason.contains("ISCT limit"), "{f}");
     assert!(!reason.contains("not every"), "{f}");
     assert!(f.missing.is_empty(), "{f}");

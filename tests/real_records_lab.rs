@@ -72,7 +72,7 @@ fn genetech_2018_no_donor_eligibility_and_research_grade_reagents_fail_the_lot()
     );
     assert!(
         de.reason
-            .as_deref()
+            .map(|r| r.text())
             .is_some_and(|r| r.contains("1271.265(c)(2)")),
         "{de}"
     );

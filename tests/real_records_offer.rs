@@ -237,7 +237,7 @@ fn aemps_nc1_hospital_exemption_settles_the_route_not_the_evidence() {
     assert!(
         pathway
             .reason
-            .as_deref()
+            .map(|r| r.text())
             .is_some_and(|r| r.contains("not an EU marketing authorisation")),
         "{pathway:?}"
     );

@@ -243,7 +243,7 @@ fn a_determination_dated_after_the_evaluation_date_is_reported_and_not_used() {
         assert_eq!(f.outcome, Outcome::NotApplicable, "{f}");
         assert!(
             f.reason
-                .as_deref()
+                .map(|r| r.text())
                 .is_some_and(|r| r.contains("dated after the evaluation date")),
             "{f}"
         );
@@ -599,7 +599,7 @@ fn mhlw_notice_adipose_stem_cells_for_breast_reconstruction_are_homologous_and_n
     assert!(
         class_ii
             .reason
-            .as_deref()
+            .map(|r| r.text())
             .is_some_and(|r| r.contains("体性幹細胞")),
         "{class_ii}"
     );

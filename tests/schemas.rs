@@ -487,7 +487,11 @@ fn a_serialized_finding_validates_against_the_finding_schema() {
         Severity::Blocking,
     )
     .at("release.viability")
-    .because("the post-thaw figure is below the minimum")
+    .because(
+        msc_therapy::Reason::all()
+            .find(|r| r.code().starts_with('Q'))
+            .expect("the quality engine has reasons"),
+    )
     .fact(Fact::number("release.viability", 65.0).with_unit("%"))
     .fact(
         Fact::number("policy.min_viability_percent", 70.0)

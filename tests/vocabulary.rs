@@ -880,9 +880,31 @@ fn the_rule_table_in_the_docs_is_the_rule_table_of_the_code() {
             assert!(plain.contains(&text.replace('|', "\\|")), "{rule}: {text}");
         }
     }
+    let (rules, reasons) = committed
+        .split_once("\n## Reasons\n")
+        .expect("a section of reasons");
     assert_eq!(
-        committed.lines().filter(|l| l.starts_with("| `")).count(),
+        rules.lines().filter(|l| l.starts_with("| `")).count(),
         RuleId::ALL.len()
+    );
+    // Every reason, with its code and sentence, and nothing else.
+    for reason in msc_therapy::Reason::all() {
+        let row = format!("| `{}` | ", reason.code());
+        let line = reasons
+            .lines()
+            .find(|l| l.starts_with(&row))
+            .unwrap_or_else(|| panic!("{}: no row", reason.code()));
+        assert!(
+            line.replace("\\[", "[")
+                .replace("\\]", "]")
+                .replace("&lt;", "<")
+                .contains(reason.text()),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        reasons.lines().filter(|l| l.starts_with("| `")).count(),
+        msc_therapy::Reason::all().count()
     );
 }
 

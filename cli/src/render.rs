@@ -127,7 +127,9 @@ fn verdict_sentence(verdict: PatientVerdict) -> &'static str {
 /// A finding as a patient reads it: what the rule found (its reason, else its summary), the
 /// rule's id, and the note of its source.
 fn patient_item(page: &mut Page, finding: &Finding) {
-    let text = finding.reason.as_deref().unwrap_or(finding.summary());
+    let text = finding
+        .reason
+        .map_or(finding.summary(), |reason| reason.text());
     let note = page.cite(finding.rule.info().citation);
     page.bullet(1, &format!("{text} ({}) [{note}]", finding.rule));
 }

@@ -120,21 +120,13 @@ pub(crate) enum NotHomologousBecause {
 }
 
 impl NotHomologousBecause {
-    /// One sentence for a finding's reason.
-    pub(crate) const fn reason(self) -> &'static str {
+    /// The finding's reason (a row of [`REASONS`]).
+    pub(crate) const fn reason(self) -> &'static crate::Reason {
         match self {
-            Self::IndicationNeedsOtherFunction => {
-                "treating the stated indication needs a function the source tissue does not perform in the donor, so the use is not homologous"
-            }
-            Self::DeclaredNotBasic => {
-                "a declared function is not a basic function of the source tissue in the donor, so the use is not homologous"
-            }
-            Self::SiteLacksBasicFunction => {
-                "at the site of use the source tissue can perform none of its basic functions, so it cannot do there what it did in the donor"
-            }
-            Self::NotPerformedAtSite => {
-                "a function the product is meant to perform is not one the recipient's tissue performs at the site of use"
-            }
+            Self::IndicationNeedsOtherFunction => &INDICATION_NEEDS_OTHER_FUNCTION,
+            Self::DeclaredNotBasic => &DECLARED_NOT_BASIC,
+            Self::SiteLacksBasicFunction => &SITE_LACKS_BASIC_FUNCTION,
+            Self::NotPerformedAtSite => &NOT_PERFORMED_AT_SITE,
         }
     }
 
@@ -147,6 +139,23 @@ impl NotHomologousBecause {
         }
     }
 }
+
+/// The reasons the homologous-use reading gives (shared by the US, EU and Japanese rules).
+mod reasons {
+    use crate::reason::reasons;
+
+    reasons! {
+        INDICATION_NEEDS_OTHER_FUNCTION = "H001": "treating the stated indication needs a function the source tissue does not perform in the donor, so the use is not homologous";
+        DECLARED_NOT_BASIC = "H002": "a declared function is not a basic function of the source tissue in the donor, so the use is not homologous";
+        SITE_LACKS_BASIC_FUNCTION = "H003": "at the site of use the source tissue can perform none of its basic functions, so it cannot do there what it did in the donor";
+        NOT_PERFORMED_AT_SITE = "H004": "a function the product is meant to perform is not one the recipient's tissue performs at the site of use";
+    }
+}
+pub(crate) use reasons::ALL as REASONS;
+use reasons::{
+    DECLARED_NOT_BASIC, INDICATION_NEEDS_OTHER_FUNCTION, NOT_PERFORMED_AT_SITE,
+    SITE_LACKS_BASIC_FUNCTION,
+};
 
 /// A short list of tissue functions, kept on the stack: the analysis allocates nothing.
 pub(crate) type Functions = SmallVec<[TissueFunction; 12]>;

@@ -13,3 +13,15 @@ pub(crate) mod jp;
 pub(crate) mod offer;
 pub(crate) mod quality;
 pub(crate) mod us;
+
+/// Every engine's reason table, in the order [`crate::Reason::all`] lists them.
+pub(crate) const REASON_TABLES: &[&[crate::Reason]] = &[
+    us::reasons::ALL,
+    quality::reasons::ALL,
+    eu::reasons::ALL,
+    jp::reasons::ALL,
+    offer::reasons::ALL,
+    homologous::REASONS,
+    crate::determination::REASONS,
+    crate::law::REASONS,
+];

@@ -38,7 +38,7 @@ pub(super) fn atmp_class(product: &Product) -> (EuClassification, Finding) {
                 return (
                     class,
                     gtmp.fact(Fact::code("derived.class", class.code()).as_derived())
-                        .because("both conditions of the GTMP definition (Directive 2001/83/EC Annex I Part IV, point 2.1): (a) the genetic modification puts a recombinant nucleic acid into the active substance, and (b) the record states that the product's effect relates directly to that sequence or to the product of its genetic expression"),
+                        .because(&reasons::BOTH_CONDITIONS_GTMP_DEFINITION_DIRECTIVE),
                 );
             }
             None => {
@@ -50,7 +50,7 @@ pub(super) fn atmp_class(product: &Product) -> (EuClassification, Finding) {
                         severity: Severity::Warning,
                         ..gtmp
                             .fact(Fact::code("derived.class", class.code()).as_derived())
-                            .because("the cells were genetically modified, so condition (a) of the GTMP definition (a recombinant nucleic acid in the active substance) may hold, but condition (b) is not stated: whether the product's therapeutic, prophylactic or diagnostic effect relates directly to the recombinant sequence or to the product of its genetic expression (Directive 2001/83/EC Annex I Part IV, point 2.1); without it the product is an ATMP whose class is open")
+                            .because(&reasons::CELLS_WERE_GENETICALLY_MODIFIED_SO)
                             .missing("processing.effect_from_recombinant_nucleic_acid")
                     },
                 );
@@ -97,7 +97,7 @@ pub(super) fn atmp_class(product: &Product) -> (EuClassification, Finding) {
                 severity: Severity::Warning,
                 ..base
                     .fact(preparation_fact(product))
-                    .because("Art 2(1)(b) excludes from the TEP definition products of exclusively non-viable cells or tissues that do not act principally by pharmacological, immunological or metabolic action; the status of such a product is outside this engine")
+                    .because(&reasons::ART_2_1_B_EXCLUDES)
             },
         )
     } else if repair_claim && immunological_claim {
@@ -105,26 +105,24 @@ pub(super) fn atmp_class(product: &Product) -> (EuClassification, Finding) {
             EuClassification::TissueEngineeredProduct,
             Finding {
                 severity: Severity::Warning,
-                ..base.because("presented both to repair or replace a tissue and to treat a disease through the immunological action of its cells, the product fits both the TEP and the sCTMP definition; Art 2(4) is reported to make such a product a TEP, and the crate applies that reading, but the Regulation's text of Art 2(4) was not available to confirm it")
+                ..base.because(&reasons::PRESENTED_BOTH_REPAIR_REPLACE_TISSUE)
             },
         )
     } else if repair_claim {
         (
             EuClassification::TissueEngineeredProduct,
-            base.because("the product is presented to regenerate, repair or replace a tissue; a paracrine or other mechanism behind that claim is how the repair is said to happen, not a claim to treat a disease by pharmacological, immunological or metabolic action"),
+            base.because(&reasons::PRODUCT_PRESENTED_REGENERATE_REPAIR_REPLACE),
         )
     } else if immunological_claim || mechanism_claim {
         (
             EuClassification::SomaticCellTherapy,
-            base.because("the product is presented to treat a disease through the immunological or pharmacological action of its cells, not to regenerate, repair or replace a tissue"),
+            base.because(&reasons::PRODUCT_PRESENTED_TREAT_DISEASE_THROUGH),
         )
     } else {
         let mut open = Finding {
             outcome: Outcome::Undetermined,
             severity: Severity::Warning,
-            ..base.because(
-                "no claimed function or mechanism points to the TEP or the sCTMP definition",
-            )
+            ..base.because(&reasons::CLAIMED_FUNCTION_MECHANISM_POINTS_TEP)
         };
         // Facts whose presence could settle the class, when they are absent: a declared
         // function, an indication (which implies functions), a mechanism.

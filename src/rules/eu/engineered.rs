@@ -29,9 +29,9 @@ pub(super) fn not_engineered(
             outcome: Outcome::Undetermined,
             severity: Severity::Warning,
             ..tc.because(if soho {
-                "who the cells come from, or what the preparation is, is not given: human cells and tissues are substances of human origin under the SoHO Regulation; animal cells are not, and the status of a cell-free preparation is outside this engine"
+                &reasons::WHO_CELLS_COME_FROM_WHAT_2
             } else {
-                "who the cells come from, or what the preparation is, is not given: human tissues and cells fall under the Directive; animal cells, blood components and cell-free preparations do not"
+                &reasons::WHO_CELLS_COME_FROM_WHAT
             })
         };
         if product.donor.is_none() {
@@ -51,9 +51,9 @@ pub(super) fn not_engineered(
             outcome: Outcome::NotMet,
             severity: Severity::Warning,
             ..tc.at("preparation").because(if soho {
-                "platelet-rich plasma is a blood component; the SoHO Regulation covers blood as well as tissues and cells, but whether this preparation is a SoHO preparation or a medicinal product is outside this engine"
+                &reasons::PLATELET_RICH_PLASMA_BLOOD_COMPONENT_2
             } else {
-                "platelet-rich plasma is a blood component, which Art 2(2)(b) leaves to the blood Directive 2002/98/EC; its status is outside this engine"
+                &reasons::PLATELET_RICH_PLASMA_BLOOD_COMPONENT
             })
         });
         return EuClassification::Undetermined;
@@ -62,7 +62,7 @@ pub(super) fn not_engineered(
         findings.push(Finding {
             outcome: Outcome::NotMet,
             severity: Severity::Warning,
-            ..tc.because("animal cells are not human tissues and cells; their status when not engineered is outside this engine")
+            ..tc.because(&reasons::ANIMAL_CELLS_HUMAN_TISSUES_CELLS)
         });
         return EuClassification::Undetermined;
     }
@@ -83,31 +83,31 @@ pub(super) fn not_engineered(
         (true, Some(true)) => {
             findings.push(Finding {
                 outcome: Outcome::NotMet,
-                ..tc.because("the cells are an autologous graft used within the same surgical procedure, which Art 2(2)(a) excludes")
+                ..tc.because(&reasons::CELLS_AUTOLOGOUS_GRAFT_USED_WITHIN)
             });
             findings.push(Finding {
                 outcome: Outcome::Met,
-                ..excl.because("autologous cells used within the same surgical procedure")
+                ..excl.because(&reasons::AUTOLOGOUS_CELLS_USED_WITHIN_SAME)
             });
             EuClassification::ExcludedAutologousSameProcedure
         }
         (true, None) => {
-            findings.push(tc.because("not an ATMP: the Directive applies unless the same-procedure exclusion is shown; from 7 August 2027 the SoHO Regulation (EU) 2024/1938 applies instead"));
+            findings.push(tc.because(&reasons::ATMP_DIRECTIVE_APPLIES_UNLESS_SAME));
             findings.push(Finding {
                 outcome: Outcome::Undetermined,
                 severity: Severity::Warning,
                 ..excl
-                    .because("autologous, but whether the cells are used within the same surgical procedure is not given")
+                    .because(&reasons::AUTOLOGOUS_BUT_WHETHER_CELLS_USED)
                     .missing("processing.same_surgical_procedure")
             });
             EuClassification::NotAtmpTissuesAndCells
         }
         (autologous, _) => {
-            findings.push(tc.because("not an ATMP: human tissues and cells under the Directive; from 7 August 2027 the SoHO Regulation (EU) 2024/1938 applies instead"));
+            findings.push(tc.because(&reasons::ATMP_HUMAN_TISSUES_CELLS_UNDER));
             findings.push(excl.because(if autologous {
-                "the cells are not used within the same surgical procedure"
+                &reasons::CELLS_USED_WITHIN_SAME_SURGICAL
             } else {
-                "the cells are not the patient's own"
+                &reasons::CELLS_PATIENT_S_OWN
             }));
             EuClassification::NotAtmpTissuesAndCells
         }

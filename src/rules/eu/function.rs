@@ -11,7 +11,7 @@ pub(super) fn essential_function(h: &homologous::Homologous<'_>) -> Finding {
         HomologousVerdict::Homologous => Finding {
             outcome: Outcome::NotMet,
             severity: Severity::Info,
-            ..base.because("every declared and implied function is a basic function of the source tissue, performed by the recipient's tissue at the site of use: the same essential function(s), in the same anatomical or histological environment")
+            ..base.because(&reasons::EVERY_DECLARED_IMPLIED_FUNCTION_BASIC)
         },
         HomologousVerdict::NotHomologous(why) => Finding {
             outcome: Outcome::Met,
@@ -19,8 +19,7 @@ pub(super) fn essential_function(h: &homologous::Homologous<'_>) -> Finding {
             ..base.at(why.path()).because(why.reason())
         },
         HomologousVerdict::Undetermined => {
-            let mut open =
-                base.because("a fact the comparison of functions needs is missing");
+            let mut open = base.because(&reasons::FACT_COMPARISON_FUNCTIONS_NEEDS_MISSING);
             for path in &h.missing {
                 open = open.missing(path);
             }

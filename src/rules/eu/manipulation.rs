@@ -8,12 +8,24 @@ use super::*;
 /// answer.
 pub(super) fn routes_of_an_atmp() -> [Finding; 3] {
     [
-        Finding::new(RuleId::EuHospitalExemption, Outcome::Undetermined, Severity::Warning)
-            .because("ask whether the product is made on a non-routine basis in a hospital of the same Member State for an individual prescription: only then may the exemption apply; those facts are not in a product record. The EU pharmaceutical package (provisional agreement of 11 December 2025) will reform the hospital exemption; until its text is adopted and applies, Art 28 of Regulation (EC) No 1394/2007 (Art 3(7) of Directive 2001/83/EC) holds"),
-        Finding::new(RuleId::EuIndustrialScope, Outcome::Undetermined, Severity::Warning)
-            .because("Directive 2001/83/EC, and the marketing authorisation it requires, applies to products 'prepared industrially or manufactured by a method involving an industrial process' (Art 2(1)); how and where this product is made is not in a product record, so whether that condition is met, or the product is a non-routine hospital preparation, stays open"),
-        Finding::new(RuleId::EuExceptionalUse, Outcome::Undetermined, Severity::Warning)
-            .because("without a marketing authorisation or a clinical trial, a Member State may still allow compassionate use (Art 83 of Regulation (EC) No 726/2004) or a named-patient supply (Art 5(1) of Directive 2001/83/EC); whether either applies is a national decision not in a product record: ask"),
+        Finding::new(
+            RuleId::EuHospitalExemption,
+            Outcome::Undetermined,
+            Severity::Warning,
+        )
+        .because(&reasons::ASK_WHETHER_PRODUCT_MADE_NON),
+        Finding::new(
+            RuleId::EuIndustrialScope,
+            Outcome::Undetermined,
+            Severity::Warning,
+        )
+        .because(&reasons::DIRECTIVE_2001_83_EC_MARKETING),
+        Finding::new(
+            RuleId::EuExceptionalUse,
+            Outcome::Undetermined,
+            Severity::Warning,
+        )
+        .because(&reasons::WITHOUT_MARKETING_AUTHORISATION_CLINICAL_TRIAL),
     ]
 }
 
@@ -96,13 +108,16 @@ pub(super) fn substantial_manipulation(product: &Product) -> Finding {
             outcome: Outcome::Met,
             severity: Severity::Info,
             ..base
-                .fact(Fact::new("derived.steps_substantial", FactValue::Codes(substantial)).as_derived())
-                .because("a step is a substantial manipulation (cell culture, enzymatic digestion or genetic modification)")
+                .fact(
+                    Fact::new("derived.steps_substantial", FactValue::Codes(substantial))
+                        .as_derived(),
+                )
+                .because(&reasons::STEP_SUBSTANTIAL_MANIPULATION_CELL_CULTURE)
         };
     }
     if stated.is_none() {
         return base
-            .because("the processing steps are not stated: they decide whether the manipulation is substantial")
+            .because(&reasons::PROCESSING_STEPS_STATED_THEY_DECIDE)
             .missing("processing.steps");
     }
     let outside: StepBuf = steps
@@ -118,7 +133,7 @@ pub(super) fn substantial_manipulation(product: &Product) -> Finding {
         // CAT can settle. No input field is missing.
         return base
             .fact(Fact::new("derived.steps_for_the_cat", FactValue::Codes(open)).as_derived())
-            .because("a step is not among the Annex I manipulations, whose list applies 'in particular', and no cited source settles it: whether it is substantial is for the CAT to say (Art 17)");
+            .because(&reasons::STEP_AMONG_ANNEX_I_MANIPULATIONS);
     }
     let like_annex = steps_judged(&steps, EuManipulation::LikeCuttingAndGrinding);
     let no_property = steps_judged(&steps, EuManipulation::AchievesNoProperty);
@@ -145,9 +160,9 @@ pub(super) fn substantial_manipulation(product: &Product) -> Finding {
         outcome: Outcome::NotMet,
         severity: Severity::Info,
         ..base.because(if outside.is_empty() {
-            "every step is an Annex I manipulation, which is not substantial"
+            &reasons::EVERY_STEP_ANNEX_I_MANIPULATION
         } else {
-            "no step is substantial: every step is an Annex I manipulation, mechanical fragmentation judged as Annex I's cutting and grinding, or rinsing and washing, which achieve none of the biological characteristics, physiological functions or structural properties Art 2(1)(c) names"
+            &reasons::STEP_SUBSTANTIAL_EVERY_STEP_ANNEX
         })
     }
 }

@@ -31,6 +31,7 @@ mod determined;
 mod engineered;
 mod function;
 mod manipulation;
+pub(crate) mod reasons;
 mod report;
 mod soho;
 use atmp::*;
@@ -147,10 +148,14 @@ pub(crate) fn classify_eu_sharing(
 
     if product.preparation.is_some_and(is_cell_free) {
         findings.push(
-            Finding::new(RuleId::EuAtmpClass, Outcome::Undetermined, Severity::Warning)
-                .at("preparation")
-                .because("a cell-free preparation contains no cells or tissues, so the ATMP definitions do not fit it; its status (for instance as another medicinal product) is outside this engine")
-                .fact(preparation_fact(product)),
+            Finding::new(
+                RuleId::EuAtmpClass,
+                Outcome::Undetermined,
+                Severity::Warning,
+            )
+            .at("preparation")
+            .because(&reasons::CELL_FREE_PREPARATION_CONTAINS_CELLS)
+            .fact(preparation_fact(product)),
         );
         findings.push(cat_finding(true));
         findings.extend(determination::report(
@@ -248,13 +253,11 @@ pub(crate) fn classify_eu_sharing(
                         };
                         finding.severity = eu_severity(RuleId::EuAtmpClass, finding.outcome);
                         finding.missing.clear();
-                        finding.reason = Some(std::borrow::Cow::Borrowed(
-                            if finding.outcome == Outcome::Met {
-                                "the class is settled by an authority's determination recorded for this product (the document is cited in the facts); the stated claims alone leave it open"
-                            } else {
-                                "the class the stated claims point to and the class an authority's determination recorded for this product gives disagree: the class stays open, and the contradiction is named"
-                            },
-                        ));
+                        finding.reason = Some(if finding.outcome == Outcome::Met {
+                            &reasons::CLASS_SETTLED_BY_DETERMINATION
+                        } else {
+                            &reasons::CLASS_DETERMINATION_DISAGREES
+                        });
                         finding.facts.retain(|f| f.name != "derived.class");
                         finding
                             .facts
@@ -274,11 +277,14 @@ pub(crate) fn classify_eu_sharing(
             if class.is_atmp() == Some(true) {
                 findings.push(if RuleId::EuSoho.holds_on(on) {
                     Finding::new(RuleId::EuSoho, Outcome::Met, Severity::Info)
-                        .fact(Fact::date("derived.soho_applies_from", crate::law::SOHO_APPLIES).as_limit())
-                        .because("for an ATMP the SoHO Regulation (EU) 2024/1938, which replaces Directive 2004/23/EC from 7 August 2027, covers the donation, collection and testing of the starting cells; the medicinal products law covers the rest")
+                        .fact(
+                            Fact::date("derived.soho_applies_from", crate::law::SOHO_APPLIES)
+                                .as_limit(),
+                        )
+                        .because(&reasons::ATMP_SOHO_REGULATION_EU_2024)
                 } else {
                     Finding::new(RuleId::EuTissuesAndCells, Outcome::Met, Severity::Info)
-                        .because("for an ATMP the tissues and cells Directive covers only the donation, procurement and testing of the starting cells; from 7 August 2027 the SoHO Regulation (EU) 2024/1938 does")
+                        .because(&reasons::ATMP_TISSUES_CELLS_DIRECTIVE_COVERS)
                 });
                 findings.extend(routes_of_an_atmp());
             }
@@ -292,7 +298,7 @@ pub(crate) fn classify_eu_sharing(
                     Outcome::NotApplicable,
                     Severity::Info,
                 )
-                .because("the hospital exemption concerns ATMPs only"),
+                .because(&reasons::HOSPITAL_EXEMPTION_CONCERNS_ATMPS_ONLY),
             );
             class
         }

@@ -11,7 +11,7 @@ pub(super) fn soho_preparation(
     same_procedure: Option<bool>,
     findings: &mut Vec<Finding>,
 ) {
-    findings.push(framework.because("not an ATMP: human cells and tissues are substances of human origin under Regulation (EU) 2024/1938, which replaces Directive 2004/23/EC from 7 August 2027; it has no exclusion for an autologous graft within the same surgical procedure"));
+    findings.push(framework.because(&reasons::ATMP_HUMAN_CELLS_TISSUES_SUBSTANCES));
     let mut auth = Finding::new(
         RuleId::EuSohoPreparationAuthorisation,
         Outcome::Met,
@@ -24,9 +24,11 @@ pub(super) fn soho_preparation(
         auth = auth.fact(Fact::flag("processing.same_surgical_procedure", value));
     }
     findings.push(match (donor.is_autologous(), same_procedure) {
-        (true, Some(true)) => auth.because("an autologous preparation prepared and immediately applied within one procedure needs a prior SoHO preparation authorisation (Art 38(1)); no release step is needed when it is processed and applied without storage, but the authorisation must specify the quality-control parameters (Art 60). The Directive's same-procedure exclusion no longer applies"),
-        (true, _) => auth.because("a SoHO preparation needs a prior SoHO preparation authorisation before it is released, and so does an autologous one prepared and immediately applied (Art 38(1)): the authorisation is needed whether or not the cells are used within the same procedure"),
-        (false, _) => auth.because("a SoHO preparation may be released only with a prior SoHO preparation authorisation (Art 38(1))"),
+        (true, Some(true)) => {
+            auth.because(&reasons::AUTOLOGOUS_PREPARATION_PREPARED_IMMEDIATELY_APPLIED)
+        }
+        (true, _) => auth.because(&reasons::SOHO_PREPARATION_NEEDS_PRIOR_SOHO),
+        (false, _) => auth.because(&reasons::SOHO_PREPARATION_MAY_RELEASED_ONLY),
     });
 }
 
@@ -36,9 +38,9 @@ pub(super) fn cat_finding(unsettled: bool) -> Finding {
     if unsettled {
         Finding {
             severity: Severity::Warning,
-            ..finding.because("the crate could not settle the classification; a CAT recommendation under Art 17 is the formal way to do so")
+            ..finding.because(&reasons::CRATE_COULD_SETTLE_CLASSIFICATION_CAT)
         }
     } else {
-        finding.because("a CAT recommendation under Art 17 can confirm this classification; the crate's answer is not binding")
+        finding.because(&reasons::CAT_RECOMMENDATION_UNDER_ART_17)
     }
 }

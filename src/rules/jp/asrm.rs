@@ -41,7 +41,7 @@ pub(super) fn asrm(
         let excluded = shared
             .get()
             .open_finding(RuleId::JpAsrmExcluded)
-            .because("cells given to form blood may be a haematopoietic stem cell transplantation, which the Order excludes from ASRM; the crate does not decide whether this use is one, and gives the class the technology has if ASRM applies");
+            .because(&reasons::CELLS_GIVEN_FORM_BLOOD_MAY);
         findings.push(excluded);
     }
 
@@ -82,7 +82,7 @@ pub(super) fn asrm_scope(product: &Product, on: Date) -> Finding {
             outcome: Outcome::Undetermined,
             severity: Severity::Warning,
             ..base
-                .because("what kind of preparation it is is not given; the risk class below assumes it holds processed cells, since a cell-free preparation (exosomes, conditioned medium) would be outside ASRM")
+                .because(&reasons::WHAT_KIND_PREPARATION_GIVEN_RISK)
                 .missing("preparation")
         };
     };
@@ -106,10 +106,11 @@ pub(super) fn asrm_scope(product: &Product, on: Date) -> Finding {
             outcome: Outcome::Undetermined,
             severity: Severity::Warning,
             ..if steps(product).is_none() {
-                open.because("a cell-free preparation, but since 31 May 2025 (Act No. 51 of 2024) ASRM also covers gene therapy that uses no processed cells (in vivo gene therapy); without the processing steps a genetic modification cannot be ruled out, so whether ASRM applies stays open; the class below is the one it has if ASRM applies")
+                open.because(&reasons::CELL_FREE_PREPARATION_BUT_SINCE)
                     .missing("processing.steps")
             } else {
-                open.at("processing.steps").because("a cell-free preparation from genetically modified cells: since 31 May 2025 (Act No. 51 of 2024) ASRM also covers gene therapy that uses no processed cells, and whether this preparation is one is not settled by the crate's sources; the class below is the one it has if ASRM applies")
+                open.at("processing.steps")
+                    .because(&reasons::CELL_FREE_PREPARATION_FROM_GENETICALLY)
             }
         };
     }
@@ -117,25 +118,23 @@ pub(super) fn asrm_scope(product: &Product, on: Date) -> Finding {
         Finding {
             outcome: Outcome::NotMet,
             ..base.because(if amended {
-                "the preparation holds no cells and involves no genetic modification: ASRM concerns technologies using processed cells and, since 31 May 2025 (Act No. 51 of 2024), gene therapy; exosomes and culture supernatant are outside it, so no ASRM plan, committee review or risk class applies; no such product is approved either, and the physician bears responsibility for its use (MHLW office notice, 31 Jul 2024)"
+                &reasons::PREPARATION_HOLDS_CELLS_INVOLVES_GENETIC
             } else {
-                "the preparation holds no cells, and ASRM (before its amendment by Act No. 51 of 2024 came into force on 31 May 2025) concerns technologies using processed cells: exosomes and culture supernatant are outside it, so no ASRM plan, committee review or risk class applies; no such product is approved either, and the physician bears responsibility for its use (MHLW office notice, 31 Jul 2024)"
+                &reasons::PREPARATION_HOLDS_CELLS_ASRM_BEFORE
             })
         }
     } else if preparation == CellPreparation::PlateletRichPlasma {
         Finding {
             outcome: Outcome::Met,
-            ..base.because("blood-derived cell preparations such as platelet-rich plasma are regenerative medicine technologies under ASRM; MHLW's notice 医政研発1031第1号 classifies uncultured peripheral-blood techniques by their site of use")
+            ..base.because(&reasons::BLOOD_DERIVED_CELL_PREPARATIONS_SUCH)
         }
     } else if !preparation.info().live_cells {
         Finding {
             outcome: Outcome::Undetermined,
             severity: Severity::Warning,
-            ..base.because("the preparation holds cells or tissue but no living cells; whether ASRM, which concerns processed cells, covers such a preparation is not settled by the crate's sources; the class given is the one it has if ASRM applies")
+            ..base.because(&reasons::PREPARATION_HOLDS_CELLS_TISSUE_BUT)
         }
     } else {
-        base.because(
-            "the preparation delivers living cells: a technology using processed cells within ASRM",
-        )
+        base.because(&reasons::PREPARATION_DELIVERS_LIVING_CELLS_TECHNOLOGY)
     }
 }

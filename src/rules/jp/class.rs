@@ -22,36 +22,36 @@ pub(super) fn class_i(product: &Product) -> Finding {
             severity: Severity::Info,
             ..base
                 .at("processing.steps")
-                .because("genes were introduced into the cells")
+                .because(&reasons::GENES_WERE_INTRODUCED_INTO_CELLS)
         };
     }
     match product.donor {
         Some(d) if d.is_allogeneic() => Finding {
             outcome: Outcome::Met,
             severity: Severity::Info,
-            ..base.because("the cells come from a person other than the patient")
+            ..base.because(&reasons::CELLS_COME_FROM_PERSON_OTHER)
         },
         Some(crate::Donor::Xenogeneic) => Finding {
             outcome: Outcome::Met,
             severity: Severity::Info,
-            ..base.because("animal cells")
+            ..base.because(&reasons::ANIMAL_CELLS)
         },
         None => base
-            .because("who the cells come from is not given")
+            .because(&reasons::WHO_CELLS_COME_FROM_GIVEN)
             .missing("donor"),
         Some(_) => {
             let unsettled = unsettled_steps(product);
             if steps(product).is_none() {
-                base.because("the patient's own cells, but without a processing record genetic modification cannot be ruled out")
+                base.because(&reasons::PATIENT_S_OWN_CELLS_BUT_2)
                     .missing("processing.steps")
             } else if unsettled.contains(&ProcessingStep::Unclassified.code()) {
                 // The steps are given; what is open is what the unclassified one is.
-                base.because("the patient's own cells, but an unclassified step could be a genetic modification")
+                base.because(&reasons::PATIENT_S_OWN_CELLS_BUT)
             } else {
                 Finding {
                     outcome: Outcome::NotMet,
                     severity: Severity::Info,
-                    ..base.because("the patient's own cells, not genetically modified (an ES or iPS source cannot be recorded in this crate's vocabulary)")
+                    ..base.because(&reasons::PATIENT_S_OWN_CELLS_GENETICALLY)
                 }
             }
         }
@@ -66,7 +66,7 @@ pub(super) fn homologous_use(h: &homologous::Homologous<'_>) -> Finding {
         HomologousVerdict::Homologous => Finding {
             outcome: Outcome::Met,
             severity: Severity::Info,
-            ..base.because("every declared and implied function is a basic function of the source tissue and is performed by the cells at the target site")
+            ..base.because(&reasons::EVERY_DECLARED_IMPLIED_FUNCTION_BASIC)
         },
         HomologousVerdict::NotHomologous(why) => Finding {
             outcome: Outcome::NotMet,
@@ -74,7 +74,7 @@ pub(super) fn homologous_use(h: &homologous::Homologous<'_>) -> Finding {
             ..base.at(why.path()).because(why.reason())
         },
         HomologousVerdict::Undetermined => {
-            let mut open = base.because("a fact the comparison of functions needs is missing");
+            let mut open = base.because(&reasons::FACT_COMPARISON_FUNCTIONS_NEEDS_MISSING);
             for path in &h.missing {
                 open = open.missing(path);
             }
@@ -100,9 +100,7 @@ pub(super) fn class_ii(product: &Product, homologous: Outcome) -> Finding {
         Finding {
             outcome: Outcome::Met,
             severity: Severity::Info,
-            ..base.because(
-                "cultured cells (criterion as summarised; MHLW Ordinance No. 110 not confirmed)",
-            )
+            ..base.because(&reasons::CULTURED_CELLS_CRITERION_SUMMARISED_MHLW)
         }
     } else if homologous == Outcome::NotMet {
         Finding {
@@ -110,11 +108,10 @@ pub(super) fn class_ii(product: &Product, homologous: Outcome) -> Finding {
             severity: Severity::Info,
             ..base
                 .at("intended_use.functions")
-                .because("non-homologous use (criterion as summarised; MHLW Ordinance No. 110 not confirmed)")
+                .because(&reasons::NON_HOMOLOGOUS_USE_CRITERION_SUMMARISED)
         }
     } else if steps(product).is_none() || product.preparation.is_none() {
-        let mut open =
-            base.because("culture cannot be ruled out: the processing steps and the kind of preparation both say whether the cells were cultured");
+        let mut open = base.because(&reasons::CULTURE_CANNOT_RULED_OUT_PROCESSING);
         if steps(product).is_none() {
             open = open.missing("processing.steps");
         }
@@ -124,7 +121,7 @@ pub(super) fn class_ii(product: &Product, homologous: Outcome) -> Finding {
         open
     } else if !unsettled.is_empty() {
         base.fact(Fact::code_list("derived.unsettled_steps", unsettled).as_derived())
-            .because("a step whose ASRM class the crate's sources do not settle")
+            .because(&reasons::STEP_WHOSE_ASRM_CLASS_CRATE)
     } else if homologous == Outcome::Met && may_be_somatic_stem_cells(product) {
         // Uncultured cells for homologous use: Class III on the culture and homologous-use
         // criteria alone, but the summaries of the ordinance list human somatic stem cells as a
@@ -139,13 +136,13 @@ pub(super) fn class_ii(product: &Product, homologous: Outcome) -> Finding {
         };
         base.at("preparation")
             .fact(Fact::flag("derived.may_be_somatic_stem_cells", true).as_derived())
-            .because("uncultured cells for homologous use, which would be Class III on the culture and homologous-use criteria alone; but the preparation holds, or may hold, human somatic stem cells (体性幹細胞: marrow cells, adipose-derived stem cells, cord blood, as MHLW notice 薬食発0907第3号 (7 Sep 2012) defines them), and published summaries of the Class II criteria of MHLW Ordinance No. 110 list human somatic stem cells as a Class II category whatever the culture or the use, placing the patient's own adipose-derived stem cells in Class II; the ordinance's text could not be read to confirm it, so the class is left open (Class II on that reading)")
+            .because(&reasons::UNCULTURED_CELLS_HOMOLOGOUS_USE_WHICH)
     } else if homologous == Outcome::Met {
         Finding {
             outcome: Outcome::NotMet,
-            ..base.because("uncultured cells for homologous use, with no somatic stem cells recorded, so Class III; the Class II criteria are not confirmed against MHLW Ordinance No. 110, so confirm with the MHLW classification flowchart")
+            ..base.because(&reasons::UNCULTURED_CELLS_HOMOLOGOUS_USE_SOMATIC)
         }
     } else {
-        base.because("whether the use is homologous is not decided")
+        base.because(&reasons::WHETHER_USE_HOMOLOGOUS_DECIDED)
     }
 }

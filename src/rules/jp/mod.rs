@@ -25,6 +25,7 @@ mod class;
 mod classification;
 mod facts;
 mod pmd_act;
+pub(crate) mod reasons;
 mod report;
 use asrm::*;
 use class::*;
@@ -192,14 +193,16 @@ pub fn classify_jp_authorised(product: &Product, key: CatalogKey, on: Date) -> J
         None => approval,
     };
     let approval = if contradicts {
-        approval.because("the record's tissue, donor or preparation differs from the catalog entry named, so the product is not shown to be the one approved")
+        approval.because(&reasons::RECORD_S_TISSUE_DONOR_PREPARATION)
     } else if !status.in_force() {
         // Withdrawn, ended, or not yet granted on the date: the approval is not applied.
         Finding {
-            reason: Some(Cow::Owned(format!(
-                "the catalog entry named is not shown to be approved on the evaluation date: {}",
-                entry.status_text_on(on)
-            ))),
+            reason: Some(&reasons::CATALOG_ENTRY_NOT_APPROVED_ON_DATE),
+            facts: {
+                let mut facts = approval.facts.clone();
+                facts.push(status_text(entry, on));
+                facts
+            },
             ..approval
         }
     } else if !status.confirmed_in_force() && entry.kind == AuthorisationKind::Conditional {
@@ -215,10 +218,12 @@ pub fn classify_jp_authorised(product: &Product, key: CatalogKey, on: Date) -> J
         Finding {
             outcome: Outcome::Met,
             severity: Severity::Warning,
-            reason: Some(Cow::Owned(format!(
-                "approved with conditions and a time limit (PMD Act Art 23-26), and {}",
-                entry.status_text_on(on)
-            ))),
+            reason: Some(&reasons::CONDITIONAL_STANDING_OPEN),
+            facts: {
+                let mut facts = approval.facts.clone();
+                facts.push(status_text(entry, on));
+                facts
+            },
             ..approval
         }
     } else {
@@ -226,14 +231,16 @@ pub fn classify_jp_authorised(product: &Product, key: CatalogKey, on: Date) -> J
             AuthorisationKind::Conditional => Finding {
                 outcome: Outcome::Met,
                 severity: Severity::Info,
-                ..approval.because("approved with conditions and a time limit (PMD Act Art 23-26): the holder must apply for full approval before the time limit ends")
+                ..approval.because(&reasons::APPROVED_CONDITIONS_TIME_LIMIT_PMD)
             },
             AuthorisationKind::Full => Finding {
                 outcome: Outcome::NotApplicable,
                 severity: Severity::Info,
-                ..approval.because("the product holds a full approval")
+                ..approval.because(&reasons::PRODUCT_HOLDS_FULL_APPROVAL)
             },
-            AuthorisationKind::Provisional | AuthorisationKind::National => approval.because("the catalog records an authorisation of another kind; what it means under the PMD Act is not settled by the crate's sources"),
+            AuthorisationKind::Provisional | AuthorisationKind::National => {
+                approval.because(&reasons::CATALOG_RECORDS_AUTHORISATION_ANOTHER_KIND)
+            }
         }
     };
     let applied = approval.outcome != Outcome::Undetermined;
@@ -255,7 +262,7 @@ pub fn classify_jp_authorised(product: &Product, key: CatalogKey, on: Date) -> J
                 )
                 .at("authorisation")
                 .fact(Fact::code("authorisation.catalog_key", key.code()))
-                .because("MHLW approved it as a regenerative medical product");
+                .because(&reasons::MHLW_APPROVED_REGENERATIVE_MEDICAL_PRODUCT);
             }
         }
         on_label_outside_asrm(&mut report, product, key, entry);
@@ -318,16 +325,16 @@ fn on_label_outside_asrm(
             Finding {
                 outcome: Outcome::NotMet,
                 severity: Severity::Info,
-                ..base.because("an approved regenerative medical product used according to its approval (its indication and route) is not a regenerative medicine technology under ASRM (Art 2(2)): the PMD Act approval governs it, and no ASRM plan, committee review or risk class applies")
+                ..base.because(&reasons::APPROVED_REGENERATIVE_MEDICAL_PRODUCT_USED_2)
             }
         }
         (Some(false), _) | (_, Some(false)) => Finding {
             outcome: Outcome::Met,
             severity: Severity::Info,
-            ..base.because("an approved regenerative medical product given outside its approval (another indication or route) is not excluded by ASRM Art 2(2), which covers only use according to the approval: in clinical research or private practice ASRM applies, with the class below")
+            ..base.because(&reasons::APPROVED_REGENERATIVE_MEDICAL_PRODUCT_GIVEN)
         },
         _ => {
-            let mut open = base.because("an approved regenerative medical product used according to its approval is outside ASRM (Art 2(2)), but the record does not show that this use is the approved one: the class below is the one it has if ASRM applies");
+            let mut open = base.because(&reasons::APPROVED_REGENERATIVE_MEDICAL_PRODUCT_USED);
             if indication_on_label.is_none() {
                 open = open.missing("intended_use.indications");
             }
@@ -342,4 +349,13 @@ fn on_label_outside_asrm(
             *finding = scope.clone();
         }
     }
+}
+
+/// The catalog's account of an entry's standing on the evaluation date, as a fact.
+fn status_text(entry: &crate::ApprovedProduct, on: Date) -> Fact {
+    Fact::new(
+        "catalog.status_text",
+        crate::FactValue::Text(Cow::Owned(entry.status_text_on(on))),
+    )
+    .as_limit()
 }

@@ -22,9 +22,7 @@ pub(super) fn pmd_act(product: &Product, findings: &mut Vec<Finding>) -> PmdActS
             Finding {
                 outcome: Outcome::Met,
                 severity: Severity::Info,
-                ..base.because(
-                    "genetically modified cells: a gene therapy product or processed cells",
-                )
+                ..base.because(&reasons::GENETICALLY_MODIFIED_CELLS_GENE_THERAPY)
             },
         )
     } else if live == Some(false) && steps(product).is_none() {
@@ -32,7 +30,7 @@ pub(super) fn pmd_act(product: &Product, findings: &mut Vec<Finding>) -> PmdActS
         // product) cannot be ruled out.
         (
             PmdActStatus::Undetermined,
-            base.because("the preparation delivers no live cells, but without the processing steps a genetic modification, which would make a gene therapy product, cannot be ruled out")
+            base.because(&reasons::PREPARATION_DELIVERS_LIVE_CELLS_BUT)
                 .missing("processing.steps"),
         )
     } else if is_cell_free(product) {
@@ -41,9 +39,9 @@ pub(super) fn pmd_act(product: &Product, findings: &mut Vec<Finding>) -> PmdActS
             Finding {
                 outcome: Outcome::NotMet,
                 severity: Severity::Info,
-                ..base.at("preparation").because(
-                    "a cell-free preparation holds no live cells, and its cells were not genetically modified: not a gene therapy product",
-                )
+                ..base
+                    .at("preparation")
+                    .because(&reasons::CELL_FREE_PREPARATION_HOLDS_LIVE)
             },
         )
     } else if live == Some(false) {
@@ -54,7 +52,7 @@ pub(super) fn pmd_act(product: &Product, findings: &mut Vec<Finding>) -> PmdActS
                 severity: Severity::Info,
                 ..base
                     .at("preparation")
-                    .because("the preparation does not deliver live cells, and the definition concerns processed live cells")
+                    .because(&reasons::PREPARATION_DOES_DELIVER_LIVE_CELLS)
             },
         )
     } else if is_cultured(product) {
@@ -64,29 +62,27 @@ pub(super) fn pmd_act(product: &Product, findings: &mut Vec<Finding>) -> PmdActS
                 Finding {
                     outcome: Outcome::Met,
                     severity: Severity::Info,
-                    ..base.because("cultured live cells are processed beyond minimal manipulation")
+                    ..base.because(&reasons::CULTURED_LIVE_CELLS_PROCESSED_BEYOND)
                 },
             )
         } else {
             (
                 PmdActStatus::Undetermined,
                 base.at("preparation")
-                    .because(
-                        "cultured cells, but whether the product delivers live cells is not given",
-                    )
+                    .because(&reasons::CULTURED_CELLS_BUT_WHETHER_PRODUCT)
                     .missing("preparation"),
             )
         }
     } else if steps(product).is_none() {
         (
             PmdActStatus::Undetermined,
-            base.because("no processing record")
+            base.because(&reasons::PROCESSING_RECORD)
                 .missing("processing.steps"),
         )
     } else {
         (
             PmdActStatus::Undetermined,
-            base.because("no culture or genetic modification; Japan's list of minimal operations is not in the crate's sources, so whether this processing makes 'processed' cells is left open"),
+            base.because(&reasons::CULTURE_GENETIC_MODIFICATION_JAPAN_S),
         )
     };
     findings.push(finding);
@@ -107,12 +103,12 @@ pub(super) fn pmd_act(product: &Product, findings: &mut Vec<Finding>) -> PmdActS
     findings.push(if status == PmdActStatus::NotRegenerativeMedicalProduct {
         Finding {
             outcome: Outcome::NotApplicable,
-            ..conditional.because("only regenerative medical products can receive it")
+            ..conditional.because(&reasons::ONLY_REGENERATIVE_MEDICAL_PRODUCTS_CAN)
         }
     } else {
         Finding {
             severity: Severity::Warning,
-            ..conditional.because("ask whether the product holds (or seeks) a conditional, time-limited approval: it is open to a regenerative medical product that is not homogeneous, is presumed effective and is not presumed worthless for its harms; those are judgements on clinical data, not in a product record, and the holder must apply for full approval within the time limit")
+            ..conditional.because(&reasons::ASK_WHETHER_PRODUCT_HOLDS_SEEKS)
         }
     });
     status

@@ -16,7 +16,7 @@ pub(super) fn live_cell_count(
                 rule,
                 Outcome::NotApplicable,
                 "product.preparation",
-                "The product is not meant to hold living cells, so there is no live cell count to ask for.",
+                &reasons::PRODUCT_MEANT_HOLD_LIVING_CELLS,
             )
             .facts
             .push(Fact::code("product.preparation", prep.code()));
@@ -30,7 +30,7 @@ pub(super) fn live_cell_count(
             rule,
             Outcome::NotMet,
             path,
-            "The clinic does not say how many live, nucleated cells it will inject: the patient's checklist says to walk out.",
+            &reasons::CLINIC_DOES_SAY_HOW_MANY,
         )
         .missing
         .push(path);
@@ -51,7 +51,7 @@ pub(super) fn live_cell_count(
             rule,
             Outcome::NotMet,
             path,
-            "The stated live cell count is below a million: a 'whiff' of cells is not enough to trigger a biological response.",
+            &reasons::STATED_LIVE_CELL_COUNT_BELOW,
         ));
         return;
     }
@@ -70,7 +70,7 @@ pub(super) fn live_cell_count(
             rule,
             Outcome::Undetermined,
             path,
-            "The clinic states a cell count for donor cells, but nothing shows the cells are alive: ask for the certificate of analysis with its viability.",
+            &reasons::CLINIC_STATES_CELL_COUNT_DONOR,
         );
         push_count(f);
         f.missing.push("disclosures.certificate_of_analysis_shown");
@@ -84,7 +84,7 @@ pub(super) fn live_cell_count(
             rule,
             Outcome::NotMet,
             path,
-            "The clinic states a live cell count in the millions, but an independent test of the product contradicts it (see the independent-test finding): the measurement wins.",
+            &reasons::CLINIC_STATES_LIVE_CELL_COUNT,
         ));
         return;
     }
@@ -93,7 +93,7 @@ pub(super) fn live_cell_count(
         rule,
         Outcome::Met,
         path,
-        "The clinic states the number of live, nucleated cells it injects, in the millions.",
+        &reasons::CLINIC_STATES_NUMBER_LIVE_NUCLEATED,
     ));
 }
 
@@ -108,7 +108,7 @@ pub(super) fn source(offer: &ClinicOffer, c: &mut Collector) {
                     rule,
                     Outcome::Met,
                     "disclosures.source_disclosed",
-                    "The clinic says which tissue the cells come from and whose cells they are.",
+                    &reasons::CLINIC_SAYS_WHICH_TISSUE_CELLS,
                 );
                 f.facts.push(Fact::code("product.tissue", t.code()));
                 f.facts.push(Fact::code("product.donor", d.code()));
@@ -119,7 +119,7 @@ pub(super) fn source(offer: &ClinicOffer, c: &mut Collector) {
                     rule,
                     Outcome::Undetermined,
                     "product",
-                    "The clinic is said to have disclosed the source, but the tissue or the donor is not recorded.",
+                    &reasons::CLINIC_SAID_HAVE_DISCLOSED_SOURCE,
                 );
                 if tissue.is_none() {
                     f.missing.push("product.tissue");
@@ -135,7 +135,7 @@ pub(super) fn source(offer: &ClinicOffer, c: &mut Collector) {
                 rule,
                 Outcome::NotMet,
                 "disclosures.source_disclosed",
-                "The clinic does not say where the cells come from or whether they are yours or a donor's.",
+                &reasons::CLINIC_DOES_SAY_WHERE_CELLS,
             )
             .facts
             .push(Fact::flag("disclosures.source_disclosed", false));
@@ -146,7 +146,7 @@ pub(super) fn source(offer: &ClinicOffer, c: &mut Collector) {
                 rule,
                 Outcome::Undetermined,
                 "disclosures.source_disclosed",
-                "It is not known whether the clinic said where the cells come from.",
+                &reasons::KNOWN_WHETHER_CLINIC_SAID_WHERE,
             )
             .missing
             .push("disclosures.source_disclosed");
@@ -162,7 +162,7 @@ pub(super) fn certificate(offer: &ClinicOffer, c: &mut Collector) {
             rule,
             Outcome::Undetermined,
             "product.donor",
-            "Whether the cells are your own or a donor's is not stated, so it is not known whether a certificate of analysis is needed.",
+            &reasons::WHETHER_CELLS_YOUR_OWN_DONOR,
         )
         .missing
         .push("product.donor");
@@ -174,7 +174,7 @@ pub(super) fn certificate(offer: &ClinicOffer, c: &mut Collector) {
             rule,
             Outcome::NotApplicable,
             "product.donor",
-            "Your own cells, prepared for you: there is no donor lot and no certificate of analysis to ask for.",
+            &reasons::YOUR_OWN_CELLS_PREPARED_YOU,
         )
         .facts
         .push(Fact::code("product.donor", donor.code()));
@@ -192,21 +192,21 @@ pub(super) fn certificate(offer: &ClinicOffer, c: &mut Collector) {
     } else {
         offer.disclosures.certificate_of_analysis_shown
     };
-    let (group, outcome, reason) = match shown {
+    let (group, outcome, reason): (Group, Outcome, &'static Reason) = match shown {
         Some(true) => (
             Group::GoodSign,
             Outcome::Met,
-            "The clinic shows the certificate of analysis for the donor cells.",
+            &reasons::CLINIC_SHOWS_CERTIFICATE_ANALYSIS_DONOR,
         ),
         Some(false) => (
             Group::AskFirst,
             Outcome::NotMet,
-            "Donor cells without a certificate of analysis: nothing shows the cells are alive.",
+            &reasons::DONOR_CELLS_WITHOUT_CERTIFICATE_ANALYSIS,
         ),
         None => (
             Group::AskFirst,
             Outcome::Undetermined,
-            "It is not known whether the clinic shows a certificate of analysis for the donor cells.",
+            &reasons::KNOWN_WHETHER_CLINIC_SHOWS_CERTIFICATE,
         ),
     };
     let path = "disclosures.certificate_of_analysis_shown";
@@ -226,7 +226,7 @@ pub(super) fn image_guidance(offer: &ClinicOffer, c: &mut Collector) {
             rule,
             Outcome::Undetermined,
             "product.delivery",
-            "The route is not stated, so it is not known whether image guidance is needed.",
+            &reasons::ROUTE_STATED_SO_KNOWN_WHETHER,
         )
         .missing
         .push("product.delivery.route");
@@ -239,7 +239,7 @@ pub(super) fn image_guidance(offer: &ClinicOffer, c: &mut Collector) {
             rule,
             Outcome::NotApplicable,
             "product.delivery.route",
-            "Not an injection into a joint, disc, tendon or bone.",
+            &reasons::INJECTION_INTO_JOINT_DISC_TENDON,
         )
         .facts
         .push(route);
@@ -253,23 +253,23 @@ pub(super) fn image_guidance(offer: &ClinicOffer, c: &mut Collector) {
                 rule,
                 Outcome::Undetermined,
                 path,
-                "An orthopaedic injection, and the clinic does not say how the needle is guided.",
+                &reasons::ORTHOPAEDIC_INJECTION_CLINIC_DOES_SAY,
             );
             f.facts.push(route);
             f.missing.push(path);
         }
         Some(g) => {
-            let (group, outcome, reason) = if g.is_imaging() {
+            let (group, outcome, reason): (Group, Outcome, &'static Reason) = if g.is_imaging() {
                 (
                     Group::GoodSign,
                     Outcome::Met,
-                    "The orthopaedic injection is image-guided.",
+                    &reasons::ORTHOPAEDIC_INJECTION_IMAGE_GUIDED,
                 )
             } else {
                 (
                     Group::AskFirst,
                     Outcome::NotMet,
-                    "A 'blind' orthopaedic injection: the cells may end up in the wrong tissue, making the treatment useless.",
+                    &reasons::BLIND_ORTHOPAEDIC_INJECTION_CELLS_MAY,
                 )
             };
             let f = c.add(group, rule, outcome, path, reason);
@@ -318,7 +318,7 @@ pub(super) fn trial_evidence(
             rule,
             Outcome::Met,
             "evidence",
-            "A completed Phase II or III trial with a positive result is cited for this condition.",
+            &reasons::COMPLETED_PHASE_II_III_TRIAL,
         );
         f.facts.push(indication);
         f.facts.push(owned("evidence.nct_id", nct_ids(qualifying)));
@@ -330,7 +330,7 @@ pub(super) fn trial_evidence(
             rule,
             Outcome::Met,
             "authorisation",
-            "The product holds a full authorisation for this condition, granted on the trial evidence its regulator reviewed.",
+            &reasons::PRODUCT_HOLDS_FULL_AUTHORISATION_CONDITION,
         );
         f.facts.push(indication);
         f.facts.push(Fact::code("catalog.key", p.key.code()));
@@ -343,7 +343,7 @@ pub(super) fn trial_evidence(
             rule,
             Outcome::Undetermined,
             "evidence",
-            "No trial is cited. Look up your condition on ClinicalTrials.gov: without a successful Phase II or III trial you would essentially be an n=1 experiment.",
+            &reasons::TRIAL_CITED_LOOK_UP_YOUR,
         );
         f.facts.push(indication);
         f.missing.push("evidence");
@@ -353,7 +353,7 @@ pub(super) fn trial_evidence(
             rule,
             Outcome::NotMet,
             "evidence",
-            "None of the cited trials is a completed Phase II or III trial with a positive result for this condition: you would essentially be an n=1 experiment.",
+            &reasons::NONE_CITED_TRIALS_COMPLETED_PHASE,
         );
         f.facts.push(indication);
         f.facts
@@ -368,10 +368,10 @@ pub(super) fn flag_rule(
     path: &'static str,
     value: Option<bool>,
     when_false: Group,
-    reasons: [&'static str; 3],
+    reasons: [&'static Reason; 3],
 ) {
     let [yes, no, unknown] = reasons;
-    let (group, outcome, reason) = match value {
+    let (group, outcome, reason): (Group, Outcome, &'static Reason) = match value {
         Some(true) => (Group::GoodSign, Outcome::Met, yes),
         Some(false) => (when_false, Outcome::NotMet, no),
         None => (Group::AskFirst, Outcome::Undetermined, unknown),

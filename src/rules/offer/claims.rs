@@ -26,7 +26,7 @@ pub(super) fn claims(
                     RuleId::OfferClaimCure,
                     Outcome::NotMet,
                     "claims",
-                    "The clinic promises a cure. MSC treatment is not a cure ('Is it a cure? No.'): a clinic that promises one misrepresents it.",
+                    &reasons::CLINIC_PROMISES_CURE_MSC_TREATMENT,
                 )
                 .facts
                 .push(Fact::code("claims.kind", claim.kind.code()));
@@ -37,7 +37,7 @@ pub(super) fn claims(
                     RuleId::OfferClaimNewTissue,
                     Outcome::NotMet,
                     "claims",
-                    "The clinic says the cells turn into new tissue. They act by signalling and mostly vanish: the differentiation idea is a myth from the late 1990s.",
+                    &reasons::CLINIC_SAYS_CELLS_TURN_INTO,
                 )
                 .facts
                 .push(Fact::code("claims.kind", claim.kind.code()));
@@ -57,7 +57,7 @@ pub(super) fn claims(
                     RuleId::OfferClaimSatisfaction,
                     Outcome::NotMet,
                     "claims",
-                    "The clinic quotes patient-satisfaction or success-rate figures. They are not evidence that the treatment works (no comparison group, no blinding, the clinic chooses whom it asks) and they never count as such: only a completed Phase II or III trial for your condition does.",
+                    &reasons::CLINIC_QUOTES_PATIENT_SATISFACTION_SUCCESS,
                 )
                 .facts
                 .push(Fact::code("claims.kind", claim.kind.code()));
@@ -68,7 +68,7 @@ pub(super) fn claims(
                     RuleId::OfferClaimTestimonials,
                     Outcome::NotMet,
                     "claims",
-                    "The clinic offers patients' stories as evidence. A testimonial needs the same scientific support as the clinic's own claims, and a story about one patient is not a trial: it never counts as evidence.",
+                    &reasons::CLINIC_OFFERS_PATIENTS_STORIES_EVIDENCE,
                 )
                 .facts
                 .push(Fact::code("claims.kind", claim.kind.code()));
@@ -95,7 +95,7 @@ pub(super) fn fda_claim(
                 rule,
                 Outcome::Undetermined,
                 "claims",
-                "The clinic claims FDA approval, but the conditions the claim covers are not recorded, so it cannot be checked.",
+                &reasons::CLINIC_CLAIMS_FDA_APPROVAL_BUT_4,
             )
             .missing
             .push("claims[].indications");
@@ -110,7 +110,7 @@ pub(super) fn fda_claim(
                     rule,
                     Outcome::NotMet,
                     "claims",
-                    "The clinic claims FDA approval, but no MSC product is FDA-approved for this condition: the claim is false.",
+                    &reasons::CLINIC_CLAIMS_FDA_APPROVAL_BUT_3,
                 );
                 f.facts.push(indication_fact(offer));
                 f.facts.push(
@@ -142,7 +142,7 @@ pub(super) fn fda_claim(
             rule,
             Outcome::NotMet,
             "claims",
-            "The clinic claims FDA approval, but no MSC product is FDA-approved for this condition: the claim is false.",
+            &reasons::CLINIC_CLAIMS_FDA_APPROVAL_BUT_3,
         );
         f.facts.push(claimed());
         f.facts
@@ -162,7 +162,7 @@ pub(super) fn fda_claim(
                 rule,
                 Outcome::NotMet,
                 "authorisation",
-                "The clinic claims FDA approval, but the product it names holds no FDA approval for this condition.",
+                &reasons::CLINIC_CLAIMS_FDA_APPROVAL_BUT_2,
             );
             f.facts.push(claimed());
             f.facts.push(keys());
@@ -173,25 +173,26 @@ pub(super) fn fda_claim(
         }
         let mut facts = ComparisonFacts::new();
         let cmp = compare_with(offer, p, None, Some(&mut facts));
-        let (group, outcome, reason) = if !cmp.contradicts.is_empty() {
-            (
-                Group::WalkAway,
-                Outcome::NotMet,
-                "The clinic claims FDA approval and names the approved product, but the offer contradicts that product's approval (see `contradicts`).",
-            )
-        } else if !cmp.unknown.is_empty() {
-            (
-                Group::AskFirst,
-                Outcome::Undetermined,
-                "The clinic names the FDA-approved product, but the offer does not give every fact its approval turns on.",
-            )
-        } else {
-            (
-                Group::GoodSign,
-                Outcome::Met,
-                "The product is the FDA-approved MSC product for this condition, and the offer matches its approval.",
-            )
-        };
+        let (group, outcome, reason): (Group, Outcome, &'static Reason) =
+            if !cmp.contradicts.is_empty() {
+                (
+                    Group::WalkAway,
+                    Outcome::NotMet,
+                    &reasons::CLINIC_CLAIMS_FDA_APPROVAL_NAMES,
+                )
+            } else if !cmp.unknown.is_empty() {
+                (
+                    Group::AskFirst,
+                    Outcome::Undetermined,
+                    &reasons::CLINIC_NAMES_FDA_APPROVED_PRODUCT,
+                )
+            } else {
+                (
+                    Group::GoodSign,
+                    Outcome::Met,
+                    &reasons::PRODUCT_FDA_APPROVED_MSC_PRODUCT,
+                )
+            };
         let f = c.add(group, rule, outcome, "authorisation", reason);
         f.facts.push(claimed());
         f.facts.extend(facts.drain(..));
@@ -214,7 +215,7 @@ pub(super) fn fda_claim(
                 rule,
                 Outcome::NotMet,
                 "claims",
-                "The clinic claims FDA approval, but the offer contradicts the approval of the FDA-approved product for this condition (see `contradicts`): it is not that product, or not given to a patient that approval covers, so the claim is false.",
+                &reasons::CLINIC_CLAIMS_FDA_APPROVAL_BUT,
             );
             f.facts.push(claimed());
             f.facts.push(keys());
@@ -227,7 +228,7 @@ pub(super) fn fda_claim(
         rule,
         Outcome::Undetermined,
         "authorisation",
-        "An MSC product is FDA-approved for this condition, but the offer does not name the product by its catalog key or approval number.",
+        &reasons::MSC_PRODUCT_FDA_APPROVED_CONDITION,
     );
     f.facts.push(claimed());
     f.facts.push(keys());
@@ -261,7 +262,7 @@ pub(super) fn live_stem_cells_claim(
             rule,
             Outcome::NotMet,
             "content_tests",
-            "The clinic sells the product as live stem cells, but an independent test found no MSC-like cells in it: the measurement wins over the claim.",
+            &reasons::CLINIC_SELLS_PRODUCT_LIVE_STEM,
         );
         f.facts.push(Fact::flag("content_tests.msc_found", false));
         f.facts
@@ -274,7 +275,7 @@ pub(super) fn live_stem_cells_claim(
             rule,
             Outcome::Undetermined,
             "product.tissue",
-            "The clinic claims live stem cells, but the source tissue is not stated.",
+            &reasons::CLINIC_CLAIMS_LIVE_STEM_CELLS,
         )
         .missing
         .push("product.tissue");
@@ -289,7 +290,7 @@ pub(super) fn live_stem_cells_claim(
             rule,
             Outcome::NotApplicable,
             "product.tissue",
-            "Not an off-the-shelf birth-tissue product; whether living cells are present is for the cell count and the quality findings.",
+            &reasons::OFF_SHELF_BIRTH_TISSUE_PRODUCT_2,
         )
         .facts
         .push(tissue_fact);
@@ -308,7 +309,7 @@ pub(super) fn live_stem_cells_claim(
             rule,
             Outcome::Met,
             "product.release",
-            "Identity markers or a colony-forming (CFU-F) test show MSC-like cells in the product.",
+            &reasons::IDENTITY_MARKERS_COLONY_FORMING_CFU,
         )
     } else {
         c.add(
@@ -316,7 +317,7 @@ pub(super) fn live_stem_cells_claim(
             rule,
             Outcome::NotMet,
             "product.release",
-            "An off-the-shelf birth-tissue product sold as live stem cells, with no test showing MSC-like (colony-forming) cells: published tests of such products found none.",
+            &reasons::OFF_SHELF_BIRTH_TISSUE_PRODUCT,
         )
     };
     f.facts.push(tissue_fact);
@@ -336,7 +337,7 @@ pub(super) fn no_rejection_claim(offer: &ClinicOffer, c: &mut Collector) {
                 rule,
                 Outcome::NotApplicable,
                 "product.donor",
-                "Your own cells: rejection is not the concern.",
+                &reasons::YOUR_OWN_CELLS_REJECTION_CONCERN,
             )
             .facts
             .push(Fact::code("product.donor", d.code()));
@@ -347,7 +348,7 @@ pub(super) fn no_rejection_claim(offer: &ClinicOffer, c: &mut Collector) {
                 rule,
                 Outcome::NotMet,
                 "claims",
-                "'No rejection' for donor cells: MSCs have low immunogenicity, which is not a guarantee.",
+                &reasons::REJECTION_DONOR_CELLS_MSCS_HAVE,
             )
             .facts
             .push(Fact::code("product.donor", d.code()));
@@ -358,7 +359,7 @@ pub(super) fn no_rejection_claim(offer: &ClinicOffer, c: &mut Collector) {
                 rule,
                 Outcome::Undetermined,
                 "product.donor",
-                "The clinic claims 'no rejection' without saying whose cells they are.",
+                &reasons::CLINIC_CLAIMS_REJECTION_WITHOUT_SAYING,
             )
             .missing
             .push("product.donor");
@@ -375,7 +376,7 @@ pub(super) fn approved_anywhere(offer: &ClinicOffer, c: &mut Collector, on: jiff
             rule,
             Outcome::NotMet,
             "indication",
-            "The condition is not one the crate's catalog lists, and no MSC product in the catalog is authorised for it: an offer for it is experimental unless the clinic names an authorisation a regulator granted for it.",
+            &reasons::CONDITION_ONE_CRATE_S_CATALOG,
         )
         .facts
         .push(indication);
@@ -388,7 +389,7 @@ pub(super) fn approved_anywhere(offer: &ClinicOffer, c: &mut Collector, on: jiff
             rule,
             Outcome::NotMet,
             "indication",
-            "No MSC product holds a marketing authorisation anywhere for this condition: any offer for it is experimental.",
+            &reasons::MSC_PRODUCT_HOLDS_MARKETING_AUTHORISATION,
         )
         .facts
         .push(indication);
@@ -398,7 +399,7 @@ pub(super) fn approved_anywhere(offer: &ClinicOffer, c: &mut Collector, on: jiff
             rule,
             Outcome::Met,
             "indication",
-            "MSC products are authorised for this condition in some jurisdictions; the product offered is one of them only if the offer names it and matches its authorisation.",
+            &reasons::MSC_PRODUCTS_AUTHORISED_CONDITION_SOME,
         );
         f.facts.push(indication);
         f.facts.push(code_list_of("approved_products", approved));

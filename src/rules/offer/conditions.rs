@@ -11,9 +11,9 @@ pub(super) fn patient_and_setting(offer: &ClinicOffer, c: &mut Collector) {
         p.standard_treatments_tried,
         Group::AskFirst,
         [
-            "You have tried the standard treatments without enough benefit, as candidates usually have.",
-            "Standard treatments have not been tried: candidates are usually people they did not help enough.",
-            "It is not known whether you have tried the standard treatments first.",
+            &reasons::YOU_HAVE_TRIED_STANDARD_TREATMENTS,
+            &reasons::STANDARD_TREATMENTS_HAVE_BEEN_TRIED,
+            &reasons::KNOWN_WHETHER_YOU_HAVE_TRIED,
         ],
     );
     flag_rule(
@@ -23,9 +23,9 @@ pub(super) fn patient_and_setting(offer: &ClinicOffer, c: &mut Collector) {
         p.physician_supervised,
         Group::WalkAway,
         [
-            "A physician evaluates you and supervises the treatment.",
-            "No physician supervises the treatment: live-cell treatments must be given under physician supervision.",
-            "It is not known whether a physician supervises the treatment.",
+            &reasons::PHYSICIAN_EVALUATES_YOU_SUPERVISES_TREATMENT,
+            &reasons::PHYSICIAN_SUPERVISES_TREATMENT_LIVE_CELL,
+            &reasons::KNOWN_WHETHER_PHYSICIAN_SUPERVISES_TREATMENT,
         ],
     );
     flag_rule(
@@ -35,9 +35,9 @@ pub(super) fn patient_and_setting(offer: &ClinicOffer, c: &mut Collector) {
         p.regulated_setting,
         Group::WalkAway,
         [
-            "The treatment is given in a regulated setting.",
-            "The treatment is not given in a regulated setting: nobody checks what is in the syringe.",
-            "It is not known whether the treatment is given in a regulated setting (an approval, an IND trial or a licence).",
+            &reasons::TREATMENT_GIVEN_REGULATED_SETTING,
+            &reasons::TREATMENT_GIVEN_REGULATED_SETTING_NOBODY,
+            &reasons::KNOWN_WHETHER_TREATMENT_GIVEN_REGULATED,
         ],
     );
     let rule = RuleId::OfferRegisteredTrial;
@@ -49,7 +49,7 @@ pub(super) fn patient_and_setting(offer: &ClinicOffer, c: &mut Collector) {
                 rule,
                 Outcome::Met,
                 path,
-                "The treatment is given within a registered trial: look it up on ClinicalTrials.gov.",
+                &reasons::TREATMENT_GIVEN_WITHIN_REGISTERED_TRIAL,
             )
             .facts
             .push(trial_fact(id));
@@ -60,7 +60,7 @@ pub(super) fn patient_and_setting(offer: &ClinicOffer, c: &mut Collector) {
                 rule,
                 Outcome::NotMet,
                 path,
-                "The treatment is not offered within a registered trial.",
+                &reasons::TREATMENT_OFFERED_WITHIN_REGISTERED_TRIAL,
             );
         }
     }
@@ -161,7 +161,7 @@ pub(super) fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut
             rule,
             Outcome::NotMet,
             "claims",
-            "The offer promotes the product for many unrelated conditions: the 'cure everything from autism to Alzheimer's' pattern of unproven treatments.",
+            &reasons::OFFER_PROMOTES_PRODUCT_MANY_UNRELATED,
         ));
     } else if !complete {
         let f = c.add(
@@ -169,7 +169,7 @@ pub(super) fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut
             rule,
             Outcome::Undetermined,
             "claims",
-            "Not every condition the clinic promotes the product for is recorded (its claims or the product's intended use), so whether it is sold for a myriad of diseases is an open question.",
+            &reasons::EVERY_CONDITION_CLINIC_PROMOTES_PRODUCT,
         );
         facts(f);
         if offer.claims.is_none() {
@@ -198,7 +198,7 @@ pub(super) fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut
             rule,
             Outcome::Met,
             "claims",
-            "The offer is for one condition or a few related ones, not a myriad of diseases.",
+            &reasons::OFFER_ONE_CONDITION_FEW_RELATED,
         ));
     }
 }

@@ -89,39 +89,39 @@ pub(super) fn content_test(
             rule,
             Outcome::NotApplicable,
             path,
-            "No test of the product by someone other than the clinic is recorded.",
+            &reasons::TEST_PRODUCT_SOMEONE_OTHER_THAN,
         );
         return;
     }
-    let (group, outcome, reason) = if m.contamination {
+    let (group, outcome, reason): (Group, Outcome, &'static Reason) = if m.contamination {
         (
             Group::WalkAway,
             Outcome::NotMet,
-            "An independent test found bacteria or fungi in the product: a contaminated product can cause serious infections, whatever the clinic says it holds.",
+            &reasons::INDEPENDENT_TEST_FOUND_BACTERIA_FUNGI,
         )
     } else if m.no_msc {
         (
             Group::WalkAway,
             Outcome::NotMet,
-            "An independent test looked for MSC-like cells in the product and found none: whatever the clinic says the vial holds, the measurement wins.",
+            &reasons::INDEPENDENT_TEST_LOOKED_MSC_LIKE,
         )
     } else if m.whiff.is_some() {
         (
             Group::WalkAway,
             Outcome::NotMet,
-            "An independent test counted fewer than a million live cells per injection: whatever count the clinic states, the measurement wins, and a 'whiff' of cells is not enough to trigger a biological response.",
+            &reasons::INDEPENDENT_TEST_COUNTED_FEWER_THAN,
         )
     } else if m.short.is_some() {
         (
             Group::WalkAway,
             Outcome::NotMet,
-            "An independent test counted far fewer live cells than the clinic states (see `contradicts`): the measurement wins over the claim.",
+            &reasons::INDEPENDENT_TEST_COUNTED_FAR_FEWER,
         )
     } else {
         (
             Group::Note,
             Outcome::Met,
-            "The independent tests recorded do not contradict what the clinic states; one sample does not show the lot you would get (ask for its certificate of analysis).",
+            &reasons::INDEPENDENT_TESTS_RECORDED_DO_CONTRADICT,
         )
     };
     let f = c.add(group, rule, outcome, path, reason);

@@ -15,7 +15,7 @@ pub(super) fn follow_up(offer: &ClinicOffer, c: &mut Collector) {
                 rule,
                 Outcome::Undetermined,
                 "follow_up",
-                "The offer does not give its follow-up plan; a registered trial's protocol or an authorised product's label sets one: ask for the schedule of visits and tests, and whom to call about a side effect.",
+                &reasons::OFFER_DOES_GIVE_FOLLOW_UP,
             )
             .missing
             .push("follow_up");
@@ -26,7 +26,7 @@ pub(super) fn follow_up(offer: &ClinicOffer, c: &mut Collector) {
             rule,
             Outcome::Undetermined,
             "follow_up",
-            "The offer does not say how you will be followed up after the treatment: what is checked, how and for how long, and whom to call if something goes wrong.",
+            &reasons::OFFER_DOES_SAY_HOW_YOU,
         )
         .missing
         .push("follow_up");
@@ -40,7 +40,7 @@ pub(super) fn follow_up(offer: &ClinicOffer, c: &mut Collector) {
             rule,
             Outcome::NotMet,
             "follow_up",
-            "The clinic states that it does not follow you up after the treatment: the response of a treatment with live cells is monitored, and its long-term safety is still being studied.",
+            &reasons::CLINIC_STATES_DOES_FOLLOW_YOU,
         );
         if none_monitored {
             f.facts
@@ -68,7 +68,7 @@ pub(super) fn follow_up(offer: &ClinicOffer, c: &mut Collector) {
             rule,
             Outcome::Met,
             "follow_up",
-            "The clinic says how it will follow you up, for how long, and whom to call about a side effect.",
+            &reasons::CLINIC_SAYS_HOW_WILL_FOLLOW,
         )
     } else {
         c.add(
@@ -76,7 +76,7 @@ pub(super) fn follow_up(offer: &ClinicOffer, c: &mut Collector) {
             rule,
             Outcome::Undetermined,
             "follow_up",
-            "The clinic states a follow-up plan, but not all of it: how you are monitored, for how long, or whom to call about a side effect.",
+            &reasons::CLINIC_STATES_FOLLOW_UP_PLAN,
         )
     };
     if let Some(methods) = &plan.methods {

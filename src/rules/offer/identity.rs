@@ -236,7 +236,7 @@ pub(super) fn product_identity(
             rule,
             Outcome::NotApplicable,
             "authorisation",
-            "The offer names no authorised product.",
+            &reasons::OFFER_NAMES_AUTHORISED_PRODUCT,
         );
         return NamedUse::Neither;
     };
@@ -251,7 +251,7 @@ pub(super) fn product_identity(
             rule,
             Outcome::Undetermined,
             "authorisation.authorisation_number",
-            "The authorisation number the clinic gives is not one the catalog holds for any MSC product: ask which regulator issued it, for which product.",
+            &reasons::AUTHORISATION_NUMBER_CLINIC_GIVES_ONE,
         );
         f.facts
             .push(owned("authorisation.authorisation_number", number));
@@ -267,42 +267,42 @@ pub(super) fn product_identity(
     // authorised product, used off label.
     let other_product = cmp.contradicts.iter().any(|p| !off_label(p));
     let identity_shown = !cmp.unknown.iter().any(|p| !off_label(p)) && status.confirmed_in_force();
-    let (group, outcome, reason, named_use) = if other_product {
-        (
-            Group::WalkAway,
-            Outcome::NotMet,
-            "The clinic names an authorised product, but the offer contradicts that product's authorisation (see `contradicts`): what it sells is not that product, or not authorised where it is offered, so the approval it claims does not cover it.",
-            NamedUse::Neither,
-        )
-    } else if !cmp.contradicts.is_empty() && identity_shown {
-        (
-            Group::AskFirst,
-            Outcome::NotMet,
-            "The clinic offers the authorised product it names, but outside its label (see `contradicts`: another condition, route or patient group). A physician may prescribe an authorised product off label; the label's evidence does not cover this use, so ask what evidence supports it.",
-            NamedUse::OffLabel(p),
-        )
-    } else if !cmp.contradicts.is_empty() || !cmp.unknown.is_empty() || !identity_shown {
-        (
-            Group::AskFirst,
-            Outcome::Undetermined,
-            "The clinic names an authorised product, but the offer does not give every fact its authorisation turns on (about the product, the patient or the place), or the catalog cannot confirm the authorisation is still in force.",
-            NamedUse::Neither,
-        )
-    } else {
-        (
-            Group::GoodSign,
-            Outcome::Met,
-            "The product is an authorised MSC product, given for the use and to the patients, by the route and in the jurisdiction of its authorisation.",
-            NamedUse::OnLabel(p),
-        )
-    };
+    let (group, outcome, reason, named_use): (Group, Outcome, &'static Reason, NamedUse) =
+        if other_product {
+            (
+                Group::WalkAway,
+                Outcome::NotMet,
+                &reasons::CLINIC_NAMES_AUTHORISED_PRODUCT_BUT_2,
+                NamedUse::Neither,
+            )
+        } else if !cmp.contradicts.is_empty() && identity_shown {
+            (
+                Group::AskFirst,
+                Outcome::NotMet,
+                &reasons::CLINIC_OFFERS_AUTHORISED_PRODUCT_NAMES,
+                NamedUse::OffLabel(p),
+            )
+        } else if !cmp.contradicts.is_empty() || !cmp.unknown.is_empty() || !identity_shown {
+            (
+                Group::AskFirst,
+                Outcome::Undetermined,
+                &reasons::CLINIC_NAMES_AUTHORISED_PRODUCT_BUT,
+                NamedUse::Neither,
+            )
+        } else {
+            (
+                Group::GoodSign,
+                Outcome::Met,
+                &reasons::PRODUCT_AUTHORISED_MSC_PRODUCT_GIVEN,
+                NamedUse::OnLabel(p),
+            )
+        };
     let f = c.add(group, rule, outcome, "authorisation", reason);
     if cmp.contradicts.is_empty() && cmp.unknown.is_empty() && !status.confirmed_in_force() {
         // The offer matches the entry: what stays open is the authorisation on the date.
-        f.reason = Some(Cow::Owned(format!(
-            "The clinic names an authorised product and the offer matches its authorisation, but the catalog cannot confirm the authorisation on the evaluation date: {}.",
-            p.status_text_on(on)
-        )));
+        f.reason = Some(&reasons::AUTHORISED_PRODUCT_STANDING_OPEN);
+        f.facts
+            .push(owned("catalog.status_text", p.status_text_on(on)).as_limit());
     }
     f.facts.extend(facts.drain(..));
     // Facts the comparison lacks are missing only while it is undetermined: a contradiction

@@ -17,7 +17,7 @@ pub(super) fn superiority_claim(offer: &ClinicOffer, c: &mut Collector) {
             rule,
             Outcome::Undetermined,
             "claims",
-            "The clinic says the treatment is as good as or better than standard treatments, and cites a completed positive Phase III trial for the condition: ask whether that trial compared it with the standard treatment, which is what the claim needs.",
+            &reasons::CLINIC_SAYS_TREATMENT_GOOD_BETTER_2,
         );
         f.facts.push(Fact::code(
             "claims.kind",
@@ -30,10 +30,13 @@ pub(super) fn superiority_claim(offer: &ClinicOffer, c: &mut Collector) {
             rule,
             Outcome::NotMet,
             "claims",
-            "The clinic says the treatment is as good as or better than approved or standard treatments, without a trial that compared them: the FTC calls such claims deceptive when no randomized controlled trial supports them.",
+            &reasons::CLINIC_SAYS_TREATMENT_GOOD_BETTER,
         )
         .facts
-        .push(Fact::code("claims.kind", ClaimKind::SuperiorToStandardCare.code()));
+        .push(Fact::code(
+            "claims.kind",
+            ClaimKind::SuperiorToStandardCare.code(),
+        ));
     }
 }
 
@@ -48,7 +51,7 @@ pub(super) fn marketing(offer: &ClinicOffer, c: &mut Collector) {
                 rule,
                 Outcome::NotMet,
                 path,
-                "The product is labelled or sold as 'for research use only' or 'not for treating people', and the clinic injects it into patients: its own maker does not stand behind it as a treatment, and a disclaimer does not change what the product is used for.",
+                &reasons::PRODUCT_LABELLED_SOLD_RESEARCH_USE_2,
             )
             .facts
             .push(Fact::flag(path, true));
@@ -59,7 +62,7 @@ pub(super) fn marketing(offer: &ClinicOffer, c: &mut Collector) {
                 rule,
                 Outcome::Met,
                 path,
-                "The product is not labelled or sold as 'for research use only' or 'not for treating people'.",
+                &reasons::PRODUCT_LABELLED_SOLD_RESEARCH_USE,
             )
             .facts
             .push(Fact::flag(path, false));
@@ -70,7 +73,7 @@ pub(super) fn marketing(offer: &ClinicOffer, c: &mut Collector) {
                 rule,
                 Outcome::NotApplicable,
                 path,
-                "Whether the product is labelled 'for research use only' is not recorded.",
+                &reasons::WHETHER_PRODUCT_LABELLED_RESEARCH_USE,
             );
         }
     }
@@ -89,7 +92,7 @@ pub(super) fn pay_to_participate(offer: &ClinicOffer, c: &mut Collector) {
                 rule,
                 Outcome::Met,
                 path,
-                "The patient is not charged to take part in a study.",
+                &reasons::PATIENT_CHARGED_TAKE_PART_STUDY,
             )
             .facts
             .push(Fact::flag(path, false));
@@ -101,7 +104,7 @@ pub(super) fn pay_to_participate(offer: &ClinicOffer, c: &mut Collector) {
                 rule,
                 Outcome::NotApplicable,
                 path,
-                "Whether the patient pays to take part in a study is not recorded.",
+                &reasons::WHETHER_PATIENT_PAYS_TAKE_PART,
             );
             return;
         }
@@ -116,7 +119,7 @@ pub(super) fn pay_to_participate(offer: &ClinicOffer, c: &mut Collector) {
                 rule,
                 Outcome::NotMet,
                 path,
-                "You are asked to pay to take part in a 'study' that names no IND. In the US an unapproved drug or biological product may be charged for in a trial only under an IND and with FDA's prior written authorisation (21 CFR 312.8); a ClinicalTrials.gov listing is not an FDA review. Paid 'studies' without one are a marketing exercise.",
+                &reasons::YOU_ASKED_PAY_TAKE_PART_4,
             );
             f.basis = Basis::RegulationText;
             f
@@ -127,7 +130,7 @@ pub(super) fn pay_to_participate(offer: &ClinicOffer, c: &mut Collector) {
                 rule,
                 Outcome::Undetermined,
                 path,
-                "You are asked to pay to take part in a study the clinic says runs under an IND. Charging for an investigational drug in a trial needs FDA's prior written authorisation (21 CFR 312.8): ask to see it, and FDA's letter acknowledging the IND.",
+                &reasons::YOU_ASKED_PAY_TAKE_PART_3,
             );
             f.basis = Basis::RegulationText;
             f
@@ -138,7 +141,7 @@ pub(super) fn pay_to_participate(offer: &ClinicOffer, c: &mut Collector) {
                 rule,
                 Outcome::NotMet,
                 path,
-                "You are asked to pay to take part in a 'study'. Most trials are free to join, and businesses selling unproven stem cell treatments have listed paid 'studies' that no regulator reviewed: ask which authority approved the study and allowed charging participants.",
+                &reasons::YOU_ASKED_PAY_TAKE_PART_2,
             );
             f.basis = Basis::Literature;
             f
@@ -149,7 +152,7 @@ pub(super) fn pay_to_participate(offer: &ClinicOffer, c: &mut Collector) {
                 rule,
                 Outcome::Undetermined,
                 path,
-                "You are asked to pay to take part in a 'study', and the offer does not say where it is given, so which rule on charging applies is open (in the US: an IND and FDA's written authorisation, 21 CFR 312.8). Ask which authority approved the study and allowed charging participants.",
+                &reasons::YOU_ASKED_PAY_TAKE_PART,
             );
             f.missing.push("jurisdiction");
             f
@@ -176,7 +179,7 @@ pub(super) fn boosters(offer: &ClinicOffer, c: &mut Collector) {
             rule,
             Outcome::NotApplicable,
             path,
-            "No repeat ('booster') treatments are recorded.",
+            &reasons::REPEAT_BOOSTER_TREATMENTS_RECORDED,
         );
         return;
     };
@@ -186,7 +189,7 @@ pub(super) fn boosters(offer: &ClinicOffer, c: &mut Collector) {
             rule,
             Outcome::NotMet,
             path,
-            "The clinic sells repeat ('booster') treatments after the first: the whole course, not one injection, is what you would pay for. Ask how many, what evidence shows that repeating it helps, and what the course costs.",
+            &reasons::CLINIC_SELLS_REPEAT_BOOSTER_TREATMENTS,
         );
         if let Some(r) = b.recommended {
             f.facts
@@ -203,7 +206,7 @@ pub(super) fn boosters(offer: &ClinicOffer, c: &mut Collector) {
             rule,
             Outcome::Met,
             path,
-            "The clinic says no repeat treatments are needed.",
+            &reasons::CLINIC_SAYS_REPEAT_TREATMENTS_NEEDED,
         );
         if let Some(r) = b.recommended {
             f.facts

@@ -1,5 +1,6 @@
 //! The patient's checklist: evaluating a clinic's offer.
 
+use crate::Reason;
 use crate::finding::Vocab;
 use crate::table::vocab;
 use crate::{
@@ -28,6 +29,7 @@ mod identity;
 mod marketing;
 mod pathway;
 mod policy;
+pub(crate) mod reasons;
 mod release;
 mod report;
 mod terms;

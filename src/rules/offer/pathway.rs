@@ -31,7 +31,7 @@ pub(super) fn pathway(
             rule,
             Outcome::Undetermined,
             "jurisdiction",
-            "The offer does not say where the treatment is given, so it is not known which law applies and which approval, trial or licence it needs.",
+            &reasons::OFFER_DOES_SAY_WHERE_TREATMENT,
         );
         f.missing.push("jurisdiction");
         return (None, None, None);
@@ -42,7 +42,7 @@ pub(super) fn pathway(
         rule,
         Outcome::Met,
         "jurisdiction",
-        "The offer says where the treatment is given.",
+        &reasons::OFFER_SAYS_WHERE_TREATMENT_GIVEN,
     );
     f.facts.push(Fact::code("jurisdiction", place.code()));
     f.facts
@@ -53,9 +53,7 @@ pub(super) fn pathway(
     let fits = |p: &&crate::Permission| p.kind.framework() == Some(framework);
     if let Some(p) = permission.filter(|p| !fits(p)) {
         f.facts.push(Fact::code("permission.kind", p.kind.code()));
-        f.reason = Some(Cow::Borrowed(
-            "The offer says where the treatment is given. The permission it names is not one the law there provides, so it does not count there.",
-        ));
+        f.reason = Some(&reasons::OFFER_SAYS_WHERE_TREATMENT_GIVEN_2);
     }
     let permission = permission.filter(fits);
     let trial = offer.disclosures.trial_registration.as_ref();
@@ -97,7 +95,7 @@ pub(super) fn on_label_sign(rule: RuleId, p: &ApprovedProduct, class: Fact, c: &
         rule,
         Outcome::Met,
         "authorisation",
-        "The product is authorised here for this use and given as authorised: it needs no trial or exemption.",
+        &reasons::PRODUCT_AUTHORISED_HERE_USE_GIVEN,
     );
     f.facts.push(class);
     f.facts.push(Fact::code("catalog.key", p.key.code()));
@@ -107,7 +105,7 @@ pub(super) fn on_label_sign(rule: RuleId, p: &ApprovedProduct, class: Fact, c: &
 /// that pathway), then the trial.
 pub(super) fn trial_note(
     rule: RuleId,
-    reason: &'static str,
+    reason: &'static Reason,
     facts: impl IntoIterator<Item = Fact>,
     trial: &crate::NctId,
     c: &mut Collector,
@@ -127,7 +125,7 @@ pub(super) fn trial_note(
 /// `rule`: lawful at a physician's discretion, but not covered by the label's evidence.
 pub(super) fn off_label_question<'c>(
     rule: RuleId,
-    reason: &'static str,
+    reason: &'static Reason,
     p: &ApprovedProduct,
     class: Fact,
     basis: Basis,
@@ -141,7 +139,7 @@ pub(super) fn off_label_question<'c>(
 }
 
 /// Why a product that is not an HCT/P still answers to FDA, by what it is.
-pub(super) fn not_an_hctp_reason(offer: &ClinicOffer) -> &'static str {
+pub(super) fn not_an_hctp_reason(offer: &ClinicOffer) -> &'static Reason {
     use crate::rules::us::PreparationKind;
     match offer
         .product
@@ -149,16 +147,12 @@ pub(super) fn not_an_hctp_reason(offer: &ClinicOffer) -> &'static str {
         .map(crate::rules::us::preparation_kind)
     {
         // The table's `cell_free` column: exosomes, conditioned medium.
-        Some(PreparationKind::CellFree) => {
-            "In the US this cell-free product is not an HCT/P, so Part 1271 does not apply; that does not make it exempt from approval. FDA regulates exosome products as drugs and biological products, and none is approved (FDA Public Safety Notification on Exosome Products, Dec 2019). Ask which FDA law the clinic relies on: an approval, or an IND for a clinical investigation."
-        }
-        Some(PreparationKind::BloodProduct) => {
-            "In the US platelet-rich plasma is a blood product, not an HCT/P (FDA MM/HU guidance, Jul 2020, section V.A), so Part 1271 does not apply; FDA's law on blood products and on the devices that prepare it may. Ask which FDA clearance or approval the clinic relies on for this use."
-        }
+        Some(PreparationKind::CellFree) => &reasons::US_CELL_FREE_PRODUCT_HCT,
+        Some(PreparationKind::BloodProduct) => &reasons::US_PLATELET_RICH_PLASMA_BLOOD,
         // Animal cells, a secreted fluid, minimally manipulated marrow (21 CFR 1271.3(d)) or an
         // unstated preparation: outside Part 1271, not outside FDA law.
         Some(PreparationKind::CellsOrTissue | PreparationKind::SecretedFluid) | None => {
-            "In the US the product is not an HCT/P, so Part 1271 does not apply; that does not make it exempt from FDA law, which may regulate it as a drug, biological product or blood product (FDA MM/HU guidance, Jul 2020, section V.A; FDA Public Safety Notification on Exosome Products, Dec 2019). Ask which FDA law the clinic relies on: an approval, or an IND for a clinical investigation."
+            &reasons::US_PRODUCT_HCT_P_SO
         }
     }
 }
@@ -178,7 +172,7 @@ pub(super) fn us_pathway(
         NamedUse::OffLabel(p) => {
             off_label_question(
                 rule,
-                "The product is licensed in the US, and offered outside its label. A physician may prescribe a licensed biological product off label: that is the practice of medicine, and the IND rules do not apply to it (21 CFR 312.2(d)); an IND is for clinical investigations. The label's evidence does not cover this use: ask what evidence supports it.",
+                &reasons::PRODUCT_LICENSED_US_OFFERED_OUTSIDE,
                 p,
                 class,
                 Basis::RegulationText,
@@ -193,7 +187,7 @@ pub(super) fn us_pathway(
             Some(trial) => {
                 trial_note(
                     rule,
-                    "In the US this is a drug or biological product, and it is offered within a registered trial, the way such products may be given before approval.",
+                    &reasons::US_DRUG_BIOLOGICAL_PRODUCT_OFFERED,
                     [class],
                     trial,
                     c,
@@ -205,7 +199,7 @@ pub(super) fn us_pathway(
                     rule,
                     Outcome::NotMet,
                     "disclosures.trial_registration",
-                    "In the US this is a drug or biological product that is not licensed: it may only be given under an IND (a registered trial) or once licensed (a BLA). Ask which one applies.",
+                    &reasons::US_DRUG_BIOLOGICAL_PRODUCT_LICENSED,
                 );
                 f.facts.push(class);
                 f.missing.push("disclosures.trial_registration");
@@ -214,13 +208,7 @@ pub(super) fn us_pathway(
         },
         UsClassification::NotAnHctp => match trial {
             Some(trial) => {
-                trial_note(
-                    rule,
-                    "In the US the product is not an HCT/P, and it is offered within a registered trial, the way an unapproved drug or biological product may be given.",
-                    [class],
-                    trial,
-                    c,
-                );
+                trial_note(rule, &reasons::US_PRODUCT_HCT_P_OFFERED, [class], trial, c);
             }
             None => {
                 let f = c.add(
@@ -245,7 +233,7 @@ pub(super) fn us_pathway(
                 rule,
                 Outcome::Undetermined,
                 "product",
-                "The product's US classification cannot be decided on the facts given (see the US assessment), so whether it needs an IND or an approval is an open question.",
+                &reasons::PRODUCT_S_US_CLASSIFICATION_CANNOT,
             )
             .facts
             .push(class);
@@ -256,7 +244,7 @@ pub(super) fn us_pathway(
                 rule,
                 Outcome::NotApplicable,
                 "product",
-                "In the US this is a Section 361 HCT/P: regulated under Part 1271 (registration, listing, donor eligibility, good tissue practice), with no premarket approval (21 CFR 1271.10(b)); that says nothing about whether it works.",
+                &reasons::US_SECTION_361_HCT_P,
             )
             .facts
             .push(class);
@@ -267,7 +255,7 @@ pub(super) fn us_pathway(
                 rule,
                 Outcome::NotApplicable,
                 "product",
-                "In the US the same surgical procedure exception applies: the clinic need not comply with Part 1271 for this procedure (21 CFR 1271.15(b)); that says nothing about whether it works.",
+                &reasons::US_SAME_SURGICAL_PROCEDURE_EXCEPTION,
             )
             .facts
             .push(class);
@@ -326,7 +314,7 @@ pub(super) fn eu_pathway(
         NamedUse::OffLabel(p) => {
             off_label_question(
                 rule,
-                "The product holds a marketing authorisation in the EU, and is offered outside its authorised use. Prescribing an authorised medicinal product off label is a physician's decision under national law, not a use the authorisation forbids; the authorisation's evidence does not cover it, so ask what evidence supports it.",
+                &reasons::PRODUCT_HOLDS_MARKETING_AUTHORISATION_EU,
                 p,
                 class,
                 Basis::Label,
@@ -340,7 +328,7 @@ pub(super) fn eu_pathway(
         (Some(true), Some(trial)) => {
             trial_note(
                 rule,
-                "In the EU this is an advanced therapy medicinal product, offered within a registered trial.",
+                &reasons::EU_ADVANCED_THERAPY_MEDICINAL_PRODUCT_5,
                 [class],
                 trial,
                 c,
@@ -354,7 +342,7 @@ pub(super) fn eu_pathway(
                     rule,
                     Outcome::Met,
                     "permission",
-                    "In the EU this is an advanced therapy medicinal product, and the clinic names the hospital exemption it is given under: the Member State's permission to prepare it on a non-routine basis in a hospital, for an individual patient, under a physician's responsibility (Directive 2001/83/EC Art 3(7)). That settles the route, not the efficacy: a hospital exemption is not an EU marketing authorisation, and no EU-wide assessment stands behind it. Confirm it with the authority named.",
+                    &reasons::EU_ADVANCED_THERAPY_MEDICINAL_PRODUCT_4,
                 ),
                 Some(Held::Unnamed) => {
                     let f = c.add(
@@ -362,7 +350,7 @@ pub(super) fn eu_pathway(
                         rule,
                         Outcome::Undetermined,
                         "permission.reference",
-                        "In the EU this is an advanced therapy medicinal product; the clinic says it holds a hospital exemption but gives no reference for it: ask for the authority's decision.",
+                        &reasons::EU_ADVANCED_THERAPY_MEDICINAL_PRODUCT_3,
                     );
                     f.missing.push("permission.reference");
                     f
@@ -373,7 +361,7 @@ pub(super) fn eu_pathway(
                         rule,
                         Outcome::NotMet,
                         "permission",
-                        "In the EU this is an advanced therapy medicinal product, and the clinic states that it holds no hospital exemption, and names no marketing authorisation or authorised trial. What remains are compassionate use and named-patient supply, national decisions the offer does not show: ask which one applies, or walk away.",
+                        &reasons::EU_ADVANCED_THERAPY_MEDICINAL_PRODUCT_2,
                     );
                     f.missing.push("authorisation");
                     f.missing.push("disclosures.trial_registration");
@@ -385,7 +373,7 @@ pub(super) fn eu_pathway(
                         rule,
                         Outcome::NotMet,
                         "authorisation",
-                        "In the EU this is an advanced therapy medicinal product: it needs a marketing authorisation, an authorised clinical trial or a hospital exemption. Ask which one applies.",
+                        &reasons::EU_ADVANCED_THERAPY_MEDICINAL_PRODUCT,
                     );
                     f.missing.push("authorisation");
                     f.missing.push("disclosures.trial_registration");
@@ -404,7 +392,7 @@ pub(super) fn eu_pathway(
                 rule,
                 Outcome::NotApplicable,
                 "product",
-                "In the EU the product is not an advanced therapy medicinal product (see the EU assessment); that says nothing about whether it works.",
+                &reasons::EU_PRODUCT_ADVANCED_THERAPY_MEDICINAL,
             )
             .facts
             .push(class);
@@ -415,7 +403,7 @@ pub(super) fn eu_pathway(
                 rule,
                 Outcome::Undetermined,
                 "product",
-                "Whether the product is an advanced therapy medicinal product in the EU cannot be decided on the facts given (see the EU assessment), so the authorisation it needs is an open question.",
+                &reasons::WHETHER_PRODUCT_ADVANCED_THERAPY_MEDICINAL,
             )
             .facts
             .push(class);
@@ -456,7 +444,7 @@ pub(super) fn jp_pathway(
                 rule,
                 Outcome::Met,
                 "permission",
-                "The clinic names the provision plan it gives the treatment under, reviewed by a certified committee and submitted to the Minister of Health, Labour and Welfare (ASRM Art 4): the review the Act requires took place. The committee reviews the plan against the provision standards; it does not approve the treatment as effective or safe.",
+                &reasons::CLINIC_NAMES_PROVISION_PLAN_GIVES,
             ),
             Held::Unnamed => {
                 let f = c.add(
@@ -464,7 +452,7 @@ pub(super) fn jp_pathway(
                     rule,
                     Outcome::Undetermined,
                     "permission.reference",
-                    "The clinic says it submitted a provision plan under the Act on the Safety of Regenerative Medicine but gives no plan number: ask for it (plans are listed publicly).",
+                    &reasons::CLINIC_SAYS_SUBMITTED_PROVISION_PLAN,
                 );
                 f.missing.push("permission.reference");
                 f
@@ -474,7 +462,7 @@ pub(super) fn jp_pathway(
                 rule,
                 Outcome::NotMet,
                 "permission",
-                "The clinic gives regenerative medicine outside an approved product without a provision plan submitted to the Minister of Health, Labour and Welfare: the Act on the Safety of Regenerative Medicine forbids providing it without one (Art 4(1)), and MHLW ordered clinics that did so with donor cord blood to stop (2017).",
+                &reasons::CLINIC_GIVES_REGENERATIVE_MEDICINE_OUTSIDE,
             ),
             Held::Refused => {
                 let f = c.add(
@@ -482,7 +470,7 @@ pub(super) fn jp_pathway(
                     rule,
                     Outcome::NotMet,
                     "permission",
-                    "The clinic states it has no provision plan under the Act on the Safety of Regenerative Medicine, and whether the Act applies to this product is not settled (see the Japanese assessment): ask which law the clinic relies on.",
+                    &reasons::CLINIC_STATES_HAS_PROVISION_PLAN,
                 );
                 f.missing.push("authorisation");
                 f
@@ -498,7 +486,7 @@ pub(super) fn jp_pathway(
         (_, Some(trial)) => {
             trial_note(
                 rule,
-                "The treatment is offered within a registered trial; in Japan it also needs its ASRM plan or PMD Act trial notification.",
+                &reasons::TREATMENT_OFFERED_WITHIN_REGISTERED_TRIAL_3,
                 [class, pmd()],
                 trial,
                 c,
@@ -507,7 +495,7 @@ pub(super) fn jp_pathway(
         (NamedUse::OffLabel(p), None) => {
             let f = off_label_question(
                 rule,
-                "The product is approved in Japan, and offered outside its approval. The Act on the Safety of Regenerative Medicine excludes only the use of an approved regenerative medical product according to its approval (Art 2(2)); used otherwise, the treatment is regenerative medicine under that Act and needs a provision plan reviewed by a certified committee. The approval's evidence does not cover this use: ask for the plan, and for the evidence.",
+                &reasons::PRODUCT_APPROVED_JAPAN_OFFERED_OUTSIDE,
                 p,
                 class,
                 Basis::RegulationText,
@@ -523,7 +511,7 @@ pub(super) fn jp_pathway(
                 rule,
                 Outcome::NotMet,
                 "authorisation",
-                "In Japan, cells outside an approved product may only be given under a provision plan reviewed by a certified committee (ASRM), whatever their risk class. Ask for the plan.",
+                &reasons::JAPAN_CELLS_OUTSIDE_APPROVED_PRODUCT,
             );
             f.facts.push(class);
             f.facts.push(pmd());
@@ -549,7 +537,7 @@ pub(super) fn national_pathway(
         (None, Some(trial)) => {
             trial_note(
                 rule,
-                "The treatment is offered within a registered trial.",
+                &reasons::TREATMENT_OFFERED_WITHIN_REGISTERED_TRIAL_2,
                 [here],
                 trial,
                 c,
@@ -560,70 +548,51 @@ pub(super) fn national_pathway(
             // medicine treatment, China's clinical translation of new biomedical technologies)
             // is named, never assumed: whether the offer is given on it is a fact of the offer,
             // and the crate has no engine for that law. The answer stays open.
-            let mut routes = place.national_routes_on(on).peekable();
-            let f = if routes.peek().is_some() {
-                let f = c.add(
-                    Group::AskFirst,
-                    rule,
-                    Outcome::Undetermined,
-                    "authorisation",
-                    "",
+            let f = c.add(
+                Group::AskFirst,
+                rule,
+                Outcome::Undetermined,
+                "authorisation",
+                &reasons::CRATE_HAS_CLASSIFICATION_ENGINE_JURISDICTION,
+            );
+            let mut national_route = false;
+            for route in place.national_routes_on(on) {
+                national_route = true;
+                let text = |name: &'static str, text: &'static str| {
+                    Fact::new(name, FactValue::Text(Cow::Borrowed(text))).as_limit()
+                };
+                f.facts
+                    .push(Fact::code("national_route", route.code).as_limit());
+                f.facts.push(text("national_route.name", route.name));
+                f.facts.push(text("national_route.law", route.law));
+                f.facts
+                    .push(text("national_route.requires", route.requires));
+                f.facts.push(
+                    Fact::date("national_route.in_force_from", route.in_force_from).as_limit(),
                 );
-                let mut reason = String::from(
-                    "The crate has no classification engine for this jurisdiction, and the offer names no authorisation or registered trial.",
-                );
-                for route in routes {
-                    reason.push_str(&format!(
-                        " Since {}, the law there provides a route outside marketing authorisation and trials, {} ({}): {}. The offer does not show that the treatment is given on that route: ask for the approval it requires.",
-                        crate::IsoDate::from(route.in_force_from),
-                        route.name,
-                        route.law,
-                        route.requires,
-                    ));
-                    f.facts
-                        .push(Fact::code("national_route", route.code).as_limit());
-                    f.facts.push(
-                        Fact::date("national_route.in_force_from", route.in_force_from).as_limit(),
-                    );
-                    f.facts.push(
-                        Fact::new(
-                            "national_route.citation",
-                            FactValue::Text(Cow::Borrowed(route.citation)),
-                        )
-                        .as_limit(),
-                    );
-                }
-                f.reason = Some(Cow::Owned(reason));
-                f
-            } else {
-                c.add(
-                    Group::AskFirst,
-                    rule,
-                    Outcome::Undetermined,
-                    "authorisation",
-                    "The crate has no classification engine for this jurisdiction, and the offer names no authorisation or registered trial: ask which national authorisation or licence covers it.",
-                )
-            };
+                f.facts
+                    .push(text("national_route.citation", route.citation));
+            }
+            if national_route {
+                f.reason = Some(&reasons::NATIONAL_ROUTE_NOT_SHOWN);
+            }
             f.facts.insert(0, here);
             f.missing.push("authorisation");
             f.missing.push("disclosures.trial_registration");
             // A national authorisation the clinic names is shown, never taken as settled: the
             // crate has no engine for this law and cannot check it.
             if let Some((p, h)) = permission.and_then(|p| held(p).map(|h| (p, h))) {
-                let said = match h {
-                    Held::Named => {
-                        "The clinic names a national authorisation (see the permission facts); the crate cannot check it: confirm it with the authority that granted it. "
-                    }
-                    Held::Unnamed => {
-                        "The clinic says it holds a national authorisation but gives no reference for it: ask for the decision. "
-                    }
-                    Held::Refused => {
-                        f.outcome = Outcome::NotMet;
-                        "The clinic states that it holds no national authorisation. "
-                    }
-                };
-                let reason = f.reason.take().unwrap_or_default();
-                f.reason = Some(Cow::Owned(format!("{said}{reason}")));
+                f.reason = Some(match (h, national_route) {
+                    (Held::Named, false) => &reasons::NATIONAL_AUTHORISATION_NAMED,
+                    (Held::Named, true) => &reasons::NATIONAL_AUTHORISATION_NAMED_ROUTE,
+                    (Held::Unnamed, false) => &reasons::NATIONAL_AUTHORISATION_UNNAMED,
+                    (Held::Unnamed, true) => &reasons::NATIONAL_AUTHORISATION_UNNAMED_ROUTE,
+                    (Held::Refused, false) => &reasons::NATIONAL_AUTHORISATION_REFUSED,
+                    (Held::Refused, true) => &reasons::NATIONAL_AUTHORISATION_REFUSED_ROUTE,
+                });
+                if h == Held::Refused {
+                    f.outcome = Outcome::NotMet;
+                }
                 permission_facts(p, f);
                 if h == Held::Unnamed {
                     f.missing.push("permission.reference");

@@ -23,7 +23,7 @@ pub(super) fn release_quality(quality: &QualityReport, c: &mut Collector) {
                 rule,
                 Outcome::NotMet,
                 path,
-                "The product's own release data fail a blocking quality requirement (see the quality findings): it must not be used as described.",
+                &reasons::PRODUCT_S_OWN_RELEASE_DATA,
             );
             f.facts.push(verdict);
             f.facts.push(listed(
@@ -38,7 +38,7 @@ pub(super) fn release_quality(quality: &QualityReport, c: &mut Collector) {
                 rule,
                 Outcome::Met,
                 path,
-                "The product's release data meet every quality requirement.",
+                &reasons::PRODUCT_S_RELEASE_DATA_MEET_2,
             )
             .facts
             .push(verdict);
@@ -49,7 +49,7 @@ pub(super) fn release_quality(quality: &QualityReport, c: &mut Collector) {
                 rule,
                 Outcome::Undetermined,
                 path,
-                "The product's release data meet every blocking quality requirement, but leave warnings that need an answer (see the quality findings).",
+                &reasons::PRODUCT_S_RELEASE_DATA_MEET,
             );
             f.facts.push(verdict);
             f.facts
@@ -61,7 +61,7 @@ pub(super) fn release_quality(quality: &QualityReport, c: &mut Collector) {
                 rule,
                 Outcome::Undetermined,
                 path,
-                "The product's release data are incomplete, so its quality cannot be judged: ask for the release results (see the quality findings for what is missing).",
+                &reasons::PRODUCT_S_RELEASE_DATA_INCOMPLETE,
             );
             f.facts.push(verdict);
             f.facts.push(listed(
@@ -86,7 +86,7 @@ pub(super) fn dose_reference(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut 
                 rule,
                 Outcome::NotApplicable,
                 "indication",
-                "No label or trial dose is known for a condition outside the crate's list, so the dose is not compared.",
+                &reasons::LABEL_TRIAL_DOSE_KNOWN_CONDITION,
             )
             .facts
             .push(indication_fact(offer));
@@ -98,27 +98,27 @@ pub(super) fn dose_reference(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut 
         Some(own),
         policy.quality.dose_far_below_factor,
     );
-    let (group, outcome, reason) = match cmp.verdict {
+    let (group, outcome, reason): (Group, Outcome, &'static Reason) = match cmp.verdict {
         DoseVerdict::NotApplicable(reason) => (Group::Note, Outcome::NotApplicable, reason),
         DoseVerdict::Undetermined => (
             Group::AskFirst,
             Outcome::Undetermined,
-            "Approved products give a dose for this route and condition, but the offer's dose is not stated in a form that compares with them.",
+            &reasons::APPROVED_PRODUCTS_GIVE_DOSE_ROUTE,
         ),
         DoseVerdict::Within => (
             Group::Note,
             Outcome::Met,
-            "The dose lies within the label or trial doses for this route and condition.",
+            &reasons::DOSE_LIES_WITHIN_LABEL_TRIAL,
         ),
         DoseVerdict::Outside => (
             Group::Note,
             Outcome::NotMet,
-            "The dose lies outside the label and trial doses for this route and condition, though not far below them: ask why.",
+            &reasons::DOSE_LIES_OUTSIDE_LABEL_TRIAL,
         ),
         DoseVerdict::FarBelow => (
             Group::AskFirst,
             Outcome::NotMet,
-            "The dose is far below every label and trial dose for this route and condition: a 'whiff' of cells is not enough to trigger a biological response.",
+            &reasons::DOSE_FAR_BELOW_EVERY_LABEL,
         ),
     };
     let f = c.add(group, rule, outcome, "product.dose", reason);

@@ -104,7 +104,9 @@ pub(super) fn write_group<'a>(
     }
     writeln!(f, "{title}:")?;
     for finding in findings {
-        let text = finding.reason.as_deref().unwrap_or(finding.summary());
+        let text = finding
+            .reason
+            .map_or(finding.summary(), |reason| reason.text());
         writeln!(f, "  - {text} [{}; {}]", finding.rule, finding.citation())?;
     }
     Ok(())

@@ -50,7 +50,7 @@ impl Collector {
         rule: RuleId,
         outcome: Outcome,
         path: &'static str,
-        reason: &'static str,
+        reason: &'static Reason,
     ) -> &mut Finding {
         self.groups.push(group);
         self.findings
@@ -58,7 +58,7 @@ impl Collector {
         let last = self.findings.len() - 1;
         let finding = &mut self.findings[last];
         finding.path = Some(Cow::Borrowed(path));
-        finding.reason = Some(Cow::Borrowed(reason));
+        finding.reason = Some(reason);
         finding
     }
 }

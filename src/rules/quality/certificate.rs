@@ -18,9 +18,7 @@ pub(super) fn owned_text(name: &'static str, text: &str) -> Fact {
 
 pub(super) fn certificate_present(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     if !coa_required(p, policy) {
-        f.not_applicable(
-            "the policy does not require a certificate for this supply model, donor and processing",
-        );
+        f.not_applicable(&reasons::POLICY_DOES_REQUIRE_CERTIFICATE_SUPPLY);
         return;
     }
     let certificate = p.release.and_then(|r| r.certificate.as_ref());
@@ -28,7 +26,7 @@ pub(super) fn certificate_present(p: &Profile<'_>, policy: &QualityPolicy, f: &m
     match (certificate, issued) {
         (Some(_), Some(false)) => {
             f.judge(Outcome::NotMet, Severity::Blocking)
-                .why("the record gives a certificate of analysis and also states that none was issued")
+                .why(&reasons::RECORD_GIVES_CERTIFICATE_ANALYSIS_ALSO)
                 .add(Fact::flag("release.certificate_issued", false));
         }
         (Some(c), _) => {
@@ -36,12 +34,12 @@ pub(super) fn certificate_present(p: &Profile<'_>, policy: &QualityPolicy, f: &m
         }
         (None, Some(false)) => {
             f.judge(Outcome::NotMet, Severity::Blocking)
-                .why("no certificate of analysis was issued for a product that needs one")
+                .why(&reasons::CERTIFICATE_ANALYSIS_WAS_ISSUED_PRODUCT)
                 .add(Fact::flag("release.certificate_issued", false));
         }
         (None, _) => {
             f.judge(Outcome::Undetermined, Severity::Blocking)
-                .why("no certificate of analysis is recorded for a product that needs one")
+                .why(&reasons::CERTIFICATE_ANALYSIS_RECORDED_PRODUCT_NEEDS)
                 .lack("release.certificate");
         }
     }
@@ -53,7 +51,7 @@ pub(super) fn certificate_present(p: &Profile<'_>, policy: &QualityPolicy, f: &m
 pub(super) fn certificate_consistent(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     let release = p.release;
     let Some(certificate) = release.and_then(|r| r.certificate.as_ref()) else {
-        f.not_applicable("no certificate of analysis is recorded")
+        f.not_applicable(&reasons::CERTIFICATE_ANALYSIS_RECORDED)
             .point_at("release.certificate");
         return;
     };
@@ -121,16 +119,16 @@ pub(super) fn certificate_consistent(p: &Profile<'_>, policy: &QualityPolicy, f:
             (false, _) => Severity::Info,
         };
         f.judge(Outcome::Undetermined, severity)
-            .why("not every consistency check can be made: the product's lot, or the certificate's issue or expiry date, is not given");
+            .why(&reasons::EVERY_CONSISTENCY_CHECK_CAN_MADE);
     } else {
-        let reason = if problems.contains(&"release.certificate_issued") {
-            "the record gives a certificate of analysis and also states that none was issued"
+        let reason: &'static Reason = if problems.contains(&"release.certificate_issued") {
+            &reasons::RECORD_GIVES_CERTIFICATE_ANALYSIS_ALSO
         } else if problems.contains(&"release.certificate.lot") {
-            "the certificate of analysis is for another lot than the product's"
+            &reasons::CERTIFICATE_ANALYSIS_ANOTHER_LOT_THAN
         } else if expired && !inverted {
-            "the certificate of analysis has expired on the evaluation date"
+            &reasons::CERTIFICATE_ANALYSIS_HAS_EXPIRED_EVALUATION
         } else {
-            "the certificate of analysis expires before the date it was issued"
+            &reasons::CERTIFICATE_ANALYSIS_EXPIRES_BEFORE_DATE
         };
         f.judge(Outcome::NotMet, Severity::Blocking).why(reason);
     }
@@ -213,7 +211,7 @@ pub(super) fn certificate_entries(p: &Profile<'_>, _: &QualityPolicy, f: &mut Fi
     };
     if !missing.is_empty() {
         f.judge(Outcome::NotMet, Severity::Warning)
-            .why("the release record lacks entries required for this type of product");
+            .why(&reasons::RELEASE_RECORD_LACKS_ENTRIES_REQUIRED);
     }
     f.point_at("release")
         .add(Fact::code("derived.product_type", kind).as_derived())

@@ -4,7 +4,7 @@ use super::*;
 
 pub(super) fn viable_cell_count(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     if !p.live {
-        f.not_applicable(CELL_FREE);
+        f.not_applicable(&reasons::CELL_FREE);
         return;
     }
     let min = policy.min_viable_cells.as_f64();
@@ -27,9 +27,9 @@ pub(super) fn viable_cell_count(p: &Profile<'_>, policy: &QualityPolicy, f: &mut
             if !enough {
                 f.judge(Outcome::NotMet, Severity::Blocking);
                 if derived.is_some() {
-                    f.why("fewer live nucleated cells per dose than the policy minimum, as stated; the total nucleated cells and the viability stated would give more, so the record contradicts itself and the lower figure counts");
+                    f.why(&reasons::FEWER_LIVE_NUCLEATED_CELLS_PER_2);
                 } else {
-                    f.why("fewer live nucleated cells per dose than the policy minimum");
+                    f.why(&reasons::FEWER_LIVE_NUCLEATED_CELLS_PER);
                 }
             }
             f.add(cells.fact());
@@ -43,7 +43,7 @@ pub(super) fn viable_cell_count(p: &Profile<'_>, policy: &QualityPolicy, f: &mut
         }
         None => {
             f.judge(Outcome::Undetermined, Severity::Blocking)
-                .why("the number of live nucleated cells per dose is not disclosed")
+                .why(&reasons::NUMBER_LIVE_NUCLEATED_CELLS_PER)
                 .lack("release.viable_nucleated_cells")
                 .add_opt(total);
         }
@@ -57,17 +57,17 @@ pub(super) fn viable_cell_count(p: &Profile<'_>, policy: &QualityPolicy, f: &mut
 
 pub(super) fn dose_per_kg(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     if !p.live {
-        f.not_applicable(CELL_FREE);
+        f.not_applicable(&reasons::CELL_FREE);
         return;
     }
     let Some(route) = p.route() else {
         f.judge(Outcome::Undetermined, Severity::Warning)
-            .why("the route is not stated, so whether the dose must be written per kg is unknown")
+            .why(&reasons::ROUTE_STATED_SO_WHETHER_DOSE)
             .lack("delivery.route");
         return;
     };
     if !route.info().systemic {
-        f.not_applicable("the route is not systemic; the dose is judged per administration")
+        f.not_applicable(&reasons::ROUTE_SYSTEMIC_DOSE_JUDGED_PER)
             .add(Fact::code("delivery.route", route.code()));
         return;
     }
@@ -77,7 +77,7 @@ pub(super) fn dose_per_kg(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
         }
         None => {
             f.judge(Outcome::Undetermined, Severity::Warning)
-                .why("a systemic dose needs the cells per kg, or the cell count and the patient's weight");
+                .why(&reasons::SYSTEMIC_DOSE_NEEDS_CELLS_PER);
             if p.viable_cells.is_none() {
                 f.lack("dose.viable_cells");
             }
@@ -98,7 +98,7 @@ pub(super) fn dose_per_kg(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum DoseVerdict {
     /// The comparison does not apply (no living cells, no reference of the product's kind).
-    NotApplicable(&'static str),
+    NotApplicable(&'static Reason),
     /// The dose is not stated in a form any reference uses, or the route is unknown.
     Undetermined,
     /// Within the range of at least one reference.
@@ -247,13 +247,11 @@ pub(super) fn plan_dose(
     factor: DoseFactor,
 ) -> DosePlan {
     if !p.live {
-        return DosePlan::done(DoseVerdict::NotApplicable(CELL_FREE), None, &[]);
+        return DosePlan::done(DoseVerdict::NotApplicable(&reasons::CELL_FREE), None, &[]);
     }
     if p.expansion == Expansion::No {
         return DosePlan::done(
-            DoseVerdict::NotApplicable(
-                "the cells were not grown in culture: every label dose is for culture-expanded MSCs, and no label doses a bedside concentrate or minimally manipulated preparation by its nucleated cells",
-            ),
+            DoseVerdict::NotApplicable(&reasons::CELLS_WERE_GROWN_CULTURE_EVERY),
             None,
             &[],
         );
@@ -275,9 +273,7 @@ pub(super) fn plan_dose(
     }
     if !any_per_kg && !any_per_administration {
         return DosePlan::done(
-            DoseVerdict::NotApplicable(
-                "no label or trial dose is known for this route and condition",
-            ),
+            DoseVerdict::NotApplicable(&reasons::LABEL_TRIAL_DOSE_KNOWN_ROUTE),
             Some(route),
             &[],
         );
@@ -375,18 +371,17 @@ pub(super) fn dose_reference(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Fi
             f.not_applicable(reason);
         }
         DoseVerdict::Undetermined => {
-            f.judge(Outcome::Undetermined, Severity::Info).why(
-                "the dose cannot be compared: it is not stated in the form the references use",
-            );
+            f.judge(Outcome::Undetermined, Severity::Info)
+                .why(&reasons::DOSE_CANNOT_COMPARED_STATED_FORM);
         }
         DoseVerdict::Within => {}
         DoseVerdict::Outside => {
             f.judge(Outcome::NotMet, Severity::Info)
-                .why("the dose lies outside the label and trial doses for this route and condition; ask why");
+                .why(&reasons::DOSE_LIES_OUTSIDE_LABEL_TRIAL);
         }
         DoseVerdict::FarBelow => {
             f.judge(Outcome::NotMet, Severity::Warning)
-                .why("the dose is far below every label and trial dose for this route and condition: a 'whiff' of cells is not enough");
+                .why(&reasons::DOSE_FAR_BELOW_EVERY_LABEL);
         }
     }
     f.point_at("dose").lack_all(plan.missing);

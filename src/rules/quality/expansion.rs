@@ -4,7 +4,7 @@ use super::*;
 
 pub(super) fn expansion_limit(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     if p.expansion == Expansion::No {
-        f.not_applicable("the cells were not grown in culture");
+        f.not_applicable(&reasons::CELLS_WERE_GROWN_CULTURE);
         return;
     }
     let release = p.release;
@@ -34,14 +34,14 @@ pub(super) fn expansion_limit(p: &Profile<'_>, policy: &QualityPolicy, f: &mut F
 
     if over_passage || over_doublings {
         f.judge(Outcome::NotMet, Severity::Blocking)
-            .why("the cells were expanded beyond the limit of the product's specification");
+            .why(&reasons::CELLS_WERE_EXPANDED_BEYOND_LIMIT);
     } else if (passage_limit.is_some() && passage.is_none())
         || (doubling_limit.is_some() && doublings.is_none())
     {
         // A limit is stated for a figure the record leaves out: the figure is a missing fact,
         // and leaving it out must not read better than exceeding the limit would.
         f.judge(Outcome::Undetermined, Severity::Blocking)
-            .why("a limit is stated for a figure the record does not report");
+            .why(&reasons::LIMIT_STATED_FIGURE_RECORD_DOES);
         if passage_limit.is_some() && passage.is_none() {
             f.lack("release.passage");
         }
@@ -52,7 +52,7 @@ pub(super) fn expansion_limit(p: &Profile<'_>, policy: &QualityPolicy, f: &mut F
     } else if passage.is_none() && doublings.is_none() {
         // As blocking as exceeding the limit: leaving the figures out must not read better.
         f.judge(Outcome::Undetermined, Severity::Blocking)
-            .why("a culture-expanded product reports neither passage number nor population doublings")
+            .why(&reasons::CULTURE_EXPANDED_PRODUCT_REPORTS_NEITHER)
             .lack("release.passage")
             .lack("release.population_doublings");
     } else {
@@ -61,7 +61,7 @@ pub(super) fn expansion_limit(p: &Profile<'_>, policy: &QualityPolicy, f: &mut F
         // figure is reported and cannot be judged: a warning that says so, not a blocking gap
         // (the product's own specification, stated, settles it).
         f.judge(Outcome::Undetermined, Severity::Warning)
-            .why("the product states no limit of its own, and no consensus numeric passage or population-doubling limit exists to apply by default: the expansion is reported but not judged against any limit")
+            .why(&reasons::PRODUCT_STATES_LIMIT_OWN_CONSENSUS)
             .add(Fact::code("limit.source", "no_consensus_limit"))
             .lack(if passage.is_some() {
                 "release.passage_limit"

@@ -45,16 +45,14 @@ pub(super) const fn pair_path(marker: SurfaceMarker) -> &'static str {
 /// Whether identity rules apply, and how much a failure matters. The scope follows from what
 /// the product is (live cells, culture-expanded, called MSCs), never from whether a panel was
 /// reported: otherwise leaving a panel out would take a product out of the rules.
-pub(super) fn identity_scope(p: &Profile<'_>) -> Result<Severity, &'static str> {
+pub(super) fn identity_scope(p: &Profile<'_>) -> Result<Severity, &'static Reason> {
     if !p.live {
-        return Err(CELL_FREE);
+        return Err(&reasons::CELL_FREE);
     }
     match p.expansion {
         Expansion::Yes | Expansion::Unknown => Ok(Severity::Blocking),
         Expansion::No if p.called_msc => Ok(Severity::Warning),
-        Expansion::No => Err(
-            "the product is neither culture-expanded nor called MSCs, so the ISCT identity criteria are not its release criteria",
-        ),
+        Expansion::No => Err(&reasons::PRODUCT_NEITHER_CULTURE_EXPANDED_NOR),
     }
 }
 
@@ -126,16 +124,15 @@ pub(super) fn marker_finding(
         Outcome::Met => {}
         Outcome::NotMet => {
             f.judge(outcome, severity)
-                .why("a marker lies outside the ISCT limit: the cells are not shown to be MSCs");
+                .why(&reasons::MARKER_LIES_OUTSIDE_ISCT_LIMIT);
         }
         Outcome::Undetermined | Outcome::NotApplicable if p.called_msc && measured_none => {
-            f.judge(outcome, severity).why(
-                "the product is called mesenchymal stem/stromal cells but reports no identity data",
-            );
+            f.judge(outcome, severity)
+                .why(&reasons::PRODUCT_CALLED_MESENCHYMAL_STEM_STROMAL);
         }
         Outcome::Undetermined | Outcome::NotApplicable => {
             f.judge(outcome, severity)
-                .why("not every ISCT marker was measured");
+                .why(&reasons::EVERY_ISCT_MARKER_WAS_MEASURED);
         }
     }
     f.point_at("release.identity.markers").add(limit);
@@ -171,7 +168,7 @@ pub(super) fn reported_property(
     f: &mut Finding,
     path: &'static str,
     value: Option<bool>,
-    failure: &'static str,
+    failure: &'static Reason,
 ) {
     let severity = match identity_scope(p) {
         Ok(s) => s,
@@ -191,7 +188,7 @@ pub(super) fn reported_property(
         }
         None => {
             f.judge(Outcome::Undetermined, Severity::Info)
-                .why("not reported; checked only when reported")
+                .why(&reasons::REPORTED_CHECKED_ONLY_WHEN_REPORTED)
                 .lack(path);
         }
     }
@@ -206,7 +203,7 @@ pub(super) fn plastic_adherence(p: &Profile<'_>, _: &QualityPolicy, f: &mut Find
         p.release
             .and_then(|r| r.identity.as_ref())
             .and_then(|i| i.plastic_adherent),
-        "the cells do not adhere to plastic, which MSCs do",
+        &reasons::CELLS_DO_ADHERE_PLASTIC_WHICH,
     );
 }
 
@@ -218,6 +215,6 @@ pub(super) fn trilineage(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
         p.release
             .and_then(|r| r.identity.as_ref())
             .and_then(|i| i.trilineage_differentiation),
-        "the cells did not differentiate into bone, fat and cartilage cells",
+        &reasons::CELLS_DID_DIFFERENTIATE_INTO_BONE,
     );
 }

@@ -13,9 +13,9 @@ pub(super) struct ManufacturingFact {
     /// The value that fails the lot.
     pub(super) failing: bool,
     /// The reason of a stated failing value.
-    pub(super) not_met: &'static str,
+    pub(super) not_met: &'static Reason,
     /// The reason, and the severity, of an absent value.
-    pub(super) absent: &'static str,
+    pub(super) absent: &'static Reason,
     pub(super) absent_severity: Severity,
 }
 
@@ -42,25 +42,22 @@ pub(super) fn judge_manufacturing_fact(f: &mut Finding, fact: &ManufacturingFact
     }
 }
 
-/// The reason of the establishment's process facts when they are not stated.
-pub(super) const PROCESS_NOT_STATED: &str = "not stated: it concerns the establishment's process, not a result of the lot, and is judged when stated";
-
 pub(super) fn donor_eligibility(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     let rule = RuleId::QualityDonorEligibility;
     if !rule.holds_on(p.on) {
-        f.not_applicable("21 CFR 1271 subpart C, and with it the donor-eligibility determination, applies from 25 May 2005")
+        f.not_applicable(&reasons::R_21_CFR_1271_SUBPART_C)
             .add(Fact::date("evaluated_on", p.on).as_limit());
         return;
     }
     let donor = p.product.donor;
     if let Some(d) = donor {
         if d.is_autologous() {
-            f.not_applicable("the patient's own cells: no donor-eligibility determination is required for autologous use (21 CFR 1271.90(a)(1))")
+            f.not_applicable(&reasons::PATIENT_S_OWN_CELLS_DONOR)
                 .add(Fact::code("donor", d.code()));
             return;
         }
         if d == Donor::Xenogeneic {
-            f.not_applicable("cells from an animal: the donor-eligibility rules of 21 CFR 1271 subpart C concern human donors")
+            f.not_applicable(&reasons::CELLS_FROM_ANIMAL_DONOR_ELIGIBILITY)
                 .add(Fact::code("donor", d.code()));
             return;
         }
@@ -71,8 +68,8 @@ pub(super) fn donor_eligibility(p: &Profile<'_>, _: &QualityPolicy, f: &mut Find
             path: "manufacturing.donor_eligibility_determined",
             value: manufacturing(p).and_then(|m| m.donor_eligibility_determined),
             failing: false,
-            not_met: "no donor-eligibility determination was made for the donor of the lot's cells: the lot may not be made available for distribution (21 CFR 1271.265(c)(2)) and stays in quarantine (21 CFR 1271.60)",
-            absent: "whether a donor-eligibility determination was made for the donor of the lot's cells is not stated: a lot from another person's cells may not be distributed without one (21 CFR 1271.265(c)(2)); a certificate of analysis rarely states it, so ask for the summary of records that must accompany the lot (21 CFR 1271.55)",
+            not_met: &reasons::DONOR_ELIGIBILITY_DETERMINATION_WAS_MADE,
+            absent: &reasons::WHETHER_DONOR_ELIGIBILITY_DETERMINATION_WAS,
             // A condition of distributing the lot, not one of its test results: a warning that
             // asks, not a verdict that waits (a lot table that omits it still shows the lot's
             // results).
@@ -98,8 +95,8 @@ pub(super) fn aseptic_validation(p: &Profile<'_>, _: &QualityPolicy, f: &mut Fin
             path: "manufacturing.aseptic_process_validated",
             value: manufacturing(p).and_then(|m| m.aseptic_process_validated),
             failing: false,
-            not_met: "the aseptic process the lot was made by is not validated: living cells cannot be sterilised at the end, so nothing shows the lot sterile beyond the units tested (21 CFR 211.113(b))",
-            absent: PROCESS_NOT_STATED,
+            not_met: &reasons::ASEPTIC_PROCESS_LOT_WAS_MADE,
+            absent: &reasons::PROCESS_NOT_STATED,
             absent_severity: Severity::Info,
         },
     );
@@ -112,8 +109,8 @@ pub(super) fn reagent_grade(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding)
             path: "manufacturing.research_grade_reagents_used",
             value: manufacturing(p).and_then(|m| m.research_grade_reagents_used),
             failing: true,
-            not_met: "a research-grade or non-sterile reagent went into the lot: it is not made or tested for use in people (21 CFR 211.84(d); 21 CFR 1271.210)",
-            absent: "not stated: the grade of the reagents does not appear in a release record, and is judged when stated",
+            not_met: &reasons::RESEARCH_GRADE_NON_STERILE_REAGENT,
+            absent: &reasons::STATED_GRADE_REAGENTS_DOES_APPEAR,
             absent_severity: Severity::Info,
         },
     );
@@ -126,8 +123,8 @@ pub(super) fn sterility_investigation(p: &Profile<'_>, _: &QualityPolicy, f: &mu
             path: "manufacturing.sterility_failures_investigated",
             value: manufacturing(p).and_then(|m| m.sterility_failures_investigated),
             failing: false,
-            not_met: "a positive sterility result was not thoroughly investigated: its cause, and the other lots it may touch, are unknown (21 CFR 211.192)",
-            absent: PROCESS_NOT_STATED,
+            not_met: &reasons::POSITIVE_STERILITY_RESULT_WAS_THOROUGHLY,
+            absent: &reasons::PROCESS_NOT_STATED,
             absent_severity: Severity::Info,
         },
     );
@@ -145,8 +142,8 @@ pub(super) fn expiry_dating(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding)
             path: "manufacturing.expiry_supported_by_stability_data",
             value: manufacturing(p).and_then(|m| m.expiry_supported_by_stability_data),
             failing: false,
-            not_met: "the lot's expiry date, or its extension, is not supported by stability data: nothing shows the lot still meets its specification until that day (21 CFR 211.137(a), 211.166(a))",
-            absent: PROCESS_NOT_STATED,
+            not_met: &reasons::LOT_S_EXPIRY_DATE_EXTENSION,
+            absent: &reasons::PROCESS_NOT_STATED,
             absent_severity: Severity::Info,
         },
     );
@@ -159,8 +156,8 @@ pub(super) fn release_before_results(p: &Profile<'_>, _: &QualityPolicy, f: &mut
             path: "manufacturing.distributed_before_release_results",
             value: manufacturing(p).and_then(|m| m.distributed_before_release_results),
             failing: true,
-            not_met: "the lot was distributed before its release results were in and met specification: it reached patients unproven (21 CFR 211.165(a); 21 CFR 610.1; 21 CFR 1271.265(c))",
-            absent: "not stated: the release results the record gives are judged by their own rules (a result pending at release already blocks), and when the lot left is judged when stated",
+            not_met: &reasons::LOT_WAS_DISTRIBUTED_BEFORE_RELEASE,
+            absent: &reasons::STATED_RELEASE_RESULTS_RECORD_GIVES,
             absent_severity: Severity::Info,
         },
     );

@@ -6,6 +6,7 @@
 //! Every threshold lives in the policy (or, for the pharmacopoeial endotoxin constant K, in the
 //! cited [`crate::Route`] table); none is written in the rules.
 
+use crate::Reason;
 use crate::table::vocab;
 use crate::{
     CatalogKey, CellCount, Donor, EndotoxinEuPerMl, Fact, Finding, Indication, IsoDate,
@@ -26,6 +27,7 @@ mod manufacturing;
 mod perinatal;
 mod policy;
 mod profile;
+pub(crate) mod reasons;
 mod reference;
 mod report;
 mod safety;
@@ -132,8 +134,6 @@ pub fn assess_quality(
     }
     QualityReport::from_findings(findings, on)
 }
-
-const CELL_FREE: &str = "the product is not meant to deliver living cells";
 
 fn percent_fact(name: &'static str, value: f64) -> Fact {
     Fact::number(name, value).with_unit("%")

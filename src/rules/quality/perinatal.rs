@@ -4,17 +4,17 @@ use super::*;
 
 pub(super) fn perinatal_msc_evidence(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     if !p.live {
-        f.not_applicable(CELL_FREE);
+        f.not_applicable(&reasons::CELL_FREE);
         return;
     }
     match p.perinatal() {
         Some(false) => {
-            f.not_applicable("the tissue is not perinatal");
+            f.not_applicable(&reasons::TISSUE_PERINATAL);
             return;
         }
         None if p.product.supply != Some(SupplyModel::OffTheShelf) => {
             f.judge(Outcome::Undetermined, Severity::Info)
-                .why("the source tissue is not stated")
+                .why(&reasons::SOURCE_TISSUE_STATED)
                 .lack("tissue");
             return;
         }
@@ -35,10 +35,10 @@ pub(super) fn perinatal_msc_evidence(p: &Profile<'_>, policy: &QualityPolicy, f:
             Severity::Warning
         };
         f.judge(Outcome::NotMet, severity)
-            .why("no colony-forming cells were found and identity markers do not show MSCs: live cells alone are not MSCs");
+            .why(&reasons::COLONY_FORMING_CELLS_WERE_FOUND);
     } else {
         f.judge(Outcome::Undetermined, Severity::Warning)
-            .why("viable cells alone do not show MSCs; ask for identity markers or a colony-forming (CFU-F) assay")
+            .why(&reasons::VIABLE_CELLS_ALONE_DO_SHOW)
             .lack("release.cfu_f_per_million")
             .lack("release.identity.markers");
     }

@@ -24,42 +24,43 @@ pub(super) struct TestText {
     /// The fact naming a stated "not performed" and its reason.
     pub(super) not_performed_fact: &'static str,
     /// A lot whose test was stated as not performed.
-    pub(super) lot_not_performed: &'static str,
+    pub(super) lot_not_performed: &'static Reason,
     /// A bedside preparation whose test was stated as not performed.
-    pub(super) bedside_not_performed: &'static str,
+    pub(super) bedside_not_performed: &'static Reason,
     /// A bedside preparation without a result.
-    pub(super) bedside_absent: &'static str,
+    pub(super) bedside_absent: &'static Reason,
     /// A bedside preparation whose test had not finished.
-    pub(super) bedside_pending: &'static str,
+    pub(super) bedside_pending: Option<&'static Reason>,
     /// A result stated together with "not performed".
-    pub(super) contradiction: &'static str,
+    pub(super) contradiction: &'static Reason,
 }
 
 pub(super) const fn test_text(test: ReleaseTest) -> TestText {
     match test {
         ReleaseTest::Mycoplasma => TestText {
             not_performed_fact: "release.not_performed.mycoplasma",
-            lot_not_performed: "the record states that mycoplasma testing was not performed, but a product that may have been cultured is tested for mycoplasma before release, whatever the reason",
-            bedside_not_performed: "mycoplasma testing was not performed: absence of mycoplasma is not shown",
-            bedside_absent: "no mycoplasma result is reported: absence of mycoplasma is not shown",
-            bedside_pending: "the mycoplasma test had not finished when the cells were given: absence of mycoplasma is not shown",
-            contradiction: "the record states a mycoplasma result and also that the test was not performed: the two statements contradict each other",
+            lot_not_performed: &reasons::RECORD_STATES_MYCOPLASMA_TESTING_WAS,
+            bedside_not_performed: &reasons::MYCOPLASMA_TESTING_WAS_PERFORMED_ABSENCE,
+            bedside_absent: &reasons::MYCOPLASMA_RESULT_REPORTED_ABSENCE_MYCOPLASMA,
+            bedside_pending: Some(&reasons::MYCOPLASMA_TEST_HAD_FINISHED_WHEN),
+            contradiction: &reasons::RECORD_STATES_MYCOPLASMA_RESULT_ALSO,
         },
         ReleaseTest::Endotoxin => TestText {
             not_performed_fact: "release.not_performed.endotoxin",
-            lot_not_performed: "the record states that endotoxin testing was not performed, but each lot released to patients is tested for bacterial endotoxins (USP <85>), whatever the reason",
-            bedside_not_performed: "endotoxin testing was not performed: a same-day autologous bedside preparation is not a released lot and no release test is required of it, but that endotoxin is within the USP <85> limit is not shown",
-            bedside_absent: "no endotoxin result is reported: a same-day autologous bedside preparation is not a released lot and no release test is required of it, but that endotoxin is within the USP <85> limit is not shown",
-            bedside_pending: "the endotoxin test had not finished when the cells were given: that endotoxin is within the USP <85> limit is not shown",
-            contradiction: "the record states an endotoxin result and also that the test was not performed: the two statements contradict each other",
+            lot_not_performed: &reasons::RECORD_STATES_ENDOTOXIN_TESTING_WAS,
+            bedside_not_performed: &reasons::ENDOTOXIN_TESTING_WAS_PERFORMED_SAME,
+            bedside_absent: &reasons::ENDOTOXIN_RESULT_REPORTED_SAME_DAY,
+            // The endotoxin result is a figure: it is stated or not, never pending.
+            bedside_pending: None,
+            contradiction: &reasons::RECORD_STATES_ENDOTOXIN_RESULT_ALSO,
         },
         ReleaseTest::Sterility => TestText {
             not_performed_fact: "release.not_performed.sterility",
-            lot_not_performed: "the record states that sterility testing was not performed, but 21 CFR 610.12 requires a sterility test of each lot, whatever the reason",
-            bedside_not_performed: "sterility testing was not performed: a same-day autologous bedside preparation is not a released lot and no release test is required of it (a culture would report after the injection), but sterility is not shown",
-            bedside_absent: "no sterility result is reported: a same-day autologous bedside preparation is not a released lot and no release test is required of it (a culture would report after the injection), but sterility is not shown",
-            bedside_pending: "the sterility culture had not finished when the cells were given, as is usual for a same-day bedside preparation: sterility is not shown",
-            contradiction: "the record states a sterility result and also that the test was not performed: the two statements contradict each other",
+            lot_not_performed: &reasons::RECORD_STATES_STERILITY_TESTING_WAS,
+            bedside_not_performed: &reasons::STERILITY_TESTING_WAS_PERFORMED_SAME,
+            bedside_absent: &reasons::STERILITY_RESULT_REPORTED_SAME_DAY,
+            bedside_pending: Some(&reasons::STERILITY_CULTURE_HAD_FINISHED_WHEN),
+            contradiction: &reasons::RECORD_STATES_STERILITY_RESULT_ALSO,
         },
     }
 }
@@ -77,13 +78,13 @@ pub(super) fn not_shown(
     f: &mut Finding,
     test: ReleaseTest,
     outcome: Option<TestOutcome>,
-    lot_reason: &'static str,
+    lot_reason: &'static Reason,
 ) {
     let text = test_text(test);
     let reason = not_performed(p, test);
     if release_tests_optional(p) {
         let why = match (outcome, reason) {
-            (Some(TestOutcome::Pending), _) => text.bedside_pending,
+            (Some(TestOutcome::Pending), _) => text.bedside_pending.unwrap_or(text.bedside_absent),
             (_, Some(_)) => text.bedside_not_performed,
             (Some(TestOutcome::Negative | TestOutcome::Positive) | None, None) => {
                 text.bedside_absent
@@ -114,7 +115,7 @@ pub(super) fn test_outcome(
         // A stated failing value fails, whatever else the record says.
         (Some(TestOutcome::Positive), _) => {
             f.judge(Outcome::NotMet, Severity::Blocking)
-                .why("contamination was detected");
+                .why(&reasons::CONTAMINATION_WAS_DETECTED);
         }
         (Some(_), Some(r)) => {
             f.judge(Outcome::Undetermined, Severity::Blocking)
@@ -122,9 +123,9 @@ pub(super) fn test_outcome(
                 .add(Fact::code(test_text(test).not_performed_fact, r.code()));
         }
         (Some(TestOutcome::Negative), None) => {}
-        (Some(_), None) => not_shown(p, f, test, outcome, "the test had not finished at release"),
+        (Some(_), None) => not_shown(p, f, test, outcome, &reasons::TEST_HAD_FINISHED_RELEASE),
         (None, _) => {
-            not_shown(p, f, test, outcome, "no result is reported");
+            not_shown(p, f, test, outcome, &reasons::RESULT_REPORTED);
             f.lack(path);
         }
     }
@@ -146,10 +147,8 @@ pub(super) fn mycoplasma(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     // Whether the cells were cultured decides whether the test is a release criterion, never
     // whether a result was reported: culture unknown is judged as culture (fail closed).
     if p.expansion == Expansion::No {
-        f.not_applicable(
-            "the cells were not grown in culture, where mycoplasma contaminate, so mycoplasma testing is not a release criterion",
-        )
-        .add_opt(result.map(|o| Fact::code("release.mycoplasma", o.code())));
+        f.not_applicable(&reasons::CELLS_WERE_GROWN_CULTURE_WHERE)
+            .add_opt(result.map(|o| Fact::code("release.mycoplasma", o.code())));
         return;
     }
     test_outcome(p, f, ReleaseTest::Mycoplasma, result);
@@ -170,10 +169,8 @@ pub(super) fn endotoxin(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
     let route = p.route();
     if let Some(route) = route {
         if route.info().endotoxin_k_eu_per_kg.is_none() {
-            f.not_applicable(
-                "USP <85> sets no endotoxin constant for this route (not parenteral), so endotoxin is not a release criterion",
-            )
-            .add(Fact::code("delivery.route", route.code()));
+            f.not_applicable(&reasons::USP_85_SETS_ENDOTOXIN_CONSTANT)
+                .add(Fact::code("delivery.route", route.code()));
             return;
         }
     }
@@ -243,9 +240,9 @@ pub(super) fn endotoxin(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
         (Some(m), Some(limit)) if m > limit => {
             f.judge(Outcome::NotMet, Severity::Blocking)
                 .why(if source == "usp_85" {
-                    "endotoxin exceeds the USP <85> limit K/M for this route, dose volume and body weight"
+                    &reasons::ENDOTOXIN_EXCEEDS_USP_85_LIMIT
                 } else {
-                    "endotoxin exceeds the product's own specification"
+                    &reasons::ENDOTOXIN_EXCEEDS_PRODUCT_S_OWN
                 })
                 .add(Fact::code(LIMIT_SOURCE, source));
         }
@@ -263,19 +260,19 @@ pub(super) fn endotoxin(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
         (Some(_), _) if usp_limit.is_none() => {
             f.judge(Outcome::Undetermined, Severity::Blocking)
                 .why(if spec.is_some() {
-                    "the result meets the product's own specification, but the USP <85> limit K/M for this dose and patient cannot be computed"
+                    &reasons::RESULT_MEETS_PRODUCT_S_OWN
                 } else {
-                    "the USP <85> limit K/M cannot be computed without the route, the dose volume and the body weight"
+                    &reasons::USP_85_LIMIT_K_M
                 })
                 .lack_all(&missing);
         }
         (Some(_), _) => {
             f.why(if source == "usp_85" && spec.is_none() {
-                "within the USP <85> limit K/M, the default where the product states no endotoxin specification of its own"
+                &reasons::WITHIN_USP_85_LIMIT_K_2
             } else if source == "usp_85" {
-                "within the USP <85> limit K/M, which is stricter here than the product's own specification"
+                &reasons::WITHIN_USP_85_LIMIT_K
             } else {
-                "within the product's own specification, which is stricter here than the USP <85> limit K/M"
+                &reasons::WITHIN_PRODUCT_S_OWN_SPECIFICATION
             })
             .add(Fact::code(LIMIT_SOURCE, source));
         }
@@ -285,7 +282,7 @@ pub(super) fn endotoxin(p: &Profile<'_>, _: &QualityPolicy, f: &mut Finding) {
                 f,
                 ReleaseTest::Endotoxin,
                 None,
-                "no endotoxin result is reported",
+                &reasons::ENDOTOXIN_RESULT_REPORTED,
             );
             f.lack("release.endotoxin_eu_per_ml").lack_all(&missing);
         }

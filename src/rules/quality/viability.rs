@@ -4,7 +4,7 @@ use super::*;
 
 pub(super) fn viability_minimum(p: &Profile<'_>, policy: &QualityPolicy, f: &mut Finding) {
     if !p.live {
-        f.not_applicable(CELL_FREE);
+        f.not_applicable(&reasons::CELL_FREE);
         return;
     }
     let min = policy.min_viability_percent.get();
@@ -20,31 +20,31 @@ pub(super) fn viability_minimum(p: &Profile<'_>, policy: &QualityPolicy, f: &mut
         Some(v) if v.get() >= min => {}
         Some(_) => {
             f.judge(Outcome::NotMet, Severity::Blocking)
-                .why("fewer cells are alive than the policy requires");
+                .why(&reasons::FEWER_CELLS_ALIVE_THAN_POLICY);
         }
         None if unstated_low.is_some() => {
             f.judge(Outcome::NotMet, Severity::Blocking)
-                .why("a viability figure whose timing is not stated is below the policy minimum: whenever it was measured, the cells as given are no more viable than that");
+                .why(&reasons::VIABILITY_FIGURE_WHOSE_TIMING_STATED);
         }
         None => {
             let reported = p.release.is_some_and(|r| !r.viability.is_empty());
             f.judge(Outcome::Undetermined, Severity::Blocking);
             if reported && p.state.is_none() {
-                f.why("no post-thaw viability is reported and whether the product was frozen is not stated: a figure taken before freezing, or of unstated timing, describes the product only if it was given fresh")
+                f.why(&reasons::POST_THAW_VIABILITY_REPORTED_WHETHER)
                     .lack("release.state");
                 if unstated.is_some() {
                     f.lack("release.viability.timing");
                 }
                 f.lack("release.viability (post_thaw)");
             } else if reported && unstated.is_some() {
-                f.why("the product is cryopreserved and no viability figure is stated to be post-thaw: a figure whose timing is not stated never counts as the post-thaw result it is judged on")
+                f.why(&reasons::PRODUCT_CRYOPRESERVED_VIABILITY_FIGURE_STATED)
                     .lack("release.viability.timing")
                     .lack("release.viability (post_thaw)");
             } else if reported {
-                f.why("the product is cryopreserved and only viability before freezing is reported; it is judged on post-thaw viability")
+                f.why(&reasons::PRODUCT_CRYOPRESERVED_ONLY_VIABILITY_BEFORE)
                     .lack("release.viability (post_thaw)");
             } else {
-                f.why("no viability is reported for a product meant to deliver living cells")
+                f.why(&reasons::VIABILITY_REPORTED_PRODUCT_MEANT_DELIVER)
                     .lack("release.viability");
             }
         }
@@ -86,7 +86,7 @@ pub(super) fn viability_post_thaw(p: &Profile<'_>, _: &QualityPolicy, f: &mut Fi
             "release.viability"
         };
         f.judge(Outcome::Undetermined, Severity::Blocking)
-            .why("the record says the product is given fresh, and also that it was cryopreserved (a cryopreservation step or a post-thaw viability figure): the two statements contradict each other, so which viability describes what the patient receives is not known")
+            .why(&reasons::RECORD_SAYS_PRODUCT_GIVEN_FRESH)
             .point_at("release.state")
             .add(Fact::code("release.state", ProductState::Fresh.code()))
             .add(Fact::code_list("contradicts", ["release.state", frozen_by]));
@@ -94,12 +94,12 @@ pub(super) fn viability_post_thaw(p: &Profile<'_>, _: &QualityPolicy, f: &mut Fi
         return;
     }
     if !p.live {
-        f.not_applicable(CELL_FREE);
+        f.not_applicable(&reasons::CELL_FREE);
         return;
     }
     match p.state {
         Some(ProductState::Fresh) => {
-            f.not_applicable("the product is given fresh, never frozen")
+            f.not_applicable(&reasons::PRODUCT_GIVEN_FRESH_NEVER_FROZEN)
                 .add(Fact::code("release.state", ProductState::Fresh.code()));
             return;
         }
@@ -110,20 +110,20 @@ pub(super) fn viability_post_thaw(p: &Profile<'_>, _: &QualityPolicy, f: &mut Fi
             {
             } else if figures.is_empty() {
                 f.judge(Outcome::Undetermined, Severity::Warning)
-                    .why("no viability is reported")
+                    .why(&reasons::VIABILITY_REPORTED)
                     .lack("release.viability");
             } else if figures.iter().any(|v| v.timing.is_none()) {
                 f.judge(Outcome::Undetermined, Severity::Warning)
-                    .why("the product is cryopreserved and the timing of a viability figure is not stated: a figure of unstated timing never counts as post-thaw")
+                    .why(&reasons::PRODUCT_CRYOPRESERVED_TIMING_VIABILITY_FIGURE)
                     .lack("release.viability.timing");
             } else {
                 f.judge(Outcome::NotMet, Severity::Warning)
-                    .why("the product is cryopreserved but its viability was measured only before freezing");
+                    .why(&reasons::PRODUCT_CRYOPRESERVED_BUT_VIABILITY_WAS);
             }
         }
         None => {
             f.judge(Outcome::Undetermined, Severity::Warning)
-                .why("whether the product was frozen is not stated, so the timing of its viability cannot be checked")
+                .why(&reasons::WHETHER_PRODUCT_WAS_FROZEN_STATED)
                 .lack("release.state");
         }
     }

@@ -12,7 +12,7 @@ pub(super) trait Fill {
     /// Sets the outcome and its severity.
     fn judge(&mut self, outcome: Outcome, severity: Severity) -> &mut Self;
     /// Sets the one-sentence reason.
-    fn why(&mut self, reason: &'static str) -> &mut Self;
+    fn why(&mut self, reason: &'static Reason) -> &mut Self;
     /// Sets where in the input the finding points.
     fn point_at(&mut self, path: &'static str) -> &mut Self;
     /// Adds a fact.
@@ -24,7 +24,7 @@ pub(super) trait Fill {
     /// Records missing facts, in order.
     fn lack_all(&mut self, paths: &[&'static str]) -> &mut Self;
     /// Marks the rule as not applicable, for this reason.
-    fn not_applicable(&mut self, reason: &'static str) -> &mut Self;
+    fn not_applicable(&mut self, reason: &'static Reason) -> &mut Self;
 }
 
 impl Fill for Finding {
@@ -34,8 +34,8 @@ impl Fill for Finding {
         self
     }
 
-    fn why(&mut self, reason: &'static str) -> &mut Self {
-        self.reason = Some(Cow::Borrowed(reason));
+    fn why(&mut self, reason: &'static Reason) -> &mut Self {
+        self.reason = Some(reason);
         self
     }
 
@@ -73,7 +73,7 @@ impl Fill for Finding {
         self
     }
 
-    fn not_applicable(&mut self, reason: &'static str) -> &mut Self {
+    fn not_applicable(&mut self, reason: &'static Reason) -> &mut Self {
         self.judge(Outcome::NotApplicable, Severity::Info)
             .why(reason)
     }

@@ -161,7 +161,7 @@ pub(super) fn minimal_manipulation(product: &Product) -> Finding {
             RULE,
             Outcome::NotMet,
             "processing.steps",
-            "a processing step alters the relevant characteristics the tissue had in the donor, so the product is more than minimally manipulated; data on the process cannot change a step FDA's guidance calls more than minimal",
+            &reasons::PROCESSING_STEP_ALTERS_RELEVANT_CHARACTERISTICS,
             facts,
             // Settled: no further fact removes a step stated or implied.
             Paths::new(),
@@ -173,7 +173,7 @@ pub(super) fn minimal_manipulation(product: &Product) -> Finding {
             RULE,
             Outcome::NotMet,
             "processing.minimal_manipulation_data",
-            "a step can be minimal only with data on the specific process, and none is recorded: without such data FDA considers the processing more than minimal",
+            &reasons::STEP_CAN_MINIMAL_ONLY_DATA,
             facts,
             Paths::new(),
         );
@@ -195,12 +195,12 @@ pub(super) fn minimal_manipulation(product: &Product) -> Finding {
         push_missing(&mut missing, "processing.steps");
     }
     if !missing.is_empty() {
-        let reason = if open {
-            "a step the crate cannot classify is recorded: data the maker holds cannot settle it, so FDA's Tissue Reference Group or a Request for Designation must"
+        let reason: &'static Reason = if open {
+            &reasons::STEP_CRATE_CANNOT_CLASSIFY_RECORDED
         } else if listed.is_none() {
-            "the processing steps are not stated, so whether the product is minimally manipulated cannot be judged"
+            &reasons::PROCESSING_STEPS_STATED_SO_WHETHER
         } else {
-            "the tissue's FDA class (structural or nonstructural, as in the donor) is needed to judge a step whose effect differs between the two"
+            &reasons::TISSUE_S_FDA_CLASS_STRUCTURAL
         };
         return finish(
             RULE,
@@ -211,17 +211,13 @@ pub(super) fn minimal_manipulation(product: &Product) -> Finding {
             missing,
         );
     }
-    let reason = match class {
-        _ if mixed_classes => {
-            "every step keeps the relevant characteristics of every source tissue named, structural and nonstructural alike (1271.3(f))"
-        }
-        Some(FdaTissueClass::Structural) => {
-            "every step keeps the original characteristics of the structural tissue relating to reconstruction, repair or replacement (1271.3(f)(1))"
-        }
+    let reason: &'static Reason = match class {
+        _ if mixed_classes => &reasons::EVERY_STEP_KEEPS_RELEVANT_CHARACTERISTICS,
+        Some(FdaTissueClass::Structural) => &reasons::EVERY_STEP_KEEPS_ORIGINAL_CHARACTERISTICS,
         Some(FdaTissueClass::CellsOrNonstructural) => {
-            "every step keeps the relevant biological characteristics of the cells or nonstructural tissue (1271.3(f)(2))"
+            &reasons::EVERY_STEP_KEEPS_RELEVANT_BIOLOGICAL
         }
-        None => "every step is minimal for structural and nonstructural tissue alike",
+        None => &reasons::EVERY_STEP_MINIMAL_STRUCTURAL_NONSTRUCTURAL,
     };
     finish(
         RULE,
@@ -261,7 +257,7 @@ pub(super) fn homologous_use(product: &Product, analysis: &homologous::Homologou
             RULE,
             Outcome::NotMet,
             "intended_use.indications",
-            "offered as a treatment for a myriad of unrelated diseases or conditions, so not intended for homologous use only (FDA MM/HU guidance, section IV, Q17)",
+            &reasons::OFFERED_TREATMENT_MYRIAD_UNRELATED_DISEASES,
             facts,
             Vec::new(),
         );
@@ -280,7 +276,7 @@ pub(super) fn homologous_use(product: &Product, analysis: &homologous::Homologou
             RULE,
             Outcome::Undetermined,
             analysis.missing.first().copied().unwrap_or("intended_use"),
-            "homologous use compares the source tissue's basic functions with the functions at the site of use, the functions the indications imply and the declared functions; a fact it needs is missing",
+            &reasons::HOMOLOGOUS_USE_COMPARES_SOURCE_TISSUE,
             facts,
             analysis.missing.as_slice(),
         ),
@@ -288,7 +284,7 @@ pub(super) fn homologous_use(product: &Product, analysis: &homologous::Homologou
             RULE,
             Outcome::Met,
             "intended_use",
-            "every declared and implied function is a basic function the source tissue performs in the donor, and the recipient's tissue performs it at the site of use (21 CFR 1271.3(c))",
+            &reasons::EVERY_DECLARED_IMPLIED_FUNCTION_BASIC,
             facts,
             Vec::new(),
         ),
@@ -306,7 +302,7 @@ pub(super) fn no_combination(product: &Product) -> Finding {
             RULE,
             Outcome::Undetermined,
             "processing.added_articles",
-            "what was combined with the cells is not stated (`[]` states that nothing was)",
+            &reasons::WHAT_WAS_COMBINED_CELLS_STATED,
             Facts::new(),
             ["processing.added_articles"],
         );
@@ -322,10 +318,10 @@ pub(super) fn no_combination(product: &Product) -> Finding {
         .copied()
         .collect();
     if others.is_empty() {
-        let reason = if articles.is_empty() {
-            "nothing is combined with the cells"
+        let reason: &'static Reason = if articles.is_empty() {
+            &reasons::NOTHING_COMBINED_CELLS
         } else {
-            "only water, crystalloids or sterilizing, preserving or storage agents are added (allowed if they raise no new clinical safety concern)"
+            &reasons::ONLY_WATER_CRYSTALLOIDS_STERILIZING_PRESERVING
         };
         finish(
             RULE,
@@ -341,7 +337,7 @@ pub(super) fn no_combination(product: &Product) -> Finding {
             RULE,
             Outcome::NotMet,
             "processing.added_articles",
-            "the cells are combined with another article, which 1271.10(a)(3) does not allow",
+            &reasons::CELLS_COMBINED_ANOTHER_ARTICLE_WHICH,
             facts,
             Vec::new(),
         )
@@ -385,7 +381,7 @@ pub(super) fn systemic_effect(product: &Product) -> Finding {
             RULE,
             Outcome::Met,
             "donor",
-            "for autologous use, a first- or second-degree blood relative, or reproductive use, so a systemic effect or dependence on living cells is allowed (1271.10(a)(4)(ii))",
+            &reasons::AUTOLOGOUS_USE_FIRST_SECOND_DEGREE,
             facts,
             missing,
         );
@@ -441,10 +437,10 @@ pub(super) fn systemic_effect(product: &Product) -> Finding {
             .donor
             .is_some_and(|d| d.relation_known() && !(d.is_autologous() || d.is_blood_relative()));
         if known_other && (product.tissue.is_some() || reproductive == Some(false)) {
-            let reason = if derived {
-                "has a systemic effect or depends on living cells (derived from the route or the claimed mechanisms, as the record does not say), and is neither autologous, for a close blood relative, nor reproductive"
+            let reason: &'static Reason = if derived {
+                &reasons::HAS_SYSTEMIC_EFFECT_DEPENDS_LIVING_3
             } else {
-                "has a systemic effect or depends on the metabolic activity of living cells, and is neither autologous, for a first- or second-degree blood relative, nor reproductive"
+                &reasons::HAS_SYSTEMIC_EFFECT_DEPENDS_METABOLIC
             };
             return finish(RULE, Outcome::NotMet, path, reason, facts, missing);
         }
@@ -455,10 +451,10 @@ pub(super) fn systemic_effect(product: &Product) -> Finding {
         if product.tissue.is_none() && reproductive.is_none() {
             missing.push("intended_use.reproductive_use");
         }
-        let reason = if unstated_relation {
-            "has a systemic effect or depends on living cells, and comes from another person whose relation to the patient is not stated ('for allogeneic use'): a first- or second-degree blood relative would meet 1271.10(a)(4)(ii)(b), any other donor would not, so the criterion stays open until the relation is stated"
+        let reason: &'static Reason = if unstated_relation {
+            &reasons::HAS_SYSTEMIC_EFFECT_DEPENDS_LIVING_2
         } else {
-            "has a systemic effect or depends on living cells; the donor (and, for a tissue not named, reproductive use) is needed to know whether it is autologous, for a close blood relative, or reproductive"
+            &reasons::HAS_SYSTEMIC_EFFECT_DEPENDS_LIVING
         };
         return finish(RULE, Outcome::Undetermined, path, reason, facts, missing);
     }
@@ -467,7 +463,7 @@ pub(super) fn systemic_effect(product: &Product) -> Finding {
             RULE,
             Outcome::Met,
             path,
-            "no systemic effect and not dependent on the metabolic activity of living cells for its primary function (1271.10(a)(4)(i))",
+            &reasons::SYSTEMIC_EFFECT_DEPENDENT_METABOLIC_ACTIVITY,
             facts,
             missing,
         );
@@ -488,7 +484,7 @@ pub(super) fn systemic_effect(product: &Product) -> Finding {
         RULE,
         Outcome::Undetermined,
         path,
-        "whether it has a systemic effect or depends on living cells is not recorded, and the donor does not settle it",
+        &reasons::WHETHER_HAS_SYSTEMIC_EFFECT_DEPENDS,
         facts,
         missing,
     )

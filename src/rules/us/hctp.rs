@@ -53,7 +53,7 @@ pub(super) fn is_hctp(
     const RULE: RuleId = RuleId::UsIsHctp;
     let mut facts = Facts::new();
     let mut missing = Paths::new();
-    let verdict = |outcome: Outcome, reason: &'static str, facts: Facts, missing: Paths| {
+    let verdict = |outcome: Outcome, reason: &'static Reason, facts: Facts, missing: Paths| {
         finish(RULE, outcome, "tissue", reason, facts, missing)
     };
 
@@ -74,7 +74,7 @@ pub(super) fn is_hctp(
     if product.donor == Some(Donor::Xenogeneic) {
         return verdict(
             Outcome::NotMet,
-            "cells from an animal are not HCT/Ps (21 CFR 1271.3(d)(6))",
+            &reasons::CELLS_FROM_ANIMAL_HCT_PS,
             facts,
             missing,
         )
@@ -85,18 +85,20 @@ pub(super) fn is_hctp(
             PreparationKind::BloodProduct => {
                 return verdict(
                     Outcome::NotMet,
-                    "a blood product such as platelet-rich plasma is not an HCT/P (21 CFR 1271.3(d)(2); FDA MM/HU guidance, section V.A)",
+                    &reasons::BLOOD_PRODUCT_SUCH_PLATELET_RICH,
                     facts,
                     missing,
-                ).at("preparation");
+                )
+                .at("preparation");
             }
             PreparationKind::CellFree => {
                 return verdict(
                     Outcome::NotMet,
-                    "a cell-free secreted product (cell factors, exosomes, conditioned medium) is not an HCT/P (21 CFR 1271.3(d)(3)); it cannot be a 361 HCT/P",
+                    &reasons::CELL_FREE_SECRETED_PRODUCT_CELL,
                     facts,
                     missing,
-                ).at("preparation");
+                )
+                .at("preparation");
             }
             // "No isolated cells" against a step that isolates or grows cells: the record
             // contradicts itself, and the exclusion is not read from it.
@@ -123,7 +125,7 @@ pub(super) fn is_hctp(
                 missing.push("preparation");
                 return verdict(
                     Outcome::Undetermined,
-                    "the preparation is stated as a secreted body fluid with no isolated cells, yet the processing steps isolate or grow cells: the record contradicts itself, so whether the 1271.3(d) exclusion for secreted fluids applies is not known",
+                    &reasons::PREPARATION_STATED_SECRETED_BODY_FLUID,
                     facts,
                     missing,
                 )
@@ -132,7 +134,7 @@ pub(super) fn is_hctp(
             PreparationKind::SecretedFluid if secreted_fluid_only(product) => {
                 return verdict(
                     Outcome::NotMet,
-                    "a secreted body fluid such as amniotic fluid, with no cells isolated from it, is generally not an HCT/P (FDA MM/HU guidance, section III.C, Q15; 21 CFR 1271.3(d)(3))",
+                    &reasons::SECRETED_BODY_FLUID_SUCH_AMNIOTIC,
                     facts,
                     missing,
                 )
@@ -151,7 +153,7 @@ pub(super) fn is_hctp(
         if parts.iter().all(|f| f.outcome == Outcome::Met) {
             return verdict(
                 Outcome::NotMet,
-                "minimally manipulated bone marrow for homologous use, not combined with another article, is not an HCT/P (21 CFR 1271.3(d)(4))",
+                &reasons::MINIMALLY_MANIPULATED_BONE_MARROW_HOMOLOGOUS,
                 facts,
                 missing,
             );
@@ -166,7 +168,7 @@ pub(super) fn is_hctp(
             }
             return verdict(
                 Outcome::Undetermined,
-                "bone marrow is excluded from HCT/Ps when minimally manipulated, for homologous use and not combined with another article (21 CFR 1271.3(d)(4)); the facts do not yet show whether it is",
+                &reasons::BONE_MARROW_EXCLUDED_FROM_HCT,
                 facts,
                 missing,
             );
@@ -174,16 +176,16 @@ pub(super) fn is_hctp(
     }
 
     if missing.is_empty() {
-        let reason = if secreted_fluid_only(product) {
-            "cells isolated from a secreted body fluid are HCT/Ps (FDA MM/HU guidance, section III.C, Q15)"
+        let reason: &'static Reason = if secreted_fluid_only(product) {
+            &reasons::CELLS_ISOLATED_FROM_SECRETED_BODY
         } else {
-            "human cells or tissue for implantation, transplantation, infusion or transfer; no exclusion of 21 CFR 1271.3(d) applies"
+            &reasons::HUMAN_CELLS_TISSUE_IMPLANTATION_TRANSPLANTATION
         };
         verdict(Outcome::Met, reason, facts, missing)
     } else {
         verdict(
             Outcome::Undetermined,
-            "the donor, the preparation and the tissue are needed to rule out the exclusions of 21 CFR 1271.3(d)",
+            &reasons::DONOR_PREPARATION_TISSUE_NEEDED_RULE,
             facts,
             missing,
         )

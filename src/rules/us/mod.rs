@@ -12,6 +12,7 @@
 //! Classification never formats strings: every reason is a `&'static str` and every fact a
 //! machine name or a number, so the function can run in a loop.
 
+use crate::Reason;
 use crate::determination;
 use crate::rules::homologous::{self, HomologousVerdict};
 use crate::table::vocab;
@@ -35,6 +36,7 @@ mod classification;
 mod criteria;
 mod determined;
 mod hctp;
+pub(crate) mod reasons;
 mod report;
 mod same_surgical;
 mod write;
@@ -248,12 +250,12 @@ pub(crate) fn classify_us_sharing(
     match reached {
         Reached::HctpOnly => {
             for f in &mut findings[EXCEPTION..] {
-                not_reached(f, NOT_REACHED_NOT_HCTP);
+                not_reached(f, &reasons::NOT_REACHED_NOT_HCTP);
             }
         }
         Reached::ThroughException => {
             for f in &mut findings[CRITERIA] {
-                not_reached(f, NOT_REACHED_EXCEPTED);
+                not_reached(f, &reasons::NOT_REACHED_EXCEPTED);
             }
         }
         Reached::All => {}

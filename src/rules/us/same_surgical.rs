@@ -32,16 +32,13 @@ pub(super) fn same_surgical_procedure(product: &Product) -> Finding {
     const RULE: RuleId = RuleId::UsSameSurgicalProcedure;
     let mut facts = Facts::new();
     let mut missing = Paths::new();
-    let mut not_met: Option<(&'static str, &'static str)> = None;
+    let mut not_met: Option<(&'static str, &'static Reason)> = None;
 
     match product.donor {
         Some(donor) => {
             facts.push(Fact::code("donor", donor.code()));
             if !donor.is_autologous() {
-                not_met.get_or_insert((
-                    "donor",
-                    "the exception covers only cells removed from and implanted into the same individual (autologous use)",
-                ));
+                not_met.get_or_insert(("donor", &reasons::EXCEPTION_COVERS_ONLY_CELLS_REMOVED));
             }
         }
         None => missing.push("donor"),
@@ -54,7 +51,7 @@ pub(super) fn same_surgical_procedure(product: &Product) -> Finding {
             if !same {
                 not_met.get_or_insert((
                     "processing.same_surgical_procedure",
-                    "removal and implantation are not in the same surgical procedure (e.g. the cells come back at a later visit)",
+                    &reasons::REMOVAL_IMPLANTATION_SAME_SURGICAL_PROCEDURE,
                 ));
             }
         }
@@ -85,7 +82,7 @@ pub(super) fn same_surgical_procedure(product: &Product) -> Finding {
         }
         not_met.get_or_insert((
             "processing.steps",
-            "a step isolates cells from the tissue or changes or multiplies them, so the cells implanted are not the HCT/P removed: the exception does not apply (United States v. US Stem Cell Clinic, LLC, 998 F.3d 1302 (11th Cir. 2021); United States v. California Stem Cell Treatment Center, Inc., No. 22-56014 (9th Cir. 2024): 'the removed and implanted HCT/Ps must be the same')",
+            &reasons::STEP_ISOLATES_CELLS_FROM_TISSUE,
         ));
         facts.push(
             Fact::new(
@@ -125,7 +122,7 @@ pub(super) fn same_surgical_procedure(product: &Product) -> Finding {
             if !others.is_empty() {
                 not_met.get_or_insert((
                     "processing.added_articles",
-                    "combined with another article, the cells are no longer 'such HCT/P' in their original form (the crate's conservative reading of 1271.15(b))",
+                    &reasons::COMBINED_ANOTHER_ARTICLE_CELLS_LONGER,
                 ));
                 facts.push(
                     Fact::terms("processing.added_articles.other_articles", others).as_derived(),
@@ -151,7 +148,7 @@ pub(super) fn same_surgical_procedure(product: &Product) -> Finding {
             RULE,
             Outcome::Undetermined,
             "processing.steps",
-            "a step other than rinsing, cleansing, sizing or shaping (such as concentrating marrow in a centrifuge) lies between removal and implantation, and no source settles whether the cells implanted are still 'such HCT/P': the Ninth Circuit held that 'the removed and implanted HCT/Ps must be the same' (United States v. California Stem Cell Treatment Center, Inc., No. 22-56014, 27 Sep 2024; certiorari denied, No. 24-1189, 14 Oct 2025), as the Eleventh Circuit did (United States v. US Stem Cell Clinic, LLC, 998 F.3d 1302, 2021), so the exception is open; FDA's Tissue Reference Group or a Request for Designation can answer it",
+            &reasons::STEP_OTHER_THAN_RINSING_CLEANSING,
             facts,
             missing,
         )
@@ -161,7 +158,7 @@ pub(super) fn same_surgical_procedure(product: &Product) -> Finding {
             RULE,
             Outcome::Undetermined,
             "processing.same_surgical_procedure",
-            "the exception needs autologous use, removal and implantation in one surgical procedure, the list of steps in between and what was added to the cells",
+            &reasons::EXCEPTION_NEEDS_AUTOLOGOUS_USE_REMOVAL,
             facts,
             missing,
         )
@@ -170,7 +167,7 @@ pub(super) fn same_surgical_procedure(product: &Product) -> Finding {
             RULE,
             Outcome::Met,
             "processing.same_surgical_procedure",
-            "autologous cells removed and implanted in the same surgical procedure, with nothing in between but rinsing, cleansing, sizing or shaping, the steps that keep them 'such HCT/P' (FDA Same Surgical Procedure Exception guidance, Nov 2017)",
+            &reasons::AUTOLOGOUS_CELLS_REMOVED_IMPLANTED_SAME,
             facts,
             missing,
         )

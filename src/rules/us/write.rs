@@ -8,10 +8,6 @@ pub(super) enum Reached {
     All,
 }
 
-pub(super) const NOT_REACHED_NOT_HCTP: &str =
-    "not reached: the product is not an HCT/P, so Part 1271 does not apply";
-pub(super) const NOT_REACHED_EXCEPTED: &str = "not reached: the same surgical procedure exception applies, so the 1271.10(a) criteria are not needed";
-
 pub(super) fn is_criterion(rule: RuleId) -> bool {
     matches!(
         rule,
@@ -22,10 +18,10 @@ pub(super) fn is_criterion(rule: RuleId) -> bool {
     )
 }
 
-pub(super) fn not_reached(finding: &mut Finding, reason: &'static str) {
+pub(super) fn not_reached(finding: &mut Finding, reason: &'static Reason) {
     finding.outcome = Outcome::NotApplicable;
     finding.severity = Severity::Info;
-    finding.reason = Some(reason.into());
+    finding.reason = Some(reason);
     finding.missing.clear();
 }
 
@@ -44,7 +40,7 @@ pub(super) fn finish(
     rule: RuleId,
     outcome: Outcome,
     path: &'static str,
-    reason: &'static str,
+    reason: &'static Reason,
     facts: impl Into<Facts>,
     missing: impl Into<Paths>,
 ) -> Finding {

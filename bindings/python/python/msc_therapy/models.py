@@ -3514,7 +3514,12 @@ class Finding(BaseModel):
     """
     reason: str | None = None
     """
-    Why the rule concluded what it did, in one sentence, when the facts alone do not say.
+    Why the rule concluded what it did, in one sentence, when the facts alone do not say:
+    the text of the reason code's row (full form only).
+    """
+    reason_code: str | None = None
+    """
+    The stable code of the reason, a row of its engine's reason table (`U012`).
     """
     rule: RuleId
     """
@@ -3563,9 +3568,9 @@ class FindingCompact(BaseModel):
     """
     Where in the input the problem lies, as a dotted path (`release.viability`).
     """
-    reason: str | None = None
+    reason_code: str | None = None
     """
-    Why the rule concluded what it did, in one sentence, when the facts alone do not say.
+    The stable code of the reason, a row of its engine's reason table (`U012`).
     """
     rule: RuleId
     """

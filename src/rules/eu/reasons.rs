@@ -1,0 +1,48 @@
+//! The reasons the EU engine gives, one row each: the code (`E001`, …) and its sentence.
+//! A finding names its row (`.because(&reasons::NAME)`); the rules write no free text.
+
+use crate::reason::reasons;
+
+reasons! {
+    CELL_FREE_PREPARATION_CONTAINS_CELLS = "E001": "a cell-free preparation contains no cells or tissues, so the ATMP definitions do not fit it; its status (for instance as another medicinal product) is outside this engine";
+    CLASS_SETTLED_BY_DETERMINATION = "E002": "the class is settled by an authority's determination recorded for this product (the document is cited in the facts); the stated claims alone leave it open";
+    CLASS_DETERMINATION_DISAGREES = "E003": "the class the stated claims point to and the class an authority's determination recorded for this product gives disagree: the class stays open, and the contradiction is named";
+    ATMP_SOHO_REGULATION_EU_2024 = "E004": "for an ATMP the SoHO Regulation (EU) 2024/1938, which replaces Directive 2004/23/EC from 7 August 2027, covers the donation, collection and testing of the starting cells; the medicinal products law covers the rest";
+    ATMP_TISSUES_CELLS_DIRECTIVE_COVERS = "E005": "for an ATMP the tissues and cells Directive covers only the donation, procurement and testing of the starting cells; from 7 August 2027 the SoHO Regulation (EU) 2024/1938 does";
+    HOSPITAL_EXEMPTION_CONCERNS_ATMPS_ONLY = "E006": "the hospital exemption concerns ATMPs only";
+    BOTH_CONDITIONS_GTMP_DEFINITION_DIRECTIVE = "E007": "both conditions of the GTMP definition (Directive 2001/83/EC Annex I Part IV, point 2.1): (a) the genetic modification puts a recombinant nucleic acid into the active substance, and (b) the record states that the product's effect relates directly to that sequence or to the product of its genetic expression";
+    CELLS_WERE_GENETICALLY_MODIFIED_SO = "E008": "the cells were genetically modified, so condition (a) of the GTMP definition (a recombinant nucleic acid in the active substance) may hold, but condition (b) is not stated: whether the product's therapeutic, prophylactic or diagnostic effect relates directly to the recombinant sequence or to the product of its genetic expression (Directive 2001/83/EC Annex I Part IV, point 2.1); without it the product is an ATMP whose class is open";
+    ART_2_1_B_EXCLUDES = "E009": "Art 2(1)(b) excludes from the TEP definition products of exclusively non-viable cells or tissues that do not act principally by pharmacological, immunological or metabolic action; the status of such a product is outside this engine";
+    PRESENTED_BOTH_REPAIR_REPLACE_TISSUE = "E010": "presented both to repair or replace a tissue and to treat a disease through the immunological action of its cells, the product fits both the TEP and the sCTMP definition; Art 2(4) is reported to make such a product a TEP, and the crate applies that reading, but the Regulation's text of Art 2(4) was not available to confirm it";
+    PRODUCT_PRESENTED_REGENERATE_REPAIR_REPLACE = "E011": "the product is presented to regenerate, repair or replace a tissue; a paracrine or other mechanism behind that claim is how the repair is said to happen, not a claim to treat a disease by pharmacological, immunological or metabolic action";
+    PRODUCT_PRESENTED_TREAT_DISEASE_THROUGH = "E012": "the product is presented to treat a disease through the immunological or pharmacological action of its cells, not to regenerate, repair or replace a tissue";
+    CLAIMED_FUNCTION_MECHANISM_POINTS_TEP = "E013": "no claimed function or mechanism points to the TEP or the sCTMP definition";
+    WHO_CELLS_COME_FROM_WHAT_2 = "E014": "who the cells come from, or what the preparation is, is not given: human cells and tissues are substances of human origin under the SoHO Regulation; animal cells are not, and the status of a cell-free preparation is outside this engine";
+    WHO_CELLS_COME_FROM_WHAT = "E015": "who the cells come from, or what the preparation is, is not given: human tissues and cells fall under the Directive; animal cells, blood components and cell-free preparations do not";
+    PLATELET_RICH_PLASMA_BLOOD_COMPONENT_2 = "E016": "platelet-rich plasma is a blood component; the SoHO Regulation covers blood as well as tissues and cells, but whether this preparation is a SoHO preparation or a medicinal product is outside this engine";
+    PLATELET_RICH_PLASMA_BLOOD_COMPONENT = "E017": "platelet-rich plasma is a blood component, which Art 2(2)(b) leaves to the blood Directive 2002/98/EC; its status is outside this engine";
+    ANIMAL_CELLS_HUMAN_TISSUES_CELLS = "E018": "animal cells are not human tissues and cells; their status when not engineered is outside this engine";
+    CELLS_AUTOLOGOUS_GRAFT_USED_WITHIN = "E019": "the cells are an autologous graft used within the same surgical procedure, which Art 2(2)(a) excludes";
+    AUTOLOGOUS_CELLS_USED_WITHIN_SAME = "E020": "autologous cells used within the same surgical procedure";
+    ATMP_DIRECTIVE_APPLIES_UNLESS_SAME = "E021": "not an ATMP: the Directive applies unless the same-procedure exclusion is shown; from 7 August 2027 the SoHO Regulation (EU) 2024/1938 applies instead";
+    AUTOLOGOUS_BUT_WHETHER_CELLS_USED = "E022": "autologous, but whether the cells are used within the same surgical procedure is not given";
+    ATMP_HUMAN_TISSUES_CELLS_UNDER = "E023": "not an ATMP: human tissues and cells under the Directive; from 7 August 2027 the SoHO Regulation (EU) 2024/1938 applies instead";
+    CELLS_USED_WITHIN_SAME_SURGICAL = "E024": "the cells are not used within the same surgical procedure";
+    CELLS_PATIENT_S_OWN = "E025": "the cells are not the patient's own";
+    EVERY_DECLARED_IMPLIED_FUNCTION_BASIC = "E026": "every declared and implied function is a basic function of the source tissue, performed by the recipient's tissue at the site of use: the same essential function(s), in the same anatomical or histological environment";
+    FACT_COMPARISON_FUNCTIONS_NEEDS_MISSING = "E027": "a fact the comparison of functions needs is missing";
+    ASK_WHETHER_PRODUCT_MADE_NON = "E028": "ask whether the product is made on a non-routine basis in a hospital of the same Member State for an individual prescription: only then may the exemption apply; those facts are not in a product record. The EU pharmaceutical package (provisional agreement of 11 December 2025) will reform the hospital exemption; until its text is adopted and applies, Art 28 of Regulation (EC) No 1394/2007 (Art 3(7) of Directive 2001/83/EC) holds";
+    DIRECTIVE_2001_83_EC_MARKETING = "E029": "Directive 2001/83/EC, and the marketing authorisation it requires, applies to products 'prepared industrially or manufactured by a method involving an industrial process' (Art 2(1)); how and where this product is made is not in a product record, so whether that condition is met, or the product is a non-routine hospital preparation, stays open";
+    WITHOUT_MARKETING_AUTHORISATION_CLINICAL_TRIAL = "E030": "without a marketing authorisation or a clinical trial, a Member State may still allow compassionate use (Art 83 of Regulation (EC) No 726/2004) or a named-patient supply (Art 5(1) of Directive 2001/83/EC); whether either applies is a national decision not in a product record: ask";
+    STEP_SUBSTANTIAL_MANIPULATION_CELL_CULTURE = "E031": "a step is a substantial manipulation (cell culture, enzymatic digestion or genetic modification)";
+    PROCESSING_STEPS_STATED_THEY_DECIDE = "E032": "the processing steps are not stated: they decide whether the manipulation is substantial";
+    STEP_AMONG_ANNEX_I_MANIPULATIONS = "E033": "a step is not among the Annex I manipulations, whose list applies 'in particular', and no cited source settles it: whether it is substantial is for the CAT to say (Art 17)";
+    EVERY_STEP_ANNEX_I_MANIPULATION = "E034": "every step is an Annex I manipulation, which is not substantial";
+    STEP_SUBSTANTIAL_EVERY_STEP_ANNEX = "E035": "no step is substantial: every step is an Annex I manipulation, mechanical fragmentation judged as Annex I's cutting and grinding, or rinsing and washing, which achieve none of the biological characteristics, physiological functions or structural properties Art 2(1)(c) names";
+    ATMP_HUMAN_CELLS_TISSUES_SUBSTANCES = "E036": "not an ATMP: human cells and tissues are substances of human origin under Regulation (EU) 2024/1938, which replaces Directive 2004/23/EC from 7 August 2027; it has no exclusion for an autologous graft within the same surgical procedure";
+    AUTOLOGOUS_PREPARATION_PREPARED_IMMEDIATELY_APPLIED = "E037": "an autologous preparation prepared and immediately applied within one procedure needs a prior SoHO preparation authorisation (Art 38(1)); no release step is needed when it is processed and applied without storage, but the authorisation must specify the quality-control parameters (Art 60). The Directive's same-procedure exclusion no longer applies";
+    SOHO_PREPARATION_NEEDS_PRIOR_SOHO = "E038": "a SoHO preparation needs a prior SoHO preparation authorisation before it is released, and so does an autologous one prepared and immediately applied (Art 38(1)): the authorisation is needed whether or not the cells are used within the same procedure";
+    SOHO_PREPARATION_MAY_RELEASED_ONLY = "E039": "a SoHO preparation may be released only with a prior SoHO preparation authorisation (Art 38(1))";
+    CRATE_COULD_SETTLE_CLASSIFICATION_CAT = "E040": "the crate could not settle the classification; a CAT recommendation under Art 17 is the formal way to do so";
+    CAT_RECOMMENDATION_UNDER_ART_17 = "E041": "a CAT recommendation under Art 17 can confirm this classification; the crate's answer is not binding";
+}
