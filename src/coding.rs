@@ -48,7 +48,7 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::CodeSystem;
+    /// use msc_therapy::vocab::CodeSystem;
     ///
     /// assert_eq!(CodeSystem::SnomedCt.uri(), "http://snomed.info/sct");
     /// assert_eq!(CodeSystem::from_uri("urn:oid:0.4.0.127.0.16.1.1.2.1"), Some(CodeSystem::Edqm));
@@ -202,7 +202,7 @@ impl CodeSystem {
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{CodeSystem, Coding};
+/// use msc_therapy::vocab::{CodeSystem, Coding};
 ///
 /// let coding: Coding = serde_json::from_str(
 ///     r#"{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "M17.9"}"#,
@@ -371,7 +371,7 @@ impl CodeRelation {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{CodeRelation, CodeSystem, Coded, Indication};
+/// use msc_therapy::vocab::{CodeRelation, CodeSystem, Coded, Indication};
 ///
 /// let icd = Indication::MultipleSclerosis
 ///     .codings()
@@ -399,7 +399,7 @@ pub struct TermCoding {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{Coded, CodingError, Indication};
+/// use msc_therapy::vocab::{Coded, CodingError, Indication};
 ///
 /// let err = Indication::from_coding("http://hl7.org/fhir/sid/icd-10-cm", "Z99.9").unwrap_err();
 /// assert_eq!(err.to_string(), "ICD-10-CM code \"Z99.9\" names no indication term");
@@ -499,7 +499,7 @@ pub enum CodingError {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{Coded, Route, TissueSource};
+/// use msc_therapy::vocab::{Coded, Route, TissueSource};
 ///
 /// assert_eq!(Route::from_coding("http://snomed.info/sct", "47625008")?, Route::Intravenous);
 /// assert_eq!(Route::from_coding("http://standardterms.edqm.eu", "20024000")?, Route::IntraArticular);
@@ -507,7 +507,7 @@ pub enum CodingError {
 ///     TissueSource::from_coding("http://purl.obolibrary.org/obo/uberon.owl", "UBERON:0003422")?,
 ///     TissueSource::WhartonsJelly,
 /// );
-/// # Ok::<(), msc_therapy::CodingError>(())
+/// # Ok::<(), msc_therapy::vocab::CodingError>(())
 /// ```
 ///
 /// # Errors
@@ -900,7 +900,7 @@ impl TissueSource {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::TissueSource;
+    /// use msc_therapy::vocab::TissueSource;
     ///
     /// assert_eq!(TissueSource::BoneMarrow.msc_cell_type().unwrap().coding.code, "CL:0002540");
     /// assert!(TissueSource::UmbilicalCordBlood.msc_cell_type().is_none());
@@ -1126,7 +1126,7 @@ uncoded! {
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::CodedCondition;
+/// use msc_therapy::vocab::CodedCondition;
 ///
 /// let c: CodedCondition = serde_json::from_str(r#"{
 ///     "coding": {"system": "http://snomed.info/sct", "code": "23986001"},
@@ -1194,12 +1194,12 @@ impl CodedCondition {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{CodeSystem, CodedCondition, Coding, Indication, Text};
+    /// use msc_therapy::vocab::{CodeSystem, CodedCondition, Coding, Indication, Text};
     ///
     /// let glaucoma = CodedCondition::new(Coding::new(CodeSystem::SnomedCt, "23986001")?, Text::new("glaucoma").unwrap())?;
     /// let listed = [Indication::KneeOsteoarthritis, Indication::AclTear];
     /// assert_eq!(CodedCondition::families(&listed, &[glaucoma.clone(), glaucoma]), 2);
-    /// # Ok::<(), msc_therapy::CodingError>(())
+    /// # Ok::<(), msc_therapy::vocab::CodingError>(())
     /// ```
     #[must_use]
     pub fn families(listed: &[Indication], unlisted: &[Self]) -> usize {
@@ -1333,7 +1333,9 @@ impl StatedIndication {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{CodeSystem, CodedCondition, Coding, Indication, StatedIndication, Text};
+    /// use msc_therapy::vocab::{
+    ///     CodeSystem, CodedCondition, Coding, Indication, StatedIndication, Text,
+    /// };
     ///
     /// let knee = StatedIndication::from(Indication::KneeOsteoarthritis);
     /// assert_eq!(knee.listed(), Some(Indication::KneeOsteoarthritis));
@@ -1342,7 +1344,7 @@ impl StatedIndication {
     ///     Text::new("macular degeneration").unwrap(),
     /// )?;
     /// assert_eq!(StatedIndication::from(amd).listed(), None);
-    /// # Ok::<(), msc_therapy::CodingError>(())
+    /// # Ok::<(), msc_therapy::vocab::CodingError>(())
     /// ```
     #[must_use]
     pub const fn listed(&self) -> Option<Indication> {

@@ -21,9 +21,12 @@
 mod common;
 
 use jiff::civil::{Date, date};
+use msc_therapy::catalog::Jurisdiction;
+use msc_therapy::engine::quality::QualityPolicy;
+use msc_therapy::finding::KNOWLEDGE_HORIZON;
 use msc_therapy::{
-    ClinicOffer, Jurisdiction, KNOWLEDGE_HORIZON, Product, QualityPolicy, Report, RuleId,
-    assess_quality, classify_eu, classify_jp, classify_us, evaluate_offer,
+    ClinicOffer, Product, Report, RuleId, assess_quality, classify_eu, classify_jp, classify_us,
+    evaluate_offer,
 };
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
