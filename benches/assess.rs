@@ -22,10 +22,10 @@
 //! The sizes of each sample and of its outputs are printed once, before the runs.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use msc_therapy::{
-    ClinicOffer, Compact, JsonLines, Product, QualityPolicy, assess_product_with, document_schemas,
-    evaluate_offer,
-};
+use msc_therapy::engine::quality::QualityPolicy;
+use msc_therapy::finding::Compact;
+use msc_therapy::interop::{JsonLines, document_schemas};
+use msc_therapy::{ClinicOffer, Product, assess_product_with, evaluate_offer};
 use serde_json::Value;
 use std::hint::black_box;
 use std::time::Duration;

@@ -16,11 +16,11 @@
 //! How many changed documents each search evaluates is printed once, before the runs.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use msc_therapy::engine::offer::PatientVerdict;
+use msc_therapy::engine::quality::QualityVerdict;
+use msc_therapy::engine::us::UsClassification;
 use msc_therapy::what_if::{self, ProductTarget};
-use msc_therapy::{
-    ClinicOffer, PatientVerdict, Product, QualityVerdict, UsClassification, assess_product,
-    evaluate_offer,
-};
+use msc_therapy::{ClinicOffer, Product, assess_product, evaluate_offer};
 use serde_json::Value;
 use std::hint::black_box;
 use std::time::Duration;

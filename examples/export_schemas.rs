@@ -14,7 +14,7 @@ fn main() -> std::io::Result<()> {
     std::fs::create_dir_all(&dir)?;
     let bundled = dir.join("bundled");
     std::fs::create_dir_all(&bundled)?;
-    for document in msc_therapy::document_schemas() {
+    for document in msc_therapy::interop::document_schemas() {
         let path = dir.join(document.file_name());
         std::fs::write(&path, document.to_json_pretty())?;
         println!("wrote {}", path.display());
@@ -25,7 +25,10 @@ fn main() -> std::io::Result<()> {
         println!("wrote {}", path.display());
     }
     let path = dir.join("vocabulary.json");
-    std::fs::write(&path, format!("{:#}\n", msc_therapy::vocabulary_json()))?;
+    std::fs::write(
+        &path,
+        format!("{:#}\n", msc_therapy::interop::vocabulary_json()),
+    )?;
     println!("wrote {}", path.display());
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("docs")

@@ -1,10 +1,13 @@
 //! Settling facts and smallest changes for every bundled sample, with timings:
 //! `cargo run --release --example what_if`.
 
+use msc_therapy::engine::offer::PatientVerdict;
+use msc_therapy::engine::quality::QualityVerdict;
+use msc_therapy::engine::us::UsClassification;
 use msc_therapy::what_if::{
     ProductTarget, settling_facts, settling_offer_facts, smallest_changes, smallest_offer_changes,
 };
-use msc_therapy::{ClinicOffer, PatientVerdict, Product, QualityVerdict, UsClassification};
+use msc_therapy::{ClinicOffer, Product};
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -22,12 +22,12 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::AgeUnit;
+    /// use msc_therapy::vocab::AgeUnit;
     ///
     /// assert_eq!("months".parse::<AgeUnit>()?, AgeUnit::Months);
     /// assert_eq!(AgeUnit::Years.to_string(), "years");
     /// assert_eq!(AgeUnit::Weeks.days(), 7.0);
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum AgeUnit {
@@ -89,7 +89,7 @@ const DAYS_PER_YEAR: f64 = 365.25;
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{Age, AgeUnit};
+/// use msc_therapy::vocab::{Age, AgeUnit};
 /// use std::cmp::Ordering;
 ///
 /// let child = Age::new(9.0, AgeUnit::Years)?;
@@ -101,7 +101,7 @@ const DAYS_PER_YEAR: f64 = 365.25;
 ///     Age::new(200.0, AgeUnit::Years).unwrap_err().to_string(),
 ///     "age in years must be between 0 and 150, got 200"
 /// );
-/// # Ok::<(), msc_therapy::ValueError>(())
+/// # Ok::<(), msc_therapy::document::ValueError>(())
 /// ```
 ///
 /// # Errors

@@ -28,7 +28,9 @@ use std::fmt;
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{Product, QualityPolicy, UsClassification, assess_product};
+/// use msc_therapy::{Product, assess_product};
+/// use msc_therapy::engine::quality::QualityPolicy;
+/// use msc_therapy::engine::us::UsClassification;
 ///
 /// let product = Product::from_json(r#"{
 ///     "name": "Cultured marrow MSCs",

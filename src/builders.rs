@@ -73,7 +73,8 @@ impl Processing {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{AddedArticle, Processing, ProcessingStep};
+    /// use msc_therapy::document::Processing;
+    /// use msc_therapy::vocab::{AddedArticle, ProcessingStep};
     ///
     /// let p = Processing::of_steps([ProcessingStep::CultureExpansion, ProcessingStep::Cryopreservation])
     ///     .with_added_articles([AddedArticle::StorageAgent]);
@@ -117,7 +118,8 @@ impl IntendedUse {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{Indication, IntendedUse, TissueFunction};
+    /// use msc_therapy::document::IntendedUse;
+    /// use msc_therapy::vocab::{Indication, TissueFunction};
     ///
     /// let use_ = IntendedUse::new()
     ///     .with_functions([TissueFunction::Immunomodulation])
@@ -181,7 +183,8 @@ impl Delivery {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{Delivery, ImageGuidance, Route};
+    /// use msc_therapy::document::Delivery;
+    /// use msc_therapy::vocab::{ImageGuidance, Route};
     ///
     /// let d = Delivery::new(Route::IntraArticular).with_guidance(ImageGuidance::Ultrasound);
     /// assert_eq!(d.guidance, Some(ImageGuidance::Ultrasound));
@@ -208,12 +211,13 @@ impl Viability {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{Viability, ViabilityMethod, ViabilityTiming};
+    /// use msc_therapy::document::Viability;
+    /// use msc_therapy::vocab::{ViabilityMethod, ViabilityTiming};
     ///
     /// let v = Viability::new(92.5, ViabilityTiming::PostThaw)?.measured_by(ViabilityMethod::FlowCytometry);
     /// assert_eq!(v.percent.get(), 92.5);
     /// assert!(Viability::new(140.0, ViabilityTiming::PostThaw).is_err());
-    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// # Ok::<(), msc_therapy::document::ValueError>(())
     /// ```
     ///
     /// # Errors
@@ -238,11 +242,11 @@ impl Viability {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::Viability;
+    /// use msc_therapy::document::Viability;
     ///
     /// let v = Viability::timing_not_stated(90.0)?;
     /// assert_eq!(v.timing, None);
-    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// # Ok::<(), msc_therapy::document::ValueError>(())
     /// ```
     ///
     /// # Errors
@@ -275,13 +279,14 @@ impl IdentityPanel {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{IdentityPanel, SurfaceMarker};
+    /// use msc_therapy::document::IdentityPanel;
+    /// use msc_therapy::vocab::SurfaceMarker;
     ///
     /// let panel = IdentityPanel::try_from_markers([(SurfaceMarker::Cd73, 99.1), (SurfaceMarker::Cd45, 0.4)])?;
     /// assert_eq!(panel.markers.len(), 2);
     /// let twice = IdentityPanel::try_from_markers([(SurfaceMarker::Cd73, 99.1), (SurfaceMarker::Cd73, 12.0)]);
     /// assert_eq!(twice.unwrap_err().to_string(), "identity panel lists cd73 more than once");
-    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// # Ok::<(), msc_therapy::document::ValueError>(())
     /// ```
     ///
     /// # Errors
@@ -359,7 +364,7 @@ impl Dose {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::Dose;
+    /// use msc_therapy::document::Dose;
     ///
     /// let dose = Dose::builder().cells_per_kg(2e6).administrations(8).build()?;
     /// assert_eq!(dose.administrations.map(|n| n.get()), Some(8));
@@ -459,7 +464,7 @@ impl Certificate {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::Certificate;
+    /// use msc_therapy::document::Certificate;
     ///
     /// let coa = Certificate::builder("24-0117").issuer("Cell lab").issued_on("2024-12-01").build()?;
     /// assert_eq!(coa.lot.as_str(), "24-0117");
@@ -569,7 +574,8 @@ impl ReleaseData {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{ProductState, ReleaseData, SurfaceMarker, TestOutcome, ViabilityTiming};
+    /// use msc_therapy::document::ReleaseData;
+    /// use msc_therapy::vocab::{ProductState, SurfaceMarker, TestOutcome, ViabilityTiming};
     ///
     /// let release = ReleaseData::builder()
     ///     .state(ProductState::Cryopreserved)
@@ -825,10 +831,9 @@ impl Product {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{
-    ///     Delivery, Donor, Dose, Processing, ProcessingStep, Product, ReleaseData, Route,
-    ///     TissueSource, ViabilityTiming,
-    /// };
+    /// use msc_therapy::Product;
+    /// use msc_therapy::document::{Delivery, Dose, Processing, ReleaseData};
+    /// use msc_therapy::vocab::{Donor, ProcessingStep, Route, TissueSource, ViabilityTiming};
     ///
     /// let lot = Product::builder("Cultured BM-MSC lot 24-0117")
     ///     .tissue(TissueSource::BoneMarrow)
@@ -1068,7 +1073,9 @@ impl ClinicOffer {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{ClinicOffer, Donor, Indication, PatientContext, Product, TissueSource};
+    /// use msc_therapy::{ClinicOffer, Product};
+    /// use msc_therapy::document::PatientContext;
+    /// use msc_therapy::vocab::{Donor, Indication, TissueSource};
     ///
     /// let offer = ClinicOffer::builder(
     ///     Product::builder("Umbilical 'stem cell' shot").tissue(TissueSource::WhartonsJelly),

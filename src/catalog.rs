@@ -95,7 +95,7 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{Jurisdiction, RegulatoryFramework};
+    /// use msc_therapy::catalog::{Jurisdiction, RegulatoryFramework};
     ///
     /// assert_eq!(Jurisdiction::Germany.info().framework, RegulatoryFramework::EuropeanUnion);
     /// assert_eq!(Jurisdiction::India.info().framework, RegulatoryFramework::National);
@@ -143,12 +143,12 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::Jurisdiction;
+    /// use msc_therapy::catalog::Jurisdiction;
     ///
     /// assert_eq!(Jurisdiction::UnitedStates.info().regulator, "FDA (CBER)");
     /// assert_eq!("south_korea".parse::<Jurisdiction>()?, Jurisdiction::SouthKorea);
     /// assert!(Jurisdiction::Germany.is_within(Jurisdiction::EuropeanUnion));
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum Jurisdiction: JurisdictionInfo {
@@ -183,7 +183,7 @@ impl Jurisdiction {
     ///
     /// ```
     /// use jiff::civil::date;
-    /// use msc_therapy::Jurisdiction;
+    /// use msc_therapy::catalog::Jurisdiction;
     ///
     /// // Korea's advanced regenerative medicine treatment: Act No. 20331, in force 21 Feb 2025.
     /// assert_eq!(Jurisdiction::SouthKorea.national_routes_on(date(2025, 2, 20)).count(), 0);
@@ -221,7 +221,7 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::AuthorisationKind;
+    /// use msc_therapy::catalog::AuthorisationKind;
     ///
     /// assert!(AuthorisationKind::Full.is_full());
     /// assert!(!AuthorisationKind::Conditional.is_full());
@@ -257,7 +257,7 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::AuthorisationStatus;
+    /// use msc_therapy::catalog::AuthorisationStatus;
     ///
     /// assert!(AuthorisationStatus::InForce.in_force());
     /// assert!(AuthorisationStatus::Unconfirmed.in_force());
@@ -507,7 +507,8 @@ const fn words(text: &'static str) -> LabelDose {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{Age, AgeUnit, CatalogKey};
+/// use msc_therapy::catalog::CatalogKey;
+/// use msc_therapy::vocab::{Age, AgeUnit};
 ///
 /// // Ryoncil: "steroid-refractory acute GvHD in paediatric patients 2 months of age and older".
 /// let ryoncil = CatalogKey::RyoncilUs.product().population;
@@ -520,7 +521,7 @@ const fn words(text: &'static str) -> LabelDose {
 /// // TEMCELL: "acute GvHD after haematopoietic stem cell transplantation": no bound.
 /// let temcell = CatalogKey::TemcellJp.product().population;
 /// assert!(!temcell.restricts_age() && !temcell.after_prior_treatment);
-/// # Ok::<(), msc_therapy::ValueError>(())
+/// # Ok::<(), msc_therapy::document::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -594,13 +595,13 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{CatalogKey, Jurisdiction};
+    /// use msc_therapy::catalog::{CatalogKey, Jurisdiction};
     ///
     /// let ryoncil = CatalogKey::RyoncilUs.product();
     /// assert_eq!(ryoncil.name, "Ryoncil");
     /// assert_eq!(ryoncil.jurisdiction, Jurisdiction::UnitedStates);
     /// assert_eq!("stemirac_jp".parse::<CatalogKey>()?, CatalogKey::StemiracJp);
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum CatalogKey {
@@ -661,7 +662,8 @@ impl CatalogKey {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{ApprovedProduct, CatalogKey, Indication, Jurisdiction};
+/// use msc_therapy::catalog::{ApprovedProduct, CatalogKey, Jurisdiction};
+/// use msc_therapy::vocab::Indication;
 ///
 /// // The only FDA-approved MSC product: Ryoncil, for (paediatric, steroid-refractory) GvHD.
 /// let us: Vec<_> = ApprovedProduct::by_jurisdiction(Jurisdiction::UnitedStates).collect();
@@ -846,7 +848,7 @@ impl ApprovedProduct {
     ///
     /// ```
     /// use jiff::civil::date;
-    /// use msc_therapy::{AuthorisationStatus as S, CatalogKey};
+    /// use msc_therapy::catalog::{AuthorisationStatus as S, CatalogKey};
     ///
     /// // Alofisel's EU authorisation: withdrawn on 13 Dec 2024 at the holder's request.
     /// let alofisel = CatalogKey::AlofiselEu.product();
@@ -913,7 +915,7 @@ impl ApprovedProduct {
     ///
     /// ```
     /// use jiff::civil::date;
-    /// use msc_therapy::CatalogKey;
+    /// use msc_therapy::catalog::CatalogKey;
     ///
     /// let text = CatalogKey::StemiracJp.product().status_text_on(date(2026, 12, 7));
     /// assert!(text.contains("no decision"));

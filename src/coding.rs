@@ -48,7 +48,7 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::CodeSystem;
+    /// use msc_therapy::vocab::CodeSystem;
     ///
     /// assert_eq!(CodeSystem::SnomedCt.uri(), "http://snomed.info/sct");
     /// assert_eq!(CodeSystem::from_uri("urn:oid:0.4.0.127.0.16.1.1.2.1"), Some(CodeSystem::Edqm));
@@ -202,7 +202,7 @@ impl CodeSystem {
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{CodeSystem, Coding};
+/// use msc_therapy::vocab::{CodeSystem, Coding};
 ///
 /// let coding: Coding = serde_json::from_str(
 ///     r#"{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "M17.9"}"#,
@@ -371,7 +371,7 @@ impl CodeRelation {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{CodeRelation, CodeSystem, Coded, Indication};
+/// use msc_therapy::vocab::{CodeRelation, CodeSystem, Coded, Indication};
 ///
 /// let icd = Indication::MultipleSclerosis
 ///     .codings()
@@ -399,7 +399,7 @@ pub struct TermCoding {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{Coded, CodingError, Indication};
+/// use msc_therapy::vocab::{Coded, CodingError, Indication};
 ///
 /// let err = Indication::from_coding("http://hl7.org/fhir/sid/icd-10-cm", "Z99.9").unwrap_err();
 /// assert_eq!(err.to_string(), "ICD-10-CM code \"Z99.9\" names no indication term");
@@ -499,7 +499,7 @@ pub enum CodingError {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{Coded, Route, TissueSource};
+/// use msc_therapy::vocab::{Coded, Route, TissueSource};
 ///
 /// assert_eq!(Route::from_coding("http://snomed.info/sct", "47625008")?, Route::Intravenous);
 /// assert_eq!(Route::from_coding("http://standardterms.edqm.eu", "20024000")?, Route::IntraArticular);
@@ -507,7 +507,7 @@ pub enum CodingError {
 ///     TissueSource::from_coding("http://purl.obolibrary.org/obo/uberon.owl", "UBERON:0003422")?,
 ///     TissueSource::WhartonsJelly,
 /// );
-/// # Ok::<(), msc_therapy::CodingError>(())
+/// # Ok::<(), msc_therapy::vocab::CodingError>(())
 /// ```
 ///
 /// # Errors
@@ -861,28 +861,34 @@ impl Coded for TissueSource {
     fn machine_name(self) -> &'static str {
         self.code()
     }
+    // The first UBERON row of each tissue is the tissue table's own term (`TissueInfo::uberon`),
+    // read from it: the table column is the one place the code is written.
     #[rustfmt::skip]
     fn codings(self) -> &'static [TermCoding] {
+        /// The tissue's UBERON term, as its row of the tissue table has it.
+        const fn uberon(tissue: TissueSource, display: Option<&'static str>, relation: CodeRelation) -> TermCoding {
+            row(S::Uberon, tissue.info().uberon, display, relation, High, UBERON)
+        }
         match self {
-            Self::BoneMarrow => const { &[row(S::Uberon, "UBERON:0002371", Some("bone marrow"), Same, High, UBERON)] },
+            Self::BoneMarrow => const { &[uberon(Self::BoneMarrow, Some("bone marrow"), Same)] },
             Self::AdiposeTissue => const { &[
-                row(S::Uberon, "UBERON:0001013", Some("adipose tissue"), Same, High, UBERON),
+                uberon(Self::AdiposeTissue, Some("adipose tissue"), Same),
                 row(S::Uberon, "UBERON:0002190", Some("subcutaneous adipose tissue"), Narrower, High, UBERON),
             ] },
-            Self::UmbilicalCordTissue => const { &[row(S::Uberon, "UBERON:0002331", Some("umbilical cord"), Same, High, UBERON)] },
+            Self::UmbilicalCordTissue => const { &[uberon(Self::UmbilicalCordTissue, Some("umbilical cord"), Same)] },
             // UBERON's label is "mesenchyme of umbilical cord", with "Wharton's jelly" as an
             // exact synonym.
-            Self::WhartonsJelly => const { &[row(S::Uberon, "UBERON:0003422", Some("mesenchyme of umbilical cord"), Same, High, UBERON)] },
-            Self::UmbilicalCordBlood => const { &[row(S::Uberon, "UBERON:0012168", Some("umbilical cord blood"), Same, High, UBERON)] },
-            Self::Placenta => const { &[row(S::Uberon, "UBERON:0001987", Some("placenta"), Same, High, UBERON)] },
-            Self::AmnioticMembrane => const { &[row(S::Uberon, "UBERON:0000305", Some("amnion"), Same, High, UBERON)] },
-            Self::ChorionicMembrane => const { &[row(S::Uberon, "UBERON:0003124", Some("chorion"), Same, High, UBERON)] },
-            Self::AmnioticFluid => const { &[row(S::Uberon, "UBERON:0000173", Some("amniotic fluid"), Same, High, UBERON)] },
-            Self::DentalPulp => const { &[row(S::Uberon, "UBERON:0001754", Some("dental pulp"), Same, High, UBERON)] },
-            Self::SynovialMembrane => const { &[row(S::Uberon, "UBERON:0002018", Some("synovial membrane of synovial joint"), Same, High, UBERON)] },
+            Self::WhartonsJelly => const { &[uberon(Self::WhartonsJelly, Some("mesenchyme of umbilical cord"), Same)] },
+            Self::UmbilicalCordBlood => const { &[uberon(Self::UmbilicalCordBlood, Some("umbilical cord blood"), Same)] },
+            Self::Placenta => const { &[uberon(Self::Placenta, Some("placenta"), Same)] },
+            Self::AmnioticMembrane => const { &[uberon(Self::AmnioticMembrane, Some("amnion"), Same)] },
+            Self::ChorionicMembrane => const { &[uberon(Self::ChorionicMembrane, Some("chorion"), Same)] },
+            Self::AmnioticFluid => const { &[uberon(Self::AmnioticFluid, Some("amniotic fluid"), Same)] },
+            Self::DentalPulp => const { &[uberon(Self::DentalPulp, Some("dental pulp"), Same)] },
+            Self::SynovialMembrane => const { &[uberon(Self::SynovialMembrane, Some("synovial membrane of synovial joint"), Same)] },
             // The term also covers menstrual blood, for which UBERON has no term.
             Self::Endometrium => const { &[
-                row(S::Uberon, "UBERON:0001295", Some("endometrium"), Narrower, High, UBERON),
+                uberon(Self::Endometrium, Some("endometrium"), Narrower),
                 row(S::Uberon, "UBERON:0002337", Some("endometrial stroma"), Narrower, High, UBERON),
             ] },
         }
@@ -900,26 +906,50 @@ impl TissueSource {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::TissueSource;
+    /// use msc_therapy::vocab::TissueSource;
     ///
     /// assert_eq!(TissueSource::BoneMarrow.msc_cell_type().unwrap().coding.code, "CL:0002540");
     /// assert!(TissueSource::UmbilicalCordBlood.msc_cell_type().is_none());
     /// ```
     #[must_use]
     pub fn msc_cell_type(self) -> Option<&'static TermCoding> {
-        const fn cl(code: &'static str, display: &'static str) -> TermCoding {
+        /// The tissue's Cell Ontology term, as its row of the tissue table has it (a tissue with
+        /// none there fails to compile here).
+        const fn cl(tissue: TissueSource, display: &'static str) -> TermCoding {
+            let Some(code) = tissue.info().cell_ontology else {
+                panic!("the tissue table gives this tissue no Cell Ontology term");
+            };
             row(S::CellOntology, code, Some(display), Same, High, CL)
         }
-        static BONE_MARROW: TermCoding =
-            cl("CL:0002540", "mesenchymal stem cell of the bone marrow");
-        static ADIPOSE: TermCoding = cl("CL:0002570", "mesenchymal stem cell of adipose tissue");
-        static CORD: TermCoding = cl("CL:0002569", "mesenchymal stem cell of umbilical cord");
-        static WJ: TermCoding = cl("CL:0002568", "mesenchymal stem cell of Wharton's jelly");
-        static PLACENTA: TermCoding =
-            cl("CL:2000061", "placental amniotic mesenchymal stromal cell");
-        static AMNION: TermCoding = cl("CL:0002537", "amnion mesenchymal stem cell");
-        static CHORION: TermCoding = cl("CL:0002541", "chorionic membrane mesenchymal stem cell");
-        static PULP: TermCoding = cl("CL:4030035", "dental pulp stem cell");
+        static BONE_MARROW: TermCoding = cl(
+            TissueSource::BoneMarrow,
+            "mesenchymal stem cell of the bone marrow",
+        );
+        static ADIPOSE: TermCoding = cl(
+            TissueSource::AdiposeTissue,
+            "mesenchymal stem cell of adipose tissue",
+        );
+        static CORD: TermCoding = cl(
+            TissueSource::UmbilicalCordTissue,
+            "mesenchymal stem cell of umbilical cord",
+        );
+        static WJ: TermCoding = cl(
+            TissueSource::WhartonsJelly,
+            "mesenchymal stem cell of Wharton's jelly",
+        );
+        static PLACENTA: TermCoding = cl(
+            TissueSource::Placenta,
+            "placental amniotic mesenchymal stromal cell",
+        );
+        static AMNION: TermCoding = cl(
+            TissueSource::AmnioticMembrane,
+            "amnion mesenchymal stem cell",
+        );
+        static CHORION: TermCoding = cl(
+            TissueSource::ChorionicMembrane,
+            "chorionic membrane mesenchymal stem cell",
+        );
+        static PULP: TermCoding = cl(TissueSource::DentalPulp, "dental pulp stem cell");
         match self {
             Self::BoneMarrow => Some(&BONE_MARROW),
             Self::AdiposeTissue => Some(&ADIPOSE),
@@ -1126,7 +1156,7 @@ uncoded! {
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::CodedCondition;
+/// use msc_therapy::vocab::CodedCondition;
 ///
 /// let c: CodedCondition = serde_json::from_str(r#"{
 ///     "coding": {"system": "http://snomed.info/sct", "code": "23986001"},
@@ -1194,12 +1224,12 @@ impl CodedCondition {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{CodeSystem, CodedCondition, Coding, Indication, Text};
+    /// use msc_therapy::vocab::{CodeSystem, CodedCondition, Coding, Indication, Text};
     ///
     /// let glaucoma = CodedCondition::new(Coding::new(CodeSystem::SnomedCt, "23986001")?, Text::new("glaucoma").unwrap())?;
     /// let listed = [Indication::KneeOsteoarthritis, Indication::AclTear];
     /// assert_eq!(CodedCondition::families(&listed, &[glaucoma.clone(), glaucoma]), 2);
-    /// # Ok::<(), msc_therapy::CodingError>(())
+    /// # Ok::<(), msc_therapy::vocab::CodingError>(())
     /// ```
     #[must_use]
     pub fn families(listed: &[Indication], unlisted: &[Self]) -> usize {
@@ -1333,7 +1363,9 @@ impl StatedIndication {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{CodeSystem, CodedCondition, Coding, Indication, StatedIndication, Text};
+    /// use msc_therapy::vocab::{
+    ///     CodeSystem, CodedCondition, Coding, Indication, StatedIndication, Text,
+    /// };
     ///
     /// let knee = StatedIndication::from(Indication::KneeOsteoarthritis);
     /// assert_eq!(knee.listed(), Some(Indication::KneeOsteoarthritis));
@@ -1342,7 +1374,7 @@ impl StatedIndication {
     ///     Text::new("macular degeneration").unwrap(),
     /// )?;
     /// assert_eq!(StatedIndication::from(amd).listed(), None);
-    /// # Ok::<(), msc_therapy::CodingError>(())
+    /// # Ok::<(), msc_therapy::vocab::CodingError>(())
     /// ```
     #[must_use]
     pub const fn listed(&self) -> Option<Indication> {

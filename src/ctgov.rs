@@ -44,10 +44,10 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::StudyType;
+    /// use msc_therapy::document::StudyType;
     ///
     /// assert_eq!("INTERVENTIONAL".parse::<StudyType>()?, StudyType::Interventional);
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum StudyType {
@@ -131,7 +131,8 @@ pub struct StudyIntervention {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{Indication, RegistryStudy, TrialPhase, TrialResult, TrialStatus};
+/// use msc_therapy::document::{RegistryStudy, TrialPhase, TrialResult, TrialStatus};
+/// use msc_therapy::vocab::Indication;
 ///
 /// let study = RegistryStudy::from_ctgov_json(r#"{
 ///   "protocolSection": {
@@ -147,7 +148,7 @@ pub struct StudyIntervention {
 /// // Whether the trial was positive is the caller's judgement, never read from the record.
 /// let evidence = study.evidence_for(Indication::KneeOsteoarthritis, TrialResult::NotReported)?;
 /// assert_eq!(evidence.phases.as_slice(), [TrialPhase::Phase1, TrialPhase::Phase2]);
-/// # Ok::<(), msc_therapy::CtGovError>(())
+/// # Ok::<(), msc_therapy::document::CtGovError>(())
 /// ```
 ///
 /// # Errors
@@ -193,7 +194,7 @@ pub struct RegistryStudy {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::RegistryStudy;
+/// use msc_therapy::document::RegistryStudy;
 ///
 /// let err = RegistryStudy::from_ctgov_json(r#"{"protocolSection": {}}"#).unwrap_err();
 /// assert_eq!(err.to_string(), "protocolSection.identificationModule.nctId is missing");
@@ -288,7 +289,7 @@ impl RegistryStudy {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::RegistryStudy;
+    /// use msc_therapy::document::RegistryStudy;
     ///
     /// let value = serde_json::json!({
     ///     "protocolSection": {
@@ -298,7 +299,7 @@ impl RegistryStudy {
     /// });
     /// let study = RegistryStudy::from_ctgov_value(&value)?;
     /// assert_eq!(study.nct_id.as_str(), "NCT01234567");
-    /// # Ok::<(), msc_therapy::CtGovError>(())
+    /// # Ok::<(), msc_therapy::document::CtGovError>(())
     /// ```
     ///
     /// # Errors
@@ -701,7 +702,7 @@ impl Indication {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::Indication;
+    /// use msc_therapy::vocab::Indication;
     ///
     /// assert_eq!(Indication::from_condition_text("Osteoarthritis, Knee"), Some(Indication::KneeOsteoarthritis));
     /// assert_eq!(Indication::from_condition_text("Graft-versus-host Disease"), Some(Indication::GraftVersusHostDisease));

@@ -28,11 +28,11 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::Determined;
+    /// use msc_therapy::document::Determined;
     ///
     /// let outcome: Determined = "section_351_product".parse()?;
     /// assert_eq!(outcome, Determined::Section351Product);
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum Determined {
@@ -103,7 +103,8 @@ impl DeterminationBasis {
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{Determined, Product, RuleId};
+/// use msc_therapy::{Product, RuleId};
+/// use msc_therapy::document::Determined;
 ///
 /// let product = Product::from_json(r#"{
 ///     "name": "Umbilical cord product",

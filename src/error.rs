@@ -53,7 +53,8 @@ fn shown_plain(value: &str) -> Cow<'_, str> {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{Percent, ValueError};
+/// use msc_therapy::document::ValueError;
+/// use msc_therapy::vocab::Percent;
 ///
 /// let err = Percent::new(140.0).unwrap_err();
 /// assert_eq!(err.to_string(), "percentage must be between 0 and 100, got 140");
@@ -141,7 +142,7 @@ pub enum ValueError {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::TissueSource;
+/// use msc_therapy::vocab::TissueSource;
 ///
 /// let err = "bone_marow".parse::<TissueSource>().unwrap_err();
 /// assert_eq!(err.input(), "bone_marow");

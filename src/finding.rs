@@ -12,8 +12,17 @@
 //! heap; longer lists spill to one heap buffer. Text is a `Cow<'static, str>`: borrowed from
 //! the crate's tables and the engines' code when an engine writes a finding, owned when a stored
 //! finding is read back.
+//!
+//! Also here, what every finding refers to: the rule table ([`RuleId`], [`RuleInfo`]), what
+//! settles a finding ([`Basis`]), the days the law changes on ([`ASRM_AMENDMENT_IN_FORCE`],
+//! [`SOHO_APPLIES`]) and the last day the crate's knowledge of it reaches
+//! ([`KNOWLEDGE_HORIZON`]), and what every report shares ([`Report`], its one-line
+//! [`Headline`]).
 
-use crate::RuleId;
+pub use crate::reason::Reason;
+pub use crate::law::{ASRM_AMENDMENT_IN_FORCE, Basis, KNOWLEDGE_HORIZON, SOHO_APPLIES};
+pub use crate::report::{Headline, Report};
+pub use crate::rule_id::{RuleId, RuleInfo};
 use crate::table::vocab;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::ser::{SerializeSeq, SerializeStruct, Serializer};
@@ -113,7 +122,8 @@ fn in_compact_form<R>(f: impl FnOnce() -> R) -> R {
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{Compact, Finding, Outcome, RuleId, Severity};
+/// use msc_therapy::{Finding, Outcome, RuleId, Severity};
+/// use msc_therapy::finding::Compact;
 ///
 /// let finding = Finding::new(RuleId::QualityViabilityMinimum, Outcome::Met, Severity::Info);
 /// let full = serde_json::to_string(&finding).unwrap();
@@ -134,7 +144,8 @@ impl<T: Serialize> Compact<T> {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{Compact, Finding, Outcome, RuleId, Severity};
+    /// use msc_therapy::{Finding, Outcome, RuleId, Severity};
+    /// use msc_therapy::finding::Compact;
     ///
     /// let finding = Finding::new(RuleId::QualitySterility, Outcome::Met, Severity::Info);
     /// assert_eq!(Compact(&finding).to_json(), serde_json::to_string(&Compact(&finding)).unwrap());
@@ -340,7 +351,7 @@ macro_rules! inline_list {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{Fact, Facts};
+/// use msc_therapy::finding::{Fact, Facts};
 ///
 /// let facts: Facts = vec![Fact::flag("release.sterility.passed", true)].into();
 /// assert_eq!(facts.len(), 1);
@@ -521,7 +532,7 @@ macro_rules! text_list {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::Paths;
+/// use msc_therapy::finding::Paths;
 ///
 /// let missing: Paths = vec!["tissue", "donor"].into();
 /// assert!(missing.contains(&"donor"));
@@ -573,7 +584,8 @@ enum CodesRepr {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{Codes, ProcessingStep};
+/// use msc_therapy::finding::Codes;
+/// use msc_therapy::vocab::ProcessingStep;
 ///
 /// let steps = [ProcessingStep::CultureExpansion, ProcessingStep::Cryopreservation];
 /// let codes: Codes = steps.iter().map(|s| s.code()).collect();
@@ -982,7 +994,7 @@ impl fmt::Display for FactValue {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{Fact, FactRole};
+/// use msc_therapy::finding::{Fact, FactRole};
 ///
 /// let fact = Fact::number("release.viability", 65.0).with_unit("%");
 /// assert_eq!(fact.role, FactRole::Input);
@@ -1105,7 +1117,8 @@ impl Fact {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{Fact, ProcessingStep};
+    /// use msc_therapy::finding::Fact;
+    /// use msc_therapy::vocab::ProcessingStep;
     ///
     /// let steps = [ProcessingStep::CultureExpansion];
     /// let fact = Fact::code_list("processing.steps", steps.iter().map(|s| s.code()));
@@ -1177,7 +1190,8 @@ impl fmt::Display for Fact {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{Fact, Finding, Outcome, RuleId, Severity};
+/// use msc_therapy::{Finding, Outcome, RuleId, Severity};
+/// use msc_therapy::finding::Fact;
 ///
 /// let finding = Finding::new(RuleId::QualityViabilityMinimum, Outcome::NotMet, Severity::Blocking)
 ///     .at("release.viability")

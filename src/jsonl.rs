@@ -57,7 +57,8 @@ pub struct LinesSummary {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{JsonLines, QualityPolicy};
+/// use msc_therapy::engine::quality::QualityPolicy;
+/// use msc_therapy::interop::JsonLines;
 ///
 /// let input = concat!(
 ///     r#"{"name": "Cultured marrow MSCs", "preparation": "culture_expanded_msc"}"#, "\n",
@@ -165,7 +166,8 @@ impl JsonLines {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{JsonLines, QualityPolicy};
+    /// use msc_therapy::engine::quality::QualityPolicy;
+    /// use msc_therapy::interop::JsonLines;
     ///
     /// let input = "{\"name\": \"Lot A\"}\n\n{\"name\": \"Lot B\"}\n";
     /// let lines = JsonLines::products(QualityPolicy::default(), jiff::civil::date(2026, 12, 7));

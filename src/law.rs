@@ -44,7 +44,8 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{Basis, RuleId};
+    /// use msc_therapy::RuleId;
+    /// use msc_therapy::finding::Basis;
     ///
     /// assert_eq!(RuleId::UsNoCombination.basis(), Basis::RegulationText);
     /// assert_eq!(Basis::CrateReading.code(), "crate_reading");

@@ -14,12 +14,29 @@
 //! | a product: its Japanese status (ASRM class, PMD Act) | [`classify_jp`], [`classify_jp_authorised`] | [`JpAssessment`] |
 //! | a clinic's offer: the patient's checklist | [`evaluate_offer`] | [`OfferEvaluation`] |
 //! | any report: its one-line answer | [`Report::headline`] | [`Headline`] |
-//! | an open verdict: which facts would settle it (feature `json`) | `settling_facts`, `smallest_changes` | `what_if` |
-//! | many documents as JSON Lines (feature `json`) | `JsonLines` | `LinesSummary` |
+//! | an open verdict: which facts would settle it (feature `json`) | `what_if::settling_facts`, `what_if::smallest_changes` | `what_if::SettlingFacts`, `what_if::SmallestChanges` |
+//! | many documents as JSON Lines (feature `json`) | `interop::JsonLines` | `interop::LinesSummary` |
 //!
 //! Every engine takes the evaluation date (`jiff::civil::Date`) and answers with cited
 //! [`Finding`]s. Every rule, with its citation and explanation, is in the
 //! [rule table](RuleId#every-rule) (also `docs/rules.md`, generated from the same table).
+//!
+//! ## Where things are
+//!
+//! The functions above, the two input documents ([`Product`], [`ClinicOffer`]) and what every
+//! engine answers with ([`ProductAssessment`], [`Finding`], [`Outcome`], [`Severity`],
+//! [`RuleId`], [`Report`], [`Headline`], [`DocumentError`]) are at the crate root. Everything
+//! else is in the module of its part:
+//!
+//! | Module | What it holds |
+//! |---|---|
+//! | [`vocab`] | every vocabulary term ([`TissueSource`], [`Route`], [`ProcessingStep`], …) with its row of facts, the validated values ([`Percent`], [`CellCount`], [`Age`], …) and the codes of outside terminologies ([`Coding`], [`CodeSystem`]) |
+//! | [`document`] | the input documents and their parts ([`ReleaseData`], [`Dose`], [`Claim`], …), their builders, the authorities' [`Determination`]s, the errors of reading a document, the ClinicalTrials.gov import |
+//! | [`finding`] | what a rule concluded: [`Finding`], its [`Fact`]s and [`Basis`], the rule table ([`RuleId`]), the dates the law changes on |
+//! | [`engine`] | one module per rule engine ([`us`](engine::us), [`eu`](engine::eu), [`jp`](engine::jp), [`quality`](engine::quality), [`offer`](engine::offer)), each with its report and policy, and [`assess_product`] over them all |
+//! | [`catalog`] | the approved MSC products of the world and the jurisdictions that approved them |
+//! | [`interop`] | JSON Schemas of every document, the vocabulary as JSON (feature `schemars`), JSON Lines (feature `json`) |
+//! | `what_if` | which facts would settle an open verdict (feature `json`) |
 //!
 //! ## MSC therapy in one page
 //!
@@ -68,7 +85,8 @@
 //!
 //! ```
 //! # #[cfg(feature = "json")] {
-//! use msc_therapy::{Product, ProcessingStep, ManipulationLevel, FdaTissueClass};
+//! use msc_therapy::Product;
+//! use msc_therapy::vocab::{FdaTissueClass, ManipulationLevel, ProcessingStep};
 //!
 //! let product = Product::from_json(r#"{
 //!     "name": "Cultured bone-marrow MSCs",
@@ -93,9 +111,10 @@
 //! field has in JSON, as [`DocumentError`] (`release.viability[0].percent`).
 //!
 //! ```
-//! use msc_therapy::{
-//!     Delivery, Donor, Dose, Processing, ProcessingStep, Product, ReleaseData, Report, Route,
-//!     SurfaceMarker, TestOutcome, TissueSource, ViabilityTiming, classify_us,
+//! use msc_therapy::{Product, Report, classify_us};
+//! use msc_therapy::document::{Delivery, Dose, Processing, ReleaseData};
+//! use msc_therapy::vocab::{
+//!     Donor, ProcessingStep, Route, SurfaceMarker, TestOutcome, TissueSource, ViabilityTiming,
 //! };
 //!
 //! let lot = Product::builder("Cultured BM-MSC lot 25-0142")
@@ -122,9 +141,10 @@
 //!
 //! - `schemars` (default): derives [`schemars::JsonSchema`] for every input and output document,
 //!   so tools in other languages can validate documents and generate forms.
-//!   `document_schemas()` returns the draft 2020-12 schema of every document (each with an
-//!   `$id`, sharing `definitions.schema.json`), `vocabulary_json()` every vocabulary term with its
-//!   code, label and facts; `cargo run --example export_schemas` writes them to `schemas/`.
+//!   [`interop::document_schemas`] returns the draft 2020-12 schema of every document (each
+//!   with an `$id`, sharing `definitions.schema.json`), [`interop::vocabulary_json`] every
+//!   vocabulary term with its code, label and facts; `cargo run --example export_schemas` writes
+//!   them to `schemas/`.
 //! - `json` (default): `from_json`, `from_slice` and `from_reader` constructors whose errors have
 //!   a kind ([`DocumentErrorKind`]) and the dotted path of the failing field
 //!   ([`DocumentError::path`]), and `to_json` / `to_json_pretty` on every report; pulls in
@@ -159,19 +179,20 @@ pub struct ReadmeDoctests;
 mod age;
 mod assessment;
 mod builders;
-mod catalog;
+pub mod catalog;
 mod coding;
 #[cfg(feature = "json")]
 mod ctgov;
 #[cfg(feature = "json")]
 mod de;
 mod determination;
-#[cfg(feature = "json")]
-mod document;
+pub mod document;
+pub mod engine;
 mod error;
 #[cfg(feature = "fhir")]
 mod fhir;
-mod finding;
+pub mod finding;
+pub mod interop;
 #[cfg(feature = "json")]
 mod json;
 #[cfg(feature = "json")]
@@ -190,82 +211,43 @@ mod rules;
 mod schema;
 mod table;
 mod units;
-mod vocab;
+pub mod vocab;
 #[cfg(feature = "schemars")]
 mod vocabulary;
 #[cfg(feature = "json")]
 #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
 pub mod what_if;
 
-pub use age::{Age, AgeUnit};
-pub use assessment::{ProductAssessment, assess_product, assess_product_with};
-pub use builders::{
-    CertificateBuilder, ClinicOfferBuilder, DoseBuilder, ProductBuilder, ReleaseDataBuilder,
-};
-pub use catalog::{
-    ApprovedProduct, AuthorisationEvent, AuthorisationKind, AuthorisationNumber,
-    AuthorisationStatus, CatalogKey, CatalogSource, Confidence, DoseRange, Jurisdiction,
-    JurisdictionInfo, LabelDose, LabelPopulation, NationalRoute, NumberKind, RegulatoryFramework,
-    Restriction,
-};
-pub use coding::{
-    CodeRelation, CodeSystem, CodeSystemInfo, Coded, CodedCondition, Coding, CodingError,
-    MSC_CELL_TYPE, StatedIndication, TermCoding,
+// The entry points: the engines, the two input documents, what every engine answers with. Shown
+// on the front page with their summaries, and again in their module.
+#[doc(inline)]
+pub use document::{ClinicOffer, DocumentError, DocumentErrorKind, Product};
+#[doc(inline)]
+pub use engine::eu::classify_eu;
+#[doc(inline)]
+pub use engine::jp::{classify_jp, classify_jp_authorised};
+#[doc(inline)]
+pub use engine::offer::{evaluate_offer, evaluate_offer_with};
+#[doc(inline)]
+pub use engine::quality::assess_quality;
+#[doc(inline)]
+pub use engine::us::classify_us;
+#[doc(inline)]
+pub use engine::{ProductAssessment, assess_product, assess_product_with};
+#[doc(inline)]
+pub use finding::{Finding, Headline, Outcome, Report, RuleId, Severity};
+
+// Everything else, under the name the crate's own code has always used for it (`crate::Basis`,
+// `crate::TissueSource`); its public path is the module above.
+#[allow(unused_imports)]
+pub(crate) use crate::{
+    catalog::*,
+    document::*,
+    engine::{eu::*, jp::*, offer::*, quality::*, us::*},
+    finding::*,
+    interop::*,
+    vocab::*,
 };
 #[cfg(feature = "json")]
-pub use ctgov::{
-    CtGovError, InterventionType, RegistryStudy, StudyCondition, StudyIntervention, StudyType,
-};
-#[cfg(feature = "json")]
-pub use de::{MAX_LIST_LEN, MAX_STRING_BYTES};
-pub use determination::{Determination, DeterminationBasis, Determined};
-pub use error::{DocumentError, DocumentErrorKind, UnknownCode, ValueError};
-pub use finding::{
-    Codes, CodesIter, Compact, Fact, FactRole, FactValue, Facts, FactsIntoIter, Finding, Outcome,
-    Paths, Severity,
-};
-#[cfg(feature = "json")]
-pub use jsonl::{JsonLines, LineDocument, LinesSummary};
-pub use law::{ASRM_AMENDMENT_IN_FORCE, Basis, KNOWLEDGE_HORIZON, SOHO_APPLIES};
-pub use offer::{
-    Boosters, Claim, ClaimInfo, ClaimKind, ClinicOffer, ContentTest, Disclosures, FollowUpMethod,
-    FollowUpPlan, Marketing, PatientContext, Permission, PermissionKind, Price, ProductReference,
-    TrialEvidence, TrialPhase, TrialPhases, TrialResult, TrialStatus,
-};
-pub use product::{
-    Certificate, Delivery, Dose, IdentityPanel, IntendedUse, Manufacturing, PotencyResult,
-    Processing, Product, Recipient, ReleaseData, Viability,
-};
-pub use reason::Reason;
-pub use report::{Headline, Report};
-pub use rule_id::{RuleId, RuleInfo};
-pub use rules::eu::{EuAssessment, EuClassification, EuManipulation, classify_eu};
-pub use rules::jp::{
-    AsrmRiskClass, JpAssessment, PmdActStatus, classify_jp, classify_jp_authorised,
-};
-pub use rules::offer::{
-    ConditionFamilies, Expectation, ExpectationInfo, OfferEvaluation, OfferPolicy, PatientVerdict,
-    Question, evaluate_offer, evaluate_offer_with,
-};
-pub use rules::quality::{
-    CoaRequirement, DoseBasis, DoseFactor, QualityPolicy, QualityReport, QualityVerdict,
-    REFERENCE_DOSES, ReferenceDose, assess_quality,
-};
-pub use rules::us::{
-    US_MYRIAD_INDICATION_CATEGORIES, UsAssessment, UsClassification, UsClassificationInfo,
-    classify_us,
-};
-#[cfg(feature = "schemars")]
-pub use schema::{DocumentSchema, SCHEMA_BASE_URI, document_schemas};
-pub use units::{
-    BodyWeightKg, CellCount, CellsPerKg, CfuFrequency, CurrencyCode, EndotoxinEuPerMl, IsoDate,
-    Millilitres, MoneyAmount, NctId, Passage, Percent, PopulationDoublings, Text,
-};
-pub use vocab::*;
-#[cfg(feature = "schemars")]
-pub use vocabulary::vocabulary_json;
-#[cfg(feature = "json")]
-pub use what_if::{
-    ProductTarget, SettlingFacts, SmallestChanges, settling_facts, settling_offer_facts,
-    smallest_changes, smallest_offer_changes,
-};
+#[allow(unused_imports)]
+pub(crate) use what_if::*;

@@ -32,12 +32,13 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{ClaimKind, RuleId};
+    /// use msc_therapy::RuleId;
+    /// use msc_therapy::document::ClaimKind;
     ///
     /// let claim: ClaimKind = "becomes_new_tissue".parse()?;
     /// assert_eq!(claim.info().rule, RuleId::OfferClaimNewTissue);
     /// assert!(claim.info().what_the_texts_say.contains("signal"));
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum ClaimKind: ClaimInfo {
@@ -105,7 +106,8 @@ vocab! {
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{Claim, ClaimKind, Indication};
+/// use msc_therapy::document::{Claim, ClaimKind};
+/// use msc_therapy::vocab::Indication;
 ///
 /// let claim: Claim = serde_json::from_str(
 ///     r#"{"kind": "fda_approved", "indications": ["knee_osteoarthritis"], "wording": "FDA-approved stem cells"}"#,
@@ -167,12 +169,12 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::TrialPhase;
+    /// use msc_therapy::document::TrialPhase;
     ///
     /// assert_eq!("EARLY_PHASE1".parse::<TrialPhase>()?, TrialPhase::EarlyPhase1);
     /// assert_eq!(TrialPhase::Phase3.to_string(), "PHASE3");
     /// assert!(TrialPhase::Phase2.is_phase2_or_3());
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     pub enum TrialPhase {
         /// Early Phase 1 (formerly "Phase 0"): exploratory, very few people.
@@ -206,11 +208,11 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::TrialStatus;
+    /// use msc_therapy::document::TrialStatus;
     ///
     /// assert_eq!("COMPLETED".parse::<TrialStatus>()?, TrialStatus::Completed);
     /// assert_eq!(TrialStatus::ALL.len(), 14);
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum TrialStatus {
@@ -253,10 +255,10 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::TrialResult;
+    /// use msc_therapy::document::TrialResult;
     ///
     /// assert_eq!("not_reported".parse::<TrialResult>()?, TrialResult::NotReported);
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum TrialResult {
@@ -276,7 +278,7 @@ vocab! {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{TrialPhase, TrialPhases};
+/// use msc_therapy::document::{TrialPhase, TrialPhases};
 ///
 /// let phases = TrialPhases::new(vec![TrialPhase::Phase1, TrialPhase::Phase2])?;
 /// assert!(phases.includes_phase2_or_3());
@@ -284,7 +286,7 @@ vocab! {
 ///     TrialPhases::new(vec![]).unwrap_err().to_string(),
 ///     "trial phases must not be empty"
 /// );
-/// # Ok::<(), msc_therapy::ValueError>(())
+/// # Ok::<(), msc_therapy::document::ValueError>(())
 /// ```
 ///
 /// # Errors
@@ -351,11 +353,11 @@ impl fmt::Display for TrialPhases {
     /// The phases' labels, joined by ", ", in the order given: `Phase 1, Phase 2`.
     ///
     /// ```
-    /// use msc_therapy::{TrialPhase, TrialPhases};
+    /// use msc_therapy::document::{TrialPhase, TrialPhases};
     ///
     /// let phases = TrialPhases::new(vec![TrialPhase::Phase1, TrialPhase::Phase2])?;
     /// assert_eq!(phases.to_string(), "Phase 1, Phase 2");
-    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// # Ok::<(), msc_therapy::document::ValueError>(())
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, phase) in self.0.iter().enumerate() {
@@ -405,7 +407,7 @@ impl schemars::JsonSchema for TrialPhases {
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{TrialEvidence, TrialStatus};
+/// use msc_therapy::document::{TrialEvidence, TrialStatus};
 ///
 /// let trial: TrialEvidence = serde_json::from_str(r#"{
 ///     "nct_id": "NCT02336230", "phases": ["PHASE3"], "status": "COMPLETED",
@@ -451,14 +453,15 @@ impl TrialEvidence {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{CellCount, Disclosures};
+/// use msc_therapy::document::Disclosures;
+/// use msc_therapy::vocab::CellCount;
 ///
 /// let told = Disclosures {
 ///     live_nucleated_cells: Some(CellCount::new(2.5e7)?),
 ///     ..Disclosures::default()
 /// };
 /// assert!(told.certificate_of_analysis_shown.is_none());
-/// # Ok::<(), msc_therapy::ValueError>(())
+/// # Ok::<(), msc_therapy::document::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -493,11 +496,12 @@ pub struct Disclosures {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{CurrencyCode, MoneyAmount, Price};
+/// use msc_therapy::document::Price;
+/// use msc_therapy::vocab::{CurrencyCode, MoneyAmount};
 ///
 /// let price = Price { currency: CurrencyCode::new("USD")?, amount: MoneyAmount::new(5000.0)?, covers: None };
 /// assert_eq!(price.amount.get(), 5000.0);
-/// # Ok::<(), msc_therapy::ValueError>(())
+/// # Ok::<(), msc_therapy::document::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -531,7 +535,7 @@ pub struct Price {
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::ContentTest;
+/// use msc_therapy::document::ContentTest;
 ///
 /// let test: ContentTest = serde_json::from_str(r#"{
 ///     "tested_by": "University laboratory",
@@ -592,14 +596,15 @@ impl ContentTest {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{Boosters, CurrencyCode, MoneyAmount, Price};
+/// use msc_therapy::document::{Boosters, Price};
+/// use msc_therapy::vocab::{CurrencyCode, MoneyAmount};
 ///
 /// let boosters = Boosters {
 ///     recommended: Some(true),
 ///     price: Some(Price { currency: CurrencyCode::new("USD")?, amount: MoneyAmount::new(5000.0)?, covers: None }),
 /// };
 /// assert_eq!(boosters.price.unwrap().amount.get(), 5000.0);
-/// # Ok::<(), msc_therapy::ValueError>(())
+/// # Ok::<(), msc_therapy::document::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -623,7 +628,7 @@ pub struct Boosters {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::Marketing;
+/// use msc_therapy::document::Marketing;
 ///
 /// let mut sold = Marketing::default();
 /// sold.pay_to_participate = Some(true);
@@ -665,10 +670,10 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::FollowUpMethod;
+    /// use msc_therapy::document::FollowUpMethod;
     ///
     /// assert_eq!("imaging".parse::<FollowUpMethod>()?, FollowUpMethod::Imaging);
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum FollowUpMethod {
@@ -695,7 +700,7 @@ vocab! {
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{FollowUpMethod, FollowUpPlan};
+/// use msc_therapy::document::{FollowUpMethod, FollowUpPlan};
 ///
 /// let plan: FollowUpPlan = serde_json::from_str(r#"{
 ///     "methods": ["clinical_evaluation", "imaging"],
@@ -736,7 +741,8 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{PermissionKind, RegulatoryFramework};
+    /// use msc_therapy::catalog::RegulatoryFramework;
+    /// use msc_therapy::document::PermissionKind;
     ///
     /// assert_eq!(
     ///     PermissionKind::AsrmProvisionPlan.framework(),
@@ -791,7 +797,7 @@ impl PermissionKind {
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{Permission, PermissionKind};
+/// use msc_therapy::document::{Permission, PermissionKind};
 ///
 /// let plan: Permission = serde_json::from_str(r#"{"kind": "asrm_provision_plan", "obtained": false}"#).unwrap();
 /// assert_eq!(plan.kind, PermissionKind::AsrmProvisionPlan);
@@ -847,7 +853,8 @@ impl Permission {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{Age, AgeUnit, PatientContext};
+/// use msc_therapy::document::PatientContext;
+/// use msc_therapy::vocab::{Age, AgeUnit};
 ///
 /// let patient = PatientContext {
 ///     age: Some(Age::new(9.0, AgeUnit::Years)?),
@@ -855,7 +862,7 @@ impl Permission {
 ///     ..PatientContext::default()
 /// };
 /// assert!(patient.regulated_setting.is_none());
-/// # Ok::<(), msc_therapy::ValueError>(())
+/// # Ok::<(), msc_therapy::document::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -888,7 +895,8 @@ pub struct PatientContext {
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{CatalogKey, ProductReference};
+/// use msc_therapy::catalog::CatalogKey;
+/// use msc_therapy::document::ProductReference;
 ///
 /// let by_key: ProductReference = serde_json::from_str(r#"{"catalog_key": "ryoncil_us"}"#).unwrap();
 /// assert_eq!(by_key.resolve().unwrap().key, CatalogKey::RyoncilUs);
@@ -1003,7 +1011,9 @@ impl ProductReference {
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{ClaimKind, ClinicOffer, Indication};
+/// use msc_therapy::ClinicOffer;
+/// use msc_therapy::document::ClaimKind;
+/// use msc_therapy::vocab::Indication;
 ///
 /// let offer = ClinicOffer::from_json(r#"{
 ///     "product": {"name": "Umbilical stem cell shot", "tissue": "whartons_jelly"},

@@ -29,7 +29,8 @@ use std::fmt;
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{Donor, Product, TissueSource};
+/// use msc_therapy::Product;
+/// use msc_therapy::vocab::{Donor, TissueSource};
 ///
 /// let product = Product::from_json(r#"{
 ///     "name": "Same-day bone marrow concentrate",
@@ -152,14 +153,15 @@ impl Product {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{Product, Text, TissueSource};
+    /// use msc_therapy::Product;
+    /// use msc_therapy::vocab::{Text, TissueSource};
     ///
     /// let mut p = Product::named(Text::new("Amniotic injection")?);
     /// p.tissue = Some(TissueSource::AmnioticMembrane);
     /// p.other_tissues = Some(vec![TissueSource::AmnioticFluid, TissueSource::AmnioticMembrane]);
     /// let all: Vec<_> = p.tissues().collect();
     /// assert_eq!(all, [TissueSource::AmnioticMembrane, TissueSource::AmnioticFluid]);
-    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// # Ok::<(), msc_therapy::document::ValueError>(())
     /// ```
     pub fn tissues(&self) -> impl Iterator<Item = TissueSource> + '_ {
         let others = self.other_tissues.as_deref().unwrap_or_default();
@@ -196,7 +198,9 @@ impl Product {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{Delivery, IntendedUse, Product, Route, SiteOfUse, Text};
+    /// use msc_therapy::Product;
+    /// use msc_therapy::document::{Delivery, IntendedUse};
+    /// use msc_therapy::vocab::{Route, SiteOfUse, Text};
     ///
     /// let mut p = Product::named(Text::new("Fat graft")?);
     /// assert_eq!(p.site_of_use(), None);
@@ -204,7 +208,7 @@ impl Product {
     /// assert_eq!(p.site_of_use(), Some(SiteOfUse::SystemicCirculation));
     /// p.intended_use = Some(IntendedUse { site_of_use: Some(SiteOfUse::Breast), ..IntendedUse::default() });
     /// assert_eq!(p.site_of_use(), Some(SiteOfUse::Breast));
-    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// # Ok::<(), msc_therapy::document::ValueError>(())
     /// ```
     #[must_use]
     pub fn site_of_use(&self) -> Option<SiteOfUse> {
@@ -241,7 +245,8 @@ impl Product {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{Processing, ProcessingStep};
+/// use msc_therapy::document::Processing;
+/// use msc_therapy::vocab::ProcessingStep;
 ///
 /// let p = Processing { steps: Some(vec![ProcessingStep::CultureExpansion]), ..Processing::default() };
 /// assert_eq!(p.steps_known(), Some(&[ProcessingStep::CultureExpansion][..]));
@@ -686,7 +691,8 @@ impl ReleaseData {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{Percent, ProductState, ReleaseData, Viability, ViabilityTiming};
+    /// use msc_therapy::document::{ReleaseData, Viability};
+    /// use msc_therapy::vocab::{Percent, ProductState, ViabilityTiming};
     ///
     /// let mut release = ReleaseData::default();
     /// release.viability = vec![Viability::new(95.0, ViabilityTiming::BeforeFreezing)?];
@@ -699,7 +705,7 @@ impl ReleaseData {
     /// assert_eq!(release.viability_for(Some(ProductState::Cryopreserved)), None);
     /// release.viability.push(Viability::new(88.0, ViabilityTiming::PostThaw)?);
     /// assert_eq!(release.viability_for(Some(ProductState::Cryopreserved)), Some(Percent::new(60.0)?));
-    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// # Ok::<(), msc_therapy::document::ValueError>(())
     /// ```
     #[must_use]
     pub fn viability_for(&self, state: Option<ProductState>) -> Option<Percent> {

@@ -22,7 +22,7 @@ use std::fmt;
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::Reason;
+/// use msc_therapy::finding::Reason;
 ///
 /// let every = Reason::all().count();
 /// assert!(every > 100);

@@ -18,13 +18,14 @@ use std::fmt;
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{Headline, Report, classify_us, Product, Text};
+/// use msc_therapy::{Headline, Product, Report, classify_us};
+/// use msc_therapy::vocab::Text;
 ///
 /// let product = Product::named(Text::new("Unknown vial")?);
 /// let headline = classify_us(&product, jiff::civil::date(2026, 12, 7)).headline();
 /// assert_eq!(headline.codes(), vec!["undetermined"]);
 /// assert!(!headline.is_settled());
-/// # Ok::<(), msc_therapy::ValueError>(())
+/// # Ok::<(), msc_therapy::document::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -137,7 +138,9 @@ impl fmt::Display for Headline {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{Report, assess_quality, classify_eu, classify_us, Product, QualityPolicy, Text};
+/// use msc_therapy::{Product, Report, assess_quality, classify_eu, classify_us};
+/// use msc_therapy::engine::quality::QualityPolicy;
+/// use msc_therapy::vocab::Text;
 ///
 /// let product = Product::named(Text::new("Unknown vial")?);
 /// let reports: Vec<Box<dyn Report>> = vec![
@@ -148,7 +151,7 @@ impl fmt::Display for Headline {
 /// for report in &reports {
 ///     assert!(report.findings().count() > 0, "{}", report.headline());
 /// }
-/// # Ok::<(), msc_therapy::ValueError>(())
+/// # Ok::<(), msc_therapy::document::ValueError>(())
 /// ```
 pub trait Report {
     /// The report's one-line answer.

@@ -41,7 +41,7 @@ vocab! {
     /// let id: RuleId = "us.cfr1271.10.a.1".parse()?;
     /// assert_eq!(id, RuleId::UsMinimalManipulation);
     /// assert!(id.info().citation.contains("1271.10(a)(1)"));
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     ///
     /// # Every rule

@@ -96,7 +96,7 @@ const DOCUMENTS: &[(&str, Generate)] = &[
 /// # Examples
 ///
 /// ```
-/// let schemas = msc_therapy::document_schemas();
+/// let schemas = msc_therapy::interop::document_schemas();
 /// let product = schemas.iter().find(|s| s.name == "product").unwrap();
 /// assert_eq!(product.file_name(), "product.schema.json");
 /// assert_eq!(
@@ -140,7 +140,7 @@ impl DocumentSchema {
     /// # Examples
     ///
     /// ```
-    /// let schemas = msc_therapy::document_schemas();
+    /// let schemas = msc_therapy::interop::document_schemas();
     /// let product = schemas.iter().find(|s| s.name == "product").unwrap();
     /// let bundled = product.bundled();
     /// assert!(bundled["$defs"]["Percent"].is_object());
@@ -178,7 +178,7 @@ impl DocumentSchema {
 /// # Examples
 ///
 /// ```
-/// let names: Vec<_> = msc_therapy::document_schemas().iter().map(|s| s.name).collect();
+/// let names: Vec<_> = msc_therapy::interop::document_schemas().iter().map(|s| s.name).collect();
 /// assert!(names.contains(&"product"));
 /// assert!(names.contains(&"finding"));
 /// ```

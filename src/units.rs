@@ -129,11 +129,11 @@ float_newtype! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::Percent;
+    /// use msc_therapy::vocab::Percent;
     ///
     /// assert_eq!(Percent::new(72.5)?.get(), 72.5);
     /// assert!(Percent::new(-1.0).is_err());
-    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// # Ok::<(), msc_therapy::document::ValueError>(())
     /// ```
     ///
     /// # Errors
@@ -155,11 +155,11 @@ float_newtype! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::BodyWeightKg;
+    /// use msc_therapy::vocab::BodyWeightKg;
     ///
     /// assert_eq!(BodyWeightKg::new(70.0)?.get(), 70.0);
     /// assert!(BodyWeightKg::new(0.0).is_err());
-    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// # Ok::<(), msc_therapy::document::ValueError>(())
     /// ```
     ///
     /// # Errors
@@ -181,10 +181,10 @@ float_newtype! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::Millilitres;
+    /// use msc_therapy::vocab::Millilitres;
     ///
     /// assert_eq!(Millilitres::new(3.8)?.get(), 3.8);
-    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// # Ok::<(), msc_therapy::document::ValueError>(())
     /// ```
     ///
     /// # Errors
@@ -206,11 +206,11 @@ float_newtype! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::EndotoxinEuPerMl;
+    /// use msc_therapy::vocab::EndotoxinEuPerMl;
     ///
     /// assert_eq!(EndotoxinEuPerMl::new(0.25)?.get(), 0.25);
     /// assert!(EndotoxinEuPerMl::new(-0.1).is_err());
-    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// # Ok::<(), msc_therapy::document::ValueError>(())
     /// ```
     ///
     /// # Errors
@@ -232,10 +232,10 @@ float_newtype! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::PopulationDoublings;
+    /// use msc_therapy::vocab::PopulationDoublings;
     ///
     /// assert_eq!(PopulationDoublings::new(12.5)?.get(), 12.5);
-    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// # Ok::<(), msc_therapy::document::ValueError>(())
     /// ```
     ///
     /// # Errors
@@ -257,10 +257,10 @@ float_newtype! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::CellsPerKg;
+    /// use msc_therapy::vocab::CellsPerKg;
     ///
     /// assert_eq!(CellsPerKg::new(2e6)?.get(), 2e6);
-    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// # Ok::<(), msc_therapy::document::ValueError>(())
     /// ```
     ///
     /// # Errors
@@ -281,13 +281,13 @@ float_newtype! {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::CellCount;
+/// use msc_therapy::vocab::CellCount;
 ///
 /// let dose = CellCount::new(1.2e8)?;
 /// assert_eq!(dose.get(), 120_000_000);
 /// assert_eq!(dose.to_string(), "1.20 × 10^8");
 /// assert!(CellCount::new(-5.0).is_err());
-/// # Ok::<(), msc_therapy::ValueError>(())
+/// # Ok::<(), msc_therapy::document::ValueError>(())
 /// ```
 ///
 /// # Errors
@@ -540,11 +540,11 @@ text_newtype! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::Text;
+    /// use msc_therapy::vocab::Text;
     ///
     /// assert_eq!(Text::new("Lot 24-0117")?.as_str(), "Lot 24-0117");
     /// assert_eq!(Text::new("  ").unwrap_err().to_string(), "text must not be empty");
-    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// # Ok::<(), msc_therapy::document::ValueError>(())
     /// ```
     ///
     /// # Errors
@@ -603,7 +603,7 @@ fn iso_date(what: &'static str, value: &str) -> Result<jiff::civil::Date, ValueE
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::IsoDate;
+/// use msc_therapy::vocab::IsoDate;
 ///
 /// let approval = IsoDate::new("2024-12-18")?;
 /// assert_eq!(approval.date(), jiff::civil::date(2024, 12, 18));
@@ -612,7 +612,7 @@ fn iso_date(what: &'static str, value: &str) -> Result<jiff::civil::Date, ValueE
 ///     IsoDate::new("2023-02-29").unwrap_err().to_string(),
 ///     "date must be a calendar date written YYYY-MM-DD, got \"2023-02-29\""
 /// );
-/// # Ok::<(), msc_therapy::ValueError>(())
+/// # Ok::<(), msc_therapy::document::ValueError>(())
 /// ```
 ///
 /// # Errors
@@ -741,11 +741,11 @@ impl schemars::JsonSchema for IsoDate {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::Passage;
+/// use msc_therapy::vocab::Passage;
 ///
 /// assert_eq!(Passage::new(4)?.get(), 4);
 /// assert!(Passage::new(101).is_err());
-/// # Ok::<(), msc_therapy::ValueError>(())
+/// # Ok::<(), msc_therapy::document::ValueError>(())
 /// ```
 ///
 /// # Errors
@@ -832,11 +832,11 @@ float_newtype! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::CfuFrequency;
+    /// use msc_therapy::vocab::CfuFrequency;
     ///
     /// assert_eq!(CfuFrequency::new(0.0)?.get(), 0.0);
     /// assert!(CfuFrequency::new(-1.0).is_err());
-    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// # Ok::<(), msc_therapy::document::ValueError>(())
     /// ```
     ///
     /// # Errors
@@ -873,7 +873,7 @@ text_newtype! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::NctId;
+    /// use msc_therapy::vocab::NctId;
     ///
     /// let id = NctId::new("NCT02336230")?;
     /// assert_eq!(id.as_str(), "NCT02336230");
@@ -881,7 +881,7 @@ text_newtype! {
     ///     NctId::new("NCT1234567").unwrap_err().to_string(),
     ///     "NCT id must be NCT followed by 8 digits, got \"NCT1234567\""
     /// );
-    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// # Ok::<(), msc_therapy::document::ValueError>(())
     /// ```
     ///
     /// # Errors
@@ -915,14 +915,14 @@ text_newtype! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::CurrencyCode;
+    /// use msc_therapy::vocab::CurrencyCode;
     ///
     /// assert_eq!(CurrencyCode::new("USD")?.as_str(), "USD");
     /// assert_eq!(
     ///     CurrencyCode::new("usd").unwrap_err().to_string(),
     ///     "currency code must be three upper-case letters (ISO 4217, e.g. USD), got \"usd\""
     /// );
-    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// # Ok::<(), msc_therapy::document::ValueError>(())
     /// ```
     ///
     /// # Errors
@@ -941,11 +941,11 @@ float_newtype! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::MoneyAmount;
+    /// use msc_therapy::vocab::MoneyAmount;
     ///
     /// assert_eq!(MoneyAmount::new(5000.0)?.get(), 5000.0);
     /// assert!(MoneyAmount::new(-1.0).is_err());
-    /// # Ok::<(), msc_therapy::ValueError>(())
+    /// # Ok::<(), msc_therapy::document::ValueError>(())
     /// ```
     ///
     /// # Errors

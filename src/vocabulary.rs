@@ -150,10 +150,10 @@ fn term_descriptions(schema: &Value) -> Vec<(String, String)> {
 /// # Examples
 ///
 /// ```
-/// let vocabulary = msc_therapy::vocabulary_json();
+/// let vocabulary = msc_therapy::interop::vocabulary_json();
 /// let tissues = &vocabulary["vocabularies"]["TissueSource"]["terms"];
 /// assert_eq!(tissues[0]["code"], "bone_marrow");
-/// assert_eq!(tissues[0]["label"], msc_therapy::TissueSource::BoneMarrow.label());
+/// assert_eq!(tissues[0]["label"], msc_therapy::vocab::TissueSource::BoneMarrow.label());
 /// ```
 #[must_use]
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]

@@ -50,7 +50,8 @@
 //! # Examples
 //!
 //! ```
-//! use msc_therapy::{Product, UsClassification, what_if::{ProductTarget, smallest_changes}};
+//! use msc_therapy::{Product, what_if::{ProductTarget, smallest_changes}};
+//! use msc_therapy::engine::us::UsClassification;
 //!
 //! let on = jiff::civil::date(2026, 12, 7);
 //! let cultured = Product::from_json(r#"{
@@ -151,7 +152,7 @@ pub struct SettlingFacts {
     pub not_enumerable: Vec<String>,
 }
 
-pub use crate::ChangeKind;
+pub use crate::vocab::ChangeKind;
 
 /// **One change to a document.**
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -305,7 +306,9 @@ impl std::str::FromStr for ProductTarget {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{QualityVerdict, UsClassification, what_if::ProductTarget};
+    /// use msc_therapy::what_if::ProductTarget;
+    /// use msc_therapy::engine::quality::QualityVerdict;
+    /// use msc_therapy::engine::us::UsClassification;
     ///
     /// let us: ProductTarget = "us:section_361_hctp".parse()?;
     /// assert_eq!(us, ProductTarget::Us(UsClassification::Section361Hctp));
@@ -313,7 +316,7 @@ impl std::str::FromStr for ProductTarget {
     /// assert_eq!(us.to_string(), "us:section_361_hctp");
     /// // Several engines answer "undetermined": it must be qualified.
     /// assert!("undetermined".parse::<ProductTarget>().is_err());
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let all = Self::all();

@@ -4,7 +4,9 @@
 //! eligibility ages in ("2 Months", "17 Years"); a month is a twelfth of a 365.25-day year.
 #![cfg(feature = "json")]
 
-use msc_therapy::{Age, AgeUnit, ClinicOffer, DocumentErrorKind, ValueError};
+use msc_therapy::document::ValueError;
+use msc_therapy::vocab::{Age, AgeUnit};
+use msc_therapy::{ClinicOffer, DocumentErrorKind};
 use std::cmp::Ordering;
 
 fn age(value: f64, unit: AgeUnit) -> Age {

@@ -8,7 +8,8 @@
 //! version 0.1.0 made 64–84 (`assess_product`) and 60–99 (`evaluate_offer`) with engines that
 //! did far less (see `BENCHMARKS.md`).
 
-use msc_therapy::{ClinicOffer, Product, QualityPolicy, assess_product_with, evaluate_offer};
+use msc_therapy::engine::quality::QualityPolicy;
+use msc_therapy::{ClinicOffer, Product, assess_product_with, evaluate_offer};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::hint::black_box;

@@ -7,9 +7,11 @@
 #[path = "common/samples.rs"]
 mod samples;
 
+use msc_therapy::document::{RegistryStudy, TrialPhase, TrialPhases};
+use msc_therapy::engine::quality::QualityPolicy;
+use msc_therapy::vocab::SurfaceMarker;
 use msc_therapy::{
-    ClinicOffer, DocumentErrorKind, Headline, Product, QualityPolicy, RegistryStudy, Report,
-    RuleId, SurfaceMarker, TrialPhase, TrialPhases, assess_product,
+    ClinicOffer, DocumentErrorKind, Headline, Product, Report, RuleId, assess_product,
 };
 use samples::{OFFERS, PRODUCTS};
 use serde_json::{Value, json};

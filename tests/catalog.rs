@@ -1,10 +1,11 @@
 //! The built-in catalog of approved MSC products, checked against the project's reference list
 //! (`tests/data/approved-products.json`, a copy of `shared/reference/approved-products.json`).
 
-use msc_therapy::{
-    ApprovedProduct, AuthorisationKind, AuthorisationStatus, CatalogKey, CellPreparation,
-    Confidence, Donor, DoseRange, Indication, Jurisdiction, NumberKind, Route, TissueSource,
+use msc_therapy::catalog::{
+    ApprovedProduct, AuthorisationKind, AuthorisationStatus, CatalogKey, Confidence, DoseRange,
+    Jurisdiction, NumberKind,
 };
+use msc_therapy::vocab::{CellPreparation, Donor, Indication, Route, TissueSource};
 
 use jiff::civil::date;
 
@@ -315,7 +316,7 @@ fn dates_serialize_as_calendar_dates() {
         for field in ["authorised_on", "time_limit_ends_on", "withdrawn_on"] {
             if let Some(text) = json[field].as_str() {
                 assert!(
-                    msc_therapy::IsoDate::new(text).is_ok(),
+                    msc_therapy::vocab::IsoDate::new(text).is_ok(),
                     "{}: {text}",
                     p.name
                 );
@@ -361,7 +362,7 @@ fn autologous_products_match_the_reference() {
 /// >=1 ... therapy"). A label that states neither has no bound.
 #[test]
 fn label_populations_are_those_of_the_label_texts() {
-    use msc_therapy::{Age, AgeUnit};
+    use msc_therapy::vocab::{Age, AgeUnit};
     let years = |v: f64| Some(Age::new(v, AgeUnit::Years).unwrap());
     let months = |v: f64| Some(Age::new(v, AgeUnit::Months).unwrap());
     let expected: &[(CatalogKey, Option<Age>, Option<Age>, bool)] = &[

@@ -5,12 +5,13 @@
 //! SNOMED CT via MONDO and the FHIR route-codes value set, EDQM Standard Terms, UBERON, Cell
 //! Ontology, HGNC), and the exact messages of every error.
 
-use msc_therapy::{
-    AddedArticle, CellPreparation, ClaimKind, CodeRelation, CodeSystem, Coded, Coding, CodingError,
-    Donor, FdaTissueClass, ImageGuidance, Indication, IndicationCategory, ManipulationLevel,
+use msc_therapy::document::{ClaimKind, TrialPhase, TrialResult, TrialStatus};
+use msc_therapy::vocab::{
+    AddedArticle, CellPreparation, CodeRelation, CodeSystem, Coded, Coding, CodingError, Donor,
+    FdaTissueClass, ImageGuidance, Indication, IndicationCategory, ManipulationLevel,
     MarkerExpectation, Mechanism, MscDesignation, ProcessingStep, ProductState, Route,
     SecretedFactor, SiteOfUse, SupplyModel, SurfaceMarker, TestOutcome, TissueFunction,
-    TissueSource, TrialPhase, TrialResult, TrialStatus, ViabilityMethod, ViabilityTiming,
+    TissueSource, ViabilityMethod, ViabilityTiming,
 };
 use std::collections::BTreeMap;
 
@@ -112,7 +113,7 @@ fn the_cell_ontology_terms_of_msc_tissues_have_the_ontologys_form() {
             assert!(CodeSystem::CellOntology.is_well_formed(&row.coding.code));
         }
     }
-    assert_eq!(msc_therapy::MSC_CELL_TYPE.coding.code, "CL:0000134");
+    assert_eq!(msc_therapy::vocab::MSC_CELL_TYPE.coding.code, "CL:0000134");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -443,13 +444,13 @@ fn a_coding_document_is_checked_on_deserialization() {
 fn the_coding_types_are_send_sync_clone_debug() {
     fn assert_send_sync<T: Send + Sync + Clone + std::fmt::Debug + 'static>() {}
     assert_send_sync::<CodeSystem>();
-    assert_send_sync::<msc_therapy::CodeSystemInfo>();
+    assert_send_sync::<msc_therapy::vocab::CodeSystemInfo>();
     assert_send_sync::<Coding>();
     assert_send_sync::<CodeRelation>();
-    assert_send_sync::<msc_therapy::TermCoding>();
+    assert_send_sync::<msc_therapy::vocab::TermCoding>();
     assert_send_sync::<CodingError>();
-    assert_send_sync::<msc_therapy::CodedCondition>();
-    assert_send_sync::<msc_therapy::StatedIndication>();
+    assert_send_sync::<msc_therapy::vocab::CodedCondition>();
+    assert_send_sync::<msc_therapy::vocab::StatedIndication>();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -565,9 +566,8 @@ fn an_unlisted_condition_leaves_homologous_use_undetermined() {
 /// (`US_MYRIAD_INDICATION_CATEGORIES`) in both the US rule and the offer checklist.
 #[test]
 fn unlisted_conditions_count_for_the_myriad_of_diseases() {
-    use msc_therapy::{
-        ClinicOffer, Outcome, RuleId, US_MYRIAD_INDICATION_CATEGORIES, classify_us, evaluate_offer,
-    };
+    use msc_therapy::engine::us::US_MYRIAD_INDICATION_CATEGORIES;
+    use msc_therapy::{ClinicOffer, Outcome, RuleId, classify_us, evaluate_offer};
     assert_eq!(US_MYRIAD_INDICATION_CATEGORIES, 3);
     let doc = r#"{
         "name": "Umbilical stem cell shot",
@@ -610,20 +610,20 @@ fn unlisted_conditions_count_for_the_myriad_of_diseases() {
 
 #[test]
 fn a_coded_condition_counts_families_by_code() {
-    let glaucoma: msc_therapy::CodedCondition = serde_json::from_str(GLAUCOMA).unwrap();
+    let glaucoma: msc_therapy::vocab::CodedCondition = serde_json::from_str(GLAUCOMA).unwrap();
     assert_eq!(
-        msc_therapy::CodedCondition::families(&[], std::slice::from_ref(&glaucoma)),
+        msc_therapy::vocab::CodedCondition::families(&[], std::slice::from_ref(&glaucoma)),
         1
     );
     assert_eq!(
-        msc_therapy::CodedCondition::families(
+        msc_therapy::vocab::CodedCondition::families(
             &[Indication::KneeOsteoarthritis, Indication::AclTear],
             &[]
         ),
         1
     );
     assert!(
-        serde_json::from_str::<msc_therapy::CodedCondition>(
+        serde_json::from_str::<msc_therapy::vocab::CodedCondition>(
             r#"[{"system": "http://snomed.info/sct", "code": "23986001"}, "glaucoma"]"#
         )
         .is_err()
@@ -635,7 +635,8 @@ fn a_coded_condition_counts_families_by_code() {
 /// HCT/P, which needs homologous use shown.
 #[test]
 fn adding_an_unlisted_condition_never_improves_the_us_classification() {
-    use msc_therapy::{Outcome, RuleId, UsClassification, classify_us};
+    use msc_therapy::engine::us::UsClassification;
+    use msc_therapy::{Outcome, RuleId, classify_us};
     let dir = format!("{}/examples/data/products", env!("CARGO_MANIFEST_DIR"));
     let mut docs = vec![FAT_GRAFT.to_owned()];
     for entry in std::fs::read_dir(dir).unwrap() {

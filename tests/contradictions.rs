@@ -8,10 +8,10 @@
 //! that deleted keys of generated documents (issue #18, item 5).
 
 use jiff::civil::{Date, date};
-use msc_therapy::{
-    FactValue, Finding, Outcome, Product, QualityPolicy, QualityVerdict, RuleId, Severity,
-    UsClassification, assess_quality, classify_us,
-};
+use msc_therapy::engine::quality::{QualityPolicy, QualityVerdict};
+use msc_therapy::engine::us::UsClassification;
+use msc_therapy::finding::FactValue;
+use msc_therapy::{Finding, Outcome, Product, RuleId, Severity, assess_quality, classify_us};
 use serde_json::{Value, json};
 
 /// The evaluation date: the day the crate's sources were read (its knowledge horizon).
@@ -37,7 +37,7 @@ fn contradicts(finding: &Finding) -> Vec<String> {
     }
 }
 
-fn quality(value: &Value) -> msc_therapy::QualityReport {
+fn quality(value: &Value) -> msc_therapy::engine::quality::QualityReport {
     assess_quality(&product(value), &QualityPolicy::default(), ON)
 }
 

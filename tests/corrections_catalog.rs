@@ -22,10 +22,12 @@
 #![cfg(feature = "json")]
 
 use jiff::civil::{Date, date};
+use msc_therapy::catalog::{ApprovedProduct, AuthorisationStatus as S, CatalogKey, Jurisdiction};
+use msc_therapy::engine::jp::PmdActStatus;
+use msc_therapy::vocab::{Indication, SiteOfUse};
 use msc_therapy::{
-    ApprovedProduct, AuthorisationStatus as S, CatalogKey, ClinicOffer, Finding, Indication,
-    Jurisdiction, Outcome, PmdActStatus, Product, RuleId, Severity, SiteOfUse,
-    classify_jp_authorised, evaluate_offer,
+    ClinicOffer, Finding, Outcome, Product, RuleId, Severity, classify_jp_authorised,
+    evaluate_offer,
 };
 use serde_json::{Value, json};
 

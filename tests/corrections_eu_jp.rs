@@ -23,9 +23,12 @@
 //!   (in force 31 May 2025): "細胞加工物を用いない遺伝子治療（in vivo遺伝子治療）などが新たに法の
 //!   対象に加わりました" (MHLW).
 
+use msc_therapy::catalog::CatalogKey;
+use msc_therapy::engine::eu::EuClassification;
+use msc_therapy::engine::jp::AsrmRiskClass;
+use msc_therapy::finding::{ASRM_AMENDMENT_IN_FORCE, Basis, SOHO_APPLIES};
 use msc_therapy::{
-    ASRM_AMENDMENT_IN_FORCE, AsrmRiskClass, Basis, CatalogKey, EuClassification, Outcome, Product,
-    RuleId, SOHO_APPLIES, Severity, classify_eu, classify_jp, classify_jp_authorised,
+    Outcome, Product, RuleId, Severity, classify_eu, classify_jp, classify_jp_authorised,
 };
 
 /// The evaluation date: the day the crate's sources were read.

@@ -15,10 +15,10 @@
 //!   Ph. Eur. 2.6.7, 21 CFR 610.30.
 #![cfg(feature = "json")]
 
-use msc_therapy::{
-    Basis, FactValue, Finding, NotPerformedReason, Outcome, Product, QualityPolicy, QualityReport,
-    QualityVerdict, ReleaseTest, RuleId, Severity, assess_quality,
-};
+use msc_therapy::engine::quality::{QualityPolicy, QualityReport, QualityVerdict};
+use msc_therapy::finding::{Basis, FactValue};
+use msc_therapy::vocab::{NotPerformedReason, ReleaseTest};
+use msc_therapy::{Finding, Outcome, Product, RuleId, Severity, assess_quality};
 use serde_json::{Value, json};
 
 const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

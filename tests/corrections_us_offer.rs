@@ -11,9 +11,12 @@
 //!    (`classify_jp_authorised`; ASRM Art 2(2)).
 //! 5. The MM/HU guidance's worked examples cited for what they are about.
 
+use msc_therapy::engine::offer::PatientVerdict;
+use msc_therapy::engine::us::UsClassification;
+use msc_therapy::finding::Basis;
+use msc_therapy::vocab::{ProcessingStep, TISSUE_STEP_EXAMPLES, TissueSource};
 use msc_therapy::{
-    Basis, ClinicOffer, Finding, Outcome, PatientVerdict, ProcessingStep, Product, RuleId,
-    Severity, TISSUE_STEP_EXAMPLES, TissueSource, UsClassification, classify_us, evaluate_offer,
+    ClinicOffer, Finding, Outcome, Product, RuleId, Severity, classify_us, evaluate_offer,
 };
 use serde_json::{Value, json};
 

@@ -18,10 +18,10 @@
 
 #![cfg(feature = "json")]
 
-use msc_therapy::{
-    CtGovError, Indication, InterventionType, RegistryStudy, StudyType, TrialPhase, TrialResult,
-    TrialStatus,
+use msc_therapy::document::{
+    CtGovError, InterventionType, RegistryStudy, StudyType, TrialPhase, TrialResult, TrialStatus,
 };
+use msc_therapy::vocab::Indication;
 use serde_json::{Value, json};
 
 fn record(name: &str) -> String {
@@ -392,8 +392,8 @@ fn broken_records_get_an_error_naming_the_field() {
 fn the_import_types_are_send_sync_clone_debug() {
     fn assert_send_sync<T: Send + Sync + Clone + std::fmt::Debug + 'static>() {}
     assert_send_sync::<RegistryStudy>();
-    assert_send_sync::<msc_therapy::StudyCondition>();
-    assert_send_sync::<msc_therapy::StudyIntervention>();
+    assert_send_sync::<msc_therapy::document::StudyCondition>();
+    assert_send_sync::<msc_therapy::document::StudyIntervention>();
     assert_send_sync::<StudyType>();
     assert_send_sync::<InterventionType>();
     assert_send_sync::<CtGovError>();

@@ -7,11 +7,11 @@
 //! positions are counted by hand from the files.
 #![cfg(feature = "json")]
 
-use msc_therapy::{
-    DocumentErrorKind, Donor, FdaTissueClass, IndicationCategory, ManipulationLevel,
-    MarkerExpectation, ProcessingStep, Product, ProductState, Route, SurfaceMarker, TissueSource,
-    ViabilityTiming,
+use msc_therapy::vocab::{
+    Donor, FdaTissueClass, IndicationCategory, ManipulationLevel, MarkerExpectation,
+    ProcessingStep, ProductState, Route, SurfaceMarker, TissueSource, ViabilityTiming,
 };
+use msc_therapy::{DocumentErrorKind, Product};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -786,7 +786,7 @@ fn a_value_outside_its_domain_has_the_value_error_as_source() {
     let source = err.value_error().expect("a value error");
     assert!(matches!(
         source,
-        msc_therapy::ValueError::OutOfRange {
+        msc_therapy::document::ValueError::OutOfRange {
             what: "percentage",
             ..
         }
@@ -839,13 +839,13 @@ fn a_list_longer_than_the_limit_is_too_large() {
     let list = |n: usize| vec![entry; n].join(",");
     let at_limit = format!(
         r#"{{"name": "X", "release": {{"viability": [{}]}}}}"#,
-        list(msc_therapy::MAX_LIST_LEN)
+        list(msc_therapy::document::MAX_LIST_LEN)
     );
     let p = Product::from_json(&at_limit).expect("10 000 entries are accepted");
     assert_eq!(p.release.expect("release").viability.len(), 10_000);
     let over = format!(
         r#"{{"name": "X", "release": {{"viability": [{}]}}}}"#,
-        list(msc_therapy::MAX_LIST_LEN + 1)
+        list(msc_therapy::document::MAX_LIST_LEN + 1)
     );
     assert_eq!(
         failure(&over),
@@ -859,7 +859,7 @@ fn a_list_longer_than_the_limit_is_too_large() {
 
 #[test]
 fn a_string_longer_than_the_limit_is_too_large_and_not_echoed() {
-    let name = "x".repeat(msc_therapy::MAX_STRING_BYTES + 1);
+    let name = "x".repeat(msc_therapy::document::MAX_STRING_BYTES + 1);
     let err = Product::from_json(&format!(r#"{{"name": "{name}"}}"#)).expect_err("long name");
     assert_eq!(err.kind(), DocumentErrorKind::TooLarge);
     assert_eq!(err.path(), "name");
@@ -867,7 +867,7 @@ fn a_string_longer_than_the_limit_is_too_large_and_not_echoed() {
         err.message(),
         "a string of 1048577 bytes is longer than 1048576 bytes (1 MiB), the most a document accepts"
     );
-    let at_limit = "x".repeat(msc_therapy::MAX_STRING_BYTES);
+    let at_limit = "x".repeat(msc_therapy::document::MAX_STRING_BYTES);
     assert!(Product::from_json(&format!(r#"{{"name": "{at_limit}"}}"#)).is_ok());
 }
 
@@ -929,10 +929,12 @@ fn percentages_read_back_exactly() {
 /// The Ryoncil-modelled sample lot, built in Rust with the builders: one `?` for the whole lot.
 fn cultured_bone_marrow_lot() -> Result<Product, msc_therapy::DocumentError> {
     use SurfaceMarker::*;
-    use msc_therapy::{
-        AddedArticle, CellPreparation, Certificate, Delivery, Dose, Indication, IntendedUse,
-        Mechanism, MscDesignation, Processing, ReleaseData, SecretedFactor, SupplyModel,
-        TestOutcome, TissueFunction, ViabilityMethod,
+    use msc_therapy::document::{
+        Certificate, Delivery, Dose, IntendedUse, Processing, ReleaseData,
+    };
+    use msc_therapy::vocab::{
+        AddedArticle, CellPreparation, Indication, Mechanism, MscDesignation, SecretedFactor,
+        SupplyModel, TestOutcome, TissueFunction, ViabilityMethod,
     };
     let mut release = ReleaseData::builder()
         .certificate(
@@ -978,7 +980,7 @@ fn cultured_bone_marrow_lot() -> Result<Product, msc_therapy::DocumentError> {
         .passage_limit(5_u32)
         .population_doubling_limit(25.0)
         .potency("inhibition of PHA-induced PBMC proliferation", true);
-    let mut manufacturing = msc_therapy::Manufacturing::default();
+    let mut manufacturing = msc_therapy::document::Manufacturing::default();
     manufacturing.donor_eligibility_determined = Some(true);
     manufacturing.aseptic_process_validated = Some(true);
     manufacturing.research_grade_reagents_used = Some(false);
@@ -1030,7 +1032,9 @@ fn a_lot_built_with_the_builders_is_the_same_lot_as_its_json() {
 
 #[test]
 fn builder_errors_have_the_path_and_kind_of_the_json_error() {
-    use msc_therapy::{Certificate, ClinicOffer, Dose, Indication, ReleaseData};
+    use msc_therapy::ClinicOffer;
+    use msc_therapy::document::{Certificate, Dose, ReleaseData};
+    use msc_therapy::vocab::Indication;
     let from_json = Product::from_json(
         r#"{"name": "X", "release": {"viability": [{"percent": 90, "timing": "post_thaw"}, {"percent": 140, "timing": "post_thaw"}]}}"#,
     )
@@ -1101,7 +1105,8 @@ fn builder_errors_have_the_path_and_kind_of_the_json_error() {
 
 #[test]
 fn an_identity_panel_rejects_a_marker_given_twice() {
-    use msc_therapy::{IdentityPanel, Percent, ValueError};
+    use msc_therapy::document::{IdentityPanel, ValueError};
+    use msc_therapy::vocab::Percent;
     let p = |v: f64| Percent::new(v).expect("a percentage");
     let panel = IdentityPanel::try_from(vec![
         (SurfaceMarker::Cd73, p(99.0)),

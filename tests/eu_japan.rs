@@ -7,11 +7,10 @@
 //! of Regenerative Medicine and MHLW notice 医政研発1031第1号, the PMD Act Art 23-26, and the
 //! Japanese Society for Regenerative Medicine's 2024 guidance on extracellular vesicles.
 
-use msc_therapy::{
-    AsrmRiskClass, CellPreparation, EuClassification, Finding, Outcome, PmdActStatus,
-    ProcessingStep, Product, RuleId, Severity, TissueFunction, TissueSource, classify_eu,
-    classify_jp,
-};
+use msc_therapy::engine::eu::EuClassification;
+use msc_therapy::engine::jp::{AsrmRiskClass, PmdActStatus};
+use msc_therapy::vocab::{CellPreparation, ProcessingStep, TissueFunction, TissueSource};
+use msc_therapy::{Finding, Outcome, Product, RuleId, Severity, classify_eu, classify_jp};
 use proptest::prelude::*;
 
 fn product(json: &str) -> Product {
@@ -173,7 +172,7 @@ fn autologous_bmac_outside_the_same_procedure_falls_under_the_tissues_and_cells_
 #[test]
 fn allogeneic_cells_are_never_an_autologous_graft() {
     let mut p = same_day_bmac(true, "hematopoiesis");
-    p.donor = Some(msc_therapy::Donor::AllogeneicFirstDegreeRelative);
+    p.donor = Some(msc_therapy::vocab::Donor::AllogeneicFirstDegreeRelative);
     assert_eq!(
         classify_eu(&p, ON).classification,
         EuClassification::NotAtmpTissuesAndCells
@@ -332,7 +331,7 @@ fn a_product_presented_both_to_repair_tissue_and_to_immunomodulate_is_a_tep_with
     let mut immune_only = both.clone();
     if let Some(use_) = immune_only.intended_use.as_mut() {
         use_.functions = Some(vec![TissueFunction::Immunomodulation]);
-        use_.indications = Some(vec![msc_therapy::Indication::RheumatoidArthritis]);
+        use_.indications = Some(vec![msc_therapy::vocab::Indication::RheumatoidArthritis]);
     }
     assert_eq!(
         classify_eu(&immune_only, ON).classification,
@@ -380,7 +379,7 @@ fn a_pharmacological_mechanism_for_an_indication_makes_an_sctmp_when_no_function
     // An indication that implies an immunological function decides it too: GvHD.
     let mut gvhd = silent.clone();
     if let Some(use_) = gvhd.intended_use.as_mut() {
-        use_.indications = Some(vec![msc_therapy::Indication::GraftVersusHostDisease]);
+        use_.indications = Some(vec![msc_therapy::vocab::Indication::GraftVersusHostDisease]);
     }
     assert_eq!(
         classify_eu(&gvhd, ON).classification,
@@ -705,9 +704,13 @@ fn eu_report_serializes_and_displays_a_memo() {
 #[cfg(feature = "schemars")]
 #[test]
 fn report_schemas_describe_the_classification_names() {
-    let eu = serde_json::to_string(&schemars::schema_for!(msc_therapy::EuAssessment));
+    let eu = serde_json::to_string(&schemars::schema_for!(
+        msc_therapy::engine::eu::EuAssessment
+    ));
     assert!(eu.is_ok_and(|s| s.contains("excluded_autologous_same_procedure")));
-    let jp = serde_json::to_string(&schemars::schema_for!(msc_therapy::JpAssessment));
+    let jp = serde_json::to_string(&schemars::schema_for!(
+        msc_therapy::engine::jp::JpAssessment
+    ));
     assert!(
         jp.is_ok_and(|s| s.contains("class_iii") && s.contains("regenerative_medical_product"))
     );
@@ -729,7 +732,7 @@ fn allogeneic_cultured_bm_msc_is_class_i_and_a_regenerative_medical_product() {
 #[test]
 fn autologous_cultured_msc_is_class_ii() {
     let mut p = ryoncil_like();
-    p.donor = Some(msc_therapy::Donor::Autologous);
+    p.donor = Some(msc_therapy::vocab::Donor::Autologous);
     let report = classify_jp(&p, ON);
     assert_eq!(report.risk_class, AsrmRiskClass::ClassII);
     assert_eq!(
@@ -743,7 +746,7 @@ fn autologous_cultured_msc_is_class_ii() {
 fn culture_is_read_from_the_preparation_or_from_the_steps() {
     // Either fact shows the cells were cultured; one missing from the record does not hide it.
     let mut p = ryoncil_like();
-    p.donor = Some(msc_therapy::Donor::Autologous);
+    p.donor = Some(msc_therapy::vocab::Donor::Autologous);
     if let Some(processing) = p.processing.as_mut() {
         processing.steps = Some(vec![ProcessingStep::Cryopreservation]);
     }
@@ -752,7 +755,7 @@ fn culture_is_read_from_the_preparation_or_from_the_steps() {
     assert_eq!(report.pmd_act, PmdActStatus::RegenerativeMedicalProduct);
 
     let mut p = ryoncil_like();
-    p.donor = Some(msc_therapy::Donor::Autologous);
+    p.donor = Some(msc_therapy::vocab::Donor::Autologous);
     p.preparation = None;
     assert_eq!(classify_jp(&p, ON).risk_class, AsrmRiskClass::ClassII);
 }
@@ -794,7 +797,7 @@ fn a_step_the_crate_cannot_classify_leaves_the_asrm_class_open() {
 #[test]
 fn genetically_modified_autologous_cells_are_class_i() {
     let mut p = ryoncil_like();
-    p.donor = Some(msc_therapy::Donor::Autologous);
+    p.donor = Some(msc_therapy::vocab::Donor::Autologous);
     if let Some(processing) = p.processing.as_mut() {
         processing
             .steps
@@ -1076,7 +1079,10 @@ fn homing_and_engraftment_are_not_a_pharmacological_mode_of_action() {
     );
 }
 
-fn eu_severity(report: &msc_therapy::EuAssessment, rule: RuleId) -> Option<(Outcome, Severity)> {
+fn eu_severity(
+    report: &msc_therapy::engine::eu::EuAssessment,
+    rule: RuleId,
+) -> Option<(Outcome, Severity)> {
     report.finding(rule).map(|f| (f.outcome, f.severity))
 }
 
@@ -1121,7 +1127,7 @@ fn eu_open_questions_are_warnings_and_settled_answers_information() {
     // Animal cells are not human tissues and cells: the Directive does not cover them, and
     // their status is left for the reader to settle.
     let mut p = same_day_bmac(true, "hematopoiesis");
-    p.donor = Some(msc_therapy::Donor::Xenogeneic);
+    p.donor = Some(msc_therapy::vocab::Donor::Xenogeneic);
     assert_eq!(
         eu_severity(&classify_eu(&p, ON), RuleId::EuTissuesAndCells),
         Some((Outcome::NotMet, Severity::Warning))
@@ -1142,7 +1148,7 @@ fn settled_asrm_answers_are_information() {
         (Outcome::Met, Severity::Info)
     );
     let mut own = ryoncil_like();
-    own.donor = Some(msc_therapy::Donor::Autologous);
+    own.donor = Some(msc_therapy::vocab::Donor::Autologous);
     assert_eq!(
         jp_severity(&own, RuleId::JpAsrmClassI),
         (Outcome::NotMet, Severity::Info)
@@ -1152,7 +1158,7 @@ fn settled_asrm_answers_are_information() {
         (Outcome::Met, Severity::Info)
     );
     let mut animal = ryoncil_like();
-    animal.donor = Some(msc_therapy::Donor::Xenogeneic);
+    animal.donor = Some(msc_therapy::vocab::Donor::Xenogeneic);
     assert_eq!(
         jp_severity(&animal, RuleId::JpAsrmClassI),
         (Outcome::Met, Severity::Info)
@@ -1236,7 +1242,7 @@ fn jp_report_displays_a_memo() {
 fn any_product() -> impl Strategy<Value = Product> {
     (
         proptest::option::of(proptest::sample::select(TissueSource::ALL)),
-        proptest::option::of(proptest::sample::select(msc_therapy::Donor::ALL)),
+        proptest::option::of(proptest::sample::select(msc_therapy::vocab::Donor::ALL)),
         proptest::option::of(proptest::sample::subsequence(ProcessingStep::ALL, 0..4)),
         proptest::option::of(proptest::bool::ANY),
         proptest::sample::subsequence(TissueFunction::ALL, 0..3),
@@ -1247,14 +1253,14 @@ fn any_product() -> impl Strategy<Value = Product> {
             p.preparation = preparation;
             p.tissue = tissue;
             p.donor = donor;
-            p.processing = steps.map(|steps| msc_therapy::Processing {
+            p.processing = steps.map(|steps| msc_therapy::document::Processing {
                 steps: Some(steps),
                 same_surgical_procedure: same,
-                ..msc_therapy::Processing::default()
+                ..msc_therapy::document::Processing::default()
             });
-            p.intended_use = Some(msc_therapy::IntendedUse {
+            p.intended_use = Some(msc_therapy::document::IntendedUse {
                 functions: Some(functions),
-                ..msc_therapy::IntendedUse::default()
+                ..msc_therapy::document::IntendedUse::default()
             });
             p
         })
@@ -1327,7 +1333,8 @@ fn an_autologous_fat_graft_rinsed_in_the_same_procedure_is_excluded_from_the_dir
     // so it is not a substantial manipulation. Fat put back under the skin for soft-tissue
     // volume does what fat did in the donor. Not engineered, autologous, same procedure:
     // Directive 2004/23/EC Art 2(2)(a) excludes it.
-    use msc_therapy::{Donor, Indication, IntendedUse, Processing, Text};
+    use msc_therapy::document::{IntendedUse, Processing};
+    use msc_therapy::vocab::{Donor, Indication, Text};
     let mut graft = Product::named(Text::new("Rinsed fat graft").unwrap());
     graft.tissue = Some(TissueSource::AdiposeTissue);
     graft.donor = Some(Donor::Autologous);
@@ -1337,8 +1344,8 @@ fn an_autologous_fat_graft_rinsed_in_the_same_procedure_is_excluded_from_the_dir
         same_surgical_procedure: Some(true),
         ..Processing::default()
     });
-    graft.delivery = Some(msc_therapy::Delivery {
-        route: msc_therapy::Route::Subcutaneous,
+    graft.delivery = Some(msc_therapy::document::Delivery {
+        route: msc_therapy::vocab::Route::Subcutaneous,
         guidance: None,
     });
     graft.intended_use = Some(IntendedUse {
@@ -1366,7 +1373,7 @@ fn an_autologous_fat_graft_rinsed_in_the_same_procedure_is_excluded_from_the_dir
     );
     assert_eq!(
         ProcessingStep::Rinsing.eu_manipulation(),
-        msc_therapy::EuManipulation::AchievesNoProperty
+        msc_therapy::engine::eu::EuManipulation::AchievesNoProperty
     );
 }
 
@@ -1410,7 +1417,7 @@ fn micro_fragmented_fat_is_judged_as_annex_i_cutting_and_grinding() {
 
 #[test]
 fn the_eu_step_table_agrees_with_the_annex_i_and_named_substantial_columns() {
-    use msc_therapy::EuManipulation;
+    use msc_therapy::engine::eu::EuManipulation;
     for step in ProcessingStep::ALL {
         let judged = step.eu_manipulation();
         assert_eq!(
@@ -1616,8 +1623,8 @@ fn japan_fat_cells_given_into_a_vein_are_not_homologous_whatever_is_declared() {
     if let Some(use_) = vein.intended_use.as_mut() {
         use_.site_of_use = None;
     }
-    vein.delivery = Some(msc_therapy::Delivery {
-        route: msc_therapy::Route::Intravenous,
+    vein.delivery = Some(msc_therapy::document::Delivery {
+        route: msc_therapy::vocab::Route::Intravenous,
         guidance: None,
     });
     assert_eq!(
@@ -1677,7 +1684,8 @@ fn stemirac_record() -> Product {
 fn a_conditional_time_limited_approval_is_expressed_by_its_catalog_key() {
     // PMD Act Art 23-26: Stemirac was approved with conditions and a time limit (28 Dec 2018,
     // seven years: to 27 Dec 2025). Within the term:
-    use msc_therapy::{CatalogKey, classify_jp_authorised};
+    use msc_therapy::catalog::CatalogKey;
+    use msc_therapy::classify_jp_authorised;
     let within_term = jiff::civil::date(2024, 6, 1);
     let report = classify_jp_authorised(&stemirac_record(), CatalogKey::StemiracJp, within_term);
     assert_eq!(report.pmd_act, PmdActStatus::RegenerativeMedicalProduct);
@@ -1716,10 +1724,11 @@ fn a_conditional_time_limited_approval_is_expressed_by_its_catalog_key() {
 
 #[test]
 fn an_authorisation_that_contradicts_the_record_or_lies_abroad_is_not_applied() {
-    use msc_therapy::{CatalogKey, classify_jp_authorised};
+    use msc_therapy::catalog::CatalogKey;
+    use msc_therapy::classify_jp_authorised;
     // Stemirac is autologous: a record of donor cells is not Stemirac.
     let mut donor = stemirac_record();
-    donor.donor = Some(msc_therapy::Donor::AllogeneicUnrelated);
+    donor.donor = Some(msc_therapy::vocab::Donor::AllogeneicUnrelated);
     let f = classify_jp_authorised(&donor, CatalogKey::StemiracJp, ON)
         .finding(RuleId::JpConditionalApproval)
         .cloned();
@@ -1792,26 +1801,26 @@ fn alofisel_allogeneic_expanded_adipose_cells_for_perianal_fistula_are_an_sctmp(
 
 /// A record of a catalogued product as its authorisation describes it: tissue, donor,
 /// preparation, route and indications, nothing else.
-fn record_of(key: msc_therapy::CatalogKey) -> Product {
+fn record_of(key: msc_therapy::catalog::CatalogKey) -> Product {
     let entry = key.product();
-    let mut p = Product::named(msc_therapy::Text::new(entry.name).expect("a name"));
+    let mut p = Product::named(msc_therapy::vocab::Text::new(entry.name).expect("a name"));
     p.tissue = Some(entry.tissue);
     p.donor = Some(entry.donor);
     p.preparation = Some(entry.preparation);
-    p.delivery = Some(msc_therapy::Delivery {
+    p.delivery = Some(msc_therapy::document::Delivery {
         route: entry.route,
         guidance: None,
     });
-    p.intended_use = Some(msc_therapy::IntendedUse {
+    p.intended_use = Some(msc_therapy::document::IntendedUse {
         indications: Some(entry.indications.to_vec()),
-        ..msc_therapy::IntendedUse::default()
+        ..msc_therapy::document::IntendedUse::default()
     });
     p
 }
 
 #[test]
 fn mscs_authorised_in_the_eu_are_atmps_of_their_class() {
-    use msc_therapy::CatalogKey;
+    use msc_therapy::catalog::CatalogKey;
     // Alofisel: "a 'somatic cell therapy product'" (EMA EPAR summary, 2018).
     assert_eq!(
         classify_eu(&record_of(CatalogKey::AlofiselEu), ON).classification,
@@ -1827,7 +1836,8 @@ fn mscs_authorised_in_the_eu_are_atmps_of_their_class() {
 
 #[test]
 fn mscs_approved_in_japan_are_regenerative_medical_products_with_their_approval_kind() {
-    use msc_therapy::{CatalogKey, classify_jp_authorised};
+    use msc_therapy::catalog::CatalogKey;
+    use msc_therapy::classify_jp_authorised;
     // MHLW approvals (PMD Act): TEMCELL HS Inj. (2015) and Alofisel (2021) in full; STEMIRAC
     // (28 Dec 2018) and AKUUGO (31 Jul 2024) with conditions and a time limit (Art 23-26).
     // Processing as the products' descriptions give it: cultured MSCs; AKUUGO's SB623 cells are
@@ -1860,9 +1870,9 @@ fn mscs_approved_in_japan_are_regenerative_medical_products_with_their_approval_
         ),
     ] {
         let mut record = record_of(key);
-        record.processing = Some(msc_therapy::Processing {
+        record.processing = Some(msc_therapy::document::Processing {
             steps: Some(steps),
-            ..msc_therapy::Processing::default()
+            ..msc_therapy::document::Processing::default()
         });
         let plain = classify_jp(&record, ON);
         // Cultured live cells: regenerative medical products on the record alone.

@@ -37,7 +37,7 @@
 //! - Quality, for deletions and for worse facts that make the record contradict itself
 //!   ([`common::quality_rank`]): `fail` = `undetermined` (0) < `pass_with_warnings` (1) < `pass`
 //!   (2) — deleting the figure that failed leaves a lot unproven, which is no better. For a
-//!   worse measurement, [`msc_therapy::QualityVerdict`]'s total `Ord`: `fail` < `undetermined` <
+//!   worse measurement, [`msc_therapy::engine::quality::QualityVerdict`]'s total `Ord`: `fail` < `undetermined` <
 //!   `pass_with_warnings` < `pass`.
 //!
 //! # The properties, for every generated valid product document
@@ -76,7 +76,8 @@ use common::{
     quality_rank, us_rank, worsen_with_article, worsen_with_indication, worsen_with_step,
     worsened_measurements,
 };
-use msc_therapy::{QualityPolicy, QualityVerdict, assess_quality, classify_us};
+use msc_therapy::engine::quality::{QualityPolicy, QualityVerdict};
+use msc_therapy::{assess_quality, classify_us};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -145,7 +146,7 @@ fn worse_release_facts(doc: &Value) -> Vec<(&'static str, Value)> {
     }
     out.push((
         "a cryopreservation step",
-        common::worsen_with_step(doc, msc_therapy::ProcessingStep::Cryopreservation),
+        common::worsen_with_step(doc, msc_therapy::vocab::ProcessingStep::Cryopreservation),
     ));
     // Each manufacturing fact stated in its failing value, as FDA's letters state them.
     for (what, key, value) in [
@@ -462,7 +463,7 @@ fn deleting_the_preparation_of_amniotic_fluid_cells() {
 }
 
 /// The US classification of a document.
-fn us_of(doc: &Value) -> msc_therapy::UsClassification {
+fn us_of(doc: &Value) -> msc_therapy::engine::us::UsClassification {
     classify_us(&parse(doc), ON).classification
 }
 
@@ -478,11 +479,11 @@ fn deleting_the_letter_of_an_exosome_product() {
     .unwrap();
     assert_eq!(
         us_of(&doc),
-        msc_therapy::UsClassification::Section351Product
+        msc_therapy::engine::us::UsClassification::Section351Product
     );
     assert_eq!(
         us_of(&common::deleted(&doc, "determinations")),
-        msc_therapy::UsClassification::NotAnHctp
+        msc_therapy::engine::us::UsClassification::NotAnHctp
     );
     one_deletion(&doc, "determinations").unwrap();
 }
@@ -502,11 +503,11 @@ fn deleting_the_membrane_beside_amniotic_fluid() {
     });
     assert_eq!(
         us_of(&doc),
-        msc_therapy::UsClassification::Section351Product
+        msc_therapy::engine::us::UsClassification::Section351Product
     );
     assert_eq!(
         us_of(&common::deleted(&doc, "other_tissues")),
-        msc_therapy::UsClassification::NotAnHctp
+        msc_therapy::engine::us::UsClassification::NotAnHctp
     );
     one_deletion(&doc, "other_tissues").unwrap();
 }
@@ -536,11 +537,11 @@ fn deleting_the_steps_a_favourable_determination_contradicts() {
     });
     assert_eq!(
         us_of(&doc),
-        msc_therapy::UsClassification::Section351Product
+        msc_therapy::engine::us::UsClassification::Section351Product
     );
     assert_eq!(
         us_of(&common::deleted(&doc, "processing.steps")),
-        msc_therapy::UsClassification::Section361Hctp
+        msc_therapy::engine::us::UsClassification::Section361Hctp
     );
     one_deletion(&doc, "processing.steps").unwrap();
 }

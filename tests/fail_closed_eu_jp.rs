@@ -56,10 +56,10 @@
 mod common;
 
 use common::{contradicted, deletions, prober_document, product_exception};
-use msc_therapy::{
-    AddedArticle, AsrmRiskClass, EuClassification, Indication, PmdActStatus, ProcessingStep,
-    Product, TissueFunction, TissueSource, classify_eu, classify_jp,
-};
+use msc_therapy::engine::eu::EuClassification;
+use msc_therapy::engine::jp::{AsrmRiskClass, PmdActStatus};
+use msc_therapy::vocab::{AddedArticle, Indication, ProcessingStep, TissueFunction, TissueSource};
+use msc_therapy::{Product, classify_eu, classify_jp};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 

@@ -68,7 +68,8 @@ mod common;
 use common::{
     contradicted, key_paths, offer_exception, offer_rank, path_text, prober_document, without,
 };
-use msc_therapy::{ClinicOffer, OfferEvaluation, PatientVerdict, evaluate_offer};
+use msc_therapy::engine::offer::{OfferEvaluation, PatientVerdict};
+use msc_therapy::{ClinicOffer, evaluate_offer};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{Map, Value, json};

@@ -12,9 +12,9 @@
 //! - the site-of-use cases of issue 8 (marrow into a knee, fat into a vein or heart muscle,
 //!   amnion on the eye versus injected).
 
-use msc_therapy::{
-    Outcome, Product, RuleId, TISSUE_STEP_EXAMPLES, UsAssessment, UsClassification, classify_us,
-};
+use msc_therapy::engine::us::{UsAssessment, UsClassification};
+use msc_therapy::vocab::TISSUE_STEP_EXAMPLES;
+use msc_therapy::{Outcome, Product, RuleId, classify_us};
 use serde_json::{Value, json};
 
 fn us(doc: &Value) -> UsAssessment {
@@ -176,19 +176,19 @@ fn example_11_2_amnion_with_the_chorion_and_other_cells_removed_is_minimally_man
 fn the_same_step_differs_by_tissue_examples_11_1_and_11_2() {
     // MM/HU guidance Q11: "the same processing may alter the original relevant characteristics
     // of a different structural tissue".
-    let row = |tissue: msc_therapy::TissueSource| {
-        msc_therapy::ProcessingStep::Decellularization
+    let row = |tissue: msc_therapy::vocab::TissueSource| {
+        msc_therapy::vocab::ProcessingStep::Decellularization
             .effect_on(tissue)
             .expect("both tissues are classified")
             .level
     };
     assert_eq!(
-        row(msc_therapy::TissueSource::AmnioticMembrane),
-        msc_therapy::ManipulationLevel::Minimal
+        row(msc_therapy::vocab::TissueSource::AmnioticMembrane),
+        msc_therapy::vocab::ManipulationLevel::Minimal
     );
     assert_eq!(
-        row(msc_therapy::TissueSource::AdiposeTissue),
-        msc_therapy::ManipulationLevel::MoreThanMinimal
+        row(msc_therapy::vocab::TissueSource::AdiposeTissue),
+        msc_therapy::vocab::ManipulationLevel::MoreThanMinimal
     );
     assert!(
         TISSUE_STEP_EXAMPLES

@@ -8,7 +8,8 @@
 
 #![cfg(feature = "fhir")]
 
-use msc_therapy::{CodeRelation, CodeSystem, Coded, Indication, Product, Route};
+use msc_therapy::Product;
+use msc_therapy::vocab::{CodeRelation, CodeSystem, Coded, Indication, Route};
 use serde_json::Value;
 use std::collections::BTreeSet;
 

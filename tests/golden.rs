@@ -16,7 +16,8 @@
 #![cfg(feature = "json")]
 
 use jiff::civil::{Date, date};
-use msc_therapy::{ClinicOffer, Compact, Product, assess_product, evaluate_offer};
+use msc_therapy::finding::Compact;
+use msc_therapy::{ClinicOffer, Product, assess_product, evaluate_offer};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -12,9 +12,12 @@
 
 mod common;
 
+use msc_therapy::engine::offer::OfferPolicy;
+use msc_therapy::engine::quality::QualityPolicy;
+use msc_therapy::finding::Compact;
+use msc_therapy::interop::JsonLines;
 use msc_therapy::{
-    ClinicOffer, Compact, JsonLines, OfferPolicy, Product, QualityPolicy, Report, assess_product,
-    assess_product_with, evaluate_offer,
+    ClinicOffer, Product, Report, assess_product, assess_product_with, evaluate_offer,
 };
 use proptest::prelude::*;
 use serde::Serialize;

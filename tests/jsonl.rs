@@ -2,10 +2,10 @@
 //! with its number and the stream goes on.
 #![cfg(feature = "json")]
 
-use msc_therapy::{
-    ClinicOffer, JsonLines, OfferEvaluation, OfferPolicy, Product, ProductAssessment,
-    QualityPolicy, assess_product, evaluate_offer,
-};
+use msc_therapy::engine::offer::{OfferEvaluation, OfferPolicy};
+use msc_therapy::engine::quality::QualityPolicy;
+use msc_therapy::interop::JsonLines;
+use msc_therapy::{ClinicOffer, Product, ProductAssessment, assess_product, evaluate_offer};
 use serde_json::Value;
 
 #[path = "common/samples.rs"]
@@ -18,7 +18,7 @@ fn one_line(json: &str) -> String {
     serde_json::to_string(&serde_json::from_str::<Value>(json).unwrap()).unwrap()
 }
 
-fn run(lines: &JsonLines, input: &[u8]) -> (msc_therapy::LinesSummary, Vec<Value>) {
+fn run(lines: &JsonLines, input: &[u8]) -> (msc_therapy::interop::LinesSummary, Vec<Value>) {
     let mut output = Vec::new();
     let summary = lines.run(input, &mut output).expect("no I/O error");
     let text = String::from_utf8(output).expect("the output is UTF-8");

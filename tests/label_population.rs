@@ -21,10 +21,9 @@
 //! the label restricts them is not on label either: absent is unknown, and the fact is missing.
 #![cfg(feature = "json")]
 
-use msc_therapy::{
-    ClinicOffer, FactRole, FactValue, OfferEvaluation, Outcome, PatientVerdict, RuleId,
-    evaluate_offer,
-};
+use msc_therapy::engine::offer::{OfferEvaluation, PatientVerdict};
+use msc_therapy::finding::{FactRole, FactValue};
+use msc_therapy::{ClinicOffer, Outcome, RuleId, evaluate_offer};
 use serde_json::{Value, json};
 
 const RYONCIL: &str = include_str!("../examples/data/offers/ryoncil_on_label.json");

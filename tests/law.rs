@@ -6,10 +6,11 @@
 mod samples;
 
 use jiff::civil::{Date, date};
+use msc_therapy::engine::quality::{QualityPolicy, QualityVerdict};
+use msc_therapy::finding::{Basis, Compact, KNOWLEDGE_HORIZON};
 use msc_therapy::{
-    Basis, ClinicOffer, Compact, Finding, KNOWLEDGE_HORIZON, Outcome, Product, ProductAssessment,
-    QualityPolicy, QualityVerdict, RuleId, Severity, assess_product, assess_quality,
-    evaluate_offer,
+    ClinicOffer, Finding, Outcome, Product, ProductAssessment, RuleId, Severity, assess_product,
+    assess_quality, evaluate_offer,
 };
 use samples::{OFFERS, PRODUCTS};
 

@@ -8,13 +8,20 @@
 //! MSC product, for paediatric steroid-refractory acute GvHD).
 #![cfg(feature = "json")]
 
-use msc_therapy::{
-    CellCount, CellPreparation, Claim, ClaimKind, ClinicOffer, Delivery, Donor, Expectation,
-    ImageGuidance, Indication, NctId, OfferEvaluation, OfferPolicy, Outcome, PatientVerdict,
-    QualityVerdict, Question, ReleaseData, Route, RuleId, Severity, SupplyModel, TestOutcome, Text,
-    TissueSource, TrialEvidence, TrialPhase, TrialPhases, TrialResult, TrialStatus,
-    UsClassification, evaluate_offer, evaluate_offer_with,
+use msc_therapy::document::{
+    Claim, ClaimKind, Delivery, ReleaseData, TrialEvidence, TrialPhase, TrialPhases, TrialResult,
+    TrialStatus,
 };
+use msc_therapy::engine::offer::{
+    Expectation, OfferEvaluation, OfferPolicy, PatientVerdict, Question,
+};
+use msc_therapy::engine::quality::QualityVerdict;
+use msc_therapy::engine::us::UsClassification;
+use msc_therapy::vocab::{
+    CellCount, CellPreparation, Donor, ImageGuidance, Indication, NctId, Route, SupplyModel,
+    TestOutcome, Text, TissueSource,
+};
+use msc_therapy::{ClinicOffer, Outcome, RuleId, Severity, evaluate_offer, evaluate_offer_with};
 
 #[path = "common/groups.rs"]
 mod groups;
@@ -606,7 +613,7 @@ fn the_failed_quality_list_names_failures_not_missing_results() {
     let f = eval.finding(RuleId::OfferReleaseQuality).unwrap();
     assert_eq!(
         f.fact_named("quality.failed").map(|x| &x.value),
-        Some(&msc_therapy::FactValue::Codes(
+        Some(&msc_therapy::finding::FactValue::Codes(
             vec![RuleId::QualitySterility.code()].into()
         ))
     );
@@ -633,7 +640,7 @@ fn an_undetermined_us_classification_is_never_read_as_needing_no_approval() {
 fn quality_threshold_comes_from_the_offer_policy() {
     let offer = trial_site(); // post-thaw viability 91.8 %
     let mut policy = OfferPolicy::default();
-    policy.quality.min_viability_percent = msc_therapy::Percent::new(95.0).unwrap();
+    policy.quality.min_viability_percent = msc_therapy::vocab::Percent::new(95.0).unwrap();
     let eval = evaluate_offer_with(&offer, &policy, ON);
     assert_eq!(eval.quality.verdict, QualityVerdict::Fail);
     assert_eq!(eval.verdict, PatientVerdict::WalkAway);
@@ -669,7 +676,7 @@ fn differentiation_myth_is_ask_first() {
             .contains("myth")
     );
     assert!(
-        !msc_therapy::Mechanism::DifferentiationEngraftment
+        !msc_therapy::vocab::Mechanism::DifferentiationEngraftment
             .info()
             .supported
     );
@@ -1228,7 +1235,7 @@ fn offers_round_trip_through_json() {
 
 #[cfg(feature = "schemars")]
 fn exported_schema(name: &str) -> serde_json::Value {
-    msc_therapy::document_schemas()
+    msc_therapy::interop::document_schemas()
         .into_iter()
         .find(|s| s.name == name)
         .unwrap_or_else(|| panic!("no schema named {name}"))
@@ -1366,7 +1373,7 @@ fn contradicted(eval: &OfferEvaluation, rule: RuleId) -> Vec<String> {
     eval.finding(rule)
         .and_then(|f| f.fact_named("contradicts"))
         .map(|f| match &f.value {
-            msc_therapy::FactValue::Codes(c) => c.iter().map(|s| s.to_string()).collect(),
+            msc_therapy::finding::FactValue::Codes(c) => c.iter().map(|s| s.to_string()).collect(),
             other => vec![other.to_string()],
         })
         .unwrap_or_default()
@@ -1432,7 +1439,10 @@ fn a_whartons_jelly_vial_claiming_ryoncils_approval_walks_away() {
 fn ryoncil_on_label_in_the_us_gets_good_signs_without_an_ind_question() {
     let eval = evaluate_offer(&ryoncil_on_label(), ON);
     assert_eq!(eval.verdict, PatientVerdict::GoodSigns, "{eval}");
-    assert_eq!(eval.product, Some(msc_therapy::CatalogKey::RyoncilUs));
+    assert_eq!(
+        eval.product,
+        Some(msc_therapy::catalog::CatalogKey::RyoncilUs)
+    );
     assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "good_signs");
     assert_eq!(in_group(&eval, RuleId::OfferUsPathway), "good_signs");
     assert_eq!(in_group(&eval, RuleId::OfferTrialEvidence), "good_signs");
@@ -1506,7 +1516,10 @@ fn a_withdrawn_authorisation_is_no_approval() {
         }),
     );
     let eval = evaluate_offer(&offer, ON);
-    assert_eq!(eval.product, Some(msc_therapy::CatalogKey::AlofiselEu));
+    assert_eq!(
+        eval.product,
+        Some(msc_therapy::catalog::CatalogKey::AlofiselEu)
+    );
     assert_eq!(
         contradicted(&eval, RuleId::OfferProductIdentity),
         ["catalog.status"]
@@ -1514,9 +1527,11 @@ fn a_withdrawn_authorisation_is_no_approval() {
     assert_eq!(eval.verdict, PatientVerdict::WalkAway);
     // A number the catalog does not hold is an open question, not a match.
     let mut unknown = offer.clone();
-    unknown.authorisation = Some(msc_therapy::ProductReference::AuthorisationNumber(
-        Text::new("EU/1/99/9999").unwrap(),
-    ));
+    unknown.authorisation = Some(
+        msc_therapy::document::ProductReference::AuthorisationNumber(
+            Text::new("EU/1/99/9999").unwrap(),
+        ),
+    );
     let eval = evaluate_offer(&unknown, ON);
     assert_eq!(eval.product, None);
     assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "ask_first");
@@ -1600,7 +1615,10 @@ fn stemirac_on_label_in_japan() {
     );
     assert_eq!(in_group(&within_term, RuleId::OfferJpPathway), "good_signs");
     let eval = evaluate_offer(&offer, ON);
-    assert_eq!(eval.product, Some(msc_therapy::CatalogKey::StemiracJp));
+    assert_eq!(
+        eval.product,
+        Some(msc_therapy::catalog::CatalogKey::StemiracJp)
+    );
     assert_eq!(in_group(&eval, RuleId::OfferProductIdentity), "ask_first");
     assert_ne!(in_group(&eval, RuleId::OfferJpPathway), "good_signs");
     assert_eq!(outcome(&eval, RuleId::OfferDoseReference), Outcome::Met);
@@ -1654,7 +1672,11 @@ fn approved_doses_are_within_their_own_references() {
             "dose": {"viable_cells": 100000000}}"#,
     );
     for p in [cupistem, stemirac] {
-        let report = msc_therapy::assess_quality(&p, &msc_therapy::QualityPolicy::default(), ON);
+        let report = msc_therapy::assess_quality(
+            &p,
+            &msc_therapy::engine::quality::QualityPolicy::default(),
+            ON,
+        );
         let f = report.finding(RuleId::QualityDoseReference).unwrap();
         assert_eq!(f.outcome, Outcome::Met, "{f}");
     }
@@ -1692,7 +1714,8 @@ fn a_dose_far_below_every_label_is_a_warning() {
     );
     // A more lenient factor (25 times) lets the same dose through as merely outside.
     let mut policy = OfferPolicy::default();
-    policy.quality.dose_far_below_factor = msc_therapy::DoseFactor::new(25.0).unwrap();
+    policy.quality.dose_far_below_factor =
+        msc_therapy::engine::quality::DoseFactor::new(25.0).unwrap();
     let eval = evaluate_offer_with(&offer, &policy, ON);
     assert_eq!(in_group(&eval, RuleId::OfferDoseReference), "notes");
     assert_eq!(outcome(&eval, RuleId::OfferDoseReference), Outcome::NotMet);
@@ -1801,7 +1824,7 @@ fn certificate_consistency() {
         .certificate
         .as_mut()
         .unwrap();
-    cert.expires_on = Some(msc_therapy::IsoDate::new("2026-08-01").unwrap());
+    cert.expires_on = Some(msc_therapy::vocab::IsoDate::new("2026-08-01").unwrap());
     let (f, verdict) = consistency(&offer, &policy);
     assert_eq!(
         f.reason.map(|r| r.text()),
@@ -1883,9 +1906,11 @@ fn questions_the_offer_answers_are_not_asked() {
     offer.disclosures.trial_registration = None;
     let eval = evaluate_offer(&offer, ON);
     assert!(eval.questions.contains(&Question::RegulatedSetting));
-    offer.authorisation = Some(msc_therapy::ProductReference::AuthorisationNumber(
-        Text::new("BLA 999999").unwrap(),
-    ));
+    offer.authorisation = Some(
+        msc_therapy::document::ProductReference::AuthorisationNumber(
+            Text::new("BLA 999999").unwrap(),
+        ),
+    );
     let eval = evaluate_offer(&offer, ON);
     assert!(!eval.questions.contains(&Question::RegulatedSetting));
     assert!(!eval.questions.contains(&Question::Jurisdiction));
@@ -1916,7 +1941,7 @@ fn policies_refuse_numbers_outside_their_domain() {
     let err = msc_therapy::Product::from_json(r#"{"name": "x", "dose": {"administrations": 0}}"#)
         .unwrap_err();
     assert_eq!(err.path(), "dose.administrations");
-    assert!(msc_therapy::ConditionFamilies::new(1).is_err());
+    assert!(msc_therapy::engine::offer::ConditionFamilies::new(1).is_err());
 }
 
 /// Obnitix is authorised nationally in Germany (section 4b AMG) for steroid-refractory acute
@@ -1937,7 +1962,7 @@ fn obnitix_in_germany_is_an_authorised_product_on_label() {
     assert_eq!(in_group(&eval, RuleId::OfferTrialEvidence), "ask_first");
     // The same product named in France would claim a German authorisation it does not hold.
     let mut abroad = offer.clone();
-    abroad.jurisdiction = Some(msc_therapy::Jurisdiction::EuropeanUnion);
+    abroad.jurisdiction = Some(msc_therapy::catalog::Jurisdiction::EuropeanUnion);
     assert_eq!(
         contradicted(&evaluate_offer(&abroad, ON), RuleId::OfferProductIdentity),
         ["jurisdiction"]

@@ -1,10 +1,9 @@
 //! Quality and release assessment, tested against published numbers: ISCT 2006 (Dominici et
 //! al.), USP <85>, published release specifications and the source texts.
 
-use msc_therapy::{
-    FactRole, FactValue, Finding, Outcome, Product, QualityPolicy, QualityReport, QualityVerdict,
-    RuleId, Severity, assess_quality,
-};
+use msc_therapy::engine::quality::{QualityPolicy, QualityReport, QualityVerdict};
+use msc_therapy::finding::{FactRole, FactValue};
+use msc_therapy::{Finding, Outcome, Product, RuleId, Severity, assess_quality};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 

@@ -3,10 +3,16 @@
 //! against its exported schema, and the compact form carries no rule text.
 #![cfg(all(feature = "schemars", feature = "json"))]
 
+use msc_therapy::engine::eu::EuAssessment;
+use msc_therapy::engine::jp::JpAssessment;
+use msc_therapy::engine::offer::OfferEvaluation;
+use msc_therapy::engine::quality::{QualityPolicy, QualityReport};
+use msc_therapy::engine::us::UsAssessment;
+use msc_therapy::finding::Compact;
+use msc_therapy::interop::document_schemas;
 use msc_therapy::{
-    ClinicOffer, Compact, EuAssessment, Finding, JpAssessment, OfferEvaluation, Product,
-    ProductAssessment, QualityPolicy, QualityReport, RuleId, UsAssessment, assess_product,
-    assess_product_with, document_schemas, evaluate_offer,
+    ClinicOffer, Finding, Product, ProductAssessment, RuleId, assess_product, assess_product_with,
+    evaluate_offer,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -195,7 +201,8 @@ fn the_compact_us_assessment_leaves_out_the_table_text_and_looks_it_up() {
 
 #[test]
 fn the_compact_form_leaves_out_only_the_input_role_and_reads_it_back() {
-    use msc_therapy::{Fact, FactRole, Outcome, Severity};
+    use msc_therapy::finding::{Fact, FactRole};
+    use msc_therapy::{Outcome, Severity};
     let finding = Finding::new(
         RuleId::QualityViabilityMinimum,
         Outcome::NotMet,

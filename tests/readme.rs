@@ -27,10 +27,10 @@ fn readme_names_the_two_commands() {
 /// The expectations are the regulation's answers, as the README explains them.
 #[test]
 fn readme_sample_tables_match_the_engines() {
-    use msc_therapy::{
-        PatientVerdict, Product, QualityPolicy, QualityVerdict, UsClassification, assess_quality,
-        classify_us,
-    };
+    use msc_therapy::engine::offer::PatientVerdict;
+    use msc_therapy::engine::quality::{QualityPolicy, QualityVerdict};
+    use msc_therapy::engine::us::UsClassification;
+    use msc_therapy::{Product, assess_quality, classify_us};
     let products: [(&str, &str, UsClassification, QualityVerdict); 4] = [
         (
             "cultured_bone_marrow_msc.json",

@@ -10,10 +10,9 @@
 //! check that an absent fact is never read in the product's favour.
 
 use jiff::civil::{Date, date};
-use msc_therapy::{
-    Finding, Outcome, Percent, Product, QualityPolicy, QualityReport, QualityVerdict, RuleId,
-    Severity, assess_quality,
-};
+use msc_therapy::engine::quality::{QualityPolicy, QualityReport, QualityVerdict};
+use msc_therapy::vocab::Percent;
+use msc_therapy::{Finding, Outcome, Product, RuleId, Severity, assess_quality};
 
 /// The evaluation date: the day the crate's sources were read (its knowledge horizon).
 const ON: Date = date(2026, 12, 7);
@@ -224,7 +223,7 @@ fn an_absent_donor_eligibility_determination_is_asked_for_on_an_allogeneic_lot()
 
     // The determination alone settles the lot: the process facts are the establishment's.
     let mut determined = unstated.clone();
-    let mut m = msc_therapy::Manufacturing::default();
+    let mut m = msc_therapy::document::Manufacturing::default();
     m.donor_eligibility_determined = Some(true);
     determined.manufacturing = Some(m);
     assert_eq!(assess(&determined).verdict, QualityVerdict::Pass);
@@ -272,7 +271,7 @@ fn wjcc_2023_a_viability_of_unstated_timing_is_no_post_thaw_result() {
     // Stated post-thaw: the infusion product's figure, and it meets its specification.
     let mut timed = lot.clone();
     timed.release.as_mut().expect("release").viability[0].timing =
-        Some(msc_therapy::ViabilityTiming::PostThaw);
+        Some(msc_therapy::vocab::ViabilityTiming::PostThaw);
     let report = assess_quality(&timed, &policy, ON);
     assert_eq!(
         finding(&report, RuleId::QualityViabilityMinimum).outcome,

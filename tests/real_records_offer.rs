@@ -7,10 +7,9 @@
 //! source does not give are left out, which the checklist reads as unknown.
 #![cfg(feature = "json")]
 
-use msc_therapy::{
-    AsrmRiskClass, ClinicOffer, Expectation, OfferEvaluation, Outcome, PatientVerdict, Question,
-    RuleId, evaluate_offer,
-};
+use msc_therapy::engine::jp::AsrmRiskClass;
+use msc_therapy::engine::offer::{Expectation, OfferEvaluation, PatientVerdict, Question};
+use msc_therapy::{ClinicOffer, Outcome, RuleId, evaluate_offer};
 
 #[path = "common/groups.rs"]
 mod groups;
@@ -130,7 +129,7 @@ fn stemgenex_paid_study_without_an_ind_and_satisfaction_ratings() {
 
     // With an IND named, charging is a question for FDA's authorisation, not a red flag.
     let mut with_ind = offer.clone();
-    with_ind.disclosures.ind_number = Some(msc_therapy::Text::new("IND 000000").unwrap());
+    with_ind.disclosures.ind_number = Some(msc_therapy::vocab::Text::new("IND 000000").unwrap());
     let eval = evaluate_offer(&with_ind, ON);
     assert_eq!(in_group(&eval, RuleId::OfferPayToParticipate), "ask_first");
 }
@@ -156,7 +155,7 @@ fn stemell_disclaimer_does_not_change_what_the_product_is_used_for() {
     let us = eval.us.as_ref().expect("a US offer is classified");
     assert_ne!(
         us.classification,
-        msc_therapy::UsClassification::Section361Hctp
+        msc_therapy::engine::us::UsClassification::Section361Hctp
     );
     assert_ne!(in_group(&eval, RuleId::OfferUsPathway), "good_signs");
 }
@@ -205,7 +204,8 @@ fn panero_amniotic_fluid_products_hold_no_mscs() {
     // Even a count in the millions, stated with a certificate of analysis, is no good sign
     // against such a test: the measurement wins.
     let mut counted = offer.clone();
-    counted.disclosures.live_nucleated_cells = Some(msc_therapy::CellCount::new(1e7).unwrap());
+    counted.disclosures.live_nucleated_cells =
+        Some(msc_therapy::vocab::CellCount::new(1e7).unwrap());
     counted.disclosures.certificate_of_analysis_shown = Some(true);
     let eval = evaluate_offer(&counted, ON);
     assert_eq!(in_group(&eval, RuleId::OfferLiveCellCount), "notes");
@@ -276,7 +276,7 @@ fn mhlw_otemachi_clinic_without_a_plan_is_walk_away() {
     let mut planned = offer.clone();
     let plan = planned.permission.as_mut().unwrap();
     plan.obtained = Some(true);
-    plan.reference = Some(msc_therapy::Text::new("plan number as listed by MHLW").unwrap());
+    plan.reference = Some(msc_therapy::vocab::Text::new("plan number as listed by MHLW").unwrap());
     let eval = evaluate_offer(&planned, ON);
     assert_eq!(in_group(&eval, RuleId::OfferJpPathway), "notes");
     assert_ne!(eval.verdict, PatientVerdict::GoodSigns);

@@ -19,9 +19,13 @@
 //!   several source tissues, a determination the facts contradict.
 
 use jiff::civil::{Date, date};
+use msc_therapy::engine::eu::EuClassification;
+use msc_therapy::engine::jp::AsrmRiskClass;
+use msc_therapy::engine::us::UsClassification;
+use msc_therapy::finding::{Basis, FactValue};
+use msc_therapy::vocab::{Donor, Mechanism, TissueSource};
 use msc_therapy::{
-    AsrmRiskClass, Basis, Donor, EuClassification, FactValue, Finding, Mechanism, Outcome, Product,
-    RuleId, Severity, TissueSource, UsClassification, classify_eu, classify_jp, classify_us,
+    Finding, Outcome, Product, RuleId, Severity, classify_eu, classify_jp, classify_us,
 };
 
 /// The evaluation date: the crate's knowledge horizon.
@@ -117,7 +121,7 @@ fn dynamic_stem_cell_therapy_2026_an_allogeneic_cord_product_for_sports_injuries
     // Stated as cells from a tissue bank, the other criteria settle 351 on their own: the
     // unknown relation does not hold the answer open.
     let mut allograft = facts.clone();
-    allograft.preparation = Some(msc_therapy::CellPreparation::PerinatalAllograft);
+    allograft.preparation = Some(msc_therapy::vocab::CellPreparation::PerinatalAllograft);
     assert_eq!(
         classify_us(&allograft, ON).classification,
         UsClassification::Section351Product
@@ -176,7 +180,7 @@ fn a_donor_of_unstated_relation_is_never_autologous_and_leaves_only_the_donor_br
     for donor in [Donor::Allogeneic, Donor::AllogeneicUnrelated] {
         let mut q = p.clone();
         q.donor = Some(donor);
-        q.preparation = Some(msc_therapy::CellPreparation::PerinatalAllograft);
+        q.preparation = Some(msc_therapy::vocab::CellPreparation::PerinatalAllograft);
         assert_eq!(
             classify_us(&q, ON).classification,
             UsClassification::Section351Product,
@@ -285,7 +289,7 @@ fn a_fluid_mixed_with_membrane_is_not_excluded_as_a_secreted_fluid() {
     fluid.tissue = Some(TissueSource::AmnioticFluid);
     fluid.other_tissues = None;
     fluid.donor = Some(Donor::Allogeneic);
-    fluid.preparation = Some(msc_therapy::CellPreparation::SecretedFluid);
+    fluid.preparation = Some(msc_therapy::vocab::CellPreparation::SecretedFluid);
     assert_eq!(
         classify_us(&fluid, ON).classification,
         UsClassification::NotAnHctp
@@ -322,9 +326,9 @@ fn utah_cord_bank_2021_a_three_tissue_product_is_351_and_never_361_on_its_facts(
 fn minimal_manipulation_takes_the_worst_verdict_across_the_tissues() {
     let mut blood = facts_only(UTAH_CORD_BANK);
     blood.other_tissues = None;
-    blood.processing = Some(msc_therapy::Processing {
-        steps: Some(vec![msc_therapy::ProcessingStep::CellIsolation]),
-        ..msc_therapy::Processing::default()
+    blood.processing = Some(msc_therapy::document::Processing {
+        steps: Some(vec![msc_therapy::vocab::ProcessingStep::CellIsolation]),
+        ..msc_therapy::document::Processing::default()
     });
     assert_eq!(
         us_finding(&blood, RuleId::UsMinimalManipulation, ON).outcome,

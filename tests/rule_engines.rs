@@ -21,10 +21,14 @@
 mod common;
 
 use jiff::civil::{Date, date};
+use msc_therapy::catalog::Jurisdiction;
+use msc_therapy::engine::quality::QualityPolicy;
+use msc_therapy::finding::KNOWLEDGE_HORIZON;
+use msc_therapy::catalog::CatalogKey;
+use msc_therapy::finding::Reason;
 use msc_therapy::{
-    CatalogKey, ClinicOffer, Jurisdiction, KNOWLEDGE_HORIZON, Product, QualityPolicy, Reason,
-    Report, RuleId, assess_quality, classify_eu, classify_jp, classify_jp_authorised, classify_us,
-    evaluate_offer,
+    ClinicOffer, Product, Report, RuleId, assess_quality, classify_eu, classify_jp,
+    classify_jp_authorised, classify_us, evaluate_offer,
 };
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
@@ -379,7 +383,7 @@ fn written_documents() -> Vec<(serde_json::Value, bool)> {
 
 /// Every vocabulary's codes, from `vocabulary_json`.
 fn vocabularies() -> Vec<Vec<String>> {
-    let vocabulary = msc_therapy::vocabulary_json();
+    let vocabulary = msc_therapy::interop::vocabulary_json();
     vocabulary["vocabularies"]
         .as_object()
         .expect("vocabularies")

@@ -3,10 +3,10 @@
 //! is JSON fails both.
 #![cfg(all(feature = "schemars", feature = "json"))]
 
-use msc_therapy::{
-    ClinicOffer, Fact, Finding, Outcome, Product, RuleId, SCHEMA_BASE_URI, Severity, SurfaceMarker,
-    document_schemas,
-};
+use msc_therapy::finding::Fact;
+use msc_therapy::interop::{SCHEMA_BASE_URI, document_schemas};
+use msc_therapy::vocab::SurfaceMarker;
+use msc_therapy::{ClinicOffer, Finding, Outcome, Product, RuleId, Severity};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -488,7 +488,7 @@ fn a_serialized_finding_validates_against_the_finding_schema() {
     )
     .at("release.viability")
     .because(
-        msc_therapy::Reason::all()
+        msc_therapy::finding::Reason::all()
             .find(|r| r.code().starts_with('Q'))
             .expect("the quality engine has reasons"),
     )
@@ -924,7 +924,7 @@ fn schema_and_parser_agree_on_trial_phases() {
 
 #[test]
 fn vocabulary_json_is_committed_and_lists_every_code() {
-    let generated = format!("{:#}\n", msc_therapy::vocabulary_json());
+    let generated = format!("{:#}\n", msc_therapy::interop::vocabulary_json());
     let committed =
         std::fs::read_to_string(repo_path(&["schemas", "vocabulary.json"])).unwrap_or_default();
     assert!(
@@ -974,7 +974,7 @@ fn vocabulary_json_is_committed_and_lists_every_code() {
         }
     }
     // The facts are the rows the engines read.
-    for (route, term) in msc_therapy::Route::ALL.iter().zip(
+    for (route, term) in msc_therapy::vocab::Route::ALL.iter().zip(
         vocabulary["vocabularies"]["Route"]["terms"]
             .as_array()
             .expect("routes"),
@@ -1053,10 +1053,11 @@ fn to_json_writes_what_the_output_schemas_describe() {
 
 #[test]
 fn every_report_gives_its_headline_through_one_accessor() {
-    use msc_therapy::{
-        AsrmRiskClass, EuClassification, Headline, PatientVerdict, PmdActStatus, Report,
-        UsClassification, assess_product, evaluate_offer,
-    };
+    use msc_therapy::engine::eu::EuClassification;
+    use msc_therapy::engine::jp::{AsrmRiskClass, PmdActStatus};
+    use msc_therapy::engine::offer::PatientVerdict;
+    use msc_therapy::engine::us::UsClassification;
+    use msc_therapy::{Headline, Report, assess_product, evaluate_offer};
     // Modelled on Ryoncil: culture-expanded allogeneic marrow MSCs are a 351 product (FDA
     // approved them under a BLA, Dec 2024), an sCTMP in the EU (as EMA's CAT classifies
     // expanded MSCs for immunomodulation) and, as allogeneic cells, ASRM Class I in Japan.
@@ -1146,7 +1147,7 @@ fn vocabularies_in_source() -> BTreeSet<String> {
 
 #[test]
 fn vocabulary_json_exports_every_vocabulary_of_the_source() {
-    let vocabulary = msc_therapy::vocabulary_json();
+    let vocabulary = msc_therapy::interop::vocabulary_json();
     let exported: BTreeSet<String> = vocabulary["vocabularies"]
         .as_object()
         .expect("vocabularies")

@@ -1,7 +1,13 @@
 //! Every public type is `Send + Sync + Clone + Debug`, so documents, tables and reports can be
 //! shared between threads. A type that loses one of these bounds stops this test compiling.
 
-use msc_therapy::*;
+use msc_therapy::catalog::*;
+use msc_therapy::document::*;
+use msc_therapy::engine::{eu::*, jp::*, offer::*, quality::*, us::*, *};
+use msc_therapy::finding::*;
+#[allow(unused_imports)]
+use msc_therapy::interop::*;
+use msc_therapy::vocab::*;
 
 fn assert_send_sync<T: Send + Sync + Clone + std::fmt::Debug + 'static>() {}
 

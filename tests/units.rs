@@ -1,9 +1,10 @@
 //! Validated newtypes: boundaries, exact error messages (from `ValueError` in `src/error.rs`),
 //! and serde round trips. Deserialization validates exactly as the constructors do.
 
-use msc_therapy::{
+use msc_therapy::document::ValueError;
+use msc_therapy::vocab::{
     BodyWeightKg, CellCount, CellsPerKg, CfuFrequency, EndotoxinEuPerMl, IsoDate, Millilitres,
-    Passage, Percent, PopulationDoublings, Text, ValueError,
+    Passage, Percent, PopulationDoublings, Text,
 };
 use proptest::prelude::*;
 use serde::Serialize;

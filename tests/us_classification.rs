@@ -5,11 +5,14 @@
 //! court decisions and approvals (Ryoncil, HEMACORD) as summarised in
 //! `shared/reference/us-21cfr1271.md` — not from what the code returns.
 
-use msc_therapy::{
-    AddedArticle, Basis, CellPreparation, Delivery, Donor, Indication, IntendedUse, Mechanism,
-    Outcome, Processing, ProcessingStep, Product, Route, RuleId, SiteOfUse, Text, TissueFunction,
-    TissueSource, US_MYRIAD_INDICATION_CATEGORIES, UsAssessment, UsClassification, classify_us,
+use msc_therapy::document::{Delivery, IntendedUse, Processing};
+use msc_therapy::engine::us::{US_MYRIAD_INDICATION_CATEGORIES, UsAssessment, UsClassification};
+use msc_therapy::finding::Basis;
+use msc_therapy::vocab::{
+    AddedArticle, CellPreparation, Donor, Indication, Mechanism, ProcessingStep, Route, SiteOfUse,
+    Text, TissueFunction, TissueSource,
 };
+use msc_therapy::{Outcome, Product, RuleId, classify_us};
 use proptest::prelude::*;
 
 const CRITERIA: [RuleId; 4] = [
@@ -905,7 +908,7 @@ fn criterion_4_reads_an_intravenous_route_as_systemic_when_the_record_is_silent(
         us_finding(&report, RuleId::UsSystemicEffect)
             .fact_named("intended_use.systemic_effect")
             .map(|f| f.role),
-        Some(msc_therapy::FactRole::Derived)
+        Some(msc_therapy::finding::FactRole::Derived)
     );
 }
 
@@ -1193,7 +1196,9 @@ fn without_data_an_unclassified_tissue_fails_on_the_missing_data() {
             finding
                 .fact_named("processing.steps.without_data")
                 .map(|f| &f.value),
-            Some(&msc_therapy::FactValue::Codes(vec![step.code()].into())),
+            Some(&msc_therapy::finding::FactValue::Codes(
+                vec![step.code()].into()
+            )),
             "{step}"
         );
         assert!(
@@ -1215,7 +1220,7 @@ fn without_data_an_unclassified_tissue_fails_on_the_missing_data() {
         finding
             .fact_named("processing.steps.more_than_minimal")
             .map(|f| &f.value),
-        Some(&msc_therapy::FactValue::Codes(
+        Some(&msc_therapy::finding::FactValue::Codes(
             vec!["culture_expansion"].into()
         ))
     );
@@ -1247,7 +1252,7 @@ fn minimal_manipulation_names_both_the_altering_and_the_unsupported_steps() {
         finding
             .fact_named("processing.steps.more_than_minimal")
             .map(|f| &f.value),
-        Some(&msc_therapy::FactValue::Codes(
+        Some(&msc_therapy::finding::FactValue::Codes(
             vec!["culture_expansion", "grinding"].into()
         ))
     );
@@ -1255,7 +1260,7 @@ fn minimal_manipulation_names_both_the_altering_and_the_unsupported_steps() {
         finding
             .fact_named("processing.steps.without_data")
             .map(|f| &f.value),
-        Some(&msc_therapy::FactValue::Codes(
+        Some(&msc_therapy::finding::FactValue::Codes(
             vec!["lyophilization"].into()
         ))
     );
@@ -1279,7 +1284,7 @@ fn myriad_finding_states_how_many_categories_it_counted() {
         finding
             .fact_named("intended_use.indication_categories")
             .map(|f| &f.value),
-        Some(&msc_therapy::FactValue::Number(3.0))
+        Some(&msc_therapy::finding::FactValue::Number(3.0))
     );
 }
 
@@ -1310,7 +1315,7 @@ fn reproductive_use_is_stated_as_a_fact_only_when_claimed() {
         finding
             .fact_named("intended_use.reproductive_use")
             .map(|f| &f.value),
-        Some(&msc_therapy::FactValue::Bool(true))
+        Some(&msc_therapy::finding::FactValue::Bool(true))
     );
 }
 

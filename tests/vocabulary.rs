@@ -4,13 +4,15 @@
 //! (21 CFR 1271 and FDA's MM/HU guidance, USP <85>, Dominici et al. 2006, Annex I of
 //! Regulation (EC) 1394/2007, UBERON, Cell Ontology, SNOMED CT and EDQM route codes).
 
-use msc_therapy::{
-    AddedArticle, CellPreparation, Donor, FactRole, FdaTissueClass, ImageGuidance, Indication,
-    IndicationCategory, ManipulationLevel, MarkerExpectation, Mechanism, MscDesignation, Outcome,
-    ProcessingStep, ProductState, Route, RuleId, SecretedFactor, Severity, SupplyModel,
-    SurfaceMarker, TestOutcome, TissueFunction, TissueSource, UnknownCode, ViabilityMethod,
-    ViabilityTiming,
+use msc_therapy::document::UnknownCode;
+use msc_therapy::finding::FactRole;
+use msc_therapy::vocab::{
+    AddedArticle, CellPreparation, Donor, FdaTissueClass, ImageGuidance, Indication,
+    IndicationCategory, ManipulationLevel, MarkerExpectation, Mechanism, MscDesignation,
+    ProcessingStep, ProductState, Route, SecretedFactor, SupplyModel, SurfaceMarker, TestOutcome,
+    TissueFunction, TissueSource, ViabilityMethod, ViabilityTiming,
 };
+use msc_therapy::{Outcome, RuleId, Severity};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeSet;
@@ -888,7 +890,7 @@ fn the_rule_table_in_the_docs_is_the_rule_table_of_the_code() {
         RuleId::ALL.len()
     );
     // Every reason, with its code and sentence, and nothing else.
-    for reason in msc_therapy::Reason::all() {
+    for reason in msc_therapy::finding::Reason::all() {
         let row = format!("| `{}` | ", reason.code());
         let line = reasons
             .lines()
@@ -904,7 +906,7 @@ fn the_rule_table_in_the_docs_is_the_rule_table_of_the_code() {
     }
     assert_eq!(
         reasons.lines().filter(|l| l.starts_with("| `")).count(),
-        msc_therapy::Reason::all().count()
+        msc_therapy::finding::Reason::all().count()
     );
 }
 
@@ -1017,7 +1019,7 @@ fn no_shipped_file_names_a_machine_path() {
 /// of 21 CFR 1271.3(d)(3). A cell-free row delivers no live cells and implies no processing step.
 #[test]
 fn the_cell_free_column_names_the_secreted_products_and_nothing_with_cells() {
-    use msc_therapy::CellPreparation;
+    use msc_therapy::vocab::CellPreparation;
     let cell_free: Vec<CellPreparation> = CellPreparation::iter()
         .filter(|p| p.info().cell_free)
         .collect();

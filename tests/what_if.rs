@@ -3,13 +3,15 @@
 //! Use" (FDA, Nov 2017, rev. Jul 2020) worked examples, and a truthfulness check over every
 //! answer for the bundled samples.
 
+use msc_therapy::engine::offer::PatientVerdict;
+use msc_therapy::engine::quality::{QualityPolicy, QualityVerdict};
+use msc_therapy::engine::us::UsClassification;
 use msc_therapy::what_if::{
     ChangeSet, ProductTarget, settling_facts, settling_offer_facts, smallest_changes,
     smallest_offer_changes,
 };
 use msc_therapy::{
-    ClinicOffer, PatientVerdict, Product, QualityPolicy, QualityVerdict, Report, UsClassification,
-    assess_product, assess_quality, classify_us, evaluate_offer,
+    ClinicOffer, Product, Report, assess_product, assess_quality, classify_us, evaluate_offer,
 };
 use serde_json::{Value, json};
 

@@ -10,11 +10,13 @@ mod samples;
 #[path = "common/what_if_before.rs"]
 mod what_if_before;
 
+use msc_therapy::engine::eu::EuClassification;
+use msc_therapy::engine::jp::PmdActStatus;
+use msc_therapy::engine::offer::PatientVerdict;
+use msc_therapy::engine::quality::QualityVerdict;
+use msc_therapy::engine::us::UsClassification;
 use msc_therapy::what_if::{self, ProductTarget};
-use msc_therapy::{
-    ClinicOffer, EuClassification, PatientVerdict, PmdActStatus, Product, QualityVerdict,
-    UsClassification,
-};
+use msc_therapy::{ClinicOffer, Product};
 use serde_json::{Value, json};
 
 const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);

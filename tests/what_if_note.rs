@@ -7,11 +7,14 @@
 #[path = "common/samples.rs"]
 mod samples;
 
+use msc_therapy::engine::offer::PatientVerdict;
+use msc_therapy::engine::quality::QualityVerdict;
+use msc_therapy::engine::us::UsClassification;
 use msc_therapy::what_if::{
     MAX_PAIRS, ProductTarget, settling_facts, settling_offer_facts, smallest_changes,
     smallest_offer_changes,
 };
-use msc_therapy::{ClinicOffer, PatientVerdict, Product, QualityVerdict, UsClassification};
+use msc_therapy::{ClinicOffer, Product};
 use std::fmt::Write as _;
 
 /// The evaluation date of the note.

@@ -19,12 +19,13 @@
 
 mod common;
 
+use msc_therapy::engine::quality::QualityPolicy;
+use msc_therapy::engine::us::UsClassification;
 use msc_therapy::what_if::{
     Change, ChangeKind, ProductTarget, candidate_changes, smallest_changes,
 };
 use msc_therapy::{
-    Finding, Product, QualityPolicy, Report, UsClassification, assess_quality, classify_eu,
-    classify_jp, classify_us,
+    Finding, Product, Report, assess_quality, classify_eu, classify_jp, classify_us,
 };
 use proptest::prelude::*;
 use serde_json::Value;

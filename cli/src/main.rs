@@ -44,11 +44,13 @@
 mod render;
 
 use clap::{Args, Parser, Subcommand};
+use msc_therapy::document::RegistryStudy;
+use msc_therapy::engine::offer::{OfferPolicy, PatientVerdict};
+use msc_therapy::engine::quality::{QualityPolicy, QualityVerdict};
+use msc_therapy::interop::JsonLines;
+use msc_therapy::vocab::IsoDate;
 use msc_therapy::what_if::{self, ProductTarget};
-use msc_therapy::{
-    ClinicOffer, DocumentError, IsoDate, JsonLines, OfferPolicy, PatientVerdict, Product,
-    QualityPolicy, QualityVerdict, RegistryStudy, assess_product_with, evaluate_offer_with,
-};
+use msc_therapy::{ClinicOffer, DocumentError, Product, assess_product_with, evaluate_offer_with};
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -529,7 +531,7 @@ fn schemas(dir: &Path) -> Outcome {
     std::fs::create_dir_all(&bundled)
         .map_err(|e| Failure::Output(format!("cannot create {}: {e}", bundled.display())))?;
     let mut report = String::new();
-    for document in msc_therapy::document_schemas() {
+    for document in msc_therapy::interop::document_schemas() {
         let path = dir.join(document.file_name());
         write(&path, &document.to_json_pretty())?;
         report.push_str(&format!("wrote {}\n", path.display()));
@@ -539,7 +541,10 @@ fn schemas(dir: &Path) -> Outcome {
         report.push_str(&format!("wrote {}\n", path.display()));
     }
     let path = dir.join("vocabulary.json");
-    write(&path, &format!("{:#}\n", msc_therapy::vocabulary_json()))?;
+    write(
+        &path,
+        &format!("{:#}\n", msc_therapy::interop::vocabulary_json()),
+    )?;
     report.push_str(&format!("wrote {}\n", path.display()));
     emit(&report)
 }
@@ -676,7 +681,7 @@ fn run_parallel(
     lines: &JsonLines,
     input: impl BufRead,
     output: impl Write,
-) -> std::io::Result<msc_therapy::LinesSummary> {
+) -> std::io::Result<msc_therapy::interop::LinesSummary> {
     lines.run_parallel(input, output, 1024)
 }
 
@@ -686,7 +691,7 @@ fn run_parallel(
     lines: &JsonLines,
     input: impl BufRead,
     output: impl Write,
-) -> std::io::Result<msc_therapy::LinesSummary> {
+) -> std::io::Result<msc_therapy::interop::LinesSummary> {
     lines.run(input, output)
 }
 

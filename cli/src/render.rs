@@ -2,10 +2,13 @@
 //! note (`[1]`, `[2]` …) listed at the end, built from the reports' data (rule, outcome,
 //! severity, reason, facts, citation) rather than from the library's `Display` text.
 
-use msc_therapy::{
-    Expectation, FactRole, Finding, JpAssessment, OfferEvaluation, Outcome, PatientVerdict,
-    ProductAssessment, QualityReport, RegistryStudy, Severity, UsAssessment,
-};
+use msc_therapy::document::RegistryStudy;
+use msc_therapy::engine::jp::JpAssessment;
+use msc_therapy::engine::offer::{Expectation, OfferEvaluation, PatientVerdict};
+use msc_therapy::engine::quality::QualityReport;
+use msc_therapy::engine::us::UsAssessment;
+use msc_therapy::finding::FactRole;
+use msc_therapy::{Finding, Outcome, ProductAssessment, Severity};
 use textwrap::{Options, WordSplitter};
 
 /// The width of every line of text output, in terminal columns.

@@ -183,7 +183,7 @@ fn product_runs_every_engine_on_the_samples() {
         let text = run(&["product", "--on", ON, &sample(path)]);
         assert_eq!(text.status, Some(0), "{path}: {}", text.stderr);
         // Each finding says what it rests on: the first US step's basis, by its label.
-        let basis: msc_therapy::Basis = assessment["us"]["findings"][0]["basis"]
+        let basis: msc_therapy::finding::Basis = assessment["us"]["findings"][0]["basis"]
             .as_str()
             .expect("a basis code")
             .parse()
@@ -913,7 +913,8 @@ fn citations_are_numbered_notes_at_the_end() {
         // Expectations are written as codes: their citations come from the library's table.
         for code in result["expectations"].as_array().into_iter().flatten() {
             let code = code.as_str().expect("an expectation code");
-            let expectation: msc_therapy::Expectation = code.parse().expect("a known code");
+            let expectation: msc_therapy::engine::offer::Expectation =
+                code.parse().expect("a known code");
             cited.push(expectation.info().citation.to_owned());
         }
         for (n, citation) in &notes {

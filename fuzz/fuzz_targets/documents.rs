@@ -14,17 +14,30 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use msc_therapy::engine::offer::{OfferEvaluation, OfferPolicy};
+use msc_therapy::engine::quality::QualityPolicy;
+use msc_therapy::finding::Compact;
+use msc_therapy::interop::JsonLines;
 use msc_therapy::{
-    ClinicOffer, Compact, JsonLines, OfferEvaluation, OfferPolicy, Product, ProductAssessment,
-    QualityPolicy, assess_product_with, evaluate_offer, evaluate_offer_with,
+    ClinicOffer, Product, ProductAssessment, assess_product_with, evaluate_offer,
+    evaluate_offer_with,
 };
 
-const SAMPLE_PRODUCT: &str = include_str!("../../examples/data/products/cultured_bone_marrow_msc.json");
+/// The evaluation date of every run.
+const ON: jiff::civil::Date = jiff::civil::date(2026, 12, 7);
+
+const SAMPLE_PRODUCT: &str =
+    include_str!("../../examples/data/products/cultured_bone_marrow_msc.json");
 const SAMPLE_OFFER: &str = include_str!("../../examples/data/offers/strip_mall_umbilical.json");
 
 /// The crate's writer gives serde_json's bytes: `to_json` (full form), `Compact::to_json` and
 /// `Compact::write_json` (compact form, appended to a buffer that already holds text).
-fn assert_same_bytes<T: serde::Serialize>(full: &str, compact: &Compact<&T>, serde_full: &str, serde_compact: &str) {
+fn assert_same_bytes<T: serde::Serialize>(
+    full: &str,
+    compact: &Compact<&T>,
+    serde_full: &str,
+    serde_compact: &str,
+) {
     assert_eq!(full, serde_full);
     assert_eq!(compact.to_json(), serde_compact);
     let mut buffer = b"x".to_vec();
@@ -33,11 +46,16 @@ fn assert_same_bytes<T: serde::Serialize>(full: &str, compact: &Compact<&T>, ser
 }
 
 fn check_product(product: &Product, policy: &QualityPolicy) {
-    let assessment = assess_product_with(product, policy, jiff::civil::date(2026, 12, 7));
+    let assessment = assess_product_with(product, policy, ON);
     let _ = assessment.to_string();
     let full = serde_json::to_string(&assessment).expect("an assessment serializes");
     let compact = serde_json::to_string(&Compact(&assessment)).expect("an assessment serializes");
-    assert_same_bytes(&assessment.to_json(), &Compact(&assessment), &full, &compact);
+    assert_same_bytes(
+        &assessment.to_json(),
+        &Compact(&assessment),
+        &full,
+        &compact,
+    );
     for json in [full, compact] {
         // What is written reads back, and equals what was written (float_roundtrip is on).
         let back = serde_json::from_str::<ProductAssessment<'static>>(&json)
@@ -47,13 +65,19 @@ fn check_product(product: &Product, policy: &QualityPolicy) {
 }
 
 fn check_offer(offer: &ClinicOffer, policy: &OfferPolicy) {
-    let evaluation = evaluate_offer_with(offer, policy, jiff::civil::date(2026, 12, 7));
+    let evaluation = evaluate_offer_with(offer, policy, ON);
     let _ = evaluation.to_string();
     let full = serde_json::to_string(&evaluation).expect("an evaluation serializes");
     let compact = serde_json::to_string(&Compact(&evaluation)).expect("an evaluation serializes");
-    assert_same_bytes(&evaluation.to_json(), &Compact(&evaluation), &full, &compact);
+    assert_same_bytes(
+        &evaluation.to_json(),
+        &Compact(&evaluation),
+        &full,
+        &compact,
+    );
     for json in [full, compact] {
-        let back = serde_json::from_str::<OfferEvaluation>(&json).expect("an evaluation reads back");
+        let back =
+            serde_json::from_str::<OfferEvaluation>(&json).expect("an evaluation reads back");
         assert_eq!(back, evaluation);
     }
 }
@@ -77,7 +101,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     if let Ok(offer) = ClinicOffer::from_json(text) {
-        let _ = evaluate_offer(&offer, jiff::civil::date(2026, 12, 7));
+        let _ = evaluate_offer(&offer, ON);
         check_offer(&offer, &OfferPolicy::default());
     }
     if let Ok(policy) = OfferPolicy::from_json(text) {

@@ -9,11 +9,11 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::ChangeKind;
+    /// use msc_therapy::vocab::ChangeKind;
     ///
     /// assert_eq!("remove".parse::<ChangeKind>()?, ChangeKind::Remove);
     /// assert_eq!(ChangeKind::Set.label(), "set the field to the value");
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     pub enum ChangeKind {
         /// Adds `value` to the list at `path`.

@@ -91,13 +91,13 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{Indication, IndicationCategory};
+    /// use msc_therapy::vocab::{Indication, IndicationCategory};
     ///
     /// let oa = Indication::KneeOsteoarthritis;
     /// assert_eq!(oa.info().category, IndicationCategory::Orthopaedic);
     /// assert_eq!(oa.info().mondo, Some("MONDO:0005416"));
     /// assert_eq!("graft_versus_host_disease".parse::<Indication>()?, Indication::GraftVersusHostDisease);
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum Indication: IndicationInfo {
@@ -175,7 +175,7 @@ impl Indication {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::Indication;
+    /// use msc_therapy::vocab::Indication;
     ///
     /// // Two orthopaedic conditions are one family; autism adds a second.
     /// let listed = [Indication::KneeOsteoarthritis, Indication::AclTear, Indication::Autism];

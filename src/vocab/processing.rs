@@ -33,7 +33,7 @@ impl ManipulationLevel {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::ManipulationLevel;
+    /// use msc_therapy::vocab::ManipulationLevel;
     ///
     /// assert!(ManipulationLevel::DependsOnData.settled_by_data());
     /// assert!(!ManipulationLevel::MoreThanMinimal.settled_by_data());
@@ -96,7 +96,7 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{ManipulationLevel, ProcessingStep};
+    /// use msc_therapy::vocab::{ManipulationLevel, ProcessingStep};
     ///
     /// let step = ProcessingStep::CultureExpansion;
     /// assert_eq!(step.info().on_nonstructural, ManipulationLevel::MoreThanMinimal);
@@ -249,7 +249,7 @@ impl ProcessingStep {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{ManipulationLevel, ProcessingStep, TissueSource};
+    /// use msc_therapy::vocab::{ManipulationLevel, ProcessingStep, TissueSource};
     ///
     /// let step = ProcessingStep::Decellularization;
     /// let amnion = step.effect_on(TissueSource::AmnioticMembrane).unwrap();

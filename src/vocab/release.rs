@@ -56,7 +56,7 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{MarkerExpectation, SurfaceMarker};
+    /// use msc_therapy::vocab::{MarkerExpectation, SurfaceMarker};
     ///
     /// assert_eq!(SurfaceMarker::Cd73.info().expectation, MarkerExpectation::Positive);
     /// assert_eq!(SurfaceMarker::Cd14.info().alternative, Some(SurfaceMarker::Cd11b));
@@ -112,11 +112,11 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::ReleaseTest;
+    /// use msc_therapy::vocab::ReleaseTest;
     ///
     /// assert_eq!("endotoxin".parse::<ReleaseTest>()?, ReleaseTest::Endotoxin);
     /// assert_eq!(ReleaseTest::Sterility.info().result_path, "release.sterility");
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum ReleaseTest: ReleaseTestInfo {
@@ -148,11 +148,11 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::NotPerformedReason;
+    /// use msc_therapy::vocab::NotPerformedReason;
     ///
     /// let reason: NotPerformedReason = "not_required_point_of_care".parse()?;
     /// assert_eq!(reason, NotPerformedReason::NotRequiredPointOfCare);
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum NotPerformedReason {

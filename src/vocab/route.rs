@@ -41,7 +41,7 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::Route;
+    /// use msc_therapy::vocab::Route;
     ///
     /// assert!(Route::Intravenous.info().systemic);
     /// assert!(Route::IntraArticular.info().orthopaedic);
@@ -169,7 +169,7 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::ImageGuidance;
+    /// use msc_therapy::vocab::ImageGuidance;
     ///
     /// assert!(ImageGuidance::Ultrasound.is_imaging());
     /// assert!(!ImageGuidance::Landmark.is_imaging());

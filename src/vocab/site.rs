@@ -51,14 +51,14 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{Route, SiteOfUse, TissueFunction};
+    /// use msc_therapy::vocab::{Route, SiteOfUse, TissueFunction};
     ///
     /// let site: SiteOfUse = "eye_surface".parse()?;
     /// assert!(site.info().functions.contains(&TissueFunction::Covering));
     /// assert_eq!(Route::Intravenous.info().default_site, Some(SiteOfUse::SystemicCirculation));
     /// // An injection "into a lesion" could be anywhere: the route does not say.
     /// assert_eq!(Route::Intralesional.info().default_site, None);
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum SiteOfUse: SiteInfo {

@@ -113,14 +113,14 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{FdaTissueClass, TissueSource};
+    /// use msc_therapy::vocab::{FdaTissueClass, TissueSource};
     ///
     /// let wj: TissueSource = "whartons_jelly".parse()?;
     /// assert_eq!(wj, TissueSource::WhartonsJelly);
     /// assert_eq!(wj.label(), "Wharton's jelly");
     /// assert_eq!(wj.info().fda_class, Some(FdaTissueClass::Structural));
     /// assert_eq!(TissueSource::BoneMarrow.info().fda_class, Some(FdaTissueClass::CellsOrNonstructural));
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum TissueSource: TissueInfo {
@@ -251,7 +251,7 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::Donor;
+    /// use msc_therapy::vocab::Donor;
     ///
     /// assert!(Donor::Autologous.is_autologous());
     /// assert!(!Donor::AllogeneicUnrelated.is_autologous());
@@ -259,7 +259,7 @@ vocab! {
     /// let stated: Donor = "allogeneic".parse()?;
     /// assert!(stated.is_allogeneic() && !stated.is_blood_relative() && !stated.relation_known());
     /// assert_eq!(Donor::AllogeneicUnrelated.to_string(), "allogeneic_unrelated");
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum Donor {
@@ -315,7 +315,7 @@ impl Donor {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::Donor;
+    /// use msc_therapy::vocab::Donor;
     ///
     /// assert!(Donor::Allogeneic.agrees_with(Donor::AllogeneicUnrelated));
     /// assert!(Donor::AllogeneicUnrelated.agrees_with(Donor::Allogeneic));
@@ -368,7 +368,7 @@ impl TissueSource {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{TissueFunction, TissueSource};
+    /// use msc_therapy::vocab::{TissueFunction, TissueSource};
     ///
     /// let membrane = TissueSource::AmnioticMembrane;
     /// // Covering a wound is what amnion does; calming inflammation is not.

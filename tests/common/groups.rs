@@ -1,6 +1,7 @@
 //! Where an offer's evaluation puts a rule's finding, by the group's JSON name.
 
-use msc_therapy::{OfferEvaluation, RuleId};
+use msc_therapy::RuleId;
+use msc_therapy::engine::offer::OfferEvaluation;
 
 /// The group of `rule`'s finding (`walk_away`, `ask_first`, `good_signs`, `notes`), or
 /// `absent` when the evaluation has no finding of that rule.

@@ -7,7 +7,7 @@
 //! - The `worsen_*` functions add a worse fact to a document.
 //! - [`us_rank`] and [`us_not_more_favourable`] define the US order; [`quality_rank`] the
 //!   quality order for deletions (fail = undetermined < pass with warnings < pass); a worse
-//!   measurement is held to [`msc_therapy::QualityVerdict`]'s own total `Ord` (fail <
+//!   measurement is held to [`msc_therapy::engine::quality::QualityVerdict`]'s own total `Ord` (fail <
 //!   undetermined < pass with warnings < pass).
 //! - [`config`] reads the case count from `PROPTEST_CASES` (default [`DEFAULT_CASES`]).
 //!
@@ -21,11 +21,12 @@ mod orders;
 #[allow(unused_imports)] // each test file uses part of the module
 pub use orders::*;
 
-use msc_therapy::{
+use msc_therapy::Product;
+use msc_therapy::engine::us::UsClassification;
+use msc_therapy::vocab::{
     AddedArticle, CellPreparation, Donor, ImageGuidance, Indication, Mechanism, MscDesignation,
-    ProcessingStep, Product, ProductState, Route, SecretedFactor, SiteOfUse, SupplyModel,
-    SurfaceMarker, TestOutcome, TissueFunction, TissueSource, UsClassification, ViabilityMethod,
-    ViabilityTiming,
+    ProcessingStep, ProductState, Route, SecretedFactor, SiteOfUse, SupplyModel, SurfaceMarker,
+    TestOutcome, TissueFunction, TissueSource, ViabilityMethod, ViabilityTiming,
 };
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -713,8 +714,8 @@ pub fn worsened_measurements(doc: &Value) -> Vec<(String, Value)> {
             let marker: SurfaceMarker = name.parse().expect("generated marker names are valid");
             let v = value.as_f64().unwrap_or(0.0);
             let worse = match marker.info().expectation {
-                msc_therapy::MarkerExpectation::Positive => v / 2.0,
-                msc_therapy::MarkerExpectation::Negative => (v + 10.0).min(100.0),
+                msc_therapy::vocab::MarkerExpectation::Positive => v / 2.0,
+                msc_therapy::vocab::MarkerExpectation::Negative => (v + 10.0).min(100.0),
                 _ => continue,
             };
             let name = name.clone();
@@ -730,10 +731,10 @@ pub fn worsened_measurements(doc: &Value) -> Vec<(String, Value)> {
 /// **The quality order for deletions**: `fail` and `undetermined` are 0 (not released: taking
 /// away the figure that failed leaves the lot unproven, not better), `pass_with_warnings` 1,
 /// `pass` 2.
-pub fn quality_rank(v: msc_therapy::QualityVerdict) -> u8 {
+pub fn quality_rank(v: msc_therapy::engine::quality::QualityVerdict) -> u8 {
     match v {
-        msc_therapy::QualityVerdict::PassWithWarnings => 1,
-        msc_therapy::QualityVerdict::Pass => 2,
+        msc_therapy::engine::quality::QualityVerdict::PassWithWarnings => 1,
+        msc_therapy::engine::quality::QualityVerdict::Pass => 2,
         _ => 0,
     }
 }

@@ -32,21 +32,21 @@
 //!   1271 does not apply (neither means "no approval needed").
 //! - **Quality** ([`super::quality_rank`], for deletions): `fail` = `undetermined` (0) <
 //!   `pass_with_warnings` (1) < `pass` (2): deleting the figure that failed leaves the lot
-//!   unproven, no better. For a worse measurement, [`msc_therapy::QualityVerdict`]'s own total
+//!   unproven, no better. For a worse measurement, [`msc_therapy::engine::quality::QualityVerdict`]'s own total
 //!   order: `fail` < `undetermined` < `pass_with_warnings` < `pass`.
 //! - **Offer** ([`offer_rank`], for deletions): `walk_away` = `ask_first` (0) < `good_signs` (1):
 //!   deleting a red flag leaves an open question (the same reading as quality's fail =
 //!   undetermined). For a worse fact, and for deletions from documents generated from favourable
-//!   values only, [`msc_therapy::PatientVerdict`]'s total order: `walk_away` < `ask_first` <
+//!   values only, [`msc_therapy::engine::offer::PatientVerdict`]'s total order: `walk_away` < `ask_first` <
 //!   `good_signs`.
 //! - **EU and Japan**: as `tests/fail_closed_eu_jp.rs` documents them (EU towards *not an ATMP*,
 //!   ASRM towards a lower risk class, PMD Act towards *not a regenerative medical product*).
 #![allow(dead_code)]
 
-use msc_therapy::{
-    CellPreparation, FactValue, Finding, PatientVerdict, ProcessingStep, Route, SiteOfUse,
-    TissueSource,
-};
+use msc_therapy::Finding;
+use msc_therapy::engine::offer::PatientVerdict;
+use msc_therapy::finding::FactValue;
+use msc_therapy::vocab::{CellPreparation, ProcessingStep, Route, SiteOfUse, TissueSource};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -691,8 +691,9 @@ pub fn offer_exception(doc: &Value, path: &str, contradicted: &[String]) -> Opti
 /// **A bound on the verdict after an excused deletion**, for the quality verdict: evidence the
 /// law does not require is, absent, a warning that says what was not shown — never a clean
 /// pass. `None`: no bound beyond the exception.
-pub fn bound_after(row: &Row) -> Option<msc_therapy::QualityVerdict> {
-    (row.exception == UnrequiredEvidence).then_some(msc_therapy::QualityVerdict::PassWithWarnings)
+pub fn bound_after(row: &Row) -> Option<msc_therapy::engine::quality::QualityVerdict> {
+    (row.exception == UnrequiredEvidence)
+        .then_some(msc_therapy::engine::quality::QualityVerdict::PassWithWarnings)
 }
 
 /// **The offer order for deletions**: `walk_away` = `ask_first` (0) < `good_signs` (1).

@@ -6,12 +6,20 @@
 #![allow(dead_code, missing_docs, clippy::all)]
 
 use jiff::civil::Date;
+use msc_therapy::catalog::Jurisdiction;
+use msc_therapy::engine::eu::EuClassification;
+use msc_therapy::engine::jp::{AsrmRiskClass, PmdActStatus};
+use msc_therapy::engine::offer::PatientVerdict;
+use msc_therapy::engine::quality::{QualityPolicy, QualityVerdict};
+use msc_therapy::engine::us::UsClassification;
+use msc_therapy::finding::{FactRole, FactValue};
+use msc_therapy::vocab::{
+    AddedArticle, CellPreparation, Donor, ImageGuidance, Indication, Mechanism, MscDesignation,
+    ProcessingStep, ProductState, Route, SiteOfUse, SupplyModel, TestOutcome, TissueFunction,
+    TissueSource,
+};
 use msc_therapy::{
-    AddedArticle, AsrmRiskClass, CellPreparation, ClinicOffer, DocumentError, Donor,
-    EuClassification, FactRole, FactValue, Finding, ImageGuidance, Indication, Jurisdiction,
-    Mechanism, MscDesignation, Outcome, PatientVerdict, PmdActStatus, ProcessingStep, Product,
-    ProductState, QualityPolicy, QualityVerdict, Report, Route, SiteOfUse, SupplyModel,
-    TestOutcome, TissueFunction, TissueSource, UsClassification, assess_product, assess_quality,
+    ClinicOffer, DocumentError, Finding, Outcome, Product, Report, assess_product, assess_quality,
     classify_eu, classify_jp, classify_us, evaluate_offer,
 };
 use serde::Serialize;

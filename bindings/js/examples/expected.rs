@@ -10,10 +10,14 @@
 //! This calls the library directly, not the bindings, so the comparison is between the two.
 
 use jiff::civil::Date;
+use msc_therapy::engine::offer::PatientVerdict;
+use msc_therapy::engine::quality::{QualityPolicy, QualityVerdict};
+use msc_therapy::engine::us::UsClassification;
+use msc_therapy::vocab::IsoDate;
 use msc_therapy::what_if::{self, ProductTarget};
 use msc_therapy::{
-    ClinicOffer, IsoDate, PatientVerdict, Product, QualityPolicy, QualityVerdict, UsClassification,
-    assess_product, assess_quality, classify_eu, classify_jp, classify_us, evaluate_offer,
+    ClinicOffer, Product, assess_product, assess_quality, classify_eu, classify_jp, classify_us,
+    evaluate_offer,
 };
 use serde_json::{Map, Value};
 use std::path::Path;

@@ -1,10 +1,14 @@
 //! The one place that calls the library's engines, with the evaluation date.
 
-use msc_therapy::{
-    CatalogKey, ClinicOffer, EuAssessment, IsoDate, JpAssessment, OfferEvaluation, OfferPolicy,
-    PatientVerdict, Product, ProductAssessment, ProductTarget, QualityPolicy, QualityReport,
-    SettlingFacts, SmallestChanges, UsAssessment,
-};
+use msc_therapy::catalog::CatalogKey;
+use msc_therapy::engine::eu::EuAssessment;
+use msc_therapy::engine::jp::JpAssessment;
+use msc_therapy::engine::offer::{OfferEvaluation, OfferPolicy, PatientVerdict};
+use msc_therapy::engine::quality::{QualityPolicy, QualityReport};
+use msc_therapy::engine::us::UsAssessment;
+use msc_therapy::vocab::IsoDate;
+use msc_therapy::what_if::{ProductTarget, SettlingFacts, SmallestChanges};
+use msc_therapy::{ClinicOffer, Product, ProductAssessment};
 
 pub(crate) fn assess_product<'a>(
     p: &'a Product,
@@ -43,15 +47,15 @@ pub(crate) fn classify_jp_authorised(p: &Product, key: CatalogKey, on: IsoDate) 
 }
 
 pub(crate) fn settling_facts(p: &Product, on: IsoDate) -> SettlingFacts {
-    msc_therapy::settling_facts(p, on.into())
+    msc_therapy::what_if::settling_facts(p, on.into())
 }
 
 pub(crate) fn settling_offer_facts(o: &ClinicOffer, on: IsoDate) -> SettlingFacts {
-    msc_therapy::settling_offer_facts(o, on.into())
+    msc_therapy::what_if::settling_offer_facts(o, on.into())
 }
 
 pub(crate) fn smallest_changes(p: &Product, target: ProductTarget, on: IsoDate) -> SmallestChanges {
-    msc_therapy::smallest_changes(p, target, on.into())
+    msc_therapy::what_if::smallest_changes(p, target, on.into())
 }
 
 pub(crate) fn smallest_offer_changes(
@@ -59,5 +63,5 @@ pub(crate) fn smallest_offer_changes(
     target: PatientVerdict,
     on: IsoDate,
 ) -> SmallestChanges {
-    msc_therapy::smallest_offer_changes(o, target, on.into())
+    msc_therapy::what_if::smallest_offer_changes(o, target, on.into())
 }

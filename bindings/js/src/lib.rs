@@ -16,10 +16,12 @@
 //! Nothing here panics on bad input: every failure is a thrown `DocumentError`.
 
 use js_sys::{Error, JSON, Reflect};
-use msc_therapy::{
-    CatalogKey, ClinicOffer, DocumentError, DocumentErrorKind, IsoDate, OfferPolicy,
-    PatientVerdict, Product, ProductTarget, QualityPolicy,
-};
+use msc_therapy::catalog::CatalogKey;
+use msc_therapy::engine::offer::{OfferPolicy, PatientVerdict};
+use msc_therapy::engine::quality::QualityPolicy;
+use msc_therapy::vocab::IsoDate;
+use msc_therapy::what_if::ProductTarget;
+use msc_therapy::{ClinicOffer, DocumentError, DocumentErrorKind, Product};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -268,7 +270,7 @@ pub fn assess_quality(input: JsValue, policy: JsValue, on: JsValue) -> Result<Js
 
 /// The target of a search, as text: a `DocumentError` of kind `wrong_type` at `target` when it
 /// is not a string, `unknown_code` when it names no headline (the message lists every target).
-fn target<T: std::str::FromStr<Err = msc_therapy::UnknownCode>>(
+fn target<T: std::str::FromStr<Err = msc_therapy::document::UnknownCode>>(
     input: &JsValue,
 ) -> Result<T, JsValue> {
     let text = input.as_string().ok_or_else(|| {
@@ -280,9 +282,10 @@ fn target<T: std::str::FromStr<Err = msc_therapy::UnknownCode>>(
             None,
         )
     })?;
-    text.parse().map_err(|e: msc_therapy::UnknownCode| {
-        thrown("unknown_code", "target", &e.to_string(), None, None)
-    })
+    text.parse()
+        .map_err(|e: msc_therapy::document::UnknownCode| {
+            thrown("unknown_code", "target", &e.to_string(), None, None)
+        })
 }
 
 /// What would change the verdict of a product: the facts whose statement would settle an open
@@ -358,7 +361,7 @@ pub fn validate_offer_policy(input: JsValue) -> Result<JsValue, JsValue> {
 /// `vocabulary.json`).
 #[wasm_bindgen(skip_typescript)]
 pub fn vocabulary() -> Result<JsValue, JsValue> {
-    output(&msc_therapy::vocabulary_json())
+    output(&msc_therapy::interop::vocabulary_json())
 }
 
 /// The version of the msc-therapy library these bindings were built with.

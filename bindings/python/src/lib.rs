@@ -15,10 +15,12 @@
 #![deny(unsafe_code)]
 #![deny(missing_docs)]
 
-use msc_therapy::{
-    CatalogKey, ClinicOffer, DocumentError, DocumentErrorKind, IsoDate, OfferPolicy,
-    PatientVerdict, Product, ProductTarget, QualityPolicy, RuleId,
-};
+use msc_therapy::catalog::CatalogKey;
+use msc_therapy::engine::offer::{OfferPolicy, PatientVerdict};
+use msc_therapy::engine::quality::QualityPolicy;
+use msc_therapy::vocab::IsoDate;
+use msc_therapy::what_if::ProductTarget;
+use msc_therapy::{ClinicOffer, DocumentError, DocumentErrorKind, Product, RuleId};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -157,10 +159,13 @@ fn date(on: &str) -> PyResult<IsoDate> {
 
 /// The engines, on the evaluation date `on`, each result as the crate's JSON.
 mod engine {
+    use msc_therapy::catalog::CatalogKey;
+    use msc_therapy::engine::offer::OfferPolicy;
+    use msc_therapy::engine::quality::QualityPolicy;
+    use msc_therapy::vocab::IsoDate;
     use msc_therapy::{
-        CatalogKey, ClinicOffer, IsoDate, OfferPolicy, Product, QualityPolicy, assess_product_with,
-        assess_quality, classify_eu, classify_jp, classify_jp_authorised, classify_us,
-        evaluate_offer_with,
+        ClinicOffer, Product, assess_product_with, assess_quality, classify_eu, classify_jp,
+        classify_jp_authorised, classify_us, evaluate_offer_with,
     };
 
     pub(crate) fn product(p: &Product, policy: &QualityPolicy, on: IsoDate) -> String {
@@ -274,7 +279,7 @@ fn classify_jp(
 
 /// The error for a `target` that names no headline: a `DocumentError` of kind `unknown_code` at
 /// the path `target`, with the crate's message (which lists every target).
-fn bad_target(py: Python<'_>, err: &msc_therapy::UnknownCode) -> PyErr {
+fn bad_target(py: Python<'_>, err: &msc_therapy::document::UnknownCode) -> PyErr {
     document_error(
         py,
         &DocumentError::new(DocumentErrorKind::UnknownCode, "target", err.to_string()),
@@ -287,7 +292,7 @@ fn bad_target(py: Python<'_>, err: &msc_therapy::UnknownCode) -> PyErr {
 fn settling_facts(py: Python<'_>, doc: &Bound<'_, PyAny>, on: &str) -> PyResult<String> {
     let on = date(on)?;
     let product: Product = read(py, doc, "doc")?;
-    Ok(py.detach(|| msc_therapy::settling_facts(&product, on.date()).to_json()))
+    Ok(py.detach(|| msc_therapy::what_if::settling_facts(&product, on.date()).to_json()))
 }
 
 /// The questions whose answers would move an offer's verdict, most effect first
@@ -296,7 +301,7 @@ fn settling_facts(py: Python<'_>, doc: &Bound<'_, PyAny>, on: &str) -> PyResult<
 fn settling_offer_facts(py: Python<'_>, doc: &Bound<'_, PyAny>, on: &str) -> PyResult<String> {
     let on = date(on)?;
     let offer: ClinicOffer = read(py, doc, "doc")?;
-    Ok(py.detach(|| msc_therapy::settling_offer_facts(&offer, on.date()).to_json()))
+    Ok(py.detach(|| msc_therapy::what_if::settling_offer_facts(&offer, on.date()).to_json()))
 }
 
 /// The smallest changes to a product that reach `target` (`engine:code`, or a code only one
@@ -311,7 +316,7 @@ fn smallest_changes(
     let on = date(on)?;
     let target: ProductTarget = target.parse().map_err(|e| bad_target(py, &e))?;
     let product: Product = read(py, doc, "doc")?;
-    Ok(py.detach(|| msc_therapy::smallest_changes(&product, target, on.date()).to_json()))
+    Ok(py.detach(|| msc_therapy::what_if::smallest_changes(&product, target, on.date()).to_json()))
 }
 
 /// The smallest changes to an offer that reach the patient's verdict `target` (`good_signs`,
@@ -326,7 +331,9 @@ fn smallest_offer_changes(
     let on = date(on)?;
     let target: PatientVerdict = target.parse().map_err(|e| bad_target(py, &e))?;
     let offer: ClinicOffer = read(py, doc, "doc")?;
-    Ok(py.detach(|| msc_therapy::smallest_offer_changes(&offer, target, on.date()).to_json()))
+    Ok(py.detach(|| {
+        msc_therapy::what_if::smallest_offer_changes(&offer, target, on.date()).to_json()
+    }))
 }
 
 /// Serializes a validated document; the crate's documents always serialize.
@@ -349,10 +356,10 @@ fn validate_offer(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<String> {
 }
 
 /// Every vocabulary term with its code, label, description and facts, as JSON
-/// (`msc_therapy::vocabulary_json`).
+/// (`msc_therapy::interop::vocabulary_json`).
 #[pyfunction]
 fn vocabulary() -> String {
-    msc_therapy::vocabulary_json().to_string()
+    msc_therapy::interop::vocabulary_json().to_string()
 }
 
 /// Every rule: id, label, summary, citation and explanation, as a JSON list.
@@ -377,7 +384,7 @@ fn rules() -> PyResult<String> {
 /// The JSON Schema of every document, by file name (`product.schema.json`), as a JSON object.
 #[pyfunction]
 fn schemas() -> PyResult<String> {
-    let map: serde_json::Map<String, serde_json::Value> = msc_therapy::document_schemas()
+    let map: serde_json::Map<String, serde_json::Value> = msc_therapy::interop::document_schemas()
         .into_iter()
         .map(|schema| (schema.file_name(), schema.schema.as_value().clone()))
         .collect();

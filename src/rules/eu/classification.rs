@@ -16,13 +16,13 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::EuClassification;
+    /// use msc_therapy::engine::eu::EuClassification;
     ///
     /// let class: EuClassification = "somatic_cell_therapy".parse()?;
     /// assert_eq!(class, EuClassification::SomaticCellTherapy);
     /// assert_eq!(class.is_atmp(), Some(true));
     /// assert_eq!(EuClassification::Undetermined.is_atmp(), None);
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum EuClassification {
@@ -88,7 +88,8 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{EuManipulation, ProcessingStep};
+    /// use msc_therapy::engine::eu::EuManipulation;
+    /// use msc_therapy::vocab::ProcessingStep;
     ///
     /// assert_eq!(ProcessingStep::Centrifugation.eu_manipulation(), EuManipulation::AnnexI);
     /// assert_eq!(ProcessingStep::Rinsing.eu_manipulation(), EuManipulation::AchievesNoProperty);
@@ -140,7 +141,8 @@ impl ProcessingStep {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{EuManipulation, ProcessingStep};
+    /// use msc_therapy::engine::eu::EuManipulation;
+    /// use msc_therapy::vocab::ProcessingStep;
     ///
     /// assert_eq!(
     ///     ProcessingStep::MechanicalDisruption.eu_manipulation(),

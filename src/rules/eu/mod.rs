@@ -119,7 +119,8 @@ const FINDINGS: usize = 10;
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{classify_eu, EuClassification, Product};
+/// use msc_therapy::{Product, classify_eu};
+/// use msc_therapy::engine::eu::EuClassification;
 ///
 /// let product = Product::from_json(r#"{
 ///     "name": "Cultured bone-marrow MSCs for GvHD",

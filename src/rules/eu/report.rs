@@ -15,12 +15,14 @@ use super::*;
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{classify_eu, EuClassification, Product, Text};
+/// use msc_therapy::{Product, classify_eu};
+/// use msc_therapy::engine::eu::EuClassification;
+/// use msc_therapy::vocab::Text;
 ///
 /// let report = classify_eu(&Product::named(Text::new("unknown product")?), jiff::civil::date(2026, 12, 7));
 /// assert_eq!(report.classification, EuClassification::Undetermined);
 /// assert!(report.to_string().starts_with("EU classification: undetermined"));
-/// # Ok::<(), msc_therapy::ValueError>(())
+/// # Ok::<(), msc_therapy::document::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

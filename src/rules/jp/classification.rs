@@ -17,11 +17,11 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::AsrmRiskClass;
+    /// use msc_therapy::engine::jp::AsrmRiskClass;
     ///
     /// assert_eq!(AsrmRiskClass::ClassI.to_string(), "class_i");
     /// assert_eq!("class_iii".parse::<AsrmRiskClass>()?, AsrmRiskClass::ClassIII);
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum AsrmRiskClass {
@@ -60,7 +60,7 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::PmdActStatus;
+    /// use msc_therapy::engine::jp::PmdActStatus;
     ///
     /// assert_eq!(PmdActStatus::RegenerativeMedicalProduct.to_string(), "regenerative_medical_product");
     /// ```

@@ -80,7 +80,8 @@ pub use report::*;
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{classify_jp, AsrmRiskClass, PmdActStatus, Product};
+/// use msc_therapy::{Product, classify_jp};
+/// use msc_therapy::engine::jp::{AsrmRiskClass, PmdActStatus};
 ///
 /// let product = Product::from_json(r#"{
 ///     "name": "Cultured bone-marrow MSCs for GvHD",
@@ -142,7 +143,9 @@ pub(crate) fn classify_jp_sharing(
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{CatalogKey, Outcome, PmdActStatus, Product, RuleId, classify_jp_authorised};
+/// use msc_therapy::{Outcome, Product, RuleId, classify_jp_authorised};
+/// use msc_therapy::catalog::CatalogKey;
+/// use msc_therapy::engine::jp::PmdActStatus;
 ///
 /// let stemirac = Product::from_json(r#"{
 ///     "name": "STEMIRAC",

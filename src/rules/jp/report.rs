@@ -11,12 +11,14 @@ use super::*;
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{classify_jp, AsrmRiskClass, Product, Text};
+/// use msc_therapy::{Product, classify_jp};
+/// use msc_therapy::engine::jp::AsrmRiskClass;
+/// use msc_therapy::vocab::Text;
 ///
 /// let report = classify_jp(&Product::named(Text::new("unknown product")?), jiff::civil::date(2026, 12, 7));
 /// assert_eq!(report.risk_class, AsrmRiskClass::Undetermined);
 /// assert!(report.to_string().starts_with("Japan: ASRM undetermined"));
-/// # Ok::<(), msc_therapy::ValueError>(())
+/// # Ok::<(), msc_therapy::document::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

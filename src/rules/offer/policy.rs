@@ -11,14 +11,14 @@ use super::*;
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::ConditionFamilies;
+/// use msc_therapy::engine::offer::ConditionFamilies;
 ///
 /// assert_eq!(ConditionFamilies::new(3)?.get(), 3);
 /// assert_eq!(
 ///     ConditionFamilies::new(0).unwrap_err().to_string(),
 ///     "number of condition families must be between 2 and 12, got 0"
 /// );
-/// # Ok::<(), msc_therapy::ValueError>(())
+/// # Ok::<(), msc_therapy::document::ValueError>(())
 /// ```
 ///
 /// # Errors
@@ -90,7 +90,9 @@ impl schemars::JsonSchema for ConditionFamilies {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{OfferPolicy, QualityPolicy, US_MYRIAD_INDICATION_CATEGORIES};
+/// use msc_therapy::engine::offer::OfferPolicy;
+/// use msc_therapy::engine::quality::QualityPolicy;
+/// use msc_therapy::engine::us::US_MYRIAD_INDICATION_CATEGORIES;
 ///
 /// let policy = OfferPolicy::default();
 /// assert_eq!(policy.min_live_cells, QualityPolicy::default().min_viable_cells);

@@ -19,7 +19,8 @@ use super::*;
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{evaluate_offer, ClinicOffer, PatientVerdict, RuleId};
+/// use msc_therapy::{ClinicOffer, RuleId, evaluate_offer};
+/// use msc_therapy::engine::offer::PatientVerdict;
 ///
 /// let offer = ClinicOffer::from_json(r#"{
 ///     "jurisdiction": "united_states",

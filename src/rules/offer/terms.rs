@@ -13,7 +13,7 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::PatientVerdict;
+    /// use msc_therapy::engine::offer::PatientVerdict;
     ///
     /// assert_eq!(PatientVerdict::WalkAway.to_string(), "walk_away");
     /// assert_eq!(PatientVerdict::AskFirst.label(), "ask first");
@@ -39,7 +39,8 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::{Question, RuleId};
+    /// use msc_therapy::RuleId;
+    /// use msc_therapy::engine::offer::Question;
     ///
     /// let q = Question::for_rule(RuleId::OfferImageGuidance).unwrap();
     /// assert_eq!(q.label(), "Will the injection be guided by ultrasound or fluoroscopy?");
@@ -262,7 +263,7 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::Expectation;
+    /// use msc_therapy::engine::offer::Expectation;
     ///
     /// let e = Expectation::PainReliefForMonths;
     /// assert!(e.info().text.contains("12 to 24 months"));

@@ -93,7 +93,8 @@ const RULES: [(RuleId, Rule); 23] = [
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{assess_quality, Product, QualityPolicy, QualityVerdict};
+/// use msc_therapy::{Product, assess_quality};
+/// use msc_therapy::engine::quality::{QualityPolicy, QualityVerdict};
 ///
 /// let product = Product::from_json(r#"{
 ///     "name": "Same-day bone marrow concentrate",

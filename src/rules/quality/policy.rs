@@ -10,7 +10,8 @@ use super::*;
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{CoaRequirement, SupplyModel};
+/// use msc_therapy::engine::quality::CoaRequirement;
+/// use msc_therapy::vocab::SupplyModel;
 ///
 /// let rule = CoaRequirement::default();
 /// assert!(rule.supply.contains(&SupplyModel::OffTheShelf));
@@ -53,14 +54,14 @@ pub(super) const DEFAULT_FAR_BELOW_FACTOR: DoseFactor = DoseFactor(10.0);
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::DoseFactor;
+/// use msc_therapy::engine::quality::DoseFactor;
 ///
 /// assert_eq!(DoseFactor::new(10.0)?.get(), 10.0);
 /// assert_eq!(
 ///     DoseFactor::new(1.0).unwrap_err().to_string(),
 ///     "dose factor must be between 1.000001 and 1000, got 1"
 /// );
-/// # Ok::<(), msc_therapy::ValueError>(())
+/// # Ok::<(), msc_therapy::document::ValueError>(())
 /// ```
 ///
 /// # Errors
@@ -141,7 +142,7 @@ impl schemars::JsonSchema for DoseFactor {
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::QualityPolicy;
+/// use msc_therapy::engine::quality::QualityPolicy;
 ///
 /// let policy = QualityPolicy::from_json(r#"{"min_viability_percent": 80}"#)?;
 /// assert_eq!(policy.min_viability_percent.get(), 80.0);

@@ -12,11 +12,11 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::DoseBasis;
+    /// use msc_therapy::engine::quality::DoseBasis;
     ///
     /// assert_eq!(DoseBasis::PerKg.label(), "cells/kg");
     /// assert_eq!("per_administration".parse::<DoseBasis>()?, DoseBasis::PerAdministration);
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     pub enum DoseBasis {
         /// Viable cells per kilogram of body weight (systemic routes).
@@ -37,7 +37,9 @@ vocab! {
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{CatalogKey, DoseBasis, Indication, REFERENCE_DOSES, Route};
+/// use msc_therapy::catalog::CatalogKey;
+/// use msc_therapy::engine::quality::{DoseBasis, REFERENCE_DOSES};
+/// use msc_therapy::vocab::{Indication, Route};
 ///
 /// let ryoncil = REFERENCE_DOSES
 ///     .iter()

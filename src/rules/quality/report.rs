@@ -11,7 +11,7 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::QualityVerdict;
+    /// use msc_therapy::engine::quality::QualityVerdict;
     ///
     /// assert!(QualityVerdict::Fail < QualityVerdict::Undetermined);
     /// assert!(QualityVerdict::PassWithWarnings < QualityVerdict::Pass);
@@ -44,7 +44,8 @@ vocab! {
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{assess_quality, Product, QualityPolicy, QualityVerdict, RuleId, Outcome};
+/// use msc_therapy::{Outcome, Product, RuleId, assess_quality};
+/// use msc_therapy::engine::quality::{QualityPolicy, QualityVerdict};
 ///
 /// let product = Product::from_json(r#"{
 ///     "name": "Expanded BM-MSC lot",

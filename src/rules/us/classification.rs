@@ -15,7 +15,7 @@ use super::*;
 /// # Examples
 ///
 /// ```
-/// assert_eq!(msc_therapy::US_MYRIAD_INDICATION_CATEGORIES, 3);
+/// assert_eq!(msc_therapy::engine::us::US_MYRIAD_INDICATION_CATEGORIES, 3);
 /// ```
 pub const US_MYRIAD_INDICATION_CATEGORIES: usize = 3;
 
@@ -56,12 +56,12 @@ vocab! {
     /// # Examples
     ///
     /// ```
-    /// use msc_therapy::UsClassification;
+    /// use msc_therapy::engine::us::UsClassification;
     ///
     /// let c: UsClassification = "section_351_product".parse()?;
     /// assert_eq!(c, UsClassification::Section351Product);
     /// assert!(c.info().citation.contains("1271.20"));
-    /// # Ok::<(), msc_therapy::UnknownCode>(())
+    /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
     pub enum UsClassification: UsClassificationInfo {

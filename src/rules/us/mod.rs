@@ -114,10 +114,10 @@ use write::*;
 /// # Examples
 ///
 /// ```
-/// use msc_therapy::{
-///     classify_us, CellPreparation, Donor, Processing, ProcessingStep, Product, Text,
-///     TissueSource, UsClassification,
-/// };
+/// use msc_therapy::{Product, classify_us};
+/// use msc_therapy::document::Processing;
+/// use msc_therapy::engine::us::UsClassification;
+/// use msc_therapy::vocab::{CellPreparation, Donor, ProcessingStep, Text, TissueSource};
 ///
 /// // Fat moved from the belly to the face in one operation, only rinsed in between.
 /// let mut graft = Product::named(Text::new("Autologous fat graft")?);
@@ -132,7 +132,7 @@ use write::*;
 /// });
 /// let report = classify_us(&graft, jiff::civil::date(2026, 12, 7));
 /// assert_eq!(report.classification, UsClassification::ExceptedSameSurgicalProcedure);
-/// # Ok::<(), msc_therapy::ValueError>(())
+/// # Ok::<(), msc_therapy::document::ValueError>(())
 /// ```
 #[must_use]
 pub fn classify_us(product: &Product, on: jiff::civil::Date) -> UsAssessment {

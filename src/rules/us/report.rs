@@ -14,7 +14,8 @@ use super::*;
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use msc_therapy::{classify_us, Product, RuleId, UsClassification};
+/// use msc_therapy::{Product, RuleId, classify_us};
+/// use msc_therapy::engine::us::UsClassification;
 ///
 /// let ryoncil = Product::from_json(r#"{
 ///     "name": "Ryoncil (remestemcel-L)",

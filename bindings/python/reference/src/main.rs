@@ -19,10 +19,14 @@
 //! overhead is measured against (`bindings/python/bench.py`).
 
 use jiff::civil::Date;
+use msc_therapy::engine::offer::PatientVerdict;
+use msc_therapy::engine::quality::{QualityPolicy, QualityVerdict};
+use msc_therapy::engine::us::UsClassification;
+use msc_therapy::vocab::IsoDate;
 use msc_therapy::what_if::{self, ProductTarget};
 use msc_therapy::{
-    ClinicOffer, IsoDate, PatientVerdict, Product, QualityPolicy, QualityVerdict, UsClassification,
-    assess_product, assess_quality, classify_eu, classify_jp, classify_us, evaluate_offer,
+    ClinicOffer, Product, assess_product, assess_quality, classify_eu, classify_jp, classify_us,
+    evaluate_offer,
 };
 use std::hint::black_box;
 use std::process::ExitCode;
