@@ -19,8 +19,8 @@
 //! ([`KNOWLEDGE_HORIZON`]), and what every report shares ([`Report`], its one-line
 //! [`Headline`]).
 
-pub use crate::reason::Reason;
 pub use crate::law::{ASRM_AMENDMENT_IN_FORCE, Basis, KNOWLEDGE_HORIZON, SOHO_APPLIES};
+pub use crate::reason::Reason;
 pub use crate::report::{Headline, Report};
 pub use crate::rule_id::{RuleId, RuleInfo};
 use crate::table::vocab;

@@ -21,10 +21,10 @@
 mod common;
 
 use jiff::civil::{Date, date};
+use msc_therapy::catalog::CatalogKey;
 use msc_therapy::catalog::Jurisdiction;
 use msc_therapy::engine::quality::QualityPolicy;
 use msc_therapy::finding::KNOWLEDGE_HORIZON;
-use msc_therapy::catalog::CatalogKey;
 use msc_therapy::finding::Reason;
 use msc_therapy::{
     ClinicOffer, Product, Report, RuleId, assess_quality, classify_eu, classify_jp,

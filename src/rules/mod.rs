@@ -13,6 +13,7 @@ pub(crate) mod jp;
 pub(crate) mod offer;
 pub(crate) mod quality;
 pub(crate) mod us;
+pub(crate) mod write;
 
 /// Every engine's reason table, in the order [`crate::Reason::all`] lists them.
 pub(crate) const REASON_TABLES: &[&[crate::Reason]] = &[

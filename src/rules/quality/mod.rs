@@ -7,6 +7,7 @@
 //! cited [`crate::Route`] table); none is written in the rules.
 
 use crate::Reason;
+use crate::rules::write::Fill;
 use crate::table::vocab;
 use crate::{
     CatalogKey, CellCount, Donor, EndotoxinEuPerMl, Fact, Finding, Indication, IsoDate,

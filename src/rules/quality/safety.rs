@@ -91,7 +91,7 @@ pub(super) fn not_shown(
             }
         };
         f.judge(Outcome::Undetermined, Severity::Warning).why(why);
-        f.basis = crate::Basis::CrateReading;
+        f.rest_on(crate::Basis::CrateReading);
     } else {
         let why = if reason.is_some() && outcome.is_none() {
             text.lot_not_performed
