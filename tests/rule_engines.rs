@@ -204,44 +204,115 @@ fn the_shared_and_unreached_lists_give_reasons() {
 
 /// Reason codes no document of this test reaches: (code, why). Each must say why no document
 /// can reach it here; a reason no rule can give any more is deleted from its table instead.
-const REASONS_NOT_REACHED: &[(&str, &str)] = &[
-    ("E007", PENDING),
-    ("E019", PENDING),
-    ("E020", PENDING),
-    ("E024", PENDING),
-    ("E037", PENDING),
-    ("J002", PENDING),
-    ("J006", PENDING),
-    ("J016", PENDING),
-    ("O005", PENDING),
-    ("O065", PENDING),
-    ("O066", PENDING),
-    ("O074", PENDING),
-    ("O079", PENDING),
-    ("O080", PENDING),
-    ("O088", PENDING),
-    ("O106", PENDING),
-    ("O108", PENDING),
-    ("O114", PENDING),
-    ("O121", PENDING),
-    ("O128", PENDING),
-    ("O129", PENDING),
-    ("Q002", PENDING),
-    ("Q009", PENDING),
-    ("Q035", PENDING),
-    ("Q053", PENDING),
-    ("Q054", PENDING),
-    ("Q055", PENDING),
-    ("U002", PENDING),
-    ("U029", PENDING),
-    ("U030", PENDING),
-    ("U031", PENDING),
-    ("U042", PENDING),
+const REASONS_NOT_REACHED: &[(&str, &str)] = &[];
+
+/// Products written for the branches the samples and their variants do not reach: each with
+/// the reason codes it is written for and the situation.
+const TARGETED_PRODUCTS: &[&str] = &[
+    // U042, U002: fat moved in one operation, only rinsed: the exception is met, and the
+    // 1271.10(a) criteria are not reached. E019, E020 (the Directive's exclusion), E037 (the
+    // SoHO Regulation, from 7 Aug 2027); O114 as the product of an EU offer.
+    r#"{"name": "Autologous fat graft", "preparation": "fat_graft", "tissue": "adipose_tissue",
+        "donor": "autologous", "supply": "point_of_care",
+        "processing": {"steps": ["rinsing"], "added_articles": [], "same_surgical_procedure": true},
+        "intended_use": {"functions": ["cushioning"], "indications": ["soft_tissue_defect"]},
+        "delivery": {"route": "subcutaneous"}}"#,
+    // E024: the same graft, put back at a later operation; O106 as the product of a US offer
+    // (minimally manipulated fat for a homologous use, outside the exception: a 361 HCT/P).
+    r#"{"name": "Autologous fat graft, later operation", "preparation": "fat_graft",
+        "tissue": "adipose_tissue", "donor": "autologous", "supply": "point_of_care",
+        "processing": {"steps": ["rinsing"], "added_articles": [], "same_surgical_procedure": false},
+        "intended_use": {"functions": ["cushioning"], "indications": ["soft_tissue_defect"]},
+        "delivery": {"route": "subcutaneous"}}"#,
+    // U031: donor marrow, not manipulated or combined, given to form blood (1271.3(d)(4)).
+    r#"{"name": "Marrow aspirate", "preparation": "bone_marrow_aspirate", "tissue": "bone_marrow",
+        "donor": "allogeneic_unrelated",
+        "processing": {"steps": [], "added_articles": []},
+        "intended_use": {"functions": ["hematopoiesis"], "indications": ["hematopoietic_reconstitution"],
+                         "systemic_effect": true},
+        "delivery": {"route": "intravenous"}}"#,
+    // U030: amniotic fluid itself, no cells isolated (1271.3(d)(3)).
+    r#"{"name": "Amniotic fluid", "preparation": "secreted_fluid", "tissue": "amniotic_fluid",
+        "donor": "allogeneic_unrelated", "delivery": {"route": "intra_articular"}}"#,
+    // U029: "a secreted fluid" whose steps isolate cells: the record contradicts itself.
+    r#"{"name": "Amniotic fluid cells", "preparation": "secreted_fluid", "tissue": "amniotic_fluid",
+        "donor": "allogeneic_unrelated", "processing": {"steps": ["cell_isolation"]},
+        "delivery": {"route": "intra_articular"}}"#,
+    // E007: genetically modified cells whose effect rests on the recombinant sequence (a GTMP).
+    r#"{"name": "Transgenic marrow MSCs", "preparation": "culture_expanded_msc", "tissue": "bone_marrow",
+        "donor": "allogeneic_unrelated",
+        "processing": {"steps": ["culture_expansion", "genetic_modification"],
+                       "effect_from_recombinant_nucleic_acid": true},
+        "intended_use": {"functions": ["immunomodulation"], "indications": ["graft_versus_host_disease"]}}"#,
+    // Q002: a certificate of analysis, and the statement that none was issued. Q035 (on a date
+    // before 25 May 2005) and J002 (before any Japanese approval) on the earlier dates.
+    r#"{"name": "Donor marrow MSCs", "preparation": "culture_expanded_msc", "tissue": "bone_marrow",
+        "donor": "allogeneic_unrelated", "supply": "off_the_shelf",
+        "processing": {"steps": ["culture_expansion"]},
+        "release": {"lot": "L-1", "certificate_issued": false,
+                    "certificate": {"lot": "L-1", "issued_on": "2026-09-01", "expires_on": "2027-09-01"}}}"#,
+    // Q009: a certificate that expires before the day it was issued.
+    r#"{"name": "Donor marrow MSCs", "preparation": "culture_expanded_msc", "tissue": "bone_marrow",
+        "donor": "allogeneic_unrelated", "supply": "off_the_shelf",
+        "processing": {"steps": ["culture_expansion"]},
+        "release": {"lot": "L-1",
+                    "certificate": {"lot": "L-1", "issued_on": "2027-09-01", "expires_on": "2026-09-01"}}}"#,
+    // J016: exosomes, before the ASRM amendment (in force 31 May 2025) on the earlier dates.
+    r#"{"name": "MSC exosomes", "preparation": "extracellular_vesicles", "tissue": "umbilical_cord_tissue",
+        "donor": "allogeneic_unrelated", "processing": {"steps": ["culture_expansion"]}}"#,
 ];
 
-/// Interim: the corpus above does not yet hold a document that reaches these (each is given
-/// by a document of another test file); targeted documents are being added.
-const PENDING: &str = "no document of this corpus reaches it yet";
+/// Offers written for the branches the samples and their variants do not reach, as
+/// [`TARGETED_PRODUCTS`].
+const TARGETED_OFFERS: &[&str] = &[
+    // O065, O005: an independent test counts fewer than a million live cells where the clinic
+    // states forty million of the patient's own.
+    r#"{"jurisdiction": "united_states", "indication": "knee_osteoarthritis",
+        "product": {"name": "Own-fat cells", "tissue": "adipose_tissue", "donor": "autologous"},
+        "disclosures": {"live_nucleated_cells": 40000000},
+        "content_tests": [{"tested_by": "An independent laboratory", "live_nucleated_cells": 500000}]}"#,
+    // O066: the test counts ten million, under half the forty million stated.
+    r#"{"jurisdiction": "united_states", "indication": "knee_osteoarthritis",
+        "product": {"name": "Own-fat cells", "tissue": "adipose_tissue", "donor": "autologous"},
+        "disclosures": {"live_nucleated_cells": 40000000},
+        "content_tests": [{"tested_by": "An independent laboratory", "live_nucleated_cells": 10000000}]}"#,
+    // O074: an authorisation number the catalog does not hold.
+    r#"{"jurisdiction": "united_states", "indication": "knee_osteoarthritis",
+        "authorisation": {"authorisation_number": "XYZ-0001"},
+        "product": {"name": "A stem cell shot"}}"#,
+    // O079: Stemirac as its approval says, while its full approval is pending.
+    r#"{"jurisdiction": "japan", "indication": "spinal_cord_injury",
+        "authorisation": {"catalog_key": "stemirac_jp"},
+        "product": {"name": "Stemirac", "preparation": "culture_expanded_msc", "tissue": "bone_marrow",
+                    "donor": "autologous", "delivery": {"route": "intravenous"}}}"#,
+    // O121: TEMCELL, in force in Japan, offered for another condition.
+    r#"{"jurisdiction": "japan", "indication": "knee_osteoarthritis",
+        "authorisation": {"catalog_key": "temcell_jp"},
+        "product": {"name": "TEMCELL", "preparation": "culture_expanded_msc", "tissue": "bone_marrow",
+                    "donor": "allogeneic_unrelated", "delivery": {"route": "intravenous"}}}"#,
+    // O108: Alofisel, in force in the EU before its withdrawal (the earlier dates), offered for
+    // another condition.
+    r#"{"jurisdiction": "european_union", "indication": "knee_osteoarthritis",
+        "authorisation": {"catalog_key": "alofisel_eu"},
+        "product": {"name": "Alofisel", "preparation": "culture_expanded_msc", "tissue": "adipose_tissue",
+                    "donor": "allogeneic_unrelated", "delivery": {"route": "intralesional"}},
+        "patient": {"age": {"value": 40, "unit": "years"}, "standard_treatments_tried": true}}"#,
+    // O080: a claim of superiority, citing a completed positive Phase III trial of the condition.
+    r#"{"jurisdiction": "united_states", "indication": "graft_versus_host_disease",
+        "product": {"name": "Donor marrow MSCs"},
+        "claims": [{"kind": "superior_to_standard_care", "indications": []}],
+        "evidence": [{"nct_id": "NCT02336230", "phases": ["PHASE3"], "status": "COMPLETED",
+                      "indication": "graft_versus_host_disease", "result": "positive"}]}"#,
+    // O088: paying to take part in a US study the clinic says runs under an IND.
+    r#"{"jurisdiction": "united_states", "indication": "knee_osteoarthritis",
+        "product": {"name": "Study cells"},
+        "disclosures": {"ind_number": "IND 012345"}, "marketing": {"pay_to_participate": true}}"#,
+];
+
+/// Days before the horizon the targeted documents are also evaluated on: before 25 May 2005
+/// (21 CFR 1271 subpart C) and before any Japanese approval; 1 Jan 2024, before the ASRM
+/// amendment, Akuugo's approval and Alofisel's EU withdrawal.
+const EARLIER: [Date; 2] = [date(2005, 1, 1), date(2024, 1, 1)];
 
 /// The reason codes given over every document and date, by every engine (the offer's own
 /// findings and the product engines' findings it carries).
@@ -281,13 +352,52 @@ fn reasons_given() -> BTreeSet<&'static str> {
             }
         }
     }
-    let policy = QualityPolicy::default();
     let mut given = BTreeSet::new();
+    record_reasons(&products, &offers, &DATES, &mut given);
+    let (products, offers) = targeted();
+    record_reasons(&products, &offers, &DATES, &mut given);
+    record_reasons(&products, &offers, &EARLIER, &mut given);
+    given
+}
+
+/// The targeted documents: [`TARGETED_PRODUCTS`], each also as the product of an offer in the
+/// US and in the EU (the pathway reasons: O106, a US 361 HCT/P; O114, an EU product that is
+/// not an ATMP), and [`TARGETED_OFFERS`].
+fn targeted() -> (Vec<Product>, Vec<ClinicOffer>) {
+    let mut products = Vec::new();
+    let mut offers = Vec::new();
+    for json in TARGETED_PRODUCTS {
+        let product: serde_json::Value = serde_json::from_str(json).expect("JSON");
+        products.push(Product::from_json(json).unwrap_or_else(|e| panic!("{json}: {e}")));
+        for jurisdiction in [Jurisdiction::UnitedStates, Jurisdiction::EuropeanUnion] {
+            let offer = serde_json::json!({
+                "jurisdiction": jurisdiction.code(),
+                "indication": "knee_osteoarthritis",
+                "product": product,
+            });
+            offers.push(ClinicOffer::from_json(&offer.to_string()).expect("the offer"));
+        }
+    }
+    for json in TARGETED_OFFERS {
+        offers.push(ClinicOffer::from_json(json).unwrap_or_else(|e| panic!("{json}: {e}")));
+    }
+    (products, offers)
+}
+
+/// Adds to `given` the reason codes every engine gives for `products` and `offers` on `dates`
+/// (the offer's own findings and the product engines' findings it carries).
+fn record_reasons(
+    products: &[Product],
+    offers: &[ClinicOffer],
+    dates: &[Date],
+    given: &mut BTreeSet<&'static str>,
+) {
+    let policy = QualityPolicy::default();
     let mut record = |report: &dyn Report| {
         given.extend(report.findings().filter_map(|f| f.reason.map(|r| r.code())));
     };
-    for on in DATES {
-        for product in &products {
+    for &on in dates {
+        for product in products {
             record(&classify_us(product, on));
             record(&assess_quality(product, &policy, on));
             record(&classify_eu(product, on));
@@ -296,7 +406,7 @@ fn reasons_given() -> BTreeSet<&'static str> {
                 record(&classify_jp_authorised(product, key, on));
             }
         }
-        for offer in &offers {
+        for offer in offers {
             let evaluation = evaluate_offer(offer, on);
             record(&evaluation);
             for report in [
@@ -312,7 +422,6 @@ fn reasons_given() -> BTreeSet<&'static str> {
             }
         }
     }
-    given
 }
 
 /// **Every reason code is well formed, unique, in the table of its engine's letter, and given
@@ -490,6 +599,8 @@ fn variants(doc: &serde_json::Value) -> Vec<serde_json::Value> {
             for permission in [
                 serde_json::json!({"kind": kind}),
                 serde_json::json!({"kind": kind, "obtained": true, "reference": "A-1"}),
+                // Obtained, with no reference given.
+                serde_json::json!({"kind": kind, "obtained": true}),
                 serde_json::json!({"kind": kind, "obtained": false}),
             ] {
                 for jurisdiction in Jurisdiction::iter() {

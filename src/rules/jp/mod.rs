@@ -195,19 +195,21 @@ pub fn classify_jp_authorised(product: &Product, key: CatalogKey, on: Date) -> J
         Some(end) => approval.fact(Fact::date("derived.time_limit_ends_on", end).as_derived()),
         None => approval,
     };
+    // The approval is not applied: the entry is not shown to be approved on the date.
+    let not_approved = |approval: Finding| Finding {
+        reason: Some(&reasons::CATALOG_ENTRY_NOT_APPROVED_ON_DATE),
+        facts: {
+            let mut facts = approval.facts.clone();
+            facts.push(status_text(entry, on));
+            facts
+        },
+        ..approval
+    };
     let approval = if contradicts {
         approval.because(&reasons::RECORD_S_TISSUE_DONOR_PREPARATION)
     } else if !status.in_force() {
-        // Withdrawn, ended, or not yet granted on the date: the approval is not applied.
-        Finding {
-            reason: Some(&reasons::CATALOG_ENTRY_NOT_APPROVED_ON_DATE),
-            facts: {
-                let mut facts = approval.facts.clone();
-                facts.push(status_text(entry, on));
-                facts
-            },
-            ..approval
-        }
+        // Withdrawn, ended, or not yet granted on the date.
+        not_approved(approval)
     } else if !status.confirmed_in_force() && entry.kind == AuthorisationKind::Conditional {
         // A conditional approval whose standing on the date the sources do not confirm: past
         // its time limit while full approval is decided (the PMD Act status holds as the holder
@@ -241,9 +243,10 @@ pub fn classify_jp_authorised(product: &Product, key: CatalogKey, on: Date) -> J
                 severity: Severity::Info,
                 ..approval.because(&reasons::PRODUCT_HOLDS_FULL_APPROVAL)
             },
-            AuthorisationKind::Provisional | AuthorisationKind::National => {
-                approval.because(&reasons::CATALOG_RECORDS_AUTHORISATION_ANOTHER_KIND)
-            }
+            // The PMD Act approves a regenerative medical product fully or conditionally, and
+            // every Japanese row of the catalog is one of the two: an authorisation of another
+            // kind would not be shown to be an approval.
+            AuthorisationKind::Provisional | AuthorisationKind::National => not_approved(approval),
         }
     };
     let applied = approval.outcome != Outcome::Undetermined;

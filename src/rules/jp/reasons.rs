@@ -9,7 +9,6 @@ reasons! {
     CONDITIONAL_STANDING_OPEN = "J003": "approved with conditions and a time limit (PMD Act Art 23-26), and the catalog cannot confirm its standing on the evaluation date (the catalog.status_text fact says what it shows)";
     APPROVED_CONDITIONS_TIME_LIMIT_PMD = "J004": "approved with conditions and a time limit (PMD Act Art 23-26): the holder must apply for full approval before the time limit ends";
     PRODUCT_HOLDS_FULL_APPROVAL = "J005": "the product holds a full approval";
-    CATALOG_RECORDS_AUTHORISATION_ANOTHER_KIND = "J006": "the catalog records an authorisation of another kind; what it means under the PMD Act is not settled by the crate's sources";
     MHLW_APPROVED_REGENERATIVE_MEDICAL_PRODUCT = "J007": "MHLW approved it as a regenerative medical product";
     APPROVED_REGENERATIVE_MEDICAL_PRODUCT_USED_2 = "J008": "an approved regenerative medical product used according to its approval (its indication and route) is not a regenerative medicine technology under ASRM (Art 2(2)): the PMD Act approval governs it, and no ASRM plan, committee review or risk class applies";
     APPROVED_REGENERATIVE_MEDICAL_PRODUCT_GIVEN = "J009": "an approved regenerative medical product given outside its approval (another indication or route) is not excluded by ASRM Art 2(2), which covers only use according to the approval: in clinical research or private practice ASRM applies, with the class below";

@@ -56,9 +56,6 @@ reasons! {
     COLONY_FORMING_CELLS_WERE_FOUND = "Q050": "no colony-forming cells were found and identity markers do not show MSCs: live cells alone are not MSCs";
     VIABLE_CELLS_ALONE_DO_SHOW = "Q051": "viable cells alone do not show MSCs; ask for identity markers or a colony-forming (CFU-F) assay";
     RECORD_STATES_MYCOPLASMA_TESTING_WAS = "Q052": "the record states that mycoplasma testing was not performed, but a product that may have been cultured is tested for mycoplasma before release, whatever the reason";
-    MYCOPLASMA_TESTING_WAS_PERFORMED_ABSENCE = "Q053": "mycoplasma testing was not performed: absence of mycoplasma is not shown";
-    MYCOPLASMA_RESULT_REPORTED_ABSENCE_MYCOPLASMA = "Q054": "no mycoplasma result is reported: absence of mycoplasma is not shown";
-    MYCOPLASMA_TEST_HAD_FINISHED_WHEN = "Q055": "the mycoplasma test had not finished when the cells were given: absence of mycoplasma is not shown";
     RECORD_STATES_MYCOPLASMA_RESULT_ALSO = "Q056": "the record states a mycoplasma result and also that the test was not performed: the two statements contradict each other";
     RECORD_STATES_ENDOTOXIN_TESTING_WAS = "Q057": "the record states that endotoxin testing was not performed, but each lot released to patients is tested for bacterial endotoxins (USP <85>), whatever the reason";
     ENDOTOXIN_TESTING_WAS_PERFORMED_SAME = "Q058": "endotoxin testing was not performed: a same-day autologous bedside preparation is not a released lot and no release test is required of it, but that endotoxin is within the USP <85> limit is not shown";

@@ -25,14 +25,21 @@ pub(super) struct TestText {
     pub(super) not_performed_fact: &'static str,
     /// A lot whose test was stated as not performed.
     pub(super) lot_not_performed: &'static Reason,
-    /// A bedside preparation whose test was stated as not performed.
-    pub(super) bedside_not_performed: &'static Reason,
-    /// A bedside preparation without a result.
-    pub(super) bedside_absent: &'static Reason,
-    /// A bedside preparation whose test had not finished.
-    pub(super) bedside_pending: Option<&'static Reason>,
+    /// A same-day bedside preparation whose result is not shown, for a test judged on one.
+    pub(super) bedside: Option<BedsideText>,
     /// A result stated together with "not performed".
     pub(super) contradiction: &'static Reason,
+}
+
+/// The reasons for a same-day bedside preparation whose result is not shown.
+#[derive(Clone, Copy)]
+pub(super) struct BedsideText {
+    /// The test was stated as not performed.
+    pub(super) not_performed: &'static Reason,
+    /// No result.
+    pub(super) absent: &'static Reason,
+    /// The test had not finished.
+    pub(super) pending: Option<&'static Reason>,
 }
 
 pub(super) const fn test_text(test: ReleaseTest) -> TestText {
@@ -40,26 +47,31 @@ pub(super) const fn test_text(test: ReleaseTest) -> TestText {
         ReleaseTest::Mycoplasma => TestText {
             not_performed_fact: "release.not_performed.mycoplasma",
             lot_not_performed: &reasons::RECORD_STATES_MYCOPLASMA_TESTING_WAS,
-            bedside_not_performed: &reasons::MYCOPLASMA_TESTING_WAS_PERFORMED_ABSENCE,
-            bedside_absent: &reasons::MYCOPLASMA_RESULT_REPORTED_ABSENCE_MYCOPLASMA,
-            bedside_pending: Some(&reasons::MYCOPLASMA_TEST_HAD_FINISHED_WHEN),
+            // Never judged on a bedside preparation: one is not cultured
+            // (`Profile::bedside_autologous`), and mycoplasma is judged only for cells that may
+            // have been (`mycoplasma` below).
+            bedside: None,
             contradiction: &reasons::RECORD_STATES_MYCOPLASMA_RESULT_ALSO,
         },
         ReleaseTest::Endotoxin => TestText {
             not_performed_fact: "release.not_performed.endotoxin",
             lot_not_performed: &reasons::RECORD_STATES_ENDOTOXIN_TESTING_WAS,
-            bedside_not_performed: &reasons::ENDOTOXIN_TESTING_WAS_PERFORMED_SAME,
-            bedside_absent: &reasons::ENDOTOXIN_RESULT_REPORTED_SAME_DAY,
-            // The endotoxin result is a figure: it is stated or not, never pending.
-            bedside_pending: None,
+            bedside: Some(BedsideText {
+                not_performed: &reasons::ENDOTOXIN_TESTING_WAS_PERFORMED_SAME,
+                absent: &reasons::ENDOTOXIN_RESULT_REPORTED_SAME_DAY,
+                // The endotoxin result is a figure: it is stated or not, never pending.
+                pending: None,
+            }),
             contradiction: &reasons::RECORD_STATES_ENDOTOXIN_RESULT_ALSO,
         },
         ReleaseTest::Sterility => TestText {
             not_performed_fact: "release.not_performed.sterility",
             lot_not_performed: &reasons::RECORD_STATES_STERILITY_TESTING_WAS,
-            bedside_not_performed: &reasons::STERILITY_TESTING_WAS_PERFORMED_SAME,
-            bedside_absent: &reasons::STERILITY_RESULT_REPORTED_SAME_DAY,
-            bedside_pending: Some(&reasons::STERILITY_CULTURE_HAD_FINISHED_WHEN),
+            bedside: Some(BedsideText {
+                not_performed: &reasons::STERILITY_TESTING_WAS_PERFORMED_SAME,
+                absent: &reasons::STERILITY_RESULT_REPORTED_SAME_DAY,
+                pending: Some(&reasons::STERILITY_CULTURE_HAD_FINISHED_WHEN),
+            }),
             contradiction: &reasons::RECORD_STATES_STERILITY_RESULT_ALSO,
         },
     }
@@ -82,13 +94,11 @@ pub(super) fn not_shown(
 ) {
     let text = test_text(test);
     let reason = not_performed(p, test);
-    if release_tests_optional(p) {
+    if let Some(bedside) = text.bedside.filter(|_| release_tests_optional(p)) {
         let why = match (outcome, reason) {
-            (Some(TestOutcome::Pending), _) => text.bedside_pending.unwrap_or(text.bedside_absent),
-            (_, Some(_)) => text.bedside_not_performed,
-            (Some(TestOutcome::Negative | TestOutcome::Positive) | None, None) => {
-                text.bedside_absent
-            }
+            (Some(TestOutcome::Pending), _) => bedside.pending.unwrap_or(bedside.absent),
+            (_, Some(_)) => bedside.not_performed,
+            (Some(TestOutcome::Negative | TestOutcome::Positive) | None, None) => bedside.absent,
         };
         f.judge(Outcome::Undetermined, Severity::Warning).why(why);
         f.rest_on(crate::Basis::CrateReading);
