@@ -12,6 +12,7 @@
 
 use crate::determination;
 use crate::rules::homologous::{self, HomologousVerdict};
+use crate::rules::profile::Profile;
 use crate::table::vocab;
 use crate::{
     CellPreparation, Codes, Determination, Determined, Donor, Fact, FactValue, Finding, Indication,
@@ -136,15 +137,12 @@ const FINDINGS: usize = 10;
 /// ```
 #[must_use]
 pub fn classify_eu(product: &Product, on: Date) -> EuAssessment {
-    classify_eu_sharing(product, &homologous::Shared::new(product), on)
+    classify_eu_sharing(&Profile::new(product), on)
 }
 
-/// [`classify_eu`], with the homologous-use comparison shared with the other engines of a call.
-pub(crate) fn classify_eu_sharing(
-    product: &Product,
-    shared: &homologous::Shared<'_>,
-    on: Date,
-) -> EuAssessment {
+/// [`classify_eu`], on a [`Profile`] shared with the other engines of a call.
+pub(crate) fn classify_eu_sharing(p: &Profile<'_>, on: Date) -> EuAssessment {
+    let product = p.product;
     let mut findings = Vec::with_capacity(FINDINGS);
 
     if product.preparation.is_some_and(is_cell_free) {
@@ -171,7 +169,7 @@ pub(crate) fn classify_eu_sharing(
     }
 
     let mut manipulation = substantial_manipulation(product);
-    let mut function = essential_function(shared.get());
+    let mut function = essential_function(p.homologous());
     // Determinations recorded for the product settle the criteria they name, and one of the
     // classification settles whether the cells are engineered and their class.
     let mut contradicted: SmallVec<[(RuleId, bool); 2]> = SmallVec::new();

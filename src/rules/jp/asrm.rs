@@ -2,12 +2,8 @@
 
 use super::*;
 
-pub(super) fn asrm(
-    product: &Product,
-    shared: &homologous::Shared<'_>,
-    findings: &mut Vec<Finding>,
-    on: Date,
-) -> AsrmRiskClass {
+pub(super) fn asrm(p: &Profile<'_>, findings: &mut Vec<Finding>, on: Date) -> AsrmRiskClass {
+    let product = p.product;
     // Only a settled "no cells" ends the analysis. An open scope question (no living cells, an
     // unstated preparation, a possible blood stem cell transplant) is a finding of its own, and
     // the class is still worked out as if ASRM applied: the reading that keeps its review in
@@ -38,8 +34,8 @@ pub(super) fn asrm(
         || implied_blood
         || product.preparation == Some(CellPreparation::CordBloodUnit);
     if forms_blood {
-        let excluded = shared
-            .get()
+        let excluded = p
+            .homologous()
             .open_finding(RuleId::JpAsrmExcluded)
             .because(&reasons::CELLS_GIVEN_FORM_BLOOD_MAY);
         findings.push(excluded);
@@ -52,7 +48,7 @@ pub(super) fn asrm(
         return AsrmRiskClass::ClassI;
     }
 
-    let homologous = homologous_use(shared.get());
+    let homologous = homologous_use(p.homologous());
     let homologous_outcome = homologous.outcome;
     findings.push(homologous);
 

@@ -10,6 +10,7 @@
 //! criteria of MHLW Ordinance No. 110, and Japan's own list of minimal operations.
 
 use crate::rules::homologous::{self, HomologousVerdict};
+use crate::rules::profile::Profile;
 use crate::table::vocab;
 use crate::{
     AuthorisationKind, CatalogKey, CellPreparation, Fact, Finding, Jurisdiction, Outcome,
@@ -98,18 +99,15 @@ pub use report::*;
 /// ```
 #[must_use]
 pub fn classify_jp(product: &Product, on: Date) -> JpAssessment {
-    classify_jp_sharing(product, &homologous::Shared::new(product), on)
+    classify_jp_sharing(&Profile::new(product), on)
 }
 
-/// [`classify_jp`], with the homologous-use comparison shared with the other engines of a call.
-pub(crate) fn classify_jp_sharing(
-    product: &Product,
-    shared: &homologous::Shared<'_>,
-    on: Date,
-) -> JpAssessment {
+/// [`classify_jp`], on a [`Profile`] shared with the other engines of a call.
+pub(crate) fn classify_jp_sharing(p: &Profile<'_>, on: Date) -> JpAssessment {
+    let product = p.product;
     // Room for every finding the engine writes (ASRM and PMD Act rules), so the list never grows.
     let mut findings = Vec::with_capacity(8);
-    let risk_class = asrm(product, shared, &mut findings, on);
+    let risk_class = asrm(p, &mut findings, on);
     let pmd_act = pmd_act(product, &mut findings);
     findings.extend(crate::law::horizon_finding(on));
     crate::law::calibrate(&mut findings);

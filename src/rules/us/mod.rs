@@ -15,6 +15,7 @@
 use crate::Reason;
 use crate::determination;
 use crate::rules::homologous::{self, HomologousVerdict};
+use crate::rules::profile::Profile;
 use crate::table::vocab;
 use crate::{AddedArticle, Basis, Codes, FactValue, Facts, Paths};
 use crate::{
@@ -136,17 +137,14 @@ use write::*;
 /// ```
 #[must_use]
 pub fn classify_us(product: &Product, on: jiff::civil::Date) -> UsAssessment {
-    classify_us_sharing(product, &homologous::Shared::new(product), on)
+    classify_us_sharing(&Profile::new(product), on)
 }
 
-/// [`classify_us`], with the homologous-use comparison shared with the other engines of a call.
+/// [`classify_us`], on a [`Profile`] shared with the other engines of a call.
 // The findings are pushed one by one: `vec![..]` would build the six on the stack and copy them.
 #[allow(clippy::vec_init_then_push)]
-pub(crate) fn classify_us_sharing(
-    product: &Product,
-    shared: &homologous::Shared<'_>,
-    on: jiff::civil::Date,
-) -> UsAssessment {
+pub(crate) fn classify_us_sharing(p: &Profile<'_>, on: jiff::civil::Date) -> UsAssessment {
+    let product = p.product;
     // The findings are written once, in their slots of the report's list, in the order the
     // report gives them: the HCT/P step (filled in from the criteria below it), the exception,
     // then the four criteria of 1271.10(a).
@@ -161,7 +159,7 @@ pub(crate) fn classify_us_sharing(
     ));
     findings.push(same_surgical_procedure(product));
     findings.push(minimal_manipulation(product));
-    findings.push(homologous_use(product, shared.get()));
+    findings.push(homologous_use(product, p.homologous()));
     findings.push(no_combination(product));
     findings.push(systemic_effect(product));
     // Determinations recorded for the product settle the exception and the criteria they name
