@@ -12,13 +12,21 @@
 //! never names.
 
 use crate::rules::homologous::{self, Homologous};
-use crate::{Product, SiteOfUse};
+use crate::{ProcessingStep, Product, SiteOfUse};
+use smallvec::SmallVec;
 use std::cell::OnceCell;
 
 /// **The derived facts about one product that the US, EU and Japanese rules share.**
 pub(crate) struct Profile<'a> {
     /// The product read.
     pub(crate) product: &'a Product,
+    /// The processing steps the record states (`Some(&[])`: it states that nothing was done;
+    /// `None`: not stated).
+    pub(crate) stated_steps: Option<&'a [ProcessingStep]>,
+    /// The steps the kind of preparation cannot be made without
+    /// ([`crate::PreparationInfo::implies`]) that the stated list omits (every one when none is
+    /// stated).
+    unstated_implied: SmallVec<[ProcessingStep; 4]>,
     /// The site of use the intended use states ([`Product::stated_site_of_use`]).
     pub(crate) stated_site: Option<SiteOfUse>,
     /// The site of use the route implies ([`Product::route_site_of_use`]).
@@ -30,12 +38,43 @@ pub(crate) struct Profile<'a> {
 impl<'a> Profile<'a> {
     /// Reads `product` once. Allocates nothing.
     pub(crate) fn new(product: &'a Product) -> Self {
+        let stated_steps = product.processing.as_ref().and_then(|p| p.steps_known());
+        let implied_steps = product.preparation.map_or(&[][..], |p| p.info().implies);
+        let stated = stated_steps.unwrap_or_default();
+        let unstated_implied = implied_steps
+            .iter()
+            .copied()
+            .filter(|s| !stated.contains(s))
+            .collect();
         Self {
             product,
+            stated_steps,
+            unstated_implied,
             stated_site: product.stated_site_of_use(),
             route_site: product.route_site_of_use(),
             homologous: OnceCell::new(),
         }
+    }
+
+    /// The implied steps the stated list omits: those judged although the record does not
+    /// list them (an SVF was isolated, a culture-expanded lot was cultured).
+    pub(crate) fn unstated_implied_steps(&self) -> &[ProcessingStep] {
+        &self.unstated_implied
+    }
+
+    /// Every step known to have been done: the stated ones, in their order, then the implied
+    /// ones the record omits (the less favourable reading of the two).
+    pub(crate) fn known_steps(&self) -> impl Iterator<Item = ProcessingStep> + Clone + '_ {
+        self.stated_steps
+            .unwrap_or_default()
+            .iter()
+            .chain(self.unstated_implied.iter())
+            .copied()
+    }
+
+    /// Whether the record states a step (only the stated list, not the implied steps).
+    pub(crate) fn stated_step(&self, step: ProcessingStep) -> bool {
+        self.stated_steps.is_some_and(|s| s.contains(&step))
     }
 
     /// The homologous-use comparison of the product (the US, EU and Japanese rules read it),
