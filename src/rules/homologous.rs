@@ -26,6 +26,7 @@
 //! sites to check); otherwise a missing fact leaves the answer open and is listed.
 
 use crate::rules::profile::Profile;
+use crate::rules::write::Fill;
 use crate::{
     Fact, Finding, Indication, Outcome, Severity, SiteOfUse, TissueFunction, TissueSource,
 };
@@ -336,6 +337,16 @@ pub(crate) fn analyse<'a>(p: &Profile<'a>) -> Homologous<'a> {
 }
 
 impl Homologous<'_> {
+    /// Opens a finding (undetermined, a warning, at `intended_use`) carrying
+    /// [`Self::push_facts`]: the start the EU and Japanese homologous-use rules settle from the
+    /// verdict.
+    pub(crate) fn open(&self, finding: &mut Finding) {
+        finding
+            .judge(Outcome::Undetermined, Severity::Warning)
+            .point_at("intended_use");
+        self.push_facts(&mut finding.facts, 0);
+    }
+
     /// An open (undetermined, warning) finding of `rule` at `intended_use`, carrying
     /// [`Self::push_facts`]: the seed the EU and Japanese homologous-use rules settle from the verdict.
     pub(crate) fn open_finding(&self, rule: crate::RuleId) -> Finding {

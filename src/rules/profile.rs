@@ -24,9 +24,14 @@ pub(crate) struct Profile<'a> {
     /// `None`: not stated).
     pub(crate) stated_steps: Option<&'a [ProcessingStep]>,
     /// The steps the kind of preparation cannot be made without
-    /// ([`crate::PreparationInfo::implies`]) that the stated list omits (every one when none is
-    /// stated).
+    /// ([`crate::PreparationInfo::implies`]), whether or not the record states them.
+    pub(crate) implied_steps: &'static [ProcessingStep],
+    /// The implied steps the stated list omits (every implied step when none is stated), in the
+    /// order of [`Self::implied_steps`].
     unstated_implied: SmallVec<[ProcessingStep; 4]>,
+    /// The preparation is stated and holds no cells at all ([`crate::PreparationInfo::cell_free`]:
+    /// exosomes, conditioned medium).
+    pub(crate) cell_free: bool,
     /// The site of use the intended use states ([`Product::stated_site_of_use`]).
     pub(crate) stated_site: Option<SiteOfUse>,
     /// The site of use the route implies ([`Product::route_site_of_use`]).
@@ -49,7 +54,9 @@ impl<'a> Profile<'a> {
         Self {
             product,
             stated_steps,
+            implied_steps,
             unstated_implied,
+            cell_free: product.preparation.is_some_and(|p| p.info().cell_free),
             stated_site: product.stated_site_of_use(),
             route_site: product.route_site_of_use(),
             homologous: OnceCell::new(),
@@ -70,6 +77,11 @@ impl<'a> Profile<'a> {
             .iter()
             .chain(self.unstated_implied.iter())
             .copied()
+    }
+
+    /// Whether a step is known to have been done ([`Self::known_steps`]).
+    pub(crate) fn known_step(&self, step: ProcessingStep) -> bool {
+        self.known_steps().any(|s| s == step)
     }
 
     /// Whether the record states a step (only the stated list, not the implied steps).
