@@ -347,15 +347,6 @@ impl Homologous<'_> {
         self.push_facts(&mut finding.facts, 0);
     }
 
-    /// An open (undetermined, warning) finding of `rule` at `intended_use`, carrying
-    /// [`Self::push_facts`]: the seed the EU and Japanese homologous-use rules settle from the verdict.
-    pub(crate) fn open_finding(&self, rule: crate::RuleId) -> Finding {
-        let mut finding =
-            Finding::new(rule, Outcome::Undetermined, Severity::Warning).at("intended_use");
-        self.push_facts(&mut finding.facts, 0);
-        finding
-    }
-
     /// The facts behind the verdict, ready to attach to a finding: the tissue and its basic
     /// functions (as the limit), the sites and their functions, the declared and implied
     /// functions, and every contradiction found.

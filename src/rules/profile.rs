@@ -29,6 +29,9 @@ pub(crate) struct Profile<'a> {
     /// The implied steps the stated list omits (every implied step when none is stated), in the
     /// order of [`Self::implied_steps`].
     unstated_implied: SmallVec<[ProcessingStep; 4]>,
+    /// The cells were grown in culture: a culture-expansion step is stated, or the preparation
+    /// is a culture-expanded one ([`crate::PreparationInfo::culture_expanded`]).
+    pub(crate) cultured: bool,
     /// The preparation is stated and holds no cells at all ([`crate::PreparationInfo::cell_free`]:
     /// exosomes, conditioned medium).
     pub(crate) cell_free: bool,
@@ -51,11 +54,16 @@ impl<'a> Profile<'a> {
             .copied()
             .filter(|s| !stated.contains(s))
             .collect();
+        let cultured = stated.contains(&ProcessingStep::CultureExpansion)
+            || product
+                .preparation
+                .is_some_and(|p| p.info().culture_expanded);
         Self {
             product,
             stated_steps,
             implied_steps,
             unstated_implied,
+            cultured,
             cell_free: product.preparation.is_some_and(|p| p.info().cell_free),
             stated_site: product.stated_site_of_use(),
             route_site: product.route_site_of_use(),
