@@ -1,8 +1,8 @@
 //! Every engine over one product, in one document.
 
 use crate::rules::eu::classify_eu_sharing;
-use crate::rules::homologous;
 use crate::rules::jp::classify_jp_sharing;
+use crate::rules::profile::Profile;
 use crate::rules::us::classify_us_sharing;
 use crate::{EuAssessment, JpAssessment, Product, QualityPolicy, QualityReport, UsAssessment};
 use serde::{Deserialize, Serialize};
@@ -103,15 +103,15 @@ pub fn assess_product_with<'a>(
     policy: &QualityPolicy,
     on: jiff::civil::Date,
 ) -> ProductAssessment<'a> {
-    // The US, EU and Japanese engines each compare the product's use with its tissue's
-    // functions: the comparison is worked out once.
-    let shared = homologous::Shared::new(product);
+    // The US, EU and Japanese engines read the product once, through one profile: the steps
+    // known, the site of use, the comparison of its use with its tissue's functions, ….
+    let profile = Profile::new(product);
     ProductAssessment {
         product: Cow::Borrowed(product),
-        us: classify_us_sharing(product, &shared, on),
+        us: classify_us_sharing(&profile, on),
         quality: crate::assess_quality(product, policy, on),
-        eu: classify_eu_sharing(product, &shared, on),
-        jp: classify_jp_sharing(product, &shared, on),
+        eu: classify_eu_sharing(&profile, on),
+        jp: classify_jp_sharing(&profile, on),
         evaluated_on: on.into(),
     }
 }

@@ -25,40 +25,19 @@
 //! settles "not homologous" whatever else is missing (adding facts can only add functions and
 //! sites to check); otherwise a missing fact leaves the answer open and is listed.
 
+use crate::rules::profile::Profile;
+use crate::rules::write::Fill;
 use crate::{
-    Fact, Finding, Indication, Outcome, Product, RuleId, Severity, SiteOfUse, TissueFunction,
-    TissueSource,
+    Fact, Finding, Indication, Outcome, Severity, SiteOfUse, TissueFunction, TissueSource,
 };
 use smallvec::SmallVec;
-
-/// **The homologous-use comparison of one product, worked out once** for every engine of a call
-/// that needs it (the US, EU and Japanese engines of `assess_product`), on first use.
-pub(crate) struct Shared<'a> {
-    product: &'a Product,
-    analysis: std::cell::OnceCell<Homologous<'a>>,
-}
-
-impl<'a> Shared<'a> {
-    /// The comparison of `product`, not worked out yet.
-    pub(crate) const fn new(product: &'a Product) -> Self {
-        Self {
-            product,
-            analysis: std::cell::OnceCell::new(),
-        }
-    }
-
-    /// The comparison, worked out on the first call.
-    pub(crate) fn get(&self) -> &Homologous<'a> {
-        self.analysis.get_or_init(|| analyse(self.product))
-    }
-}
 
 /// **The result of the homologous-use comparison for one product.**
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Homologous<'a> {
     /// The source tissue, when known.
     pub tissue: Option<TissueSource>,
-    /// The other source tissues the record names ([`Product::other_tissues`]), each judged
+    /// The other source tissues the record names ([`crate::Product::other_tissues`]), each judged
     /// as the first is: the use is homologous only if it is for every tissue.
     pub others: SmallVec<[TissueSource; 2]>,
     /// The tissue's basic functions in the donor; `None` when the tissue is unknown, `Some(&[])`
@@ -195,7 +174,10 @@ const fn confines(route: crate::Route) -> Option<&'static [SiteOfUse]> {
 }
 
 /// **Compares what the product is meant to do with what its tissue does, at the site of use.**
-pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
+///
+/// Read through [`Profile::homologous`], which works it out once per product.
+pub(crate) fn analyse<'a>(p: &Profile<'a>) -> Homologous<'a> {
+    let product = p.product;
     let mut missing: SmallVec<[&'static str; 6]> = SmallVec::new();
     let tissue = product.tissue;
     let basic = tissue.map(|t| t.info().basic_functions);
@@ -236,8 +218,7 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
         }
     }
 
-    let stated = product.stated_site_of_use();
-    let routed = product.route_site_of_use();
+    let (stated, routed) = (p.stated_site, p.route_site);
     let mut sites: SmallVec<[SiteOfUse; 2]> = SmallVec::new();
     if let Some(s) = stated {
         sites.push(s);
@@ -356,13 +337,14 @@ pub(crate) fn analyse(product: &Product) -> Homologous<'_> {
 }
 
 impl Homologous<'_> {
-    /// An open (undetermined, warning) finding of `rule` at `intended_use`, carrying
-    /// [`Self::push_facts`]: the seed the EU and Japanese homologous-use rules settle from the verdict.
-    pub(crate) fn open_finding(&self, rule: RuleId) -> Finding {
-        let mut finding =
-            Finding::new(rule, Outcome::Undetermined, Severity::Warning).at("intended_use");
-        self.push_facts(&mut finding.facts, 0);
+    /// Opens a finding (undetermined, a warning, at `intended_use`) carrying
+    /// [`Self::push_facts`]: the start the EU and Japanese homologous-use rules settle from the
+    /// verdict.
+    pub(crate) fn open(&self, finding: &mut Finding) {
         finding
+            .judge(Outcome::Undetermined, Severity::Warning)
+            .point_at("intended_use");
+        self.push_facts(&mut finding.facts, 0);
     }
 
     /// The facts behind the verdict, ready to attach to a finding: the tissue and its basic
@@ -476,7 +458,11 @@ impl Homologous<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Delivery, Donor, IntendedUse, Route, Text};
+    use crate::{Delivery, Donor, IntendedUse, Product, Route, Text};
+
+    fn analyse(product: &Product) -> Homologous<'_> {
+        super::analyse(&Profile::new(product))
+    }
 
     fn product(
         tissue: TissueSource,

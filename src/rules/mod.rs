@@ -11,6 +11,7 @@ pub(crate) mod eu;
 pub(crate) mod homologous;
 pub(crate) mod jp;
 pub(crate) mod offer;
+pub(crate) mod profile;
 pub(crate) mod quality;
 pub(crate) mod us;
 pub(crate) mod write;

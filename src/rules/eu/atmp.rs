@@ -2,58 +2,45 @@
 
 use super::*;
 
-/// Art 2(1)(a)-(b), Art 2(4) and Dir 2001/83/EC Annex I Part IV: which ATMP class.
-pub(super) fn atmp_class(product: &Product) -> (EuClassification, Finding) {
-    let steps = known_steps(product);
+/// Art 2(1)(a)-(b), Art 2(4) and Dir 2001/83/EC Annex I Part IV: which ATMP class. Written by
+/// the second step for cells that are engineered; fills in `f` (met and informational to start
+/// with) and returns the class.
+pub(super) fn atmp_class(p: &Profile<'_>, f: &mut Finding) -> EuClassification {
+    let product = p.product;
     let functions = claimed_functions(product);
     let intended = product.intended_use.as_ref();
     let indications = intended.and_then(|u| u.indications_known());
     let has_indication = indications.is_some_and(|i| !i.is_empty());
     let mechanisms = product.mechanisms_known().unwrap_or_default();
 
-    let base = Finding::new(RuleId::EuAtmpClass, Outcome::Met, Severity::Info)
-        .fact(Fact::terms("derived.steps_known", steps.iter().copied()).as_derived())
-        .fact(Fact::terms("derived.functions_claimed", functions.iter().copied()).as_derived())
-        .fact(Fact::terms("mechanisms", mechanisms.iter().copied()));
+    f.add(Fact::terms("derived.steps_known", p.known_steps()).as_derived())
+        .add(Fact::terms("derived.functions_claimed", functions.iter().copied()).as_derived())
+        .add(Fact::terms("mechanisms", mechanisms.iter().copied()));
 
     let recombinant_effect = product
         .processing
         .as_ref()
         .and_then(|p| p.effect_from_recombinant_nucleic_acid);
-    let modified = steps.contains(&ProcessingStep::GeneticModification);
+    let modified = p.known_step(ProcessingStep::GeneticModification);
     if modified {
-        let gtmp = base
-            .clone()
-            .at("processing.effect_from_recombinant_nucleic_acid");
-        let gtmp = match recombinant_effect {
-            Some(value) => gtmp.fact(Fact::flag(
-                "processing.effect_from_recombinant_nucleic_acid",
-                value,
-            )),
-            None => gtmp,
-        };
+        const GTMP_PATH: &str = "processing.effect_from_recombinant_nucleic_acid";
         match recombinant_effect {
             Some(true) => {
                 let class = EuClassification::GeneTherapy;
-                return (
-                    class,
-                    gtmp.fact(Fact::code("derived.class", class.code()).as_derived())
-                        .because(&reasons::BOTH_CONDITIONS_GTMP_DEFINITION_DIRECTIVE),
-                );
+                f.point_at(GTMP_PATH)
+                    .add(Fact::flag(GTMP_PATH, true))
+                    .add(Fact::code("derived.class", class.code()).as_derived())
+                    .why(&reasons::BOTH_CONDITIONS_GTMP_DEFINITION_DIRECTIVE);
+                return class;
             }
             None => {
                 let class = EuClassification::AtmpClassUndetermined;
-                return (
-                    class,
-                    Finding {
-                        outcome: Outcome::Undetermined,
-                        severity: Severity::Warning,
-                        ..gtmp
-                            .fact(Fact::code("derived.class", class.code()).as_derived())
-                            .because(&reasons::CELLS_WERE_GENETICALLY_MODIFIED_SO)
-                            .missing("processing.effect_from_recombinant_nucleic_acid")
-                    },
-                );
+                f.point_at(GTMP_PATH)
+                    .judge(Outcome::Undetermined, Severity::Warning)
+                    .add(Fact::code("derived.class", class.code()).as_derived())
+                    .why(&reasons::CELLS_WERE_GENETICALLY_MODIFIED_SO)
+                    .lack(GTMP_PATH);
+                return class;
             }
             // Condition (b) fails: not a GTMP; the class follows the claims below.
             Some(false) => {}
@@ -88,65 +75,46 @@ pub(super) fn atmp_class(product: &Product) -> (EuClassification, Finding) {
     let mechanism_claim = has_indication && mechanisms.iter().any(|m| is_pharmacological(*m));
     let non_viable = product.preparation.is_some_and(|p| !p.info().live_cells);
 
-    let base = base.at(basis);
-    let (class, finding) = if repair_claim && non_viable {
-        (
-            EuClassification::Undetermined,
-            Finding {
-                outcome: Outcome::Undetermined,
-                severity: Severity::Warning,
-                ..base
-                    .fact(preparation_fact(product))
-                    .because(&reasons::ART_2_1_B_EXCLUDES)
-            },
-        )
+    f.point_at(basis);
+    let class = if repair_claim && non_viable {
+        f.judge(Outcome::Undetermined, Severity::Warning)
+            .add(preparation_fact(product))
+            .why(&reasons::ART_2_1_B_EXCLUDES);
+        EuClassification::Undetermined
     } else if repair_claim && immunological_claim {
-        (
-            EuClassification::TissueEngineeredProduct,
-            Finding {
-                severity: Severity::Warning,
-                ..base.because(&reasons::PRESENTED_BOTH_REPAIR_REPLACE_TISSUE)
-            },
-        )
+        f.judge(Outcome::Met, Severity::Warning)
+            .why(&reasons::PRESENTED_BOTH_REPAIR_REPLACE_TISSUE);
+        EuClassification::TissueEngineeredProduct
     } else if repair_claim {
-        (
-            EuClassification::TissueEngineeredProduct,
-            base.because(&reasons::PRODUCT_PRESENTED_REGENERATE_REPAIR_REPLACE),
-        )
+        f.why(&reasons::PRODUCT_PRESENTED_REGENERATE_REPAIR_REPLACE);
+        EuClassification::TissueEngineeredProduct
     } else if immunological_claim || mechanism_claim {
-        (
-            EuClassification::SomaticCellTherapy,
-            base.because(&reasons::PRODUCT_PRESENTED_TREAT_DISEASE_THROUGH),
-        )
+        f.why(&reasons::PRODUCT_PRESENTED_TREAT_DISEASE_THROUGH);
+        EuClassification::SomaticCellTherapy
     } else {
-        let mut open = Finding {
-            outcome: Outcome::Undetermined,
-            severity: Severity::Warning,
-            ..base.because(&reasons::CLAIMED_FUNCTION_MECHANISM_POINTS_TEP)
-        };
+        f.judge(Outcome::Undetermined, Severity::Warning)
+            .why(&reasons::CLAIMED_FUNCTION_MECHANISM_POINTS_TEP);
         // Facts whose presence could settle the class, when they are absent: a declared
         // function, an indication (which implies functions), a mechanism.
         if intended.and_then(|u| u.functions_known()).is_none() {
-            open = open.missing("intended_use.functions");
+            f.lack("intended_use.functions");
         }
         if indications.is_none() {
-            open = open.missing("intended_use.indications");
+            f.lack("intended_use.indications");
         }
         if product.mechanisms_known().is_none() {
-            open = open.missing("mechanisms");
+            f.lack("mechanisms");
         }
-        (EuClassification::AtmpClassUndetermined, open)
+        EuClassification::AtmpClassUndetermined
     };
-    let finding = finding.fact(Fact::code("derived.class", class.code()).as_derived());
-    let finding = if modified {
+    f.add(Fact::code("derived.class", class.code()).as_derived());
+    if modified {
         // Genetically modified, but the record states that condition (b) of the GTMP
         // definition fails: not a GTMP, and the class followed the claims.
-        finding.fact(Fact::flag(
+        f.add(Fact::flag(
             "processing.effect_from_recombinant_nucleic_acid",
             false,
-        ))
-    } else {
-        finding
-    };
-    (class, finding)
+        ));
+    }
+    class
 }

@@ -5,25 +5,22 @@ use super::*;
 /// Art 2(1)(c), second indent: not the same essential function(s), judged on the site of use
 /// and the functions the indications imply as well as the declared ones (the shared
 /// homologous-use analysis).
-pub(super) fn essential_function(h: &homologous::Homologous<'_>) -> Finding {
-    let base = h.open_finding(RuleId::EuEssentialFunction);
+pub(super) fn essential_function(p: &Profile<'_>, f: &mut Finding) {
+    let h = p.homologous();
+    h.open(f);
     match h.verdict {
-        HomologousVerdict::Homologous => Finding {
-            outcome: Outcome::NotMet,
-            severity: Severity::Info,
-            ..base.because(&reasons::EVERY_DECLARED_IMPLIED_FUNCTION_BASIC)
-        },
-        HomologousVerdict::NotHomologous(why) => Finding {
-            outcome: Outcome::Met,
-            severity: Severity::Info,
-            ..base.at(why.path()).because(why.reason())
-        },
+        HomologousVerdict::Homologous => {
+            f.judge(Outcome::NotMet, Severity::Info)
+                .why(&reasons::EVERY_DECLARED_IMPLIED_FUNCTION_BASIC);
+        }
+        HomologousVerdict::NotHomologous(why) => {
+            f.judge(Outcome::Met, Severity::Info)
+                .point_at(why.path())
+                .why(why.reason());
+        }
         HomologousVerdict::Undetermined => {
-            let mut open = base.because(&reasons::FACT_COMPARISON_FUNCTIONS_NEEDS_MISSING);
-            for path in &h.missing {
-                open = open.missing(path);
-            }
-            open
+            f.why(&reasons::FACT_COMPARISON_FUNCTIONS_NEEDS_MISSING)
+                .lack_all(&h.missing);
         }
     }
 }

@@ -6,33 +6,25 @@ use super::*;
 /// the hospital exemption, the scope condition of Directive 2001/83/EC Art 2(1), and the
 /// compassionate-use and named-patient routes. Each is a warning that asks, never a settled
 /// answer.
-pub(super) fn routes_of_an_atmp() -> [Finding; 3] {
-    [
-        Finding::new(
+pub(super) fn routes_of_an_atmp(findings: &mut Vec<Finding>) {
+    for (rule, reason) in [
+        (
             RuleId::EuHospitalExemption,
-            Outcome::Undetermined,
-            Severity::Warning,
-        )
-        .because(&reasons::ASK_WHETHER_PRODUCT_MADE_NON),
-        Finding::new(
+            &reasons::ASK_WHETHER_PRODUCT_MADE_NON,
+        ),
+        (
             RuleId::EuIndustrialScope,
-            Outcome::Undetermined,
-            Severity::Warning,
-        )
-        .because(&reasons::DIRECTIVE_2001_83_EC_MARKETING),
-        Finding::new(
+            &reasons::DIRECTIVE_2001_83_EC_MARKETING,
+        ),
+        (
             RuleId::EuExceptionalUse,
-            Outcome::Undetermined,
-            Severity::Warning,
-        )
-        .because(&reasons::WITHOUT_MARKETING_AUTHORISATION_CLINICAL_TRIAL),
-    ]
-}
-
-/// Exosome and conditioned-medium preparations: no cells at all (the table's `cell_free`
-/// column).
-pub(super) const fn is_cell_free(preparation: CellPreparation) -> bool {
-    preparation.info().cell_free
+            &reasons::WITHOUT_MARKETING_AUTHORISATION_CLINICAL_TRIAL,
+        ),
+    ] {
+        next(findings, rule)
+            .judge(Outcome::Undetermined, Severity::Warning)
+            .why(reason);
+    }
 }
 
 pub(super) fn preparation_fact(product: &Product) -> Fact {
@@ -42,104 +34,61 @@ pub(super) fn preparation_fact(product: &Product) -> Fact {
     )
 }
 
-/// The processing steps, when the record states them.
-pub(super) fn stated_steps(product: &Product) -> Option<&[ProcessingStep]> {
-    product.processing.as_ref().and_then(|p| p.steps_known())
+/// The steps among `steps` that EU law judges as `kind`.
+pub(super) fn steps_judged(
+    steps: impl Iterator<Item = ProcessingStep>,
+    kind: EuManipulation,
+) -> Codes {
+    Codes::of_terms(steps.filter(|s| s.eu_manipulation() == kind))
 }
 
-/// The steps the kind of preparation implies (culture for culture-expanded MSCs), whatever the
-/// processing record says: the less favourable reading of the two.
-pub(super) fn implied_steps(product: &Product) -> &'static [ProcessingStep] {
-    product.preparation.map_or(&[], |p| p.info().implies)
-}
-
-/// Every step known to have been done: the stated ones and those the preparation implies.
-pub(super) fn known_steps(product: &Product) -> StepBuf {
-    let mut steps: StepBuf = stated_steps(product)
-        .unwrap_or_default()
-        .iter()
-        .copied()
-        .collect();
-    for step in implied_steps(product) {
-        if !steps.contains(step) {
-            steps.push(*step);
-        }
+/// Art 2(1)(c), first indent: substantial manipulation, judged on every step known to have
+/// been done (the stated ones and those the preparation implies).
+pub(super) fn substantial_manipulation(p: &Profile<'_>, f: &mut Finding) {
+    f.judge(Outcome::Undetermined, Severity::Warning)
+        .point_at("processing.steps");
+    if let Some(steps) = p.stated_steps {
+        f.add(Fact::terms("processing.steps", steps.iter().copied()));
     }
-    steps
-}
-
-/// The steps of `steps` that EU law judges as `kind`.
-pub(super) fn steps_judged(steps: &[ProcessingStep], kind: EuManipulation) -> Codes {
-    Codes::of_terms(
-        steps
-            .iter()
-            .filter(|s| s.eu_manipulation() == kind)
-            .copied(),
-    )
-}
-
-/// Art 2(1)(c), first indent: substantial manipulation.
-pub(super) fn substantial_manipulation(product: &Product) -> Finding {
-    let mut base = Finding::new(
-        RuleId::EuSubstantialManipulation,
-        Outcome::Undetermined,
-        Severity::Warning,
-    )
-    .at("processing.steps");
-    let stated = stated_steps(product);
-    if let Some(steps) = stated {
-        base = base.fact(Fact::terms("processing.steps", steps.iter().copied()));
-    }
-    let implied = implied_steps(product);
-    if !implied.is_empty() {
-        base = base.fact(
+    if !p.implied_steps.is_empty() {
+        f.add(
             Fact::terms(
                 "derived.steps_implied_by_preparation",
-                implied.iter().copied(),
+                p.implied_steps.iter().copied(),
             )
             .as_derived(),
         );
     }
-    let steps = known_steps(product);
-    let substantial = steps_judged(&steps, EuManipulation::Substantial);
+    let substantial = steps_judged(p.known_steps(), EuManipulation::Substantial);
     if !substantial.is_empty() {
         // Settled by what is known, whatever else the record leaves out.
-        return Finding {
-            outcome: Outcome::Met,
-            severity: Severity::Info,
-            ..base
-                .fact(
-                    Fact::new("derived.steps_substantial", FactValue::Codes(substantial))
-                        .as_derived(),
-                )
-                .because(&reasons::STEP_SUBSTANTIAL_MANIPULATION_CELL_CULTURE)
-        };
+        f.add(Fact::new("derived.steps_substantial", FactValue::Codes(substantial)).as_derived())
+            .why(&reasons::STEP_SUBSTANTIAL_MANIPULATION_CELL_CULTURE)
+            .judge(Outcome::Met, Severity::Info);
+        return;
     }
-    if stated.is_none() {
-        return base
-            .because(&reasons::PROCESSING_STEPS_STATED_THEY_DECIDE)
-            .missing("processing.steps");
+    if p.stated_steps.is_none() {
+        f.why(&reasons::PROCESSING_STEPS_STATED_THEY_DECIDE)
+            .lack("processing.steps");
+        return;
     }
-    let outside: StepBuf = steps
-        .iter()
-        .copied()
-        .filter(|s| s.eu_manipulation() != EuManipulation::AnnexI)
-        .collect();
-    let base = base
-        .fact(Fact::terms("derived.steps_outside_annex_i", outside.iter().copied()).as_derived());
-    let open = steps_judged(&steps, EuManipulation::ForTheCat);
+    let outside = p
+        .known_steps()
+        .filter(|s| s.eu_manipulation() != EuManipulation::AnnexI);
+    let all_annex_i = outside.clone().next().is_none();
+    f.add(Fact::terms("derived.steps_outside_annex_i", outside).as_derived());
+    let open = steps_judged(p.known_steps(), EuManipulation::ForTheCat);
     if !open.is_empty() {
         // The steps are given; what is open is how the law judges one of them, which only the
         // CAT can settle. No input field is missing.
-        return base
-            .fact(Fact::new("derived.steps_for_the_cat", FactValue::Codes(open)).as_derived())
-            .because(&reasons::STEP_AMONG_ANNEX_I_MANIPULATIONS);
+        f.add(Fact::new("derived.steps_for_the_cat", FactValue::Codes(open)).as_derived())
+            .why(&reasons::STEP_AMONG_ANNEX_I_MANIPULATIONS);
+        return;
     }
-    let like_annex = steps_judged(&steps, EuManipulation::LikeCuttingAndGrinding);
-    let no_property = steps_judged(&steps, EuManipulation::AchievesNoProperty);
-    let mut base = base;
+    let like_annex = steps_judged(p.known_steps(), EuManipulation::LikeCuttingAndGrinding);
+    let no_property = steps_judged(p.known_steps(), EuManipulation::AchievesNoProperty);
     if !like_annex.is_empty() {
-        base = base.fact(
+        f.add(
             Fact::new(
                 "derived.steps_like_cutting_and_grinding",
                 FactValue::Codes(like_annex),
@@ -148,7 +97,7 @@ pub(super) fn substantial_manipulation(product: &Product) -> Finding {
         );
     }
     if !no_property.is_empty() {
-        base = base.fact(
+        f.add(
             Fact::new(
                 "derived.steps_achieving_no_property",
                 FactValue::Codes(no_property),
@@ -156,13 +105,10 @@ pub(super) fn substantial_manipulation(product: &Product) -> Finding {
             .as_derived(),
         );
     }
-    Finding {
-        outcome: Outcome::NotMet,
-        severity: Severity::Info,
-        ..base.because(if outside.is_empty() {
+    f.judge(Outcome::NotMet, Severity::Info)
+        .why(if all_annex_i {
             &reasons::EVERY_STEP_ANNEX_I_MANIPULATION
         } else {
             &reasons::STEP_SUBSTANTIAL_EVERY_STEP_ANNEX
-        })
-    }
+        });
 }

@@ -10,8 +10,11 @@
 //! (Art 2(2)(a)); from 7 August 2027 they are substances of human origin under Regulation (EU)
 //! 2024/1938, which has no such exclusion and requires a SoHO preparation authorisation (Art 38(1)).
 
+use crate::Reason;
 use crate::determination;
 use crate::rules::homologous::{self, HomologousVerdict};
+use crate::rules::profile::Profile;
+use crate::rules::write::Fill;
 use crate::table::vocab;
 use crate::{
     CellPreparation, Codes, Determination, Determined, Donor, Fact, FactValue, Finding, Indication,
@@ -21,9 +24,6 @@ use jiff::civil::Date;
 use serde::Serialize;
 use smallvec::SmallVec;
 use std::fmt;
-
-/// A short list of processing steps, kept on the stack.
-type StepBuf = SmallVec<[ProcessingStep; 8]>;
 
 mod atmp;
 mod classification;
@@ -136,29 +136,51 @@ const FINDINGS: usize = 10;
 /// ```
 #[must_use]
 pub fn classify_eu(product: &Product, on: Date) -> EuAssessment {
-    classify_eu_sharing(product, &homologous::Shared::new(product), on)
+    classify_eu_sharing(&Profile::new(product), on)
 }
 
-/// [`classify_eu`], with the homologous-use comparison shared with the other engines of a call.
-pub(crate) fn classify_eu_sharing(
-    product: &Product,
-    shared: &homologous::Shared<'_>,
-    on: Date,
-) -> EuAssessment {
+/// An EU rule: fills in its finding (which starts as met and informational), reading the
+/// product only.
+type Rule = fn(&Profile<'_>, &mut Finding);
+
+/// The EU rules that read only the product, in report order: the two criteria of Art 2(1)(c)
+/// that make cells "engineered". Every product with cells is judged on both; what follows from
+/// them is the second step of [`classify_eu_sharing`].
+const RULES: [(RuleId, Rule); 2] = [
+    (RuleId::EuSubstantialManipulation, substantial_manipulation),
+    (RuleId::EuEssentialFunction, essential_function),
+];
+
+/// Appends the finding of `rule`, met and informational, for a step of the classification to
+/// fill in where it lies.
+fn next(findings: &mut Vec<Finding>, rule: RuleId) -> &mut Finding {
+    let at = findings.len();
+    findings.push(Finding::new(rule, Outcome::Met, Severity::Info));
+    &mut findings[at]
+}
+
+/// [`classify_eu`], on a [`Profile`] shared with the other engines of a call.
+///
+/// A cell-free preparation is judged by no rule of [`RULES`]: its class is open and only the
+/// CAT finding follows. For every other product:
+///
+/// 1. every rule of [`RULES`] fills its finding;
+/// 2. determinations recorded for the product settle the criteria they name;
+/// 3. the second step, [`classify`], reads the two criteria (and a determination of the
+///    classification) and writes the findings that follow from the answer: the ATMP class
+///    and the routes of an ATMP, or the framework of cells that are not engineered; then the
+///    CAT finding and one finding per determination.
+pub(crate) fn classify_eu_sharing(p: &Profile<'_>, on: Date) -> EuAssessment {
+    let product = p.product;
     let mut findings = Vec::with_capacity(FINDINGS);
 
-    if product.preparation.is_some_and(is_cell_free) {
-        findings.push(
-            Finding::new(
-                RuleId::EuAtmpClass,
-                Outcome::Undetermined,
-                Severity::Warning,
-            )
-            .at("preparation")
-            .because(&reasons::CELL_FREE_PREPARATION_CONTAINS_CELLS)
-            .fact(preparation_fact(product)),
-        );
-        findings.push(cat_finding(true));
+    if p.cell_free {
+        next(&mut findings, RuleId::EuAtmpClass)
+            .judge(Outcome::Undetermined, Severity::Warning)
+            .point_at("preparation")
+            .why(&reasons::CELL_FREE_PREPARATION_CONTAINS_CELLS)
+            .add(preparation_fact(product));
+        cat_classification(next(&mut findings, RuleId::EuCatClassification), true);
         findings.extend(determination::report(
             product,
             RuleId::EuDetermination,
@@ -170,20 +192,36 @@ pub(crate) fn classify_eu_sharing(
         return EuAssessment::new(EuClassification::Undetermined, findings, on);
     }
 
-    let mut manipulation = substantial_manipulation(product);
-    let mut function = essential_function(shared.get());
+    findings.extend(
+        RULES
+            .iter()
+            .map(|&(rule, _)| Finding::new(rule, Outcome::Met, Severity::Info)),
+    );
+    for (finding, (_, rule)) in findings.iter_mut().zip(&RULES) {
+        rule(p, finding);
+    }
+    let classification = classify(p, &mut findings, on);
+    EuAssessment::new(classification, findings, on)
+}
+
+/// **The second step**: the classification, from the two criteria's findings (`findings`, in
+/// the order of [`RULES`]) once determinations have settled them, and the findings that follow
+/// from it, appended to `findings`.
+fn classify(p: &Profile<'_>, findings: &mut Vec<Finding>, on: Date) -> EuClassification {
+    let product = p.product;
     // Determinations recorded for the product settle the criteria they name, and one of the
     // classification settles whether the cells are engineered and their class.
     let mut contradicted: SmallVec<[(RuleId, bool); 2]> = SmallVec::new();
     let determined = product.determinations.is_some();
     if determined {
-        for f in [&mut manipulation, &mut function] {
+        for f in findings.iter_mut() {
             if let Some(against) = determination::settle(f, product, on, eu_severity) {
                 contradicted.push((f.rule, against));
             }
         }
     }
-    let by_facts = match (manipulation.outcome, function.outcome) {
+    let (manipulation, function) = (findings[0].outcome, findings[1].outcome);
+    let by_facts = match (manipulation, function) {
         (Outcome::Met, _) | (_, Outcome::Met) => Outcome::Met,
         (Outcome::NotMet, Outcome::NotMet) => Outcome::NotMet,
         // Neither criterion met and one of them open: open.
@@ -192,8 +230,6 @@ pub(crate) fn classify_eu_sharing(
             Outcome::NotMet | Outcome::Undetermined | Outcome::NotApplicable,
         ) => Outcome::Undetermined,
     };
-    findings.push(manipulation);
-    findings.push(function);
     let class_determinations: SmallVec<[&Determination; 2]> = if determined {
         determination::in_force(product, RuleId::EuDetermination, on)
     } else {
@@ -221,12 +257,13 @@ pub(crate) fn classify_eu_sharing(
 
     let classification = match engineered {
         Outcome::Met => {
-            let (class, mut finding) = atmp_class(product);
+            let f = next(findings, RuleId::EuAtmpClass);
+            let class = atmp_class(p, f);
             let class = match determined_class.flatten() {
                 None => class,
                 Some(stated) => {
                     for d in &class_determinations {
-                        d.push_facts(&mut finding.facts);
+                        d.push_facts(&mut f.facts);
                     }
                     let open = matches!(
                         class,
@@ -242,74 +279,71 @@ pub(crate) fn classify_eu_sharing(
                         EuClassification::AtmpClassUndetermined
                     };
                     if settled != class || !open {
-                        finding.basis = class_determinations
-                            .first()
-                            .map_or(crate::Basis::AgencyStatement, |d| d.basis.basis());
+                        f.rest_on(
+                            class_determinations
+                                .first()
+                                .map_or(crate::Basis::AgencyStatement, |d| d.basis.basis()),
+                        );
                     }
                     if settled != class {
-                        finding.outcome = if settled == EuClassification::AtmpClassUndetermined {
-                            Outcome::Undetermined
-                        } else {
-                            Outcome::Met
-                        };
-                        finding.severity = eu_severity(RuleId::EuAtmpClass, finding.outcome);
-                        finding.missing.clear();
-                        finding.reason = Some(if finding.outcome == Outcome::Met {
-                            &reasons::CLASS_SETTLED_BY_DETERMINATION
-                        } else {
-                            &reasons::CLASS_DETERMINATION_DISAGREES
-                        });
-                        finding.facts.retain(|f| f.name != "derived.class");
-                        finding
-                            .facts
-                            .push(Fact::code("derived.class", settled.code()).as_derived());
+                        let (outcome, reason) =
+                            if settled == EuClassification::AtmpClassUndetermined {
+                                (
+                                    Outcome::Undetermined,
+                                    &reasons::CLASS_DETERMINATION_DISAGREES,
+                                )
+                            } else {
+                                (Outcome::Met, &reasons::CLASS_SETTLED_BY_DETERMINATION)
+                            };
+                        f.judge(outcome, eu_severity(RuleId::EuAtmpClass, outcome))
+                            .why(reason);
+                        f.missing.clear();
+                        f.facts.retain(|fact| fact.name != "derived.class");
+                        f.add(Fact::code("derived.class", settled.code()).as_derived());
                     }
                     settled
                 }
             };
             if let Some(against) = class_contradiction {
-                finding.facts.push(determination::contradiction(
+                let outcome = f.outcome;
+                f.add(determination::contradiction(
                     RuleId::EuDetermination,
                     against,
-                ));
-                finding.severity = Severity::Warning;
+                ))
+                .judge(outcome, Severity::Warning);
             }
-            findings.push(finding);
             if class.is_atmp() == Some(true) {
-                findings.push(if RuleId::EuSoho.holds_on(on) {
-                    Finding::new(RuleId::EuSoho, Outcome::Met, Severity::Info)
-                        .fact(
+                if RuleId::EuSoho.holds_on(on) {
+                    next(findings, RuleId::EuSoho)
+                        .add(
                             Fact::date("derived.soho_applies_from", crate::law::SOHO_APPLIES)
                                 .as_limit(),
                         )
-                        .because(&reasons::ATMP_SOHO_REGULATION_EU_2024)
+                        .why(&reasons::ATMP_SOHO_REGULATION_EU_2024);
                 } else {
-                    Finding::new(RuleId::EuTissuesAndCells, Outcome::Met, Severity::Info)
-                        .because(&reasons::ATMP_TISSUES_CELLS_DIRECTIVE_COVERS)
-                });
-                findings.extend(routes_of_an_atmp());
+                    next(findings, RuleId::EuTissuesAndCells)
+                        .why(&reasons::ATMP_TISSUES_CELLS_DIRECTIVE_COVERS);
+                }
+                routes_of_an_atmp(findings);
             }
             class
         }
         Outcome::NotMet => {
-            let class = not_engineered(product, &mut findings, on);
-            findings.push(
-                Finding::new(
-                    RuleId::EuHospitalExemption,
-                    Outcome::NotApplicable,
-                    Severity::Info,
-                )
-                .because(&reasons::HOSPITAL_EXEMPTION_CONCERNS_ATMPS_ONLY),
-            );
+            let class = not_engineered(p, findings, on);
+            next(findings, RuleId::EuHospitalExemption)
+                .not_applicable(&reasons::HOSPITAL_EXEMPTION_CONCERNS_ATMPS_ONLY);
             class
         }
         Outcome::Undetermined | Outcome::NotApplicable => EuClassification::Undetermined,
     };
 
-    findings.push(cat_finding(matches!(
-        classification,
-        EuClassification::Undetermined | EuClassification::AtmpClassUndetermined
-    )));
+    cat_classification(
+        next(findings, RuleId::EuCatClassification),
+        matches!(
+            classification,
+            EuClassification::Undetermined | EuClassification::AtmpClassUndetermined
+        ),
+    );
     if determined {
         if let Some(against) = class_contradiction {
             contradicted.push((RuleId::EuDetermination, against));
@@ -323,6 +357,5 @@ pub(crate) fn classify_eu_sharing(
             true,
         ));
     }
-
-    EuAssessment::new(classification, findings, on)
+    classification
 }

@@ -1,27 +1,17 @@
-//! Facts about the product the Japanese rules share.
+//! Facts about the product the Japanese rules share, besides those of the [`Profile`].
 
 use super::*;
 
-pub(super) fn steps(product: &Product) -> Option<&[ProcessingStep]> {
-    product.processing.as_ref().and_then(|p| p.steps_known())
-}
-
-pub(super) fn step_facts(finding: Finding, product: &Product) -> Finding {
-    match steps(product) {
-        Some(steps) => finding.fact(Fact::terms("processing.steps", steps.iter().copied())),
-        None => finding,
+/// Adds the stated processing steps, when there are any, as the `processing.steps` fact.
+pub(super) fn step_facts(p: &Profile<'_>, f: &mut Finding) {
+    if let Some(steps) = p.stated_steps {
+        f.add(Fact::terms("processing.steps", steps.iter().copied()));
     }
 }
 
-pub(super) fn is_genetically_modified(product: &Product) -> bool {
-    steps(product).is_some_and(|s| s.contains(&ProcessingStep::GeneticModification))
-}
-
-pub(super) fn is_cultured(product: &Product) -> bool {
-    steps(product).is_some_and(|s| s.contains(&ProcessingStep::CultureExpansion))
-        || product
-            .preparation
-            .is_some_and(|p| p.info().culture_expanded)
+/// Genes were introduced into the cells: a genetic modification step is stated.
+pub(super) fn is_genetically_modified(p: &Profile<'_>) -> bool {
+    p.stated_step(ProcessingStep::GeneticModification)
 }
 
 /// **Whether the cells may be human somatic stem cells** (ヒト体性幹細胞): tissue stem cells
@@ -57,16 +47,9 @@ pub(super) fn may_be_somatic_stem_cells(product: &Product) -> bool {
     }
 }
 
-/// A stated cell-free preparation (the table's `cell_free` column): exosomes, conditioned medium.
-pub(super) fn is_cell_free(product: &Product) -> bool {
-    product
-        .preparation
-        .is_some_and(|preparation| preparation.info().cell_free)
-}
-
 /// Steps whose place in the ASRM classes the crate's sources do not settle.
-pub(super) fn unsettled_steps(product: &Product) -> smallvec::SmallVec<[&'static str; 8]> {
-    steps(product)
+pub(super) fn unsettled_steps(p: &Profile<'_>) -> smallvec::SmallVec<[&'static str; 8]> {
+    p.stated_steps
         .unwrap_or_default()
         .iter()
         .filter(|s| {

@@ -9,7 +9,10 @@
 //! What the crate's sources could not confirm is said so in each finding: the exact Class II
 //! criteria of MHLW Ordinance No. 110, and Japan's own list of minimal operations.
 
-use crate::rules::homologous::{self, HomologousVerdict};
+use crate::Reason;
+use crate::rules::homologous::HomologousVerdict;
+use crate::rules::profile::Profile;
+use crate::rules::write::Fill;
 use crate::table::vocab;
 use crate::{
     AuthorisationKind, CatalogKey, CellPreparation, Fact, Finding, Jurisdiction, Outcome,
@@ -98,19 +101,87 @@ pub use report::*;
 /// ```
 #[must_use]
 pub fn classify_jp(product: &Product, on: Date) -> JpAssessment {
-    classify_jp_sharing(product, &homologous::Shared::new(product), on)
+    classify_jp_sharing(&Profile::new(product), on)
 }
 
-/// [`classify_jp`], with the homologous-use comparison shared with the other engines of a call.
-pub(crate) fn classify_jp_sharing(
-    product: &Product,
-    shared: &homologous::Shared<'_>,
-    on: Date,
-) -> JpAssessment {
+/// A Japanese rule: fills in its finding (which starts as met and informational), reading the
+/// product and the evaluation date only.
+type Rule = fn(&Profile<'_>, Date, &mut Finding);
+
+/// When a rule of [`RULES`] runs, read from the product alone (never from another finding).
+#[derive(Clone, Copy)]
+enum Runs {
+    /// For every product.
+    Always,
+    /// For a preparation with cells: a cell-free one is outside ASRM, or its class is open
+    /// whatever else is stated (the cell categories of the classes do not fit it).
+    WithCells,
+    /// For a preparation with cells given to form blood (a possible haematopoietic stem cell
+    /// transplantation, which the Enforcement Order excludes from ASRM).
+    FormsBlood,
+    /// For a preparation with cells not shown to be Class I ([`class_i_shown`]): the class is
+    /// still open after Class I.
+    ClassOpen,
+}
+
+impl Runs {
+    fn applies(self, p: &Profile<'_>) -> bool {
+        match self {
+            Self::Always => true,
+            Self::WithCells => !p.cell_free,
+            Self::FormsBlood => !p.cell_free && forms_blood(p),
+            Self::ClassOpen => !p.cell_free && class_i_shown(p).is_none(),
+        }
+    }
+}
+
+/// The Japanese rules that read only the product, in report order, each with when it runs:
+/// the ASRM scope, the ASRM exclusion of a blood stem cell transplantation, the ASRM risk class
+/// criteria (Class I, then homologous use and Class II while the class is open), and the PMD Act
+/// status. What reads their findings is the second step of [`classify_jp_sharing`].
+const RULES: [(RuleId, Runs, Rule); 6] = [
+    (RuleId::JpAsrmScope, Runs::Always, asrm_scope),
+    (RuleId::JpAsrmExcluded, Runs::FormsBlood, asrm_excluded),
+    (RuleId::JpAsrmClassI, Runs::WithCells, class_i),
+    (RuleId::JpHomologousUse, Runs::ClassOpen, homologous_use),
+    (RuleId::JpAsrmClassII, Runs::ClassOpen, class_ii),
+    (
+        RuleId::JpRegenerativeMedicalProduct,
+        Runs::Always,
+        regenerative_medical_product,
+    ),
+];
+
+/// [`classify_jp`], on a [`Profile`] shared with the other engines of a call.
+///
+/// 1. Every rule of [`RULES`] that runs for the product fills its finding, in report order.
+/// 2. The second step reads the findings: the ASRM risk class from the scope and the class
+///    criteria ([`risk_class`]), the PMD Act status from the regenerative-medical-product
+///    finding ([`pmd_act_status`]), and the conditional-approval finding, which follows from
+///    that status ([`conditional_approval`]).
+pub(crate) fn classify_jp_sharing(p: &Profile<'_>, on: Date) -> JpAssessment {
     // Room for every finding the engine writes (ASRM and PMD Act rules), so the list never grows.
     let mut findings = Vec::with_capacity(8);
-    let risk_class = asrm(product, shared, &mut findings, on);
-    let pmd_act = pmd_act(product, &mut findings);
+    let runs = |&&(_, runs, _): &&(RuleId, Runs, Rule)| runs.applies(p);
+    findings.extend(
+        RULES
+            .iter()
+            .filter(runs)
+            .map(|&(rule, _, _)| Finding::new(rule, Outcome::Met, Severity::Info)),
+    );
+    for (finding, &(_, _, rule)) in findings.iter_mut().zip(RULES.iter().filter(runs)) {
+        rule(p, on, finding);
+    }
+    let risk_class = risk_class(&findings);
+    let pmd_act = pmd_act_status(&findings);
+    findings.push(Finding::new(
+        RuleId::JpConditionalApproval,
+        Outcome::Met,
+        Severity::Info,
+    ));
+    if let Some(f) = findings.last_mut() {
+        conditional_approval(pmd_act, f);
+    }
     findings.extend(crate::law::horizon_finding(on));
     crate::law::calibrate(&mut findings);
     JpAssessment {
@@ -118,6 +189,39 @@ pub(crate) fn classify_jp_sharing(
         pmd_act,
         evaluated_on: on.into(),
         findings,
+    }
+}
+
+/// The outcome of `rule`'s finding, if it ran.
+fn outcome_of(findings: &[Finding], rule: RuleId) -> Option<Outcome> {
+    findings.iter().find(|f| f.rule == rule).map(|f| f.outcome)
+}
+
+/// **The second step, ASRM**: the risk class, from the scope and the class findings. Only a
+/// settled "no cells" ends the analysis; an open scope question (no living cells, an unstated
+/// preparation, a possible blood stem cell transplant) is a finding of its own, and the class is
+/// still worked out as if ASRM applied: the reading that keeps its review in force, so that a
+/// fact taken away never turns a class into a lower one.
+fn risk_class(findings: &[Finding]) -> AsrmRiskClass {
+    if outcome_of(findings, RuleId::JpAsrmScope) == Some(Outcome::NotMet) {
+        return AsrmRiskClass::OutsideAsrm;
+    }
+    // A cell-free preparation open only because it might be gene therapy (ASRM as amended from
+    // 31 May 2025) has no class finding: the class stays open too.
+    let Some(class_i) = outcome_of(findings, RuleId::JpAsrmClassI) else {
+        return AsrmRiskClass::Undetermined;
+    };
+    if class_i == Outcome::Met {
+        return AsrmRiskClass::ClassI;
+    }
+    match (class_i, outcome_of(findings, RuleId::JpAsrmClassII)) {
+        (Outcome::NotMet, Some(Outcome::Met)) => AsrmRiskClass::ClassII,
+        (Outcome::NotMet, Some(Outcome::NotMet)) => AsrmRiskClass::ClassIII,
+        // Class I open, or Class II open: the class is open.
+        (Outcome::Met | Outcome::Undetermined | Outcome::NotApplicable, _)
+        | (Outcome::NotMet, Some(Outcome::Undetermined | Outcome::NotApplicable) | None) => {
+            AsrmRiskClass::Undetermined
+        }
     }
 }
 
@@ -170,90 +274,21 @@ pub fn classify_jp_authorised(product: &Product, key: CatalogKey, on: Date) -> J
     if entry.jurisdiction != Jurisdiction::Japan {
         return report;
     }
-    let approval = Finding::new(
-        RuleId::JpConditionalApproval,
-        Outcome::Undetermined,
-        Severity::Warning,
-    )
-    .at("authorisation")
-    .fact(Fact::code("authorisation.catalog_key", key.code()))
-    .fact(Fact::code("derived.authorisation_kind", entry.kind.code()).as_derived())
-    .fact(
-        Fact::number(
-            "pmd_act.conditional_approval_max_years",
-            CONDITIONAL_APPROVAL_MAX_YEARS,
-        )
-        .with_unit("years")
-        .as_limit(),
-    );
-    let contradicts = product.tissue.is_some_and(|t| t != entry.tissue)
-        || product.donor.is_some_and(|d| !d.agrees_with(entry.donor))
-        || product.preparation.is_some_and(|p| p != entry.preparation);
-    let status = entry.status_on(on);
-    let approval = approval.fact(Fact::code("catalog.status", status.code()).as_limit());
-    let approval = match entry.time_limit_ends_on {
-        Some(end) => approval.fact(Fact::date("derived.time_limit_ends_on", end).as_derived()),
-        None => approval,
-    };
-    // The approval is not applied: the entry is not shown to be approved on the date.
-    let not_approved = |approval: Finding| Finding {
-        reason: Some(&reasons::CATALOG_ENTRY_NOT_APPROVED_ON_DATE),
-        facts: {
-            let mut facts = approval.facts.clone();
-            facts.push(status_text(entry, on));
-            facts
-        },
-        ..approval
-    };
-    let approval = if contradicts {
-        approval.because(&reasons::RECORD_S_TISSUE_DONOR_PREPARATION)
-    } else if !status.in_force() {
-        // Withdrawn, ended, or not yet granted on the date.
-        not_approved(approval)
-    } else if !status.confirmed_in_force() && entry.kind == AuthorisationKind::Conditional {
-        // A conditional approval whose standing on the date the sources do not confirm: past
-        // its time limit while full approval is decided (the PMD Act status holds as the holder
-        // states it, the outcome is open), under a shipment condition, or unconfirmed.
-        let approval = match entry.full_approval_applied_on {
-            Some(day) => {
-                approval.fact(Fact::date("catalog.full_approval_applied_on", day).as_limit())
-            }
-            None => approval,
-        };
-        Finding {
-            outcome: Outcome::Met,
-            severity: Severity::Warning,
-            reason: Some(&reasons::CONDITIONAL_STANDING_OPEN),
-            facts: {
-                let mut facts = approval.facts.clone();
-                facts.push(status_text(entry, on));
-                facts
-            },
-            ..approval
-        }
-    } else {
-        match entry.kind {
-            AuthorisationKind::Conditional => Finding {
-                outcome: Outcome::Met,
-                severity: Severity::Info,
-                ..approval.because(&reasons::APPROVED_CONDITIONS_TIME_LIMIT_PMD)
-            },
-            AuthorisationKind::Full => Finding {
-                outcome: Outcome::NotApplicable,
-                severity: Severity::Info,
-                ..approval.because(&reasons::PRODUCT_HOLDS_FULL_APPROVAL)
-            },
-            // The PMD Act approves a regenerative medical product fully or conditionally, and
-            // every Japanese row of the catalog is one of the two: an authorisation of another
-            // kind would not be shown to be an approval.
-            AuthorisationKind::Provisional | AuthorisationKind::National => not_approved(approval),
-        }
-    };
-    let applied = approval.outcome != Outcome::Undetermined;
-    for finding in &mut report.findings {
-        if finding.rule == RuleId::JpConditionalApproval {
-            *finding = approval.clone();
-        }
+    // The conditional-approval finding `classify_jp` always writes, rewritten in its place
+    // from the authorisation.
+    let mut applied = false;
+    if let Some(approval) = report
+        .findings
+        .iter_mut()
+        .find(|f| f.rule == RuleId::JpConditionalApproval)
+    {
+        *approval = Finding::new(
+            RuleId::JpConditionalApproval,
+            Outcome::Undetermined,
+            Severity::Warning,
+        );
+        approval_of(approval, product, key, entry, on);
+        applied = approval.outcome != Outcome::Undetermined;
     }
     if applied {
         report.pmd_act = PmdActStatus::RegenerativeMedicalProduct;
@@ -265,16 +300,87 @@ pub fn classify_jp_authorised(product: &Product, key: CatalogKey, on: Date) -> J
                     RuleId::JpRegenerativeMedicalProduct,
                     Outcome::Met,
                     Severity::Info,
-                )
-                .at("authorisation")
-                .fact(Fact::code("authorisation.catalog_key", key.code()))
-                .because(&reasons::MHLW_APPROVED_REGENERATIVE_MEDICAL_PRODUCT);
+                );
+                finding
+                    .point_at("authorisation")
+                    .add(Fact::code("authorisation.catalog_key", key.code()))
+                    .why(&reasons::MHLW_APPROVED_REGENERATIVE_MEDICAL_PRODUCT);
             }
         }
         on_label_outside_asrm(&mut report, product, key, entry);
     }
     crate::law::calibrate(&mut report.findings);
     report
+}
+
+/// What a catalogued authorisation says of conditional, time-limited approval (PMD Act
+/// Art 23-26), written into `f` (undetermined, a warning, to start with): not applied when the
+/// record contradicts the catalog entry or the entry is not in force on `on`.
+fn approval_of(
+    f: &mut Finding,
+    product: &Product,
+    key: CatalogKey,
+    entry: &crate::ApprovedProduct,
+    on: Date,
+) {
+    let status = entry.status_on(on);
+    f.point_at("authorisation")
+        .add(Fact::code("authorisation.catalog_key", key.code()))
+        .add(Fact::code("derived.authorisation_kind", entry.kind.code()).as_derived())
+        .add(
+            Fact::number(
+                "pmd_act.conditional_approval_max_years",
+                CONDITIONAL_APPROVAL_MAX_YEARS,
+            )
+            .with_unit("years")
+            .as_limit(),
+        )
+        .add(Fact::code("catalog.status", status.code()).as_limit())
+        .add_opt(
+            entry
+                .time_limit_ends_on
+                .map(|end| Fact::date("derived.time_limit_ends_on", end).as_derived()),
+        );
+    let contradicts = product.tissue.is_some_and(|t| t != entry.tissue)
+        || product.donor.is_some_and(|d| !d.agrees_with(entry.donor))
+        || product.preparation.is_some_and(|p| p != entry.preparation);
+    if contradicts {
+        f.why(&reasons::RECORD_S_TISSUE_DONOR_PREPARATION);
+    } else if !status.in_force() {
+        // Withdrawn, ended, or not yet granted on the date: the approval is not applied.
+        f.why(&reasons::CATALOG_ENTRY_NOT_APPROVED_ON_DATE)
+            .add(status_text(entry, on));
+    } else if !status.confirmed_in_force() && entry.kind == AuthorisationKind::Conditional {
+        // A conditional approval whose standing on the date the sources do not confirm: past
+        // its time limit while full approval is decided (the PMD Act status holds as the holder
+        // states it, the outcome is open), under a shipment condition, or unconfirmed.
+        f.add_opt(
+            entry
+                .full_approval_applied_on
+                .map(|day| Fact::date("catalog.full_approval_applied_on", day).as_limit()),
+        )
+        .judge(Outcome::Met, Severity::Warning)
+        .why(&reasons::CONDITIONAL_STANDING_OPEN)
+        .add(status_text(entry, on));
+    } else {
+        match entry.kind {
+            AuthorisationKind::Conditional => {
+                f.judge(Outcome::Met, Severity::Info)
+                    .why(&reasons::APPROVED_CONDITIONS_TIME_LIMIT_PMD);
+            }
+            AuthorisationKind::Full => {
+                f.judge(Outcome::NotApplicable, Severity::Info)
+                    .why(&reasons::PRODUCT_HOLDS_FULL_APPROVAL);
+            }
+            // The PMD Act approves a regenerative medical product fully or conditionally, and
+            // every Japanese row of the catalog is one of the two: an authorisation of another
+            // kind would not be shown to be an approval.
+            AuthorisationKind::Provisional | AuthorisationKind::National => {
+                f.why(&reasons::CATALOG_ENTRY_NOT_APPROVED_ON_DATE)
+                    .add(status_text(entry, on));
+            }
+        }
+    }
 }
 
 /// ASRM Art 2(2): a regenerative medical product approved under the PMD Act and used only
@@ -304,55 +410,52 @@ fn on_label_outside_asrm(
         _ => None,
     };
     let route_on_label = route.map(|r| r == entry.route);
-    let base = Finding::new(
+    let on_label = (indication_on_label, route_on_label) == (Some(true), Some(true));
+    if on_label {
+        report.risk_class = AsrmRiskClass::ApprovedProductOnLabel;
+        report.findings.retain(|f| {
+            !matches!(
+                f.rule,
+                RuleId::JpAsrmExcluded
+                    | RuleId::JpAsrmClassI
+                    | RuleId::JpHomologousUse
+                    | RuleId::JpAsrmClassII
+            )
+        });
+    }
+    // The scope finding, rewritten in its place.
+    let Some(scope) = report
+        .findings
+        .iter_mut()
+        .find(|f| f.rule == RuleId::JpAsrmScope)
+    else {
+        return;
+    };
+    *scope = Finding::new(
         RuleId::JpAsrmScope,
         Outcome::Undetermined,
         Severity::Warning,
-    )
-    .at("intended_use.indications")
-    .fact(Fact::code("authorisation.catalog_key", key.code()))
-    .based_on(crate::Basis::RegulationText);
-    let base = match route {
-        Some(r) => base.fact(Fact::code("delivery.route", r.code())),
-        None => base,
-    };
-    let scope = match (indication_on_label, route_on_label) {
-        (Some(true), Some(true)) => {
-            report.risk_class = AsrmRiskClass::ApprovedProductOnLabel;
-            report.findings.retain(|f| {
-                !matches!(
-                    f.rule,
-                    RuleId::JpAsrmExcluded
-                        | RuleId::JpAsrmClassI
-                        | RuleId::JpHomologousUse
-                        | RuleId::JpAsrmClassII
-                )
-            });
-            Finding {
-                outcome: Outcome::NotMet,
-                severity: Severity::Info,
-                ..base.because(&reasons::APPROVED_REGENERATIVE_MEDICAL_PRODUCT_USED_2)
-            }
+    );
+    scope
+        .point_at("intended_use.indications")
+        .add(Fact::code("authorisation.catalog_key", key.code()))
+        .rest_on(crate::Basis::RegulationText)
+        .add_opt(route.map(|r| Fact::code("delivery.route", r.code())));
+    if on_label {
+        scope
+            .judge(Outcome::NotMet, Severity::Info)
+            .why(&reasons::APPROVED_REGENERATIVE_MEDICAL_PRODUCT_USED_2);
+    } else if indication_on_label == Some(false) || route_on_label == Some(false) {
+        scope
+            .judge(Outcome::Met, Severity::Info)
+            .why(&reasons::APPROVED_REGENERATIVE_MEDICAL_PRODUCT_GIVEN);
+    } else {
+        scope.why(&reasons::APPROVED_REGENERATIVE_MEDICAL_PRODUCT_USED);
+        if indication_on_label.is_none() {
+            scope.lack("intended_use.indications");
         }
-        (Some(false), _) | (_, Some(false)) => Finding {
-            outcome: Outcome::Met,
-            severity: Severity::Info,
-            ..base.because(&reasons::APPROVED_REGENERATIVE_MEDICAL_PRODUCT_GIVEN)
-        },
-        _ => {
-            let mut open = base.because(&reasons::APPROVED_REGENERATIVE_MEDICAL_PRODUCT_USED);
-            if indication_on_label.is_none() {
-                open = open.missing("intended_use.indications");
-            }
-            if route_on_label.is_none() {
-                open = open.missing("delivery");
-            }
-            open
-        }
-    };
-    for finding in &mut report.findings {
-        if finding.rule == RuleId::JpAsrmScope {
-            *finding = scope.clone();
+        if route_on_label.is_none() {
+            scope.lack("delivery");
         }
     }
 }

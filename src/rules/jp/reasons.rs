@@ -1,5 +1,5 @@
 //! The reasons the Japanese engine gives, one row each: the code (`J001`, …) and its sentence.
-//! A finding names its row (`.because(&reasons::NAME)`); the rules write no free text.
+//! A finding names its row (`.why(&reasons::NAME)`, a verb of `crate::rules::write::Fill`); the rules write no free text.
 
 use crate::reason::reasons;
 

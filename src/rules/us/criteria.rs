@@ -75,17 +75,16 @@ impl StepVerdict {
     }
 }
 
-pub(super) fn minimal_manipulation(product: &Product) -> Finding {
-    const RULE: RuleId = RuleId::UsMinimalManipulation;
-    let mut facts = Facts::new();
-    let mut missing = Paths::new();
+pub(super) fn minimal_manipulation(p: &Profile<'_>, f: &mut Finding) {
+    let product = p.product;
+    let mut missing = PathList::new();
 
     let class = match product.tissue {
         Some(tissue) => {
-            facts.push(Fact::code("tissue", tissue.code()));
+            f.add(Fact::code("tissue", tissue.code()));
             let class = tissue.info().fda_class;
             if let Some(c) = class {
-                facts.push(Fact::code("tissue.fda_class", c.code()).as_derived());
+                f.add(Fact::code("tissue.fda_class", c.code()).as_derived());
             }
             class
         }
@@ -98,31 +97,33 @@ pub(super) fn minimal_manipulation(product: &Product) -> Finding {
         .filter(|t| Some(*t) != product.tissue)
         .collect();
     if !others.is_empty() {
-        facts.push(Fact::terms("other_tissues", others.iter().copied()));
+        f.add(Fact::terms("other_tissues", others.iter().copied()));
     }
     let mixed_classes = others
         .iter()
         .any(|t| t.info().fda_class != class || class.is_none());
 
-    let processing = product.processing.as_ref();
-    let data = processing.and_then(|p| p.minimal_manipulation_data);
+    let data = product
+        .processing
+        .as_ref()
+        .and_then(|p| p.minimal_manipulation_data);
     if let Some(d) = data {
-        facts.push(Fact::flag("processing.minimal_manipulation_data", d));
+        f.add(Fact::flag("processing.minimal_manipulation_data", d));
     }
-    let listed = processing.and_then(|p| p.steps_known());
-    match listed {
-        Some(steps) => facts.push(Fact::terms("processing.steps", steps.iter().copied())),
+    match p.stated_steps {
+        Some(steps) => {
+            f.add(Fact::terms("processing.steps", steps.iter().copied()));
+        }
         None => missing.push("processing.steps"),
     }
-    let implied = implied_steps(product);
-    facts.extend(implied_fact(&implied));
+    f.add_opt(implied_fact(p));
 
     let mut more = TermBuf::<ProcessingStep>::new();
     let mut no_data = TermBuf::<ProcessingStep>::new();
     let mut examples = CodeBuf::new();
     let mut open = false;
     let mut needs_class = false;
-    for &step in listed.unwrap_or_default().iter().chain(implied.iter()) {
+    for step in p.known_steps() {
         // The verdict for the stated tissue (or, unknown, what both classes agree on), then
         // the worst of it and the verdict for each other tissue named.
         let mut judge = |tissue: Option<TissueSource>| match tissue.and_then(|t| step.effect_on(t))
@@ -149,41 +150,32 @@ pub(super) fn minimal_manipulation(product: &Product) -> Finding {
         }
     }
     if !examples.is_empty() {
-        facts.push(Fact::code_list("processing.steps.fda_examples", examples).as_derived());
+        f.add(Fact::code_list("processing.steps.fda_examples", examples).as_derived());
     }
 
     if !more.is_empty() {
-        facts.push(Fact::terms("processing.steps.more_than_minimal", more).as_derived());
+        f.add(Fact::terms("processing.steps.more_than_minimal", more).as_derived());
         if !no_data.is_empty() {
-            facts.push(Fact::terms("processing.steps.without_data", no_data).as_derived());
+            f.add(Fact::terms("processing.steps.without_data", no_data).as_derived());
         }
-        return finish(
-            RULE,
-            Outcome::NotMet,
-            "processing.steps",
-            &reasons::PROCESSING_STEP_ALTERS_RELEVANT_CHARACTERISTICS,
-            facts,
-            // Settled: no further fact removes a step stated or implied.
-            Paths::new(),
-        );
+        // Settled: no further fact removes a step stated or implied.
+        conclude(f, Outcome::NotMet)
+            .point_at("processing.steps")
+            .why(&reasons::PROCESSING_STEP_ALTERS_RELEVANT_CHARACTERISTICS);
+        return;
     }
     if !no_data.is_empty() {
-        facts.push(Fact::terms("processing.steps.without_data", no_data).as_derived());
-        let mut finding = finish(
-            RULE,
-            Outcome::NotMet,
-            "processing.minimal_manipulation_data",
-            &reasons::STEP_CAN_MINIMAL_ONLY_DATA,
-            facts,
-            Paths::new(),
-        );
+        f.add(Fact::terms("processing.steps.without_data", no_data).as_derived());
+        conclude(f, Outcome::NotMet)
+            .point_at("processing.minimal_manipulation_data")
+            .why(&reasons::STEP_CAN_MINIMAL_ONLY_DATA);
         // The guidance's default, not a settled answer: data on the process could change it
         // (with the steps, when they are not stated).
         if data.is_none() {
             push_missing(&mut missing, "processing.minimal_manipulation_data");
-            finding.missing = missing;
+            f.lack_all(&missing);
         }
-        return finding;
+        return;
     }
     if needs_class {
         match product.tissue {
@@ -197,19 +189,16 @@ pub(super) fn minimal_manipulation(product: &Product) -> Finding {
     if !missing.is_empty() {
         let reason: &'static Reason = if open {
             &reasons::STEP_CRATE_CANNOT_CLASSIFY_RECORDED
-        } else if listed.is_none() {
+        } else if p.stated_steps.is_none() {
             &reasons::PROCESSING_STEPS_STATED_SO_WHETHER
         } else {
             &reasons::TISSUE_S_FDA_CLASS_STRUCTURAL
         };
-        return finish(
-            RULE,
-            Outcome::Undetermined,
-            "processing.steps",
-            reason,
-            facts,
-            missing,
-        );
+        conclude(f, Outcome::Undetermined)
+            .point_at("processing.steps")
+            .why(reason)
+            .lack_all(&missing);
+        return;
     }
     let reason: &'static Reason = match class {
         _ if mixed_classes => &reasons::EVERY_STEP_KEEPS_RELEVANT_CHARACTERISTICS,
@@ -219,96 +208,75 @@ pub(super) fn minimal_manipulation(product: &Product) -> Finding {
         }
         None => &reasons::EVERY_STEP_MINIMAL_STRUCTURAL_NONSTRUCTURAL,
     };
-    finish(
-        RULE,
-        Outcome::Met,
-        "processing.steps",
-        reason,
-        facts,
-        Vec::new(),
-    )
+    conclude(f, Outcome::Met)
+        .point_at("processing.steps")
+        .why(reason);
 }
 
-pub(super) fn homologous_use(product: &Product, analysis: &homologous::Homologous<'_>) -> Finding {
-    const RULE: RuleId = RuleId::UsHomologousUse;
+pub(super) fn homologous_use(p: &Profile<'_>, f: &mut Finding) {
+    let analysis = p.homologous();
     let categories = analysis.indications.map_or(0, |indications| {
-        let unlisted = product
+        let unlisted = p
+            .product
             .intended_use
             .as_ref()
             .map_or(&[][..], |u| u.other_indications.as_slice());
         crate::CodedCondition::families(indications, unlisted)
     });
     let myriad = categories >= US_MYRIAD_INDICATION_CATEGORIES;
-    let mut facts = Facts::new();
     analysis.push_facts(
-        &mut facts,
+        &mut f.facts,
         usize::from(categories > 0) + usize::from(myriad),
     );
     if categories > 0 {
         #[allow(clippy::cast_precision_loss)]
         let count = categories as f64;
-        facts.push(Fact::number("intended_use.indication_categories", count).as_derived());
+        f.add(Fact::number("intended_use.indication_categories", count).as_derived());
     }
     if myriad {
         #[allow(clippy::cast_precision_loss)]
         let limit = US_MYRIAD_INDICATION_CATEGORIES as f64;
-        facts.push(Fact::number("US_MYRIAD_INDICATION_CATEGORIES", limit).as_limit());
-        return finish(
-            RULE,
-            Outcome::NotMet,
-            "intended_use.indications",
-            &reasons::OFFERED_TREATMENT_MYRIAD_UNRELATED_DISEASES,
-            facts,
-            Vec::new(),
-        );
+        f.add(Fact::number("US_MYRIAD_INDICATION_CATEGORIES", limit).as_limit());
+        conclude(f, Outcome::NotMet)
+            .point_at("intended_use.indications")
+            .why(&reasons::OFFERED_TREATMENT_MYRIAD_UNRELATED_DISEASES);
+        return;
     }
 
     match analysis.verdict {
-        HomologousVerdict::NotHomologous(because) => finish(
-            RULE,
-            Outcome::NotMet,
-            because.path(),
-            because.reason(),
-            facts,
-            Vec::new(),
-        ),
-        HomologousVerdict::Undetermined => finish(
-            RULE,
-            Outcome::Undetermined,
-            analysis.missing.first().copied().unwrap_or("intended_use"),
-            &reasons::HOMOLOGOUS_USE_COMPARES_SOURCE_TISSUE,
-            facts,
-            analysis.missing.as_slice(),
-        ),
-        HomologousVerdict::Homologous => finish(
-            RULE,
-            Outcome::Met,
-            "intended_use",
-            &reasons::EVERY_DECLARED_IMPLIED_FUNCTION_BASIC,
-            facts,
-            Vec::new(),
-        ),
+        HomologousVerdict::NotHomologous(because) => {
+            conclude(f, Outcome::NotMet)
+                .point_at(because.path())
+                .why(because.reason());
+        }
+        HomologousVerdict::Undetermined => {
+            conclude(f, Outcome::Undetermined)
+                .point_at(analysis.missing.first().copied().unwrap_or("intended_use"))
+                .why(&reasons::HOMOLOGOUS_USE_COMPARES_SOURCE_TISSUE)
+                .lack_all(&analysis.missing);
+        }
+        HomologousVerdict::Homologous => {
+            conclude(f, Outcome::Met)
+                .point_at("intended_use")
+                .why(&reasons::EVERY_DECLARED_IMPLIED_FUNCTION_BASIC);
+        }
     }
 }
 
-pub(super) fn no_combination(product: &Product) -> Finding {
-    const RULE: RuleId = RuleId::UsNoCombination;
-    let Some(articles) = product
+pub(super) fn no_combination(p: &Profile<'_>, f: &mut Finding) {
+    f.point_at("processing.added_articles");
+    let Some(articles) = p
+        .product
         .processing
         .as_ref()
         .and_then(|p| p.added_articles_known())
     else {
-        return finish(
-            RULE,
-            Outcome::Undetermined,
-            "processing.added_articles",
-            &reasons::WHAT_WAS_COMBINED_CELLS_STATED,
-            Facts::new(),
-            ["processing.added_articles"],
-        );
+        conclude(f, Outcome::Undetermined)
+            .why(&reasons::WHAT_WAS_COMBINED_CELLS_STATED)
+            .lack("processing.added_articles");
+        return;
     };
-    let mut facts = Facts::new();
-    facts.push(Fact::terms(
+    f.add(Fact::terms(
         "processing.added_articles",
         articles.iter().copied(),
     ));
@@ -323,24 +291,10 @@ pub(super) fn no_combination(product: &Product) -> Finding {
         } else {
             &reasons::ONLY_WATER_CRYSTALLOIDS_STERILIZING_PRESERVING
         };
-        finish(
-            RULE,
-            Outcome::Met,
-            "processing.added_articles",
-            reason,
-            facts,
-            Vec::new(),
-        )
+        conclude(f, Outcome::Met).why(reason);
     } else {
-        facts.push(Fact::terms("processing.added_articles.other_articles", others).as_derived());
-        finish(
-            RULE,
-            Outcome::NotMet,
-            "processing.added_articles",
-            &reasons::CELLS_COMBINED_ANOTHER_ARTICLE_WHICH,
-            facts,
-            Vec::new(),
-        )
+        f.add(Fact::terms("processing.added_articles.other_articles", others).as_derived());
+        conclude(f, Outcome::NotMet).why(&reasons::CELLS_COMBINED_ANOTHER_ARTICLE_WHICH);
     }
 }
 
@@ -356,35 +310,30 @@ pub(super) const fn mechanism_needs_living_cells(mechanism: Mechanism) -> bool {
     }
 }
 
-pub(super) fn systemic_effect(product: &Product) -> Finding {
-    const RULE: RuleId = RuleId::UsSystemicEffect;
-    let mut facts = Facts::new();
-    let mut missing = Paths::new();
-    let path = "intended_use";
+pub(super) fn systemic_effect(p: &Profile<'_>, f: &mut Finding) {
+    let product = p.product;
+    let mut missing = PathList::new();
+    f.point_at("intended_use");
 
     if let Some(donor) = product.donor {
-        facts.push(Fact::code("donor", donor.code()));
+        f.add(Fact::code("donor", donor.code()));
     }
     let reproductive = product
         .intended_use
         .as_ref()
         .and_then(|u| u.reproductive_use);
     if reproductive == Some(true) {
-        facts.push(Fact::flag("intended_use.reproductive_use", true));
+        f.add(Fact::flag("intended_use.reproductive_use", true));
     }
     let qualifies = product
         .donor
         .is_some_and(|d| d.is_autologous() || d.is_blood_relative())
         || reproductive == Some(true);
     if qualifies {
-        return finish(
-            RULE,
-            Outcome::Met,
-            "donor",
-            &reasons::AUTOLOGOUS_USE_FIRST_SECOND_DEGREE,
-            facts,
-            missing,
-        );
+        conclude(f, Outcome::Met)
+            .point_at("donor")
+            .why(&reasons::AUTOLOGOUS_USE_FIRST_SECOND_DEGREE);
+        return;
     }
 
     let explicit_systemic = product
@@ -399,14 +348,14 @@ pub(super) fn systemic_effect(product: &Product) -> Finding {
 
     let systemic = match explicit_systemic {
         Some(s) => {
-            facts.push(Fact::flag("intended_use.systemic_effect", s));
+            f.add(Fact::flag("intended_use.systemic_effect", s));
             Some(s)
         }
         None => match product.delivery {
             Some(d) if d.route.info().systemic => {
                 derived = true;
-                facts.push(Fact::code("delivery.route", d.route.code()));
-                facts.push(Fact::flag("intended_use.systemic_effect", true).as_derived());
+                f.add(Fact::code("delivery.route", d.route.code()))
+                    .add(Fact::flag("intended_use.systemic_effect", true).as_derived());
                 Some(true)
             }
             _ => None,
@@ -415,13 +364,13 @@ pub(super) fn systemic_effect(product: &Product) -> Finding {
     let mechanisms = product.mechanisms_known().unwrap_or_default();
     let living = match explicit_living {
         Some(l) => {
-            facts.push(Fact::flag("intended_use.depends_on_living_cells", l));
+            f.add(Fact::flag("intended_use.depends_on_living_cells", l));
             Some(l)
         }
         None if mechanisms.iter().any(|m| mechanism_needs_living_cells(*m)) => {
             derived = true;
-            facts.push(Fact::terms("mechanisms", mechanisms.iter().copied()));
-            facts.push(Fact::flag("intended_use.depends_on_living_cells", true).as_derived());
+            f.add(Fact::terms("mechanisms", mechanisms.iter().copied()))
+                .add(Fact::flag("intended_use.depends_on_living_cells", true).as_derived());
             Some(true)
         }
         None => None,
@@ -442,7 +391,8 @@ pub(super) fn systemic_effect(product: &Product) -> Finding {
             } else {
                 &reasons::HAS_SYSTEMIC_EFFECT_DEPENDS_METABOLIC
             };
-            return finish(RULE, Outcome::NotMet, path, reason, facts, missing);
+            conclude(f, Outcome::NotMet).why(reason);
+            return;
         }
         let unstated_relation = product.donor.is_some_and(|d| !d.relation_known());
         if product.donor.is_none() || unstated_relation {
@@ -456,17 +406,14 @@ pub(super) fn systemic_effect(product: &Product) -> Finding {
         } else {
             &reasons::HAS_SYSTEMIC_EFFECT_DEPENDS_LIVING
         };
-        return finish(RULE, Outcome::Undetermined, path, reason, facts, missing);
+        conclude(f, Outcome::Undetermined)
+            .why(reason)
+            .lack_all(&missing);
+        return;
     }
     if systemic == Some(false) && living == Some(false) {
-        return finish(
-            RULE,
-            Outcome::Met,
-            path,
-            &reasons::SYSTEMIC_EFFECT_DEPENDENT_METABOLIC_ACTIVITY,
-            facts,
-            missing,
-        );
+        conclude(f, Outcome::Met).why(&reasons::SYSTEMIC_EFFECT_DEPENDENT_METABOLIC_ACTIVITY);
+        return;
     }
     if product.donor.is_none_or(|d| !d.relation_known()) {
         missing.push("donor");
@@ -480,12 +427,7 @@ pub(super) fn systemic_effect(product: &Product) -> Finding {
     if product.tissue.is_none() && reproductive.is_none() {
         missing.push("intended_use.reproductive_use");
     }
-    finish(
-        RULE,
-        Outcome::Undetermined,
-        path,
-        &reasons::WHETHER_HAS_SYSTEMIC_EFFECT_DEPENDS,
-        facts,
-        missing,
-    )
+    conclude(f, Outcome::Undetermined)
+        .why(&reasons::WHETHER_HAS_SYSTEMIC_EFFECT_DEPENDS)
+        .lack_all(&missing);
 }

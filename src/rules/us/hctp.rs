@@ -44,101 +44,91 @@ pub(crate) const fn preparation_kind(preparation: CellPreparation) -> Preparatio
     }
 }
 
-pub(super) fn is_hctp(
-    product: &Product,
-    minimal: &Finding,
-    homologous: &Finding,
-    combination: &Finding,
-) -> Finding {
-    const RULE: RuleId = RuleId::UsIsHctp;
-    let mut facts = Facts::new();
-    let mut missing = Paths::new();
-    let verdict = |outcome: Outcome, reason: &'static Reason, facts: Facts, missing: Paths| {
-        finish(RULE, outcome, "tissue", reason, facts, missing)
-    };
-
+/// **Step 1, the second step of the engine**: is the product an HCT/P? Reads the product and
+/// three criteria of 1271.10(a) (`criteria`: minimal manipulation, homologous use, no
+/// combination, as settled by any determination), which the bone marrow exclusion of
+/// 1271.3(d)(4) needs.
+pub(super) fn is_hctp(p: &Profile<'_>, criteria: [&Finding; 3], f: &mut Finding) {
+    let product = p.product;
+    let mut missing = PathList::new();
     match product.donor {
-        Some(donor) => facts.push(Fact::code("donor", donor.code())),
+        Some(donor) => {
+            f.add(Fact::code("donor", donor.code()));
+        }
         None => missing.push("donor"),
     }
     match product.preparation {
-        Some(p) => facts.push(Fact::code("preparation", p.code())),
+        Some(preparation) => {
+            f.add(Fact::code("preparation", preparation.code()));
+        }
         None => missing.push("preparation"),
     }
     match product.tissue {
-        Some(t) => facts.push(Fact::code("tissue", t.code())),
+        Some(t) => {
+            f.add(Fact::code("tissue", t.code()));
+        }
         None => missing.push("tissue"),
     }
+    // Every verdict points at the tissue unless it says otherwise, and lists the missing facts
+    // only when it is open.
+    let verdict = |f: &mut Finding, outcome: Outcome, reason: &'static Reason| {
+        conclude(f, outcome).point_at("tissue").why(reason);
+    };
 
     // Exclusions that one known fact decides.
     if product.donor == Some(Donor::Xenogeneic) {
-        return verdict(
-            Outcome::NotMet,
-            &reasons::CELLS_FROM_ANIMAL_HCT_PS,
-            facts,
-            missing,
-        )
-        .at("donor");
+        verdict(f, Outcome::NotMet, &reasons::CELLS_FROM_ANIMAL_HCT_PS);
+        f.point_at("donor");
+        return;
     }
-    if let Some(p) = product.preparation {
-        match preparation_kind(p) {
+    if let Some(preparation) = product.preparation {
+        match preparation_kind(preparation) {
             PreparationKind::BloodProduct => {
-                return verdict(
+                verdict(
+                    f,
                     Outcome::NotMet,
                     &reasons::BLOOD_PRODUCT_SUCH_PLATELET_RICH,
-                    facts,
-                    missing,
-                )
-                .at("preparation");
+                );
+                f.point_at("preparation");
+                return;
             }
             PreparationKind::CellFree => {
-                return verdict(
+                verdict(
+                    f,
                     Outcome::NotMet,
                     &reasons::CELL_FREE_SECRETED_PRODUCT_CELL,
-                    facts,
-                    missing,
-                )
-                .at("preparation");
+                );
+                f.point_at("preparation");
+                return;
             }
             // "No isolated cells" against a step that isolates or grows cells: the record
             // contradicts itself, and the exclusion is not read from it.
             PreparationKind::SecretedFluid
                 if secreted_fluid_only(product)
-                    && product
-                        .processing
-                        .as_ref()
-                        .and_then(|x| x.steps_known())
-                        .is_some_and(|steps| {
-                            steps.iter().any(|s| {
-                                matches!(
-                                    s,
-                                    ProcessingStep::CellIsolation
-                                        | ProcessingStep::CultureExpansion
-                                )
-                            })
-                        }) =>
+                    && (p.stated_step(ProcessingStep::CellIsolation)
+                        || p.stated_step(ProcessingStep::CultureExpansion)) =>
             {
-                facts.push(Fact::code_list(
+                f.add(Fact::code_list(
                     "contradicts",
                     ["preparation", "processing.steps"],
                 ));
                 missing.push("preparation");
-                return verdict(
+                verdict(
+                    f,
                     Outcome::Undetermined,
                     &reasons::PREPARATION_STATED_SECRETED_BODY_FLUID,
-                    facts,
-                    missing,
-                )
-                .at("preparation");
+                );
+                f.point_at("preparation").lack_all(&missing);
+                return;
             }
             PreparationKind::SecretedFluid if secreted_fluid_only(product) => {
-                return verdict(
+                verdict(
+                    f,
                     Outcome::NotMet,
                     &reasons::SECRETED_BODY_FLUID_SUCH_AMNIOTIC,
-                    facts,
-                    missing,
-                )
-                .at("preparation");
+                );
+                f.point_at("preparation");
+                return;
             }
             PreparationKind::SecretedFluid | PreparationKind::CellsOrTissue => {}
         }
@@ -146,32 +136,33 @@ pub(super) fn is_hctp(
 
     // Minimally manipulated bone marrow for homologous use, not combined: 1271.3(d)(4).
     if marrow_only(product) {
-        let parts = [minimal, homologous, combination];
-        for part in parts {
-            facts.push(Fact::code(part.rule.code(), part.outcome.code()).as_derived());
+        for part in criteria {
+            f.add(Fact::code(part.rule.code(), part.outcome.code()).as_derived());
         }
-        if parts.iter().all(|f| f.outcome == Outcome::Met) {
-            return verdict(
+        if criteria.iter().all(|c| c.outcome == Outcome::Met) {
+            verdict(
+                f,
                 Outcome::NotMet,
                 &reasons::MINIMALLY_MANIPULATED_BONE_MARROW_HOMOLOGOUS,
-                facts,
-                missing,
             );
+            return;
         }
-        if !parts.iter().any(|f| f.outcome == Outcome::NotMet) {
-            for part in parts {
+        if !criteria.iter().any(|c| c.outcome == Outcome::NotMet) {
+            verdict(
+                f,
+                Outcome::Undetermined,
+                &reasons::BONE_MARROW_EXCLUDED_FROM_HCT,
+            );
+            f.lack_all(&missing);
+            // The criteria's own missing facts, as they list them.
+            for part in criteria {
                 for path in &part.missing {
-                    if !missing.contains(path) {
-                        missing.push(path.clone());
+                    if !f.missing.contains(path) {
+                        f.missing.push(path.clone());
                     }
                 }
             }
-            return verdict(
-                Outcome::Undetermined,
-                &reasons::BONE_MARROW_EXCLUDED_FROM_HCT,
-                facts,
-                missing,
-            );
+            return;
         }
     }
 
@@ -181,14 +172,14 @@ pub(super) fn is_hctp(
         } else {
             &reasons::HUMAN_CELLS_TISSUE_IMPLANTATION_TRANSPLANTATION
         };
-        verdict(Outcome::Met, reason, facts, missing)
+        verdict(f, Outcome::Met, reason);
     } else {
         verdict(
+            f,
             Outcome::Undetermined,
             &reasons::DONOR_PREPARATION_TISSUE_NEEDED_RULE,
-            facts,
-            missing,
-        )
+        );
+        f.lack_all(&missing);
     }
 }
 

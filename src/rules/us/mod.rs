@@ -14,9 +14,11 @@
 
 use crate::Reason;
 use crate::determination;
-use crate::rules::homologous::{self, HomologousVerdict};
+use crate::rules::homologous::HomologousVerdict;
+use crate::rules::profile::Profile;
+use crate::rules::write::Fill;
 use crate::table::vocab;
-use crate::{AddedArticle, Basis, Codes, FactValue, Facts, Paths};
+use crate::{AddedArticle, Basis, Codes, FactValue, Paths};
 use crate::{
     CellPreparation, Determined, Donor, Fact, FdaTissueClass, Finding, ManipulationLevel,
     Mechanism, Outcome, ProcessingStep, Product, RuleId, Severity, Text, TissueSource,
@@ -27,8 +29,9 @@ use smallvec::SmallVec;
 type CodeBuf = SmallVec<[&'static str; 8]>;
 /// Vocabulary terms gathered on the stack before they become a fact.
 type TermBuf<T> = SmallVec<[T; 8]>;
-/// A short list of processing steps, kept on the stack.
-type StepBuf = SmallVec<[ProcessingStep; 8]>;
+/// Dotted input paths a rule gathers before it knows whether its outcome is open, kept on the
+/// stack.
+type PathList = SmallVec<[&'static str; 6]>;
 use serde::Serialize;
 use std::fmt;
 
@@ -136,34 +139,52 @@ use write::*;
 /// ```
 #[must_use]
 pub fn classify_us(product: &Product, on: jiff::civil::Date) -> UsAssessment {
-    classify_us_sharing(product, &homologous::Shared::new(product), on)
+    classify_us_sharing(&Profile::new(product), on)
 }
 
-/// [`classify_us`], with the homologous-use comparison shared with the other engines of a call.
-// The findings are pushed one by one: `vec![..]` would build the six on the stack and copy them.
-#[allow(clippy::vec_init_then_push)]
-pub(crate) fn classify_us_sharing(
-    product: &Product,
-    shared: &homologous::Shared<'_>,
-    on: jiff::civil::Date,
-) -> UsAssessment {
+/// A US rule: fills in its finding (which starts as met and informational), reading the
+/// product only.
+type Rule = fn(&Profile<'_>, &mut Finding);
+
+/// The US rules that read only the product, in the order of the report after the HCT/P step:
+/// the exception of 21 CFR 1271.15(b), then the four criteria of 21 CFR 1271.10(a). The HCT/P
+/// step (`us.cfr1271.3.d`) reads three of the criteria and is the second step of
+/// [`classify_us_sharing`].
+const RULES: [(RuleId, Rule); 5] = [
+    (RuleId::UsSameSurgicalProcedure, same_surgical_procedure),
+    (RuleId::UsMinimalManipulation, minimal_manipulation),
+    (RuleId::UsHomologousUse, homologous_use),
+    (RuleId::UsNoCombination, no_combination),
+    (RuleId::UsSystemicEffect, systemic_effect),
+];
+
+/// [`classify_us`], on a [`Profile`] shared with the other engines of a call.
+///
+/// 1. Every rule of [`RULES`] fills its finding, in its slot of the report.
+/// 2. Determinations recorded for the product settle the exception and the criteria they name.
+/// 3. The HCT/P step ([`is_hctp`]) reads the criteria (the bone marrow exclusion of
+///    1271.3(d)(4) needs minimal manipulation, homologous use and no combination), then its
+///    determinations settle it.
+/// 4. The classification reads the HCT/P step, the exception and the criteria; the steps after
+///    the one that decided it are marked not reached.
+pub(crate) fn classify_us_sharing(p: &Profile<'_>, on: jiff::civil::Date) -> UsAssessment {
+    let product = p.product;
     // The findings are written once, in their slots of the report's list, in the order the
     // report gives them: the HCT/P step (filled in from the criteria below it), the exception,
     // then the four criteria of 1271.10(a).
     const HCTP: usize = 0;
     const EXCEPTION: usize = 1;
     const CRITERIA: std::ops::Range<usize> = 2..6;
-    let mut findings = Vec::with_capacity(6);
-    findings.push(Finding::new(
-        RuleId::UsIsHctp,
-        Outcome::Undetermined,
-        Severity::Warning,
-    ));
-    findings.push(same_surgical_procedure(product));
-    findings.push(minimal_manipulation(product));
-    findings.push(homologous_use(product, shared.get()));
-    findings.push(no_combination(product));
-    findings.push(systemic_effect(product));
+    let mut findings = Vec::with_capacity(1 + RULES.len());
+    findings.push(Finding::new(RuleId::UsIsHctp, Outcome::Met, Severity::Info));
+    findings.extend(
+        RULES
+            .iter()
+            .map(|&(rule, _)| Finding::new(rule, Outcome::Met, Severity::Info)),
+    );
+    for (finding, (_, rule)) in findings[EXCEPTION..].iter_mut().zip(&RULES) {
+        rule(p, finding);
+    }
     // Determinations recorded for the product settle the exception and the criteria they name
     // (and the HCT/P step below), before the criteria decide.
     let mut contradicted: SmallVec<[(RuleId, bool); 2]> = SmallVec::new();
@@ -175,10 +196,15 @@ pub(crate) fn classify_us_sharing(
             }
         }
     }
-    // The criteria in their order: minimal manipulation, homologous use, no combination.
-    let criteria = &findings[CRITERIA];
-    let hctp = is_hctp(product, &criteria[0], &criteria[1], &criteria[2]);
-    findings[HCTP] = hctp;
+    // The second step: the HCT/P step reads the criteria, in their order: minimal manipulation,
+    // homologous use, no combination.
+    let (hctp, rest) = findings.split_at_mut(EXCEPTION);
+    let criteria = &rest[CRITERIA.start - EXCEPTION..];
+    is_hctp(
+        p,
+        [&criteria[0], &criteria[1], &criteria[2]],
+        &mut hctp[HCTP],
+    );
     if determined {
         if let Some(against) = determination::settle(&mut findings[HCTP], product, on, severity) {
             contradicted.push((RuleId::UsIsHctp, against));

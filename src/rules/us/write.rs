@@ -1,4 +1,5 @@
-//! The verbs the US rules write their findings with.
+//! What the US rules share besides the verbs of [`crate::rules::write::Fill`]: the severity of a
+//! step's outcome, and how the classification marks the steps it did not reach.
 
 use super::*;
 
@@ -19,9 +20,7 @@ pub(super) fn is_criterion(rule: RuleId) -> bool {
 }
 
 pub(super) fn not_reached(finding: &mut Finding, reason: &'static Reason) {
-    finding.outcome = Outcome::NotApplicable;
-    finding.severity = Severity::Info;
-    finding.reason = Some(reason);
+    finding.not_applicable(reason);
     finding.missing.clear();
 }
 
@@ -35,26 +34,12 @@ pub(super) fn severity(rule: RuleId, outcome: Outcome) -> Severity {
     }
 }
 
-/// Builds a finding from an outcome, a reason and facts gathered by a rule.
-pub(super) fn finish(
-    rule: RuleId,
-    outcome: Outcome,
-    path: &'static str,
-    reason: &'static Reason,
-    facts: impl Into<Facts>,
-    missing: impl Into<Paths>,
-) -> Finding {
-    let mut finding = Finding::new(rule, outcome, severity(rule, outcome))
-        .at(path)
-        .because(reason);
-    finding.facts = facts.into();
-    if outcome == Outcome::Undetermined {
-        finding.missing = missing.into();
-    }
-    finding
+/// Sets a step's outcome with the severity [`severity`] gives it.
+pub(super) fn conclude(finding: &mut Finding, outcome: Outcome) -> &mut Finding {
+    finding.judge(outcome, severity(finding.rule, outcome))
 }
 
-pub(super) fn push_missing(missing: &mut Paths, path: &'static str) {
+pub(super) fn push_missing(missing: &mut PathList, path: &'static str) {
     if !missing.contains(&path) {
         missing.push(path);
     }
