@@ -59,19 +59,6 @@ impl Collector {
         let last = self.findings.len() - 1;
         &mut self.findings[last]
     }
-
-    /// Adds a finding of `rule` at `path` for `reason`, and returns it for its facts and
-    /// missing paths to be added in place.
-    pub(super) fn add(
-        &mut self,
-        group: Group,
-        rule: RuleId,
-        outcome: Outcome,
-        path: &'static str,
-        reason: &'static Reason,
-    ) -> &mut Finding {
-        self.file(group, rule, outcome).point_at(path).why(reason)
-    }
 }
 
 pub(super) fn owned(name: &'static str, text: String) -> Fact {
