@@ -1,6 +1,21 @@
 //! The EU classifications and the judgement of manipulation (Regulation (EC) No 1394/2007).
 
 use super::*;
+use crate::rules::offer::Pathway;
+
+/// **What the crate knows about an EU classification**: one row of the [`EuClassification`]
+/// table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct EuClassificationInfo {
+    /// What the classification requires before the product may be marketed or given, as the
+    /// patient's checklist reads it.
+    pub(crate) pathway: Pathway,
+}
+
+const fn requires(pathway: Pathway) -> EuClassificationInfo {
+    EuClassificationInfo { pathway }
+}
 
 vocab! {
     /// **Where EU law places a product**: not an ATMP (and under which tissues-and-cells regime),
@@ -25,30 +40,30 @@ vocab! {
     /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
-    pub enum EuClassification {
+    pub enum EuClassification: EuClassificationInfo {
         /// Not engineered, so not an ATMP: human tissues and cells under Directive 2004/23/EC
         /// (the SoHO Regulation (EU) 2024/1938 from 7 August 2027).
-        NotAtmpTissuesAndCells => "not_atmp_tissues_and_cells", "not an ATMP: human tissues and cells (Directive 2004/23/EC)";
+        NotAtmpTissuesAndCells => "not_atmp_tissues_and_cells", "not an ATMP: human tissues and cells (Directive 2004/23/EC)", requires(Pathway::TissueRules);
         /// Not engineered, and an autologous graft used within the same surgical procedure:
         /// excluded even from Directive 2004/23/EC (Art 2(2)(a)).
-        ExcludedAutologousSameProcedure => "excluded_autologous_same_procedure", "not an ATMP: autologous graft within the same surgical procedure (excluded from Directive 2004/23/EC)";
+        ExcludedAutologousSameProcedure => "excluded_autologous_same_procedure", "not an ATMP: autologous graft within the same surgical procedure (excluded from Directive 2004/23/EC)", requires(Pathway::Excepted);
         /// Not engineered: a substance of human origin under the SoHO Regulation (EU) 2024/1938,
         /// which applies from 7 August 2027 and replaces Directive 2004/23/EC. A SoHO preparation
         /// needs a SoHO preparation authorisation (Art 38(1)), even an autologous one prepared
         /// and immediately applied within one procedure: the same-procedure exclusion of the
         /// Directive has no counterpart.
-        NotAtmpSoho => "not_atmp_soho", "not an ATMP: substance of human origin (Regulation (EU) 2024/1938), needs a SoHO preparation authorisation";
+        NotAtmpSoho => "not_atmp_soho", "not an ATMP: substance of human origin (Regulation (EU) 2024/1938), needs a SoHO preparation authorisation", requires(Pathway::TissueRules);
         /// ATMP: tissue engineered product.
-        TissueEngineeredProduct => "tissue_engineered_product", "ATMP: tissue engineered product (TEP)";
+        TissueEngineeredProduct => "tissue_engineered_product", "ATMP: tissue engineered product (TEP)", requires(Pathway::Authorisation);
         /// ATMP: somatic cell therapy medicinal product.
-        SomaticCellTherapy => "somatic_cell_therapy", "ATMP: somatic cell therapy medicinal product (sCTMP)";
+        SomaticCellTherapy => "somatic_cell_therapy", "ATMP: somatic cell therapy medicinal product (sCTMP)", requires(Pathway::Authorisation);
         /// ATMP: gene therapy medicinal product (the cells were genetically modified).
-        GeneTherapy => "gene_therapy", "ATMP: gene therapy medicinal product (GTMP)";
+        GeneTherapy => "gene_therapy", "ATMP: gene therapy medicinal product (GTMP)", requires(Pathway::Authorisation);
         /// Engineered, so an ATMP, but its class is open: it fits both the TEP and the sCTMP
         /// definition, or no claimed purpose points to either.
-        AtmpClassUndetermined => "atmp_class_undetermined", "ATMP, class undetermined";
+        AtmpClassUndetermined => "atmp_class_undetermined", "ATMP, class undetermined", requires(Pathway::Authorisation);
         /// Whether it is an ATMP at all cannot be decided on the facts given.
-        Undetermined => "undetermined", "undetermined";
+        Undetermined => "undetermined", "undetermined", requires(Pathway::Undetermined);
     }
 }
 

@@ -1,9 +1,26 @@
 //! The Japanese classifications: the ASRM risk class and the PMD Act status.
 
 use super::*;
+use crate::rules::offer::Pathway;
 
 /// The longest time limit of a conditional approval, in years (PMD Act Art 23-26).
 pub(super) const CONDITIONAL_APPROVAL_MAX_YEARS: f64 = 7.0;
+
+/// **What the crate knows about an ASRM risk class**: one row of the [`AsrmRiskClass`] table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct AsrmRiskClassInfo {
+    /// What the class requires before the treatment may be given, as the patient's checklist
+    /// reads it: a provision plan for Classes I to III (reviewed by a Certified Special
+    /// Committee, then a 90-day restriction period, for Class I; by a certified committee for
+    /// Classes II and III), the approval for an approved product used as approved, other law
+    /// (the PMD Act) outside ASRM.
+    pub(crate) pathway: Pathway,
+}
+
+const fn requires(pathway: Pathway) -> AsrmRiskClassInfo {
+    AsrmRiskClassInfo { pathway }
+}
 
 vocab! {
     /// **The risk class of a regenerative medicine technology under Japan's ASRM.**
@@ -24,29 +41,29 @@ vocab! {
     /// # Ok::<(), msc_therapy::document::UnknownCode>(())
     /// ```
     #[non_exhaustive]
-    pub enum AsrmRiskClass {
+    pub enum AsrmRiskClass: AsrmRiskClassInfo {
         /// High risk: allogeneic, animal, genetically modified, ES or iPS cells (ASRM Art 2(5)).
-        ClassI => "class_i", "Class I (high risk)";
+        ClassI => "class_i", "Class I (high risk)", requires(Pathway::ProvisionPlan);
         /// Medium risk: e.g. the patient's own cultured stem cells, or non-homologous use.
-        ClassII => "class_ii", "Class II (medium risk)";
+        ClassII => "class_ii", "Class II (medium risk)", requires(Pathway::ProvisionPlan);
         /// Low risk: everything else (ASRM Art 2(7)), e.g. minimally processed autologous cells
         /// for homologous use.
-        ClassIII => "class_iii", "Class III (low risk)";
+        ClassIII => "class_iii", "Class III (low risk)", requires(Pathway::ProvisionPlan);
         /// Not a regenerative medicine technology: the preparation holds no cells (exosomes,
         /// conditioned medium) and, from the 2025 amendment (Act No. 51 of 2024), is no in vivo
         /// gene therapy either. Outside ASRM is not "no risk", not "unregulated" and not "needs
         /// no approval": no ASRM plan is reviewed, and other law (the PMD Act, for instance as a
         /// drug needing its own approval) may still apply to it (MHLW notice on culture
         /// supernatants and exosomes, 31 Jul 2024).
-        OutsideAsrm => "outside_asrm", "outside ASRM (no cells)";
+        OutsideAsrm => "outside_asrm", "outside ASRM (no cells)", requires(Pathway::OtherLaw);
         /// Not a regenerative medicine technology under ASRM because it is an approved
         /// regenerative medical product used according to its approval (ASRM Art 2(2)): the PMD
         /// Act approval governs it, and no ASRM plan or risk class applies. Given only by
         /// [`classify_jp_authorised`] for a Japanese approval whose indication and route the
         /// record matches.
-        ApprovedProductOnLabel => "approved_product_on_label", "outside ASRM (approved product used as approved)";
+        ApprovedProductOnLabel => "approved_product_on_label", "outside ASRM (approved product used as approved)", requires(Pathway::Approved);
         /// The facts given do not decide the class.
-        Undetermined => "undetermined", "undetermined";
+        Undetermined => "undetermined", "undetermined", requires(Pathway::Undetermined);
     }
 }
 

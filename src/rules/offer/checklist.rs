@@ -11,50 +11,21 @@ pub(super) fn live_cell_count(
     let rule = RuleId::OfferLiveCellCount;
     if let Some(prep) = offer.product.preparation {
         if !prep.info().live_cells {
-            c.add(
-                Group::Note,
-                rule,
-                Outcome::NotApplicable,
-                "product.preparation",
-                &reasons::PRODUCT_MEANT_HOLD_LIVING_CELLS,
-            )
-            .facts
-            .push(Fact::code("product.preparation", prep.code()));
+            c.file(Group::Note, rule, Outcome::NotApplicable)
+                .point_at("product.preparation")
+                .why(&reasons::PRODUCT_MEANT_HOLD_LIVING_CELLS)
+                .add(Fact::code("product.preparation", prep.code()));
             return;
         }
     }
     let path = "disclosures.live_nucleated_cells";
     let Some(count) = offer.disclosures.live_nucleated_cells else {
-        c.add(
-            Group::WalkAway,
-            rule,
-            Outcome::NotMet,
-            path,
-            &reasons::CLINIC_DOES_SAY_HOW_MANY,
-        )
-        .missing
-        .push(path);
+        c.file(Group::WalkAway, rule, Outcome::NotMet)
+            .point_at(path)
+            .why(&reasons::CLINIC_DOES_SAY_HOW_MANY)
+            .lack(path);
         return;
     };
-    let push_count = |f: &mut Finding| {
-        f.facts
-            .push(Fact::number(path, count.as_f64()).with_unit("cells"));
-        f.facts.push(
-            Fact::number("policy.min_live_cells", policy.min_live_cells.as_f64())
-                .with_unit("cells")
-                .as_limit(),
-        );
-    };
-    if count < policy.min_live_cells {
-        push_count(c.add(
-            Group::AskFirst,
-            rule,
-            Outcome::NotMet,
-            path,
-            &reasons::STATED_LIVE_CELL_COUNT_BELOW,
-        ));
-        return;
-    }
     // Donor cells from a vial: a count is only a count of live cells if something shows they
     // are alive (the certificate of analysis with its viability, or a viability result).
     let own_cells = offer.product.donor.is_some_and(Donor::is_autologous);
@@ -64,92 +35,89 @@ pub(super) fn live_cell_count(
             .release
             .as_ref()
             .is_some_and(|r| !r.viability.is_empty());
-    if !own_cells && !viability_shown {
-        let f = c.add(
-            Group::AskFirst,
-            rule,
-            Outcome::Undetermined,
-            path,
-            &reasons::CLINIC_STATES_CELL_COUNT_DONOR,
+    let (group, outcome, reason): (Group, Outcome, &'static Reason) =
+        if count < policy.min_live_cells {
+            (
+                Group::AskFirst,
+                Outcome::NotMet,
+                &reasons::STATED_LIVE_CELL_COUNT_BELOW,
+            )
+        } else if !own_cells && !viability_shown {
+            (
+                Group::AskFirst,
+                Outcome::Undetermined,
+                &reasons::CLINIC_STATES_CELL_COUNT_DONOR,
+            )
+        } else if m.contradicts_count() {
+            // The measurement wins over the claim: a stated count a test contradicts is no
+            // good sign.
+            (
+                Group::Note,
+                Outcome::NotMet,
+                &reasons::CLINIC_STATES_LIVE_CELL_COUNT,
+            )
+        } else {
+            (
+                Group::GoodSign,
+                Outcome::Met,
+                &reasons::CLINIC_STATES_NUMBER_LIVE_NUCLEATED,
+            )
+        };
+    let f = c
+        .file(group, rule, outcome)
+        .point_at(path)
+        .why(reason)
+        .add(Fact::number(path, count.as_f64()).with_unit("cells"))
+        .add(
+            Fact::number("policy.min_live_cells", policy.min_live_cells.as_f64())
+                .with_unit("cells")
+                .as_limit(),
         );
-        push_count(f);
-        f.missing.push("disclosures.certificate_of_analysis_shown");
-        f.missing.push("product.release.viability");
-        return;
+    if outcome == Outcome::Undetermined {
+        f.lack_all(&[
+            "disclosures.certificate_of_analysis_shown",
+            "product.release.viability",
+        ]);
     }
-    // The measurement wins over the claim: a stated count a test contradicts is no good sign.
-    if m.contradicts_count() {
-        push_count(c.add(
-            Group::Note,
-            rule,
-            Outcome::NotMet,
-            path,
-            &reasons::CLINIC_STATES_LIVE_CELL_COUNT,
-        ));
-        return;
-    }
-    push_count(c.add(
-        Group::GoodSign,
-        rule,
-        Outcome::Met,
-        path,
-        &reasons::CLINIC_STATES_NUMBER_LIVE_NUCLEATED,
-    ));
 }
 
 pub(super) fn source(offer: &ClinicOffer, c: &mut Collector) {
     let rule = RuleId::OfferSourceDisclosed;
+    let path = "disclosures.source_disclosed";
     let (tissue, donor) = (offer.product.tissue, offer.product.donor);
     match offer.disclosures.source_disclosed {
         Some(true) => match (tissue, donor) {
             (Some(t), Some(d)) => {
-                let f = c.add(
-                    Group::GoodSign,
-                    rule,
-                    Outcome::Met,
-                    "disclosures.source_disclosed",
-                    &reasons::CLINIC_SAYS_WHICH_TISSUE_CELLS,
-                );
-                f.facts.push(Fact::code("product.tissue", t.code()));
-                f.facts.push(Fact::code("product.donor", d.code()));
+                c.file(Group::GoodSign, rule, Outcome::Met)
+                    .point_at(path)
+                    .why(&reasons::CLINIC_SAYS_WHICH_TISSUE_CELLS)
+                    .add(Fact::code("product.tissue", t.code()))
+                    .add(Fact::code("product.donor", d.code()));
             }
             (None, _) | (_, None) => {
-                let f = c.add(
-                    Group::AskFirst,
-                    rule,
-                    Outcome::Undetermined,
-                    "product",
-                    &reasons::CLINIC_SAID_HAVE_DISCLOSED_SOURCE,
-                );
+                let f = c
+                    .file(Group::AskFirst, rule, Outcome::Undetermined)
+                    .point_at("product")
+                    .why(&reasons::CLINIC_SAID_HAVE_DISCLOSED_SOURCE);
                 if tissue.is_none() {
-                    f.missing.push("product.tissue");
+                    f.lack("product.tissue");
                 }
                 if donor.is_none() {
-                    f.missing.push("product.donor");
+                    f.lack("product.donor");
                 }
             }
         },
         Some(false) => {
-            c.add(
-                Group::AskFirst,
-                rule,
-                Outcome::NotMet,
-                "disclosures.source_disclosed",
-                &reasons::CLINIC_DOES_SAY_WHERE_CELLS,
-            )
-            .facts
-            .push(Fact::flag("disclosures.source_disclosed", false));
+            c.file(Group::AskFirst, rule, Outcome::NotMet)
+                .point_at(path)
+                .why(&reasons::CLINIC_DOES_SAY_WHERE_CELLS)
+                .add(Fact::flag(path, false));
         }
         None => {
-            c.add(
-                Group::AskFirst,
-                rule,
-                Outcome::Undetermined,
-                "disclosures.source_disclosed",
-                &reasons::KNOWN_WHETHER_CLINIC_SAID_WHERE,
-            )
-            .missing
-            .push("disclosures.source_disclosed");
+            c.file(Group::AskFirst, rule, Outcome::Undetermined)
+                .point_at(path)
+                .why(&reasons::KNOWN_WHETHER_CLINIC_SAID_WHERE)
+                .lack(path);
         }
     }
 }
@@ -157,27 +125,18 @@ pub(super) fn source(offer: &ClinicOffer, c: &mut Collector) {
 pub(super) fn certificate(offer: &ClinicOffer, c: &mut Collector) {
     let rule = RuleId::OfferCertificateOfAnalysis;
     let Some(donor) = offer.product.donor else {
-        c.add(
-            Group::AskFirst,
-            rule,
-            Outcome::Undetermined,
-            "product.donor",
-            &reasons::WHETHER_CELLS_YOUR_OWN_DONOR,
-        )
-        .missing
-        .push("product.donor");
+        c.file(Group::AskFirst, rule, Outcome::Undetermined)
+            .point_at("product.donor")
+            .why(&reasons::WHETHER_CELLS_YOUR_OWN_DONOR)
+            .lack("product.donor");
         return;
     };
+    let donor_fact = Fact::code("product.donor", donor.code());
     if donor.is_autologous() {
-        c.add(
-            Group::Note,
-            rule,
-            Outcome::NotApplicable,
-            "product.donor",
-            &reasons::YOUR_OWN_CELLS_PREPARED_YOU,
-        )
-        .facts
-        .push(Fact::code("product.donor", donor.code()));
+        c.file(Group::Note, rule, Outcome::NotApplicable)
+            .point_at("product.donor")
+            .why(&reasons::YOUR_OWN_CELLS_PREPARED_YOU)
+            .add(donor_fact);
         return;
     }
     // A record stating that no certificate was issued answers the question: none can be shown.
@@ -210,73 +169,61 @@ pub(super) fn certificate(offer: &ClinicOffer, c: &mut Collector) {
         ),
     };
     let path = "disclosures.certificate_of_analysis_shown";
-    let f = c.add(group, rule, outcome, path, reason);
-    f.facts.push(Fact::code("product.donor", donor.code()));
+    let f = c
+        .file(group, rule, outcome)
+        .point_at(path)
+        .why(reason)
+        .add(donor_fact);
     match shown {
-        Some(s) => f.facts.push(Fact::flag(path, s)),
-        None => f.missing.push(path),
-    }
+        Some(s) => f.add(Fact::flag(path, s)),
+        None => f.lack(path),
+    };
 }
 
 pub(super) fn image_guidance(offer: &ClinicOffer, c: &mut Collector) {
     let rule = RuleId::OfferImageGuidance;
     let Some(delivery) = offer.product.delivery else {
-        c.add(
-            Group::AskFirst,
-            rule,
-            Outcome::Undetermined,
-            "product.delivery",
-            &reasons::ROUTE_STATED_SO_KNOWN_WHETHER,
-        )
-        .missing
-        .push("product.delivery.route");
+        c.file(Group::AskFirst, rule, Outcome::Undetermined)
+            .point_at("product.delivery")
+            .why(&reasons::ROUTE_STATED_SO_KNOWN_WHETHER)
+            .lack("product.delivery.route");
         return;
     };
     let route = Fact::code("product.delivery.route", delivery.route.code());
     if !delivery.route.info().orthopaedic {
-        c.add(
-            Group::Note,
-            rule,
-            Outcome::NotApplicable,
-            "product.delivery.route",
-            &reasons::INJECTION_INTO_JOINT_DISC_TENDON,
-        )
-        .facts
-        .push(route);
+        c.file(Group::Note, rule, Outcome::NotApplicable)
+            .point_at("product.delivery.route")
+            .why(&reasons::INJECTION_INTO_JOINT_DISC_TENDON)
+            .add(route);
         return;
     }
     let path = "product.delivery.guidance";
+    let (group, outcome, reason): (Group, Outcome, &'static Reason) = match delivery.guidance {
+        None => (
+            Group::AskFirst,
+            Outcome::Undetermined,
+            &reasons::ORTHOPAEDIC_INJECTION_CLINIC_DOES_SAY,
+        ),
+        Some(g) if g.is_imaging() => (
+            Group::GoodSign,
+            Outcome::Met,
+            &reasons::ORTHOPAEDIC_INJECTION_IMAGE_GUIDED,
+        ),
+        Some(_) => (
+            Group::AskFirst,
+            Outcome::NotMet,
+            &reasons::BLIND_ORTHOPAEDIC_INJECTION_CELLS_MAY,
+        ),
+    };
+    let f = c
+        .file(group, rule, outcome)
+        .point_at(path)
+        .why(reason)
+        .add(route);
     match delivery.guidance {
-        None => {
-            let f = c.add(
-                Group::AskFirst,
-                rule,
-                Outcome::Undetermined,
-                path,
-                &reasons::ORTHOPAEDIC_INJECTION_CLINIC_DOES_SAY,
-            );
-            f.facts.push(route);
-            f.missing.push(path);
-        }
-        Some(g) => {
-            let (group, outcome, reason): (Group, Outcome, &'static Reason) = if g.is_imaging() {
-                (
-                    Group::GoodSign,
-                    Outcome::Met,
-                    &reasons::ORTHOPAEDIC_INJECTION_IMAGE_GUIDED,
-                )
-            } else {
-                (
-                    Group::AskFirst,
-                    Outcome::NotMet,
-                    &reasons::BLIND_ORTHOPAEDIC_INJECTION_CELLS_MAY,
-                )
-            };
-            let f = c.add(group, rule, outcome, path, reason);
-            f.facts.push(route);
-            f.facts.push(Fact::code(path, g.code()));
-        }
-    }
+        Some(g) => f.add(Fact::code(path, g.code())),
+        None => f.lack(path),
+    };
 }
 
 /// The NCT ids of `trials`, joined by ", ", in one allocation.
@@ -313,55 +260,40 @@ pub(super) fn trial_evidence(
         .iter()
         .filter(|t| own == Some(t.indication) && t.is_completed_positive_phase2_or_3());
     if qualifying.clone().next().is_some() {
-        let f = c.add(
-            Group::GoodSign,
-            rule,
-            Outcome::Met,
-            "evidence",
-            &reasons::COMPLETED_PHASE_II_III_TRIAL,
-        );
-        f.facts.push(indication);
-        f.facts.push(owned("evidence.nct_id", nct_ids(qualifying)));
+        c.file(Group::GoodSign, rule, Outcome::Met)
+            .point_at("evidence")
+            .why(&reasons::COMPLETED_PHASE_II_III_TRIAL)
+            .add(indication)
+            .add(owned("evidence.nct_id", nct_ids(qualifying)));
         return true;
     }
     if let Some(p) = on_label.filter(|p| p.kind.is_full()) {
-        let f = c.add(
-            Group::GoodSign,
-            rule,
-            Outcome::Met,
-            "authorisation",
-            &reasons::PRODUCT_HOLDS_FULL_AUTHORISATION_CONDITION,
-        );
-        f.facts.push(indication);
-        f.facts.push(Fact::code("catalog.key", p.key.code()));
-        f.facts.push(Fact::code("catalog.kind", p.kind.code()));
+        c.file(Group::GoodSign, rule, Outcome::Met)
+            .point_at("authorisation")
+            .why(&reasons::PRODUCT_HOLDS_FULL_AUTHORISATION_CONDITION)
+            .add(indication)
+            .add(Fact::code("catalog.key", p.key.code()))
+            .add(Fact::code("catalog.kind", p.kind.code()));
         return true;
     }
     if offer.evidence.is_empty() {
-        let f = c.add(
-            Group::AskFirst,
-            rule,
-            Outcome::Undetermined,
-            "evidence",
-            &reasons::TRIAL_CITED_LOOK_UP_YOUR,
-        );
-        f.facts.push(indication);
-        f.missing.push("evidence");
+        c.file(Group::AskFirst, rule, Outcome::Undetermined)
+            .point_at("evidence")
+            .why(&reasons::TRIAL_CITED_LOOK_UP_YOUR)
+            .add(indication)
+            .lack("evidence");
     } else {
-        let f = c.add(
-            Group::AskFirst,
-            rule,
-            Outcome::NotMet,
-            "evidence",
-            &reasons::NONE_CITED_TRIALS_COMPLETED_PHASE,
-        );
-        f.facts.push(indication);
-        f.facts
-            .push(owned("evidence.nct_id", nct_ids(offer.evidence.iter())));
+        c.file(Group::AskFirst, rule, Outcome::NotMet)
+            .point_at("evidence")
+            .why(&reasons::NONE_CITED_TRIALS_COMPLETED_PHASE)
+            .add(indication)
+            .add(owned("evidence.nct_id", nct_ids(offer.evidence.iter())));
     }
     false
 }
 
+/// A yes-or-no fact of the offer: a good sign when true, `when_false` when false, a question
+/// when not stated.
 pub(super) fn flag_rule(
     c: &mut Collector,
     rule: RuleId,
@@ -376,9 +308,9 @@ pub(super) fn flag_rule(
         Some(false) => (when_false, Outcome::NotMet, no),
         None => (Group::AskFirst, Outcome::Undetermined, unknown),
     };
-    let f = c.add(group, rule, outcome, path, reason);
+    let f = c.file(group, rule, outcome).point_at(path).why(reason);
     match value {
-        Some(v) => f.facts.push(Fact::flag(path, v)),
-        None => f.missing.push(path),
-    }
+        Some(v) => f.add(Fact::flag(path, v)),
+        None => f.lack(path),
+    };
 }

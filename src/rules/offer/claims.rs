@@ -21,26 +21,20 @@ pub(super) fn claims(
         *seen = true;
         match claim.kind {
             ClaimKind::Cures => {
-                c.add(
-                    Group::WalkAway,
-                    RuleId::OfferClaimCure,
-                    Outcome::NotMet,
-                    "claims",
-                    &reasons::CLINIC_PROMISES_CURE_MSC_TREATMENT,
-                )
-                .facts
-                .push(Fact::code("claims.kind", claim.kind.code()));
+                c.file(Group::WalkAway, RuleId::OfferClaimCure, Outcome::NotMet)
+                    .point_at("claims")
+                    .why(&reasons::CLINIC_PROMISES_CURE_MSC_TREATMENT)
+                    .add(Fact::code("claims.kind", claim.kind.code()));
             }
             ClaimKind::BecomesNewTissue => {
-                c.add(
+                c.file(
                     Group::AskFirst,
                     RuleId::OfferClaimNewTissue,
                     Outcome::NotMet,
-                    "claims",
-                    &reasons::CLINIC_SAYS_CELLS_TURN_INTO,
                 )
-                .facts
-                .push(Fact::code("claims.kind", claim.kind.code()));
+                .point_at("claims")
+                .why(&reasons::CLINIC_SAYS_CELLS_TURN_INTO)
+                .add(Fact::code("claims.kind", claim.kind.code()));
             }
             ClaimKind::TreatsManyConditions => {
                 // Judged with every condition the offer names, by `many_conditions`.
@@ -52,26 +46,24 @@ pub(super) fn claims(
             ClaimKind::NoRejection => no_rejection_claim(offer, c),
             ClaimKind::SuperiorToStandardCare => superiority_claim(offer, c),
             ClaimKind::SatisfactionStatistics => {
-                c.add(
+                c.file(
                     Group::AskFirst,
                     RuleId::OfferClaimSatisfaction,
                     Outcome::NotMet,
-                    "claims",
-                    &reasons::CLINIC_QUOTES_PATIENT_SATISFACTION_SUCCESS,
                 )
-                .facts
-                .push(Fact::code("claims.kind", claim.kind.code()));
+                .point_at("claims")
+                .why(&reasons::CLINIC_QUOTES_PATIENT_SATISFACTION_SUCCESS)
+                .add(Fact::code("claims.kind", claim.kind.code()));
             }
             ClaimKind::Testimonials => {
-                c.add(
+                c.file(
                     Group::AskFirst,
                     RuleId::OfferClaimTestimonials,
                     Outcome::NotMet,
-                    "claims",
-                    &reasons::CLINIC_OFFERS_PATIENTS_STORIES_EVIDENCE,
                 )
-                .facts
-                .push(Fact::code("claims.kind", claim.kind.code()));
+                .point_at("claims")
+                .why(&reasons::CLINIC_OFFERS_PATIENTS_STORIES_EVIDENCE)
+                .add(Fact::code("claims.kind", claim.kind.code()));
             }
         }
     }
@@ -90,36 +82,27 @@ pub(super) fn fda_claim(
     // `Claim::conditions`, borrowed: the claim's conditions, or the patient's when it lists none.
     let indications: &[Indication] = match &claim.indications {
         None => {
-            c.add(
-                Group::AskFirst,
-                rule,
-                Outcome::Undetermined,
-                "claims",
-                &reasons::CLINIC_CLAIMS_FDA_APPROVAL_BUT_4,
-            )
-            .missing
-            .push("claims[].indications");
+            c.file(Group::AskFirst, rule, Outcome::Undetermined)
+                .point_at("claims")
+                .why(&reasons::CLINIC_CLAIMS_FDA_APPROVAL_BUT_4)
+                .lack("claims[].indications");
             return;
         }
         Some(list) if list.is_empty() => match &offer.indication {
             crate::StatedIndication::Listed(own) => std::slice::from_ref(own),
             // A condition outside the list: the catalog holds no product approved for it.
             crate::StatedIndication::Unlisted(_) => {
-                let f = c.add(
-                    Group::WalkAway,
-                    rule,
-                    Outcome::NotMet,
-                    "claims",
-                    &reasons::CLINIC_CLAIMS_FDA_APPROVAL_BUT_3,
-                );
-                f.facts.push(indication_fact(offer));
-                f.facts.push(
-                    Fact::new(
-                        "no_fda_approved_msc_product_for",
-                        FactValue::Text(Cow::Borrowed("indication")),
-                    )
-                    .as_derived(),
-                );
+                c.file(Group::WalkAway, rule, Outcome::NotMet)
+                    .point_at("claims")
+                    .why(&reasons::CLINIC_CLAIMS_FDA_APPROVAL_BUT_3)
+                    .add(indication_fact(offer))
+                    .add(
+                        Fact::new(
+                            "no_fda_approved_msc_product_for",
+                            FactValue::Text(Cow::Borrowed("indication")),
+                        )
+                        .as_derived(),
+                    );
                 return;
             }
         },
@@ -137,16 +120,11 @@ pub(super) fn fda_claim(
             .copied()
     };
     if unapproved().next().is_some() {
-        let f = c.add(
-            Group::WalkAway,
-            rule,
-            Outcome::NotMet,
-            "claims",
-            &reasons::CLINIC_CLAIMS_FDA_APPROVAL_BUT_3,
-        );
-        f.facts.push(claimed());
-        f.facts
-            .push(code_list_of("no_fda_approved_msc_product_for", unapproved).as_derived());
+        c.file(Group::WalkAway, rule, Outcome::NotMet)
+            .point_at("claims")
+            .why(&reasons::CLINIC_CLAIMS_FDA_APPROVAL_BUT_3)
+            .add(claimed())
+            .add(code_list_of("no_fda_approved_msc_product_for", unapproved).as_derived());
         return;
     }
     let approved = || {
@@ -157,18 +135,13 @@ pub(super) fn fda_claim(
     let keys = || code_list_of("fda_approved_products", || approved().map(|p| p.key)).as_limit();
     if let Some(p) = named {
         if !approved().any(|a| a.key == p.key) {
-            let f = c.add(
-                Group::WalkAway,
-                rule,
-                Outcome::NotMet,
-                "authorisation",
-                &reasons::CLINIC_CLAIMS_FDA_APPROVAL_BUT_2,
-            );
-            f.facts.push(claimed());
-            f.facts.push(keys());
-            f.facts.push(Fact::code("authorisation", p.key.code()));
-            f.facts
-                .push(Fact::code("catalog.jurisdiction", p.jurisdiction.code()).as_limit());
+            c.file(Group::WalkAway, rule, Outcome::NotMet)
+                .point_at("authorisation")
+                .why(&reasons::CLINIC_CLAIMS_FDA_APPROVAL_BUT_2)
+                .add(claimed())
+                .add(keys())
+                .add(Fact::code("authorisation", p.key.code()))
+                .add(Fact::code("catalog.jurisdiction", p.jurisdiction.code()).as_limit());
             return;
         }
         let mut facts = ComparisonFacts::new();
@@ -193,12 +166,15 @@ pub(super) fn fda_claim(
                     &reasons::PRODUCT_FDA_APPROVED_MSC_PRODUCT,
                 )
             };
-        let f = c.add(group, rule, outcome, "authorisation", reason);
-        f.facts.push(claimed());
+        let f = c
+            .file(group, rule, outcome)
+            .point_at("authorisation")
+            .why(reason)
+            .add(claimed());
         f.facts.extend(facts.drain(..));
         // A contradiction decides the claim: the facts the offer lacks could not change it.
         if cmp.contradicts.is_empty() {
-            f.missing = cmp.unknown.iter().copied().collect();
+            f.lack_all(&cmp.unknown);
         }
         return;
     }
@@ -210,29 +186,23 @@ pub(super) fn fda_claim(
         if products.all(|p| !compare_with(offer, p, None, None).contradicts.is_empty()) {
             let mut facts = ComparisonFacts::new();
             compare_with(offer, first, None, Some(&mut facts));
-            let f = c.add(
-                Group::WalkAway,
-                rule,
-                Outcome::NotMet,
-                "claims",
-                &reasons::CLINIC_CLAIMS_FDA_APPROVAL_BUT,
-            );
-            f.facts.push(claimed());
-            f.facts.push(keys());
-            f.facts.extend(facts.drain(..));
+            c.file(Group::WalkAway, rule, Outcome::NotMet)
+                .point_at("claims")
+                .why(&reasons::CLINIC_CLAIMS_FDA_APPROVAL_BUT)
+                .add(claimed())
+                .add(keys())
+                .facts
+                .extend(facts.drain(..));
             return;
         }
     }
-    let f = c.add(
-        Group::AskFirst,
-        rule,
-        Outcome::Undetermined,
-        "authorisation",
-        &reasons::MSC_PRODUCT_FDA_APPROVED_CONDITION,
-    );
-    f.facts.push(claimed());
-    f.facts.push(keys());
-    f.missing.push("authorisation");
+    let f = c
+        .file(Group::AskFirst, rule, Outcome::Undetermined)
+        .point_at("authorisation")
+        .why(&reasons::MSC_PRODUCT_FDA_APPROVED_CONDITION)
+        .add(claimed())
+        .add(keys())
+        .lack("authorisation");
     // A fact the offer lacks could still contradict every approved product it might be (a
     // patient's age outside the label): it could change the answer too.
     for p in approved() {
@@ -240,7 +210,7 @@ pub(super) fn fda_claim(
         if cmp.contradicts.is_empty() {
             for path in cmp.unknown {
                 if !f.missing.contains(path) {
-                    f.missing.push(path);
+                    f.lack(path);
                 }
             }
         }
@@ -257,43 +227,28 @@ pub(super) fn live_stem_cells_claim(
     let product = &offer.product;
     // The measurement wins over the claim, whatever the tissue.
     if measured.no_msc {
-        let f = c.add(
-            Group::WalkAway,
-            rule,
-            Outcome::NotMet,
-            "content_tests",
-            &reasons::CLINIC_SELLS_PRODUCT_LIVE_STEM,
-        );
-        f.facts.push(Fact::flag("content_tests.msc_found", false));
-        f.facts
-            .push(Fact::code_list("contradicts", ["claims", "content_tests"]).as_derived());
+        c.file(Group::WalkAway, rule, Outcome::NotMet)
+            .point_at("content_tests")
+            .why(&reasons::CLINIC_SELLS_PRODUCT_LIVE_STEM)
+            .add(Fact::flag("content_tests.msc_found", false))
+            .add(Fact::code_list("contradicts", ["claims", "content_tests"]).as_derived());
         return;
     }
     let Some(tissue) = product.tissue else {
-        c.add(
-            Group::AskFirst,
-            rule,
-            Outcome::Undetermined,
-            "product.tissue",
-            &reasons::CLINIC_CLAIMS_LIVE_STEM_CELLS,
-        )
-        .missing
-        .push("product.tissue");
+        c.file(Group::AskFirst, rule, Outcome::Undetermined)
+            .point_at("product.tissue")
+            .why(&reasons::CLINIC_CLAIMS_LIVE_STEM_CELLS)
+            .lack("product.tissue");
         return;
     };
     let off_the_shelf = product.supply == Some(SupplyModel::OffTheShelf)
         || product.preparation == Some(CellPreparation::PerinatalAllograft);
     let tissue_fact = Fact::code("product.tissue", tissue.code());
     if !(tissue.info().perinatal && off_the_shelf) {
-        c.add(
-            Group::Note,
-            rule,
-            Outcome::NotApplicable,
-            "product.tissue",
-            &reasons::OFF_SHELF_BIRTH_TISSUE_PRODUCT_2,
-        )
-        .facts
-        .push(tissue_fact);
+        c.file(Group::Note, rule, Outcome::NotApplicable)
+            .point_at("product.tissue")
+            .why(&reasons::OFF_SHELF_BIRTH_TISSUE_PRODUCT_2)
+            .add(tissue_fact);
         return;
     }
     // Whether the product shows MSCs (identity markers or colony-forming cells) is the quality
@@ -303,28 +258,30 @@ pub(super) fn live_stem_cells_claim(
         .map_or(Outcome::Undetermined, |f| f.outcome);
     let evidence_fact =
         Fact::code(RuleId::QualityPerinatalMscEvidence.code(), evidence.code()).as_derived();
-    let f = if evidence == Outcome::Met {
-        c.add(
+    let (group, outcome, reason): (Group, Outcome, &'static Reason) = if evidence == Outcome::Met {
+        (
             Group::Note,
-            rule,
             Outcome::Met,
-            "product.release",
             &reasons::IDENTITY_MARKERS_COLONY_FORMING_CFU,
         )
     } else {
-        c.add(
+        (
             Group::WalkAway,
-            rule,
             Outcome::NotMet,
-            "product.release",
             &reasons::OFF_SHELF_BIRTH_TISSUE_PRODUCT,
         )
     };
-    f.facts.push(tissue_fact);
-    f.facts.push(evidence_fact);
+    let f = c
+        .file(group, rule, outcome)
+        .point_at("product.release")
+        .why(reason)
+        .add(tissue_fact)
+        .add(evidence_fact);
     if evidence == Outcome::Undetermined {
-        f.missing.push("product.release.cfu_f_per_million");
-        f.missing.push("product.release.identity.markers");
+        f.lack_all(&[
+            "product.release.cfu_f_per_million",
+            "product.release.identity.markers",
+        ]);
     }
 }
 
@@ -332,37 +289,22 @@ pub(super) fn no_rejection_claim(offer: &ClinicOffer, c: &mut Collector) {
     let rule = RuleId::OfferClaimNoRejection;
     match offer.product.donor {
         Some(d) if d.is_autologous() => {
-            c.add(
-                Group::Note,
-                rule,
-                Outcome::NotApplicable,
-                "product.donor",
-                &reasons::YOUR_OWN_CELLS_REJECTION_CONCERN,
-            )
-            .facts
-            .push(Fact::code("product.donor", d.code()));
+            c.file(Group::Note, rule, Outcome::NotApplicable)
+                .point_at("product.donor")
+                .why(&reasons::YOUR_OWN_CELLS_REJECTION_CONCERN)
+                .add(Fact::code("product.donor", d.code()));
         }
         Some(d) => {
-            c.add(
-                Group::AskFirst,
-                rule,
-                Outcome::NotMet,
-                "claims",
-                &reasons::REJECTION_DONOR_CELLS_MSCS_HAVE,
-            )
-            .facts
-            .push(Fact::code("product.donor", d.code()));
+            c.file(Group::AskFirst, rule, Outcome::NotMet)
+                .point_at("claims")
+                .why(&reasons::REJECTION_DONOR_CELLS_MSCS_HAVE)
+                .add(Fact::code("product.donor", d.code()));
         }
         None => {
-            c.add(
-                Group::AskFirst,
-                rule,
-                Outcome::Undetermined,
-                "product.donor",
-                &reasons::CLINIC_CLAIMS_REJECTION_WITHOUT_SAYING,
-            )
-            .missing
-            .push("product.donor");
+            c.file(Group::AskFirst, rule, Outcome::Undetermined)
+                .point_at("product.donor")
+                .why(&reasons::CLINIC_CLAIMS_REJECTION_WITHOUT_SAYING)
+                .lack("product.donor");
         }
     }
 }
@@ -371,37 +313,23 @@ pub(super) fn approved_anywhere(offer: &ClinicOffer, c: &mut Collector, on: jiff
     let rule = RuleId::OfferApprovedAnywhere;
     let indication = indication_fact(offer);
     let crate::StatedIndication::Listed(own) = &offer.indication else {
-        c.add(
-            Group::Note,
-            rule,
-            Outcome::NotMet,
-            "indication",
-            &reasons::CONDITION_ONE_CRATE_S_CATALOG,
-        )
-        .facts
-        .push(indication);
+        c.file(Group::Note, rule, Outcome::NotMet)
+            .point_at("indication")
+            .why(&reasons::CONDITION_ONE_CRATE_S_CATALOG)
+            .add(indication);
         return;
     };
     let approved = || ApprovedProduct::approved_anywhere_on(*own, on).map(|p| p.key);
     if approved().next().is_none() {
-        c.add(
-            Group::Note,
-            rule,
-            Outcome::NotMet,
-            "indication",
-            &reasons::MSC_PRODUCT_HOLDS_MARKETING_AUTHORISATION,
-        )
-        .facts
-        .push(indication);
+        c.file(Group::Note, rule, Outcome::NotMet)
+            .point_at("indication")
+            .why(&reasons::MSC_PRODUCT_HOLDS_MARKETING_AUTHORISATION)
+            .add(indication);
     } else {
-        let f = c.add(
-            Group::Note,
-            rule,
-            Outcome::Met,
-            "indication",
-            &reasons::MSC_PRODUCTS_AUTHORISED_CONDITION_SOME,
-        );
-        f.facts.push(indication);
-        f.facts.push(code_list_of("approved_products", approved));
+        c.file(Group::Note, rule, Outcome::Met)
+            .point_at("indication")
+            .why(&reasons::MSC_PRODUCTS_AUTHORISED_CONDITION_SOME)
+            .add(indication)
+            .add(code_list_of("approved_products", approved));
     }
 }

@@ -44,24 +44,15 @@ pub(super) fn patient_and_setting(offer: &ClinicOffer, c: &mut Collector) {
     let path = "disclosures.trial_registration";
     match &offer.disclosures.trial_registration {
         Some(id) => {
-            c.add(
-                Group::GoodSign,
-                rule,
-                Outcome::Met,
-                path,
-                &reasons::TREATMENT_GIVEN_WITHIN_REGISTERED_TRIAL,
-            )
-            .facts
-            .push(trial_fact(id));
+            c.file(Group::GoodSign, rule, Outcome::Met)
+                .point_at(path)
+                .why(&reasons::TREATMENT_GIVEN_WITHIN_REGISTERED_TRIAL)
+                .add(trial_fact(id));
         }
         None => {
-            c.add(
-                Group::Note,
-                rule,
-                Outcome::NotMet,
-                path,
-                &reasons::TREATMENT_OFFERED_WITHIN_REGISTERED_TRIAL,
-            );
+            c.file(Group::Note, rule, Outcome::NotMet)
+                .point_at(path)
+                .why(&reasons::TREATMENT_OFFERED_WITHIN_REGISTERED_TRIAL);
         }
     }
 }
@@ -132,73 +123,68 @@ pub(super) fn many_conditions(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut
     };
     let categories = crate::CodedCondition::families(&conditions, unlisted);
     let threshold = policy.myriad_min_categories.get();
-    let facts = |f: &mut Finding| {
-        #[allow(clippy::cast_precision_loss)]
-        let count = categories as f64;
-        #[allow(clippy::cast_precision_loss)]
-        let limit = threshold as f64;
-        f.facts.push(Fact::terms(
+    let (group, outcome, reason): (Group, Outcome, &'static Reason) = if categories >= threshold {
+        (
+            Group::WalkAway,
+            Outcome::NotMet,
+            &reasons::OFFER_PROMOTES_PRODUCT_MANY_UNRELATED,
+        )
+    } else if !complete {
+        (
+            Group::AskFirst,
+            Outcome::Undetermined,
+            &reasons::EVERY_CONDITION_CLINIC_PROMOTES_PRODUCT,
+        )
+    } else {
+        (
+            Group::Note,
+            Outcome::Met,
+            &reasons::OFFER_ONE_CONDITION_FEW_RELATED,
+        )
+    };
+    #[allow(clippy::cast_precision_loss)]
+    let (count, limit) = (categories as f64, threshold as f64);
+    let f = c
+        .file(group, rule, outcome)
+        .point_at("claims")
+        .why(reason)
+        .add(Fact::terms(
             "claimed_conditions",
             conditions.iter().copied(),
         ));
-        if let crate::StatedIndication::Unlisted(_) = &offer.indication {
-            f.facts.push(indication_fact(offer));
-        }
-        for c in other {
-            f.facts.push(owned(
-                "product.intended_use.other_indications",
-                format!("{} ({})", c.text, c.coding),
-            ));
-        }
-        f.facts
-            .push(Fact::number("claimed_condition_families", count).as_derived());
-        f.facts
-            .push(Fact::number("policy.myriad_min_categories", limit).as_limit());
-    };
-    if categories >= threshold {
-        facts(c.add(
-            Group::WalkAway,
-            rule,
-            Outcome::NotMet,
-            "claims",
-            &reasons::OFFER_PROMOTES_PRODUCT_MANY_UNRELATED,
+    if let crate::StatedIndication::Unlisted(_) = &offer.indication {
+        f.add(indication_fact(offer));
+    }
+    for c in other {
+        f.add(owned(
+            "product.intended_use.other_indications",
+            format!("{} ({})", c.text, c.coding),
         ));
-    } else if !complete {
-        let f = c.add(
-            Group::AskFirst,
-            rule,
-            Outcome::Undetermined,
-            "claims",
-            &reasons::EVERY_CONDITION_CLINIC_PROMOTES_PRODUCT,
-        );
-        facts(f);
-        if offer.claims.is_none() {
-            f.missing.push("claims");
-        }
-        if offer
-            .claims
-            .iter()
-            .flatten()
-            .any(|claim| claim.indications.is_none())
-        {
-            f.missing.push("claims[].indications");
-        }
-        if offer
-            .product
-            .intended_use
-            .as_ref()
-            .and_then(|u| u.indications_known())
-            .is_none()
-        {
-            f.missing.push("product.intended_use.indications");
-        }
-    } else {
-        facts(c.add(
-            Group::Note,
-            rule,
-            Outcome::Met,
-            "claims",
-            &reasons::OFFER_ONE_CONDITION_FEW_RELATED,
-        ));
+    }
+    f.add(Fact::number("claimed_condition_families", count).as_derived())
+        .add(Fact::number("policy.myriad_min_categories", limit).as_limit());
+    if outcome != Outcome::Undetermined {
+        return;
+    }
+    // The lists that could hold a condition not recorded.
+    if offer.claims.is_none() {
+        f.lack("claims");
+    }
+    if offer
+        .claims
+        .iter()
+        .flatten()
+        .any(|claim| claim.indications.is_none())
+    {
+        f.lack("claims[].indications");
+    }
+    if offer
+        .product
+        .intended_use
+        .as_ref()
+        .and_then(|u| u.indications_known())
+        .is_none()
+    {
+        f.lack("product.intended_use.indications");
     }
 }

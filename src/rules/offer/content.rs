@@ -84,13 +84,9 @@ pub(super) fn content_test(
     let rule = RuleId::OfferContentTest;
     let path = "content_tests";
     if offer.content_tests.is_empty() {
-        c.add(
-            Group::Note,
-            rule,
-            Outcome::NotApplicable,
-            path,
-            &reasons::TEST_PRODUCT_SOMEONE_OTHER_THAN,
-        );
+        c.file(Group::Note, rule, Outcome::NotApplicable)
+            .point_at(path)
+            .why(&reasons::TEST_PRODUCT_SOMEONE_OTHER_THAN);
         return;
     }
     let (group, outcome, reason): (Group, Outcome, &'static Reason) = if m.contamination {
@@ -124,43 +120,39 @@ pub(super) fn content_test(
             &reasons::INDEPENDENT_TESTS_RECORDED_DO_CONTRADICT,
         )
     };
-    let f = c.add(group, rule, outcome, path, reason);
+    let f = c.file(group, rule, outcome).point_at(path).why(reason);
     for t in &offer.content_tests {
-        f.facts.push(owned(
+        f.add(owned(
             "content_tests.tested_by",
             t.tested_by.as_str().to_owned(),
-        ));
-        if let Some(found) = t.msc_found {
-            f.facts.push(Fact::flag("content_tests.msc_found", found));
-        }
-        if let Some(found) = t.contamination_found {
-            f.facts
-                .push(Fact::flag("content_tests.contamination_found", found));
-        }
-        if let Some(count) = t.live_nucleated_cells {
-            f.facts.push(
-                Fact::number("content_tests.live_nucleated_cells", count.as_f64())
-                    .with_unit("cells"),
-            );
-        }
-        if let Some(finding) = &t.finding {
-            f.facts
-                .push(owned("content_tests.finding", finding.as_str().to_owned()));
-        }
+        ))
+        .add_opt(
+            t.msc_found
+                .map(|found| Fact::flag("content_tests.msc_found", found)),
+        )
+        .add_opt(
+            t.contamination_found
+                .map(|found| Fact::flag("content_tests.contamination_found", found)),
+        )
+        .add_opt(t.live_nucleated_cells.map(|count| {
+            Fact::number("content_tests.live_nucleated_cells", count.as_f64()).with_unit("cells")
+        }))
+        .add_opt(
+            t.finding
+                .as_ref()
+                .map(|finding| owned("content_tests.finding", finding.as_str().to_owned())),
+        );
     }
     if m.whiff.is_some() || m.short.is_some() {
-        if let Some(stated) = offer.disclosures.live_nucleated_cells {
-            f.facts.push(
-                Fact::number("disclosures.live_nucleated_cells", stated.as_f64())
-                    .with_unit("cells"),
-            );
-        }
-        f.facts.push(
+        f.add_opt(offer.disclosures.live_nucleated_cells.map(|stated| {
+            Fact::number("disclosures.live_nucleated_cells", stated.as_f64()).with_unit("cells")
+        }))
+        .add(
             Fact::number("policy.min_live_cells", policy.min_live_cells.as_f64())
                 .with_unit("cells")
                 .as_limit(),
-        );
-        f.facts.push(
+        )
+        .add(
             Fact::number(
                 "policy.measured_count_min_share",
                 policy.measured_count_min_share.get(),
@@ -170,7 +162,7 @@ pub(super) fn content_test(
         );
     }
     if m.short.is_some() {
-        f.facts.push(
+        f.add(
             Fact::code_list(
                 "contradicts",
                 ["disclosures.live_nucleated_cells", "content_tests"],

@@ -231,13 +231,9 @@ pub(super) fn product_identity(
 ) -> NamedUse {
     let rule = RuleId::OfferProductIdentity;
     let Some(named) = named else {
-        c.add(
-            Group::Note,
-            rule,
-            Outcome::NotApplicable,
-            "authorisation",
-            &reasons::OFFER_NAMES_AUTHORISED_PRODUCT,
-        );
+        c.file(Group::Note, rule, Outcome::NotApplicable)
+            .point_at("authorisation")
+            .why(&reasons::OFFER_NAMES_AUTHORISED_PRODUCT);
         return NamedUse::Neither;
     };
     let Some(p) = named else {
@@ -246,16 +242,11 @@ pub(super) fn product_identity(
             // A catalog key always resolves; no reference means no number.
             Some(crate::ProductReference::CatalogKey(_)) | None => String::new(),
         };
-        let f = c.add(
-            Group::AskFirst,
-            rule,
-            Outcome::Undetermined,
-            "authorisation.authorisation_number",
-            &reasons::AUTHORISATION_NUMBER_CLINIC_GIVES_ONE,
-        );
-        f.facts
-            .push(owned("authorisation.authorisation_number", number));
-        f.missing.push("authorisation.catalog_key");
+        c.file(Group::AskFirst, rule, Outcome::Undetermined)
+            .point_at("authorisation.authorisation_number")
+            .why(&reasons::AUTHORISATION_NUMBER_CLINIC_GIVES_ONE)
+            .add(owned("authorisation.authorisation_number", number))
+            .lack("authorisation.catalog_key");
         return NamedUse::Neither;
     };
     let mut facts = ComparisonFacts::new();
@@ -297,18 +288,20 @@ pub(super) fn product_identity(
                 NamedUse::OnLabel(p),
             )
         };
-    let f = c.add(group, rule, outcome, "authorisation", reason);
+    let f = c
+        .file(group, rule, outcome)
+        .point_at("authorisation")
+        .why(reason);
     if cmp.contradicts.is_empty() && cmp.unknown.is_empty() && !status.confirmed_in_force() {
         // The offer matches the entry: what stays open is the authorisation on the date.
-        f.reason = Some(&reasons::AUTHORISED_PRODUCT_STANDING_OPEN);
-        f.facts
-            .push(owned("catalog.status_text", p.status_text_on(on)).as_limit());
+        f.why(&reasons::AUTHORISED_PRODUCT_STANDING_OPEN)
+            .add(owned("catalog.status_text", p.status_text_on(on)).as_limit());
     }
     f.facts.extend(facts.drain(..));
     // Facts the comparison lacks are missing only while it is undetermined: a contradiction
     // of the product decides it, and so does an off-label use of the product shown.
     if outcome == Outcome::Undetermined {
-        f.missing = cmp.unknown.iter().copied().collect();
+        f.lack_all(&cmp.unknown);
     }
     named_use
 }

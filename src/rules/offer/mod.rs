@@ -2,17 +2,16 @@
 
 use crate::Reason;
 use crate::finding::Vocab;
+use crate::rules::write::Fill;
 use crate::table::vocab;
 use crate::{
-    Age, ApprovedProduct, AsrmRiskClass, AuthorisationStatus, Basis, CatalogKey, CellCount,
-    CellPreparation, ClaimKind, ClinicOffer, Donor, EuAssessment, Fact, FactValue, Finding,
-    Indication, IndicationCategory, JpAssessment, Jurisdiction, Outcome, RegulatoryFramework,
-    RuleId, Severity, SupplyModel, TissueSource, ValueError, classify_eu, classify_jp,
-    classify_jp_authorised,
+    Age, ApprovedProduct, AuthorisationStatus, Basis, CatalogKey, CellCount, CellPreparation,
+    ClaimKind, ClinicOffer, Donor, EuAssessment, Fact, FactValue, Finding, Indication,
+    IndicationCategory, JpAssessment, Jurisdiction, Outcome, RegulatoryFramework, RuleId, Severity,
+    SupplyModel, TissueSource, ValueError, classify_eu, classify_jp, classify_jp_authorised,
 };
 use crate::{
-    QualityPolicy, QualityReport, QualityVerdict, UsAssessment, UsClassification, assess_quality,
-    classify_us,
+    QualityPolicy, QualityReport, QualityVerdict, UsAssessment, assess_quality, classify_us,
 };
 use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
@@ -26,6 +25,7 @@ mod conditions;
 mod content;
 mod follow_up;
 mod identity;
+mod jurisdiction;
 mod marketing;
 mod pathway;
 mod policy;
@@ -40,6 +40,8 @@ pub(crate) use conditions::*;
 use content::*;
 use follow_up::*;
 use identity::*;
+pub(crate) use jurisdiction::Pathway;
+use jurisdiction::*;
 use marketing::*;
 use pathway::*;
 pub use policy::*;
@@ -138,7 +140,7 @@ pub fn evaluate_offer_with(
     dose_reference(offer, policy, &mut c);
     marketing(offer, &mut c);
     follow_up(offer, &mut c);
-    let (us, eu, jp) = pathway(offer, use_of_named, named.flatten(), &mut c, on);
+    let classified = pathway(offer, use_of_named, named.flatten(), &mut c, on);
     debug_assert_eq!(c.findings.len(), finding_count(offer));
     if let Some(horizon) = crate::law::horizon_finding(on) {
         c.groups.push(Group::AskFirst);
@@ -181,6 +183,7 @@ pub fn evaluate_offer_with(
             Group::Note => notes.push(finding),
         }
     }
+    let (us, eu, jp) = Classified::into_fields(classified);
     let verdict = if !walk_away.is_empty() {
         PatientVerdict::WalkAway
     } else if !ask_first.is_empty() {

@@ -1,12 +1,8 @@
-//! Where the treatment is given: the pathway each jurisdiction's law sets for the product.
+//! Where the treatment is given, and the one decision of the route the law there sets for the
+//! product ([`RuleId::OfferUsPathway`], [`RuleId::OfferEuPathway`],
+//! [`RuleId::OfferJpPathway`], [`RuleId::OfferNationalPathway`]).
 
 use super::*;
-
-pub(super) type Classifications = (
-    Option<UsAssessment>,
-    Option<EuAssessment>,
-    Option<JpAssessment>,
-);
 
 /// The trial registration the offer states, if any: its fact is only built (and its text
 /// copied) when a finding uses it.
@@ -16,136 +12,218 @@ pub(super) fn trial_fact(id: &crate::NctId) -> Fact {
     owned("disclosures.trial_registration", id.as_str().to_owned())
 }
 
+/// The place the offer is made ([`RuleId::OfferJurisdiction`]), then the classification under
+/// its law and the pathway finding ([`decide`]). Returns the classification the offer carries:
+/// none when the offer does not say where it is made.
 pub(super) fn pathway(
     offer: &ClinicOffer,
     named_use: NamedUse,
     named: Option<&'static ApprovedProduct>,
     c: &mut Collector,
     on: jiff::civil::Date,
-) -> Classifications {
-    let on_label = named_use.on_label();
+) -> Option<Classified> {
     let rule = RuleId::OfferJurisdiction;
     let Some(place) = offer.jurisdiction else {
-        let f = c.add(
-            Group::AskFirst,
-            rule,
-            Outcome::Undetermined,
-            "jurisdiction",
-            &reasons::OFFER_DOES_SAY_WHERE_TREATMENT,
-        );
-        f.missing.push("jurisdiction");
-        return (None, None, None);
+        c.file(Group::AskFirst, rule, Outcome::Undetermined)
+            .point_at("jurisdiction")
+            .why(&reasons::OFFER_DOES_SAY_WHERE_TREATMENT)
+            .lack("jurisdiction");
+        return None;
     };
     let framework = place.info().framework;
-    let f = c.add(
-        Group::Note,
-        rule,
-        Outcome::Met,
-        "jurisdiction",
-        &reasons::OFFER_SAYS_WHERE_TREATMENT_GIVEN,
-    );
-    f.facts.push(Fact::code("jurisdiction", place.code()));
-    f.facts
-        .push(Fact::code("jurisdiction.framework", framework.code()).as_derived());
+    let f = c
+        .file(Group::Note, rule, Outcome::Met)
+        .point_at("jurisdiction")
+        .why(&reasons::OFFER_SAYS_WHERE_TREATMENT_GIVEN)
+        .add(Fact::code("jurisdiction", place.code()))
+        .add(Fact::code("jurisdiction.framework", framework.code()).as_derived());
     // A permission counts only where its law applies: a hospital exemption in the EU, an ASRM
     // plan in Japan, a national authorisation where the crate has no engine.
     let permission = offer.permission.as_ref();
     let fits = |p: &&crate::Permission| p.kind.framework() == Some(framework);
     if let Some(p) = permission.filter(|p| !fits(p)) {
-        f.facts.push(Fact::code("permission.kind", p.kind.code()));
-        f.reason = Some(&reasons::OFFER_SAYS_WHERE_TREATMENT_GIVEN_2);
+        f.add(Fact::code("permission.kind", p.kind.code()))
+            .why(&reasons::OFFER_SAYS_WHERE_TREATMENT_GIVEN_2);
     }
-    let permission = permission.filter(fits);
-    let trial = offer.disclosures.trial_registration.as_ref();
-    match framework {
-        RegulatoryFramework::UnitedStates => {
-            let us = classify_us(&offer.product, on);
-            us_pathway(offer, &us, named_use, trial, c);
-            (Some(us), None, None)
-        }
-        RegulatoryFramework::EuropeanUnion => {
-            let eu = classify_eu(&offer.product, on);
-            eu_pathway(&eu, named_use, trial, permission, c);
-            (None, Some(eu), None)
-        }
-        RegulatoryFramework::Japan => {
-            // A Japanese catalog product named by the offer: its approval decides whether ASRM
-            // applies at all (ASRM Art 2(2) excludes use according to the approval).
-            let jp = match named {
-                Some(p) if p.jurisdiction == Jurisdiction::Japan => {
-                    classify_jp_authorised(&offer.product, p.key, on)
-                }
-                // An authorisation elsewhere says nothing about Japan.
-                Some(_) | None => classify_jp(&offer.product, on),
-            };
-            jp_pathway(&jp, named_use, trial, permission, c);
-            (None, None, Some(jp))
-        }
-        RegulatoryFramework::National => {
-            national_pathway(place, on_label, trial, permission, c, on);
-            (None, None, None)
-        }
-    }
+    let classified = Classified::of(place, offer, named, on);
+    let route = Route {
+        place,
+        trial: offer.disclosures.trial_registration.as_ref(),
+        permission: permission.filter(fits),
+    };
+    decide(&classified, offer, named_use, &route, c, on);
+    Some(classified)
 }
 
-/// The good sign for an approved product given as approved, under `rule`.
-pub(super) fn on_label_sign(rule: RuleId, p: &ApprovedProduct, class: Fact, c: &mut Collector) {
-    let f = c.add(
-        Group::GoodSign,
-        rule,
-        Outcome::Met,
-        "authorisation",
-        &reasons::PRODUCT_AUTHORISED_HERE_USE_GIVEN,
-    );
-    f.facts.push(class);
-    f.facts.push(Fact::code("catalog.key", p.key.code()));
+/// What the offer shows of the route where it is made.
+pub(super) struct Route<'a> {
+    place: Jurisdiction,
+    trial: Trial<'a>,
+    /// The permission it names, if it is one the law of the place provides.
+    permission: Option<&'a crate::Permission>,
 }
 
-/// The note for a pathway settled by a registered trial: `facts` (what placed the product on
-/// that pathway), then the trial.
-pub(super) fn trial_note(
-    rule: RuleId,
-    reason: &'static Reason,
-    facts: impl IntoIterator<Item = Fact>,
-    trial: &crate::NctId,
+/// **The pathway decision**, one for every law: what the law of the place requires of the
+/// product (the [`Pathway`] column of its classification's row), against what the offer shows.
+/// The law's row ([`Law`]) gives the words. In order:
+///
+/// 1. an authorised product used as authorised: its authorisation is the route (a good sign);
+/// 2. used off label where the law leaves that to the physician: lawful, outside the label's
+///    evidence (a question);
+/// 3. a classification that settles the rule: excepted or under the tissue rules (a note), or
+///    open (a question);
+/// 4. a registered trial (a note);
+/// 5. a permission the law provides, by how the offer holds it;
+/// 6. used off label where the law treats that as unapproved use, with neither (a question);
+/// 7. no route shown.
+pub(super) fn decide(
+    x: &Classified,
+    offer: &ClinicOffer,
+    named_use: NamedUse,
+    route: &Route<'_>,
     c: &mut Collector,
+    on: jiff::civil::Date,
 ) {
-    let f = c.add(
-        Group::Note,
-        rule,
-        Outcome::Met,
-        "disclosures.trial_registration",
-        reason,
-    );
-    f.facts.extend(facts);
-    f.facts.push(trial_fact(trial));
-}
-
-/// The question for a product used outside the label of the authorised product it is, under
-/// `rule`: lawful at a physician's discretion, but not covered by the label's evidence.
-pub(super) fn off_label_question<'c>(
-    rule: RuleId,
-    reason: &'static Reason,
-    p: &ApprovedProduct,
-    class: Fact,
-    basis: Basis,
-    c: &'c mut Collector,
-) -> &'c mut Finding {
-    let f = c.add(Group::AskFirst, rule, Outcome::Met, "authorisation", reason);
-    f.basis = basis;
-    f.facts.push(class);
-    f.facts.push(Fact::code("catalog.key", p.key.code()));
-    f
+    let law = x.law();
+    let rule = law.rule;
+    let pathway = x.pathway();
+    let (class, more) = x.facts();
+    let off_label = match named_use {
+        NamedUse::OnLabel(p) => {
+            c.file(Group::GoodSign, rule, Outcome::Met)
+                .point_at("authorisation")
+                .why(&reasons::PRODUCT_AUTHORISED_HERE_USE_GIVEN)
+                .add(class)
+                .add(Fact::code("catalog.key", p.key.code()));
+            return;
+        }
+        NamedUse::OffLabel(p) => Some(p),
+        NamedUse::Neither => None,
+    };
+    if let (Some(p), OffLabel::Physician(reason, basis)) = (off_label, law.off_label) {
+        c.file(Group::AskFirst, rule, Outcome::Met)
+            .point_at("authorisation")
+            .why(reason)
+            .rest_on(basis)
+            .add(class)
+            .add(Fact::code("catalog.key", p.key.code()))
+            .add_opt(more);
+        return;
+    }
+    if let Some(words) = &law.settled {
+        let settled: Option<(Group, Outcome, &'static Reason)> = match pathway {
+            Pathway::Excepted => Some((Group::Note, Outcome::NotApplicable, words.excepted)),
+            Pathway::TissueRules => Some((Group::Note, Outcome::NotApplicable, words.tissue_rules)),
+            Pathway::Undetermined => {
+                Some((Group::AskFirst, Outcome::Undetermined, words.undetermined))
+            }
+            Pathway::Authorisation
+            | Pathway::ProvisionPlan
+            | Pathway::OtherLaw
+            | Pathway::Approved => None,
+        };
+        if let Some((group, outcome, reason)) = settled {
+            c.file(group, rule, outcome)
+                .point_at("product")
+                .why(reason)
+                .add(class)
+                .add_opt(more);
+            return;
+        }
+    }
+    if let Some(id) = route.trial {
+        c.file(Group::Note, rule, Outcome::Met)
+            .point_at("disclosures.trial_registration")
+            .why(law.trial)
+            .add(class)
+            .add_opt(more)
+            .add(trial_fact(id));
+        return;
+    }
+    let held = route.permission.and_then(|p| held(p).map(|h| (p, h)));
+    if let (Some((p, h)), Some(words)) = (held, &law.permission) {
+        let (group, outcome, path, reason, missing): (
+            Group,
+            Outcome,
+            &'static str,
+            &'static Reason,
+            &'static [&'static str],
+        ) = match h {
+            Held::Named => (Group::Note, Outcome::Met, "permission", words.named, &[]),
+            Held::Unnamed => (
+                Group::AskFirst,
+                Outcome::Undetermined,
+                "permission.reference",
+                words.unnamed,
+                &["permission.reference"],
+            ),
+            Held::Refused => match words
+                .forbidden
+                .filter(|_| pathway.forbidden_without_permission())
+            {
+                Some(reason) => (Group::WalkAway, Outcome::NotMet, "permission", reason, &[]),
+                None => (
+                    Group::AskFirst,
+                    Outcome::NotMet,
+                    "permission",
+                    words.refused.0,
+                    words.refused.1,
+                ),
+            },
+        };
+        let f = c
+            .file(group, rule, outcome)
+            .point_at(path)
+            .why(reason)
+            .add(class)
+            .add_opt(more)
+            .lack_all(missing);
+        permission_facts(p, f);
+        return;
+    }
+    if let (Some(p), OffLabel::Unapproved(reason, basis)) = (off_label, law.off_label) {
+        c.file(Group::AskFirst, rule, Outcome::Undetermined)
+            .point_at("authorisation")
+            .why(reason)
+            .rest_on(basis)
+            .add(class)
+            .add(Fact::code("catalog.key", p.key.code()))
+            .add_opt(more)
+            .lack("disclosures.trial_registration");
+        return;
+    }
+    match law.unshown {
+        Unshown::Ask {
+            outcome,
+            path,
+            reason,
+            missing,
+        } => {
+            c.file(Group::AskFirst, rule, outcome)
+                .point_at(path)
+                .why(reason)
+                .add(class)
+                .add_opt(more)
+                .lack_all(missing);
+        }
+        Unshown::WhichFdaLaw => {
+            let preparation = offer.product.preparation;
+            c.file(Group::AskFirst, rule, Outcome::Undetermined)
+                .point_at("product.preparation")
+                .why(which_fda_law(preparation))
+                .rest_on(Basis::AgencyStatement)
+                .add(class)
+                .add_opt(preparation.map(|p| Fact::code("product.preparation", p.code())))
+                .lack_all(&["authorisation", "disclosures.trial_registration"]);
+        }
+        Unshown::NationalRoute => national_route(rule, route.place, class, held, c, on),
+    }
 }
 
 /// Why a product that is not an HCT/P still answers to FDA, by what it is.
-pub(super) fn not_an_hctp_reason(offer: &ClinicOffer) -> &'static Reason {
+fn which_fda_law(preparation: Option<CellPreparation>) -> &'static Reason {
     use crate::rules::us::PreparationKind;
-    match offer
-        .product
-        .preparation
-        .map(crate::rules::us::preparation_kind)
-    {
+    match preparation.map(crate::rules::us::preparation_kind) {
         // The table's `cell_free` column: exosomes, conditioned medium.
         Some(PreparationKind::CellFree) => &reasons::US_CELL_FREE_PRODUCT_HCT,
         Some(PreparationKind::BloodProduct) => &reasons::US_PLATELET_RICH_PLASMA_BLOOD,
@@ -157,129 +235,80 @@ pub(super) fn not_an_hctp_reason(offer: &ClinicOffer) -> &'static Reason {
     }
 }
 
-pub(super) fn us_pathway(
-    offer: &ClinicOffer,
-    us: &UsAssessment,
-    named_use: NamedUse,
-    trial: Trial<'_>,
+/// No route shown under a national law the crate has no engine for. A national route whose law
+/// is in force on the date (Korea's advanced regenerative medicine treatment, China's clinical
+/// translation of new biomedical technologies) is named, never assumed: whether the offer is
+/// given on it is a fact of the offer. A national authorisation the clinic names is shown,
+/// never taken as settled: the crate cannot check it. The answer stays open.
+fn national_route(
+    rule: RuleId,
+    place: Jurisdiction,
+    here: Fact,
+    held: Option<(&crate::Permission, Held)>,
     c: &mut Collector,
+    on: jiff::civil::Date,
 ) {
-    let rule = RuleId::OfferUsPathway;
-    let class = Fact::code("us.classification", us.classification.code()).as_derived();
-    // An authorised product is judged by its authorisation, whatever the classification.
-    match named_use {
-        NamedUse::OnLabel(p) => return on_label_sign(rule, p, class, c),
-        NamedUse::OffLabel(p) => {
-            off_label_question(
-                rule,
-                &reasons::PRODUCT_LICENSED_US_OFFERED_OUTSIDE,
-                p,
-                class,
-                Basis::RegulationText,
-                c,
-            );
-            return;
-        }
-        NamedUse::Neither => {}
+    let routes = || place.national_routes_on(on);
+    let national_route = routes().next().is_some();
+    let reason: &'static Reason = match (held.map(|(_, h)| h), national_route) {
+        (None, false) => &reasons::CRATE_HAS_CLASSIFICATION_ENGINE_JURISDICTION,
+        (None, true) => &reasons::NATIONAL_ROUTE_NOT_SHOWN,
+        (Some(Held::Named), false) => &reasons::NATIONAL_AUTHORISATION_NAMED,
+        (Some(Held::Named), true) => &reasons::NATIONAL_AUTHORISATION_NAMED_ROUTE,
+        (Some(Held::Unnamed), false) => &reasons::NATIONAL_AUTHORISATION_UNNAMED,
+        (Some(Held::Unnamed), true) => &reasons::NATIONAL_AUTHORISATION_UNNAMED_ROUTE,
+        (Some(Held::Refused), false) => &reasons::NATIONAL_AUTHORISATION_REFUSED,
+        (Some(Held::Refused), true) => &reasons::NATIONAL_AUTHORISATION_REFUSED_ROUTE,
+    };
+    let outcome = match held {
+        Some((_, Held::Refused)) => Outcome::NotMet,
+        Some((_, Held::Named | Held::Unnamed)) | None => Outcome::Undetermined,
+    };
+    let f = c
+        .file(Group::AskFirst, rule, outcome)
+        .point_at("authorisation")
+        .why(reason)
+        .add(here)
+        .lack_all(&["authorisation", "disclosures.trial_registration"]);
+    let text = |name: &'static str, text: &'static str| {
+        Fact::new(name, FactValue::Text(Cow::Borrowed(text))).as_limit()
+    };
+    for route in routes() {
+        f.add(Fact::code("national_route", route.code).as_limit())
+            .add(text("national_route.name", route.name))
+            .add(text("national_route.law", route.law))
+            .add(text("national_route.requires", route.requires))
+            .add(Fact::date("national_route.in_force_from", route.in_force_from).as_limit())
+            .add(text("national_route.citation", route.citation));
     }
-    match us.classification {
-        UsClassification::Section351Product => match trial {
-            Some(trial) => {
-                trial_note(
-                    rule,
-                    &reasons::US_DRUG_BIOLOGICAL_PRODUCT_OFFERED,
-                    [class],
-                    trial,
-                    c,
-                );
+    match held {
+        Some((p, h)) => {
+            permission_facts(p, f);
+            if h == Held::Unnamed {
+                f.lack("permission.reference");
             }
-            None => {
-                let f = c.add(
-                    Group::AskFirst,
-                    rule,
-                    Outcome::NotMet,
-                    "disclosures.trial_registration",
-                    &reasons::US_DRUG_BIOLOGICAL_PRODUCT_LICENSED,
-                );
-                f.facts.push(class);
-                f.missing.push("disclosures.trial_registration");
-                f.missing.push("authorisation");
-            }
-        },
-        UsClassification::NotAnHctp => match trial {
-            Some(trial) => {
-                trial_note(rule, &reasons::US_PRODUCT_HCT_P_OFFERED, [class], trial, c);
-            }
-            None => {
-                let f = c.add(
-                    Group::AskFirst,
-                    rule,
-                    Outcome::Undetermined,
-                    "product.preparation",
-                    not_an_hctp_reason(offer),
-                );
-                f.basis = Basis::AgencyStatement;
-                f.facts.push(class);
-                if let Some(p) = offer.product.preparation {
-                    f.facts.push(Fact::code("product.preparation", p.code()));
-                }
-                f.missing.push("authorisation");
-                f.missing.push("disclosures.trial_registration");
-            }
-        },
-        UsClassification::Undetermined => {
-            c.add(
-                Group::AskFirst,
-                rule,
-                Outcome::Undetermined,
-                "product",
-                &reasons::PRODUCT_S_US_CLASSIFICATION_CANNOT,
-            )
-            .facts
-            .push(class);
         }
-        UsClassification::Section361Hctp => {
-            c.add(
-                Group::Note,
-                rule,
-                Outcome::NotApplicable,
-                "product",
-                &reasons::US_SECTION_361_HCT_P,
-            )
-            .facts
-            .push(class);
-        }
-        UsClassification::ExceptedSameSurgicalProcedure => {
-            c.add(
-                Group::Note,
-                rule,
-                Outcome::NotApplicable,
-                "product",
-                &reasons::US_SAME_SURGICAL_PROCEDURE_EXCEPTION,
-            )
-            .facts
-            .push(class);
+        None => {
+            f.lack("permission");
         }
     }
 }
 
 /// The facts of a permission the offer names.
 pub(super) fn permission_facts(p: &crate::Permission, f: &mut Finding) {
-    f.facts.push(Fact::code("permission.kind", p.kind.code()));
-    if let Some(obtained) = p.obtained {
-        f.facts.push(Fact::flag("permission.obtained", obtained));
-    }
-    if let Some(authority) = &p.authority {
-        f.facts
-            .push(owned("permission.authority", authority.as_str().to_owned()));
-    }
-    if let Some(reference) = &p.reference {
-        f.facts
-            .push(owned("permission.reference", reference.as_str().to_owned()));
-    }
-    if let Some(dated) = p.dated {
-        f.facts.push(Fact::date("permission.dated", dated));
-    }
+    f.add(Fact::code("permission.kind", p.kind.code()))
+        .add_opt(p.obtained.map(|o| Fact::flag("permission.obtained", o)))
+        .add_opt(
+            p.authority
+                .as_ref()
+                .map(|a| owned("permission.authority", a.as_str().to_owned())),
+        )
+        .add_opt(
+            p.reference
+                .as_ref()
+                .map(|r| owned("permission.reference", r.as_str().to_owned())),
+        )
+        .add_opt(p.dated.map(|d| Fact::date("permission.dated", d)));
 }
 
 /// A permission obtained and named by its reference, one obtained without a reference, or one
@@ -297,309 +326,5 @@ pub(super) fn held(p: &crate::Permission) -> Option<Held> {
         Some(true) => Some(Held::Unnamed),
         Some(false) => Some(Held::Refused),
         None => None,
-    }
-}
-
-pub(super) fn eu_pathway(
-    eu: &EuAssessment,
-    named_use: NamedUse,
-    trial: Trial<'_>,
-    permission: Option<&crate::Permission>,
-    c: &mut Collector,
-) {
-    let rule = RuleId::OfferEuPathway;
-    let class = Fact::code("eu.classification", eu.classification.code()).as_derived();
-    match named_use {
-        NamedUse::OnLabel(p) => return on_label_sign(rule, p, class, c),
-        NamedUse::OffLabel(p) => {
-            off_label_question(
-                rule,
-                &reasons::PRODUCT_HOLDS_MARKETING_AUTHORISATION_EU,
-                p,
-                class,
-                Basis::Label,
-                c,
-            );
-            return;
-        }
-        NamedUse::Neither => {}
-    }
-    match (eu.classification.is_atmp(), trial) {
-        (Some(true), Some(trial)) => {
-            trial_note(
-                rule,
-                &reasons::EU_ADVANCED_THERAPY_MEDICINAL_PRODUCT_5,
-                [class],
-                trial,
-                c,
-            );
-        }
-        (Some(true), None) => {
-            let exemption = permission.and_then(|p| held(p).map(|h| (p, h)));
-            let f = match exemption.map(|(_, h)| h) {
-                Some(Held::Named) => c.add(
-                    Group::Note,
-                    rule,
-                    Outcome::Met,
-                    "permission",
-                    &reasons::EU_ADVANCED_THERAPY_MEDICINAL_PRODUCT_4,
-                ),
-                Some(Held::Unnamed) => {
-                    let f = c.add(
-                        Group::AskFirst,
-                        rule,
-                        Outcome::Undetermined,
-                        "permission.reference",
-                        &reasons::EU_ADVANCED_THERAPY_MEDICINAL_PRODUCT_3,
-                    );
-                    f.missing.push("permission.reference");
-                    f
-                }
-                Some(Held::Refused) => {
-                    let f = c.add(
-                        Group::AskFirst,
-                        rule,
-                        Outcome::NotMet,
-                        "permission",
-                        &reasons::EU_ADVANCED_THERAPY_MEDICINAL_PRODUCT_2,
-                    );
-                    f.missing.push("authorisation");
-                    f.missing.push("disclosures.trial_registration");
-                    f
-                }
-                None => {
-                    let f = c.add(
-                        Group::AskFirst,
-                        rule,
-                        Outcome::NotMet,
-                        "authorisation",
-                        &reasons::EU_ADVANCED_THERAPY_MEDICINAL_PRODUCT,
-                    );
-                    f.missing.push("authorisation");
-                    f.missing.push("disclosures.trial_registration");
-                    f.missing.push("permission");
-                    f
-                }
-            };
-            f.facts.insert(0, class);
-            if let Some((p, _)) = exemption {
-                permission_facts(p, f);
-            }
-        }
-        (Some(false), _) => {
-            c.add(
-                Group::Note,
-                rule,
-                Outcome::NotApplicable,
-                "product",
-                &reasons::EU_PRODUCT_ADVANCED_THERAPY_MEDICINAL,
-            )
-            .facts
-            .push(class);
-        }
-        (None, _) => {
-            c.add(
-                Group::AskFirst,
-                rule,
-                Outcome::Undetermined,
-                "product",
-                &reasons::WHETHER_PRODUCT_ADVANCED_THERAPY_MEDICINAL,
-            )
-            .facts
-            .push(class);
-        }
-    }
-}
-
-pub(super) fn jp_pathway(
-    jp: &JpAssessment,
-    named_use: NamedUse,
-    trial: Trial<'_>,
-    permission: Option<&crate::Permission>,
-    c: &mut Collector,
-) {
-    let rule = RuleId::OfferJpPathway;
-    let class = Fact::code("jp.asrm_risk_class", jp.risk_class.code()).as_derived();
-    let pmd = || Fact::code("jp.pmd_act", jp.pmd_act.code()).as_derived();
-    // Outside an approved product used as approved, the plan decides: submitted (and named),
-    // the review ASRM requires took place; not submitted, ASRM forbids the treatment when it
-    // applies (Art 4(1)).
-    let plan = match named_use {
-        NamedUse::OnLabel(_) => None,
-        NamedUse::OffLabel(_) | NamedUse::Neither if trial.is_some() => None,
-        NamedUse::OffLabel(_) | NamedUse::Neither => {
-            permission.and_then(|p| held(p).map(|h| (p, h)))
-        }
-    };
-    let asrm_applies = match jp.risk_class {
-        AsrmRiskClass::ClassI | AsrmRiskClass::ClassII | AsrmRiskClass::ClassIII => true,
-        AsrmRiskClass::OutsideAsrm
-        | AsrmRiskClass::ApprovedProductOnLabel
-        | AsrmRiskClass::Undetermined => false,
-    };
-    if let Some((p, h)) = plan {
-        let f = match h {
-            Held::Named => c.add(
-                Group::Note,
-                rule,
-                Outcome::Met,
-                "permission",
-                &reasons::CLINIC_NAMES_PROVISION_PLAN_GIVES,
-            ),
-            Held::Unnamed => {
-                let f = c.add(
-                    Group::AskFirst,
-                    rule,
-                    Outcome::Undetermined,
-                    "permission.reference",
-                    &reasons::CLINIC_SAYS_SUBMITTED_PROVISION_PLAN,
-                );
-                f.missing.push("permission.reference");
-                f
-            }
-            Held::Refused if asrm_applies => c.add(
-                Group::WalkAway,
-                rule,
-                Outcome::NotMet,
-                "permission",
-                &reasons::CLINIC_GIVES_REGENERATIVE_MEDICINE_OUTSIDE,
-            ),
-            Held::Refused => {
-                let f = c.add(
-                    Group::AskFirst,
-                    rule,
-                    Outcome::NotMet,
-                    "permission",
-                    &reasons::CLINIC_STATES_HAS_PROVISION_PLAN,
-                );
-                f.missing.push("authorisation");
-                f
-            }
-        };
-        f.facts.insert(0, pmd());
-        f.facts.insert(0, class);
-        permission_facts(p, f);
-        return;
-    }
-    match (named_use, trial) {
-        (NamedUse::OnLabel(p), _) => on_label_sign(rule, p, class, c),
-        (_, Some(trial)) => {
-            trial_note(
-                rule,
-                &reasons::TREATMENT_OFFERED_WITHIN_REGISTERED_TRIAL_3,
-                [class, pmd()],
-                trial,
-                c,
-            );
-        }
-        (NamedUse::OffLabel(p), None) => {
-            let f = off_label_question(
-                rule,
-                &reasons::PRODUCT_APPROVED_JAPAN_OFFERED_OUTSIDE,
-                p,
-                class,
-                Basis::RegulationText,
-                c,
-            );
-            f.outcome = Outcome::Undetermined;
-            f.facts.push(pmd());
-            f.missing.push("disclosures.trial_registration");
-        }
-        (NamedUse::Neither, None) => {
-            let f = c.add(
-                Group::AskFirst,
-                rule,
-                Outcome::NotMet,
-                "authorisation",
-                &reasons::JAPAN_CELLS_OUTSIDE_APPROVED_PRODUCT,
-            );
-            f.facts.push(class);
-            f.facts.push(pmd());
-            f.missing.push("authorisation");
-            f.missing.push("disclosures.trial_registration");
-            f.missing.push("permission");
-        }
-    }
-}
-
-pub(super) fn national_pathway(
-    place: Jurisdiction,
-    on_label: Option<&'static ApprovedProduct>,
-    trial: Trial<'_>,
-    permission: Option<&crate::Permission>,
-    c: &mut Collector,
-    on: jiff::civil::Date,
-) {
-    let rule = RuleId::OfferNationalPathway;
-    let here = Fact::code("jurisdiction", place.code());
-    match (on_label, trial) {
-        (Some(p), _) => on_label_sign(rule, p, here, c),
-        (None, Some(trial)) => {
-            trial_note(
-                rule,
-                &reasons::TREATMENT_OFFERED_WITHIN_REGISTERED_TRIAL_2,
-                [here],
-                trial,
-                c,
-            );
-        }
-        (None, None) => {
-            // A national route whose law is in force on the date (Korea's advanced regenerative
-            // medicine treatment, China's clinical translation of new biomedical technologies)
-            // is named, never assumed: whether the offer is given on it is a fact of the offer,
-            // and the crate has no engine for that law. The answer stays open.
-            let f = c.add(
-                Group::AskFirst,
-                rule,
-                Outcome::Undetermined,
-                "authorisation",
-                &reasons::CRATE_HAS_CLASSIFICATION_ENGINE_JURISDICTION,
-            );
-            let mut national_route = false;
-            for route in place.national_routes_on(on) {
-                national_route = true;
-                let text = |name: &'static str, text: &'static str| {
-                    Fact::new(name, FactValue::Text(Cow::Borrowed(text))).as_limit()
-                };
-                f.facts
-                    .push(Fact::code("national_route", route.code).as_limit());
-                f.facts.push(text("national_route.name", route.name));
-                f.facts.push(text("national_route.law", route.law));
-                f.facts
-                    .push(text("national_route.requires", route.requires));
-                f.facts.push(
-                    Fact::date("national_route.in_force_from", route.in_force_from).as_limit(),
-                );
-                f.facts
-                    .push(text("national_route.citation", route.citation));
-            }
-            if national_route {
-                f.reason = Some(&reasons::NATIONAL_ROUTE_NOT_SHOWN);
-            }
-            f.facts.insert(0, here);
-            f.missing.push("authorisation");
-            f.missing.push("disclosures.trial_registration");
-            // A national authorisation the clinic names is shown, never taken as settled: the
-            // crate has no engine for this law and cannot check it.
-            if let Some((p, h)) = permission.and_then(|p| held(p).map(|h| (p, h))) {
-                f.reason = Some(match (h, national_route) {
-                    (Held::Named, false) => &reasons::NATIONAL_AUTHORISATION_NAMED,
-                    (Held::Named, true) => &reasons::NATIONAL_AUTHORISATION_NAMED_ROUTE,
-                    (Held::Unnamed, false) => &reasons::NATIONAL_AUTHORISATION_UNNAMED,
-                    (Held::Unnamed, true) => &reasons::NATIONAL_AUTHORISATION_UNNAMED_ROUTE,
-                    (Held::Refused, false) => &reasons::NATIONAL_AUTHORISATION_REFUSED,
-                    (Held::Refused, true) => &reasons::NATIONAL_AUTHORISATION_REFUSED_ROUTE,
-                });
-                if h == Held::Refused {
-                    f.outcome = Outcome::NotMet;
-                }
-                permission_facts(p, f);
-                if h == Held::Unnamed {
-                    f.missing.push("permission.reference");
-                }
-            } else {
-                f.missing.push("permission");
-            }
-        }
     }
 }

@@ -16,61 +16,49 @@ pub(super) fn release_quality(quality: &QualityReport, c: &mut Collector) {
         .as_derived()
     };
     let path = "product.release";
-    match quality.verdict {
-        QualityVerdict::Fail => {
-            let f = c.add(
+    let (group, outcome, reason, listed): (Group, Outcome, &'static Reason, Option<Fact>) =
+        match quality.verdict {
+            QualityVerdict::Fail => (
                 Group::WalkAway,
-                rule,
                 Outcome::NotMet,
-                path,
                 &reasons::PRODUCT_S_OWN_RELEASE_DATA,
-            );
-            f.facts.push(verdict);
-            f.facts.push(listed(
-                "quality.failed",
-                Severity::Blocking,
-                Some(Outcome::NotMet),
-            ));
-        }
-        QualityVerdict::Pass => {
-            c.add(
+                Some(listed(
+                    "quality.failed",
+                    Severity::Blocking,
+                    Some(Outcome::NotMet),
+                )),
+            ),
+            QualityVerdict::Pass => (
                 Group::GoodSign,
-                rule,
                 Outcome::Met,
-                path,
                 &reasons::PRODUCT_S_RELEASE_DATA_MEET_2,
-            )
-            .facts
-            .push(verdict);
-        }
-        QualityVerdict::PassWithWarnings => {
-            let f = c.add(
+                None,
+            ),
+            QualityVerdict::PassWithWarnings => (
                 Group::AskFirst,
-                rule,
                 Outcome::Undetermined,
-                path,
                 &reasons::PRODUCT_S_RELEASE_DATA_MEET,
-            );
-            f.facts.push(verdict);
-            f.facts
-                .push(listed("quality.warnings", Severity::Warning, None));
-        }
-        QualityVerdict::Undetermined => {
-            let f = c.add(
+                Some(listed("quality.warnings", Severity::Warning, None)),
+            ),
+            QualityVerdict::Undetermined => (
                 Group::AskFirst,
-                rule,
                 Outcome::Undetermined,
-                path,
                 &reasons::PRODUCT_S_RELEASE_DATA_INCOMPLETE,
-            );
-            f.facts.push(verdict);
-            f.facts.push(listed(
-                "quality.undetermined",
-                Severity::Blocking,
-                Some(Outcome::Undetermined),
-            ));
-            f.missing.push(path);
-        }
+                Some(listed(
+                    "quality.undetermined",
+                    Severity::Blocking,
+                    Some(Outcome::Undetermined),
+                )),
+            ),
+        };
+    let f = c
+        .file(group, rule, outcome)
+        .point_at(path)
+        .why(reason)
+        .add(verdict)
+        .add_opt(listed);
+    if quality.verdict == QualityVerdict::Undetermined {
+        f.lack(path);
     }
 }
 
@@ -81,15 +69,10 @@ pub(super) fn dose_reference(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut 
     let own: &[Indication] = match &offer.indication {
         crate::StatedIndication::Listed(own) => std::slice::from_ref(own),
         crate::StatedIndication::Unlisted(_) => {
-            c.add(
-                Group::Note,
-                rule,
-                Outcome::NotApplicable,
-                "indication",
-                &reasons::LABEL_TRIAL_DOSE_KNOWN_CONDITION,
-            )
-            .facts
-            .push(indication_fact(offer));
+            c.file(Group::Note, rule, Outcome::NotApplicable)
+                .point_at("indication")
+                .why(&reasons::LABEL_TRIAL_DOSE_KNOWN_CONDITION)
+                .add(indication_fact(offer));
             return;
         }
     };
@@ -121,9 +104,12 @@ pub(super) fn dose_reference(offer: &ClinicOffer, policy: &OfferPolicy, c: &mut 
             &reasons::DOSE_FAR_BELOW_EVERY_LABEL,
         ),
     };
-    let f = c.add(group, rule, outcome, "product.dose", reason);
+    let f = c
+        .file(group, rule, outcome)
+        .point_at("product.dose")
+        .why(reason);
     f.facts.extend(cmp.facts);
     for path in cmp.missing {
-        f.missing.push(path);
+        f.lack(path);
     }
 }

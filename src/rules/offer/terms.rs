@@ -108,39 +108,41 @@ impl Question {
     /// The question a finding of `rule` raises, if any.
     #[must_use]
     pub const fn for_rule(rule: RuleId) -> Option<Self> {
-        Some(match rule {
-            RuleId::OfferLiveCellCount => Self::LiveCellCount,
-            RuleId::OfferSourceDisclosed => Self::Source,
-            RuleId::OfferCertificateOfAnalysis => Self::CertificateOfAnalysis,
-            RuleId::OfferImageGuidance => Self::ImageGuidance,
-            RuleId::OfferTrialEvidence => Self::TrialEvidence,
-            RuleId::OfferCandidate => Self::StandardTreatments,
-            RuleId::OfferPhysicianSupervision => Self::Physician,
-            RuleId::OfferRegulatedSetting | RuleId::OfferUsPathway => Self::RegulatedSetting,
-            RuleId::OfferReleaseQuality => Self::ReleaseData,
-            RuleId::OfferClaimCure => Self::Outcomes,
-            RuleId::OfferClaimNewTissue => Self::Mechanism,
-            RuleId::OfferManyConditions => Self::ManyConditions,
-            RuleId::OfferClaimFdaApproved => Self::FdaApproval,
-            RuleId::OfferClaimLiveStemCells => Self::LiveStemCells,
-            RuleId::OfferClaimNoRejection => Self::Rejection,
-            RuleId::OfferJurisdiction => Self::Jurisdiction,
-            RuleId::OfferProductIdentity => Self::ProductIdentity,
-            RuleId::OfferEuPathway => Self::EuPathway,
-            RuleId::OfferJpPathway => Self::JpPathway,
-            RuleId::OfferNationalPathway => Self::NationalPathway,
-            RuleId::OfferDoseReference => Self::Dose,
-            RuleId::OfferContentTest => Self::ContentTest,
-            RuleId::OfferClaimSuperiority => Self::Comparison,
+        match rule {
+            RuleId::OfferLiveCellCount => Some(Self::LiveCellCount),
+            RuleId::OfferSourceDisclosed => Some(Self::Source),
+            RuleId::OfferCertificateOfAnalysis => Some(Self::CertificateOfAnalysis),
+            RuleId::OfferImageGuidance => Some(Self::ImageGuidance),
+            RuleId::OfferTrialEvidence => Some(Self::TrialEvidence),
+            RuleId::OfferCandidate => Some(Self::StandardTreatments),
+            RuleId::OfferPhysicianSupervision => Some(Self::Physician),
+            RuleId::OfferRegulatedSetting | RuleId::OfferUsPathway => Some(Self::RegulatedSetting),
+            RuleId::OfferReleaseQuality => Some(Self::ReleaseData),
+            RuleId::OfferClaimCure => Some(Self::Outcomes),
+            RuleId::OfferClaimNewTissue => Some(Self::Mechanism),
+            RuleId::OfferManyConditions => Some(Self::ManyConditions),
+            RuleId::OfferClaimFdaApproved => Some(Self::FdaApproval),
+            RuleId::OfferClaimLiveStemCells => Some(Self::LiveStemCells),
+            RuleId::OfferClaimNoRejection => Some(Self::Rejection),
+            RuleId::OfferJurisdiction => Some(Self::Jurisdiction),
+            RuleId::OfferProductIdentity => Some(Self::ProductIdentity),
+            RuleId::OfferEuPathway => Some(Self::EuPathway),
+            RuleId::OfferJpPathway => Some(Self::JpPathway),
+            RuleId::OfferNationalPathway => Some(Self::NationalPathway),
+            RuleId::OfferDoseReference => Some(Self::Dose),
+            RuleId::OfferContentTest => Some(Self::ContentTest),
+            RuleId::OfferClaimSuperiority => Some(Self::Comparison),
             // Satisfaction figures and testimonials are answered by trials.
-            RuleId::OfferClaimSatisfaction | RuleId::OfferClaimTestimonials => Self::TrialEvidence,
-            RuleId::OfferTreatmentDisclaimer => Self::ResearchUseOnly,
-            RuleId::OfferPayToParticipate => Self::StudyCharges,
-            RuleId::OfferRepeatTreatments => Self::Boosters,
-            RuleId::OfferFollowUp => Self::FollowUp,
+            RuleId::OfferClaimSatisfaction | RuleId::OfferClaimTestimonials => {
+                Some(Self::TrialEvidence)
+            }
+            RuleId::OfferTreatmentDisclaimer => Some(Self::ResearchUseOnly),
+            RuleId::OfferPayToParticipate => Some(Self::StudyCharges),
+            RuleId::OfferRepeatTreatments => Some(Self::Boosters),
+            RuleId::OfferFollowUp => Some(Self::FollowUp),
             // Notes that ask nothing: whether the offer is a registered trial (its evidence
             // question is asked by the trial-evidence rule) and where products are authorised.
-            RuleId::OfferRegisteredTrial | RuleId::OfferApprovedAnywhere => return None,
+            RuleId::OfferRegisteredTrial | RuleId::OfferApprovedAnywhere => None,
             // The engines' own rules reach the patient through the offer's rules above
             // (release quality, the pathways), never on their own.
             RuleId::UsIsHctp
@@ -192,8 +194,8 @@ impl Question {
             | RuleId::JpHomologousUse
             | RuleId::JpRegenerativeMedicalProduct
             | RuleId::JpConditionalApproval
-            | RuleId::LawKnowledgeHorizon => return None,
-        })
+            | RuleId::LawKnowledgeHorizon => None,
+        }
     }
 
     /// The offer already gives the answer, so the question is not asked: the count is stated,

@@ -1,8 +1,10 @@
-//! Where a finding goes, and the verbs the offer rules write findings with.
+//! What is the offer's own in writing a finding: the group it goes to. Everything else a rule
+//! writes through the crate's one set of verbs, [`Fill`].
 
 use super::*;
 
-/// Where a finding goes.
+/// Where a finding goes: the patient's four lists. The group decides the severity (walk away
+/// is blocking, ask first a warning, the rest informational); the rule decides the outcome.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Group {
     WalkAway,
@@ -29,6 +31,11 @@ pub(super) const STAGED: usize = 32;
 /// The findings of one evaluation, in the order the rules run, each built in place and tagged
 /// with its group; [`evaluate_offer_with`] then moves each once into its group's list, sized
 /// exactly.
+///
+/// Unlike the quality engine, whose report holds one finding per rule, an offer's findings are
+/// not known before the rules run (one per kind of claim; one or two for the place), and each
+/// goes to one of four lists: the collector is the offer's own for that, and for nothing else.
+/// A rule files its finding with [`Collector::file`] and fills it with the [`Fill`] verbs.
 pub(super) struct Collector {
     pub(super) findings: SmallVec<[Finding; STAGED]>,
     pub(super) groups: SmallVec<[Group; STAGED]>,
@@ -42,24 +49,15 @@ impl Collector {
         self.groups.reserve_exact(capacity);
     }
 
-    /// Adds a finding of `rule` at `path` for `reason`, and returns it for its facts and
-    /// missing paths to be added in place.
-    pub(super) fn add(
-        &mut self,
-        group: Group,
-        rule: RuleId,
-        outcome: Outcome,
-        path: &'static str,
-        reason: &'static Reason,
-    ) -> &mut Finding {
+    /// Files a finding of `rule` in `group`, with `outcome` and the group's severity, and hands
+    /// it back in its place to be filled with the [`Fill`] verbs (its input path, reason, facts
+    /// and missing facts).
+    pub(super) fn file(&mut self, group: Group, rule: RuleId, outcome: Outcome) -> &mut Finding {
         self.groups.push(group);
         self.findings
             .push(Finding::new(rule, outcome, group.severity()));
         let last = self.findings.len() - 1;
-        let finding = &mut self.findings[last];
-        finding.path = Some(Cow::Borrowed(path));
-        finding.reason = Some(reason);
-        finding
+        &mut self.findings[last]
     }
 }
 
